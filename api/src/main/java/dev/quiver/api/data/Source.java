@@ -1,0 +1,38 @@
+package dev.quiver.api.data;
+
+import java.util.OptionalLong;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+/**
+ * A configured table that can be read any number of times, one pass per {@link #open} (one epoch, say).
+ *
+ * <p>Immutable and thread-safe: several readers may be open at once, each with its own allocator. Creating a
+ * source reads nothing; {@link #schema()} reads only what it needs to know the columns (a CSV header and a
+ * sample for type inference, an Arrow file's footer) and is what the runtime's plan step calls to check column
+ * names and types before any training starts.
+ */
+public interface Source {
+
+    /**
+     * The schema every batch will have. Cheap, and stable across calls.
+     *
+     * @throws dev.quiver.api.QuiverException with {@link dev.quiver.api.ErrorCode#DATA} when the data cannot
+     *     be read (missing file, no header), naming the file
+     */
+    Schema schema();
+
+    /**
+     * Starts a pass over the data. The reader allocates its root from {@code allocator} and owns it; the caller
+     * owns the reader and must close it (before closing the allocator).
+     */
+    BatchReader open(BufferAllocator allocator);
+
+    /** The number of rows, when known without reading the data. */
+    default OptionalLong rowCount() {
+        return OptionalLong.empty();
+    }
+
+    /** A short name for messages, e.g. the file path. */
+    String describe();
+}

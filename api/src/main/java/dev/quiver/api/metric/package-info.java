@@ -1,0 +1,2 @@
+/** Evaluation metrics, named in a pipeline's {@code evaluate:} list. */
+package dev.quiver.api.metric;

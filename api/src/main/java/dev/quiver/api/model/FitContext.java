@@ -1,0 +1,30 @@
+package dev.quiver.api.model;
+
+import java.util.Optional;
+import org.apache.arrow.memory.BufferAllocator;
+
+/**
+ * What the runtime lends a {@link Trainer} for one {@link Trainer#fit} call. Used from the training thread.
+ */
+public interface FitContext {
+
+    /** The training stage's allocator; its close at the end of the stage is the leak check. */
+    BufferAllocator allocator();
+
+    /** The seed for this fit (the pipeline seed, or one derived from it per fold or trial). */
+    long seed();
+
+    /** Reports one finished epoch: progress display, history file, telemetry. */
+    default void epochEnded(EpochStats stats) {
+    }
+
+    /** Where to save and find checkpoints, when the pipeline asks for them. */
+    default Optional<Checkpoints> checkpoints() {
+        return Optional.empty();
+    }
+
+    /** Shows the user a warning. */
+    default void warn(String message) {
+        System.getLogger("dev.quiver").log(System.Logger.Level.WARNING, message);
+    }
+}

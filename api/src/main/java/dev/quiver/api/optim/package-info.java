@@ -1,0 +1,6 @@
+/**
+ * Losses and optimizers for gradient-trained models, over plain float arrays so that any model plugin can use
+ * any loss or optimizer plugin. Conventions follow PyTorch: losses take raw model outputs (logits for
+ * classification), optimizers update parameters in place from their gradients.
+ */
+package dev.quiver.api.optim;

@@ -1,0 +1,15 @@
+package dev.quiver.engine;
+
+import dev.quiver.api.Plugin;
+import dev.quiver.api.model.ModelFactory;
+import dev.quiver.engine.models.LinearRegressionFactory;
+import java.util.List;
+
+/** The engine's entry point for {@link java.util.ServiceLoader}: its model factories. Stateless. */
+public final class EnginePlugin implements Plugin {
+
+    @Override
+    public Iterable<ModelFactory> getModelFactories() {
+        return List.of(new LinearRegressionFactory());
+    }
+}

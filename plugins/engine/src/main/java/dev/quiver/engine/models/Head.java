@@ -1,0 +1,179 @@
+package dev.quiver.engine.models;
+
+import dev.quiver.api.Task;
+import dev.quiver.api.model.ClassLabels;
+import dev.quiver.api.model.PredictionColumns;
+import dev.quiver.api.state.StateReader;
+import dev.quiver.api.state.StateWriter;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.Float8Vector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+/**
+ * How a network's raw outputs become prediction columns, by task: the value itself for regression; for binary
+ * classification one logit through the sigmoid (or, with {@code width} 2, two logits through the softmax); for
+ * multi-class, softmax probabilities. Labels are written in the target's own type through {@link ClassLabels}.
+ * Immutable and thread-safe.
+ */
+public final class Head {
+
+    private final Task task;
+    private final int width;
+    private final ClassLabels labels;
+    private final double threshold;
+
+    private Head(Task task, int width, ClassLabels labels, double threshold) {
+        this.task = task;
+        this.width = width;
+        this.labels = labels;
+        this.threshold = threshold;
+    }
+
+    public static Head regression() {
+        return new Head(Task.REGRESSION, 1, null, 0.5);
+    }
+
+    /** A binary head over one logit: class 1 when its probability reaches {@code threshold}. */
+    public static Head binary(ClassLabels labels, double threshold) {
+        return new Head(Task.BINARY, 1, labels, threshold);
+    }
+
+    /** A softmax head with one logit per class (also usable for two classes). */
+    public static Head softmax(Task task, ClassLabels labels) {
+        return new Head(task, labels.size(), labels, 0.5);
+    }
+
+    public Task task() {
+        return task;
+    }
+
+    /** The number of raw outputs per row the head reads. */
+    public int width() {
+        return width;
+    }
+
+    public List<String> classes() {
+        return labels == null ? List.of() : labels.classes();
+    }
+
+    public List<Field> fields() {
+        List<Field> fields = new ArrayList<>();
+        if (labels == null) {
+            fields.add(PredictionColumns.float64(PredictionColumns.PREDICTION));
+            return fields;
+        }
+        fields.add(labels.predictionField());
+        for (String c : labels.classes()) {
+            fields.add(PredictionColumns.float64(PredictionColumns.probability(c)));
+        }
+        return fields;
+    }
+
+    /** Writes the prediction columns for {@code rows} rows of raw outputs ({@code rows x width}, row-major). */
+    public VectorSchemaRoot write(double[] raw, int rows, BufferAllocator allocator) {
+        VectorSchemaRoot root = VectorSchemaRoot.create(new Schema(fields()), allocator);
+        try {
+            root.allocateNew();
+            if (labels == null) {
+                Float8Vector out = (Float8Vector) root.getVector(0);
+                for (int r = 0; r < rows; r++) {
+                    out.setSafe(r, raw[r]);
+                }
+            } else {
+                writeClasses(root, raw, rows);
+            }
+            root.setRowCount(rows);
+            return root;
+        } catch (RuntimeException e) {
+            root.close();
+            throw e;
+        }
+    }
+
+    private void writeClasses(VectorSchemaRoot root, double[] raw, int rows) {
+        FieldVector label = root.getVector(0);
+        int k = labels.size();
+        Float8Vector[] probability = new Float8Vector[k];
+        for (int c = 0; c < k; c++) {
+            probability[c] = (Float8Vector) root.getVector(c + 1);
+        }
+        double[] p = new double[k];
+        for (int r = 0; r < rows; r++) {
+            int best;
+            if (width == 1) {
+                p[1] = sigmoid(raw[r]);
+                p[0] = 1.0 - p[1];
+                best = p[1] >= threshold ? 1 : 0;
+            } else {
+                best = softmax(raw, r * width, p);
+            }
+            for (int c = 0; c < k; c++) {
+                probability[c].setSafe(r, p[c]);
+            }
+            labels.setLabel(label, r, best);
+        }
+    }
+
+    static double sigmoid(double z) {
+        // The two branches keep exp's argument non-positive, so neither overflows.
+        if (z >= 0) {
+            return 1.0 / (1.0 + Math.exp(-z));
+        }
+        double e = Math.exp(z);
+        return e / (1.0 + e);
+    }
+
+    /** Writes softmax(raw[offset .. offset+k)) into p and returns the arg max (the first, on ties). */
+    private static int softmax(double[] raw, int offset, double[] p) {
+        int k = p.length;
+        int best = 0;
+        for (int c = 1; c < k; c++) {
+            if (raw[offset + c] > raw[offset + best]) {
+                best = c;
+            }
+        }
+        double max = raw[offset + best];
+        double sum = 0;
+        for (int c = 0; c < k; c++) {
+            p[c] = Math.exp(raw[offset + c] - max);
+            sum += p[c];
+        }
+        for (int c = 0; c < k; c++) {
+            p[c] /= sum;
+        }
+        return best;
+    }
+
+    public void save(StateWriter state) {
+        state.putString("task", task.name());
+        state.putLong("width", width);
+        state.putDouble("threshold", threshold);
+        if (labels != null) {
+            state.putStrings("classes", labels.classes());
+            state.putString("targetType", new Schema(List.of(new Field("target",
+                    new org.apache.arrow.vector.types.pojo.FieldType(true, labels.targetType(), null), null)))
+                    .toJson());
+        }
+    }
+
+    public static Head load(StateReader state) {
+        Task task = Task.valueOf(state.getString("task"));
+        int width = (int) state.getLong("width");
+        double threshold = state.getDouble("threshold");
+        if (!state.has("classes")) {
+            return regression();
+        }
+        try {
+            Schema schema = Schema.fromJSON(state.getString("targetType"));
+            ClassLabels labels = new ClassLabels(state.getStrings("classes"), schema.getFields().get(0).getType());
+            return new Head(task, width, labels, threshold);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("unreadable target type in saved model", e);
+        }
+    }
+}

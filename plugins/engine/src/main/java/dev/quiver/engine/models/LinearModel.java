@@ -1,0 +1,128 @@
+package dev.quiver.engine.models;
+
+import dev.quiver.api.Task;
+import dev.quiver.api.data.ArrowColumns;
+import dev.quiver.api.model.Model;
+import dev.quiver.api.state.StateReader;
+import dev.quiver.api.state.StateWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.pojo.Field;
+
+/**
+ * A fitted linear model {@code outputs = W x + b} in double precision, read through a {@link Head}: linear
+ * regression (identity), logistic regression (sigmoid) and softmax regression (softmax).
+ *
+ * <p>Immutable; {@link #predict} keeps its scratch arrays per call, so any number of threads may share one
+ * instance.
+ */
+public final class LinearModel implements Model {
+
+    private final String type;
+    private final List<String> features;
+    private final double[][] weight;
+    private final double[] bias;
+    private final Head head;
+
+    /** Takes ownership of {@code weight} ({@code [outputs][features]}) and {@code bias} ({@code [outputs]}). */
+    public LinearModel(String type, List<String> features, double[][] weight, double[] bias, Head head) {
+        if (weight.length != head.width() || bias.length != head.width()) {
+            throw new IllegalArgumentException("expected " + head.width() + " outputs, got " + weight.length);
+        }
+        this.type = type;
+        this.features = List.copyOf(features);
+        this.weight = weight;
+        this.bias = bias;
+        this.head = head;
+    }
+
+    @Override
+    public String type() {
+        return type;
+    }
+
+    @Override
+    public Task task() {
+        return head.task();
+    }
+
+    @Override
+    public List<String> features() {
+        return features;
+    }
+
+    @Override
+    public List<String> classes() {
+        return head.classes();
+    }
+
+    @Override
+    public List<Field> predictionFields() {
+        return head.fields();
+    }
+
+    @Override
+    public VectorSchemaRoot predict(VectorSchemaRoot input, BufferAllocator allocator) {
+        int rows = input.getRowCount();
+        int outputs = bias.length;
+        double[] raw = new double[rows * outputs];
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(bias, 0, raw, r * outputs, outputs);
+        }
+        double[] column = new double[rows];
+        // Column by column: each feature vector is read once, in its own storage order.
+        for (int f = 0; f < features.size(); f++) {
+            ArrowColumns.copyDoubles(ArrowColumns.vector(input, features.get(f)), column, 0, 1);
+            for (int o = 0; o < outputs; o++) {
+                double w = weight[o][f];
+                for (int r = 0, i = o; r < rows; r++, i += outputs) {
+                    raw[i] += w * column[r];
+                }
+            }
+        }
+        return head.write(raw, rows, allocator);
+    }
+
+    @Override
+    public void save(StateWriter state) {
+        state.putStrings("features", features);
+        double[] flat = new double[weight.length * features.size()];
+        for (int o = 0; o < weight.length; o++) {
+            System.arraycopy(weight[o], 0, flat, o * features.size(), features.size());
+        }
+        state.putDoubles("weight", flat);
+        state.putDoubles("bias", bias);
+        head.save(state.child("head"));
+    }
+
+    /** Rebuilds what {@link #save} wrote, for the factory of {@code type}. */
+    public static LinearModel load(String type, StateReader state) {
+        List<String> features = state.getStrings("features");
+        double[] flat = state.getDoubles("weight");
+        double[] bias = state.getDoubles("bias");
+        double[][] weight = new double[bias.length][];
+        for (int o = 0; o < bias.length; o++) {
+            weight[o] = java.util.Arrays.copyOfRange(flat, o * features.size(), (o + 1) * features.size());
+        }
+        return new LinearModel(type, features, weight, bias, Head.load(state.child("head")));
+    }
+
+    @Override
+    public Map<String, Object> describe() {
+        Map<String, Object> params = new LinkedHashMap<>();
+        double[][] w = new double[weight.length][];
+        for (int o = 0; o < w.length; o++) {
+            w[o] = weight[o].clone();
+        }
+        params.put("weight", w);
+        params.put("bias", bias.clone());
+        params.put("features", features);
+        if (!head.classes().isEmpty()) {
+            params.put("classes", head.classes());
+        }
+        return params;
+    }
+}

@@ -1,0 +1,242 @@
+package dev.quiver.engine.testdata;
+
+import dev.quiver.api.Task;
+import dev.quiver.api.data.BatchReader;
+import dev.quiver.api.model.TrainingData;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.TreeSet;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.Float8Vector;
+import org.apache.arrow.vector.VarCharVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.FloatingPointPrecision;
+import org.apache.arrow.vector.types.pojo.ArrowType;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.FieldType;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+/**
+ * In-memory {@link TrainingData} for engine tests: double features, a double, long or string target, served
+ * in batches of a fixed size so that streaming code paths are exercised.
+ */
+public final class MemoryData implements TrainingData {
+
+    private final List<String> features;
+    private final double[][] x;
+    private final Object target;
+    private final String targetName;
+    private final Task task;
+    private final int batchSize;
+    private final TrainingData validation;
+
+    private MemoryData(List<String> features, double[][] x, String targetName, Object target, Task task,
+            int batchSize, TrainingData validation) {
+        this.features = features;
+        this.x = x;
+        this.targetName = targetName;
+        this.target = target;
+        this.task = task;
+        this.batchSize = batchSize;
+        this.validation = validation;
+    }
+
+    public static MemoryData regression(List<String> features, double[][] x, double[] y) {
+        return new MemoryData(features, x, "y", y, Task.REGRESSION, 7, null);
+    }
+
+    public static MemoryData classes(List<String> features, double[][] x, long[] y) {
+        long distinct = Arrays.stream(y).distinct().count();
+        return new MemoryData(features, x, "y", y, distinct == 2 ? Task.BINARY : Task.MULTICLASS, 7, null);
+    }
+
+    public static MemoryData labels(List<String> features, double[][] x, String[] y) {
+        long distinct = Arrays.stream(y).distinct().count();
+        return new MemoryData(features, x, "y", y, distinct == 2 ? Task.BINARY : Task.MULTICLASS, 7, null);
+    }
+
+    public MemoryData batchSize(int size) {
+        return new MemoryData(features, x, targetName, target, task, size, validation);
+    }
+
+    public MemoryData withValidation(TrainingData v) {
+        return new MemoryData(features, x, targetName, target, task, batchSize, v);
+    }
+
+    public MemoryData task(Task t) {
+        return new MemoryData(features, x, targetName, target, t, batchSize, validation);
+    }
+
+    /** Rows {@code [from, to)} of this data as a new data set. */
+    public MemoryData slice(int[] rows) {
+        double[][] sx = new double[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            sx[i] = x[rows[i]];
+        }
+        Object st;
+        if (target instanceof double[] d) {
+            st = Arrays.stream(rows).mapToDouble(r -> d[r]).toArray();
+        } else if (target instanceof long[] l) {
+            st = Arrays.stream(rows).mapToLong(r -> l[r]).toArray();
+        } else {
+            String[] s = (String[]) target;
+            st = Arrays.stream(rows).mapToObj(r -> s[r]).toArray(String[]::new);
+        }
+        return new MemoryData(features, sx, targetName, st, task, batchSize, null);
+    }
+
+    public int size() {
+        return x.length;
+    }
+
+    public double[][] x() {
+        return x;
+    }
+
+    public Object y() {
+        return target;
+    }
+
+    /** A bundled all-numeric CSV: every column but the last is a feature, the last (integral) is the target. */
+    public static MemoryData csv(Path file, boolean classification) {
+        try {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            List<String> header = Arrays.asList(lines.get(0).split(","));
+            int p = header.size() - 1;
+            List<double[]> rows = new ArrayList<>();
+            List<Double> ys = new ArrayList<>();
+            for (String line : lines.subList(1, lines.size())) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                String[] cells = line.split(",");
+                double[] row = new double[p];
+                for (int j = 0; j < p; j++) {
+                    row[j] = Double.parseDouble(cells[j]);
+                }
+                rows.add(row);
+                ys.add(Double.parseDouble(cells[p]));
+            }
+            double[][] x = rows.toArray(double[][]::new);
+            List<String> names = header.subList(0, p);
+            if (classification) {
+                return classes(names, x, ys.stream().mapToLong(Double::longValue).toArray());
+            }
+            return regression(names, x, ys.stream().mapToDouble(Double::doubleValue).toArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public Schema schema() {
+        List<Field> fields = new ArrayList<>();
+        for (String f : features) {
+            fields.add(new Field(f, FieldType.nullable(new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE)),
+                    null));
+        }
+        fields.add(target().orElseThrow());
+        return new Schema(fields);
+    }
+
+    @Override
+    public List<String> features() {
+        return features;
+    }
+
+    @Override
+    public Optional<Field> target() {
+        ArrowType type = target instanceof double[] ? new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE)
+                : target instanceof long[] ? new ArrowType.Int(64, true) : ArrowType.Utf8.INSTANCE;
+        return Optional.of(new Field(targetName, FieldType.nullable(type), null));
+    }
+
+    @Override
+    public Task task() {
+        return task;
+    }
+
+    @Override
+    public List<String> classes() {
+        if (target instanceof long[] l) {
+            return Arrays.stream(l).distinct().sorted().mapToObj(Long::toString).toList();
+        }
+        if (target instanceof String[] s) {
+            return List.copyOf(new TreeSet<>(Arrays.asList(s)));
+        }
+        return List.of();
+    }
+
+    @Override
+    public OptionalLong rows() {
+        return OptionalLong.of(x.length);
+    }
+
+    @Override
+    public Optional<TrainingData> validation() {
+        return Optional.ofNullable(validation);
+    }
+
+    @Override
+    public BatchReader open(BufferAllocator allocator) {
+        VectorSchemaRoot root = VectorSchemaRoot.create(schema(), allocator);
+        return new BatchReader() {
+            int next;
+
+            @Override
+            public VectorSchemaRoot root() {
+                return root;
+            }
+
+            @Override
+            public boolean loadNextBatch() {
+                root.clear();
+                if (next >= x.length) {
+                    root.setRowCount(0);
+                    return false;
+                }
+                int n = Math.min(batchSize, x.length - next);
+                root.allocateNew();
+                for (int j = 0; j < features.size(); j++) {
+                    Float8Vector v = (Float8Vector) root.getVector(j);
+                    for (int r = 0; r < n; r++) {
+                        double d = x[next + r][j];
+                        if (Double.isNaN(d)) {
+                            v.setNull(r);
+                        } else {
+                            v.setSafe(r, d);
+                        }
+                    }
+                }
+                FieldVector t = root.getVector(features.size());
+                for (int r = 0; r < n; r++) {
+                    if (t instanceof Float8Vector d) {
+                        d.setSafe(r, ((double[]) target)[next + r]);
+                    } else if (t instanceof BigIntVector l) {
+                        l.setSafe(r, ((long[]) target)[next + r]);
+                    } else {
+                        ((VarCharVector) t).setSafe(r, ((String[]) target)[next + r].getBytes(StandardCharsets.UTF_8));
+                    }
+                }
+                root.setRowCount(n);
+                next += n;
+                return true;
+            }
+
+            @Override
+            public void close() {
+                root.close();
+            }
+        };
+    }
+}

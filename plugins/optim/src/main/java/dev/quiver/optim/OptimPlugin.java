@@ -1,0 +1,24 @@
+package dev.quiver.optim;
+
+import dev.quiver.api.Plugin;
+import dev.quiver.api.optim.LossFactory;
+import dev.quiver.api.optim.OptimizerFactory;
+import dev.quiver.optim.loss.Losses;
+import dev.quiver.optim.optimizer.Optimizers;
+
+/**
+ * The optim plugin: losses (mse, mae, huber, bce, cross-entropy) and optimizers (sgd, adam, adamw, rmsprop,
+ * adagrad) for any gradient-trained model. Found by {@link java.util.ServiceLoader}; stateless.
+ */
+public final class OptimPlugin implements Plugin {
+
+    @Override
+    public Iterable<LossFactory> getLossFactories() {
+        return Losses.factories();
+    }
+
+    @Override
+    public Iterable<OptimizerFactory> getOptimizerFactories() {
+        return Optimizers.factories();
+    }
+}

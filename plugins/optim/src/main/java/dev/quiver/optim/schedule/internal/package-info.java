@@ -1,0 +1,2 @@
+/** The schedulers' mutable positions; not API. */
+package dev.quiver.optim.schedule.internal;

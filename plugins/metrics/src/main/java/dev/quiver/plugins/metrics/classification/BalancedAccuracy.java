@@ -1,0 +1,40 @@
+package dev.quiver.plugins.metrics.classification;
+
+import dev.quiver.api.Task;
+import dev.quiver.api.metric.Metric;
+import dev.quiver.api.metric.Predictions;
+import dev.quiver.plugins.metrics.internal.Confusion;
+import dev.quiver.plugins.metrics.internal.Scores;
+import java.util.Set;
+
+/**
+ * {@code balanced-accuracy}: the mean recall over the classes that occur in the truth (scikit-learn's
+ * {@code balanced_accuracy_score}); a class that is only ever predicted has no recall and is left out. NaN for
+ * no rows. Stateless.
+ */
+public final class BalancedAccuracy implements Metric {
+
+    @Override
+    public Set<Task> tasks() {
+        return Scores.CLASSIFICATION;
+    }
+
+    @Override
+    public boolean higherIsBetter() {
+        return true;
+    }
+
+    @Override
+    public double compute(Predictions predictions) {
+        Confusion confusion = Confusion.of(predictions);
+        double sum = 0;
+        int classes = 0;
+        for (int c = 0; c < confusion.classCount(); c++) {
+            if (confusion.actualCount(c) > 0) {
+                sum += (double) confusion.truePositives(c) / confusion.actualCount(c);
+                classes++;
+            }
+        }
+        return classes == 0 ? Double.NaN : sum / classes;
+    }
+}

@@ -1,0 +1,54 @@
+package dev.quiver.plugins.metrics.classification;
+
+import dev.quiver.api.Task;
+import dev.quiver.api.metric.Metric;
+import dev.quiver.api.metric.Predictions;
+import dev.quiver.plugins.metrics.internal.ClassIndices;
+import dev.quiver.plugins.metrics.internal.Scores;
+import java.util.Set;
+
+/**
+ * {@code log-loss}: the mean negative natural log of the probability given to the true class, as scikit-learn
+ * 1.2's {@code log_loss} with its default {@code eps='auto'}: every probability is first clipped to
+ * {@code [eps, 1 - eps]} with {@code eps} the double machine epsilon (2.22e-16), so a confident mistake costs
+ * about 36 rather than infinity, and each row is then renormalised to sum to one. NaN without probabilities or
+ * rows. Lower is better. Stateless.
+ */
+public final class LogLoss implements Metric {
+
+    /** numpy's {@code finfo(float64).eps}. */
+    private static final double EPS = Math.ulp(1.0);
+
+    @Override
+    public Set<Task> tasks() {
+        return Scores.CLASSIFICATION;
+    }
+
+    @Override
+    public boolean higherIsBetter() {
+        return false;
+    }
+
+    @Override
+    public double compute(Predictions predictions) {
+        int k = ClassIndices.classCount(predictions);
+        double[][] probabilities = ClassIndices.probabilities(predictions, k);
+        if (probabilities == null || predictions.size() == 0) {
+            return Double.NaN;
+        }
+        int[] actual = ClassIndices.actual(predictions, k);
+        double sum = 0;
+        for (int i = 0; i < actual.length; i++) {
+            double rowSum = 0;
+            for (double p : probabilities[i]) {
+                rowSum += clip(p);
+            }
+            sum -= Math.log(clip(probabilities[i][actual[i]]) / rowSum);
+        }
+        return sum / actual.length;
+    }
+
+    private static double clip(double p) {
+        return Math.min(Math.max(p, EPS), 1 - EPS);
+    }
+}

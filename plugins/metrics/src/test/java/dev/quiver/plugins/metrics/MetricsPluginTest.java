@@ -1,0 +1,79 @@
+package dev.quiver.plugins.metrics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.quiver.api.Plugin;
+import dev.quiver.api.Task;
+import dev.quiver.api.metric.Metric;
+import dev.quiver.api.metric.MetricFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Test;
+
+/** The plugin as the runtime finds it: service registration, names, directions and tasks. */
+class MetricsPluginTest {
+
+    private static final List<String> CLASSIFICATION_HIGHER = List.of("accuracy", "balanced-accuracy",
+            "precision", "precision-macro", "precision-micro", "precision-weighted", "recall", "recall-macro",
+            "recall-micro", "recall-weighted", "f1", "f1-macro", "f1-micro", "f1-weighted", "confusion-matrix",
+            "roc-auc", "pr-auc");
+    private static final List<String> CLASSIFICATION_LOWER = List.of("log-loss", "brier");
+    private static final List<String> REGRESSION_HIGHER = List.of("r2", "explained-variance");
+    private static final List<String> REGRESSION_LOWER = List.of("mse", "rmse", "mae", "error-mean",
+            "error-variance");
+
+    @Test
+    void serviceLoaderFindsThePlugin() {
+        List<Plugin> plugins = ServiceLoader.load(Plugin.class).stream().map(ServiceLoader.Provider::get).toList();
+        assertTrue(plugins.stream().anyMatch(p -> p instanceof MetricsPlugin), "registered in META-INF/services");
+    }
+
+    @Test
+    void namesAreExactlyTheDocumentedOnesAndUnique() {
+        List<String> names = StreamSupport.stream(new MetricsPlugin().getMetricFactories().spliterator(), false)
+                .map(MetricFactory::name).toList();
+        List<String> expected = new ArrayList<>();
+        expected.addAll(CLASSIFICATION_HIGHER);
+        expected.addAll(CLASSIFICATION_LOWER);
+        expected.addAll(REGRESSION_HIGHER);
+        expected.addAll(REGRESSION_LOWER);
+        assertEquals(Set.copyOf(expected), Set.copyOf(names));
+        assertEquals(names.size(), Set.copyOf(names).size(), "no duplicate names");
+    }
+
+    @Test
+    void directionAndTasksFitEachMetric() {
+        Set<Task> classification = Set.of(Task.BINARY, Task.MULTICLASS);
+        check(CLASSIFICATION_HIGHER, true, classification);
+        check(CLASSIFICATION_LOWER, false, classification);
+        check(REGRESSION_HIGHER, true, Set.of(Task.REGRESSION));
+        check(REGRESSION_LOWER, false, Set.of(Task.REGRESSION));
+    }
+
+    @Test
+    void everyFactoryDescribesItselfAndItsOptions() {
+        for (MetricFactory f : new MetricsPlugin().getMetricFactories()) {
+            assertFalse(f.description().isBlank(), f.name());
+            f.options().forEach(o -> assertFalse(o.description().isBlank(), f.name() + " " + o.name()));
+        }
+        assertEquals(List.of("positiveClass", "zeroDivision"),
+                Metrics.factory("f1").options().stream().map(o -> o.name()).toList());
+        assertEquals(List.of("zeroDivision"),
+                Metrics.factory("f1-weighted").options().stream().map(o -> o.name()).toList());
+        assertEquals(List.of("positiveClass"),
+                Metrics.factory("roc-auc").options().stream().map(o -> o.name()).toList());
+    }
+
+    private static void check(List<String> names, boolean higherIsBetter, Set<Task> tasks) {
+        for (String name : names) {
+            Metric metric = Metrics.create(name);
+            assertEquals(higherIsBetter, metric.higherIsBetter(), name + " higherIsBetter");
+            assertEquals(tasks, metric.tasks(), name + " tasks");
+        }
+    }
+}

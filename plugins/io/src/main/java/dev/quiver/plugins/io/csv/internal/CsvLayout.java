@@ -1,0 +1,122 @@
+package dev.quiver.plugins.io.csv.internal;
+
+import dev.quiver.api.QuiverException;
+import dev.quiver.plugins.io.internal.IoFailures;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+/**
+ * A CSV file's columns: names from the header (or {@code c0..cN} without one) and types, declared or inferred
+ * from a sample, with the sentence that explains where each type came from (for error messages). Immutable.
+ */
+public record CsvLayout(List<String> names, List<ColumnType> types, List<String> typeOrigins, Schema schema) {
+
+    public CsvLayout {
+        names = List.copyOf(names);
+        types = List.copyOf(types);
+        typeOrigins = List.copyOf(typeOrigins);
+    }
+
+    /** Reads the header and up to {@code inferRows} records: all it takes to know the columns. */
+    public static CsvLayout read(Path path, CsvReadOptions options) {
+        String file = path.toString();
+        try (FileChannel channel = IoFailures.openForReading(path)) {
+            CsvTokenizer tokens = new CsvTokenizer(channel, file, options.delimiter(), options.quote());
+            if (!tokens.next()) {
+                throw new QuiverException(dev.quiver.api.ErrorCode.DATA, file + ": the file is empty"
+                        + (options.header() ? "; expected a header line naming the columns." : "."));
+            }
+            List<String> names = options.header() ? headerNames(tokens, file) : numberedNames(tokens.fieldCount());
+            boolean sampleStartsHere = !options.header();
+            ColumnType[] inferred = infer(tokens, names.size(), sampleStartsHere, options, file);
+            return build(names, inferred, options);
+        } catch (IOException e) {
+            throw IoFailures.reading(path, e);
+        }
+    }
+
+    private static List<String> headerNames(CsvTokenizer tokens, String file) {
+        List<String> names = new ArrayList<>(tokens.fieldCount());
+        Map<String, Integer> seen = new HashMap<>();
+        byte[] b = tokens.buffer();
+        for (int i = 0; i < tokens.fieldCount(); i++) {
+            String name = new String(b, tokens.start(i), tokens.end(i) - tokens.start(i), StandardCharsets.UTF_8);
+            if (name.isEmpty()) {
+                name = "c" + i; // e.g. the unnamed index column pandas writes
+            }
+            Integer earlier = seen.putIfAbsent(name, i);
+            if (earlier != null) {
+                throw QuiverException.data(file, tokens.line(), null, "column '" + name + "' appears twice in the "
+                        + "header, as field " + (earlier + 1) + " and field " + (i + 1) + "; column names must be unique.");
+            }
+            names.add(name);
+        }
+        return names;
+    }
+
+    private static List<String> numberedNames(int count) {
+        List<String> names = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            names.add("c" + i);
+        }
+        return names;
+    }
+
+    private static ColumnType[] infer(CsvTokenizer tokens, int width, boolean currentRecordIsData,
+            CsvReadOptions options, String file) {
+        TypeInference inference = new TypeInference(width);
+        MissingValues missing = new MissingValues(options.nullTokenBytes());
+        int sampled = 0;
+        boolean more = currentRecordIsData || tokens.next();
+        while (more && sampled < options.inferRows()) {
+            if (tokens.fieldCount() != width) {
+                throw ragged(file, tokens.line(), width, tokens.fieldCount());
+            }
+            byte[] b = tokens.buffer();
+            for (int c = 0; c < width; c++) {
+                int s = tokens.start(c);
+                int e = tokens.end(c);
+                // The column is not known to be text yet, so an empty cell counts as missing, not as a vote.
+                if (!missing.isMissing(b, s, e, tokens.quoted(c), false)) {
+                    inference.observe(c, b, s, e);
+                }
+            }
+            sampled++;
+            more = tokens.next();
+        }
+        return inference.result();
+    }
+
+    private static CsvLayout build(List<String> names, ColumnType[] inferred, CsvReadOptions options) {
+        List<ColumnType> types = new ArrayList<>(names.size());
+        List<String> origins = new ArrayList<>(names.size());
+        List<Field> fields = new ArrayList<>(names.size());
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i);
+            String key = options.schemaKeyPath() + "." + name;
+            ColumnType declared = options.declaredTypes().get(name);
+            ColumnType type = declared != null ? declared : inferred[i];
+            types.add(type);
+            origins.add(declared != null
+                    ? "the type was set by " + key
+                    : "the type was inferred from the first " + options.inferRows() + " rows; set " + key
+                            + ": utf8 to read it as text");
+            fields.add(Field.nullable(name, type.arrowType()));
+        }
+        return new CsvLayout(names, types, origins, new Schema(fields));
+    }
+
+    /** The error for a row with the wrong number of fields. */
+    static QuiverException ragged(String file, long line, int expected, int found) {
+        return QuiverException.data(file, line, null, "expected " + expected + " fields, found " + found
+                + "; every row needs one value per column.");
+    }
+}

@@ -1,0 +1,124 @@
+package dev.quiver.plugins.io.csv.internal;
+
+import dev.quiver.api.data.SinkWriter;
+import dev.quiver.plugins.io.internal.AtomicFile;
+import dev.quiver.plugins.io.internal.IoFailures;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+/**
+ * Writes batches as CSV text into a temporary file that {@link #commit()} renames into place.
+ *
+ * <p>Fields are quoted only when they must be (see {@link ValueWriter}); lines end in LF; text is UTF-8 without
+ * a byte order mark. Owns the temporary file; the caller keeps ownership of the batches. Not thread-safe.
+ */
+public final class CsvWriter implements SinkWriter {
+
+    private static final int BUFFER = 1 << 16;
+
+    private final AtomicFile file;
+    private final OutputStream out;
+    private final Schema schema;
+    private final byte delimiter;
+    private final ValueWriter[] columns;
+    private boolean committed;
+
+    private CsvWriter(AtomicFile file, Schema schema, byte delimiter) {
+        this.file = file;
+        this.out = new BufferedOutputStream(Channels.newOutputStream(file.channel()), BUFFER);
+        this.schema = schema;
+        this.delimiter = delimiter;
+        List<Field> fields = schema.getFields();
+        this.columns = new ValueWriter[fields.size()];
+        for (int i = 0; i < columns.length; i++) {
+            columns[i] = ValueWriter.of(fields.get(i), delimiter);
+        }
+    }
+
+    /** Starts writing {@code path} (under a temporary name) with rows of {@code schema}. */
+    public static CsvWriter open(Path path, Schema schema, byte delimiter, boolean header) {
+        AtomicFile file = AtomicFile.create(path);
+        CsvWriter writer = new CsvWriter(file, schema, delimiter);
+        if (header) {
+            try {
+                writer.writeHeader();
+            } catch (RuntimeException e) {
+                writer.close();
+                throw e;
+            }
+        }
+        return writer;
+    }
+
+    private void writeHeader() {
+        try {
+            List<Field> fields = schema.getFields();
+            for (int i = 0; i < fields.size(); i++) {
+                if (i > 0) {
+                    out.write(delimiter);
+                }
+                ValueWriter.writeText(out, fields.get(i).getName().getBytes(StandardCharsets.UTF_8), delimiter);
+            }
+            out.write('\n');
+        } catch (IOException e) {
+            throw IoFailures.failure(file.target(), "cannot write", e);
+        }
+    }
+
+    @Override
+    public void write(VectorSchemaRoot batch) {
+        if (committed) {
+            throw new IllegalStateException("write after commit of " + file.target());
+        }
+        if (!batch.getSchema().equals(schema)) {
+            throw new IllegalArgumentException("batch schema " + batch.getSchema() + " differs from the schema "
+                    + schema + " this writer of " + file.target() + " was opened with");
+        }
+        List<FieldVector> vectors = batch.getFieldVectors();
+        int rows = batch.getRowCount();
+        try {
+            for (int r = 0; r < rows; r++) {
+                for (int c = 0; c < columns.length; c++) {
+                    if (c > 0) {
+                        out.write(delimiter);
+                    }
+                    FieldVector v = vectors.get(c);
+                    if (!v.isNull(r)) {
+                        columns[c].write(v, r, out);
+                    }
+                }
+                out.write('\n');
+            }
+        } catch (IOException e) {
+            throw IoFailures.failure(file.target(), "cannot write", e);
+        }
+    }
+
+    @Override
+    public void commit() {
+        if (committed) {
+            return;
+        }
+        try {
+            out.flush();
+        } catch (IOException e) {
+            throw IoFailures.failure(file.target(), "cannot write", e);
+        }
+        file.commit();
+        committed = true;
+    }
+
+    @Override
+    public void close() {
+        file.close();
+    }
+}

@@ -1,0 +1,106 @@
+package dev.quiver.plugins.io.internal;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * A file written under a temporary name in its final folder and renamed into place on {@link #commit()}, so a
+ * reader of the final path sees either the old file or the complete new one, never a partial write.
+ *
+ * <p>The temporary file lives next to the target (a rename is only atomic within one file system) and is named
+ * {@code .NAME.RANDOM.tmp}, hidden on Unix. {@link #close()} without a commit deletes it. Not thread-safe: one
+ * writer owns an instance.
+ */
+public final class AtomicFile implements AutoCloseable {
+
+    private final Path target;
+    private final Path temp;
+    private final FileChannel channel;
+    private boolean committed;
+    private boolean closed;
+
+    private AtomicFile(Path target, Path temp, FileChannel channel) {
+        this.target = target;
+        this.temp = temp;
+        this.channel = channel;
+    }
+
+    /** Creates the temporary file (and any missing parent folders) for a later {@link #commit()} to {@code target}. */
+    public static AtomicFile create(Path target) {
+        Path absolute = target.toAbsolutePath();
+        Path folder = absolute.getParent();
+        try {
+            Files.createDirectories(folder);
+            Path temp = Files.createTempFile(folder, "." + absolute.getFileName() + ".", ".tmp");
+            return new AtomicFile(absolute, temp, FileChannel.open(temp, StandardOpenOption.WRITE));
+        } catch (IOException e) {
+            throw IoFailures.failure(target, "cannot create the output file", e);
+        }
+    }
+
+    /** Where the temporary content goes; owned by this object, closed by {@link #commit()} or {@link #close()}. */
+    public FileChannel channel() {
+        return channel;
+    }
+
+    /** The temporary file (for tests and messages). */
+    public Path tempPath() {
+        return temp;
+    }
+
+    /** The final path. */
+    public Path target() {
+        return target;
+    }
+
+    /**
+     * Forces the content to disk and renames it over the target. The caller must have flushed any buffering of
+     * its own into {@link #channel()} first.
+     */
+    public void commit() {
+        if (closed) {
+            throw new IllegalStateException("commit after close of " + target);
+        }
+        try {
+            channel.force(true);
+            channel.close();
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                // Some file systems (certain network mounts) cannot; a plain replace is the best they offer.
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            committed = true;
+        } catch (IOException e) {
+            throw IoFailures.failure(target, "cannot move the finished output into place", e);
+        } finally {
+            close();
+        }
+    }
+
+    /** Closes the channel and, unless committed, deletes the temporary file. Idempotent. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // Nothing useful can be done with a failed close of a file about to be deleted or already renamed.
+        }
+        if (!committed) {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException ignored) {
+                // Best effort: a leftover hidden temp file is harmless, and close must not mask the real error.
+            }
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package dev.quiver.plugins.transforms.internal;
+
+import dev.quiver.api.QuiverException;
+import dev.quiver.api.transform.FittedTransform;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.util.AutoCloseables;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.Schema;
+import org.apache.arrow.vector.util.TransferPair;
+
+/**
+ * The shape most fitted transforms share: some named columns are rewritten, each into one or more new columns
+ * at the same position, and every other column is moved across unchanged (by transfer, without copying).
+ * Subclasses say what a rewritten column becomes; this class keeps output schema and output batch in step and
+ * owns the cleanup when a rewrite fails half way. Subclasses must be immutable, which makes apply thread-safe.
+ */
+public abstract class ColumnwiseTransform implements FittedTransform {
+
+    private final List<String> rewritten;
+
+    protected ColumnwiseTransform(List<String> rewritten) {
+        this.rewritten = List.copyOf(rewritten);
+    }
+
+    /** The columns this transform rewrites, in the order they were configured. */
+    public final List<String> rewritten() {
+        return rewritten;
+    }
+
+    /** The fields that replace column {@code index} of {@link #rewritten()}. */
+    protected abstract List<Field> outputFields(int index, Field input);
+
+    /**
+     * Computes the vectors that replace column {@code index}, in the order of {@link #outputFields}, allocated
+     * from {@code allocator}. {@code input} is only read.
+     */
+    protected abstract List<FieldVector> rewrite(int index, FieldVector input, BufferAllocator allocator);
+
+    @Override
+    public final Schema outputSchema(Schema input) {
+        List<Field> fields = new ArrayList<>();
+        for (Field f : input.getFields()) {
+            int index = rewritten.indexOf(f.getName());
+            fields.addAll(index < 0 ? List.of(f) : outputFields(index, f));
+        }
+        return new Schema(fields);
+    }
+
+    @Override
+    public final VectorSchemaRoot apply(VectorSchemaRoot input, BufferAllocator allocator) {
+        for (String name : rewritten) {
+            if (input.getVector(name) == null) {
+                throw QuiverException.data("batch", 0, name, "the " + type() + " transform needs this column, "
+                        + "but the batch has only " + ColumnChoice.names(input.getSchema()));
+            }
+        }
+        List<FieldVector> out = new ArrayList<>();
+        try {
+            for (FieldVector v : input.getFieldVectors()) {
+                int index = rewritten.indexOf(v.getName());
+                if (index < 0) {
+                    TransferPair move = v.getTransferPair(allocator);
+                    move.transfer();
+                    out.add((FieldVector) move.getTo());
+                } else {
+                    out.addAll(rewrite(index, v, allocator));
+                }
+            }
+        } catch (RuntimeException e) {
+            try {
+                AutoCloseables.close(out);
+            } catch (Exception suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+        List<Field> fields = out.stream().map(FieldVector::getField).toList();
+        return new VectorSchemaRoot(fields, out, input.getRowCount());
+    }
+}

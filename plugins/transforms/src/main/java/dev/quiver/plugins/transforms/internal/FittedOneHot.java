@@ -1,0 +1,159 @@
+package dev.quiver.plugins.transforms.internal;
+
+import dev.quiver.api.QuiverException;
+import dev.quiver.api.model.ClassLabels;
+import dev.quiver.api.state.StateReader;
+import dev.quiver.api.state.StateWriter;
+import dev.quiver.api.transform.Columns;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.util.AutoCloseables;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.Float8Vector;
+import org.apache.arrow.vector.types.pojo.Field;
+
+/**
+ * A fitted {@code one-hot}: each encoded column becomes float64 indicator columns {@code column=value}, one per
+ * category in sorted order (less the first with {@code dropFirst}), exactly one of which is 1 in each row. A
+ * missing cell encodes as all zeros, like an unknown value under {@code unknown: ignore}: missingness gets no
+ * column of its own (impute first to give it one). Immutable and thread-safe.
+ */
+public final class FittedOneHot extends ColumnwiseTransform {
+
+    /** How many categories an error message lists before it stops. */
+    private static final int SHOWN = 20;
+
+    private final List<List<String>> categories;
+    private final List<Map<String, Integer>> lookups;
+    private final boolean ignoreUnknown;
+    private final boolean dropFirst;
+
+    FittedOneHot(List<String> columns, List<List<String>> categories, boolean ignoreUnknown, boolean dropFirst) {
+        super(columns);
+        this.categories = categories.stream().map(List::copyOf).toList();
+        this.ignoreUnknown = ignoreUnknown;
+        this.dropFirst = dropFirst;
+        List<Map<String, Integer>> maps = new ArrayList<>();
+        for (List<String> values : this.categories) {
+            Map<String, Integer> map = new HashMap<>();
+            for (int i = 0; i < values.size(); i++) {
+                map.put(values.get(i), i);
+            }
+            maps.add(map);
+        }
+        this.lookups = List.copyOf(maps);
+    }
+
+    public static FittedOneHot load(StateReader state) {
+        List<String> columns = state.getStrings("columns");
+        StateReader cats = state.child("categories");
+        List<List<String>> categories = columns.stream().map(cats::getStrings).toList();
+        return new FittedOneHot(columns, categories, state.getLong("ignoreUnknown") == 1,
+                state.getLong("dropFirst") == 1);
+    }
+
+    @Override
+    public String type() {
+        return "one-hot";
+    }
+
+    /** The indicator column names that replace column {@code index}. */
+    private List<String> indicators(int index) {
+        String column = rewritten().get(index);
+        List<String> values = categories.get(index);
+        return values.subList(dropFirst && !values.isEmpty() ? 1 : 0, values.size()).stream()
+                .map(v -> column + "=" + v).toList();
+    }
+
+    @Override
+    public Columns columns(Columns input) {
+        List<String> features = new ArrayList<>();
+        for (String f : input.features()) {
+            int i = rewritten().indexOf(f);
+            if (i < 0) {
+                features.add(f);
+            } else {
+                features.addAll(indicators(i));
+            }
+        }
+        return input.withFeatures(features);
+    }
+
+    @Override
+    protected List<Field> outputFields(int index, Field input) {
+        return indicators(index).stream().map(name -> Vectors.float64(name, false)).toList();
+    }
+
+    @Override
+    protected List<FieldVector> rewrite(int index, FieldVector input, BufferAllocator allocator) {
+        int rows = input.getValueCount();
+        int skip = dropFirst ? 1 : 0;
+        List<Field> fields = outputFields(index, input.getField());
+        List<Float8Vector> out = new ArrayList<>();
+        try {
+            for (Field f : fields) {
+                out.add(Vectors.newFloat64(f, rows, allocator));
+            }
+            Map<String, Integer> lookup = lookups.get(index);
+            for (int r = 0; r < rows; r++) {
+                int hot = category(index, lookup, input, r) - skip;
+                for (int j = 0; j < out.size(); j++) {
+                    out.get(j).set(r, j == hot ? 1.0 : 0.0);
+                }
+            }
+            out.forEach(v -> v.setValueCount(rows));
+            return List.copyOf(out);
+        } catch (RuntimeException e) {
+            try {
+                AutoCloseables.close(out);
+            } catch (Exception suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+    }
+
+    /** The category index of row {@code r}, or -1 (all zeros) for a missing or ignored unknown value. */
+    private int category(int index, Map<String, Integer> lookup, FieldVector input, int r) {
+        String value = ClassLabels.labelOf(input, r);
+        if (value == null) {
+            return -1;
+        }
+        Integer i = lookup.get(value);
+        if (i != null) {
+            return i;
+        }
+        if (ignoreUnknown) {
+            return -1;
+        }
+        List<String> known = categories.get(index);
+        String shown = known.size() <= SHOWN ? known.toString()
+                : known.subList(0, SHOWN) + " and " + (known.size() - SHOWN) + " more";
+        throw QuiverException.data("batch", r + 1, input.getName(), "the value '" + value
+                + "' was not seen when one-hot was fitted; known values are " + shown
+                + ". Set unknown: ignore to encode unseen values as all zeros.");
+    }
+
+    @Override
+    public void save(StateWriter state) {
+        state.putStrings("columns", rewritten());
+        StateWriter cats = state.child("categories");
+        for (int c = 0; c < categories.size(); c++) {
+            cats.putStrings(rewritten().get(c), categories.get(c));
+        }
+        state.putLong("ignoreUnknown", ignoreUnknown ? 1 : 0).putLong("dropFirst", dropFirst ? 1 : 0);
+    }
+
+    @Override
+    public Map<String, Object> describe() {
+        Map<String, Object> columns = new LinkedHashMap<>();
+        for (int c = 0; c < categories.size(); c++) {
+            columns.put(rewritten().get(c), categories.get(c));
+        }
+        return Map.of("categories", columns, "unknown", ignoreUnknown ? "ignore" : "error", "dropFirst", dropFirst);
+    }
+}

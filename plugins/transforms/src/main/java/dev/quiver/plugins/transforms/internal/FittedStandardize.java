@@ -1,0 +1,55 @@
+package dev.quiver.plugins.transforms.internal;
+
+import dev.quiver.api.state.StateReader;
+import dev.quiver.api.state.StateWriter;
+import dev.quiver.api.transform.Columns;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A fitted {@code standardize}: {@code (x - mean) / scale} per column. Immutable and thread-safe. */
+public final class FittedStandardize extends NumericMap {
+
+    private final double[] mean;
+    private final double[] scale;
+
+    FittedStandardize(List<String> columns, double[] mean, double[] scale) {
+        super(columns);
+        this.mean = mean.clone();
+        this.scale = scale.clone();
+    }
+
+    public static FittedStandardize load(StateReader state) {
+        return new FittedStandardize(state.getStrings("columns"), state.getDoubles("mean"),
+                state.getDoubles("scale"));
+    }
+
+    @Override
+    public String type() {
+        return "standardize";
+    }
+
+    @Override
+    protected double map(int index, double x) {
+        return (x - mean[index]) / scale[index];
+    }
+
+    @Override
+    public Columns columns(Columns input) {
+        return input;
+    }
+
+    @Override
+    public void save(StateWriter state) {
+        state.putStrings("columns", rewritten()).putDoubles("mean", mean).putDoubles("scale", scale);
+    }
+
+    @Override
+    public Map<String, Object> describe() {
+        Map<String, Object> columns = new LinkedHashMap<>();
+        for (int c = 0; c < mean.length; c++) {
+            columns.put(rewritten().get(c), Map.of("mean", mean[c], "scale", scale[c]));
+        }
+        return Map.of("columns", columns);
+    }
+}

@@ -1,0 +1,61 @@
+package dev.quiver.plugins.transforms.internal;
+
+import dev.quiver.api.data.ArrowColumns;
+import dev.quiver.api.data.Source;
+import dev.quiver.api.transform.Columns;
+import dev.quiver.api.transform.FittedTransform;
+import dev.quiver.api.transform.Transform;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+/**
+ * The configured {@code min-max} transform: learns each column's minimum and maximum and maps that interval
+ * onto {@code [low, high]}, as scikit-learn's {@code MinMaxScaler(feature_range=(low, high))}. Immutable.
+ */
+public record MinMax(ColumnChoice choice, double low, double high) implements Transform {
+
+    private static final double EPS = Math.ulp(1.0);
+
+    @Override
+    public Columns plan(Schema input, Columns columns) {
+        resolve(input, columns);
+        return columns;
+    }
+
+    private List<String> resolve(Schema input, Columns columns) {
+        return choice.resolve(input, columns, ArrowColumns::isNumeric, "numeric columns", f -> true);
+    }
+
+    @Override
+    public FittedTransform fit(Source data, Columns columns, BufferAllocator allocator) {
+        List<String> names = resolve(data.schema(), columns);
+        double[] min = new double[names.size()];
+        double[] max = new double[names.size()];
+        Arrays.fill(min, Double.POSITIVE_INFINITY);
+        Arrays.fill(max, Double.NEGATIVE_INFINITY);
+        Vectors.scanNumeric(data, names, allocator, (c, values, rows) -> {
+            for (int r = 0; r < rows; r++) {
+                double v = values[r];
+                if (!Double.isNaN(v)) {
+                    min[c] = Math.min(min[c], v);
+                    max[c] = Math.max(max[c], v);
+                }
+            }
+        });
+        double[] scale = new double[names.size()];
+        double[] offset = new double[names.size()];
+        for (int c = 0; c < scale.length; c++) {
+            if (min[c] > max[c]) { // no values at all: leave the (all missing) column as it is
+                min[c] = 0;
+                max[c] = 0;
+            }
+            // A constant column has no range to stretch; dividing by 1 instead maps it onto `low`.
+            double range = max[c] - min[c] < 10 * EPS ? 1 : max[c] - min[c];
+            scale[c] = (high - low) / range;
+            offset[c] = low - min[c] * scale[c];
+        }
+        return new FittedMinMax(names, min, max, scale, offset);
+    }
+}

@@ -1,0 +1,42 @@
+package dev.quiver.plugins.transforms.internal;
+
+import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.Float8Vector;
+import org.apache.arrow.vector.types.pojo.Field;
+
+/**
+ * A fitted transform that maps each value of some numeric columns through a per-column function into a
+ * float64 column of the same name and nullability; a missing cell stays missing. Immutable.
+ */
+public abstract class NumericMap extends ColumnwiseTransform {
+
+    protected NumericMap(List<String> columns) {
+        super(columns);
+    }
+
+    /** The new value of {@code x} in column {@code index} of {@link #rewritten()}. */
+    protected abstract double map(int index, double x);
+
+    @Override
+    protected final List<Field> outputFields(int index, Field input) {
+        return List.of(Vectors.float64(input.getName(), input.isNullable()));
+    }
+
+    @Override
+    protected final List<FieldVector> rewrite(int index, FieldVector input, BufferAllocator allocator) {
+        int rows = input.getValueCount();
+        double[] values = Vectors.doubles(input, new double[rows]);
+        Float8Vector out = Vectors.newFloat64(outputFields(index, input.getField()).get(0), rows, allocator);
+        for (int r = 0; r < rows; r++) {
+            if (input.isNull(r)) {
+                out.setNull(r);
+            } else {
+                out.set(r, map(index, values[r]));
+            }
+        }
+        out.setValueCount(rows);
+        return List.of(out);
+    }
+}

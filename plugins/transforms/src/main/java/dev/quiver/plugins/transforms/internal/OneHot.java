@@ -1,0 +1,76 @@
+package dev.quiver.plugins.transforms.internal;
+
+import dev.quiver.api.data.BatchReader;
+import dev.quiver.api.data.Source;
+import dev.quiver.api.model.ClassLabels;
+import dev.quiver.api.transform.Columns;
+import dev.quiver.api.transform.FittedTransform;
+import dev.quiver.api.transform.Transform;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.TreeSet;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.pojo.ArrowType;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+/**
+ * The configured {@code one-hot} transform: learns the sorted distinct values of categorical columns (text,
+ * boolean or integer) and replaces each column by one float64 indicator column per value, named
+ * {@code column=value}. Immutable.
+ *
+ * @param choice the columns; by default every text feature
+ * @param ignoreUnknown whether a value not seen in fitting encodes as all zeros (else it is a data error)
+ * @param dropFirst whether to leave out the first category's indicator (it is implied by all zeros)
+ */
+public record OneHot(ColumnChoice choice, boolean ignoreUnknown, boolean dropFirst) implements Transform {
+
+    @Override
+    public Columns plan(Schema input, Columns columns) {
+        resolve(input, columns);
+        // The indicator names depend on the categories, unknown until fitted: until then an encoded column
+        // stands for its indicators. FittedOneHot.columns gives the real list.
+        return columns;
+    }
+
+    private List<String> resolve(Schema input, Columns columns) {
+        return choice.resolve(input, columns, OneHot::categorical, "text, boolean or integer columns",
+                ColumnChoice::isText);
+    }
+
+    static boolean categorical(Field field) {
+        ArrowType.ArrowTypeID id = field.getType().getTypeID();
+        return id == ArrowType.ArrowTypeID.Utf8 || id == ArrowType.ArrowTypeID.Bool || id == ArrowType.ArrowTypeID.Int;
+    }
+
+    @Override
+    public FittedTransform fit(Source data, Columns columns, BufferAllocator allocator) {
+        Schema schema = data.schema();
+        List<String> names = resolve(schema, columns);
+        List<TreeSet<String>> seen = new ArrayList<>();
+        for (String name : names) {
+            boolean integer = ColumnChoice.field(schema, name).orElseThrow().getType().getTypeID()
+                    == ArrowType.ArrowTypeID.Int;
+            seen.add(new TreeSet<>(integer ? Comparator.comparingLong(Long::parseLong) : Comparator.naturalOrder()));
+        }
+        try (BatchReader reader = data.open(allocator)) {
+            while (reader.loadNextBatch()) {
+                VectorSchemaRoot root = reader.root();
+                for (int c = 0; c < names.size(); c++) {
+                    FieldVector column = root.getVector(names.get(c));
+                    for (int r = 0; r < root.getRowCount(); r++) {
+                        String value = ClassLabels.labelOf(column, r);
+                        if (value != null) {
+                            seen.get(c).add(value);
+                        }
+                    }
+                }
+            }
+        }
+        List<List<String>> categories = seen.stream().map(s -> List.copyOf(s)).toList();
+        return new FittedOneHot(names, categories, ignoreUnknown, dropFirst);
+    }
+}

@@ -1,0 +1,58 @@
+package dev.quiver.plugins.transforms.internal;
+
+import dev.quiver.api.data.ArrowColumns;
+import dev.quiver.api.data.Source;
+import dev.quiver.api.transform.Columns;
+import dev.quiver.api.transform.FittedTransform;
+import dev.quiver.api.transform.Transform;
+import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+/**
+ * The configured {@code standardize} transform: learns each column's mean and population standard deviation,
+ * as scikit-learn's {@code StandardScaler} does. Immutable.
+ */
+public record Standardize(ColumnChoice choice, boolean withMean, boolean withStd) implements Transform {
+
+    private static final double EPS = Math.ulp(1.0);
+
+    @Override
+    public Columns plan(Schema input, Columns columns) {
+        resolve(input, columns);
+        return columns;
+    }
+
+    private List<String> resolve(Schema input, Columns columns) {
+        return choice.resolve(input, columns, ArrowColumns::isNumeric, "numeric columns", f -> true);
+    }
+
+    @Override
+    public FittedTransform fit(Source data, Columns columns, BufferAllocator allocator) {
+        List<String> names = resolve(data.schema(), columns);
+        Moments[] moments = new Moments[names.size()];
+        for (int c = 0; c < moments.length; c++) {
+            moments[c] = new Moments();
+        }
+        Vectors.scanNumeric(data, names, allocator, (c, values, rows) -> moments[c].add(values, rows));
+        double[] mean = new double[names.size()];
+        double[] scale = new double[names.size()];
+        for (int c = 0; c < moments.length; c++) {
+            mean[c] = withMean ? moments[c].mean() : 0;
+            scale[c] = withStd ? scale(moments[c]) : 1;
+        }
+        return new FittedStandardize(names, mean, scale);
+    }
+
+    /**
+     * The standard deviation, or 1 for a constant column: a variance within the rounding error its computation
+     * could have (scikit-learn's bound) is taken as zero, so constant columns are centred but not blown up.
+     */
+    private static double scale(Moments m) {
+        double n = m.count();
+        double var = m.variance();
+        double bound = n * EPS * var + Math.pow(n * m.mean() * EPS, 2);
+        double std = Math.sqrt(var);
+        return var <= bound || std < 10 * EPS ? 1 : std;
+    }
+}

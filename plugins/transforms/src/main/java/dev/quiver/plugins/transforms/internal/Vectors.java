@@ -1,0 +1,67 @@
+package dev.quiver.plugins.transforms.internal;
+
+import dev.quiver.api.data.ArrowColumns;
+import dev.quiver.api.data.BatchReader;
+import dev.quiver.api.data.Source;
+import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.Float8Vector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.FloatingPointPrecision;
+import org.apache.arrow.vector.types.pojo.ArrowType;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.FieldType;
+
+/** Small Arrow helpers the transforms share. Stateless. */
+public final class Vectors {
+
+    public static final ArrowType FLOAT64 = new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE);
+
+    private Vectors() {
+    }
+
+    /** A float64 field named {@code name}. */
+    public static Field float64(String name, boolean nullable) {
+        return new Field(name, new FieldType(nullable, FLOAT64, null), null);
+    }
+
+    /** An empty float64 vector of {@code field} with room for {@code rows} values; the caller owns it. */
+    public static Float8Vector newFloat64(Field field, int rows, BufferAllocator allocator) {
+        Float8Vector v = (Float8Vector) field.createVector(allocator);
+        v.allocateNew(rows);
+        return v;
+    }
+
+    /** The column's values as doubles (nulls as NaN), in {@code buffer} when it is big enough. */
+    public static double[] doubles(FieldVector column, double[] buffer) {
+        int rows = column.getValueCount();
+        double[] values = buffer.length >= rows ? buffer : new double[rows];
+        ArrowColumns.copyDoubles(column, values, 0, 1);
+        return values;
+    }
+
+    /** Receives one column of one batch: its index among the scanned columns and its first {@code rows} values. */
+    @FunctionalInterface
+    public interface ColumnValues {
+        void accept(int column, double[] values, int rows);
+    }
+
+    /**
+     * One pass over {@code data}, handing each batch's {@code columns} to {@code consumer} as doubles (missing
+     * cells as NaN). The array is reused between calls: a consumer copies what it keeps.
+     */
+    public static void scanNumeric(Source data, List<String> columns, BufferAllocator allocator,
+            ColumnValues consumer) {
+        double[] buffer = new double[0];
+        try (BatchReader reader = data.open(allocator)) {
+            while (reader.loadNextBatch()) {
+                VectorSchemaRoot root = reader.root();
+                for (int c = 0; c < columns.size(); c++) {
+                    buffer = doubles(ArrowColumns.vector(root, columns.get(c)), buffer);
+                    consumer.accept(c, buffer, root.getRowCount());
+                }
+            }
+        }
+    }
+}

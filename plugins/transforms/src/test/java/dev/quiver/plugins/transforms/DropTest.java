@@ -1,0 +1,53 @@
+package dev.quiver.plugins.transforms;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.quiver.api.transform.FittedTransform;
+import dev.quiver.api.transform.TransformFactory;
+import dev.quiver.testing.MapConfig;
+import dev.quiver.testing.TableData;
+import dev.quiver.testing.conformance.TransformConformance;
+import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.junit.jupiter.api.Test;
+
+class DropTest extends TransformConformance {
+
+    private final DropFactory factory = new DropFactory();
+
+    @Override
+    protected TransformFactory factory() {
+        return factory;
+    }
+
+    @Override
+    protected MapConfig config() {
+        return MapConfig.of("columns", List.of("const", "color"));
+    }
+
+    @Test
+    void removesTheNamedFeatures(BufferAllocator allocator) {
+        TableData table = Golden.table();
+        FittedTransform fitted = Fitting.fit(factory, config(), table, allocator);
+        assertEquals(List.of("age", "income"), fitted.columns(Fitting.columns(table)).features());
+        try (VectorSchemaRoot input = table.toRoot(allocator); VectorSchemaRoot out = fitted.apply(input, allocator)) {
+            assertEquals(List.of("age", "income", "label"),
+                    out.getSchema().getFields().stream().map(Field::getName).toList());
+        }
+    }
+
+    @Test
+    void cannotDropTheTarget() {
+        String message = Fitting.planError(factory, MapConfig.of("columns", "label"), Golden.table());
+        assertTrue(message.contains("'label' is the target; drop works on features only"), message);
+    }
+
+    @Test
+    void droppingTwiceIsAProblem() {
+        String message = Fitting.planError(factory, MapConfig.of("columns", List.of("age", "age")), Golden.table());
+        assertTrue(message.contains("column 'age' is listed twice"), message);
+    }
+}

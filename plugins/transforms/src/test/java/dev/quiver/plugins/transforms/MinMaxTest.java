@@ -1,0 +1,54 @@
+package dev.quiver.plugins.transforms;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.quiver.api.transform.TransformFactory;
+import dev.quiver.testing.MapConfig;
+import dev.quiver.testing.TestContext;
+import dev.quiver.testing.conformance.TransformConformance;
+import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.junit.jupiter.api.Test;
+
+class MinMaxTest extends TransformConformance {
+
+    private final MinMaxFactory factory = new MinMaxFactory();
+
+    @Override
+    protected TransformFactory factory() {
+        return factory;
+    }
+
+    @Override
+    protected MapConfig config() {
+        return MapConfig.of("range", List.of(-1.0, 1.0));
+    }
+
+    @Test
+    void matchesScikitLearnMinMaxScaler(BufferAllocator allocator) {
+        try (VectorSchemaRoot out = Fitting.fitApply(factory, MapConfig.of(), Golden.table(), allocator)) {
+            Golden.read("min-max").assertMatches(out);
+        }
+    }
+
+    @Test
+    void mapsOntoTheConfiguredRangeAndConstantsOntoItsLowEnd(BufferAllocator allocator) {
+        try (VectorSchemaRoot out = Fitting.fitApply(factory, MapConfig.of("range", List.of(-1, 1)), Golden.table(),
+                allocator)) {
+            Golden.read("min-max-range").assertMatches(out);
+            assertEquals(-1.0, out.getVector("const").getObject(0));
+        }
+    }
+
+    @Test
+    void rejectsAnEmptyOrReversedRange() {
+        for (List<Integer> range : List.of(List.of(1, 0), List.of(0), List.of(2, 2))) {
+            MapConfig config = MapConfig.of("range", range);
+            factory.create(config, new TestContext());
+            assertEquals(1, config.problems().size(), range::toString);
+            assertTrue(config.messages().get(0).contains("low < high"), config.messages()::toString);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package dev.quiver.engine.kernel;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Splits a range of output rows into contiguous parts, one per core, and runs them at once. Each part is owned
+ * by exactly one thread and computed in a fixed order, and the split depends only on the range and the core
+ * count, so results are bit-identical however the threads are scheduled: there are no shared accumulators.
+ *
+ * <p>The worker threads are daemons shared by the whole JVM; the calling thread always computes the first part
+ * itself. Thread-safe.
+ */
+public final class Parallel {
+
+    /** A body over the rows {@code [from, to)}. */
+    @FunctionalInterface
+    public interface Rows {
+        void run(int from, int to);
+    }
+
+    private static final int THREADS = Math.max(1, Runtime.getRuntime().availableProcessors());
+    private static final ExecutorService POOL = THREADS == 1 ? null : Executors.newFixedThreadPool(THREADS - 1, r -> {
+        Thread t = new Thread(r, "quiver-kernel");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private Parallel() {
+    }
+
+    public static int threads() {
+        return THREADS;
+    }
+
+    /**
+     * Runs {@code body} over {@code [0, rows)} split into at most {@link #threads()} parts of at least
+     * {@code grain} rows each (so small work stays on the calling thread, where a hand-off would cost more
+     * than it saves).
+     */
+    public static void forRows(int rows, int grain, Rows body) {
+        int parts = Math.min(THREADS, Math.max(1, rows / Math.max(1, grain)));
+        if (parts <= 1 || POOL == null) {
+            body.run(0, rows);
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        Future<?>[] futures = new Future<?>[parts - 1];
+        for (int part = 1; part < parts; part++) {
+            int from = bound(rows, parts, part);
+            int to = bound(rows, parts, part + 1);
+            futures[part - 1] = POOL.submit(() -> body.run(from, to));
+        }
+        body.run(0, bound(rows, parts, 1));
+        for (Future<?> f : futures) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while computing", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException re) {
+                    throw re;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+    }
+
+    private static int bound(int rows, int parts, int part) {
+        return (int) ((long) rows * part / parts);
+    }
+}

@@ -1,0 +1,105 @@
+package dev.quiver.engine.tensor;
+
+import java.util.Arrays;
+
+/**
+ * Element-wise binary ops with NumPy broadcasting: shapes are aligned from the right and a dimension of 1 (or a
+ * missing one) stretches to match. In the backward pass a broadcast input receives the sum of the gradients of
+ * every output element it fed, accumulated in output order. Stateless.
+ */
+final class Broadcast {
+
+    enum Op { ADD, SUB, MUL, DIV }
+
+    private Broadcast() {
+    }
+
+    static Tensor apply(Op op, Tensor a, Tensor b) {
+        int[] shape = shape(a.shapeRef(), b.shapeRef());
+        int size = Tensor.sizeOf(shape);
+        int[] ia = Arrays.equals(shape, a.shapeRef()) ? null : offsets(a.shapeRef(), shape);
+        int[] ib = Arrays.equals(shape, b.shapeRef()) ? null : offsets(b.shapeRef(), shape);
+        float[] x = a.data(), y = b.data();
+        float[] out = Workspace.buffer(size);
+        for (int o = 0; o < size; o++) {
+            float u = x[ia == null ? o : ia[o]];
+            float v = y[ib == null ? o : ib[o]];
+            out[o] = switch (op) {
+                case ADD -> u + v;
+                case SUB -> u - v;
+                case MUL -> u * v;
+                case DIV -> u / v;
+            };
+        }
+        return Tensor.result(out, shape, t -> {
+            float[] g = t.grad();
+            float[] ga = a.requiresGrad() ? a.gradBuffer() : null;
+            float[] gb = b.requiresGrad() ? b.gradBuffer() : null;
+            for (int o = 0; o < size; o++) {
+                int pa = ia == null ? o : ia[o];
+                int pb = ib == null ? o : ib[o];
+                float go = g[o];
+                if (ga != null) {
+                    ga[pa] += switch (op) {
+                        case ADD, SUB -> go;
+                        case MUL -> go * y[pb];
+                        case DIV -> go / y[pb];
+                    };
+                }
+                if (gb != null) {
+                    gb[pb] += switch (op) {
+                        case ADD -> go;
+                        case SUB -> -go;
+                        case MUL -> go * x[pa];
+                        case DIV -> -go * x[pa] / (y[pb] * y[pb]);
+                    };
+                }
+            }
+        }, a, b);
+    }
+
+    static int[] shape(int[] a, int[] b) {
+        int rank = Math.max(a.length, b.length);
+        int[] out = new int[rank];
+        for (int d = 0; d < rank; d++) {
+            int da = d - (rank - a.length) >= 0 ? a[d - (rank - a.length)] : 1;
+            int db = d - (rank - b.length) >= 0 ? b[d - (rank - b.length)] : 1;
+            if (da != db && da != 1 && db != 1) {
+                throw new IllegalArgumentException("shapes " + Arrays.toString(a) + " and " + Arrays.toString(b)
+                        + " do not broadcast");
+            }
+            out[d] = Math.max(da, db);
+        }
+        return out;
+    }
+
+    /** For each element of {@code out}, the offset of the element of {@code in} it reads. */
+    private static int[] offsets(int[] in, int[] out) {
+        int rank = out.length;
+        int[] stride = new int[rank];
+        int s = 1;
+        for (int d = rank - 1; d >= 0; d--) {
+            int k = d - (rank - in.length);
+            int dim = k >= 0 ? in[k] : 1;
+            stride[d] = dim == 1 ? 0 : s;
+            s *= dim;
+        }
+        int size = Tensor.sizeOf(out);
+        int[] offsets = new int[size];
+        int[] index = new int[rank];
+        int offset = 0;
+        for (int o = 0; o < size; o++) {
+            offsets[o] = offset;
+            for (int d = rank - 1; d >= 0; d--) {
+                index[d]++;
+                offset += stride[d];
+                if (index[d] < out[d]) {
+                    break;
+                }
+                offset -= stride[d] * index[d];
+                index[d] = 0;
+            }
+        }
+        return offsets;
+    }
+}

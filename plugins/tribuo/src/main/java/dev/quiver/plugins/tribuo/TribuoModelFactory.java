@@ -50,6 +50,10 @@ public final class TribuoModelFactory implements ModelFactory {
     public static final Option<Boolean> ACKNOWLEDGE_ADAM_BUG = Option.bool(Pitfalls.ACKNOWLEDGE_ADAM, false)
             .describe("Train with Tribuo 4.3.2's Adam optimiser despite its known bug (it is refused otherwise).");
 
+    public static final Option<Boolean> VERBOSE = Option.bool("verbose", false)
+            .describe("Let Tribuo log its training progress (java.util.logging, INFO); setting the trainer's "
+                    + "loggingInterval option implies it.");
+
     @Override
     public String name() {
         return TribuoModel.TYPE;
@@ -62,7 +66,7 @@ public final class TribuoModelFactory implements ModelFactory {
 
     @Override
     public List<Option<?>> options() {
-        return List.of(TRAINER, OPTIONS, TASK, ACKNOWLEDGE_ADAM_BUG);
+        return List.of(TRAINER, OPTIONS, TASK, ACKNOWLEDGE_ADAM_BUG, VERBOSE);
     }
 
     @Override
@@ -73,6 +77,7 @@ public final class TribuoModelFactory implements ModelFactory {
         Optional<OutputKind> wanted = Optional.ofNullable(taskText)
                 .map(t -> OutputKind.valueOf(t.toUpperCase(Locale.ROOT)));
         boolean acknowledgeAdam = config.get(ACKNOWLEDGE_ADAM_BUG);
+        boolean verbose = config.get(VERBOSE) || user.containsKey("loggingInterval");
 
         Map<OutputKind, TrainerRecipe> recipes = new EnumMap<>(OutputKind.class);
         Set<OptionProblem> failures = new LinkedHashSet<>();
@@ -103,7 +108,7 @@ public final class TribuoModelFactory implements ModelFactory {
         if (recipes.isEmpty()) {
             failures.forEach(p -> record(config, user, p));
         }
-        return new TribuoTrainer(recipes);
+        return new TribuoTrainer(recipes, verbose);
     }
 
     @Override

@@ -82,8 +82,10 @@ public final class CoreTrainers implements TribuoExtension {
 
     @Override
     public Map<String, Map<String, Object>> classDefaults() {
-        // LogisticRegressionTrainer logs at INFO every 1000 examples unless told otherwise: noise in a CLI run.
-        // Setting loggingInterval yourself turns it back on.
-        return Map.of("org.tribuo.classification.sgd.linear.LogisticRegressionTrainer", Map.of("loggingInterval", -1));
+        // Built through OLCUT without 'dist', Tribuo 4.3.2's k-means++ initialisation dereferences a null
+        // distance; naming the default distance explicitly avoids it (and changes nothing else).
+        Map<String, Object> l2 = Map.of("dist", Map.of("class", "org.tribuo.math.distance.L2Distance"));
+        return Map.of("org.tribuo.clustering.kmeans.KMeansTrainer", l2,
+                "org.tribuo.clustering.hdbscan.HdbscanTrainer", l2);
     }
 }

@@ -23,9 +23,12 @@ import org.tribuo.Output;
 public final class TribuoTrainer implements Trainer {
 
     private final Map<OutputKind, TrainerRecipe> recipes;
+    private final boolean verbose;
 
-    public TribuoTrainer(Map<OutputKind, TrainerRecipe> recipes) {
+    /** {@code verbose}: let Tribuo log its progress (see {@link TribuoLogging}). */
+    public TribuoTrainer(Map<OutputKind, TrainerRecipe> recipes, boolean verbose) {
         this.recipes = Map.copyOf(recipes);
+        this.verbose = verbose;
     }
 
     @Override
@@ -54,6 +57,7 @@ public final class TribuoTrainer implements Trainer {
                     + built.problems());
         }
         OutputAdapter<?> adapter = OutputAdapter.of(kind, data.target(), data.classes());
+        TribuoLogging.apply(verbose);
         return fit(recipe, built.component(), adapter, data, context);
     }
 

@@ -158,7 +158,7 @@ public abstract class SourceConformance {
     }
 
     /** Every row of one pass, read with a fresh reader that is closed afterwards. */
-    protected static List<List<Object>> readAll(Source source, BufferAllocator allocator) {
+    public static List<List<Object>> readAll(Source source, BufferAllocator allocator) {
         List<List<Object>> rows = new ArrayList<>();
         try (BatchReader reader = source.open(allocator)) {
             while (reader.loadNextBatch()) {
@@ -169,7 +169,7 @@ public abstract class SourceConformance {
     }
 
     /** A batch's cells as plain Java values, row by row: text as {@link String}, a missing cell as null. */
-    protected static List<List<Object>> cells(VectorSchemaRoot root) {
+    public static List<List<Object>> cells(VectorSchemaRoot root) {
         List<List<Object>> rows = new ArrayList<>(root.getRowCount());
         for (int r = 0; r < root.getRowCount(); r++) {
             List<Object> row = new ArrayList<>(root.getFieldVectors().size());

@@ -9,7 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The bundled datasets (iris, wine, digits, diabetes, house_prices; see {@code pipelines/data}), as files.
+ * The bundled datasets (iris, wine, digits, diabetes, house_prices, spam; see {@code pipelines/data}), as files.
  *
  * <p>They travel inside this jar, so a test anywhere can get a real path to one without knowing where the
  * repository is. Thread-safe; each file is extracted once per JVM.
@@ -21,6 +21,8 @@ public final class Datasets {
     public static final String DIGITS = "digits.csv";
     public static final String DIABETES = "diabetes.csv";
     public static final String HOUSE_PRICES = "house_prices.csv";
+    /** Word counts of short messages labelled spam or ham (synthetic; see plugins/naive-bayes/src/test/python). */
+    public static final String SPAM = "spam.csv";
 
     private static final ConcurrentHashMap<String, Path> EXTRACTED = new ConcurrentHashMap<>();
 

@@ -1,0 +1,56 @@
+package dev.quiver.testing;
+
+import dev.quiver.api.model.EpochStats;
+import dev.quiver.api.model.FitContext;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.arrow.memory.BufferAllocator;
+
+/**
+ * A {@link FitContext} for trainer tests: a given allocator and seed, no checkpoints, and the reported epochs
+ * and warnings collected for assertions. Thread-safe collection, so a test may fit from several threads.
+ */
+public final class TestFitContext implements FitContext {
+
+    private final BufferAllocator allocator;
+    private final long seed;
+    private final List<EpochStats> epochs = new CopyOnWriteArrayList<>();
+    private final List<String> warnings = new CopyOnWriteArrayList<>();
+
+    public TestFitContext(BufferAllocator allocator) {
+        this(allocator, 42L);
+    }
+
+    public TestFitContext(BufferAllocator allocator, long seed) {
+        this.allocator = allocator;
+        this.seed = seed;
+    }
+
+    @Override
+    public BufferAllocator allocator() {
+        return allocator;
+    }
+
+    @Override
+    public long seed() {
+        return seed;
+    }
+
+    @Override
+    public void epochEnded(EpochStats stats) {
+        epochs.add(stats);
+    }
+
+    @Override
+    public void warn(String message) {
+        warnings.add(message);
+    }
+
+    public List<EpochStats> epochs() {
+        return List.copyOf(epochs);
+    }
+
+    public List<String> warnings() {
+        return List.copyOf(warnings);
+    }
+}

@@ -1,0 +1,46 @@
+package dev.quiver.runtime.exec;
+
+import dev.quiver.runtime.exec.internal.RunExecution;
+import dev.quiver.runtime.pipeline.Pipeline;
+import dev.quiver.runtime.telemetry.RunTelemetry;
+
+/**
+ * Runs a validated {@link Pipeline}: reads and splits the data, fits the transforms on the training rows,
+ * trains the model, scores every split with every metric, and saves the run folder (see
+ * {@link dev.quiver.runtime.bundle.RunBundle}) atomically: a failed run leaves no folder behind and an older run
+ * in the same place stays intact until the new one is complete.
+ *
+ * <h2>Memory</h2>
+ * Each run has its own Arrow root allocator, and each stage ({@code classes}, {@code split},
+ * {@code fit.<transform>}, {@code train}, {@code evaluate}) a named child allocator closed when the stage ends;
+ * memory a stage leaves allocated fails the run with an internal error naming the stage. With
+ * {@code split: none} the source is streamed, pass after pass, with the fitted transforms applied batch by
+ * batch; with a split it is read into Arrow memory once (allocator {@code data}), divided by seeded index sets
+ * (stratified by class for classification when asked), and transforms are fitted on the training rows only.
+ *
+ * <h2>Classes</h2>
+ * For classification, the classes are the sorted distinct target labels of the training rows (numeric order
+ * for numeric targets). A multi-class task with two classes becomes binary when the model can learn binary
+ * tasks. A label in the validation or test rows that the training rows lack is a data error raised before
+ * training (a stratified split never produces one: it keeps a training row of every class).
+ *
+ * <p>Thread-safe: runs share nothing but the telemetry, so several may execute at once.
+ */
+public final class Executor {
+
+    private final RunTelemetry telemetry;
+
+    public Executor(RunTelemetry telemetry) {
+        this.telemetry = telemetry;
+    }
+
+    /**
+     * Runs {@code pipeline} on the calling thread.
+     *
+     * @throws dev.quiver.api.QuiverException for data errors, divergence, and internal failures (a memory
+     *     leak, a plugin's exception), with the stage named
+     */
+    public RunResult run(Pipeline pipeline, RunOptions options) {
+        return new RunExecution(pipeline, options, telemetry).execute();
+    }
+}

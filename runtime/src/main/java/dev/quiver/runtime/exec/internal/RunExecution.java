@@ -1,0 +1,302 @@
+package dev.quiver.runtime.exec.internal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.quiver.api.ErrorCode;
+import dev.quiver.api.QuiverException;
+import dev.quiver.api.Task;
+import dev.quiver.api.data.Source;
+import dev.quiver.api.metric.Predictions;
+import dev.quiver.api.model.Checkpoints;
+import dev.quiver.api.model.Model;
+import dev.quiver.api.model.Trainer;
+import dev.quiver.api.model.TrainingData;
+import dev.quiver.api.transform.Columns;
+import dev.quiver.api.transform.FittedTransform;
+import dev.quiver.api.transform.Transform;
+import dev.quiver.runtime.bundle.AtomicDirectory;
+import dev.quiver.runtime.bundle.FittedPipeline;
+import dev.quiver.runtime.bundle.RunBundle;
+import dev.quiver.runtime.exec.RunOptions;
+import dev.quiver.runtime.exec.RunResult;
+import dev.quiver.runtime.pipeline.Named;
+import dev.quiver.runtime.pipeline.Pipeline;
+import dev.quiver.runtime.report.ReportData;
+import dev.quiver.runtime.report.ReportWriter;
+import dev.quiver.runtime.telemetry.RunTelemetry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+/**
+ * One run of one pipeline, stage by stage (see {@link dev.quiver.runtime.exec.Executor} for the behaviour).
+ * Single use, confined to the calling thread.
+ */
+public final class RunExecution {
+
+    private static final String TRAIN = "train";
+    private static final String VALIDATION = "validation";
+    private static final String TEST = "test";
+
+    private final Pipeline pipeline;
+    private final RunOptions options;
+    private final RunTelemetry telemetry;
+    private RunTelemetry.Trace trace;
+    private BufferAllocator root;
+
+    public RunExecution(Pipeline pipeline, RunOptions options, RunTelemetry telemetry) {
+        this.pipeline = pipeline;
+        this.options = options;
+        this.telemetry = telemetry;
+    }
+
+    public RunResult execute() {
+        Path output = options.outputDir().orElse(pipeline.outputDir()).toAbsolutePath().normalize();
+        try (RunTelemetry.Trace run = telemetry.startRun(pipeline.name())) {
+            trace = run;
+            try (AtomicDirectory folder = AtomicDirectory.begin(output);
+                    BufferAllocator allocator = new RootAllocator()) {
+                root = allocator;
+                RunResult result = executeInto(folder, output);
+                folder.commit();
+                return new RunResult(output, result.metrics(), result.history(), result.fitted());
+            } catch (RuntimeException e) {
+                run.fail(e);
+                throw e;
+            }
+        }
+    }
+
+    private RunResult executeInto(AtomicDirectory folder, Path output) {
+        BufferAllocator data = root.newChildAllocator("data", 0, Long.MAX_VALUE);
+        boolean ok = false;
+        try (Splits splits = stage("split", stage -> Splits.prepare(pipeline, stage, data, telemetry))) {
+            List<FittedTransform> transforms = fitTransforms(splits.train());
+            Columns columns = pipeline.columns();
+            for (FittedTransform t : transforms) {
+                columns = t.columns(columns);
+            }
+            Task task = refineTask(splits.classes());
+            Source trainRows = TransformedSource.of(splits.train(), transforms);
+            CountingSource counted = new CountingSource(trainRows, telemetry, TRAIN);
+            Optional<TrainingData> validation = Optional.empty();
+            if (splits.validation().isPresent()) {
+                Source rows = TransformedSource.of(splits.validation().get(), transforms);
+                validation = Optional.of(trainingData(rows, columns, task, splits.classes(), Optional.empty()));
+            }
+            TrainingData trainingData = trainingData(counted, columns, task, splits.classes(), validation);
+
+            History history = new History();
+            DirectoryCheckpoints checkpoints = DirectoryCheckpoints.open(output, pipeline.checkpointEvery(),
+                    fingerprint(), options.resume(), history);
+            if (options.resume() && checkpoints.latest().isEmpty()) {
+                options.listener().warn("No checkpoint to resume from in " + DirectoryCheckpoints.folderFor(output)
+                        + "; training from the start.");
+            }
+            long started = System.nanoTime();
+            Model model = stage(TRAIN, stage -> train(trainingData, stage, history, checkpoints));
+            double seconds = (System.nanoTime() - started) / 1e9;
+
+            FittedPipeline fitted = new FittedPipeline(pipeline.name(), splits.train().schema(),
+                    pipeline.columns().features(), pipeline.columns().target(), task, splits.classes(), transforms,
+                    model);
+            Evaluated evaluated = stage("evaluate", stage -> evaluate(fitted, splits, stage, folder.path()));
+            Map<String, Object> metrics = evaluated.toJson();
+            Map<String, Object> training = new LinkedHashMap<>();
+            training.put("seconds", seconds);
+            training.put("rowsPerSecond", seconds > 0 ? counted.rowsRead() / seconds : null);
+            training.put("rows", counted.rowsRead());
+            training.put("epochs", history.epochs().size());
+            metrics.put("training", training);
+
+            stage("write", stage -> {
+                RunBundle.writeModel(folder.path(), fitted, pipeline.seed(), pipeline.document());
+                RunBundle.writeJson(folder.path().resolve(RunBundle.METRICS), metrics);
+                write(folder.path().resolve(RunBundle.HISTORY), history.toCsv());
+                writeReport(folder.path().resolve(RunBundle.REPORT), evaluated, history, fitted, counted.rowsRead());
+                return null;
+            });
+            checkpoints.discard();
+            ok = true;
+            return new RunResult(output, metrics, history.epochs(), fitted);
+        } finally {
+            Stage.closeChecked(data, "data", !ok);
+        }
+    }
+
+    private List<FittedTransform> fitTransforms(Source train) {
+        List<FittedTransform> fitted = new ArrayList<>();
+        Columns columns = pipeline.columns();
+        for (Named<Transform> transform : pipeline.transforms()) {
+            Source rows = TransformedSource.of(train, fitted);
+            Columns in = columns;
+            FittedTransform f = stage("fit." + transform.type(),
+                    stage -> transform.component().fit(rows, in, stage.allocator()));
+            columns = f.columns(columns);
+            fitted.add(f);
+        }
+        return fitted;
+    }
+
+    /** A multi-class target with two classes is binary, when the model can learn that. */
+    private Task refineTask(List<String> classes) {
+        Task task = pipeline.task();
+        if (!task.isClassification()) {
+            return task;
+        }
+        String target = pipeline.columns().target().orElse("?");
+        if (classes.size() < 2) {
+            throw new QuiverException(ErrorCode.DATA, "The target '" + target + "' has " + (classes.isEmpty()
+                    ? "no labels" : "only the class " + classes) + " in the training rows; a classifier needs at "
+                    + "least two classes.");
+        }
+        if (task == Task.BINARY && classes.size() > 2) {
+            throw new QuiverException(ErrorCode.DATA, "The task is binary, but the target '" + target + "' has "
+                    + classes.size() + " classes in the training rows: " + classes + ".");
+        }
+        if (task == Task.MULTICLASS && classes.size() == 2
+                && pipeline.model().component().tasks().contains(Task.BINARY)) {
+            return Task.BINARY;
+        }
+        return task;
+    }
+
+    private TrainingData trainingData(Source rows, Columns columns, Task task, List<String> classes,
+            Optional<TrainingData> validation) {
+        Schema schema = rows.schema();
+        Optional<Field> target = columns.target().map(name -> schema.getFields().stream()
+                .filter(f -> f.getName().equals(name)).findFirst()
+                .orElseThrow(() -> new QuiverException(ErrorCode.INTERNAL, "The transforms dropped the target column '"
+                        + name + "'; transforms must pass the target through.")));
+        return new PipelineData(rows, schema, columns.features(), target, task, classes, validation);
+    }
+
+    private Model train(TrainingData data, Stage stage, History history, DirectoryCheckpoints checkpoints) {
+        Trainer trainer = pipeline.model().component();
+        if (!trainer.tasks().contains(data.task())) {
+            throw new QuiverException(ErrorCode.CONFIG, "The model '" + pipeline.model().type() + "' cannot learn a "
+                    + data.task().label() + " task; it learns " + trainer.tasks().stream().map(Task::label).sorted()
+                            .toList() + ".");
+        }
+        Optional<Checkpoints> offered = pipeline.checkpointEvery() > 0 || options.resume()
+                ? Optional.of(checkpoints) : Optional.empty();
+        RunFitContext context = new RunFitContext(stage.allocator(), pipeline.seed(), history, options.listener(),
+                telemetry, pipeline.name(), offered);
+        Model model = trainer.fit(data, context);
+        if (model == null) {
+            throw new QuiverException(ErrorCode.INTERNAL, "The model '" + pipeline.model().type()
+                    + "' returned no model from training.");
+        }
+        return model;
+    }
+
+    /** The scores of every split, and the predictions of the evaluated one (test if there is one, else train). */
+    private record Evaluated(Map<String, Map<String, Double>> values, Map<String, Object> details, String split,
+            Predictions predictions) {
+
+        /** The shape of metrics.json, without {@code training}: NaN becomes null, which JSON can say. */
+        Map<String, Object> toJson() {
+            Map<String, Object> json = new LinkedHashMap<>();
+            values.forEach((split, scores) -> {
+                Map<String, Object> finite = new LinkedHashMap<>();
+                scores.forEach((k, v) -> finite.put(k, Double.isFinite(v) ? v : null));
+                json.put(split, finite);
+            });
+            if (!details.isEmpty()) {
+                json.put("details", details);
+            }
+            return json;
+        }
+    }
+
+    private Evaluated evaluate(FittedPipeline fitted, Splits splits, Stage stage, Path folder) {
+        Map<String, Map<String, Double>> values = new LinkedHashMap<>();
+        Map<String, Object> details = new LinkedHashMap<>();
+        if (fitted.target().isEmpty()) {
+            return new Evaluated(values, details, "", null);
+        }
+        Map<String, Source> named = new LinkedHashMap<>();
+        named.put(TRAIN, splits.train());
+        splits.validation().ifPresent(s -> named.put(VALIDATION, s));
+        splits.test().ifPresent(s -> named.put(TEST, s));
+        String evaluated = named.containsKey(TEST) ? TEST : TRAIN;
+        Predictions predictions = null;
+        for (Map.Entry<String, Source> split : named.entrySet()) {
+            boolean isEvaluated = split.getKey().equals(evaluated);
+            Path file = isEvaluated ? folder.resolve(RunBundle.PREDICTIONS) : null;
+            Evaluation.Scores scores = Evaluation.score(fitted, split.getValue(), pipeline.metrics(), stage.allocator(),
+                    file, rows -> telemetry.batch("evaluate", rows));
+            values.put(split.getKey(), scores.values());
+            if (!scores.details().isEmpty()) {
+                details.put(split.getKey(), scores.details());
+            }
+            if (isEvaluated) {
+                predictions = scores.predictions();
+            }
+        }
+        return new Evaluated(values, details, evaluated, predictions);
+    }
+
+    private void writeReport(Path file, Evaluated evaluated, History history, FittedPipeline fitted, long rows) {
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("model", pipeline.model().type());
+        facts.put("task", fitted.task().label());
+        facts.put("source", pipeline.source().component().describe());
+        facts.put("seed", Long.toString(pipeline.seed()));
+        facts.put("training rows read", String.format(java.util.Locale.ROOT, "%,d", rows));
+        try {
+            ReportWriter.write(file, new ReportData(pipeline.name(), RunBundle.yaml(pipeline.document()), facts,
+                    evaluated.values(), history.epochs(), evaluated.split(), evaluated.predictions()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Runs {@code body} as stage {@code name}: its own allocator and span; plugin failures name the stage. */
+    private <T> T stage(String name, Function<Stage, T> body) {
+        options.listener().stageStarted(name);
+        try (Stage stage = Stage.start(name, root, trace)) {
+            try {
+                return body.apply(stage);
+            } catch (QuiverException e) {
+                throw stage.fail(e);
+            } catch (UncheckedIOException e) {
+                throw stage.fail(new QuiverException(ErrorCode.DATA, "Stage '" + name + "' could not read or write a "
+                        + "file: " + e.getCause().getMessage(), e));
+            } catch (RuntimeException e) {
+                throw stage.fail(new QuiverException(ErrorCode.INTERNAL, "Stage '" + name + "' failed: " + e, e));
+            }
+        }
+    }
+
+    private String fingerprint() {
+        try {
+            byte[] json = new ObjectMapper().writeValueAsBytes(pipeline.document());
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
+        } catch (IOException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void write(Path file, String text) {
+        try {
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package dev.quiver.runtime.exec.internal;
+
+import dev.quiver.api.ErrorCode;
+import dev.quiver.api.QuiverException;
+import dev.quiver.api.data.Source;
+import dev.quiver.runtime.pipeline.Pipeline;
+import dev.quiver.runtime.pipeline.SplitSpec;
+import dev.quiver.runtime.telemetry.RunTelemetry;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.types.pojo.ArrowType;
+
+/**
+ * The raw (untransformed) rows of each split, and the classes of the training rows. With {@code split: none}
+ * the training rows are the source itself, streamed; otherwise in-memory tables, closed with this object.
+ * Confined to the run's thread.
+ */
+record Splits(Source train, Optional<Source> validation, Optional<Source> test, List<String> classes,
+        List<Table> tables) implements AutoCloseable {
+
+    static Splits prepare(Pipeline pipeline, Stage stage, BufferAllocator owner, RunTelemetry telemetry) {
+        Source source = pipeline.source().component();
+        SplitSpec spec = pipeline.split();
+        Optional<String> target = pipeline.columns().target();
+        boolean classification = pipeline.task().isClassification() && target.isPresent();
+        if (spec.folds() > 0) {
+            throw new QuiverException(ErrorCode.CONFIG, "Cross-validation (folds: " + spec.folds() + ") is not "
+                    + "supported by this version of the executor; use a validation fraction instead.");
+        }
+        if (spec.isNone()) {
+            List<String> classes = classification
+                    ? ClassSet.scan(source, target.get(), stage.allocator(), () -> { })
+                    : List.of();
+            return new Splits(source, Optional.empty(), Optional.empty(), classes, List.of());
+        }
+        List<Table> tables = new ArrayList<>();
+        try (Table all = Table.read(source, stage.allocator(), owner, rows -> telemetry.batch(stage.name(), rows))) {
+            String[] labels = classification ? all.labels(target.get()) : null;
+            ArrowType targetType = target.map(t -> all.schema().findField(t).getType()).orElse(null);
+            if (classification) {
+                ClassSet.of(labels, targetType, source.describe(), target.get());
+            }
+            Splitter.Split split = Splitter.split(all.rows(), spec, pipeline.seed(),
+                    spec.stratify() ? labels : null);
+            Table train = all.select(split.train(), owner);
+            tables.add(train);
+            List<String> classes = classification
+                    ? ClassSet.of(pick(labels, split.train()), targetType, source.describe(), target.get())
+                    : List.of();
+            Optional<Source> validation = Optional.empty();
+            Optional<Source> test = Optional.empty();
+            if (split.validation().length > 0) {
+                checkKnown(labels, split.validation(), classes, "validation", source, target);
+                Table t = all.select(split.validation(), owner);
+                tables.add(t);
+                validation = Optional.of(t.asSource(source.describe() + " (validation rows)"));
+            }
+            if (split.test().length > 0) {
+                checkKnown(labels, split.test(), classes, "test", source, target);
+                Table t = all.select(split.test(), owner);
+                tables.add(t);
+                test = Optional.of(t.asSource(source.describe() + " (test rows)"));
+            }
+            return new Splits(train.asSource(source.describe() + " (training rows)"), validation, test, classes,
+                    List.copyOf(tables));
+        } catch (RuntimeException e) {
+            tables.forEach(Table::close);
+            throw e;
+        }
+    }
+
+    private static String[] pick(String[] labels, int[] rows) {
+        String[] out = new String[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = labels[rows[i]];
+        }
+        return out;
+    }
+
+    private static void checkKnown(String[] labels, int[] rows, List<String> classes, String split, Source source,
+            Optional<String> target) {
+        if (labels == null) {
+            return;
+        }
+        Set<String> known = new HashSet<>(classes);
+        for (int row : rows) {
+            if (!known.contains(labels[row])) {
+                throw QuiverException.data(source.describe(), 0, target.orElse(""), "label '" + labels[row]
+                        + "' occurs in the " + split + " rows but not in the training rows " + classes + ", so the "
+                        + "model could not learn it. Use split: {stratify: true}, which keeps every class in "
+                        + "training, or drop the rare class.");
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        tables.forEach(Table::close);
+    }
+}

@@ -1,0 +1,210 @@
+package dev.quiver.runtime.exec.internal;
+
+import dev.quiver.api.QuiverException;
+import dev.quiver.api.data.BatchReader;
+import dev.quiver.api.data.Source;
+import dev.quiver.api.model.ClassLabels;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.function.LongConsumer;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorLoader;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.VectorUnloader;
+import org.apache.arrow.vector.ipc.message.ArrowRecordBatch;
+import org.apache.arrow.vector.types.pojo.Schema;
+import org.apache.arrow.vector.util.TransferPair;
+
+/**
+ * A source's rows held in Arrow memory, as the batches it was read in: what a split needs, since it picks
+ * rows by index. Owns its batches (allocated from the allocator given at creation) until {@link #close()}.
+ *
+ * <p>Immutable once built; {@link #asSource} readers may run on several threads at once, each sharing the
+ * batches' buffers (reference-counted, no copy) rather than copying them.
+ */
+public final class Table implements AutoCloseable {
+
+    /** Rows per batch of a table built by {@link #select}: large enough to amortise per-batch work. */
+    static final int SELECT_BATCH_ROWS = 8192;
+
+    private final Schema schema;
+    private final List<VectorSchemaRoot> batches;
+    private final int rows;
+
+    private Table(Schema schema, List<VectorSchemaRoot> batches) {
+        this.schema = schema;
+        this.batches = List.copyOf(batches);
+        long total = 0;
+        for (VectorSchemaRoot b : batches) {
+            total += b.getRowCount();
+        }
+        if (total > Integer.MAX_VALUE) {
+            batches.forEach(VectorSchemaRoot::close);
+            throw new QuiverException(dev.quiver.api.ErrorCode.DATA, "The data has " + total + " rows, more than a "
+                    + "split can index (" + Integer.MAX_VALUE + "); use split: none to stream it.");
+        }
+        this.rows = (int) total;
+    }
+
+    /**
+     * Reads every batch of {@code source}: the reader allocates from {@code readAllocator}, each batch is moved
+     * (not copied) into {@code owner}. {@code onBatch} sees each batch's row count.
+     */
+    public static Table read(Source source, BufferAllocator readAllocator, BufferAllocator owner,
+            LongConsumer onBatch) {
+        List<VectorSchemaRoot> batches = new ArrayList<>();
+        Schema schema = null;
+        try (BatchReader reader = source.open(readAllocator)) {
+            schema = reader.root().getSchema();
+            while (reader.loadNextBatch()) {
+                VectorSchemaRoot root = reader.root();
+                onBatch.accept(root.getRowCount());
+                if (root.getRowCount() > 0) {
+                    batches.add(moveTo(root, owner));
+                }
+            }
+        } catch (RuntimeException e) {
+            batches.forEach(VectorSchemaRoot::close);
+            throw e;
+        }
+        return new Table(schema, batches);
+    }
+
+    private static VectorSchemaRoot moveTo(VectorSchemaRoot root, BufferAllocator owner) {
+        List<FieldVector> moved = new ArrayList<>();
+        for (FieldVector v : root.getFieldVectors()) {
+            TransferPair pair = v.getTransferPair(owner);
+            pair.transfer();
+            moved.add((FieldVector) pair.getTo());
+        }
+        VectorSchemaRoot copy = new VectorSchemaRoot(root.getSchema().getFields(), moved, root.getRowCount());
+        return copy;
+    }
+
+    public Schema schema() {
+        return schema;
+    }
+
+    public int rows() {
+        return rows;
+    }
+
+    /** The label text ({@link ClassLabels#labelOf}) of {@code column} in every row, null for empty cells. */
+    public String[] labels(String column) {
+        String[] out = new String[rows];
+        int at = 0;
+        for (VectorSchemaRoot batch : batches) {
+            FieldVector v = batch.getVector(column);
+            for (int r = 0; r < batch.getRowCount(); r++) {
+                out[at++] = ClassLabels.labelOf(v, r);
+            }
+        }
+        return out;
+    }
+
+    /** A new table of the rows at {@code indices} (in that order), copied into memory from {@code owner}. */
+    public Table select(int[] indices, BufferAllocator owner) {
+        int[] batchOf = new int[rows];
+        int[] offsetOf = new int[rows];
+        int at = 0;
+        for (int b = 0; b < batches.size(); b++) {
+            for (int r = 0; r < batches.get(b).getRowCount(); r++, at++) {
+                batchOf[at] = b;
+                offsetOf[at] = r;
+            }
+        }
+        List<VectorSchemaRoot> out = new ArrayList<>();
+        try {
+            for (int start = 0; start < indices.length; start += SELECT_BATCH_ROWS) {
+                int count = Math.min(SELECT_BATCH_ROWS, indices.length - start);
+                VectorSchemaRoot batch = VectorSchemaRoot.create(schema, owner);
+                out.add(batch);
+                batch.allocateNew();
+                for (int c = 0; c < schema.getFields().size(); c++) {
+                    FieldVector to = batch.getVector(c);
+                    for (int i = 0; i < count; i++) {
+                        int row = indices[start + i];
+                        to.copyFromSafe(offsetOf[row], i, batches.get(batchOf[row]).getVector(c));
+                    }
+                    to.setValueCount(count);
+                }
+                batch.setRowCount(count);
+            }
+        } catch (RuntimeException e) {
+            out.forEach(VectorSchemaRoot::close);
+            throw e;
+        }
+        return new Table(schema, out);
+    }
+
+    /** A re-openable source over this table; valid while the table is open. */
+    public Source asSource(String description) {
+        return new Source() {
+            @Override
+            public Schema schema() {
+                return schema;
+            }
+
+            @Override
+            public BatchReader open(BufferAllocator allocator) {
+                return new SharingReader(VectorSchemaRoot.create(schema, allocator));
+            }
+
+            @Override
+            public OptionalLong rowCount() {
+                return OptionalLong.of(rows);
+            }
+
+            @Override
+            public String describe() {
+                return description;
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+        batches.forEach(VectorSchemaRoot::close);
+    }
+
+    /** Loads each batch into its root by sharing buffers (an unload/load round trip retains, never copies). */
+    private final class SharingReader implements BatchReader {
+
+        private final VectorSchemaRoot root;
+        private final VectorLoader loader;
+        private int next;
+        private boolean closed;
+
+        SharingReader(VectorSchemaRoot root) {
+            this.root = root;
+            this.loader = new VectorLoader(root);
+        }
+
+        @Override
+        public VectorSchemaRoot root() {
+            return root;
+        }
+
+        @Override
+        public boolean loadNextBatch() {
+            if (next >= batches.size()) {
+                root.clear();
+                return false;
+            }
+            try (ArrowRecordBatch batch = new VectorUnloader(batches.get(next++)).getRecordBatch()) {
+                loader.load(batch);
+            }
+            return true;
+        }
+
+        @Override
+        public void close() {
+            if (!closed) {
+                closed = true;
+                root.close();
+            }
+        }
+    }
+}

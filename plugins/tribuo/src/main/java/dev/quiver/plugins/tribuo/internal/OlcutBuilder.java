@@ -13,9 +13,11 @@ import dev.quiver.api.config.DidYouMean;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -107,6 +109,8 @@ public final class OlcutBuilder {
         classesByName.put(name, type);
         Map<String, Field> fields = ComponentFields.of(type);
         Map<String, Property> properties = new LinkedHashMap<>();
+        // A misspelt mandatory key is reported once, as the misspelling, not again as missing.
+        Set<String> suggested = new HashSet<>();
         for (Map.Entry<String, Object> entry : options.entrySet()) {
             String key = entry.getKey();
             if (key.equals("class") || entry.getValue() == null) {
@@ -114,6 +118,7 @@ public final class OlcutBuilder {
             }
             Field field = fields.get(key);
             if (field == null) {
+                DidYouMean.suggest(key, fields.keySet()).ifPresent(suggested::add);
                 problems.add(new OptionProblem(path, key, "unknown option '" + key + "' for "
                         + type.getSimpleName() + DidYouMean.hint(key, fields.keySet()) + "; its options are "
                         + fields.keySet()));
@@ -127,7 +132,7 @@ public final class OlcutBuilder {
         for (Field field : fields.values()) {
             Config config = field.getAnnotation(Config.class);
             if (config.mandatory() && !properties.containsKey(field.getName())
-                    && !options.containsKey(field.getName())) {
+                    && !options.containsKey(field.getName()) && !suggested.contains(field.getName())) {
                 problems.add(new OptionProblem(path, field.getName(), type.getSimpleName() + " needs '"
                         + field.getName() + "' (" + Classes.typeName(field) + "): " + config.description()));
             }

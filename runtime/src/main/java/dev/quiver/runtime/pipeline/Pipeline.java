@@ -7,6 +7,8 @@ import dev.quiver.api.model.Trainer;
 import dev.quiver.api.transform.Columns;
 import dev.quiver.api.transform.Transform;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,7 +20,12 @@ import java.util.Map;
  * @param seed the seed every random choice derives from
  * @param source where the rows come from
  * @param columns the feature and target columns as written (before transforms)
- * @param task the task inferred from the target's type, or set by the user
+ * @param task the task set by the user ({@code task:} at the top of the file), or inferred before any data is
+ *     read: a utf8 or bool target, or an integer target with a trainer that classifies, gives
+ *     {@link Task#MULTICLASS} ("classification, class count unknown"); a floating-point target, or an integer
+ *     one with a regression-only trainer, gives {@link Task#REGRESSION}; no target gives
+ *     {@link Task#CLUSTERING}. When {@link #taskInferred()} and the data turns out to hold exactly two classes,
+ *     the executor refines MULTICLASS to {@link Task#BINARY}; an explicit task is never changed.
  * @param split how rows are divided
  * @param transforms the transforms, in order
  * @param model the trainer, with its model type name
@@ -27,6 +34,10 @@ import java.util.Map;
  * @param document the resolved pipeline document (after {@code ${VAR}} and {@code --set}), as plain maps and
  *     lists, saved with the run
  * @param checkpointEvery epochs between checkpoints, 0 for none
+ * @param taskInferred whether {@code task} was inferred (and may be refined) rather than written by the user
+ * @param plannedFeatures the feature columns the model will see, after the transforms' plan step
+ * @param trainingOptions the resolved {@code training:} section as plain maps, lists and scalars (empty when
+ *     absent), for the run record; the model has already read it
  */
 public record Pipeline(
         Path file,
@@ -41,10 +52,26 @@ public record Pipeline(
         List<Named<Metric>> metrics,
         Path outputDir,
         Map<String, Object> document,
-        int checkpointEvery) {
+        int checkpointEvery,
+        boolean taskInferred,
+        List<String> plannedFeatures,
+        Map<String, Object> trainingOptions) {
 
     public Pipeline {
         transforms = List.copyOf(transforms);
         metrics = List.copyOf(metrics);
+        plannedFeatures = List.copyOf(plannedFeatures);
+        trainingOptions = Collections.unmodifiableMap(new LinkedHashMap<>(trainingOptions));
+    }
+
+    /**
+     * A pipeline built in code, with an explicit task: the original thirteen components. The planned features are
+     * taken to be {@code columns.features()} (no transform renames columns), and there are no training options.
+     */
+    public Pipeline(Path file, String name, long seed, Named<Source> source, Columns columns, Task task,
+            SplitSpec split, List<Named<Transform>> transforms, Named<Trainer> model, List<Named<Metric>> metrics,
+            Path outputDir, Map<String, Object> document, int checkpointEvery) {
+        this(file, name, seed, source, columns, task, split, transforms, model, metrics, outputDir, document,
+                checkpointEvery, false, columns.features(), Map.of());
     }
 }

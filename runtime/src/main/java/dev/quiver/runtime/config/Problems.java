@@ -1,0 +1,66 @@
+package dev.quiver.runtime.config;
+
+import dev.quiver.api.ErrorCode;
+import dev.quiver.api.Location;
+import dev.quiver.api.Problem;
+import dev.quiver.api.QuiverException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Collects every configuration problem of one load, so that the user sees all mistakes at once. Not
+ * thread-safe: one loader fills it on one thread.
+ */
+public final class Problems {
+
+    /** Command-line values first (they have no line), then file order. */
+    private static final Comparator<Problem> ORDER = Comparator
+            .comparing((Problem p) -> p.location().line() > 0)
+            .thenComparing(p -> p.location().file())
+            .thenComparingInt(p -> p.location().line())
+            .thenComparingInt(p -> p.location().column());
+
+    private final List<Problem> problems = new ArrayList<>();
+
+    public void add(Location location, String message) {
+        problems.add(new Problem(location, message));
+    }
+
+    public void add(Problem problem) {
+        problems.add(problem);
+    }
+
+    /**
+     * Takes over what a {@link QuiverException} says: its located problems, or else its message at
+     * {@code where}. Non-configuration failures (a source's DATA error while planning, say) are reported as
+     * configuration problems at {@code where} too: the pipeline, not the run, is what the user must fix.
+     */
+    public void add(QuiverException e, Location where) {
+        if (e.problems().isEmpty() || e.code() != ErrorCode.CONFIG) {
+            add(where, e.getMessage());
+        } else {
+            e.problems().forEach(this::add);
+        }
+    }
+
+    public boolean isEmpty() {
+        return problems.isEmpty();
+    }
+
+    public int size() {
+        return problems.size();
+    }
+
+    /** The problems so far, in file order, without duplicates. */
+    public List<Problem> sorted() {
+        return problems.stream().distinct().sorted(ORDER).toList();
+    }
+
+    /** Throws {@link QuiverException#config(List)} with every problem, when there is any. */
+    public void throwIfAny() {
+        if (!problems.isEmpty()) {
+            throw QuiverException.config(sorted());
+        }
+    }
+}

@@ -1,0 +1,273 @@
+package dev.quiver.runtime.plan.internal;
+
+import static dev.quiver.runtime.plan.internal.DocumentOptions.CHECKPOINT_EVERY;
+import static dev.quiver.runtime.plan.internal.DocumentOptions.FEATURES;
+import static dev.quiver.runtime.plan.internal.DocumentOptions.FOLDS;
+import static dev.quiver.runtime.plan.internal.DocumentOptions.NAME;
+import static dev.quiver.runtime.plan.internal.DocumentOptions.OUTPUT_DIR;
+import static dev.quiver.runtime.plan.internal.DocumentOptions.SEED;
+import static dev.quiver.runtime.plan.internal.DocumentOptions.STRATIFY;
+import static dev.quiver.runtime.plan.internal.DocumentOptions.TARGET;
+import static dev.quiver.runtime.plan.internal.DocumentOptions.TASK;
+import static dev.quiver.runtime.plan.internal.DocumentOptions.TEST;
+import static dev.quiver.runtime.plan.internal.DocumentOptions.TOP_KEYS;
+import static dev.quiver.runtime.plan.internal.DocumentOptions.VALIDATION;
+import static dev.quiver.runtime.plan.internal.DocumentOptions.VERSION;
+
+import dev.quiver.api.Location;
+import dev.quiver.api.Task;
+import dev.quiver.api.config.DidYouMean;
+import dev.quiver.api.data.Source;
+import dev.quiver.api.metric.Metric;
+import dev.quiver.api.model.ModelFactory;
+import dev.quiver.api.model.Trainer;
+import dev.quiver.api.optim.Loss;
+import dev.quiver.api.optim.Optimizer;
+import dev.quiver.api.transform.Transform;
+import dev.quiver.runtime.config.ConfigNode;
+import dev.quiver.runtime.config.Problems;
+import dev.quiver.runtime.config.YamlConfig;
+import dev.quiver.runtime.pipeline.Named;
+import dev.quiver.runtime.pipeline.Pipeline;
+import dev.quiver.runtime.pipeline.PluginRegistry;
+import dev.quiver.runtime.pipeline.SplitSpec;
+import dev.quiver.runtime.plan.PipelineContext;
+import dev.quiver.runtime.registry.PluginKind;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Turns one pipeline document into a {@link Pipeline}: reads the document's own keys, creates every component
+ * through its factory, then hands over to the {@link Planner}. Every problem is recorded, none thrown, so that
+ * the caller can report them all; {@link #assemble} returns empty when any was found. One instance per load,
+ * used on one thread.
+ */
+public final class Assembler {
+
+    private static final Pattern NAME_PATTERN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+
+    private final PluginRegistry registry;
+    private final Path file;
+    private final Path baseDir;
+    private final Problems problems;
+    private final Components components;
+
+    public Assembler(PluginRegistry registry, Path file, Problems problems) {
+        this.registry = registry;
+        this.file = file;
+        this.baseDir = file.toAbsolutePath().normalize().getParent();
+        this.problems = problems;
+        this.components = new Components(registry, problems);
+    }
+
+    public Optional<Pipeline> assemble(ConfigNode.Mapping root) {
+        YamlConfig top = new YamlConfig(root, "", problems);
+        int version = top.get(VERSION);
+        if (version != 1) {
+            top.problem(VERSION.name(), "unsupported version " + version + "; this Quiver reads version 1");
+        }
+        String name = name(top);
+        long seed = top.get(SEED);
+        String explicitTask = top.get(TASK);
+        PipelineContext context = new PipelineContext(baseDir, seed, null);
+
+        Optional<YamlConfig> columns = top.yamlSection("columns");
+        columns.ifPresent(c -> {
+            c.get(FEATURES);
+            c.get(TARGET);
+            c.checkUnknownKeys(List.of(FEATURES.name(), TARGET.name()), "columns");
+        });
+        SplitSpec split = split(top, root.get("split"));
+
+        Optional<Named<Source>> source = required(root, "source", "where the rows come from, e.g."
+                + " source: {type: csv, path: data/table.csv}")
+                .flatMap(n -> components.make(PluginKind.SOURCE, n, "source", context));
+        List<Named<Transform>> transforms = new ArrayList<>();
+        boolean transformsOk = true;
+        Optional<ConfigNode> transformList = root.get("transforms");
+        for (ConfigNode item : items(transformList, "transforms")) {
+            Optional<Named<Transform>> t = components.make(PluginKind.TRANSFORM, item,
+                    item.location().keyPath(), context);
+            t.ifPresent(transforms::add);
+            transformsOk &= t.isPresent();
+        }
+        Optional<TrainedModel> model = required(root, "model", "what learns, e.g. model: {type: linear-regression}")
+                .flatMap(n -> model(n, top, context));
+        List<Named<Metric>> metrics = new ArrayList<>();
+        List<Location> metricLocations = new ArrayList<>();
+        for (ConfigNode item : items(root.get("evaluate"), "evaluate")) {
+            components.<Metric>make(PluginKind.METRIC, item, item.location().keyPath(), context).ifPresent(m -> {
+                metrics.add(m);
+                metricLocations.add(item.location());
+            });
+        }
+        Path outputDir = top.yamlSection("output").map(o -> {
+            String dir = o.get(OUTPUT_DIR);
+            o.checkUnknownKeys(List.of(OUTPUT_DIR.name()), "output");
+            return dir;
+        }).map(context::resolvePath).orElse(context.resolvePath("runs/" + name));
+        int checkpointEvery = top.yamlSection("checkpoint").map(c -> {
+            int every = c.get(CHECKPOINT_EVERY);
+            c.checkUnknownKeys(List.of(CHECKPOINT_EVERY.name()), "checkpoint");
+            return every;
+        }).orElse(0);
+        top.checkUnknownKeys(TOP_KEYS, "the pipeline");
+
+        if (source.isEmpty()) {
+            return Optional.empty();
+        }
+        Planner planner = new Planner(problems, root, columns);
+        Optional<Planner.Plan> plan = planner.plan(source.get(), transformsOk ? Optional.of(transforms)
+                : Optional.empty(), context);
+        if (plan.isEmpty()) {
+            return Optional.empty();
+        }
+        Task task = explicitTask == null ? null : Task.valueOf(explicitTask.toUpperCase(Locale.ROOT));
+        Location modelAt = typeLocation(root, "model");
+        Location lossAt = root.get("training").filter(ConfigNode.Mapping.class::isInstance)
+                .flatMap(t -> ((ConfigNode.Mapping) t).get("loss")).map(ConfigNode::location).orElse(modelAt);
+        Location splitAt = root.get("split").map(ConfigNode::location).orElse(root.location());
+        Optional<TaskCheck.Result> checked = new TaskCheck(problems).check(task, top.location(TASK.name()),
+                plan.get(), model.map(TrainedModel::trainer), modelAt, model.flatMap(TrainedModel::loss), lossAt,
+                metrics, metricLocations, split, splitAt);
+        if (!problems.isEmpty() || model.isEmpty() || checked.isEmpty()) {
+            return Optional.empty();
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> document = (Map<String, Object>) root.plain();
+        return Optional.of(new Pipeline(file, name, seed, source.get(), plan.get().columns(), checked.get().task(),
+                split, transforms, model.get().trainer(), metrics, outputDir, document, checkpointEvery,
+                checked.get().inferred(), plan.get().planned().features(), model.get().trainingOptions()));
+    }
+
+    /** Where a component's type name was written (its {@code type} value, or the shorthand name itself). */
+    private static Location typeLocation(ConfigNode.Mapping root, String key) {
+        Optional<ConfigNode> node = root.get(key);
+        if (node.isPresent() && node.get() instanceof ConfigNode.Mapping m && m.get("type").isPresent()) {
+            return m.get("type").get().location();
+        }
+        return node.map(ConfigNode::location).orElse(root.location());
+    }
+
+    private String name(YamlConfig top) {
+        String name = top.get(NAME);
+        if (name == null) {
+            String fileName = file.getFileName().toString();
+            int dot = fileName.lastIndexOf('.');
+            name = dot > 0 ? fileName.substring(0, dot) : fileName;
+            return NAME_PATTERN.matcher(name).matches() ? name : "pipeline";
+        }
+        if (!NAME_PATTERN.matcher(name).matches()) {
+            top.problem(NAME.name(), "the name '" + name + "' names the output folder, so it must be letters,"
+                    + " digits, '.', '_' and '-' only, starting with a letter or digit");
+        }
+        return name;
+    }
+
+    private Optional<ConfigNode> required(ConfigNode.Mapping root, String key, String what) {
+        Optional<ConfigNode> node = root.get(key);
+        if (node.isEmpty() || node.get().isNull()) {
+            Location at = node.map(ConfigNode::location).orElse(
+                    new Location(root.location().file(), root.location().line(), root.location().column(), key));
+            problems.add(at, "missing '" + key + "': " + what);
+            return Optional.empty();
+        }
+        return node;
+    }
+
+    /** A list of entries; a single entry is taken as a list of one. */
+    private List<ConfigNode> items(Optional<ConfigNode> node, String key) {
+        if (node.isEmpty() || node.get().isNull()) {
+            return List.of();
+        }
+        if (node.get() instanceof ConfigNode.Sequence sequence) {
+            return sequence.items();
+        }
+        return List.of(node.get());
+    }
+
+    private SplitSpec split(YamlConfig top, Optional<ConfigNode> node) {
+        if (node.isEmpty() || node.get().isNull()) {
+            return SplitSpec.NONE;
+        }
+        if (node.get() instanceof ConfigNode.Scalar scalar) {
+            if ("none".equals(scalar.value())) {
+                return SplitSpec.NONE;
+            }
+            String word = String.valueOf(scalar.value());
+            problems.add(scalar.location(), "split must be 'none' or a mapping like {test: 0.2, validation: 0.1,"
+                    + " stratify: true}, got " + node.get().describe() + DidYouMean.hint(word, List.of("none")));
+            return SplitSpec.NONE;
+        }
+        Optional<YamlConfig> section = top.yamlSection("split");
+        if (section.isEmpty()) {
+            return SplitSpec.NONE;
+        }
+        YamlConfig s = section.get();
+        double test = s.get(TEST);
+        double validation = s.get(VALIDATION);
+        boolean stratify = s.get(STRATIFY);
+        int folds = s.get(FOLDS);
+        s.checkUnknownKeys(List.of(TEST.name(), VALIDATION.name(), STRATIFY.name(), FOLDS.name()), "split");
+        if (test + validation >= 1) {
+            s.problem(VALIDATION.name(), "test (" + test + ") and validation (" + validation
+                    + ") together must leave some rows for training (their sum must be below 1)");
+        }
+        if (folds == 1) {
+            s.problem(FOLDS.name(), "cross-validation needs at least 2 folds (or 0 for none)");
+        }
+        if (folds > 0 && validation > 0) {
+            s.problem(FOLDS.name(), "give either folds (cross-validation) or a validation fraction, not both");
+        }
+        return new SplitSpec(test, validation, stratify, folds);
+    }
+
+    /** The model and what was made from {@code training:} for it. */
+    record TrainedModel(Named<Trainer> trainer, Optional<Loss> loss, Map<String, Object> trainingOptions) {
+    }
+
+    private Optional<TrainedModel> model(ConfigNode node, YamlConfig top, PipelineContext context) {
+        Optional<Components.Entry> entry = components.entry(PluginKind.MODEL, node, "model");
+        if (entry.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<ModelFactory> factory = components.factory(PluginKind.MODEL, entry.get());
+        if (factory.isEmpty()) {
+            return Optional.empty();
+        }
+        String owner = "training of model '" + entry.get().type() + "'";
+        List<String> trainingKeys = Components.names(factory.get().trainingOptions());
+        Optional<YamlConfig> section = top.yamlSection("training");
+        YamlConfig training = section.orElseGet(() -> YamlConfig.empty(top.location("training"), "training",
+                problems));
+        if (section.isPresent() && trainingKeys.isEmpty()) {
+            problems.add(top.keyLocation("training"), "model '" + entry.get().type() + "' is not trained"
+                    + " iteratively and takes no training: section; remove it");
+        }
+        PipelineContext plain = new PipelineContext(context.baseDir(), context.seed(), null);
+        Optional<Loss> loss = Optional.empty();
+        Optional<Optimizer> optimizer = Optional.empty();
+        if (trainingKeys.contains("loss") && training.has("loss") && !training.node().get("loss").get().isNull()) {
+            loss = components.<Loss>make(PluginKind.LOSS, training.node().get("loss").get(), "training.loss", plain)
+                    .map(Named::component);
+        }
+        if (trainingKeys.contains("optimizer") && training.has("optimizer")
+                && !training.node().get("optimizer").get().isNull()) {
+            optimizer = components.<Optimizer>make(PluginKind.OPTIMIZER, training.node().get("optimizer").get(),
+                    "training.optimizer", plain).map(Named::component);
+        }
+        PipelineContext withTraining = context.withTraining(new TrainingSection(training, loss, optimizer));
+        Optional<Named<Trainer>> trainer = components.create(PluginKind.MODEL, entry.get(), factory.get(),
+                withTraining);
+        if (!trainingKeys.isEmpty()) {
+            training.checkUnknownKeys(trainingKeys, owner);
+        }
+        Optional<Loss> madeLoss = loss;
+        return trainer.map(t -> new TrainedModel(t, madeLoss, training.plain()));
+    }
+}

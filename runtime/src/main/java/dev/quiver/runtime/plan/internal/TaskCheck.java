@@ -1,0 +1,121 @@
+package dev.quiver.runtime.plan.internal;
+
+import dev.quiver.api.Location;
+import dev.quiver.api.Task;
+import dev.quiver.api.metric.Metric;
+import dev.quiver.api.model.Trainer;
+import dev.quiver.api.optim.Loss;
+import dev.quiver.runtime.config.Problems;
+import dev.quiver.runtime.pipeline.Named;
+import dev.quiver.runtime.pipeline.SplitSpec;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.arrow.vector.types.pojo.ArrowType;
+import org.apache.arrow.vector.types.pojo.Field;
+
+/**
+ * Decides the task and checks that the model, the loss and every metric support it, before any data is read.
+ *
+ * <p>An explicit {@code task:} wins. Otherwise: no target is clustering; a utf8 or bool target is
+ * classification; a floating-point target is regression; an integer target is classification when the trainer
+ * can classify, else regression. The class count is unknown until the data is read, so classification is
+ * {@link Task#MULTICLASS} here and the executor refines it to {@link Task#BINARY} on two classes; compatibility
+ * checks accept either for an inferred classification. One instance per load, one thread.
+ */
+final class TaskCheck {
+
+    record Result(Task task, boolean inferred) {
+    }
+
+    private final Problems problems;
+
+    TaskCheck(Problems problems) {
+        this.problems = problems;
+    }
+
+    Optional<Result> check(Task explicit, Location taskAt, Planner.Plan plan, Optional<Named<Trainer>> trainer,
+            Location modelAt, Optional<Loss> loss, Location lossAt, List<Named<Metric>> metrics,
+            List<Location> metricLocations, SplitSpec split, Location splitAt) {
+        Optional<Field> target = plan.target();
+        Result result;
+        if (explicit != null) {
+            result = new Result(explicit, false);
+            if (explicit == Task.CLUSTERING && target.isPresent()) {
+                problems.add(taskAt, "task is clustering, which learns without a target, but columns.target is '"
+                        + target.get().getName() + "'; remove one of them");
+            } else if (explicit != Task.CLUSTERING && target.isEmpty()) {
+                problems.add(taskAt, "task " + explicit.label() + " needs a target: set columns.target");
+            }
+        } else {
+            Optional<Task> inferred = infer(target, trainer.map(t -> t.component().tasks()).orElse(Set.of()));
+            if (inferred.isEmpty()) {
+                problems.add(taskAt, "cannot tell the task from target '" + target.get().getName() + "' of type "
+                        + Planner.typeName(target.get().getType()) + "; set task: regression, binary or multiclass");
+                return Optional.empty();
+            }
+            result = new Result(inferred.get(), true);
+        }
+        String doing = describe(result, target);
+        trainer.ifPresent(t -> {
+            if (!supports(t.component().tasks(), result)) {
+                problems.add(modelAt, "model '" + t.type() + "' cannot learn " + doing + "; it does "
+                        + labels(t.component().tasks()) + (result.inferred() ? " (set task: to override the"
+                                + " inferred task)" : ""));
+            }
+        });
+        loss.ifPresent(l -> {
+            if (!supports(l.tasks(), result)) {
+                problems.add(lossAt, "this loss is for " + labels(l.tasks()) + ", but the pipeline does " + doing);
+            }
+        });
+        for (int i = 0; i < metrics.size(); i++) {
+            Named<Metric> m = metrics.get(i);
+            if (!supports(m.component().tasks(), result)) {
+                problems.add(metricLocations.get(i), "metric '" + m.type() + "' is for "
+                        + labels(m.component().tasks()) + ", but the pipeline does " + doing);
+            }
+        }
+        if (split.stratify() && !result.task().isClassification()) {
+            problems.add(splitAt, "stratify keeps class proportions, so it needs a classification task, but the"
+                    + " pipeline does " + doing);
+        }
+        return Optional.of(result);
+    }
+
+    private static Optional<Task> infer(Optional<Field> target, Set<Task> trainerTasks) {
+        if (target.isEmpty()) {
+            return Optional.of(Task.CLUSTERING);
+        }
+        ArrowType.ArrowTypeID type = target.get().getType().getTypeID();
+        return switch (type) {
+            case Utf8, LargeUtf8, Bool -> Optional.of(Task.MULTICLASS);
+            case FloatingPoint, Decimal -> Optional.of(Task.REGRESSION);
+            case Int -> Optional.of(trainerTasks.contains(Task.BINARY) || trainerTasks.contains(Task.MULTICLASS)
+                    ? Task.MULTICLASS : Task.REGRESSION);
+            default -> Optional.empty();
+        };
+    }
+
+    /** An inferred classification may still turn out binary, so either classification task will do. */
+    private static boolean supports(Set<Task> tasks, Result result) {
+        if (result.inferred() && result.task() == Task.MULTICLASS) {
+            return tasks.contains(Task.BINARY) || tasks.contains(Task.MULTICLASS);
+        }
+        return tasks.contains(result.task());
+    }
+
+    private static String describe(Result result, Optional<Field> target) {
+        String what = result.inferred() && result.task() == Task.MULTICLASS ? "classification"
+                : result.task() == Task.CLUSTERING ? "clustering"
+                : result.task().isClassification() ? result.task().label() + " classification"
+                : "regression";
+        return what + target.map(t -> " (target '" + t.getName() + "' holds " + Planner.typeName(t.getType())
+                + ")").orElse("");
+    }
+
+    private static String labels(Set<Task> tasks) {
+        return tasks.stream().sorted().map(Task::label).collect(Collectors.joining(", "));
+    }
+}

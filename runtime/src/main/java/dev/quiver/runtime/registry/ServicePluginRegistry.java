@@ -1,0 +1,202 @@
+package dev.quiver.runtime.registry;
+
+import dev.quiver.api.ErrorCode;
+import dev.quiver.api.Factory;
+import dev.quiver.api.Plugin;
+import dev.quiver.api.QuiverException;
+import dev.quiver.api.data.SinkFactory;
+import dev.quiver.api.data.SourceFactory;
+import dev.quiver.api.metric.MetricFactory;
+import dev.quiver.api.model.ModelFactory;
+import dev.quiver.api.optim.LossFactory;
+import dev.quiver.api.optim.OptimizerFactory;
+import dev.quiver.api.transform.TransformFactory;
+import dev.quiver.runtime.pipeline.PluginRegistry;
+import java.lang.System.Logger.Level;
+import java.net.URL;
+import java.nio.file.Path;
+import java.security.CodeSource;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
+
+/**
+ * The {@link PluginRegistry} built from {@link Plugin}s found by {@link ServiceLoader}: every factory by kind
+ * and name, and which plugin provided it.
+ *
+ * <p>Discovery fails, listing every mistake at once, when two factories of one kind share a name (naming both
+ * providers), when a plugin provides nothing (a packaging mistake, almost always), or when a declared plugin
+ * cannot be instantiated. Each registration is logged at DEBUG level on {@code dev.quiver.runtime.registry}.
+ * Immutable once built and thread-safe; maps iterate in name order.
+ */
+public final class ServicePluginRegistry implements PluginRegistry {
+
+    private static final System.Logger LOG = System.getLogger("dev.quiver.runtime.registry");
+
+    private final Map<PluginKind, Map<String, Factory<?>>> factories;
+    private final Map<PluginKind, Map<String, String>> origins;
+
+    private ServicePluginRegistry(Map<PluginKind, Map<String, Factory<?>>> factories,
+            Map<PluginKind, Map<String, String>> origins) {
+        this.factories = factories;
+        this.origins = origins;
+    }
+
+    /** Discovers the plugins on the classpath of this class's loader (the flat, single-classpath layout). */
+    public static ServicePluginRegistry discover() {
+        return discover(ServicePluginRegistry.class.getClassLoader());
+    }
+
+    /**
+     * Discovers the plugins visible to {@code loader} (a plugin folder's loader, later).
+     *
+     * @throws QuiverException ({@link ErrorCode#CONFIG}) listing duplicate names, empty plugins and plugins
+     *     that cannot be loaded
+     */
+    public static ServicePluginRegistry discover(ClassLoader loader) {
+        List<Plugin> plugins = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        Iterator<Plugin> it = ServiceLoader.load(Plugin.class, loader).iterator();
+        while (true) {
+            try {
+                if (!it.hasNext()) {
+                    break;
+                }
+                plugins.add(it.next());
+            } catch (ServiceConfigurationError e) {
+                errors.add("a plugin could not be loaded: " + e.getMessage());
+            }
+        }
+        return build(plugins, errors);
+    }
+
+    /** A registry of exactly these plugins (tests, and hosts that construct plugins themselves). */
+    public static ServicePluginRegistry of(List<? extends Plugin> plugins) {
+        return build(plugins, new ArrayList<>());
+    }
+
+    private static ServicePluginRegistry build(List<? extends Plugin> plugins, List<String> errors) {
+        Map<PluginKind, Map<String, Factory<?>>> factories = new EnumMap<>(PluginKind.class);
+        Map<PluginKind, Map<String, String>> origins = new EnumMap<>(PluginKind.class);
+        for (PluginKind kind : PluginKind.values()) {
+            factories.put(kind, new TreeMap<>());
+            origins.put(kind, new TreeMap<>());
+        }
+        for (Plugin plugin : plugins) {
+            String origin = origin(plugin);
+            int provided = 0;
+            for (Map.Entry<PluginKind, Iterable<? extends Factory<?>>> e : provided(plugin).entrySet()) {
+                PluginKind kind = e.getKey();
+                for (Factory<?> factory : e.getValue()) {
+                    provided++;
+                    String name = factory.name();
+                    String first = origins.get(kind).get(name);
+                    if (first != null) {
+                        errors.add("two plugins provide a " + kind.label() + " named '" + name + "': " + first
+                                + " and " + origin + "; remove one of them from the classpath");
+                        continue;
+                    }
+                    factories.get(kind).put(name, factory);
+                    origins.get(kind).put(name, origin);
+                    LOG.log(Level.DEBUG, () -> "registered " + kind.label() + " '" + name + "' from " + origin);
+                }
+            }
+            if (provided == 0) {
+                errors.add("plugin " + origin + " provides nothing: it overrides none of Plugin's getters"
+                        + " (or they return empty lists); this is usually a packaging mistake");
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new QuiverException(ErrorCode.CONFIG, "Plugin discovery failed:\n" + String.join("\n", errors));
+        }
+        factories.replaceAll((k, m) -> Collections.unmodifiableMap(new LinkedHashMap<>(m)));
+        origins.replaceAll((k, m) -> Collections.unmodifiableMap(new LinkedHashMap<>(m)));
+        return new ServicePluginRegistry(factories, origins);
+    }
+
+    private static Map<PluginKind, Iterable<? extends Factory<?>>> provided(Plugin plugin) {
+        Map<PluginKind, Iterable<? extends Factory<?>>> out = new EnumMap<>(PluginKind.class);
+        out.put(PluginKind.SOURCE, plugin.getSourceFactories());
+        out.put(PluginKind.SINK, plugin.getSinkFactories());
+        out.put(PluginKind.TRANSFORM, plugin.getTransformFactories());
+        out.put(PluginKind.MODEL, plugin.getModelFactories());
+        out.put(PluginKind.LOSS, plugin.getLossFactories());
+        out.put(PluginKind.OPTIMIZER, plugin.getOptimizerFactories());
+        out.put(PluginKind.METRIC, plugin.getMetricFactories());
+        return out;
+    }
+
+    /** The plugin class and, when it came from a jar or folder, that location's file name. */
+    private static String origin(Plugin plugin) {
+        String name = plugin.getClass().getName();
+        CodeSource source = plugin.getClass().getProtectionDomain().getCodeSource();
+        URL location = source == null ? null : source.getLocation();
+        if (location == null) {
+            return name;
+        }
+        try {
+            Path path = Path.of(location.toURI());
+            return name + " (" + path.getFileName() + ")";
+        } catch (Exception e) { // not a file URL: the class name alone still identifies the plugin
+            return name;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private <F> Map<String, F> typed(PluginKind kind) {
+        return (Map<String, F>) (Map<String, ?>) factories.get(kind);
+    }
+
+    @Override
+    public Map<String, SourceFactory> sources() {
+        return typed(PluginKind.SOURCE);
+    }
+
+    @Override
+    public Map<String, SinkFactory> sinks() {
+        return typed(PluginKind.SINK);
+    }
+
+    @Override
+    public Map<String, TransformFactory> transforms() {
+        return typed(PluginKind.TRANSFORM);
+    }
+
+    @Override
+    public Map<String, ModelFactory> models() {
+        return typed(PluginKind.MODEL);
+    }
+
+    @Override
+    public Map<String, LossFactory> losses() {
+        return typed(PluginKind.LOSS);
+    }
+
+    @Override
+    public Map<String, OptimizerFactory> optimizers() {
+        return typed(PluginKind.OPTIMIZER);
+    }
+
+    @Override
+    public Map<String, MetricFactory> metrics() {
+        return typed(PluginKind.METRIC);
+    }
+
+    @Override
+    public Optional<String> origin(String kind, String name) {
+        for (PluginKind k : PluginKind.values()) {
+            if (k.label().equals(kind) || k.plural().equals(kind)) {
+                return Optional.ofNullable(origins.get(k).get(name));
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,125 @@
+package dev.quiver.runtime.report;
+
+import java.util.List;
+
+/**
+ * An x-y plot drawn into an {@link Svg}: gridlines and labelled ticks from {@link Ticks}, axis titles, data
+ * series in data coordinates, and a legend beside the plot area (never over the data, however many classes).
+ * Single use, one thread.
+ */
+final class Plot {
+
+    /** One legend line: a colour, an optional dash, and its text. */
+    record Entry(String color, String dash, String label) {
+    }
+
+    static final double MARGIN_LEFT = 62;
+    static final double MARGIN_TOP = 14;
+    static final double MARGIN_BOTTOM = 46;
+
+    private final Svg svg;
+    private final double left;
+    private final double top;
+    private final double width;
+    private final double height;
+    private final Ticks x;
+    private final Ticks y;
+
+    /** Draws the frame; the plot area is {@code width x height} pixels at {@code (left, top)}. */
+    Plot(Svg svg, double left, double top, double width, double height, Ticks x, Ticks y, String xTitle,
+            String yTitle) {
+        this.svg = svg;
+        this.left = left;
+        this.top = top;
+        this.width = width;
+        this.height = height;
+        this.x = x;
+        this.y = y;
+        svg.group("grid");
+        for (double v : y.values()) {
+            svg.line(left, py(v), left + width, py(v), "gridline");
+            svg.text(left - 8, py(v) + 4, y.label(v), "end", "tick");
+        }
+        for (double v : x.values()) {
+            svg.line(px(v), top, px(v), top + height, "gridline");
+            svg.text(px(v), top + height + 17, x.label(v), "middle", "tick");
+        }
+        svg.endGroup();
+        svg.rect(left, top, width, height, null, "frame");
+        svg.text(left + width / 2, top + height + 38, xTitle, "middle", "axis-title");
+        svg.verticalText(left - 46, top + height / 2, yTitle, "axis-title");
+    }
+
+    double px(double v) {
+        return left + (v - x.lo()) / (x.hi() - x.lo()) * width;
+    }
+
+    double py(double v) {
+        return top + height - (v - y.lo()) / (y.hi() - y.lo()) * height;
+    }
+
+    /** A line through the points, broken where a value is NaN (an epoch without validation, say). */
+    void line(double[] xs, double[] ys, String color, String dash) {
+        double[] px = new double[xs.length];
+        double[] py = new double[xs.length];
+        int start = 0;
+        for (int i = 0; i <= xs.length; i++) {
+            boolean gap = i == xs.length || Double.isNaN(xs[i]) || Double.isNaN(ys[i]);
+            if (gap) {
+                if (i - start > 1) {
+                    svg.polyline(px, py, start, i, color, dash, "series");
+                }
+                start = i + 1;
+            } else {
+                px[i] = px(xs[i]);
+                py[i] = py(ys[i]);
+            }
+        }
+    }
+
+    /** A step line as matplotlib's {@code steps-post}: level from each point to the next x, then jump. */
+    void steps(double[] xs, double[] ys, String color, String dash) {
+        if (xs.length == 0) {
+            return;
+        }
+        double[] sx = new double[2 * xs.length - 1];
+        double[] sy = new double[2 * xs.length - 1];
+        for (int i = 0; i < xs.length; i++) {
+            sx[2 * i] = px(xs[i]);
+            sy[2 * i] = py(ys[i]);
+            if (i + 1 < xs.length) {
+                sx[2 * i + 1] = px(xs[i + 1]);
+                sy[2 * i + 1] = py(ys[i]);
+            }
+        }
+        svg.polyline(sx, sy, 0, sx.length, color, dash, "series");
+    }
+
+    /** Markers at the points; NaN and infinite ones, which have no place on the axes, are skipped. */
+    void points(double[] xs, double[] ys, String color, double radius, String cssClass) {
+        for (int i = 0; i < xs.length; i++) {
+            if (Double.isFinite(xs[i]) && Double.isFinite(ys[i])) {
+                svg.circle(px(xs[i]), py(ys[i]), radius, color, cssClass);
+            }
+        }
+    }
+
+    /** A thin grey reference line in data coordinates (the chance diagonal, zero residual). */
+    void reference(double x1, double y1, double x2, double y2) {
+        svg.line(px(x1), py(y1), px(x2), py(y2), "reference");
+    }
+
+    /** The legend, one line per entry, to the right of the plot area. */
+    void legend(List<Entry> entries) {
+        double lx = left + width + 16;
+        double ly = top + 8;
+        svg.group("legend");
+        for (int i = 0; i < entries.size(); i++) {
+            Entry e = entries.get(i);
+            double cy = ly + i * 20;
+            svg.polyline(new double[] {lx, lx + 22}, new double[] {cy, cy}, 0, 2, e.color(), e.dash(), "series");
+            svg.text(lx + 28, cy + 4, e.label(), "start", "legend-label");
+        }
+        svg.endGroup();
+    }
+}

@@ -1,0 +1,42 @@
+package dev.quiver.runtime.report;
+
+import dev.quiver.api.metric.Predictions;
+import dev.quiver.api.model.EpochStats;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything the HTML report shows about one run, gathered by the runtime after evaluation. Maps keep the caller's
+ * order (splits as columns, metrics as rows, facts top to bottom), so pass {@link LinkedHashMap}s. Immutable apart
+ * from the prediction arrays, which are shared as in {@link Predictions} and only read.
+ *
+ * @param pipelineName the report's title, e.g. the pipeline file's name
+ * @param pipelineYaml the resolved pipeline, shown verbatim (escaped) at the end; empty to leave it out
+ * @param facts short key facts under the title, e.g. {@code model -> linear-regression}, {@code seed -> 42},
+ *     {@code training rows -> 1,200}; may be empty
+ * @param metricsBySplit metric values by split, then by metric name, e.g. {@code test -> {accuracy -> 0.95}};
+ *     NaN (or null) shows as a dash
+ * @param history the epochs of training, first to last; empty for models that fit in one pass (no curve then)
+ * @param evaluatedSplit the split {@code predictions} come from, e.g. {@code test}, named in the chart headings
+ * @param predictions the predictions the diagnostic charts are drawn from (confusion matrix, ROC and PR curves
+ *     when probabilities are given, residuals for regression); null to leave those charts out
+ */
+public record ReportData(String pipelineName, String pipelineYaml, Map<String, String> facts,
+        Map<String, Map<String, Double>> metricsBySplit, List<EpochStats> history, String evaluatedSplit,
+        Predictions predictions) {
+
+    public ReportData {
+        Objects.requireNonNull(pipelineName, "pipelineName");
+        pipelineYaml = pipelineYaml == null ? "" : pipelineYaml;
+        facts = Collections.unmodifiableMap(new LinkedHashMap<>(facts));
+        Map<String, Map<String, Double>> metrics = new LinkedHashMap<>();
+        metricsBySplit.forEach((split, values) ->
+                metrics.put(split, Collections.unmodifiableMap(new LinkedHashMap<>(values))));
+        metricsBySplit = Collections.unmodifiableMap(metrics);
+        history = List.copyOf(history);
+        evaluatedSplit = evaluatedSplit == null ? "" : evaluatedSplit;
+    }
+}

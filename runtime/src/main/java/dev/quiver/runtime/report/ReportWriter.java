@@ -1,0 +1,164 @@
+package dev.quiver.runtime.report;
+
+import static dev.quiver.runtime.report.Html.escape;
+
+import dev.quiver.api.Task;
+import dev.quiver.api.metric.Predictions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Writes a run's report as one self-contained HTML file: inline CSS and inline SVG charts drawn here, no script
+ * and no network access (a Content-Security-Policy forbids both), so it opens anywhere, offline, years later.
+ * Same data, same bytes. Stateless; any thread.
+ */
+public final class ReportWriter {
+
+    private static final String CSS = loadCss();
+
+    private ReportWriter() {
+    }
+
+    /**
+     * Writes {@link #render(ReportData)} to {@code file} (conventionally {@code report.html}), creating parent
+     * folders; the file appears whole or not at all.
+     */
+    public static void write(Path file, ReportData data) throws IOException {
+        Path absolute = file.toAbsolutePath();
+        Files.createDirectories(absolute.getParent());
+        Path temp = Files.createTempFile(absolute.getParent(), ".report-", ".html.tmp");
+        try {
+            Files.writeString(temp, render(data), StandardCharsets.UTF_8);
+            try {
+                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** The report's HTML text. */
+    public static String render(ReportData data) {
+        StringBuilder page = new StringBuilder(64 * 1024);
+        page.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; ")
+                .append("style-src 'unsafe-inline'\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<meta name=\"generator\" content=\"Quiver\">\n")
+                .append("<title>").append(escape(data.pipelineName())).append(" · Quiver report</title>\n")
+                .append("<style>\n").append(CSS).append("</style>\n</head>\n<body>\n<main>\n");
+        header(page, data);
+        metrics(page, data);
+        if (!data.history().isEmpty()) {
+            section(page, "training", "Learning curves");
+            figure(page, LearningCurveChart.render(data.history()), "Mean training loss over each epoch's batches "
+                    + "and loss on the validation rows after it; the legend gives the last epoch's values.");
+            page.append("</section>\n");
+        }
+        Predictions predictions = data.predictions();
+        if (predictions != null && predictions.size() > 0) {
+            String on = data.evaluatedSplit().isEmpty() ? "" : " on the " + data.evaluatedSplit() + " split";
+            if (predictions.task().isClassification()) {
+                ClassificationSection.append(page, predictions, on);
+            } else if (predictions.task() == Task.REGRESSION) {
+                regression(page, predictions, on);
+            }
+        }
+        if (!data.pipelineYaml().isBlank()) {
+            section(page, "pipeline", "Resolved pipeline");
+            page.append("<pre><code>").append(escape(data.pipelineYaml().strip())).append("</code></pre>\n")
+                    .append("</section>\n");
+        }
+        page.append("<footer>Made by Quiver. This page is self-contained: no scripts, no network.</footer>\n")
+                .append("</main>\n</body>\n</html>\n");
+        return page.toString();
+    }
+
+    private static void header(StringBuilder page, ReportData data) {
+        page.append("<header>\n<p class=\"eyebrow\">Quiver run report</p>\n<h1>").append(escape(data.pipelineName()))
+                .append("</h1>\n");
+        Map<String, String> facts = new LinkedHashMap<>();
+        if (data.predictions() != null && !data.facts().containsKey("task")) {
+            facts.put("task", data.predictions().task().label());
+        }
+        facts.putAll(data.facts());
+        if (!facts.isEmpty()) {
+            page.append("<dl class=\"facts\">\n");
+            facts.forEach((k, v) -> page.append("<div><dt>").append(escape(k)).append("</dt><dd>").append(escape(v))
+                    .append("</dd></div>\n"));
+            page.append("</dl>\n");
+        }
+        page.append("</header>\n");
+    }
+
+    private static void metrics(StringBuilder page, ReportData data) {
+        Map<String, Map<String, Double>> bySplit = data.metricsBySplit();
+        if (bySplit.isEmpty()) {
+            return;
+        }
+        Set<String> names = new LinkedHashSet<>();
+        bySplit.values().forEach(m -> names.addAll(m.keySet()));
+        section(page, "metrics", "Metrics");
+        page.append("<table>\n<thead><tr><th>metric</th>");
+        bySplit.keySet().forEach(split -> page.append("<th>").append(escape(split)).append("</th>"));
+        page.append("</tr></thead>\n<tbody>\n");
+        for (String name : names) {
+            page.append("<tr><td>").append(escape(name)).append("</td>");
+            for (Map<String, Double> values : bySplit.values()) {
+                Double v = values.get(name);
+                boolean undefined = v == null || v.isNaN();
+                page.append(undefined ? "<td class=\"undefined\" title=\"undefined for this split\">" : "<td>")
+                        .append(escape(Html.number(v == null ? Double.NaN : v))).append("</td>");
+            }
+            page.append("</tr>\n");
+        }
+        page.append("</tbody>\n</table>\n</section>\n");
+    }
+
+    private static void regression(StringBuilder page, Predictions predictions, String on) {
+        int rows = predictions.size();
+        int stride = ResidualCharts.stride(rows);
+        int shown = (rows + stride - 1) / stride;
+        String sample = stride == 1 ? Html.count(rows) + " rows."
+                : "Showing one row in " + stride + " (" + Html.count(shown) + " of " + Html.count(rows) + ").";
+        section(page, "diagnostics", "Predictions" + on);
+        page.append("<div class=\"charts\">\n");
+        figure(page, ResidualCharts.residuals(predictions.actual(), predictions.predicted()),
+                "Residual against prediction: a shapeless band around zero is what a good fit leaves. " + sample);
+        figure(page, ResidualCharts.actualVsPredicted(predictions.actual(), predictions.predicted()),
+                "Actual against predicted; perfect predictions lie on the dashed diagonal. " + sample);
+        page.append("</div>\n</section>\n");
+    }
+
+    static void section(StringBuilder page, String id, String title) {
+        page.append("<section id=\"").append(id).append("\">\n<h2>").append(escape(title)).append("</h2>\n");
+    }
+
+    static void figure(StringBuilder page, String svg, String caption) {
+        page.append("<figure>\n").append(svg).append("<figcaption>").append(escape(caption))
+                .append("</figcaption>\n</figure>\n");
+    }
+
+    private static String loadCss() {
+        try (InputStream in = ReportWriter.class.getResourceAsStream("report.css")) {
+            if (in == null) {
+                throw new IllegalStateException("report.css is missing from the runtime jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -56,10 +56,11 @@ public record BceWithLogitsLoss(Reduction reduction, double[] posWeight) impleme
             double t = target[i];
             double pw = posWeight.length == 0 ? 1.0 : posWeight[posWeight.length == 1 ? 0 : i % width];
             double logWeight = 1.0 + (pw - 1.0) * t;
-            // softplus(-x) = log(1 + e^-x), written so that no exponent is positive
-            double softplusNeg = Math.log1p(Math.exp(-Math.abs(x))) + Math.max(-x, 0.0);
+            // one exponential of a non-positive number serves both softplus(-x) = log(1 + e^-x) and sigmoid(x)
+            double e = Math.exp(-Math.abs(x));
+            double softplusNeg = Math.log1p(e) + Math.max(-x, 0.0);
             sum += (1.0 - t) * x + logWeight * softplusNeg;
-            double sigmoid = x >= 0 ? 1.0 / (1.0 + Math.exp(-x)) : Math.exp(x) / (1.0 + Math.exp(x));
+            double sigmoid = x >= 0 ? 1.0 / (1.0 + e) : e / (1.0 + e);
             gradient[i] = (float) ((logWeight * sigmoid - pw * t) * scale);
         }
         return sum * scale;

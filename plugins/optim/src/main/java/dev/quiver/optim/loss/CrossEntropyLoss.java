@@ -1,5 +1,6 @@
 package dev.quiver.optim.loss;
 
+import dev.quiver.api.ErrorCode;
 import dev.quiver.api.QuiverException;
 import dev.quiver.api.Task;
 import dev.quiver.api.optim.Loss;
@@ -116,7 +117,7 @@ public record CrossEntropyLoss(Reduction reduction, double[] weights, double lab
     private static int classIndex(float target, int row, int width) {
         int y = (int) target;
         if (y != target || y < 0 || y >= width) {
-            throw new QuiverException(dev.quiver.api.ErrorCode.DATA, "batch row " + row + ": target " + target
+            throw new QuiverException(ErrorCode.DATA, "batch row " + row + ": target " + target
                     + " is not a class index in [0, " + width + ")");
         }
         return y;

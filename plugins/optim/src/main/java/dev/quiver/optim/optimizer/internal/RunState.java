@@ -5,6 +5,7 @@ import dev.quiver.api.optim.Parameter;
 import dev.quiver.api.state.StateReader;
 import dev.quiver.api.state.StateWriter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -45,7 +46,7 @@ public abstract class RunState implements OptimizerRun {
         for (int i = 0; i < arrays.length; i++) {
             arrays[i] = new float[parameters.get(i).value().length];
             if (initial != 0f) {
-                java.util.Arrays.fill(arrays[i], initial);
+                Arrays.fill(arrays[i], initial);
             }
         }
         buffers.add(new Buffer(name, arrays));

@@ -95,6 +95,17 @@ public final class MemoryData implements TrainingData {
         return new MemoryData(features, sx, targetName, st, task, batchSize, null);
     }
 
+    /** The target of row {@code i} as label text. */
+    public String label(int i) {
+        if (target instanceof long[] l) {
+            return Long.toString(l[i]);
+        }
+        if (target instanceof String[] s) {
+            return s[i];
+        }
+        return Double.toString(((double[]) target)[i]);
+    }
+
     public int size() {
         return x.length;
     }
@@ -114,7 +125,7 @@ public final class MemoryData implements TrainingData {
             List<String> header = Arrays.asList(lines.get(0).split(","));
             int p = header.size() - 1;
             List<double[]> rows = new ArrayList<>();
-            List<Double> ys = new ArrayList<>();
+            List<String> ys = new ArrayList<>();
             for (String line : lines.subList(1, lines.size())) {
                 if (line.isBlank()) {
                     continue;
@@ -125,14 +136,18 @@ public final class MemoryData implements TrainingData {
                     row[j] = Double.parseDouble(cells[j]);
                 }
                 rows.add(row);
-                ys.add(Double.parseDouble(cells[p]));
+                ys.add(cells[p].trim());
             }
             double[][] x = rows.toArray(double[][]::new);
             List<String> names = header.subList(0, p);
-            if (classification) {
-                return classes(names, x, ys.stream().mapToLong(Double::longValue).toArray());
+            boolean numeric = ys.stream().allMatch(v -> v.matches("-?[0-9.eE+-]+"));
+            if (classification && !numeric) {
+                return labels(names, x, ys.toArray(String[]::new));
             }
-            return regression(names, x, ys.stream().mapToDouble(Double::doubleValue).toArray());
+            if (classification) {
+                return classes(names, x, ys.stream().mapToLong(v -> (long) Double.parseDouble(v)).toArray());
+            }
+            return regression(names, x, ys.stream().mapToDouble(Double::parseDouble).toArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -238,5 +253,62 @@ public final class MemoryData implements TrainingData {
                 root.close();
             }
         };
+    }
+
+    /** This data with every feature transformed as {@code (x - mean) / std}, statistics given per feature. */
+    public MemoryData standardized(double[] mean, double[] std) {
+        double[][] sx = new double[x.length][];
+        for (int i = 0; i < x.length; i++) {
+            sx[i] = new double[x[i].length];
+            for (int j = 0; j < x[i].length; j++) {
+                sx[i][j] = std[j] == 0 ? 0 : (x[i][j] - mean[j]) / std[j];
+            }
+        }
+        return new MemoryData(features, sx, targetName, target, task, batchSize, validation);
+    }
+
+    /** Per-feature mean and population standard deviation, as scikit-learn's StandardScaler. */
+    public double[][] moments() {
+        int p = features.size();
+        double[] mean = new double[p];
+        double[] std = new double[p];
+        for (double[] row : x) {
+            for (int j = 0; j < p; j++) {
+                mean[j] += row[j] / x.length;
+            }
+        }
+        for (double[] row : x) {
+            for (int j = 0; j < p; j++) {
+                std[j] += (row[j] - mean[j]) * (row[j] - mean[j]) / x.length;
+            }
+        }
+        for (int j = 0; j < p; j++) {
+            std[j] = Math.sqrt(std[j]);
+        }
+        return new double[][] {mean, std};
+    }
+
+    /**
+     * A stratified split: within each class, in a seeded random order, the first {@code testShare} of the rows
+     * go to the second part. Returns {train, test}.
+     */
+    public MemoryData[] stratifiedSplit(double testShare, long seed) {
+        java.util.Map<String, List<Integer>> byClass = new java.util.TreeMap<>();
+        for (int i = 0; i < x.length; i++) {
+            byClass.computeIfAbsent(label(i), k -> new ArrayList<>()).add(i);
+        }
+        java.util.Random random = new java.util.Random(seed);
+        List<Integer> train = new ArrayList<>();
+        List<Integer> test = new ArrayList<>();
+        for (List<Integer> rows : byClass.values()) {
+            java.util.Collections.shuffle(rows, random);
+            int nTest = (int) Math.round(rows.size() * testShare);
+            test.addAll(rows.subList(0, nTest));
+            train.addAll(rows.subList(nTest, rows.size()));
+        }
+        java.util.Collections.sort(train);
+        java.util.Collections.sort(test);
+        return new MemoryData[] {slice(train.stream().mapToInt(Integer::intValue).toArray()),
+                slice(test.stream().mapToInt(Integer::intValue).toArray())};
     }
 }

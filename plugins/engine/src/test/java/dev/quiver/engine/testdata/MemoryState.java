@@ -52,4 +52,27 @@ public final class MemoryState implements StateWriter, StateReader {
     @Override public double[] getDoubles(String key) { return get(key, double[].class).clone(); }
     @Override public float[] getFloats(String key) { return get(key, float[].class).clone(); }
     @Override public byte[] getBytes(String key) { return get(key, byte[].class).clone(); }
+
+    /** Every value by dotted key, arrays as lists, for equality assertions. */
+    public Map<String, Object> flatten() {
+        Map<String, Object> out = new java.util.TreeMap<>();
+        values.forEach((k, v) -> {
+            if (v instanceof MemoryState child) {
+                child.flatten().forEach((ck, cv) -> out.put(k + "." + ck, cv));
+            } else if (v instanceof float[] f) {
+                List<Integer> bits = new java.util.ArrayList<>();
+                for (float x : f) {
+                    bits.add(Float.floatToRawIntBits(x));
+                }
+                out.put(k, bits);
+            } else if (v instanceof double[] d) {
+                out.put(k, java.util.Arrays.stream(d).boxed().toList());
+            } else if (v instanceof long[] l) {
+                out.put(k, java.util.Arrays.stream(l).boxed().toList());
+            } else {
+                out.put(k, v);
+            }
+        });
+        return out;
+    }
 }

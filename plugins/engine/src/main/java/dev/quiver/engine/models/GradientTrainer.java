@@ -1,0 +1,72 @@
+package dev.quiver.engine.models;
+
+import dev.quiver.api.Task;
+import dev.quiver.api.model.ClassLabels;
+import dev.quiver.api.model.FitContext;
+import dev.quiver.api.model.Model;
+import dev.quiver.api.model.Trainer;
+import dev.quiver.api.model.TrainingData;
+import dev.quiver.api.optim.Loss;
+import dev.quiver.api.optim.Optimizer;
+import dev.quiver.engine.data.Targets;
+import dev.quiver.engine.nn.Activation;
+import dev.quiver.engine.nn.Init;
+import dev.quiver.engine.nn.Network;
+import dev.quiver.engine.tensor.Rng;
+import dev.quiver.engine.train.TrainingLoop;
+import dev.quiver.engine.train.TrainingOptions;
+import dev.quiver.optim.loss.CrossEntropyLoss;
+import dev.quiver.optim.loss.Losses;
+import java.util.Set;
+
+/**
+ * A configured network trained by gradient descent: the engine's linear-regression ({@code solver: gd}),
+ * logistic-regression, softmax-regression and mlp trainers differ only in this record's fields. The output
+ * width, default loss and head follow the task of the data: one value (MSE) for regression, one logit (BCE) for
+ * binary, one logit per class (cross-entropy) for multi-class or when {@code softmax} is set. Immutable; each
+ * {@link #fit} builds its own network.
+ *
+ * @param type the model type name, which also decides the model class (linear types yield a {@link LinearModel})
+ * @param hidden hidden layer widths, empty for linear models
+ * @param hiddenInit init of hidden layers
+ * @param outputInit init of the output layer
+ * @param softmax one logit per class even for two classes
+ * @param threshold probability of class 1 from which a single-logit binary model predicts it
+ * @param defaultOptimizer the optimizer when the pipeline names none
+ */
+record GradientTrainer(String type, Set<Task> tasks, int[] hidden, Activation activation, float dropout,
+        Init hiddenInit, Init outputInit, boolean softmax, double threshold, Optimizer defaultOptimizer,
+        TrainingOptions options) implements Trainer {
+
+    @Override
+    public Model fit(TrainingData data, FitContext context) {
+        Task task = data.task();
+        ClassLabels labels = task.isClassification() ? ClassLabels.of(data) : null;
+        Loss loss = options.loss().orElseGet(() -> task == Task.BINARY && softmax ? new CrossEntropyLoss()
+                : Losses.forTask(task));
+        int outputs = switch (task) {
+            case BINARY -> loss.classIndexTargets() ? 2 : 1;
+            case MULTICLASS -> labels.size();
+            default -> 1;
+        };
+        Targets targets = labels == null ? Targets.values() : Targets.classes(labels, outputs, loss.classIndexTargets());
+        long seed = options.seed().orElse(context.seed());
+
+        int[] sizes = new int[hidden.length + 2];
+        sizes[0] = data.features().size();
+        System.arraycopy(hidden, 0, sizes, 1, hidden.length);
+        sizes[sizes.length - 1] = outputs;
+        Network network = Network.create(sizes, activation, dropout, hiddenInit, outputInit, Rng.derive(seed, "init"));
+
+        new TrainingLoop(network, data, targets, loss, options.optimizer().orElse(defaultOptimizer), options,
+                context, seed).run();
+
+        Head head = labels == null ? Head.regression()
+                : outputs == 1 ? Head.binary(labels, threshold) : Head.softmax(task, labels);
+        if (type.equals(MlpFactory.NAME)) {
+            return new MlpModel(data.features(), network.copy(), head);
+        }
+        var layer = network.layers().get(0);
+        return new LinearModel(type, data.features(), layer.weightByOutput(), layer.biasValues(), head);
+    }
+}

@@ -1,0 +1,122 @@
+package dev.quiver.engine.models;
+
+import dev.quiver.api.Task;
+import dev.quiver.api.data.ArrowColumns;
+import dev.quiver.api.model.Model;
+import dev.quiver.api.state.StateReader;
+import dev.quiver.api.state.StateWriter;
+import dev.quiver.engine.nn.Activation;
+import dev.quiver.engine.nn.Dense;
+import dev.quiver.engine.nn.Network;
+import dev.quiver.engine.tensor.Tensor;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.pojo.Field;
+
+/**
+ * A fitted multi-layer perceptron: float32 layers, evaluated in inference mode (no dropout, no graph).
+ *
+ * <p>Immutable: it owns a private copy of the trained parameters and never writes them; {@link #predict}
+ * allocates its buffers per call, so any number of threads may share one instance.
+ */
+public final class MlpModel implements Model {
+
+    private final List<String> features;
+    private final Network network;
+    private final Head head;
+
+    /** Takes ownership of {@code network}, which nobody else may change. */
+    public MlpModel(List<String> features, Network network, Head head) {
+        this.features = List.copyOf(features);
+        this.network = network;
+        this.head = head;
+    }
+
+    @Override
+    public String type() {
+        return MlpFactory.NAME;
+    }
+
+    @Override
+    public Task task() {
+        return head.task();
+    }
+
+    @Override
+    public List<String> features() {
+        return features;
+    }
+
+    @Override
+    public List<String> classes() {
+        return head.classes();
+    }
+
+    @Override
+    public List<Field> predictionFields() {
+        return head.fields();
+    }
+
+    @Override
+    public VectorSchemaRoot predict(VectorSchemaRoot input, BufferAllocator allocator) {
+        int rows = input.getRowCount();
+        float[] x = new float[rows * features.size()];
+        ArrowColumns.toRowMajorFloats(input, features, x, 0);
+        Tensor out = network.forward(Tensor.of(x, rows, features.size()), false, null);
+        double[] raw = new double[rows * network.outputs()];
+        float[] o = out.data();
+        for (int i = 0; i < raw.length; i++) {
+            raw[i] = o[i];
+        }
+        return head.write(raw, rows, allocator);
+    }
+
+    @Override
+    public void save(StateWriter state) {
+        state.putStrings("features", features);
+        List<Dense> layers = network.layers();
+        long[] sizes = new long[layers.size() + 1];
+        sizes[0] = layers.get(0).inputs();
+        for (int l = 0; l < layers.size(); l++) {
+            sizes[l + 1] = layers.get(l).outputs();
+            state.putFloats(layers.get(l).weight().name(), layers.get(l).weight().value());
+            state.putFloats(layers.get(l).bias().name(), layers.get(l).bias().value());
+        }
+        state.putLongs("sizes", sizes);
+        state.putString("activation", network.activation().label());
+        state.putDouble("dropout", network.dropout());
+        head.save(state.child("head"));
+    }
+
+    public static MlpModel load(StateReader state) {
+        long[] sizes = state.getLongs("sizes");
+        List<Dense> layers = new ArrayList<>();
+        for (int l = 0; l + 1 < sizes.length; l++) {
+            String name = "layer" + l;
+            layers.add(new Dense(name, (int) sizes[l], (int) sizes[l + 1], state.getFloats(name + ".weight"),
+                    state.getFloats(name + ".bias")));
+        }
+        Network network = new Network(layers, Activation.of(state.getString("activation")),
+                (float) state.getDouble("dropout"));
+        return new MlpModel(state.getStrings("features"), network, Head.load(state.child("head")));
+    }
+
+    @Override
+    public Map<String, Object> describe() {
+        Map<String, Object> params = new LinkedHashMap<>();
+        for (Dense d : network.layers()) {
+            params.put(d.weight().name(), d.weightByOutput());
+            params.put(d.bias().name(), d.biasValues());
+        }
+        params.put("activation", network.activation().label());
+        params.put("features", features);
+        if (!head.classes().isEmpty()) {
+            params.put("classes", head.classes());
+        }
+        return params;
+    }
+}

@@ -1,0 +1,258 @@
+package dev.quiver.engine.train;
+
+import dev.quiver.api.ErrorCode;
+import dev.quiver.api.QuiverException;
+import dev.quiver.api.model.Checkpoints;
+import dev.quiver.api.model.EpochStats;
+import dev.quiver.api.model.FitContext;
+import dev.quiver.api.model.TrainingData;
+import dev.quiver.api.optim.Loss;
+import dev.quiver.api.optim.Optimizer;
+import dev.quiver.api.optim.OptimizerRun;
+import dev.quiver.api.optim.Parameter;
+import dev.quiver.api.state.StateReader;
+import dev.quiver.api.state.StateWriter;
+import dev.quiver.engine.data.FloatBatches;
+import dev.quiver.engine.data.Targets;
+import dev.quiver.engine.nn.Network;
+import dev.quiver.engine.tensor.Rng;
+import dev.quiver.engine.tensor.Tensor;
+import dev.quiver.engine.tensor.Workspace;
+import dev.quiver.optim.schedule.Scheduler;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Mini-batch training of a {@link Network}: forward, loss, backward, clip, optimizer step, schedule; then, per
+ * epoch, validation, the {@link EpochStats} report, early stopping and checkpoints.
+ *
+ * <p>Reproducibility: initial weights, shuffles and dropout masks all derive from one seed and the epoch
+ * number, kernels are deterministic, and a checkpoint holds everything else that changes (parameters,
+ * optimizer moments, schedule position, early-stopping state), so a resumed run ends bit-identical to an
+ * uninterrupted one. One instance per fit, confined to the calling thread.
+ */
+public final class TrainingLoop {
+
+    private final Network network;
+    private final TrainingData data;
+    private final Targets targets;
+    private final Loss loss;
+    private final Optimizer optimizer;
+    private final TrainingOptions options;
+    private final FitContext context;
+    private final long seed;
+    private final List<Parameter> parameters;
+    private final Workspace workspace = new Workspace();
+    private float[] lossGradient = new float[0];
+
+    // Early-stopping state, part of a checkpoint.
+    private double best = Double.NaN;
+    private int badEpochs;
+    private Network bestNetwork;
+
+    public TrainingLoop(Network network, TrainingData data, Targets targets, Loss loss, Optimizer optimizer,
+            TrainingOptions options, FitContext context, long seed) {
+        this.network = network;
+        this.data = data;
+        this.targets = targets;
+        this.loss = loss;
+        this.optimizer = optimizer;
+        this.options = options;
+        this.context = context;
+        this.seed = seed;
+        this.parameters = network.parameters();
+    }
+
+    /** Trains {@link #network} in place; on return it holds the final (or, with restoreBest, the best) values. */
+    public void run() {
+        OptimizerRun run = optimizer.start(parameters);
+        Scheduler scheduler = options.schedule().start(run, options.epochs());
+        Checkpoints checkpoints = context.checkpoints().filter(c -> c.every() > 0).orElse(null);
+        int firstEpoch = 0;
+        if (checkpoints != null && checkpoints.latest().isPresent()) {
+            firstEpoch = restore(checkpoints.latest().get(), run, scheduler);
+        }
+        EarlyStopping stopping = earlyStopping();
+        Minibatches batches = new Minibatches(data, targets, options, seed, context.allocator());
+        int p = network.inputs();
+        int width = network.outputs();
+
+        for (int epoch = firstEpoch; epoch < options.epochs(); epoch++) {
+            long start = System.nanoTime();
+            Rng dropout = Rng.derive(seed, "dropout-" + epoch);
+            double[] lossSum = {0};
+            int[] steps = {0};
+            final int epochNumber = epoch + 1;
+            long rows = batches.epoch(epoch, (x, y, n) -> {
+                try (Workspace ws = workspace.activate()) {
+                    network.zeroGradients();
+                    Tensor out = network.forward(Tensor.of(x, n, p), true, dropout);
+                    float[] gradient = lossGradient(n * width);
+                    double value = loss.evaluate(out.data(), y, n, width, gradient);
+                    steps[0]++;
+                    if (!Double.isFinite(value)) {
+                        throw diverged(epochNumber, steps[0], value, run.learningRate());
+                    }
+                    lossSum[0] += value;
+                    out.backward(gradient);
+                    options.clip().clip(parameters);
+                    run.step();
+                    scheduler.stepEnded();
+                }
+            });
+            double trainLoss = lossSum[0] / Math.max(1, steps[0]);
+            Map<String, Double> metrics = new HashMap<>();
+            double validationLoss = validate(metrics);
+            scheduler.epochEnded(Double.isNaN(validationLoss) ? trainLoss : validationLoss);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            context.epochEnded(new EpochStats(epochNumber, trainLoss, validationLoss, metrics, rows, seconds,
+                    run.learningRate()));
+
+            boolean stop = false;
+            if (stopping != null) {
+                double watched = switch (stopping.monitor()) {
+                    case EarlyStopping.TRAIN_LOSS -> trainLoss;
+                    case EarlyStopping.VALIDATION_ACCURACY -> metrics.getOrDefault(
+                            EarlyStopping.VALIDATION_ACCURACY, Double.NaN);
+                    default -> validationLoss;
+                };
+                if (stopping.improves(watched, best)) {
+                    best = watched;
+                    badEpochs = 0;
+                    if (stopping.restoreBest()) {
+                        bestNetwork = network.copy();
+                    }
+                } else {
+                    stop = ++badEpochs > stopping.patience();
+                }
+            }
+            if (checkpoints != null && (epochNumber % checkpoints.every() == 0 || stop)) {
+                final boolean stopped = stop;
+                checkpoints.save(epochNumber, state -> save(state, epochNumber, stopped, run, scheduler));
+            }
+            if (stop) {
+                break;
+            }
+        }
+        if (stopping != null && stopping.restoreBest() && bestNetwork != null) {
+            network.copyValuesFrom(bestNetwork);
+        }
+    }
+
+    private EarlyStopping earlyStopping() {
+        EarlyStopping stopping = options.earlyStopping();
+        if (stopping != null && data.validation().isEmpty()
+                && !stopping.monitor().equals(EarlyStopping.TRAIN_LOSS)) {
+            context.warn("earlyStopping monitors " + stopping.monitor() + " but there are no validation rows;"
+                    + " it watches train_loss instead.");
+            return new EarlyStopping(EarlyStopping.TRAIN_LOSS, false, stopping.patience(), stopping.minDelta(),
+                    stopping.restoreBest());
+        }
+        return stopping;
+    }
+
+    private float[] lossGradient(int size) {
+        if (lossGradient.length < size) {
+            lossGradient = new float[size];
+        }
+        return lossGradient;
+    }
+
+    /** The row-weighted mean loss on the validation rows (NaN without them), and their accuracy. */
+    private double validate(Map<String, Double> metrics) {
+        if (data.validation().isEmpty()) {
+            return Double.NaN;
+        }
+        int p = network.inputs();
+        int width = network.outputs();
+        double[] sums = new double[3];
+        FloatBatches.forEach(data.validation().get(), targets, context.allocator(), (x, y, n) -> {
+            try (Workspace ws = workspace.activate()) {
+                Tensor out = network.forward(Tensor.of(x, n, p), false, null);
+                sums[0] += loss.evaluate(out.data(), y, n, width, lossGradient(n * width)) * n;
+                sums[1] += n;
+                if (targets.isClassification()) {
+                    float[] o = out.data();
+                    for (int r = 0; r < n; r++) {
+                        if (predictedClass(o, r, width) == targets.classOf(y, r)) {
+                            sums[2]++;
+                        }
+                    }
+                }
+            }
+        });
+        if (sums[1] == 0) {
+            return Double.NaN;
+        }
+        if (targets.isClassification()) {
+            metrics.put(EarlyStopping.VALIDATION_ACCURACY, sums[2] / sums[1]);
+        }
+        return sums[0] / sums[1];
+    }
+
+    private static int predictedClass(float[] out, int r, int width) {
+        if (width == 1) {
+            return out[r] >= 0 ? 1 : 0;
+        }
+        int best = 0;
+        for (int c = 1; c < width; c++) {
+            if (out[r * width + c] > out[r * width + best]) {
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    private static QuiverException diverged(int epoch, int step, double value, double lr) {
+        return new QuiverException(ErrorCode.DIVERGED, "Training diverged at epoch " + epoch + ", step " + step
+                + ": the loss became " + (Double.isNaN(value) ? "NaN" : "infinite") + ". Try a lower learning rate"
+                + " (it was " + lr + "), gradient clipping (clip: {maxNorm: 1.0}), or standardised features.");
+    }
+
+    private void save(StateWriter state, int epoch, boolean stopped, OptimizerRun run, Scheduler scheduler) {
+        state.putLong("epoch", epoch);
+        // An early-stopped run is finished: resuming it must not train on.
+        state.putLong("stopped", stopped ? 1 : 0);
+        StateWriter values = state.child("parameters");
+        for (Parameter p : parameters) {
+            values.putFloats(p.name(), p.value());
+        }
+        run.save(state.child("optimizer"));
+        scheduler.save(state.child("schedule"));
+        StateWriter early = state.child("earlyStopping");
+        early.putDouble("best", best);
+        early.putLong("badEpochs", badEpochs);
+        if (bestNetwork != null) {
+            StateWriter bestValues = early.child("bestParameters");
+            for (Parameter p : bestNetwork.parameters()) {
+                bestValues.putFloats(p.name(), p.value());
+            }
+        }
+    }
+
+    private int restore(StateReader state, OptimizerRun run, Scheduler scheduler) {
+        restoreValues(state.child("parameters"), parameters);
+        run.restore(state.child("optimizer"));
+        scheduler.restore(state.child("schedule"));
+        StateReader early = state.child("earlyStopping");
+        best = early.getDouble("best");
+        badEpochs = (int) early.getLong("badEpochs");
+        if (early.has("bestParameters")) {
+            bestNetwork = network.copy();
+            restoreValues(early.child("bestParameters"), bestNetwork.parameters());
+        }
+        return state.getLong("stopped") == 1 ? options.epochs() : (int) state.getLong("epoch");
+    }
+
+    private static void restoreValues(StateReader state, List<Parameter> into) {
+        for (Parameter p : into) {
+            float[] saved = state.getFloats(p.name());
+            if (saved.length != p.value().length) {
+                throw new IllegalStateException("checkpoint parameter " + p.name() + " has " + saved.length
+                        + " values, the model " + p.value().length + "; it was written by a different model");
+            }
+            System.arraycopy(saved, 0, p.value(), 0, saved.length);
+        }
+    }
+}

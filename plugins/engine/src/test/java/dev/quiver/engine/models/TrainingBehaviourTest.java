@@ -1,0 +1,163 @@
+package dev.quiver.engine.models;
+
+import static dev.quiver.engine.models.Fits.saved;
+import static dev.quiver.engine.models.Fits.trainer;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.quiver.api.model.EpochStats;
+import dev.quiver.api.model.Model;
+import dev.quiver.api.model.Trainer;
+import dev.quiver.engine.testdata.MemoryCheckpoints;
+import dev.quiver.engine.testdata.MemoryData;
+import dev.quiver.engine.testdata.SimpleFit;
+import dev.quiver.testing.Datasets;
+import dev.quiver.testing.LeakCheckExtension;
+import dev.quiver.testing.MapConfig;
+import dev.quiver.testing.TestContext;
+import dev.quiver.optim.optimizer.Sgd;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.arrow.memory.BufferAllocator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Determinism, resumption, early stopping, streaming and the training: section's checks. */
+@ExtendWith(LeakCheckExtension.class)
+class TrainingBehaviourTest {
+
+    private static final Map<String, Object> MLP = Map.of("hidden", List.of(16, 8), "dropout", 0.2);
+
+    private static MemoryData iris() {
+        MemoryData iris = MemoryData.csv(Datasets.path(Datasets.IRIS), true);
+        double[][] m = iris.moments();
+        return iris.standardized(m[0], m[1]);
+    }
+
+    private static Map<String, Object> training(Object... extra) {
+        Map<String, Object> t = new java.util.LinkedHashMap<>(Map.of("epochs", 6, "batchSize", 16,
+                "schedule", Map.of("type", "step", "stepSize", 2, "gamma", 0.5)));
+        for (int i = 0; i < extra.length; i += 2) {
+            t.put((String) extra[i], extra[i + 1]);
+        }
+        return t;
+    }
+
+    @Test
+    void sameDataAndSeedGiveBitIdenticalParameters(BufferAllocator allocator) {
+        Trainer trainer = trainer(new MlpFactory(), MLP, training(), null, null);
+        Model a = trainer.fit(iris(), new SimpleFit(allocator, 11));
+        Model b = trainer.fit(iris(), new SimpleFit(allocator, 11));
+        assertEquals(saved(a), saved(b));
+        Model c = trainer.fit(iris(), new SimpleFit(allocator, 12));
+        assertNotEquals(saved(a), saved(c), "another seed starts elsewhere");
+    }
+
+    @Test
+    void resumingFromACheckpointEndsExactlyAsAnUninterruptedRun(BufferAllocator allocator) {
+        Trainer trainer = trainer(new MlpFactory(), MLP, training(), null, null);
+        Model uninterrupted = trainer.fit(iris(), new SimpleFit(allocator, 5, new MemoryCheckpoints(2)));
+
+        MemoryCheckpoints checkpoints = new MemoryCheckpoints(2);
+        SimpleFit killed = new SimpleFit(allocator, 5, checkpoints) {
+            @Override
+            public void epochEnded(EpochStats stats) {
+                if (stats.epoch() == 5) {
+                    throw new IllegalStateException("killed");
+                }
+            }
+        };
+        assertThrows(IllegalStateException.class, () -> trainer.fit(iris(), killed));
+        assertEquals(4, checkpoints.latestEpoch());
+
+        SimpleFit resumed = new SimpleFit(allocator, 5, checkpoints);
+        Model model = trainer.fit(iris(), resumed);
+        assertEquals(List.of(5, 6), resumed.epochs.stream().map(EpochStats::epoch).toList());
+        assertEquals(saved(uninterrupted), saved(model));
+    }
+
+    @Test
+    void epochStatsReportLossRowsAndScheduledLearningRate(BufferAllocator allocator) {
+        MemoryData[] split = iris().stratifiedSplit(0.2, 1);
+        SimpleFit fit = new SimpleFit(allocator, 1);
+        trainer(new SoftmaxRegressionFactory(), Map.of(), training(), null, null)
+                .fit(split[0].withValidation(split[1]), fit);
+        assertEquals(6, fit.epochs.size());
+        EpochStats first = fit.epochs.get(0);
+        EpochStats last = fit.epochs.get(5);
+        assertEquals(120, first.rows());
+        assertTrue(last.trainLoss() < first.trainLoss());
+        assertTrue(Double.isFinite(last.validationLoss()));
+        assertTrue(last.metrics().get("validation_accuracy") > 0.8);
+        // step schedule: lr 0.01 halves every 2 epochs; reported after the epoch's scheduler step.
+        assertEquals(0.01 * 0.5, fit.epochs.get(1).learningRate(), 1e-12);
+        assertEquals(0.01 * 0.125, last.learningRate(), 1e-12);
+    }
+
+    @Test
+    void earlyStoppingStopsAfterPatienceAndKeepsTheBestEpoch(BufferAllocator allocator) {
+        MemoryData[] split = iris().stratifiedSplit(0.3, 2);
+        // A learning rate far too high makes the validation loss bounce, so the run stops early.
+        SimpleFit fit = new SimpleFit(allocator, 1);
+        Model model = trainer(new SoftmaxRegressionFactory(), Map.of(), Map.of("epochs", 200,
+                "earlyStopping", Map.of("patience", 3)), null, new Sgd(Sgd.Settings.defaults().withLr(5.0)))
+                .fit(split[0].withValidation(split[1]), fit);
+        int epochs = fit.epochs.size();
+        assertTrue(epochs < 200, "stopped after " + epochs);
+        double best = fit.epochs.stream().mapToDouble(EpochStats::validationLoss).min().orElseThrow();
+        List<EpochStats> tail = fit.epochs.subList(epochs - 4, epochs);
+        assertTrue(tail.stream().skip(1).allMatch(s -> s.validationLoss() >= best));
+        assertTrue(model.describe().containsKey("weight"));
+    }
+
+    @Test
+    void streamingWithoutShuffleVisitsRowsInStorageOrder(BufferAllocator allocator) {
+        // With SGD the visiting order shapes the result: a one-row shuffle buffer preserves the order, so it
+        // must match shuffle: false exactly, while a larger buffer reorders.
+        MemoryData data = iris().batchSize(13);
+        Map<String, Object> model = Map.of();
+        Sgd sgd = new Sgd(Sgd.Settings.defaults().withLr(0.05));
+        Model ordered = trainer(new SoftmaxRegressionFactory(), model, Map.of("epochs", 3, "batchSize", 10,
+                "shuffle", false), null, sgd).fit(data, new SimpleFit(allocator, 3));
+        Model oneRowBuffer = trainer(new SoftmaxRegressionFactory(), model, Map.of("epochs", 3, "batchSize", 10,
+                "shuffleBuffer", 1), null, sgd).fit(data, new SimpleFit(allocator, 3));
+        Model buffered = trainer(new SoftmaxRegressionFactory(), model, Map.of("epochs", 3, "batchSize", 10,
+                "shuffleBuffer", 50), null, sgd).fit(data, new SimpleFit(allocator, 3));
+        assertEquals(saved(ordered), saved(oneRowBuffer));
+        assertNotEquals(saved(ordered), saved(buffered));
+    }
+
+    @Test
+    void trainingSectionMistakesAreLocatedProblems() {
+        MapConfig training = new MapConfig("training", Map.of("batchSize", "ful", "epochs", 0,
+                "earlyStopping", Map.of("patiense", 3), "clip", Map.of("maxNorm", -1.0)));
+        new MlpFactory().create(MapConfig.of(), new TestContext(Path.of("."), 1,
+                TestContext.training(training, null, null)));
+        List<String> messages = training.messages();
+        assertTrue(messages.stream().anyMatch(m -> m.startsWith("training.batchSize") && m.contains("'full'")),
+                messages.toString());
+        assertTrue(messages.stream().anyMatch(m -> m.startsWith("training.epochs")), messages.toString());
+        assertTrue(messages.stream().anyMatch(m -> m.contains("did you mean 'patience'")), messages.toString());
+        assertTrue(messages.stream().anyMatch(m -> m.startsWith("training.clip.maxNorm")), messages.toString());
+    }
+
+    @Test
+    void leastSquaresRejectsTrainingOptions() {
+        MapConfig training = new MapConfig("training", Map.of("epochs", 10));
+        MapConfig model = MapConfig.of();
+        new LinearRegressionFactory().create(model, new TestContext(Path.of("."), 1,
+                TestContext.training(training, null, null)));
+        assertTrue(training.messages().stream().anyMatch(m -> m.contains("solver: gd")), training.messages().toString());
+    }
+
+    @Test
+    void modelOptionMistakesAreLocatedProblems() {
+        MapConfig model = MapConfig.of("hidden", List.of(0), "activation", "rleu", "dropout", 1.0);
+        new MlpFactory().create(model, new TestContext());
+        assertEquals(3, model.problems().size(), model.messages().toString());
+        assertTrue(model.messages().stream().anyMatch(m -> m.contains("did you mean 'relu'")));
+    }
+}

@@ -1,5 +1,7 @@
 package dev.quiver.optim.loss;
 
+import dev.quiver.api.ErrorCode;
+import dev.quiver.api.QuiverException;
 import dev.quiver.api.Task;
 import dev.quiver.api.optim.Loss;
 import dev.quiver.optim.loss.internal.Shapes;
@@ -45,8 +47,8 @@ public record BceWithLogitsLoss(Reduction reduction, double[] posWeight) impleme
     public double evaluate(float[] output, float[] target, int rows, int width, float[] gradient) {
         Shapes.elementwise(output, target, rows, width, gradient);
         if (posWeight.length > 1 && posWeight.length != width) {
-            throw new IllegalArgumentException("posWeight has " + posWeight.length + " values but the output has "
-                    + width + " columns");
+            throw new QuiverException(ErrorCode.CONFIG, "bce was given " + posWeight.length
+                    + " posWeight values, but the model outputs " + width + " columns; give one value, or one per column.");
         }
         int n = rows * width;
         double scale = reduction == Reduction.MEAN ? 1.0 / n : 1.0;

@@ -109,8 +109,9 @@ public record CrossEntropyLoss(Reduction reduction, double[] weights, double lab
                     + target.length + ", gradient " + gradient.length);
         }
         if (weights.length > 0 && weights.length != width) {
-            throw new IllegalArgumentException("cross-entropy has " + weights.length
-                    + " class weights but the model outputs " + width + " classes");
+            // the user's list does not fit the data's classes, which only show up now
+            throw new QuiverException(ErrorCode.CONFIG, "cross-entropy was given " + weights.length
+                    + " class weights, but the data has " + width + " classes; give one weight per class.");
         }
     }
 

@@ -95,10 +95,17 @@ class LossTest {
     void shapeMismatchesAreCallerBugs() {
         assertThrows(IllegalArgumentException.class, () -> new MseLoss().evaluate(new float[4], new float[3], 2, 2,
                 new float[4]));
-        assertThrows(IllegalArgumentException.class, () -> new CrossEntropyLoss(Reduction.MEAN, new double[] {1, 1},
-                0.0).evaluate(new float[6], new float[2], 2, 3, new float[6]));
-        assertThrows(IllegalArgumentException.class, () -> new BceWithLogitsLoss(Reduction.MEAN, new double[] {1, 2})
-                .evaluate(new float[6], new float[6], 2, 3, new float[6]));
+    }
+
+    @Test
+    void weightsThatDoNotFitTheDataAreConfigErrors() {
+        QuiverException ce = assertThrows(QuiverException.class, () -> new CrossEntropyLoss(Reduction.MEAN,
+                new double[] {1, 1}, 0.0).evaluate(new float[6], new float[2], 2, 3, new float[6]));
+        assertEquals(ErrorCode.CONFIG, ce.code());
+        assertTrue(ce.getMessage().contains("2 class weights, but the data has 3 classes"), ce.getMessage());
+        QuiverException bce = assertThrows(QuiverException.class, () -> new BceWithLogitsLoss(Reduction.MEAN,
+                new double[] {1, 2}).evaluate(new float[6], new float[6], 2, 3, new float[6]));
+        assertEquals(ErrorCode.CONFIG, bce.code());
     }
 
     @Test

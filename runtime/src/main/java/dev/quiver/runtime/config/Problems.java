@@ -14,12 +14,18 @@ import java.util.List;
  */
 public final class Problems {
 
-    /** Command-line values first (they have no line), then file order. */
-    private static final Comparator<Problem> ORDER = Comparator
-            .comparing((Problem p) -> p.location().line() > 0)
-            .thenComparing(p -> p.location().file())
-            .thenComparingInt(p -> p.location().line())
-            .thenComparingInt(p -> p.location().column());
+    /** Command-line values first, in the order given (the sort is stable), then file order. */
+    private static final Comparator<Problem> ORDER = (a, b) -> {
+        boolean aLine = a.location().line() > 0;
+        boolean bLine = b.location().line() > 0;
+        if (!aLine || !bLine) {
+            return Boolean.compare(aLine, bLine);
+        }
+        return Comparator.comparing((Problem p) -> p.location().file())
+                .thenComparingInt(p -> p.location().line())
+                .thenComparingInt(p -> p.location().column())
+                .compare(a, b);
+    };
 
     private final List<Problem> problems = new ArrayList<>();
 

@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.apache.arrow.memory.BufferAllocator;
 
 /** A {@link FitContext} for tests: a given allocator and seed, epochs recorded, optional checkpoints. */
-public final class SimpleFit implements FitContext {
+public class SimpleFit implements FitContext {
 
     private final BufferAllocator allocator;
     private final long seed;

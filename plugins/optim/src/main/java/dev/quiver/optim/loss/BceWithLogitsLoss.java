@@ -48,7 +48,8 @@ public record BceWithLogitsLoss(Reduction reduction, double[] posWeight) impleme
         Shapes.elementwise(output, target, rows, width, gradient);
         if (posWeight.length > 1 && posWeight.length != width) {
             throw new QuiverException(ErrorCode.CONFIG, "bce was given " + posWeight.length
-                    + " posWeight values, but the model outputs " + width + " columns; give one value, or one per column.");
+                    + " posWeight values, but the model outputs " + width
+                    + " columns; give one value, or one per column.");
         }
         int n = rows * width;
         double scale = reduction == Reduction.MEAN ? 1.0 / n : 1.0;

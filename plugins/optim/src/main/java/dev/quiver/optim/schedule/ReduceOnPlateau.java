@@ -59,9 +59,10 @@ public record ReduceOnPlateau(Mode mode, double factor, int patience, double thr
 
     /** Whether {@code value} improves on {@code best} by more than the threshold (PyTorch's {@code is_better}). */
     public boolean isBetter(double value, double best) {
+        boolean relative = thresholdMode == ThresholdMode.REL;
         return switch (mode) {
-            case MIN -> thresholdMode == ThresholdMode.REL ? value < best * (1.0 - threshold) : value < best - threshold;
-            case MAX -> thresholdMode == ThresholdMode.REL ? value > best * (1.0 + threshold) : value > best + threshold;
+            case MIN -> relative ? value < best * (1.0 - threshold) : value < best - threshold;
+            case MAX -> relative ? value > best * (1.0 + threshold) : value > best + threshold;
         };
     }
 

@@ -55,10 +55,12 @@ class LossTest {
         assertEquals(Set.of("reduction", "weights", "labelSmoothing"), Losses.factories().get(4).options().stream()
                 .map(Option::name).collect(Collectors.toSet()));
         MapConfig config = MapConfig.of("reduction", "sum", "weights", List.of(1.0, 2.0), "labelSmoothing", 0.1);
-        assertEquals(new CrossEntropyLoss(Reduction.SUM, new double[] {1.0, 2.0}, 0.1), create("cross-entropy", config));
+        assertEquals(new CrossEntropyLoss(Reduction.SUM, new double[] {1.0, 2.0}, 0.1),
+                create("cross-entropy", config));
         config.assertNoProblems();
         assertEquals(new HuberLoss(Reduction.SUM, 2.0), create("huber", MapConfig.of("delta", 2, "reduction", "sum")));
-        assertEquals(new BceWithLogitsLoss(Reduction.MEAN, new double[] {3.0}), create("bce", MapConfig.of("posWeight", 3.0)));
+        assertEquals(new BceWithLogitsLoss(Reduction.MEAN, new double[] {3.0}),
+                create("bce", MapConfig.of("posWeight", 3.0)));
     }
 
     @Test
@@ -111,11 +113,13 @@ class LossTest {
     @Test
     void extremeLogitsStayFinite() {
         float[] gradient = new float[2];
-        double bce = new BceWithLogitsLoss().evaluate(new float[] {1000f, -1000f}, new float[] {0f, 1f}, 2, 1, gradient);
+        double bce = new BceWithLogitsLoss()
+                .evaluate(new float[] {1000f, -1000f}, new float[] {0f, 1f}, 2, 1, gradient);
         assertEquals(1000.0, bce, 1e-9);
         assertArrayEquals(new float[] {0.5f, -0.5f}, gradient);
         float[] ceGradient = new float[3];
-        double ce = new CrossEntropyLoss().evaluate(new float[] {3000f, -3000f, 0f}, new float[] {1f}, 1, 3, ceGradient);
+        double ce = new CrossEntropyLoss()
+                .evaluate(new float[] {3000f, -3000f, 0f}, new float[] {1f}, 1, 3, ceGradient);
         assertEquals(6000.0, ce, 1e-9);
         assertArrayEquals(new float[] {1f, -1f, 0f}, ceGradient);
     }

@@ -73,7 +73,8 @@ class OptimizerConfigTest {
     void declaredOptionsAreExactlyTheOnesRead() {
         assertEquals(Set.of("lr", "momentum", "dampening", "nesterov", "weightDecay", "maximize", "decayBias"),
                 names(factory("sgd")));
-        assertEquals(Set.of("lr", "betas", "eps", "weightDecay", "amsgrad", "maximize", "decayBias"), names(factory("adam")));
+        assertEquals(Set.of("lr", "betas", "eps", "weightDecay", "amsgrad", "maximize", "decayBias"),
+                names(factory("adam")));
         assertEquals(names(factory("adam")), names(factory("adamw")));
         assertEquals(0.01, factory("adamw").options().stream().filter(o -> o.name().equals("weightDecay"))
                 .findFirst().orElseThrow().defaultValue());

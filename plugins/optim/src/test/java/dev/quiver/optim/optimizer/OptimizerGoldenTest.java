@@ -16,7 +16,7 @@ import org.junit.jupiter.api.TestFactory;
  */
 class OptimizerGoldenTest {
 
-    /** Relative tolerance on each parameter after each step; at most a few float32 ulps (measured: under 1e-7 for most cases). */
+    /** Relative tolerance on each parameter after each step: a few float32 ulps (most cases stay under 1e-7). */
     private static final double TOLERANCE = 1e-6;
 
     @TestFactory

@@ -18,8 +18,8 @@ import org.apache.arrow.vector.types.pojo.Field;
  * <p>Numbers are written so the csv source reads them back as the same type and value:
  * <ul>
  *   <li>integers in decimal;</li>
- *   <li>floating point as the shortest text {@link Double#toString} (or {@link Float#toString}) gives that
- *       reads back as the same value, except that whole numbers below 10<sup>15</sup> are written out in full
+ *   <li>floating point as {@link Double#toString} (or {@link Float#toString}) writes it, which reads back to
+ *       the same bits (and is the shortest such text on Java 19+, nearly always on 17), except that whole numbers below 10<sup>15</sup> are written out in full
  *       with a trailing {@code .0} ({@code 12345678.0}, not {@code 1.2345678E7}): plain to a reader, and still
  *       a float column when read back; {@code NaN}, {@code Infinity} and {@code -Infinity} as such;</li>
  *   <li>booleans as {@code true} and {@code false}.</li>

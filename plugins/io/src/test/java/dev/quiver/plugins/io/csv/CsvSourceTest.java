@@ -31,6 +31,8 @@ import org.apache.arrow.vector.types.pojo.Schema;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 @ExtendWith(LeakCheckExtension.class)
 class CsvSourceTest {
@@ -293,14 +295,45 @@ class CsvSourceTest {
         assertEquals(List.of(1L, "a", 2L, "b", 3L, "c", 4L, "d", 5L, "e"), values);
     }
 
-    @Test
-    void readsTheBundledIrisDataset(BufferAllocator allocator) {
-        MapConfig config = new MapConfig("source", Map.of("path", Datasets.path(Datasets.IRIS).toString()));
+    @ParameterizedTest
+    @CsvSource({
+        "iris.csv, 150, 5, float64, utf8",
+        "wine.csv, 178, 14, float64, utf8",
+        "digits.csv, 1797, 65, int64, int64",
+        "diabetes.csv, 442, 11, float64, int64",
+        "house_prices.csv, 5, 2, int64, int64",
+    })
+    void readsTheBundledDatasets(String dataset, int rows, int columns, String firstType, String targetType,
+            BufferAllocator allocator) {
+        MapConfig config = new MapConfig("source", Map.of("path", Datasets.path(dataset).toString()));
         Source source = new CsvSourceFactory().create(config, new TestContext());
-        Schema schema = source.schema();
-        assertEquals(List.of(FLOAT64, FLOAT64, FLOAT64, FLOAT64, UTF8), types(schema));
-        List<List<Object>> rows = SourceConformance.readAll(source, allocator);
-        assertEquals(150, rows.size());
+        List<ArrowType> types = types(source.schema());
+        assertEquals(columns, types.size());
+        assertEquals(arrowType(firstType), types.get(0));
+        assertEquals(arrowType(targetType), types.get(columns - 1));
+        assertEquals(rows, SourceConformance.readAll(source, allocator).size());
+    }
+
+    @Test
+    void readsIrisValuesExactly(BufferAllocator allocator) {
+        MapConfig config = new MapConfig("source", Map.of("path", Datasets.path(Datasets.IRIS).toString()));
+        List<List<Object>> rows = SourceConformance.readAll(new CsvSourceFactory().create(config, new TestContext()),
+                allocator);
         assertEquals(List.of(5.1, 3.5, 1.4, 0.2, "setosa"), rows.get(0));
+    }
+
+    @Test
+    void anEmptyHeaderCellIsNamedByItsPosition() throws IOException {
+        write("t.csv", ",a,\n0,1,2\n");
+        assertEquals(List.of("c0", "a", "c2"), names(source("path", "t.csv").schema()));
+    }
+
+    private static ArrowType arrowType(String label) {
+        return switch (label) {
+            case "int64" -> INT64;
+            case "float64" -> FLOAT64;
+            case "bool" -> BOOL;
+            default -> UTF8;
+        };
     }
 }

@@ -15,6 +15,9 @@ import java.util.regex.Pattern;
  * created, an index may address an existing item or append one ({@code [size]}). The value is parsed as YAML
  * ({@link SafeYaml#parseValue}), so {@code --set seed=7} is a number and {@code --set evaluate=[mse,r2]} a list.
  *
+ * <p>A component written by name alone ({@code optimizer: sgd}) stands for {@code {type: sgd}}: setting a key
+ * inside it ({@code --set training.optimizer.lr=0.1}) expands it to that mapping first.
+ *
  * <p>Overrides apply in order, later ones winning. Problems name the argument ({@code --set a.b=c}) as their
  * "file". Stateless.
  */
@@ -91,6 +94,11 @@ public final class Overrides {
         Step step = steps.get(i);
         if (step instanceof Key key) {
             String childPath = path.isEmpty() ? key.name() : path + "." + key.name();
+            if (current instanceof ConfigNode.Scalar s && s.value() instanceof String name) {
+                // the shorthand `optimizer: sgd` stands for {type: sgd}; setting a key inside it expands it
+                current = new ConfigNode.Mapping(Map.of("type", new ConfigNode.Entry(s.location(),
+                        new ConfigNode.Scalar(name, locatedAt(s.location(), path + ".type")))), s.location());
+            }
             if (!absent && !(current instanceof ConfigNode.Mapping)) {
                 fail(here, "cannot set '" + key.name() + "' inside '" + path + "', which holds " + current.describe()
                         + ", not a mapping");
@@ -120,6 +128,10 @@ public final class Overrides {
             items.add(child);
         }
         return new ConfigNode.Sequence(items, absent ? here : current.location());
+    }
+
+    private static Location locatedAt(Location where, String keyPath) {
+        return new Location(where.file(), where.line(), where.column(), keyPath);
     }
 
     private static void fail(Location where, String message) {

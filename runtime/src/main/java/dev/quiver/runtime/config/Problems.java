@@ -6,7 +6,9 @@ import dev.quiver.api.Problem;
 import dev.quiver.api.QuiverException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Collects every configuration problem of one load, so that the user sees all mistakes at once. Not
@@ -58,9 +60,15 @@ public final class Problems {
         return problems.size();
     }
 
-    /** The problems so far, in file order, without duplicates. */
+    /**
+     * The problems so far, in file order, one per location: the first recorded is the cause, and what follows
+     * at the same place is its echo (an unset {@code ${VAR}} leaves no value, so a required option is then
+     * missing too).
+     */
     public List<Problem> sorted() {
-        return problems.stream().distinct().sorted(ORDER).toList();
+        Map<Location, Problem> first = new LinkedHashMap<>();
+        problems.forEach(p -> first.putIfAbsent(p.location(), p));
+        return first.values().stream().sorted(ORDER).toList();
     }
 
     /** Throws {@link QuiverException#config(List)} with every problem, when there is any. */

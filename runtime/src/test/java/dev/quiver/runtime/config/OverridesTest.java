@@ -53,6 +53,14 @@ class OverridesTest {
     }
 
     @Test
+    void aNameShorthandBecomesATypedMappingWhenAKeyIsSetInside() {
+        Map<String, Object> out = apply("model: mean\ntraining: {optimizer: sgd}\n", "training.optimizer.lr=0.5",
+                "model.type=majority");
+        assertEquals(Map.of("optimizer", Map.of("type", "sgd", "lr", 0.5)), out.get("training"));
+        assertEquals(Map.of("type", "majority"), out.get("model"));
+    }
+
+    @Test
     void overriddenValuesAreLocatedOnTheCommandLine() {
         ConfigNode.Mapping root = Overrides.apply(doc("seed: 1\n"), List.of("seed=x"), problems);
         ConfigNode seed = root.get("seed").orElseThrow();
@@ -62,13 +70,13 @@ class OverridesTest {
 
     @Test
     void badOverridesAreReportedAndTheRestStillApply() {
-        Map<String, Object> out = apply("name: x\ntransforms: []\n", "nonsense", "name.first=a",
+        Map<String, Object> out = apply("seed: 1\ntransforms: []\n", "nonsense", "seed.first=a",
                 "transforms[2].type=scale", "seed=9");
         assertEquals(9, out.get("seed"));
         List<String> messages = problems.sorted().stream().map(Problem::toString).toList();
         assertEquals(3, messages.size(), messages::toString);
         assertTrue(messages.get(0).startsWith("--set nonsense: expected --set key.path=value"), messages::toString);
-        assertTrue(messages.get(1).contains("cannot set 'first' inside 'name', which holds 'x'"), messages::toString);
+        assertTrue(messages.get(1).contains("cannot set 'first' inside 'seed', which holds 1"), messages::toString);
         assertTrue(messages.get(2).contains("index 2 is past the end of 'transforms', which has 0 items"),
                 messages::toString);
     }

@@ -1,0 +1,439 @@
+package dev.quiver.runtime.plan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.quiver.api.ErrorCode;
+import dev.quiver.api.Problem;
+import dev.quiver.api.QuiverException;
+import dev.quiver.api.Task;
+import dev.quiver.runtime.pipeline.Named;
+import dev.quiver.runtime.pipeline.Pipeline;
+import dev.quiver.runtime.pipeline.SplitSpec;
+import dev.quiver.runtime.registry.ServicePluginRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The loader end to end over the runtime's test plugins, one pipeline file per test. */
+class PipelineLoaderTest {
+
+    private static final PipelineLoader LOADER = new PipelineLoader(ServicePluginRegistry.discover());
+
+    @TempDir
+    Path dir;
+    private Path file;
+    private String f;
+
+    @BeforeEach
+    void data() throws IOException {
+        Files.writeString(dir.resolve("houses.csv"), """
+                area,rooms,city,price
+                80,2,north,130.0
+                100,3,south,150.5
+                120,3,north,170.0
+                """);
+        Files.writeString(dir.resolve("numbers.csv"), "x,y,z\n1,2.5,3\n2,3.5,4\n");
+        file = dir.resolve("p.yaml");
+        f = file.toString();
+    }
+
+    private Pipeline load(String yaml, String... sets) throws IOException {
+        Files.writeString(file, yaml);
+        return LOADER.load(file, List.of(sets), Map.of("HOME_DIR", dir.toString()));
+    }
+
+    /** The problems of a pipeline that must fail, rendered as the CLI prints them. */
+    private List<String> problems(String yaml, String... sets) throws IOException {
+        Files.writeString(file, yaml);
+        QuiverException e = assertThrows(QuiverException.class,
+                () -> LOADER.load(file, List.of(sets), Map.of()));
+        assertEquals(ErrorCode.CONFIG, e.code(), e::getMessage);
+        assertTrue(e.getMessage().startsWith("Invalid pipeline"), e.getMessage());
+        return e.problems().stream().map(Problem::toString).toList();
+    }
+
+    private String problem(String yaml, String... sets) throws IOException {
+        List<String> all = problems(yaml, sets);
+        assertEquals(1, all.size(), all::toString);
+        return all.get(0);
+    }
+
+    private static void assertStarts(String expectedStart, String actual) {
+        assertTrue(actual.startsWith(expectedStart), () -> "expected to start with\n  " + expectedStart
+                + "\nbut was\n  " + actual);
+    }
+
+    private static void assertHas(String expected, String actual) {
+        assertTrue(actual.contains(expected), () -> "expected to contain\n  " + expected + "\nbut was\n  " + actual);
+    }
+
+    @Test
+    void aCompletePipelineIsValidatedAndPlanned() throws IOException {
+        Pipeline p = load("""
+                version: 1
+                name: houses
+                seed: 7
+                source: {type: table, path: houses.csv}
+                columns: {features: [area, rooms], target: price}
+                split: {test: 0.2, validation: 0.1}
+                transforms: [{type: scale, factor: 3}]
+                model: {type: mean, shift: 1}
+                training: {epochs: 3, loss: squared, optimizer: {type: sgd, lr: 0.5}}
+                evaluate: [mse]
+                output: {dir: out/houses}
+                checkpoint: {every: 2}
+                """);
+        assertEquals("houses", p.name());
+        assertEquals(7L, p.seed());
+        assertEquals("table", p.source().type());
+        assertEquals(dir.resolve("houses.csv").toString(), p.source().component().describe(),
+                "relative paths resolve against the pipeline's folder");
+        assertEquals(List.of("area", "rooms"), p.columns().features());
+        assertEquals(Optional.of("price"), p.columns().target());
+        assertEquals(List.of("area", "rooms"), p.plannedFeatures());
+        assertEquals(Task.REGRESSION, p.task());
+        assertTrue(p.taskInferred());
+        assertEquals(new SplitSpec(0.2, 0.1, false, 0), p.split());
+        assertEquals(List.of("scale"), p.transforms().stream().map(Named::type).toList());
+        assertEquals(Map.of("factor", 3), p.transforms().get(0).options());
+        assertEquals("mean", p.model().type());
+        assertEquals(Map.of("shift", 1), p.model().options());
+        assertEquals(List.of("mse"), p.metrics().stream().map(Named::type).toList());
+        assertEquals(dir.resolve("out/houses"), p.outputDir());
+        assertEquals(2, p.checkpointEvery());
+        assertEquals(3, p.trainingOptions().get("epochs"));
+        assertEquals(Map.of("type", "sgd", "lr", 0.5), p.trainingOptions().get("optimizer"));
+        assertEquals("houses.csv", ((Map<?, ?>) p.document().get("source")).get("path"));
+        assertEquals(file, p.file());
+    }
+
+    @Test
+    void defaultsFillTheRest() throws IOException {
+        Pipeline p = load("""
+                source: {type: table, path: numbers.csv}
+                columns: {target: z}
+                model: mean
+                """);
+        assertEquals("p", p.name());
+        assertEquals(42L, p.seed());
+        assertEquals(List.of("x", "y"), p.columns().features());
+        assertEquals(SplitSpec.NONE, p.split());
+        assertEquals(dir.resolve("runs/p"), p.outputDir());
+        assertEquals(0, p.checkpointEvery());
+        assertTrue(p.metrics().isEmpty());
+        assertTrue(p.trainingOptions().isEmpty());
+    }
+
+    @Test
+    void variablesAndOverridesResolveBeforeValidation() throws IOException {
+        Pipeline p = load("""
+                source: {type: table, path: "${HOME_DIR}/numbers.csv"}
+                columns: {target: z}
+                model: {type: mean}
+                training: {epochs: 2}
+                """, "training.epochs=9", "seed=5", "name=tuned");
+        assertEquals(9, p.trainingOptions().get("epochs"), "--set wins and is typed as YAML");
+        assertEquals(5L, p.seed());
+        assertEquals("tuned", p.name());
+        assertEquals(dir.resolve("numbers.csv").toString(), p.source().component().describe());
+        assertEquals(9, ((Map<?, ?>) p.document().get("training")).get("epochs"));
+    }
+
+    @Test
+    void theTaskIsInferredFromTheTargetAndTheModel() throws IOException {
+        String base = "source: {type: table, path: houses.csv}\ncolumns: {features: [area], target: %s}\n"
+                + "model: %s\n";
+        Pipeline text = load(base.formatted("city", "majority"));
+        assertEquals(Task.MULTICLASS, text.task());
+        assertTrue(text.taskInferred());
+        assertEquals(Task.REGRESSION, load(base.formatted("rooms", "mean")).task());
+        assertEquals(Task.MULTICLASS, load(base.formatted("rooms", "majority")).task());
+        Pipeline explicit = load("task: binary\n" + base.formatted("rooms", "majority"));
+        assertEquals(Task.BINARY, explicit.task());
+        assertFalse(explicit.taskInferred());
+    }
+
+    @Test
+    void aModelThatCannotLearnTheTaskIsAProblem() throws IOException {
+        String message = problem("""
+                source: {type: table, path: houses.csv}
+                columns: {features: [area], target: price}
+                model: {type: majority}
+                """);
+        assertStarts(f + ":3:15: model 'majority' cannot learn regression (target 'price' holds floating-point",
+                message);
+        assertHas("it does binary, multiclass", message);
+    }
+
+    @Test
+    void aMetricForAnotherTaskIsAProblem() throws IOException {
+        String message = problem("""
+                source: {type: table, path: houses.csv}
+                columns: {features: [area], target: city}
+                model: majority
+                evaluate: [accuracy, mse]
+                """);
+        assertStarts(f + ":4:22: metric 'mse' is for regression, but the pipeline does classification", message);
+        assertHas("[evaluate[1]]", message);
+    }
+
+    @Test
+    void aMisspelledTopLevelKeyGetsADidYouMean() throws IOException {
+        List<String> all = problems("""
+                source: {type: table, path: numbers.csv}
+                columns: {target: z}
+                modle: {type: mean}
+                """);
+        assertEquals(2, all.size(), all::toString);
+        assertStarts(f + ":1:1: missing 'model'", all.get(0));
+        assertStarts(f + ":3:1: unknown key 'modle' for the pipeline; did you mean 'model'?", all.get(1));
+    }
+
+    @Test
+    void aMisspelledPluginOptionGetsADidYouMean() throws IOException {
+        String message = problem("""
+                source: {type: table, path: numbers.csv}
+                columns: {target: z}
+                model: {type: mean, shfit: 1}
+                """);
+        assertEquals(f + ":3:21: unknown key 'shfit' for model 'mean'; did you mean 'shift'? known keys: shift"
+                + " [model.shfit]", message);
+    }
+
+    @Test
+    void anUnknownPluginGetsADidYouMeanAndTheKnownNames() throws IOException {
+        String message = problem("""
+                source: {type: table, path: numbers.csv}
+                columns: {target: z}
+                model: {type: maen}
+                """);
+        assertEquals(f + ":3:15: unknown model 'maen'; did you mean 'mean'?; known models: majority, mean"
+                + " [model.type]", message);
+    }
+
+    @Test
+    void aMissingColumnGetsADidYouMeanAndTheColumns() throws IOException {
+        String message = problem("""
+                source: {type: table, path: houses.csv}
+                columns: {features: [area, romos], target: price}
+                model: mean
+                """);
+        assertStarts(f + ":2:28: no column 'romos' in " + dir.resolve("houses.csv"), message);
+        assertHas("did you mean 'rooms'?; the columns are: area, rooms, city, price [columns.features[1]]", message);
+    }
+
+    @Test
+    void aTextFeatureNeedsAnEncodingTransform() throws IOException {
+        String message = problem("""
+                source: {type: table, path: houses.csv}
+                columns: {target: price}
+                model: mean
+                """);
+        assertStarts(f + ":2:10: feature 'city' holds text (utf8), but models need numbers", message);
+        assertHas("{type: one-hot, columns: [city]}", message);
+    }
+
+    @Test
+    void aTransformsPlanProblemIsLocatedAtTheTransform() throws IOException {
+        String message = problem("""
+                source: {type: table, path: houses.csv}
+                columns: {features: [area], target: price}
+                transforms:
+                  - {type: scale, columns: [city]}
+                model: mean
+                """);
+        assertEquals(f + ":4:5: scale: column 'city' is not numeric [transforms[0]]", message);
+    }
+
+    @Test
+    void aValueOfTheWrongTypeIsLocated() throws IOException {
+        String message = problem("""
+                source: {type: table, path: numbers.csv}
+                columns: {target: z}
+                model: mean
+                training:
+                  epochs: many
+                """);
+        assertEquals(f + ":5:11: expected a whole number, got 'many' [training.epochs]", message);
+    }
+
+    @Test
+    void aMisspelledTrainingKeyGetsADidYouMean() throws IOException {
+        String message = problem("""
+                source: {type: table, path: numbers.csv}
+                columns: {target: z}
+                model: mean
+                training: {epoch: 3}
+                """);
+        assertStarts(f + ":4:12: unknown key 'epoch' for training of model 'mean'; did you mean 'epochs'?", message);
+    }
+
+    @Test
+    void aTrainingSectionForAModelThatTakesNoneIsAProblem() throws IOException {
+        String message = problem("""
+                source: {type: table, path: houses.csv}
+                columns: {features: [area], target: city}
+                model: majority
+                training: {epochs: 3}
+                """);
+        assertStarts(f + ":4:1: model 'majority' is not trained iteratively and takes no training: section", message);
+    }
+
+    @Test
+    void anUnknownLossOrOptimizerIsLocatedInTraining() throws IOException {
+        List<String> all = problems("""
+                source: {type: table, path: numbers.csv}
+                columns: {target: z}
+                model: mean
+                training: {loss: sqared, optimizer: {type: sgd, lr: -1}}
+                """);
+        assertEquals(2, all.size(), all::toString);
+        assertStarts(f + ":4:18: unknown loss 'sqared'; did you mean 'squared'?", all.get(0));
+        assertEquals(f + ":4:53: must be > 0, got -1 [training.optimizer.lr]", all.get(1));
+    }
+
+    @Test
+    void aDuplicateKeyIsRejectedWithBothLocations() throws IOException {
+        String message = problem("""
+                source: {type: table, path: numbers.csv}
+                model: mean
+                columns: {target: z}
+                model: majority
+                """);
+        assertEquals(f + ":4:1: duplicate key 'model': it is also written at " + f + ":2:1; remove one of them"
+                + " [model]", message);
+    }
+
+    @Test
+    void anAliasBombIsRejected() throws IOException {
+        StringBuilder yaml = new StringBuilder("a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+        for (char c = 'b'; c <= 'j'; c++) {
+            yaml.append(c).append(": &").append(c).append(" [").append(("*" + (char) (c - 1) + ", ").repeat(8))
+                    .append('*').append((char) (c - 1)).append("]\n");
+        }
+        String message = problem(yaml.toString());
+        assertStarts(f + ":7:", message);
+        assertHas("more than 50 aliases to lists or mappings", message);
+    }
+
+    @Test
+    void aGlobalTagIsRejected() throws IOException {
+        List<String> all = problems("""
+                source: !!javax.script.ScriptEngineManager [!!java.net.URLClassLoader [[!!java.net.URL ["http://x"]]]]
+                model: mean
+                """);
+        assertStarts(f + ":1:9: the tag '!!javax.script.ScriptEngineManager' is not allowed", all.get(0));
+    }
+
+    @Test
+    void aMissingDataFileIsAConfigProblemAtSourcePath() throws IOException {
+        String message = problem("""
+                source: {type: table, path: data/missing.csv}
+                columns: {target: z}
+                model: mean
+                """);
+        assertStarts(f + ":1:29: file not found: " + dir.resolve("data/missing.csv"), message);
+        assertHas("[source.path]", message);
+    }
+
+    @Test
+    void aMissingPipelineFileIsAConfigProblem() {
+        QuiverException e = assertThrows(QuiverException.class,
+                () -> LOADER.load(dir.resolve("none.yaml"), List.of(), Map.of()));
+        assertEquals(ErrorCode.CONFIG, e.code());
+        assertHas("none.yaml: pipeline file not found", e.getMessage());
+    }
+
+    @Test
+    void anUnsetVariableIsLocated() throws IOException {
+        String message = problem("""
+                source: {type: table, path: "${DATA}/numbers.csv"}
+                columns: {target: z}
+                model: mean
+                """);
+        assertStarts(f + ":1:29: environment variable 'DATA' is not set", message);
+    }
+
+    @Test
+    void aMissingRequiredPluginOptionIsLocated() throws IOException {
+        String message = problem("""
+                source: {type: table}
+                model: mean
+                """);
+        assertEquals(f + ":1:9: missing required option 'path' (The file to read.) [source.path]", message);
+    }
+
+    @Test
+    void overridesAreValidatedAndLocatedOnTheCommandLine() throws IOException {
+        String message = problem("""
+                source: {type: table, path: numbers.csv}
+                columns: {target: z}
+                model: mean
+                """, "model.type=maen");
+        assertEquals("--set model.type=maen: unknown model 'maen'; did you mean 'mean'?; known models: majority,"
+                + " mean [model.type]", message);
+    }
+
+    @Test
+    void splitMistakesAreReported() throws IOException {
+        assertStarts(f + ":4:8: split must be 'none' or a mapping", problem("""
+                source: {type: table, path: numbers.csv}
+                columns: {target: z}
+                model: mean
+                split: nnoe
+                """));
+        List<String> all = problems("""
+                source: {type: table, path: numbers.csv}
+                columns: {target: z}
+                model: mean
+                split: {test: 0.5, validation: 0.5, stratify: true}
+                """);
+        assertEquals(2, all.size(), all::toString);
+        assertStarts(f + ":4:8: stratify keeps class proportions, so it needs a classification task", all.get(0));
+        assertStarts(f + ":4:32: test (0.5) and validation (0.5) together must leave some rows", all.get(1));
+    }
+
+    @Test
+    void everyProblemIsReportedAtOnceInFileOrder() throws IOException {
+        List<String> all = problems("""
+                version: 2
+                source: {type: table, path: houses.csv}
+                columns: {features: [area, romos], target: price}
+                model: {type: mean, shift: high}
+                training: {epochs: 0}
+                evaluate: [mse, accuracy, rmse]
+                output: {folder: out}
+                """);
+        assertEquals(List.of(
+                f + ":1:10: unsupported version 2; this Quiver reads version 1 [version]",
+                f + ":3:28: no column 'romos'",
+                f + ":4:28: expected a number, got 'high' [model.shift]",
+                f + ":5:20: must be >= 1, got 0 [training.epochs]",
+                f + ":6:27: unknown metric 'rmse'",
+                f + ":7:10: unknown key 'folder' for output"),
+                all.stream().map(m -> m.substring(0, Math.min(m.length(), prefixLength(m, f)))).toList());
+    }
+
+    /** The length of a message up to the end of its first clause, for comparing heads of long messages. */
+    private static int prefixLength(String message, String file) {
+        int semicolon = message.indexOf(';', file.length());
+        int inClause = message.indexOf(" in ", file.length());
+        int end = message.length();
+        if (semicolon > 0 && !message.contains("unsupported version")) {
+            end = semicolon;
+        }
+        if (inClause > 0 && message.contains("no column")) {
+            end = Math.min(end, inClause);
+        }
+        return end;
+    }
+}

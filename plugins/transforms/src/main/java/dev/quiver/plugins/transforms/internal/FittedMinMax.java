@@ -38,8 +38,12 @@ public final class FittedMinMax extends NumericMap {
     }
 
     @Override
-    protected double map(int index, double x) {
-        return x * scale[index] + offset[index];
+    protected void map(int index, double[] values, int rows) {
+        double s = scale[index];
+        double o = offset[index];
+        for (int r = 0; r < rows; r++) {
+            values[r] = values[r] * s + o;
+        }
     }
 
     @Override

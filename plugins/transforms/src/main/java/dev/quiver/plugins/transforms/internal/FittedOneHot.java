@@ -5,6 +5,8 @@ import dev.quiver.api.model.ClassLabels;
 import dev.quiver.api.state.StateReader;
 import dev.quiver.api.state.StateWriter;
 import dev.quiver.api.transform.Columns;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -14,6 +16,7 @@ import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.util.AutoCloseables;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.Float8Vector;
+import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.types.pojo.Field;
 
 /**
@@ -29,6 +32,8 @@ public final class FittedOneHot extends ColumnwiseTransform {
 
     private final List<List<String>> categories;
     private final List<Map<String, Integer>> lookups;
+    /** The same lookups keyed by the UTF-8 bytes of each category, for text columns. */
+    private final List<Map<ByteBuffer, Integer>> textLookups;
     private final boolean ignoreUnknown;
     private final boolean dropFirst;
 
@@ -38,14 +43,19 @@ public final class FittedOneHot extends ColumnwiseTransform {
         this.ignoreUnknown = ignoreUnknown;
         this.dropFirst = dropFirst;
         List<Map<String, Integer>> maps = new ArrayList<>();
+        List<Map<ByteBuffer, Integer>> byteMaps = new ArrayList<>();
         for (List<String> values : this.categories) {
             Map<String, Integer> map = new HashMap<>();
+            Map<ByteBuffer, Integer> byteMap = new HashMap<>();
             for (int i = 0; i < values.size(); i++) {
                 map.put(values.get(i), i);
+                byteMap.put(ByteBuffer.wrap(values.get(i).getBytes(StandardCharsets.UTF_8)), i);
             }
             maps.add(map);
+            byteMaps.add(byteMap);
         }
         this.lookups = List.copyOf(maps);
+        this.textLookups = List.copyOf(byteMaps);
     }
 
     public static FittedOneHot load(StateReader state) {
@@ -96,13 +106,15 @@ public final class FittedOneHot extends ColumnwiseTransform {
         List<Float8Vector> out = new ArrayList<>();
         try {
             for (Field f : fields) {
-                out.add(Vectors.newFloat64(f, rows, allocator));
+                Float8Vector v = Vectors.newFloat64(f, rows, allocator);
+                v.zeroVector();
+                v.getValidityBuffer().setOne(0, (rows + 7) / 8); // every cell is 0 or 1, none missing
+                out.add(v);
             }
-            Map<String, Integer> lookup = lookups.get(index);
             for (int r = 0; r < rows; r++) {
-                int hot = category(index, lookup, input, r) - skip;
-                for (int j = 0; j < out.size(); j++) {
-                    out.get(j).set(r, j == hot ? 1.0 : 0.0);
+                int hot = category(index, input, r) - skip;
+                if (hot >= 0) {
+                    out.get(hot).set(r, 1.0);
                 }
             }
             out.forEach(v -> v.setValueCount(rows));
@@ -118,18 +130,24 @@ public final class FittedOneHot extends ColumnwiseTransform {
     }
 
     /** The category index of row {@code r}, or -1 (all zeros) for a missing or ignored unknown value. */
-    private int category(int index, Map<String, Integer> lookup, FieldVector input, int r) {
-        String value = ClassLabels.labelOf(input, r);
-        if (value == null) {
+    private int category(int index, FieldVector input, int r) {
+        if (input.isNull(r)) {
             return -1;
         }
-        Integer i = lookup.get(value);
+        Integer i;
+        if (input instanceof VarCharVector text) {
+            // Look text up by its UTF-8 bytes: no decoding into a String for every row.
+            i = textLookups.get(index).get(ByteBuffer.wrap(text.get(r)));
+        } else {
+            i = lookups.get(index).get(ClassLabels.labelOf(input, r));
+        }
         if (i != null) {
             return i;
         }
         if (ignoreUnknown) {
             return -1;
         }
+        String value = ClassLabels.labelOf(input, r);
         List<String> known = categories.get(index);
         String shown = known.size() <= SHOWN ? known.toString()
                 : known.subList(0, SHOWN) + " and " + (known.size() - SHOWN) + " more";

@@ -30,8 +30,12 @@ public final class FittedStandardize extends NumericMap {
     }
 
     @Override
-    protected double map(int index, double x) {
-        return (x - mean[index]) / scale[index];
+    protected void map(int index, double[] values, int rows) {
+        double m = mean[index];
+        double s = scale[index];
+        for (int r = 0; r < rows; r++) {
+            values[r] = (values[r] - m) / s;
+        }
     }
 
     @Override

@@ -18,6 +18,7 @@ import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.apache.arrow.vector.util.Text;
+import org.apache.arrow.vector.util.TransferPair;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -30,13 +31,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * }
  * }</pre>
  *
- * <p>{@link #source()} must serve a small table in at least two batches (configure a small batch size), so
- * that batch-to-batch behaviour is exercised. The kit checks that {@code schema()} is stable and is the schema
- * of every batch; that two passes, and two readers open at once, yield identical rows (and the rows of
- * {@link #expectedRows()} when given, and {@code rowCount()} of them when known); that the reader refills one
- * root; that {@code loadNextBatch()} returns false at the end, leaves the root empty and keeps returning
- * false; that {@code close()} is idempotent and releases every buffer, also mid-pass. Every test runs under
- * {@link LeakCheckExtension}.
+ * <p>{@link #source()} must serve a small table in at least two batches (configure a small batch size), so that
+ * batch-to-batch behaviour is exercised. The kit checks that {@code schema()} is stable and is the schema of every
+ * batch; that two passes, and two readers open at once, yield identical rows (and the rows of {@link
+ * #expectedRows()} when given, and {@code rowCount()} of them when known); that the reader refills one root, also
+ * after a consumer transferred a batch's vectors away; that {@code loadNextBatch()} returns false at the end,
+ * leaves the root empty and keeps returning false; that {@code close()} is idempotent and releases every buffer,
+ * also mid-pass. Every test runs under {@link LeakCheckExtension}.
  */
 @ExtendWith(LeakCheckExtension.class)
 public abstract class SourceConformance {
@@ -118,6 +119,29 @@ public abstract class SourceConformance {
             assertTrue(batches >= 2, "the table under test must span at least two batches (set a small batch "
                     + "size), found " + batches);
         }
+    }
+
+    @Test
+    void aConsumerMayTransferEachBatchAway(BufferAllocator allocator) {
+        Source source = source();
+        List<List<Object>> expected = readAll(source, allocator);
+        List<List<Object>> kept = new ArrayList<>();
+        try (BatchReader reader = source.open(allocator)) {
+            while (reader.loadNextBatch()) {
+                VectorSchemaRoot root = reader.root();
+                List<FieldVector> taken = new ArrayList<>();
+                for (FieldVector v : root.getFieldVectors()) {
+                    TransferPair pair = v.getTransferPair(allocator);
+                    pair.transfer();
+                    taken.add((FieldVector) pair.getTo());
+                }
+                try (VectorSchemaRoot copy = new VectorSchemaRoot(taken)) {
+                    copy.setRowCount(root.getRowCount());
+                    kept.addAll(cells(copy));
+                }
+            }
+        }
+        assertEquals(expected, kept, "rows must be the same when each batch's vectors are transferred away");
     }
 
     @Test

@@ -10,7 +10,6 @@ import dev.quiver.api.state.StateReader;
 import dev.quiver.plugins.bayes.internal.NaiveBayesModel;
 import dev.quiver.plugins.bayes.internal.NaiveBayesTrainer;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * {@code naive-bayes}: Gaussian, multinomial or Bernoulli naive Bayes classifiers for binary and multiclass
@@ -68,9 +67,7 @@ public final class NaiveBayesFactory implements ModelFactory {
         if (!priors.isEmpty() && Math.abs(sum - 1) > 1e-5) {
             config.problem(PRIORS.name(), "priors must sum to 1, but they sum to " + sum);
         }
-        Optional<double[]> given = priors.isEmpty() ? Optional.empty()
-                : Optional.of(priors.stream().mapToDouble(Double::doubleValue).toArray());
-        return new NaiveBayesTrainer(kind, alpha, config.get(VAR_SMOOTHING), config.get(BINARIZE), given,
+        return new NaiveBayesTrainer(kind, alpha, config.get(VAR_SMOOTHING), config.get(BINARIZE), priors,
                 config.get(FIT_PRIORS), config.location(PRIORS.name()));
     }
 

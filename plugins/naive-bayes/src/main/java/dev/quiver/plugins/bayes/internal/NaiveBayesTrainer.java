@@ -11,7 +11,6 @@ import dev.quiver.api.model.Model;
 import dev.quiver.api.model.Trainer;
 import dev.quiver.api.model.TrainingData;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -30,7 +29,11 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * @param priorsLocation where {@code priors} was written, for the error when its length is wrong
  */
 public record NaiveBayesTrainer(String kind, double alpha, double varSmoothing, double binarize,
-        Optional<double[]> priors, boolean fitPriors, Location priorsLocation) implements Trainer {
+        List<Double> priors, boolean fitPriors, Location priorsLocation) implements Trainer {
+
+    public NaiveBayesTrainer {
+        priors = List.copyOf(priors);
+    }
 
     @Override
     public Set<Task> tasks() {
@@ -76,14 +79,13 @@ public record NaiveBayesTrainer(String kind, double alpha, double varSmoothing, 
     private double[] classLogPrior(ClassLabels labels, double[] classCount) {
         int k = classCount.length;
         double[] logPrior = new double[k];
-        if (priors.isPresent()) {
-            double[] given = priors.get();
-            if (given.length != k) {
-                throw QuiverException.config(priorsLocation, "priors has " + given.length + " values but the target "
+        if (!priors.isEmpty()) {
+            if (priors.size() != k) {
+                throw QuiverException.config(priorsLocation, "priors has " + priors.size() + " values but the target "
                         + "has " + k + " classes " + labels.classes() + "; give one prior per class, in that order");
             }
             for (int c = 0; c < k; c++) {
-                logPrior[c] = Math.log(given[c]);
+                logPrior[c] = Math.log(priors.get(c));
             }
         } else if (fitPriors) {
             double total = 0;
@@ -182,6 +184,8 @@ public record NaiveBayesTrainer(String kind, double alpha, double varSmoothing, 
         final double[] classCount;
         final double[] featureSum;
         final double[] presentCount;
+        /** Multinomial features are counts, so a negative value is a mistake worth stopping for. */
+        final boolean counts = kind.equals("multinomial");
 
         Tally(int classes, List<String> names) {
             this.classes = classes;
@@ -198,7 +202,7 @@ public record NaiveBayesTrainer(String kind, double alpha, double varSmoothing, 
                 classCount[y[r]]++;
                 for (int j = 0; j < features; j++) {
                     double v = x[r * features + j];
-                    if (v < 0 && kind.equals("multinomial")) {
+                    if (v < 0 && counts) {
                         throw QuiverException.data("training data", firstRow + r, names.get(j),
                                 "multinomial naive Bayes needs counts, but this value is " + v + "; use kind: "
                                         + "gaussian for real-valued features");

@@ -47,8 +47,16 @@ public final class Problems {
     public void add(QuiverException e, Location where) {
         if (e.problems().isEmpty() || e.code() != ErrorCode.CONFIG) {
             add(where, e.getMessage());
-        } else {
-            e.problems().forEach(this::add);
+            return;
+        }
+        for (Problem p : e.problems()) {
+            Location at = p.location();
+            if (at.file().isEmpty() && at.line() <= 0) {
+                // a plugin located it by key path alone (Location.unknown): place it at the component
+                at = new Location(where.file(), where.line(), where.column(),
+                        at.keyPath().isEmpty() ? where.keyPath() : at.keyPath());
+            }
+            add(at, p.message());
         }
     }
 

@@ -3,7 +3,6 @@ package dev.quiver.runtime.config;
 import dev.quiver.api.Location;
 import dev.quiver.api.QuiverException;
 import dev.quiver.api.config.Config;
-import dev.quiver.api.config.DidYouMean;
 import dev.quiver.api.config.Option;
 import dev.quiver.api.config.OptionValues;
 import java.util.ArrayList;
@@ -195,10 +194,8 @@ public final class YamlConfig implements Config {
             if (declared.contains(key) || read.contains(key)) {
                 continue;
             }
-            String hint = DidYouMean.hint(key, declared);
-            String known = declared.isEmpty() ? "it takes no options" : "known keys: " + String.join(", ", declared);
-            problems.add(keyLocation(key), "unknown key '" + key + "' for " + owner + hint
-                    + (hint.isEmpty() ? "; " : " ") + known);
+            String tail = declared.isEmpty() ? "; " + owner + " takes no options" : Hints.unknown(key, declared, "keys");
+            problems.add(keyLocation(key), "unknown key '" + key + "' for " + owner + tail);
         }
     }
 }

@@ -5,9 +5,9 @@ import dev.quiver.api.Factory;
 import dev.quiver.api.Location;
 import dev.quiver.api.PluginContext;
 import dev.quiver.api.QuiverException;
-import dev.quiver.api.config.DidYouMean;
 import dev.quiver.api.config.Option;
 import dev.quiver.runtime.config.ConfigNode;
+import dev.quiver.runtime.config.Hints;
 import dev.quiver.runtime.config.Problems;
 import dev.quiver.runtime.config.YamlConfig;
 import dev.quiver.runtime.pipeline.Named;
@@ -69,7 +69,7 @@ final class Components {
         F factory = factories.get(entry.type());
         if (factory == null) {
             problems.add(entry.typeLocation(), "unknown " + kind.label() + " '" + entry.type() + "'"
-                    + DidYouMean.hint(entry.type(), factories.keySet()) + known(kind));
+                    + Hints.unknown(entry.type(), factories.keySet(), kind.plural()));
             return Optional.empty();
         }
         return Optional.of(factory);

@@ -2,12 +2,12 @@ package dev.quiver.runtime.plan.internal;
 
 import dev.quiver.api.Location;
 import dev.quiver.api.QuiverException;
-import dev.quiver.api.config.DidYouMean;
 import dev.quiver.api.data.ArrowColumns;
 import dev.quiver.api.data.Source;
 import dev.quiver.api.transform.Columns;
 import dev.quiver.api.transform.Transform;
 import dev.quiver.runtime.config.ConfigNode;
+import dev.quiver.runtime.config.Hints;
 import dev.quiver.runtime.config.Problems;
 import dev.quiver.runtime.config.YamlConfig;
 import dev.quiver.runtime.pipeline.Named;
@@ -72,7 +72,7 @@ final class Planner {
         boolean ok = true;
         if (target != null && !names.contains(target)) {
             problems.add(columns.get().location(DocumentOptions.TARGET.name()), "no column '" + target + "'" + where
-                    + DidYouMean.hint(target, names) + "; the columns are: " + String.join(", ", names));
+                    + Hints.unknown(target, names, "columns"));
             ok = false;
         }
         List<String> features = new ArrayList<>();
@@ -84,7 +84,7 @@ final class Planner {
                 String feature = written.get(i);
                 if (!names.contains(feature)) {
                     problems.add(locations.get(i), "no column '" + feature + "'" + where
-                            + DidYouMean.hint(feature, names) + "; the columns are: " + String.join(", ", names));
+                            + Hints.unknown(feature, names, "columns"));
                     ok = false;
                 } else if (feature.equals(target)) {
                     problems.add(locations.get(i), "'" + feature + "' is the target, so it cannot be a feature too");

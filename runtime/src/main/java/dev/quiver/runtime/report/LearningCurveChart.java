@@ -2,70 +2,115 @@ package dev.quiver.runtime.report;
 
 import dev.quiver.api.model.EpochStats;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.ToDoubleFunction;
 
-/** The training and validation loss per epoch, as one line chart. Stateless. */
+/**
+ * Per-epoch line charts: training and validation loss, the other per-epoch figures a trainer reports
+ * ({@link EpochStats#metrics()}), and the learning rate when a schedule changes it. Stateless.
+ */
 final class LearningCurveChart {
 
-    private static final double WIDTH = 600;
+    private static final double PLOT_WIDTH = 380;
     private static final double HEIGHT = 330;
-    private static final double LEGEND = 150;
     /** Beyond this many epochs markers would merge into a smear; the line alone reads better. */
     private static final int MAX_MARKED_EPOCHS = 40;
 
     private LearningCurveChart() {
     }
 
-    static String render(List<EpochStats> history) {
+    /** Training and validation loss. */
+    static String loss(List<EpochStats> history) {
+        Map<String, double[]> series = new LinkedHashMap<>();
+        series.put("training", values(history, EpochStats::trainLoss));
+        series.put("validation", values(history, EpochStats::validationLoss));
+        return render("learning-curves", "Training and validation loss per epoch", "loss", history, series);
+    }
+
+    /** The trainer's other per-epoch figures, one line each in name order; null when it reports none. */
+    static String metrics(List<EpochStats> history) {
+        TreeSet<String> names = new TreeSet<>();
+        history.forEach(e -> names.addAll(e.metrics().keySet()));
+        if (names.isEmpty()) {
+            return null;
+        }
+        Map<String, double[]> series = new LinkedHashMap<>();
+        for (String name : names) {
+            series.put(name, values(history, e -> e.metrics().getOrDefault(name, Double.NaN)));
+        }
+        return render("epoch-metrics", "Metrics per epoch", "value", history, series);
+    }
+
+    /** The learning rate; null when it never changes, since a flat line says nothing the pipeline doesn't. */
+    static String learningRate(List<EpochStats> history) {
+        double[] rates = values(history, EpochStats::learningRate);
+        boolean changes = false;
+        for (double r : rates) {
+            changes |= r != rates[0];
+        }
+        return changes ? render("learning-rate", "Learning rate per epoch", "learning rate", history,
+                Map.of("learning rate", rates)) : null;
+    }
+
+    private static String render(String id, String title, String yTitle, List<EpochStats> history,
+            Map<String, double[]> series) {
         int n = history.size();
-        double[] epochs = new double[n];
-        double[] train = new double[n];
-        double[] validation = new double[n];
+        double[] epochs = values(history, e -> e.epoch());
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < n; i++) {
-            EpochStats e = history.get(i);
-            epochs[i] = e.epoch();
-            train[i] = finiteOrNaN(e.trainLoss());
-            validation[i] = finiteOrNaN(e.validationLoss());
-            for (double v : new double[] {train[i], validation[i]}) {
+        for (double[] values : series.values()) {
+            for (double v : values) {
                 if (!Double.isNaN(v)) {
                     lo = Math.min(lo, v);
                     hi = Math.max(hi, v);
                 }
             }
         }
-        Svg svg = new Svg("learning-curves", "Training and validation loss per epoch", WIDTH, HEIGHT);
-        Plot plot = new Plot(svg, Plot.MARGIN_LEFT, Plot.MARGIN_TOP, WIDTH - Plot.MARGIN_LEFT - LEGEND,
+        Map<String, String> labels = new LinkedHashMap<>();
+        series.forEach((name, values) -> {
+            double last = Double.NaN;
+            for (double v : values) {
+                last = Double.isNaN(v) ? last : v;
+            }
+            if (!Double.isNaN(last)) {
+                labels.put(name, name + " " + Html.number(last));
+            }
+        });
+        int longest = labels.values().stream().mapToInt(String::length).max().orElse(10);
+        double width = Plot.MARGIN_LEFT + PLOT_WIDTH + Plot.LEGEND_GAP + 34 + 6.6 * longest + 8;
+        Svg svg = new Svg(id, title, width, HEIGHT);
+        Plot plot = new Plot(svg, Plot.MARGIN_LEFT, Plot.MARGIN_TOP, PLOT_WIDTH,
                 HEIGHT - Plot.MARGIN_TOP - Plot.MARGIN_BOTTOM,
                 Ticks.integers(epochs[0], epochs[n - 1], Math.min(10, Math.max(1, n - 1))), Ticks.of(lo, hi, 5),
-                "epoch", "loss");
+                "epoch", yTitle);
         List<Plot.Entry> legend = new ArrayList<>();
-        series(plot, svg, epochs, train, Palette.series(0), "train-loss", "training", legend);
-        series(plot, svg, epochs, validation, Palette.series(1), "validation-loss", "validation", legend);
+        int i = 0;
+        for (Map.Entry<String, String> label : labels.entrySet()) {
+            double[] values = series.get(label.getKey());
+            String color = Palette.series(i);
+            String dash = Palette.repeats(i++) ? "5 3" : null;
+            svg.group("series-" + label.getKey().replaceAll("[^A-Za-z0-9]+", "-"));
+            plot.line(epochs, values, color, dash);
+            if (n <= MAX_MARKED_EPOCHS) {
+                plot.points(epochs, values, color, 3, "marker");
+            }
+            svg.endGroup();
+            legend.add(new Plot.Entry(color, dash, label.getValue()));
+        }
         plot.legend(legend);
         return svg.close();
     }
 
-    private static void series(Plot plot, Svg svg, double[] epochs, double[] loss, String color, String cssClass,
-            String name, List<Plot.Entry> legend) {
-        double last = Double.NaN;
-        for (double v : loss) {
-            last = Double.isNaN(v) ? last : v;
+    private static double[] values(List<EpochStats> history, ToDoubleFunction<EpochStats> f) {
+        double[] out = new double[history.size()];
+        for (int i = 0; i < out.length; i++) {
+            double v = f.applyAsDouble(history.get(i));
+            // An infinite loss (a diverging epoch) has no place on a linear axis; it shows as a gap.
+            out[i] = Double.isFinite(v) ? v : Double.NaN;
         }
-        if (Double.isNaN(last)) {
-            return;
-        }
-        svg.group(cssClass);
-        plot.line(epochs, loss, color, null);
-        if (epochs.length <= MAX_MARKED_EPOCHS) {
-            plot.points(epochs, loss, color, 3, "marker");
-        }
-        svg.endGroup();
-        legend.add(new Plot.Entry(color, null, name + " " + Html.number(last)));
-    }
-
-    private static double finiteOrNaN(double v) {
-        return Double.isFinite(v) ? v : Double.NaN;
+        return out;
     }
 }

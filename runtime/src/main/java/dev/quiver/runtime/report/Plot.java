@@ -16,6 +16,8 @@ final class Plot {
     static final double MARGIN_LEFT = 62;
     static final double MARGIN_TOP = 14;
     static final double MARGIN_BOTTOM = 46;
+    /** Between the plot area and the legend. */
+    static final double LEGEND_GAP = 16;
 
     private final Svg svg;
     private final double left;
@@ -111,7 +113,7 @@ final class Plot {
 
     /** The legend, one line per entry, to the right of the plot area. */
     void legend(List<Entry> entries) {
-        double lx = left + width + 16;
+        double lx = left + width + LEGEND_GAP;
         double ly = top + 8;
         svg.group("legend");
         for (int i = 0; i < entries.size(); i++) {

@@ -63,9 +63,18 @@ public final class ReportWriter {
         metrics(page, data);
         if (!data.history().isEmpty()) {
             section(page, "training", "Learning curves");
-            figure(page, LearningCurveChart.render(data.history()), "Mean training loss over each epoch's batches "
+            page.append("<div class=\"charts\">\n");
+            figure(page, LearningCurveChart.loss(data.history()), "Mean training loss over each epoch's batches "
                     + "and loss on the validation rows after it; the legend gives the last epoch's values.");
-            page.append("</section>\n");
+            String metrics = LearningCurveChart.metrics(data.history());
+            if (metrics != null) {
+                figure(page, metrics, "The figures the trainer reports after each epoch; last values in the legend.");
+            }
+            String rate = LearningCurveChart.learningRate(data.history());
+            if (rate != null) {
+                figure(page, rate, "The learning rate at the end of each epoch, as the schedule set it.");
+            }
+            page.append("</div>\n</section>\n");
         }
         Predictions predictions = data.predictions();
         if (predictions != null && predictions.size() > 0) {

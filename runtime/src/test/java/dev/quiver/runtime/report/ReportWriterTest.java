@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.quiver.api.Task;
 import dev.quiver.api.metric.Predictions;
+import dev.quiver.api.model.EpochStats;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -98,6 +99,20 @@ class ReportWriterTest {
         assertEquals(24, occurrences(chart, "<circle class=\"marker\""), "12 epochs, training and validation");
         assertTrue(chart.contains(">training "), "legend");
         assertTrue(chart.contains(">validation "), "legend");
+        assertEquals(12, occurrences(svg(html, "epoch-metrics"), "<circle class=\"marker\""), "validation_accuracy");
+        assertEquals(12, occurrences(svg(html, "learning-rate"), "<circle class=\"marker\""), "a step schedule");
+    }
+
+    @Test
+    void aConstantLearningRateAndNoEpochMetricsDrawNothingExtra() {
+        List<EpochStats> history = List.of(
+                new EpochStats(1, 1.0, Double.NaN, Map.of(), 10, 0.1, 0.01),
+                new EpochStats(2, 0.5, Double.NaN, Map.of(), 10, 0.1, 0.01));
+        String html = ReportWriter.render(new ReportData("x", "", Map.of(), Map.of(), history, "", null));
+        String chart = svg(html, "learning-curves");
+        assertEquals(2, occurrences(chart, "<circle class=\"marker\""), "training only: no validation rows");
+        assertFalse(html.contains("id=\"epoch-metrics\""));
+        assertFalse(html.contains("id=\"learning-rate\""));
     }
 
     @Test

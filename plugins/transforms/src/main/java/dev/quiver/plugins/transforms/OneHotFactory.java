@@ -16,7 +16,8 @@ import java.util.List;
  * {@code one-hot}: replaces each categorical column (text, boolean or integer) by float64 indicator columns
  * {@code column=value}, one per value seen in training, in sorted order, at the column's place among the
  * features. A missing cell encodes as all zeros. An unseen value is a data error naming column, value and row,
- * or all zeros with {@code unknown: ignore}. Stateless.
+ * or all zeros with {@code unknown: ignore}. Before fitting, when the values are not known yet, the plan step
+ * names the indicators of column {@code c} {@code c=*}. Stateless.
  */
 public final class OneHotFactory implements TransformFactory {
 

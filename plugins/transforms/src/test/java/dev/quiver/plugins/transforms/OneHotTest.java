@@ -52,6 +52,14 @@ class OneHotTest extends TransformConformance {
     }
 
     @Test
+    void planNamesThePlaceholderOfTheIndicatorsUntilFitted() {
+        TableData table = Golden.table();
+        Columns planned = Fitting.create(factory, MapConfig.of()).plan(table.schema(), Fitting.columns(table));
+        assertEquals(List.of("age", "income", "const", "color=*"), planned.features());
+        assertEquals(Optional.of("label"), planned.target());
+    }
+
+    @Test
     void unknownValueIsADataErrorNamingColumnValueAndRow(BufferAllocator allocator) {
         FittedTransform fitted = Fitting.fit(factory, MapConfig.of(), Golden.table(), allocator);
         try (VectorSchemaRoot probe = TableData.builder().strings("color", "red", "purple").build()

@@ -30,10 +30,18 @@ public record OneHot(ColumnChoice choice, boolean ignoreUnknown, boolean dropFir
 
     @Override
     public Columns plan(Schema input, Columns columns) {
-        resolve(input, columns);
-        // The indicator names depend on the categories, unknown until fitted: until then an encoded column
-        // stands for its indicators. FittedOneHot.columns gives the real list.
-        return columns;
+        List<String> encoded = resolve(input, columns);
+        return columns.withFeatures(columns.features().stream()
+                .map(f -> encoded.contains(f) ? placeholder(f) : f).toList());
+    }
+
+    /**
+     * The name that stands for a column's indicators at plan time: they depend on the categories, unknown until
+     * fitted, but later plan steps must already see that a numeric feature replaces the text one.
+     * {@link FittedOneHot#columns} gives the real names.
+     */
+    public static String placeholder(String column) {
+        return column + "=*";
     }
 
     private List<String> resolve(Schema input, Columns columns) {

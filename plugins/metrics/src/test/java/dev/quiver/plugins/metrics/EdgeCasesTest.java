@@ -131,6 +131,13 @@ class EdgeCasesTest {
     }
 
     @Test
+    void binaryWithoutLabelsStillHasAPositiveClass() {
+        Predictions p = new Predictions(Task.BINARY, List.of(), new double[] {0, 0}, new double[] {0, 0}, null);
+        assertEquals(0.0, Metrics.create("precision").compute(p), "class 1 never predicted: zero division");
+        assertEquals(List.of("0", "1"), Metrics.create("confusion-matrix").details(p).get("labels"));
+    }
+
+    @Test
     void confusionMatrixWithoutLabelsSizesItselfFromTheIndices() {
         Predictions p = new Predictions(Task.MULTICLASS, List.of(), new double[] {0, 2, 2}, new double[] {1, 2, 0},
                 null);

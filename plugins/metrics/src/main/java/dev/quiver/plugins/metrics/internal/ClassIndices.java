@@ -1,6 +1,7 @@
 package dev.quiver.plugins.metrics.internal;
 
 import dev.quiver.api.QuiverException;
+import dev.quiver.api.Task;
 import dev.quiver.api.metric.Predictions;
 
 /**
@@ -14,14 +15,14 @@ public final class ClassIndices {
 
     /**
      * The number of classes: the labels given, or one more than the largest index seen when the labels are
-     * missing (a caller that forgot them still gets a sound confusion matrix).
+     * missing (a caller that forgot them still gets a sound confusion matrix; a binary task has two at least).
      */
     public static int classCount(Predictions predictions) {
         int k = predictions.classes().size();
         if (k > 0) {
             return k;
         }
-        double max = -1;
+        double max = predictions.task() == Task.BINARY ? 1 : -1;
         for (int i = 0; i < predictions.size(); i++) {
             max = Math.max(max, Math.max(predictions.actual()[i], predictions.predicted()[i]));
         }

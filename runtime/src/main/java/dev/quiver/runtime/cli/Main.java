@@ -1,0 +1,106 @@
+package dev.quiver.runtime.cli;
+
+import dev.quiver.api.ErrorCode;
+import dev.quiver.api.QuiverException;
+import dev.quiver.runtime.Quiver;
+import dev.quiver.runtime.cli.internal.CliTelemetry;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * The {@code quiver} command line: {@code run}, {@code predict}, {@code inspect}, {@code validate},
+ * {@code plugins}, {@code evaluate} and {@code compare}.
+ *
+ * <p>Exit codes follow {@link ErrorCode}: 0 ok, 2 invalid pipeline or usage, 3 data error or divergence, 1
+ * internal error. A user mistake prints its message alone; {@code --debug} adds the stack trace, which internal
+ * errors always show. Results go to stdout, progress and warnings to stderr (progress only on a terminal).
+ *
+ * <p>{@link #execute} runs one command in-process with the given streams (tests, embedding); one invocation
+ * per instance, on the calling thread.
+ */
+@Command(name = "quiver", mixinStandardHelpOptions = true, version = "quiver 0.1.0",
+        description = "Plugin-based machine-learning pipelines for the JVM.",
+        subcommands = {RunCommand.class, PredictCommand.class, InspectCommand.class, ValidateCommand.class,
+                PluginsCommand.class, EvaluateCommand.class, CompareCommand.class, CommandLine.HelpCommand.class})
+public final class Main {
+
+    @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Print stack traces of errors.")
+    boolean debug;
+
+    final PrintStream out;
+    final PrintStream err;
+    private CliTelemetry telemetry;
+    private Quiver quiver;
+
+    private Main(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        System.exit(execute(args, out, err));
+    }
+
+    /** Runs one command line and returns its exit code; nothing is thrown and nothing exits the JVM. */
+    public static int execute(String[] args, PrintStream out, PrintStream err) {
+        Main main = new Main(out, err);
+        // The flag is inherited by every sub-command; reading it here also covers failures before parsing ends.
+        boolean debug = Arrays.asList(args).contains("--debug");
+        CommandLine commandLine = new CommandLine(main)
+                .setOut(new PrintWriter(out, true))
+                .setErr(new PrintWriter(err, true))
+                .setParameterExceptionHandler((e, ignored) -> {
+                    err.println("error: " + e.getMessage());
+                    err.println("Run '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
+                    return ErrorCode.USAGE.exitCode();
+                })
+                .setExecutionExceptionHandler((e, commandLine1, parseResult) -> main.report(e, debug));
+        try {
+            return commandLine.execute(args);
+        } finally {
+            main.close();
+        }
+    }
+
+    private int report(Exception e, boolean debug) {
+        if (e instanceof QuiverException q && q.code() != ErrorCode.INTERNAL) {
+            err.println(q.getMessage());
+            if (debug) {
+                q.printStackTrace(err);
+            }
+            return q.code().exitCode();
+        }
+        err.println("internal error: " + e.getMessage());
+        err.println("This is a bug in Quiver or a plugin; please report it with the trace below.");
+        e.printStackTrace(err);
+        return ErrorCode.INTERNAL.exitCode();
+    }
+
+    /** The runtime, with the OpenTelemetry SDK configured from OTEL_* settings; made on first use. */
+    Quiver quiver() {
+        if (quiver == null) {
+            telemetry = CliTelemetry.start();
+            quiver = Quiver.builder().openTelemetry(telemetry.openTelemetry()).build();
+        }
+        return quiver;
+    }
+
+    /** Whether progress should be shown: stderr of a process attached to a terminal. */
+    boolean interactive() {
+        return System.console() != null;
+    }
+
+    private void close() {
+        if (telemetry != null) {
+            telemetry.close();
+        }
+    }
+}

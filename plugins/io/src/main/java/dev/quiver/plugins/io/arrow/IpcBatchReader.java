@@ -17,6 +17,7 @@ final class IpcBatchReader implements BatchReader {
     private final Path path;
     private final ArrowReader reader;
     private final VectorSchemaRoot root;
+    private int batches;
     private boolean finished;
     private boolean closed;
 
@@ -41,11 +42,12 @@ final class IpcBatchReader implements BatchReader {
         }
         try {
             if (reader.loadNextBatch()) {
+                batches++;
                 return true;
             }
         } catch (IOException | RuntimeException e) {
-            throw new QuiverException(ErrorCode.DATA, path + ": cannot read the next record batch ("
-                    + e.getMessage() + "); is the file truncated?", e);
+            throw new QuiverException(ErrorCode.DATA, path + ": cannot read record batch " + (batches + 1) + " ("
+                    + e.getMessage() + ").", e);
         }
         finished = true;
         root.clear(); // the contract says the root is empty at the end; this also frees the last batch early

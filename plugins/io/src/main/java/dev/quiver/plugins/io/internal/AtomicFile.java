@@ -3,10 +3,12 @@ package dev.quiver.plugins.io.internal;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A file written under a temporary name in its final folder and renamed into place on {@link #commit()}, so a
@@ -36,8 +38,18 @@ public final class AtomicFile implements AutoCloseable {
         Path folder = absolute.getParent();
         try {
             Files.createDirectories(folder);
-            Path temp = Files.createTempFile(folder, "." + absolute.getFileName() + ".", ".tmp");
-            return new AtomicFile(absolute, temp, FileChannel.open(temp, StandardOpenOption.WRITE));
+            while (true) {
+                // Not Files.createTempFile: its owner-only permissions would end up on the renamed result,
+                // whereas a plain create gives the user's usual permissions (umask applied).
+                String suffix = Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36);
+                Path temp = folder.resolve("." + absolute.getFileName() + "." + suffix + ".tmp");
+                try {
+                    FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                    return new AtomicFile(absolute, temp, channel);
+                } catch (FileAlreadyExistsException taken) {
+                    // another writer drew the same name; draw again
+                }
+            }
         } catch (IOException e) {
             throw IoFailures.failure(target, "cannot create the output file", e);
         }

@@ -137,6 +137,23 @@ class ArrowRoundTripTest {
     }
 
     @Test
+    void aTruncatedStreamIsADataErrorNamingTheBatch(BufferAllocator allocator) throws IOException {
+        try (VectorSchemaRoot batch = Batches.with(allocator).longs("n", 1L, 2L, 3L).build();
+                SinkWriter writer = sink("stream").open(batch.getSchema(), allocator)) {
+            writer.write(batch);
+            writer.write(batch);
+            writer.commit();
+        }
+        Path file = dir.resolve("out.arrow");
+        byte[] bytes = Files.readAllBytes(file);
+        Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length - 20)); // cuts into the second batch
+        Source source = source(Map.of("path", "out.arrow"));
+        QuiverException e = assertThrows(QuiverException.class, () -> SourceConformance.readAll(source, allocator));
+        assertEquals(ErrorCode.DATA, e.code());
+        assertTrue(e.getMessage().startsWith(file + ": cannot read record batch 2 ("), e.getMessage());
+    }
+
+    @Test
     void aMissingFileIsADataErrorNamingThePath() {
         QuiverException e = assertThrows(QuiverException.class, () -> source(Map.of("path", "nope.arrow")).schema());
         assertEquals(ErrorCode.DATA, e.code());

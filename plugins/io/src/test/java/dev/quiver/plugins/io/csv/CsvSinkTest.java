@@ -135,6 +135,15 @@ class CsvSinkTest {
     }
 
     @Test
+    void theOutputGetsTheUsualPermissionsOfANewFile(BufferAllocator allocator) throws IOException {
+        Path reference = Files.createFile(dir.resolve("reference"));
+        try (VectorSchemaRoot batch = Batches.with(allocator).longs("n", 1L).build()) {
+            writeAll(sink("path", "out.csv"), allocator, batch);
+        }
+        assertEquals(Files.getPosixFilePermissions(reference), Files.getPosixFilePermissions(dir.resolve("out.csv")));
+    }
+
+    @Test
     void closeWithoutCommitLeavesNothingAndKeepsAnOldFile(BufferAllocator allocator) throws IOException {
         Path target = dir.resolve("out.csv");
         Files.writeString(target, "old\n");

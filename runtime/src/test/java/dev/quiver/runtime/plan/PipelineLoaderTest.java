@@ -346,6 +346,25 @@ class PipelineLoaderTest {
     }
 
     @Test
+    void unreadableDataIsADataErrorWhenThePipelineIsOtherwiseValid() throws IOException {
+        Files.writeString(dir.resolve("ragged.csv"), "x,y\n1,2\n3\n");
+        String yaml = """
+                source: {type: table, path: ragged.csv}
+                columns: {target: y}
+                model: %s
+                """;
+        Files.writeString(file, yaml.formatted("mean"));
+        QuiverException data = assertThrows(QuiverException.class, () -> LOADER.load(file, List.of(), Map.of()));
+        assertEquals(ErrorCode.DATA, data.code());
+        assertHas(dir.resolve("ragged.csv") + ":3: expected 2 cells, found 1", data.getMessage());
+
+        List<String> all = problems(yaml.formatted("maen"));
+        assertEquals(2, all.size(), all::toString);
+        assertStarts(f + ":1:29: cannot read the source: " + dir.resolve("ragged.csv") + ":3:", all.get(0));
+        assertStarts(f + ":3:8: unknown model 'maen'", all.get(1));
+    }
+
+    @Test
     void aMissingPipelineFileIsAConfigProblem() {
         QuiverException e = assertThrows(QuiverException.class,
                 () -> LOADER.load(dir.resolve("none.yaml"), List.of(), Map.of()));

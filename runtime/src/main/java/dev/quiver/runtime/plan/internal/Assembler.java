@@ -44,8 +44,9 @@ import java.util.regex.Pattern;
 /**
  * Turns one pipeline document into a {@link Pipeline}: reads the document's own keys, creates every component
  * through its factory, then hands over to the {@link Planner}. Every problem is recorded, none thrown, so that
- * the caller can report them all; {@link #assemble} returns empty when any was found. One instance per load,
- * used on one thread.
+ * the caller can report them all; {@link #assemble} returns empty when any was found. The one exception: a
+ * source whose data cannot be read (not a missing file: a bad row met while reading the schema) in an otherwise
+ * valid pipeline is thrown as the source's own DATA error. One instance per load, used on one thread.
  */
 public final class Assembler {
 
@@ -125,6 +126,12 @@ public final class Assembler {
         Optional<Planner.Plan> plan = planner.plan(source.get(), transformsOk ? Optional.of(transforms)
                 : Optional.empty(), context);
         if (plan.isEmpty()) {
+            planner.dataFailure().ifPresent(failure -> {
+                if (problems.isEmpty()) {
+                    throw failure.error();
+                }
+                problems.add(failure.where(), "cannot read the source: " + failure.error().getMessage());
+            });
             return Optional.empty();
         }
         Task task = explicitTask == null ? null : Task.valueOf(explicitTask.toUpperCase(Locale.ROOT));

@@ -1,5 +1,6 @@
 package dev.quiver.runtime.plan.internal;
 
+import dev.quiver.api.ErrorCode;
 import dev.quiver.api.Location;
 import dev.quiver.api.QuiverException;
 import dev.quiver.api.data.ArrowColumns;
@@ -47,16 +48,29 @@ final class Planner {
         }
     }
 
+    /**
+     * The source exists but its content cannot be read (a ragged row while inferring types, say): a data error
+     * (exit 3) when the pipeline is otherwise valid, one more problem when it is not.
+     */
+    record DataFailure(QuiverException error, Location where) {
+    }
+
     private static final ArrowType FLOAT64 = new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE);
 
     private final Problems problems;
     private final ConfigNode.Mapping root;
     private final Optional<YamlConfig> columns;
+    private Optional<DataFailure> dataFailure = Optional.empty();
 
     Planner(Problems problems, ConfigNode.Mapping root, Optional<YamlConfig> columns) {
         this.problems = problems;
         this.root = root;
         this.columns = columns;
+    }
+
+    /** Set when {@link #plan} found the source unreadable for a reason other than configuration. */
+    Optional<DataFailure> dataFailure() {
+        return dataFailure;
     }
 
     /** The plan, or empty when the schema could not be read or the columns do not fit (problems recorded). */
@@ -133,7 +147,11 @@ final class Planner {
         try {
             return Optional.of(source.component().schema());
         } catch (QuiverException e) {
-            problems.add(pathAt, "cannot read the source's columns: " + e.getMessage());
+            if (e.code() == ErrorCode.CONFIG) {
+                problems.add(e, pathAt);
+            } else {
+                dataFailure = Optional.of(new DataFailure(e, pathAt));
+            }
             return Optional.empty();
         }
     }

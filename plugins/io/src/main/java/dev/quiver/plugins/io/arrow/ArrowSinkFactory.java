@@ -6,6 +6,7 @@ import dev.quiver.api.config.Option;
 import dev.quiver.api.data.Sink;
 import dev.quiver.api.data.SinkFactory;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * {@code sink: {type: arrow, path: ...}}: writes batches as an Arrow IPC file or stream, atomically (renamed
@@ -17,7 +18,8 @@ public final class ArrowSinkFactory implements SinkFactory {
             .describe("The file to write; a relative path is taken from the pipeline file's folder. Missing folders "
                     + "are created.");
     public static final Option<String> FORMAT = Option.choice("format", "file", "file", "stream")
-            .describe("file (random access, with a footer; what pyarrow.ipc.open_file reads) or stream.");
+            .describe("file (random access, with a footer; what pyarrow.ipc.open_file reads) or stream. When absent, "
+                    + "stream for a path ending in .arrows (Arrow's suggested extension for streams), else file.");
 
     @Override
     public String name() {
@@ -37,6 +39,8 @@ public final class ArrowSinkFactory implements SinkFactory {
     @Override
     public Sink create(Config config, PluginContext context) {
         String path = config.get(PATH);
-        return new ArrowSink(context.resolvePath(path), IpcFormat.ofLabel(config.get(FORMAT)));
+        boolean streamByName = !config.has(FORMAT.name()) && path.toLowerCase(Locale.ROOT).endsWith(".arrows");
+        IpcFormat format = streamByName ? IpcFormat.STREAM : IpcFormat.ofLabel(config.get(FORMAT));
+        return new ArrowSink(context.resolvePath(path), format);
     }
 }

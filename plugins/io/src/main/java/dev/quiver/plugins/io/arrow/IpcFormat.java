@@ -7,6 +7,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Locale;
 
 /** The two Arrow IPC layouts: the random-access file format (with a footer) and the sequential stream format. */
 enum IpcFormat {
@@ -16,11 +17,11 @@ enum IpcFormat {
 
     /** The pipeline-file spelling. */
     String label() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 
     static IpcFormat ofLabel(String label) {
-        return valueOf(label.toUpperCase(java.util.Locale.ROOT));
+        return valueOf(label.toUpperCase(Locale.ROOT));
     }
 
     /** The file format starts with the magic bytes {@code ARROW1}; anything else is taken to be a stream. */

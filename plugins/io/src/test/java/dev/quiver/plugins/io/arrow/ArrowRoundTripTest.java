@@ -99,6 +99,23 @@ class ArrowRoundTripTest {
     }
 
     @Test
+    void aPathEndingInArrowsIsWrittenAsAStreamUnlessTheFormatIsGiven(BufferAllocator allocator) throws IOException {
+        for (Map<String, Object> options : List.<Map<String, Object>>of(Map.of("path", "out.arrows"),
+                Map.of("path", "out.arrows", "format", "file"))) {
+            MapConfig config = new MapConfig("sink", options);
+            Sink sink = new ArrowSinkFactory().create(config, context());
+            config.assertNoProblems();
+            try (VectorSchemaRoot batch = Batches.with(allocator).longs("n", 1L).build();
+                    SinkWriter writer = sink.open(batch.getSchema(), allocator)) {
+                writer.write(batch);
+                writer.commit();
+            }
+            IpcFormat expected = options.containsKey("format") ? IpcFormat.FILE : IpcFormat.STREAM;
+            assertEquals(expected, IpcFormat.detect(dir.resolve("out.arrows")), options.toString());
+        }
+    }
+
+    @Test
     void nothingIsVisibleBeforeCommitAndNothingIsLeftAfterAnAbort(BufferAllocator allocator) throws IOException {
         Path target = dir.resolve("out.arrow");
         try (VectorSchemaRoot batch = Batches.with(allocator).longs("n", 1L).build()) {

@@ -1,5 +1,6 @@
 package dev.quiver.plugins.io.csv.internal;
 
+import dev.quiver.api.ErrorCode;
 import dev.quiver.api.QuiverException;
 import dev.quiver.plugins.io.internal.IoFailures;
 import java.io.IOException;
@@ -31,7 +32,7 @@ public record CsvLayout(List<String> names, List<ColumnType> types, List<String>
         try (FileChannel channel = IoFailures.openForReading(path)) {
             CsvTokenizer tokens = new CsvTokenizer(channel, file, options.delimiter(), options.quote());
             if (!tokens.next()) {
-                throw new QuiverException(dev.quiver.api.ErrorCode.DATA, file + ": the file is empty"
+                throw new QuiverException(ErrorCode.DATA, file + ": the file is empty"
                         + (options.header() ? "; expected a header line naming the columns." : "."));
             }
             List<String> names = options.header() ? headerNames(tokens, file) : numberedNames(tokens.fieldCount());

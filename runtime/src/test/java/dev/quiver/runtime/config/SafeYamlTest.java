@@ -239,4 +239,10 @@ class SafeYamlTest {
         assertTrue(message.startsWith("p.yaml:2:29: environment variable 'DATA' is not set"), message);
         assertTrue(message.endsWith("[source.path]"), message);
     }
+
+    @Test
+    void aMalformedReferenceIsAProblem() {
+        parse("name: \"${1abc}\"\n", Map.of());
+        assertTrue(onlyProblem().startsWith("p.yaml:1:7: '${' must start a variable reference"), onlyProblem());
+    }
 }

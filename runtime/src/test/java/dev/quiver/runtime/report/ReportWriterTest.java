@@ -116,6 +116,29 @@ class ReportWriterTest {
     }
 
     @Test
+    void manyClassesRepeatColoursDashedAndTheChartGrowsForTheLegend() {
+        int k = 20;
+        int rows = 240;
+        double[] actual = new double[rows];
+        double[][] proba = new double[rows][k];
+        List<String> classes = new ArrayList<>();
+        for (int c = 0; c < k; c++) {
+            classes.add("digit " + c);
+        }
+        for (int i = 0; i < rows; i++) {
+            actual[i] = i % k;
+            for (int c = 0; c < k; c++) {
+                proba[i][c] = (c == i % k ? 2.0 : 1.0) + ((i * 31 + c * 17) % 7) / 7.0;
+            }
+        }
+        Predictions p = new Predictions(Task.MULTICLASS, classes, actual, actual.clone(), proba);
+        String roc = svg(ReportWriter.render(SampleRuns.data("digits", p, 0)), "roc-curves");
+        assertEquals(k, occurrences(roc, "<g class=\"curve\">"));
+        assertEquals(12 * 2, occurrences(roc, "stroke-dasharray=\"5 3\""), "classes 8 to 19: curve and legend");
+        assertTrue(roc.contains(" 422\" style="), "20 legend lines of 20 px need a taller chart than the plot");
+    }
+
+    @Test
     void everythingUserGivenIsEscaped() {
         Predictions base = SampleRuns.multiclass(30, 6);
         Predictions p = new Predictions(Task.MULTICLASS, List.of("<b>", "a&b", "\"q\""), base.actual(),

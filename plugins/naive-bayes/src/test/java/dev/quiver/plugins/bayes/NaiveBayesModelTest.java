@@ -17,13 +17,9 @@ import dev.quiver.testing.MemoryState;
 import dev.quiver.testing.TableData;
 import dev.quiver.testing.TestContext;
 import dev.quiver.testing.TestFitContext;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -34,6 +30,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 @ExtendWith(LeakCheckExtension.class)
+/** Behaviour beyond the classifier kit (see the *ConformanceTest classes): state, description, errors. */
 class NaiveBayesModelTest {
 
     private static MapConfig config(String kind) {
@@ -65,36 +62,6 @@ class NaiveBayesModelTest {
         }
         String matrix = kind.equals("gaussian") ? "theta" : "featureLogProb";
         assertArrayEquals((double[][]) model.describe().get(matrix), (double[][]) reloaded.describe().get(matrix));
-    }
-
-    @Test
-    void predictsFromFourThreadsAlike(BufferAllocator allocator) throws Exception {
-        Model model = Fitting.fit(MapConfig.of(), Fitting.iris(), "species", allocator);
-        List<List<Object>> expected = rows(model, allocator);
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            List<Future<List<List<Object>>>> results = new ArrayList<>();
-            for (int i = 0; i < 40; i++) {
-                results.add(pool.submit(() -> rows(model, allocator)));
-            }
-            for (Future<List<List<Object>>> result : results) {
-                assertEquals(expected, result.get());
-            }
-        } finally {
-            pool.shutdown();
-        }
-    }
-
-    private static List<List<Object>> rows(Model model, BufferAllocator allocator) {
-        try (VectorSchemaRoot p = Fitting.predict(model, Fitting.iris(), allocator)) {
-            return BatchContent.rows(p);
-        }
-    }
-
-    @Test
-    void fittingReleasesItsMemory(BufferAllocator allocator) {
-        Fitting.fit(MapConfig.of(), Fitting.iris(), "species", allocator);
-        assertEquals(0, allocator.getAllocatedMemory());
     }
 
     @Test

@@ -1,0 +1,29 @@
+package dev.quiver.plugins.bayes;
+
+import dev.quiver.api.model.ModelFactory;
+import dev.quiver.testing.MapConfig;
+import dev.quiver.testing.TableData;
+import dev.quiver.testing.conformance.ClassifierConformance;
+
+class BernoulliConformanceTest extends ClassifierConformance {
+
+    @Override
+    protected ModelFactory factory() {
+        return new NaiveBayesFactory();
+    }
+
+    @Override
+    protected MapConfig config() {
+        return MapConfig.of("kind", "bernoulli");
+    }
+
+    @Override
+    protected TableData table() {
+        return Fitting.spam();
+    }
+
+    @Override
+    protected String target() {
+        return "label";
+    }
+}

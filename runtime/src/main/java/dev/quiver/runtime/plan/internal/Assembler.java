@@ -77,61 +77,24 @@ public final class Assembler {
         String explicitTask = top.get(TASK);
         PipelineContext context = new PipelineContext(baseDir, seed, null);
 
-        Optional<YamlConfig> columns = top.yamlSection("columns");
-        columns.ifPresent(c -> {
-            c.get(FEATURES);
-            c.get(TARGET);
-            c.checkUnknownKeys(List.of(FEATURES.name(), TARGET.name()), "columns");
-        });
+        Optional<YamlConfig> columns = columns(top);
         SplitSpec split = split(top, root.get("split"));
-
         Optional<Named<Source>> source = required(root, "source", "where the rows come from, e.g."
                 + " source: {type: csv, path: data/table.csv}")
                 .flatMap(n -> components.make(PluginKind.SOURCE, n, "source", context));
-        List<Named<Transform>> transforms = new ArrayList<>();
-        boolean transformsOk = true;
-        Optional<ConfigNode> transformList = root.get("transforms");
-        for (ConfigNode item : items(transformList, "transforms")) {
-            Optional<Named<Transform>> t = components.make(PluginKind.TRANSFORM, item,
-                    item.location().keyPath(), context);
-            t.ifPresent(transforms::add);
-            transformsOk &= t.isPresent();
-        }
+        Optional<List<Named<Transform>>> transforms = transforms(root, context);
         Optional<TrainedModel> model = required(root, "model", "what learns, e.g. model: {type: linear-regression}")
                 .flatMap(n -> model(n, top, context));
-        List<Named<Metric>> metrics = new ArrayList<>();
-        List<Location> metricLocations = new ArrayList<>();
-        for (ConfigNode item : items(root.get("evaluate"), "evaluate")) {
-            components.<Metric>make(PluginKind.METRIC, item, item.location().keyPath(), context).ifPresent(m -> {
-                metrics.add(m);
-                metricLocations.add(item.location());
-            });
-        }
-        Path outputDir = top.yamlSection("output").map(o -> {
-            String dir = o.get(OUTPUT_DIR);
-            o.checkUnknownKeys(List.of(OUTPUT_DIR.name()), "output");
-            return dir;
-        }).map(context::resolvePath).orElse(context.resolvePath("runs/" + name));
-        int checkpointEvery = top.yamlSection("checkpoint").map(c -> {
-            int every = c.get(CHECKPOINT_EVERY);
-            c.checkUnknownKeys(List.of(CHECKPOINT_EVERY.name()), "checkpoint");
-            return every;
-        }).orElse(0);
+        Metrics metrics = metrics(root, context);
+        Path outputDir = outputDir(top, name, context);
+        int checkpointEvery = checkpointEvery(top);
         top.checkUnknownKeys(TOP_KEYS, "the pipeline");
 
         if (source.isEmpty()) {
             return Optional.empty();
         }
-        Planner planner = new Planner(problems, root, columns);
-        Optional<Planner.Plan> plan = planner.plan(source.get(), transformsOk ? Optional.of(transforms)
-                : Optional.empty(), context);
+        Optional<Planner.Plan> plan = plan(root, columns, source.get(), transforms, context);
         if (plan.isEmpty()) {
-            planner.dataFailure().ifPresent(failure -> {
-                if (problems.isEmpty()) {
-                    throw failure.error();
-                }
-                problems.add(failure.where(), "cannot read the source: " + failure.error().getMessage());
-            });
             return Optional.empty();
         }
         Task task = explicitTask == null ? null : Task.valueOf(explicitTask.toUpperCase(Locale.ROOT));
@@ -141,15 +104,85 @@ public final class Assembler {
         Location splitAt = root.get("split").map(ConfigNode::location).orElse(root.location());
         Optional<TaskCheck.Result> checked = new TaskCheck(problems).check(task, top.location(TASK.name()),
                 plan.get(), model.map(TrainedModel::trainer), modelAt, model.flatMap(TrainedModel::loss), lossAt,
-                metrics, metricLocations, split, splitAt);
-        if (!problems.isEmpty() || model.isEmpty() || checked.isEmpty()) {
+                metrics.metrics(), metrics.locations(), split, splitAt);
+        if (!problems.isEmpty() || model.isEmpty() || checked.isEmpty() || transforms.isEmpty()) {
             return Optional.empty();
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> document = (Map<String, Object>) root.plain();
         return Optional.of(new Pipeline(file, name, seed, source.get(), plan.get().columns(), checked.get().task(),
-                split, transforms, model.get().trainer(), metrics, outputDir, document, checkpointEvery,
-                checked.get().inferred(), plan.get().planned().features(), model.get().trainingOptions()));
+                split, transforms.get(), model.get().trainer(), metrics.metrics(), outputDir, document,
+                checkpointEvery, checked.get().inferred(), plan.get().planned().features(),
+                model.get().trainingOptions()));
+    }
+
+    private Optional<YamlConfig> columns(YamlConfig top) {
+        Optional<YamlConfig> columns = top.yamlSection("columns");
+        columns.ifPresent(c -> {
+            c.get(FEATURES);
+            c.get(TARGET);
+            c.checkUnknownKeys(List.of(FEATURES.name(), TARGET.name()), "columns");
+        });
+        return columns;
+    }
+
+    /** The transforms in order; empty when any of them could not be made (so none is planned). */
+    private Optional<List<Named<Transform>>> transforms(ConfigNode.Mapping root, PipelineContext context) {
+        List<Named<Transform>> transforms = new ArrayList<>();
+        boolean complete = true;
+        for (ConfigNode item : items(root.get("transforms"))) {
+            Optional<Named<Transform>> t = components.make(PluginKind.TRANSFORM, item, item.location().keyPath(),
+                    context);
+            t.ifPresent(transforms::add);
+            complete &= t.isPresent();
+        }
+        return complete ? Optional.of(transforms) : Optional.empty();
+    }
+
+    /** The metrics that could be made, each with where it was written. */
+    private record Metrics(List<Named<Metric>> metrics, List<Location> locations) {
+    }
+
+    private Metrics metrics(ConfigNode.Mapping root, PipelineContext context) {
+        List<Named<Metric>> metrics = new ArrayList<>();
+        List<Location> locations = new ArrayList<>();
+        for (ConfigNode item : items(root.get("evaluate"))) {
+            components.<Metric>make(PluginKind.METRIC, item, item.location().keyPath(), context).ifPresent(m -> {
+                metrics.add(m);
+                locations.add(item.location());
+            });
+        }
+        return new Metrics(metrics, locations);
+    }
+
+    private Path outputDir(YamlConfig top, String name, PipelineContext context) {
+        Optional<String> dir = top.yamlSection("output").map(o -> {
+            String written = o.get(OUTPUT_DIR);
+            o.checkUnknownKeys(List.of(OUTPUT_DIR.name()), "output");
+            return written;
+        });
+        return context.resolvePath(dir.orElse("runs/" + name));
+    }
+
+    private int checkpointEvery(YamlConfig top) {
+        return top.yamlSection("checkpoint").map(c -> {
+            int every = c.get(CHECKPOINT_EVERY);
+            c.checkUnknownKeys(List.of(CHECKPOINT_EVERY.name()), "checkpoint");
+            return every;
+        }).orElse(0);
+    }
+
+    private Optional<Planner.Plan> plan(ConfigNode.Mapping root, Optional<YamlConfig> columns, Named<Source> source,
+            Optional<List<Named<Transform>>> transforms, PipelineContext context) {
+        Planner planner = new Planner(problems, root, columns);
+        Optional<Planner.Plan> plan = planner.plan(source, transforms, context);
+        planner.dataFailure().ifPresent(failure -> {
+            if (problems.isEmpty()) {
+                throw failure.error();
+            }
+            problems.add(failure.where(), "cannot read the source: " + failure.error().getMessage());
+        });
+        return plan;
     }
 
     /** Where a component's type name was written (its {@code type} value, or the shorthand name itself). */
@@ -188,7 +221,7 @@ public final class Assembler {
     }
 
     /** A list of entries; a single entry is taken as a list of one. */
-    private List<ConfigNode> items(Optional<ConfigNode> node, String key) {
+    private static List<ConfigNode> items(Optional<ConfigNode> node) {
         if (node.isEmpty() || node.get().isNull()) {
             return List.of();
         }

@@ -1,6 +1,7 @@
 package dev.quiver.plugins.bayes.internal;
 
 import dev.quiver.api.state.StateWriter;
+import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -29,7 +30,7 @@ sealed interface Likelihood permits GaussianLikelihood, MultinomialLikelihood, B
         int d = classes == 0 ? 0 : flat.length / classes;
         double[][] m = new double[classes][];
         for (int c = 0; c < classes; c++) {
-            m[c] = java.util.Arrays.copyOfRange(flat, c * d, (c + 1) * d);
+            m[c] = Arrays.copyOfRange(flat, c * d, (c + 1) * d);
         }
         return m;
     }

@@ -1,5 +1,6 @@
 package dev.quiver.plugins.bayes.internal;
 
+import dev.quiver.api.ErrorCode;
 import dev.quiver.api.Location;
 import dev.quiver.api.QuiverException;
 import dev.quiver.api.Task;
@@ -10,10 +11,12 @@ import dev.quiver.api.model.FitContext;
 import dev.quiver.api.model.Model;
 import dev.quiver.api.model.Trainer;
 import dev.quiver.api.model.TrainingData;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.pojo.Field;
 
 /**
  * A configured naive Bayes learner. Fitting is counting: one pass for class counts and per-class feature sums
@@ -47,14 +50,15 @@ public record NaiveBayesTrainer(String kind, double alpha, double varSmoothing, 
         int k = labels.size();
         int d = features.size();
         if (k < 2) {
-            throw new QuiverException(dev.quiver.api.ErrorCode.DATA, "naive-bayes needs at least two classes in the "
+            throw new QuiverException(ErrorCode.DATA, "naive-bayes needs at least two classes in the "
                     + "target, found " + labels.classes());
         }
-        data.schema().getFields().stream().filter(f -> features.contains(f.getName()) && !ArrowColumns.isNumeric(f))
-                .findFirst().ifPresent(f -> {
-                    throw QuiverException.data("training data", 0, f.getName(), "naive-bayes needs numeric features, "
-                            + "but this column is " + f.getType() + "; encode it first (e.g. with a one-hot transform)");
-                });
+        for (Field f : data.schema().getFields()) {
+            if (features.contains(f.getName()) && !ArrowColumns.isNumeric(f)) {
+                throw QuiverException.data("training data", 0, f.getName(), "naive-bayes needs numeric features, but "
+                        + "this column is " + f.getType() + "; encode it first (e.g. with a one-hot transform)");
+            }
+        }
 
         Tally tally = new Tally(k, features);
         String target = data.target().orElseThrow().getName();
@@ -96,7 +100,7 @@ public record NaiveBayesTrainer(String kind, double alpha, double varSmoothing, 
                 logPrior[c] = Math.log(classCount[c]) - Math.log(total);
             }
         } else {
-            java.util.Arrays.fill(logPrior, -Math.log(k));
+            Arrays.fill(logPrior, -Math.log(k));
         }
         return logPrior;
     }

@@ -104,7 +104,9 @@ final class SampleRuns {
         facts.put("model", "softmax-regression");
         facts.put("seed", "42");
         facts.put("rows", "150");
-        return new ReportData(name, YAML, facts, metrics("accuracy", "f1-macro", "roc-auc"), history(epochs), "test",
-                predictions);
+        boolean regression = predictions != null && predictions.task() == Task.REGRESSION;
+        Map<String, Map<String, Double>> metrics = regression ? metrics("r2", "mae", "rmse")
+                : metrics("accuracy", "f1-macro", "roc-auc");
+        return new ReportData(name, YAML, facts, metrics, history(epochs), "test", predictions);
     }
 }

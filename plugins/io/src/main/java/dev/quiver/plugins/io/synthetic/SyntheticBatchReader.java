@@ -26,6 +26,8 @@ final class SyntheticBatchReader implements BatchReader {
     private final long featureStream;
     private final long noiseStream;
     private final double[] x;
+    /** The batch's noise draws, {@code outputs} per row; drawn together because Gaussians come in pairs. */
+    private final double[] noise;
     private long nextRow;
     private boolean closed;
 
@@ -41,6 +43,7 @@ final class SyntheticBatchReader implements BatchReader {
         this.featureStream = CounterRandom.stream(spec.seed(), FEATURES);
         this.noiseStream = CounterRandom.stream(spec.seed(), NOISE);
         this.x = new double[spec.features()];
+        this.noise = new double[spec.batchSize() * truth.outputs()];
     }
 
     @Override
@@ -62,35 +65,37 @@ final class SyntheticBatchReader implements BatchReader {
             prepare(v, rows);
         }
         prepare(target, rows);
+        int outputs = truth.outputs();
+        CounterRandom.gaussians(noiseStream, nextRow * outputs, noise, rows * outputs);
         for (int r = 0; r < rows; r++) {
             long row = nextRow + r;
+            CounterRandom.gaussians(featureStream, row * x.length, x, x.length);
             for (int j = 0; j < x.length; j++) {
-                x[j] = CounterRandom.gaussian(featureStream, row * x.length + j);
                 features[j].set(r, x[j]);
             }
-            writeTarget(r, row);
+            writeTarget(r);
         }
         nextRow += rows;
         root.setRowCount(rows);
         return true;
     }
 
-    private void writeTarget(int r, long row) {
-        double noise = spec.noise();
+    private void writeTarget(int r) {
+        double sigma = spec.noise();
         if (spec.task() == Task.REGRESSION) {
-            ((Float8Vector) target).set(r, truth.score(0, x) + noise * CounterRandom.gaussian(noiseStream, row));
+            ((Float8Vector) target).set(r, truth.score(0, x) + sigma * noise[r]);
             return;
         }
         int outputs = truth.outputs();
         if (outputs == 1) {
-            double score = truth.score(0, x) + noise * CounterRandom.gaussian(noiseStream, row);
+            double score = truth.score(0, x) + sigma * noise[r];
             ((BigIntVector) target).set(r, score > 0 ? 1 : 0);
             return;
         }
         int best = 0;
         double bestScore = Double.NEGATIVE_INFINITY;
         for (int k = 0; k < outputs; k++) {
-            double score = truth.score(k, x) + noise * CounterRandom.gaussian(noiseStream, row * outputs + k);
+            double score = truth.score(k, x) + sigma * noise[r * outputs + k];
             if (score > bestScore) {
                 bestScore = score;
                 best = k;

@@ -44,6 +44,7 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
 class XGBoostTest {
 
     private static final long SEED = 42L;
+    // One OpenMP thread: on tiny data more threads only add contention (and make a shared CI machine crawl).
 
     @Test
     void shortNameIsRegisteredForBothTasks() {
@@ -54,11 +55,11 @@ class XGBoostTest {
     @Test
     void winePredictionsMatchTribuoWithXGBoostsOwnDefaults(BufferAllocator allocator) {
         TableData wine = SimpleCsv.read(Datasets.path(Datasets.WINE));
-        Model model = trainer(Map.of("numTrees", 20)).fit(wine.training("cultivar"), fit(allocator));
+        Model model = trainer(Map.of("numTrees", 20, "nThread", 1)).fit(wine.training("cultivar"), fit(allocator));
 
         // Tribuo's Java constructor with XGBoost's defaults (alpha 0) and the hist tree method.
         XGBoostClassificationTrainer reference = new XGBoostClassificationTrainer(XGBoostTrainer.BoosterType.GBTREE,
-                XGBoostTrainer.TreeMethod.HIST, 20, 0.3, 0.0, 6, 1.0, 1.0, 1.0, 1.0, 0.0, 4,
+                XGBoostTrainer.TreeMethod.HIST, 20, 0.3, 0.0, 6, 1.0, 1.0, 1.0, 1.0, 0.0, 1,
                 XGBoostTrainer.LoggingVerbosity.SILENT, SEED);
         List<Prediction<Label>> expected = direct(reference, wine, "cultivar");
         try (VectorSchemaRoot input = wine.toRoot(allocator); VectorSchemaRoot out = model.predict(input, allocator)) {
@@ -76,7 +77,7 @@ class XGBoostTest {
     @Test
     @SuppressWarnings("unchecked")
     void classNameGetsTheCorrectedDefaultsToo(BufferAllocator allocator) {
-        MapConfig config = MapConfig.of("trainer", XGBoostTrainers.REGRESSION, "options", Map.of("numTrees", 5));
+        MapConfig config = MapConfig.of("trainer", XGBoostTrainers.REGRESSION, "options", Map.of("numTrees", 5, "nThread", 1));
         Trainer trainer = new TribuoModelFactory().create(config, new TestContext());
         config.assertNoProblems();
         TableData diabetes = SimpleCsv.read(Datasets.path(Datasets.DIABETES));
@@ -96,7 +97,7 @@ class XGBoostTest {
     @Test
     void regressionModelSurvivesSaveAndLoad(BufferAllocator allocator) {
         TableData diabetes = SimpleCsv.read(Datasets.path(Datasets.DIABETES));
-        Model model = trainer(Map.of("numTrees", 10)).fit(diabetes.training("progression", Task.REGRESSION),
+        Model model = trainer(Map.of("numTrees", 10, "nThread", 1)).fit(diabetes.training("progression", Task.REGRESSION),
                 fit(allocator));
         MemoryState state = new MemoryState();
         model.save(state);

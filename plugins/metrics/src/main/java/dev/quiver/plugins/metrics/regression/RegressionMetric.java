@@ -77,8 +77,8 @@ public enum RegressionMetric implements Metric {
     },
     /**
      * The mean residual {@code mean(actual - predicted)}: positive when the model predicts too low on average.
-     * A signed bias, best at zero, so neither direction is better; {@link #higherIsBetter()} is false only so
-     * that a selection on it cannot reward a growing bias, and selecting on it is not advised.
+     * A signed bias, best at zero, so neither direction is right: {@link #higherIsBetter()} says false, like
+     * every other error, but selecting models on it is not advised.
      */
     ERROR_MEAN("error-mean", false,
             "Mean residual (actual - predicted): the model's bias; positive when it predicts too low.") {

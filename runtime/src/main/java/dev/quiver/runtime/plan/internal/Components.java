@@ -78,6 +78,7 @@ final class Components {
     /** Creates the component, or empty when the entry or its options are invalid (problems recorded). */
     <T> Optional<Named<T>> create(PluginKind kind, Entry entry, Factory<T> factory, PluginContext context) {
         T component = null;
+        int before = problems.size();
         try {
             component = factory.create(entry.options(), context);
         } catch (QuiverException e) {
@@ -86,6 +87,11 @@ final class Components {
             throw new QuiverException(ErrorCode.INTERNAL, "the " + kind.label() + " '" + entry.type()
                     + "' failed while reading its options; this is a bug in "
                     + registry.origin(kind.label(), entry.type()).orElse("its plugin") + ": " + e, e);
+        }
+        if (component == null && problems.size() == before) {
+            throw new QuiverException(ErrorCode.INTERNAL, "the " + kind.label() + " '" + entry.type() + "' made"
+                    + " nothing and reported no problem; this is a bug in "
+                    + registry.origin(kind.label(), entry.type()).orElse("its plugin"));
         }
         entry.options().checkUnknownKeys(names(factory.options()), kind.label() + " '" + entry.type() + "'");
         return component == null ? Optional.empty()

@@ -2,7 +2,6 @@ package dev.quiver.plugins.tribuo;
 
 import com.oracle.labs.mlrg.olcut.config.Configurable;
 import com.oracle.labs.mlrg.olcut.config.DescribeConfigurable;
-import dev.quiver.plugins.tribuo.internal.ComponentFields;
 import dev.quiver.plugins.tribuo.internal.CoreTrainers;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -138,11 +137,6 @@ public final class TribuoCatalog {
                     + dev.quiver.api.config.DidYouMean.hint(className, names()) + "; short names are " + names()
                     + ", or write a Trainer's fully qualified class name", e);
         }
-    }
-
-    /** Whether a trainer class declares a configurable {@code seed}, which Quiver sets from the pipeline seed. */
-    static boolean hasSeed(Class<?> type) {
-        return ComponentFields.has(type, "seed");
     }
 
     private static String simple(String className) {

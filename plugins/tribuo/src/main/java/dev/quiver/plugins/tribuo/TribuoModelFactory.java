@@ -8,6 +8,7 @@ import dev.quiver.api.config.OptionValues;
 import dev.quiver.api.model.Model;
 import dev.quiver.api.model.ModelFactory;
 import dev.quiver.api.state.StateReader;
+import dev.quiver.plugins.tribuo.internal.ComponentFields;
 import dev.quiver.plugins.tribuo.internal.OlcutBuilder;
 import dev.quiver.plugins.tribuo.internal.OptionProblem;
 import dev.quiver.plugins.tribuo.internal.OutputTypes;
@@ -167,7 +168,8 @@ public final class TribuoModelFactory implements ModelFactory {
     private static TrainerRecipe recipe(String name, OutputKind kind, String trainerClass, Map<String, Object> base,
             Map<String, Object> user) {
         Map<String, Object> options = TrainerRecipe.merge(base, user);
-        boolean seeded = !options.containsKey("seed") && TribuoCatalog.hasSeed(load(trainerClass));
+        // A trainer with a seed the user left alone gets the pipeline's (per fit), never Tribuo's constant one.
+        boolean seeded = !options.containsKey("seed") && ComponentFields.has(load(trainerClass), "seed");
         return new TrainerRecipe(name, kind, trainerClass, options, seeded);
     }
 

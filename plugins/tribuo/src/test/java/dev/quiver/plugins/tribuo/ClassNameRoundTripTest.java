@@ -75,6 +75,30 @@ class ClassNameRoundTripTest {
     }
 
     @Test
+    void linearWeightsAreInTheModelsFeatureOrder(BufferAllocator allocator) {
+        TableData diabetes = SimpleCsv.read(Datasets.path(Datasets.DIABETES));
+        Model model = Fits.fit(Fits.trainer("trainer", "linear-sgd", "options", Map.of("epochs", 3)),
+                diabetes.training("progression", Task.REGRESSION), allocator, 42L);
+        double[][] weight = (double[][]) model.describe().get("weight");
+        double[] bias = (double[]) model.describe().get("bias");
+        assertEquals(1, weight.length);
+        assertEquals(10, weight[0].length);
+
+        // Tribuo sorts features by name (age, bmi, bp, s1...); the described weights follow the model's order.
+        try (VectorSchemaRoot input = diabetes.head(3).toRoot(allocator);
+                VectorSchemaRoot out = model.predict(input, allocator)) {
+            double[] predicted = ParityTest.doubles(out, PredictionColumns.PREDICTION);
+            for (int r = 0; r < 3; r++) {
+                double sum = bias[0];
+                for (int f = 0; f < 10; f++) {
+                    sum += weight[0][f] * diabetes.doubles(model.features().get(f))[r];
+                }
+                assertEquals(predicted[r], sum, 1e-9 * Math.abs(sum));
+            }
+        }
+    }
+
+    @Test
     void classifierWithProbabilitiesRoundTripsLabelsAndScores(BufferAllocator allocator) {
         TableData iris = SimpleCsv.read(Datasets.path(Datasets.IRIS));
         Model model = Fits.fit(Fits.trainer("trainer", "logistic-regression"), iris.training("species"), allocator,

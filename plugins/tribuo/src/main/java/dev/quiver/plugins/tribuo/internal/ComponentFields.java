@@ -4,7 +4,6 @@ import com.oracle.labs.mlrg.olcut.config.Config;
 import com.oracle.labs.mlrg.olcut.config.Configurable;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,10 +28,6 @@ public final class ComponentFields {
     /** Whether {@code type} has a configurable field called {@code name}. */
     public static boolean has(Class<?> type, String name) {
         return of(type).containsKey(name);
-    }
-
-    public static Collection<String> names(Class<?> type) {
-        return of(type).keySet();
     }
 
     /** Whether a field holds a single OLCUT component (as opposed to a number, enum, list or map). */

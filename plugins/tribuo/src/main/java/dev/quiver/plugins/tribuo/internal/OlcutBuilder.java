@@ -95,8 +95,7 @@ public final class OlcutBuilder {
         } catch (ClassNotFoundException | LinkageError e) {
             problems.add(new OptionProblem(parentPath(path), lastKey(path),
                     "there is no class '" + className + "' on the classpath; write the fully qualified name of a "
-                            + Classes.simpleName(expected.getName()) + " implementation"
-                            + " (Tribuo's are listed at https://tribuo.org/learn/4.3/javadoc/)"));
+                            + Classes.simpleName(expected.getName()) + " implementation"));
             return null;
         }
         if (!Configurable.class.isAssignableFrom(type) || !expected.isAssignableFrom(type)) {

@@ -151,6 +151,10 @@ public final class TribuoModel<T extends Output<T>> implements Model {
             d.put("classes", adapter.classes());
         }
         d.put("generatesProbabilities", model.generatesProbabilities());
+        if (task != Task.CLUSTERING) {
+            LinearWeights.of(model, features, adapter.classes(), target.map(Field::getName).orElse(""))
+                    .ifPresent(d::putAll);
+        }
         d.put("provenance", ProvenanceMaps.of(model.getProvenance()));
         return d;
     }

@@ -67,10 +67,12 @@ public final class LinearRegressionFactory implements ModelFactory {
             if (config.has(INIT.name())) {
                 config.problem(INIT.name(), "init only applies to solver: gd; least squares has no initial weights");
             }
+            // A warning, not an error: the textbook pipeline keeps one training section while it switches the
+            // solver back and forth, and the keys are still checked against trainingOptions() by the runtime.
             Config training = context.training().config();
-            for (String key : training.keys()) {
-                training.problem(key, "solver: least-squares is solved in closed form and reads no training"
-                        + " options; remove '" + key + "' or set solver: gd");
+            if (!training.keys().isEmpty()) {
+                context.warn("model.solver is least-squares, solved in closed form: training options "
+                        + training.keys() + " are ignored (set model.solver: gd to train by gradient descent)");
             }
             return new LeastSquaresTrainer(fitIntercept, l2);
         }

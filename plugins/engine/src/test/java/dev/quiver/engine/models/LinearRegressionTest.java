@@ -58,6 +58,19 @@ class LinearRegressionTest {
     }
 
     @Test
+    void leastSquaresWarnsThatTrainingOptionsAreIgnored() {
+        // The textbook pipeline keeps its training section while the solver is least squares: that must run,
+        // and say what it ignores, rather than fail.
+        TestContext context = TestContext.withTraining(Map.of("epochs", 100, "batchSize", 32));
+        MapConfig config = MapConfig.of();
+        factory.create(config, context);
+        config.assertNoProblems();
+        assertEquals(1, context.warnings().size(), context.warnings()::toString);
+        assertTrue(context.warnings().get(0).contains("solver: gd"), context.warnings().get(0));
+        assertTrue(context.warnings().get(0).contains("epochs"), context.warnings().get(0));
+    }
+
+    @Test
     void recoversAKnownPlaneAndMatchesNumPysLstsq(BufferAllocator allocator) {
         // y = 3 x0 - 2 x1 + 0.5 x2 + 7 + noise; reference from numpy.linalg.lstsq on the same rows is the
         // exact minimiser, which the normal equations reproduce in double to ~1e-12 for this well-posed design.

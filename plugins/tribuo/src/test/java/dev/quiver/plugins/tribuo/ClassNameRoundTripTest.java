@@ -99,6 +99,33 @@ class ClassNameRoundTripTest {
     }
 
     @Test
+    void classifierWeightsFollowTheClassOrder(BufferAllocator allocator) {
+        TableData iris = SimpleCsv.read(Datasets.path(Datasets.IRIS));
+        Model model = Fits.fit(Fits.trainer("trainer", "logistic-regression"), iris.training("species"), allocator,
+                3L);
+        double[][] weight = (double[][]) model.describe().get("weight");
+        double[] bias = (double[]) model.describe().get("bias");
+        try (VectorSchemaRoot input = iris.toRoot(allocator); VectorSchemaRoot out = model.predict(input, allocator)) {
+            List<Object> predicted = BatchContent.column(out, PredictionColumns.PREDICTION);
+            for (int r = 0; r < iris.rows(); r += 10) {
+                int best = 0;
+                double bestScore = Double.NEGATIVE_INFINITY;
+                for (int c = 0; c < weight.length; c++) {
+                    double score = bias[c];
+                    for (int f = 0; f < weight[c].length; f++) {
+                        score += weight[c][f] * iris.doubles(model.features().get(f))[r];
+                    }
+                    if (score > bestScore) {
+                        bestScore = score;
+                        best = c;
+                    }
+                }
+                assertEquals(predicted.get(r), model.classes().get(best), "row " + r);
+            }
+        }
+    }
+
+    @Test
     void classifierWithProbabilitiesRoundTripsLabelsAndScores(BufferAllocator allocator) {
         TableData iris = SimpleCsv.read(Datasets.path(Datasets.IRIS));
         Model model = Fits.fit(Fits.trainer("trainer", "logistic-regression"), iris.training("species"), allocator,

@@ -91,5 +91,4 @@ public final class DataFiles {
             System.err.println("warning: " + message);
         }
     }
-
 }

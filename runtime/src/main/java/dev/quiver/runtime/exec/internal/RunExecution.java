@@ -73,7 +73,7 @@ public final class RunExecution {
                 root = allocator;
                 RunResult result = executeInto(folder, output);
                 folder.commit();
-                return new RunResult(output, result.metrics(), result.history(), result.fitted());
+                return result;
             } catch (RuntimeException e) {
                 run.fail(e);
                 throw e;

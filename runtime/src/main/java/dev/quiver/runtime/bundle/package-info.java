@@ -1,0 +1,6 @@
+/**
+ * Run folders: the files a run writes ({@link dev.quiver.runtime.bundle.RunBundle}), component state as JSON,
+ * atomic replacement of a folder, and {@link dev.quiver.runtime.bundle.FittedPipeline}, a trained pipeline that
+ * predicts on Arrow batches from any number of threads.
+ */
+package dev.quiver.runtime.bundle;

@@ -101,6 +101,16 @@ class CsvSourceTest {
     }
 
     @Test
+    void aDecimalInAnIntegerColumnSuggestsFloat64(BufferAllocator allocator) throws IOException {
+        write("t.csv", "rooms\n3\n2.5\n");
+        Source source = source("path", "t.csv", "inferRows", 1);
+        QuiverException e = assertThrows(QuiverException.class, () -> SourceConformance.readAll(source, allocator));
+        assertEquals(dir.resolve("t.csv") + ":3 column 'rooms': cannot read '2.5' as int64 (the type was inferred "
+                + "from the first row; set source.schema.rooms: float64 to read it as a number with decimals).",
+                e.getMessage());
+    }
+
+    @Test
     void schemaOverridesInferenceForTheNamedColumnsOnly(BufferAllocator allocator) throws IOException {
         write("t.csv", "zip,n,flag\n01234,1,1\n98765,2,0\n");
         Source source = source("path", "t.csv", "schema", Map.of("zip", "utf8", "flag", "float64"));

@@ -22,7 +22,8 @@ public final class CsvBatchReader implements BatchReader {
 
     private final String file;
     private final CsvLayout layout;
-    private final int batchSize;
+    private final CsvReadOptions options;
+    private final CellParser parser = new CellParser();
     private final FileChannel channel;
     private final CsvTokenizer tokens;
     private final VectorSchemaRoot root;
@@ -35,12 +36,11 @@ public final class CsvBatchReader implements BatchReader {
             VectorSchemaRoot root) {
         this.file = path.toString();
         this.layout = layout;
-        this.batchSize = options.batchSize();
+        this.options = options;
         this.channel = channel;
         this.root = root;
         this.tokens = new CsvTokenizer(channel, file, options.delimiter(), options.quote());
         this.missing = new MissingValues(options.nullTokenBytes());
-        CellParser parser = new CellParser();
         List<FieldVector> vectors = root.getFieldVectors();
         this.writers = new CellWriter[vectors.size()];
         for (int i = 0; i < writers.length; i++) {
@@ -80,6 +80,7 @@ public final class CsvBatchReader implements BatchReader {
         if (finished) {
             return false;
         }
+        int batchSize = options.batchSize();
         for (CellWriter w : writers) {
             w.prepare(batchSize);
         }
@@ -110,10 +111,26 @@ public final class CsvBatchReader implements BatchReader {
         return true;
     }
 
+    /**
+     * A cell that does not fit its column's type, with what to write in the pipeline to read it: a decimal in an
+     * inferred int64 column is best read as float64, anything else as text.
+     */
     private QuiverException badCell(int column, byte[] b, int start, int end) {
-        return QuiverException.data(file, tokens.line(), layout.names().get(column), "cannot read '"
-                + CellWriter.show(b, start, end) + "' as " + layout.types().get(column).label() + " ("
-                + layout.typeOrigins().get(column) + ").");
+        String name = layout.names().get(column);
+        ColumnType type = layout.types().get(column);
+        String key = options.schemaKeyPath() + "." + name;
+        String why;
+        if (layout.declared().get(column)) {
+            why = "the type was set by " + key;
+        } else {
+            boolean decimal = type == ColumnType.INT64 && parser.parseDouble(b, start, end);
+            int sampled = options.inferRows();
+            String fix = decimal ? "float64 to read it as a number with decimals" : "utf8 to read it as text";
+            why = "the type was inferred from the first " + (sampled == 1 ? "row" : sampled + " rows") + "; set "
+                    + key + ": " + fix;
+        }
+        return QuiverException.data(file, tokens.line(), name, "cannot read '" + CellWriter.show(b, start, end)
+                + "' as " + type.label() + " (" + why + ").");
     }
 
     @Override

@@ -15,15 +15,17 @@ import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
- * A CSV file's columns: names from the header (or {@code c0..cN} without one) and types, declared or inferred
- * from a sample, with the sentence that explains where each type came from (for error messages). Immutable.
+ * A CSV file's columns: names from the header (or {@code c0..cN} without one) and types, declared in the pipeline
+ * or inferred from a sample. Immutable.
+ *
+ * @param declared for each column, whether its type was set by the user rather than inferred
  */
-public record CsvLayout(List<String> names, List<ColumnType> types, List<String> typeOrigins, Schema schema) {
+public record CsvLayout(List<String> names, List<ColumnType> types, List<Boolean> declared, Schema schema) {
 
     public CsvLayout {
         names = List.copyOf(names);
         types = List.copyOf(types);
-        typeOrigins = List.copyOf(typeOrigins);
+        declared = List.copyOf(declared);
     }
 
     /** Reads the header and up to {@code inferRows} records: all it takes to know the columns. */
@@ -98,21 +100,16 @@ public record CsvLayout(List<String> names, List<ColumnType> types, List<String>
 
     private static CsvLayout build(List<String> names, ColumnType[] inferred, CsvReadOptions options) {
         List<ColumnType> types = new ArrayList<>(names.size());
-        List<String> origins = new ArrayList<>(names.size());
+        List<Boolean> declared = new ArrayList<>(names.size());
         List<Field> fields = new ArrayList<>(names.size());
         for (int i = 0; i < names.size(); i++) {
-            String name = names.get(i);
-            String key = options.schemaKeyPath() + "." + name;
-            ColumnType declared = options.declaredTypes().get(name);
-            ColumnType type = declared != null ? declared : inferred[i];
+            ColumnType set = options.declaredTypes().get(names.get(i));
+            ColumnType type = set != null ? set : inferred[i];
             types.add(type);
-            origins.add(declared != null
-                    ? "the type was set by " + key
-                    : "the type was inferred from the first " + options.inferRows() + " rows; set " + key
-                            + ": utf8 to read it as text");
-            fields.add(Field.nullable(name, type.arrowType()));
+            declared.add(set != null);
+            fields.add(Field.nullable(names.get(i), type.arrowType()));
         }
-        return new CsvLayout(names, types, origins, new Schema(fields));
+        return new CsvLayout(names, types, declared, new Schema(fields));
     }
 
     /** The error for a row with the wrong number of fields. */

@@ -5,18 +5,42 @@ package dev.quiver.engine.kernel;
  * need. Output rows are split between cores with {@link Parallel} (each thread owns whole rows of {@code C}, and
  * every element is summed in the same order whatever the split), so results are bit-identical run to run.
  *
- * <p>The inner loops are written so that HotSpot's C2 compiles them to SIMD: four output rows share each
- * loaded row of {@code B}, and the innermost loop is a plain axpy over contiguous memory. Stateless apart from
- * a per-thread scratch buffer for transposes; any thread may call.
+ * <p>The arithmetic is done by a {@link Kernel}: {@link VectorKernel} (SIMD through the Vector API) when the
+ * JVM has the incubator module, {@link ScalarKernel} otherwise. Stateless apart from a per-thread scratch
+ * buffer for transposes; any thread may call.
  */
 public final class Matmul {
 
     /** Rows per parallel part below which the hand-off to another core costs more than it saves. */
     private static final long MIN_FLOPS_PER_PART = 1 << 16;
 
+    private static final Kernel KERNEL = chooseKernel();
+
     private static final ThreadLocal<float[]> SCRATCH = ThreadLocal.withInitial(() -> new float[0]);
 
     private Matmul() {
+    }
+
+    /**
+     * The Vector API kernel when the JVM was started with {@code --add-modules jdk.incubator.vector} (and
+     * {@code quiver.kernel} is not {@code scalar}), the scalar one otherwise.
+     */
+    private static Kernel chooseKernel() {
+        boolean vectorModule = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+        if (vectorModule && !"scalar".equals(System.getProperty("quiver.kernel"))) {
+            try {
+                return (Kernel) Class.forName("dev.quiver.engine.kernel.VectorKernel").getDeclaredConstructor()
+                        .newInstance();
+            } catch (ReflectiveOperationException | LinkageError e) {
+                return new ScalarKernel();
+            }
+        }
+        return new ScalarKernel();
+    }
+
+    /** The kernel in use, {@code vector} or {@code scalar}, for benchmarks and logs. */
+    public static String kernelName() {
+        return KERNEL instanceof ScalarKernel ? "scalar" : "vector";
     }
 
     /** {@code C[n,m] (+)= A[n,k] · B[k,m]}. */
@@ -64,45 +88,7 @@ public final class Matmul {
             boolean accumulate) {
         long flops = 2L * n * k * m;
         int grain = (int) Math.max(4, Math.min(n, MIN_FLOPS_PER_PART * n / Math.max(1, flops)));
-        Parallel.forRows(n, grain, (from, to) -> rows(a, ars, acs, b, c, from, to, k, m, accumulate));
+        Parallel.forRows(n, grain, (from, to) -> KERNEL.rows(a, ars, acs, b, c, from, to, k, m, accumulate));
     }
 
-    private static void rows(float[] a, int ars, int acs, float[] b, float[] c, int from, int to, int k, int m,
-            boolean accumulate) {
-        if (!accumulate) {
-            java.util.Arrays.fill(c, from * m, to * m, 0f);
-        }
-        int i = from;
-        for (; i + 4 <= to; i += 4) {
-            int c0 = i * m;
-            int c1 = c0 + m;
-            int c2 = c1 + m;
-            int c3 = c2 + m;
-            for (int p = 0; p < k; p++) {
-                int ap = p * acs;
-                float a0 = a[i * ars + ap];
-                float a1 = a[(i + 1) * ars + ap];
-                float a2 = a[(i + 2) * ars + ap];
-                float a3 = a[(i + 3) * ars + ap];
-                int bp = p * m;
-                for (int j = 0; j < m; j++) {
-                    float bj = b[bp + j];
-                    c[c0 + j] += a0 * bj;
-                    c[c1 + j] += a1 * bj;
-                    c[c2 + j] += a2 * bj;
-                    c[c3 + j] += a3 * bj;
-                }
-            }
-        }
-        for (; i < to; i++) {
-            int ci = i * m;
-            for (int p = 0; p < k; p++) {
-                float ai = a[i * ars + p * acs];
-                int bp = p * m;
-                for (int j = 0; j < m; j++) {
-                    c[ci + j] += ai * b[bp + j];
-                }
-            }
-        }
-    }
 }

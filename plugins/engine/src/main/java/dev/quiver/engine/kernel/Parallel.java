@@ -21,7 +21,9 @@ public final class Parallel {
         void run(int from, int to);
     }
 
-    private static final int THREADS = Math.max(1, Runtime.getRuntime().availableProcessors());
+    /** The cores to use: {@code -Dquiver.threads=N}, else all the JVM sees. */
+    private static final int THREADS = Math.max(1, Integer.getInteger("quiver.threads",
+            Runtime.getRuntime().availableProcessors()));
     private static final ExecutorService POOL = THREADS == 1 ? null : Executors.newFixedThreadPool(THREADS - 1, r -> {
         Thread t = new Thread(r, "quiver-kernel");
         t.setDaemon(true);

@@ -46,19 +46,21 @@ public final class Rng {
         return (nextLong() >>> 11) * 0x1.0p-53;
     }
 
-    /** Uniform in [0, bound), without modulo bias. */
+    /** Uniform in [0, bound), without bias: Lemire's multiply-and-shift with rejection, no division per call. */
     public int nextInt(int bound) {
         if (bound <= 0) {
             throw new IllegalArgumentException("bound must be positive");
         }
-        long limit = Long.remainderUnsigned(-1L, bound);
-        while (true) {
-            long r = nextLong();
-            // Reject the top, incomplete copy of [0, bound) in the unsigned 64-bit range.
-            if (Long.compareUnsigned(r, -1L - limit) < 0 || limit == bound - 1) {
-                return (int) Long.remainderUnsigned(r, bound);
+        long product = (nextLong() >>> 32) * bound;
+        long low = product & 0xFFFFFFFFL;
+        if (low < bound) {
+            long threshold = (0x100000000L - bound) % bound;
+            while (low < threshold) {
+                product = (nextLong() >>> 32) * bound;
+                low = product & 0xFFFFFFFFL;
             }
         }
+        return (int) (product >>> 32);
     }
 
     /** Standard normal, by Box-Muller (one draw per call, so the state alone describes the stream). */

@@ -85,7 +85,8 @@ public final class TrainingLoop {
             int[] steps = {0};
             final int epochNumber = epoch + 1;
             long rows = batches.epoch(epoch, (x, y, n) -> {
-                try (Workspace ws = workspace.activate()) {
+                workspace.activate();
+                try {
                     network.zeroGradients();
                     Tensor out = network.forward(Tensor.of(x, n, p), true, dropout);
                     float[] gradient = lossGradient(n * width);
@@ -99,6 +100,8 @@ public final class TrainingLoop {
                     options.clip().clip(parameters);
                     run.step();
                     scheduler.stepEnded();
+                } finally {
+                    workspace.close();
                 }
             });
             double trainLoss = lossSum[0] / Math.max(1, steps[0]);
@@ -168,7 +171,8 @@ public final class TrainingLoop {
         int width = network.outputs();
         double[] sums = new double[3];
         FloatBatches.forEach(data.validation().get(), targets, context.allocator(), (x, y, n) -> {
-            try (Workspace ws = workspace.activate()) {
+            workspace.activate();
+            try {
                 Tensor out = network.forward(Tensor.of(x, n, p), false, null);
                 sums[0] += loss.evaluate(out.data(), y, n, width, lossGradient(n * width)) * n;
                 sums[1] += n;
@@ -180,6 +184,8 @@ public final class TrainingLoop {
                         }
                     }
                 }
+            } finally {
+                workspace.close();
             }
         });
         if (sums[1] == 0) {

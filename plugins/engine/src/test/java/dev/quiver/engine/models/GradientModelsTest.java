@@ -142,7 +142,7 @@ class GradientModelsTest {
 
     @Test
     void mlpRegressionFitsANonLinearCurveAndEveryActivationTrains(BufferAllocator allocator) {
-        int n = 256;
+        int n = 128;
         double[][] x = new double[n][1];
         double[] y = new double[n];
         for (int i = 0; i < n; i++) {
@@ -151,8 +151,9 @@ class GradientModelsTest {
         }
         MemoryData data = MemoryData.regression(List.of("x"), x, y);
         for (String activation : List.of("relu", "tanh", "sigmoid", "gelu")) {
-            Model model = fit(new MlpFactory(), Map.of("hidden", List.of(32, 32), "activation", activation),
-                    Map.of("epochs", 300), new Adam(Adam.Settings.adam().withLr(0.01)), data, allocator);
+            Model model = fit(new MlpFactory(), Map.of("hidden", List.of(16, 16), "activation", activation),
+                    Map.of("epochs", 150, "batchSize", 16), new Adam(Adam.Settings.adam().withLr(0.02)), data,
+                    allocator);
             assertEquals(Task.REGRESSION, model.task());
             try (VectorSchemaRoot in = features(data, allocator); VectorSchemaRoot out = model.predict(in, allocator)) {
                 Float8Vector prediction = (Float8Vector) out.getVector(0);

@@ -110,12 +110,18 @@ class OpValuesTest {
         Workspace workspace = new Workspace();
         Tensor w = Tensor.variable(new float[] {1, 2, 3, 4}, 2, 2);
         float[] first;
-        try (Workspace ws = workspace.activate()) {
+        workspace.activate();
+        try {
             first = w.matmul(w).data();
             w.matmul(w).relu();
+        } finally {
+            workspace.close();
         }
-        try (Workspace ws = workspace.activate()) {
+        workspace.activate();
+        try {
             assertSame(first, w.matmul(w).data());
+        } finally {
+            workspace.close();
         }
     }
 }

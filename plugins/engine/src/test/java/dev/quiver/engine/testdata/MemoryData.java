@@ -202,6 +202,21 @@ public final class MemoryData implements TrainingData {
         return Optional.ofNullable(validation);
     }
 
+    private double[][] columns;
+
+    /** The features column by column, computed once: batches are built column-wise. */
+    private synchronized double[][] columns() {
+        if (columns == null) {
+            columns = new double[features.size()][x.length];
+            for (int r = 0; r < x.length; r++) {
+                for (int j = 0; j < features.size(); j++) {
+                    columns[j][r] = x[r][j];
+                }
+            }
+        }
+        return columns;
+    }
+
     @Override
     public BatchReader open(BufferAllocator allocator) {
         VectorSchemaRoot root = VectorSchemaRoot.create(schema(), allocator);
@@ -222,10 +237,11 @@ public final class MemoryData implements TrainingData {
                 }
                 int n = Math.min(batchSize, x.length - next);
                 root.allocateNew();
+                double[][] columns = columns();
                 for (int j = 0; j < features.size(); j++) {
                     Float8Vector v = (Float8Vector) root.getVector(j);
                     for (int r = 0; r < n; r++) {
-                        double d = x[next + r][j];
+                        double d = columns[j][next + r];
                         if (Double.isNaN(d)) {
                             v.setNull(r);
                         } else {

@@ -24,7 +24,11 @@ public final class Clipping {
         return List.of(MAX_NORM, VALUE);
     }
 
-    /** The clipping a {@code clip:} mapping describes; {@link GradientClipping#NONE} when it is empty or invalid. */
+    /**
+     * The clipping a {@code clip:} mapping describes: {@link GradientClipping#NONE} when it is empty or names
+     * both kinds. Mistakes are recorded on {@code config} (so the run will not start); an invalid number is
+     * replaced by the option's default, as {@link Config#get} does.
+     */
     public static GradientClipping fromConfig(Config config) {
         List<String> known = List.of(MAX_NORM.name(), VALUE.name());
         for (String key : config.keys()) {
@@ -40,8 +44,7 @@ public final class Clipping {
             return GradientClipping.NONE;
         }
         if (byNorm) {
-            double maxNorm = config.get(MAX_NORM);
-            return new ClipByNorm(maxNorm);
+            return new ClipByNorm(config.get(MAX_NORM));
         }
         if (byValue) {
             return new ClipByValue(config.get(VALUE));

@@ -39,13 +39,10 @@ public record HuberLoss(Reduction reduction, double delta) implements Loss {
         for (int i = 0; i < n; i++) {
             double d = (double) output[i] - target[i];
             double abs = Math.abs(d);
-            if (abs < delta) {
-                sum += 0.5 * d * d;
-                gradient[i] = (float) (d * scale);
-            } else {
-                sum += delta * (abs - 0.5 * delta);
-                gradient[i] = (float) (Math.copySign(delta, d) * scale);
-            }
+            sum += abs < delta ? 0.5 * d * d : delta * (abs - 0.5 * delta);
+            // d clamped to [-delta, delta]; min/max keep a NaN difference NaN (copySign would make it finite
+            // and hide the divergence from the optimizer)
+            gradient[i] = (float) (Math.max(-delta, Math.min(delta, d)) * scale);
         }
         return sum * scale;
     }

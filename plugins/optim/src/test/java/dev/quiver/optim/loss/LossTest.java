@@ -125,6 +125,20 @@ class LossTest {
     }
 
     @Test
+    void aNaNOutputGivesANaNLossAndGradientSoDivergenceIsSeen() {
+        for (Loss loss : List.of(new MseLoss(), new MaeLoss(), new HuberLoss(), new BceWithLogitsLoss())) {
+            float[] gradient = new float[2];
+            double value = loss.evaluate(new float[] {Float.NaN, 0.5f}, new float[] {1f, 1f}, 2, 1, gradient);
+            assertTrue(Double.isNaN(value), loss + " gave " + value);
+            assertTrue(Float.isNaN(gradient[0]), loss + " gave gradient " + gradient[0]);
+            assertFalse(Float.isNaN(gradient[1]), loss + ": the other row's gradient is unaffected");
+        }
+        float[] gradient = new float[2];
+        double ce = new CrossEntropyLoss().evaluate(new float[] {Float.NaN, 0f}, new float[] {0f}, 1, 2, gradient);
+        assertTrue(Double.isNaN(ce) && Float.isNaN(gradient[0]) && Float.isNaN(gradient[1]));
+    }
+
+    @Test
     void gradientIsOverwrittenNotAccumulated() {
         float[] gradient = {100f, 100f};
         new MseLoss().evaluate(new float[] {1f, 2f}, new float[] {1f, 1f}, 2, 1, gradient);

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.quiver.api.optim.OptimizerRun;
-import dev.quiver.optim.MemoryState;
 import dev.quiver.optim.optimizer.Sgd;
+import dev.quiver.testing.MemoryState;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -85,7 +85,7 @@ class SchedulerTest {
             before.save(state);
             OptimizerRun second = run(0.1);
             Scheduler after = schedule.start(second, 20);
-            after.restore(state);
+            after.restore(state.reader());
             rates.addAll(drive(after, second, 9, 20));
             assertEquals(expected, rates, schedule.toString());
         }

@@ -53,7 +53,7 @@ public abstract class RunState implements OptimizerRun {
         return arrays;
     }
 
-    /** The weight decay for parameter {@code i}: none on biases when {@code decayBias} is false. */
+    /** The weight decay for {@code p}: none on biases when {@code decayBias} is false. */
     protected static double decayFor(Parameter p, double weightDecay, boolean decayBias) {
         return p.bias() && !decayBias ? 0.0 : weightDecay;
     }
@@ -88,22 +88,32 @@ public abstract class RunState implements OptimizerRun {
         }
     }
 
+    /**
+     * Restores what {@link #save} wrote. Everything is read and checked before anything is changed, so a
+     * checkpoint of other shapes leaves this run as it was.
+     */
     @Override
     public void restore(StateReader state) {
         long restoredSteps = state.getLong("step");
         double restoredLr = state.getDouble("lr");
-        for (Buffer buffer : buffers) {
+        float[][][] saved = new float[buffers.size()][parameters.size()][];
+        for (int b = 0; b < buffers.size(); b++) {
+            Buffer buffer = buffers.get(b);
             StateReader child = state.child(buffer.name());
             for (int i = 0; i < parameters.size(); i++) {
                 Parameter p = parameters.get(i);
-                float[] saved = child.getFloats(p.name());
-                float[] target = buffer.perParameter()[i];
-                if (saved.length != target.length) {
+                saved[b][i] = child.getFloats(p.name());
+                int expected = buffer.perParameter()[i].length;
+                if (saved[b][i].length != expected) {
                     throw new IllegalStateException("optimizer state '" + buffer.name() + "' of parameter '"
-                            + p.name() + "' has " + saved.length + " values, but the parameter has "
-                            + target.length);
+                            + p.name() + "' has " + saved[b][i].length + " values, but the parameter has " + expected);
                 }
-                System.arraycopy(saved, 0, target, 0, target.length);
+            }
+        }
+        for (int b = 0; b < buffers.size(); b++) {
+            float[][] targets = buffers.get(b).perParameter();
+            for (int i = 0; i < targets.length; i++) {
+                System.arraycopy(saved[b][i], 0, targets[i], 0, targets[i].length);
             }
         }
         steps = restoredSteps;

@@ -41,6 +41,10 @@ public final class BinaryRanking {
                 neg[ni++] = score[i];
             }
         }
+        if (nan) {
+            // NaN equals no threshold, so the merge below would never pass it; the areas are NaN anyway
+            return new BinaryRanking(new long[] {p}, new long[] {neg.length}, true);
+        }
         Arrays.sort(pos);
         Arrays.sort(neg);
         long[] tps = new long[positive.length];

@@ -20,8 +20,9 @@ import org.apache.arrow.memory.RootAllocator;
  * Measures csv source throughput on a generated numeric file (not a test; run by hand):
  *
  * <pre>{@code
- * mvn -o -q test-compile -pl plugins/io && java --add-opens=java.base/java.nio=ALL-UNNAMED \
- *   -cp "$(cat cp.txt):plugins/io/target/classes:plugins/io/target/test-classes" \
+ * mvn -o -q test-compile dependency:build-classpath -pl plugins/io -Dmdep.outputFile=/tmp/io-cp.txt
+ * java --add-opens=java.base/java.nio=ALL-UNNAMED \
+ *   -cp "$(cat /tmp/io-cp.txt):plugins/io/target/classes:plugins/io/target/test-classes" \
  *   dev.quiver.plugins.io.bench.CsvReadBenchmark [megabytes]
  * }</pre>
  *

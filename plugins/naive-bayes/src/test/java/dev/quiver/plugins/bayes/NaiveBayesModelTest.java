@@ -29,8 +29,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-@ExtendWith(LeakCheckExtension.class)
 /** Behaviour beyond the classifier kit (see the *ConformanceTest classes): state, description, errors. */
+@ExtendWith(LeakCheckExtension.class)
 class NaiveBayesModelTest {
 
     private static MapConfig config(String kind) {
@@ -116,6 +116,28 @@ class NaiveBayesModelTest {
                 () -> Fitting.fit(MapConfig.of(), table, "y", allocator));
         assertTrue(e.getMessage().startsWith("training data:3 column 'x': naive-bayes cannot fit with a missing "
                 + "value"), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"gaussian", "multinomial", "bernoulli"})
+    void anInfiniteFeatureIsADataErrorInFitAndPredict(String kind, BufferAllocator allocator) {
+        TableData table = TableData.builder().doubles("x", 1.0, Double.POSITIVE_INFINITY, 3.0, 4.0)
+                .strings("y", "a", "a", "b", "b").build();
+        QuiverException fit = assertThrows(QuiverException.class,
+                () -> Fitting.fit(config(kind), table, "y", allocator));
+        assertEquals(ErrorCode.DATA, fit.code());
+        assertTrue(fit.getMessage().startsWith("training data:2 column 'x': naive-bayes cannot fit with an infinite "
+                + "value"), fit.getMessage());
+
+        TableData finite = TableData.builder().doubles("x", 1.0, 2.0, 3.0, 4.0).strings("y", "a", "a", "b", "b")
+                .build();
+        Model model = Fitting.fit(config(kind), finite, "y", allocator);
+        try (VectorSchemaRoot input = table.without("y").toRoot(allocator)) {
+            QuiverException predict = assertThrows(QuiverException.class,
+                    () -> model.predict(input, allocator).close());
+            assertTrue(predict.getMessage().startsWith("batch:2 column 'x': naive-bayes cannot predict with an "
+                    + "infinite value"), predict.getMessage());
+        }
     }
 
     @Test

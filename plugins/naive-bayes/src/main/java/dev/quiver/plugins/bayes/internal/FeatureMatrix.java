@@ -20,7 +20,7 @@ final class FeatureMatrix {
      * @param source what the batch is part of, for messages
      * @param firstRow the 1-based number of the batch's first row within {@code source}
      * @throws QuiverException ({@link dev.quiver.api.ErrorCode#DATA}) for a missing or non-numeric column, or a
-     *     missing cell
+     *     missing or infinite cell
      */
     static double[] read(VectorSchemaRoot root, List<String> features, String what, String source,
             long firstRow) {
@@ -44,6 +44,11 @@ final class FeatureMatrix {
             if (Double.isNaN(x[i])) {
                 throw QuiverException.data(source, firstRow + i / d, features.get(i % d), "naive-bayes cannot " + what
                         + " with a missing value; fill it first (e.g. with an impute transform)");
+            }
+            if (Double.isInfinite(x[i])) {
+                // an infinite feature makes every class's likelihood infinite, and the probabilities 0/0
+                throw QuiverException.data(source, firstRow + i / d, features.get(i % d), "naive-bayes cannot " + what
+                        + " with an infinite value (" + x[i] + "); features must be finite numbers");
             }
         }
         return x;

@@ -63,10 +63,16 @@ public record NaiveBayesTrainer(String kind, double alpha, double varSmoothing, 
         Tally tally = new Tally(k, features);
         String target = data.target().orElseThrow().getName();
         forEachBatch(data, context, features, target, labels, tally::add);
+        double rows = Arrays.stream(tally.classCount).sum();
+        if (rows == 0) {
+            throw new QuiverException(ErrorCode.DATA, "naive-bayes has no training rows to learn from");
+        }
         for (int c = 0; c < k; c++) {
             if (tally.classCount[c] == 0) {
-                context.warn("naive-bayes: class '" + labels.classes().get(c) + "' has no training rows; it gets "
-                        + "probability 0");
+                // only learned priors are 0 for it; given or uniform priors keep it possible, on untrained likelihoods
+                context.warn("naive-bayes: class '" + labels.classes().get(c) + "' has no training rows; "
+                        + (priors.isEmpty() && fitPriors ? "it gets probability 0"
+                                : "its likelihood is learned from nothing, but its prior keeps it possible"));
             }
         }
 

@@ -108,6 +108,10 @@ class PipelinesTest {
         Path run = runs.resolve("chain");
         Result trained = quiver("run", PIPELINES.resolve("house-prices.yaml").toString(), "--out", run.toString());
         assertEquals(0, trained.code(), trained.err());
+        for (String file : List.of("pipeline.yaml", "schema.json", "transforms.json", "model.json", "metrics.json",
+                "history.csv", "predictions.arrow", "report.html")) {
+            assertTrue(Files.isRegularFile(run.resolve(file)), file);
+        }
 
         Path input = runs.resolve("new-houses.csv");
         Files.writeString(input, "area\n110\n");

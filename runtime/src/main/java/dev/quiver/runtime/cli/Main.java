@@ -8,10 +8,13 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
 
 /**
  * The {@code quiver} command line: {@code run}, {@code predict}, {@code inspect}, {@code validate},
@@ -28,10 +31,13 @@ import picocli.CommandLine.ScopeType;
         description = "Plugin-based machine-learning pipelines for the JVM.",
         subcommands = {RunCommand.class, PredictCommand.class, InspectCommand.class, ValidateCommand.class,
                 PluginsCommand.class, EvaluateCommand.class, CompareCommand.class, CommandLine.HelpCommand.class})
-public final class Main {
+public final class Main implements Callable<Integer> {
 
     @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Print stack traces of errors.")
     boolean debug;
+
+    @Spec
+    CommandSpec spec;
 
     final PrintStream out;
     final PrintStream err;
@@ -68,6 +74,14 @@ public final class Main {
         } finally {
             main.close();
         }
+    }
+
+    /** {@code quiver} alone: a command is missing, which is a usage mistake. */
+    @Override
+    public Integer call() {
+        err.println("error: name a command.");
+        spec.commandLine().usage(err);
+        return ErrorCode.USAGE.exitCode();
     }
 
     private int report(Exception e, boolean debug) {

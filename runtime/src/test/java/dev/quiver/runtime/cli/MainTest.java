@@ -180,6 +180,9 @@ class MainTest {
         assertTrue(r.err().contains("quiver run --help"), r.err());
         Result unknown = quiver("frobnicate");
         assertEquals(2, unknown.code());
+        Result none = quiver();
+        assertEquals(2, none.code());
+        assertTrue(none.err().contains("Usage: quiver"), none.err());
     }
 
     @Test

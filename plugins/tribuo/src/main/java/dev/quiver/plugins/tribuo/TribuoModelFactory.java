@@ -40,8 +40,7 @@ import java.util.Set;
 public final class TribuoModelFactory implements ModelFactory {
 
     public static final Option<String> TRAINER = Option.string("trainer", null).required()
-            .describe("A short name (run 'quiver plugins tribuo' for the list: logistic-regression, cart, "
-                    + "random-forest, kmeans, ...) or the fully qualified class name of any Tribuo Trainer.");
+            .describe("A short name (listed above) or the fully qualified class name of any Tribuo Trainer.");
     public static final Option<Object> OPTIONS = Option.any("options")
             .describe("The trainer's options, named as its OLCUT @Config fields; nested components (optimiser, "
                     + "objective, innerTrainer...) are mappings whose 'class:' names the implementation.");
@@ -60,9 +59,16 @@ public final class TribuoModelFactory implements ModelFactory {
         return TribuoModel.TYPE;
     }
 
+    /** One sentence, then the short names by kind of output (those of extensions on the classpath included). */
     @Override
     public String description() {
-        return "Any Tribuo 4.3.2 trainer (classification, regression, clustering) by short name or class name.";
+        StringBuilder s = new StringBuilder("Any Tribuo 4.3.2 trainer, by short name or class name. Short names:");
+        for (OutputKind kind : OutputKind.values()) {
+            s.append(' ').append(kind.label()).append(": ").append(String.join(", ", TribuoCatalog.shortNames()
+                    .stream().filter(n -> n.kind() == kind).map(ShortName::name).toList())).append(';');
+        }
+        s.setCharAt(s.length() - 1, '.');
+        return s.toString();
     }
 
     @Override

@@ -70,6 +70,8 @@ class CatalogTest {
         assertEquals(List.of("trainer", "options", "task", "acknowledgeAdamBug", "verbose"),
                 new TribuoModelFactory().options().stream().map(o -> o.name()).toList());
         assertEquals("tribuo", new TribuoModelFactory().name());
+        assertTrue(new TribuoModelFactory().description().endsWith("clustering: hdbscan, kmeans."),
+                new TribuoModelFactory().description());
     }
 
     private static Map<String, TrainerOption> byName(List<TrainerOption> options) {

@@ -146,7 +146,6 @@ public final class TribuoModel<T extends Output<T>> implements Model {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("trainer", trainer);
         d.put("tribuoModel", model.getClass().getName());
-        d.put("features", features);
         if (!adapter.classes().isEmpty()) {
             d.put("classes", adapter.classes());
         }

@@ -87,7 +87,10 @@ public final class TribuoModelFactory implements ModelFactory {
         boolean verbose = config.get(VERBOSE) || user.containsKey("loggingInterval");
 
         Map<OutputKind, TrainerRecipe> recipes = new EnumMap<>(OutputKind.class);
+        // Sets: a short name's variants (cart for classification and regression) often fail, or warn, alike.
         Set<OptionProblem> failures = new LinkedHashSet<>();
+        Set<OptionProblem> refusals = new LinkedHashSet<>();
+        Set<String> warnings = new LinkedHashSet<>();
         for (TrainerRecipe candidate : candidates(trainer, user, wanted, config)) {
             OlcutBuilder.Result built = candidate.build(context.seed());
             if (!built.ok()) {
@@ -104,17 +107,18 @@ public final class TribuoModelFactory implements ModelFactory {
             }
             Optional<List<String>> adam = Pitfalls.adam(built.component());
             if (adam.isPresent() && !acknowledgeAdam) {
-                record(config, user, new OptionProblem(parent(adam.get()), last(adam.get()),
-                        Pitfalls.adamRefusal()));
+                refusals.add(new OptionProblem(parent(adam.get()), last(adam.get()), Pitfalls.adamRefusal()));
                 continue;
             }
-            adam.ifPresent(path -> context.warn(Pitfalls.adamWarning(path)));
+            adam.ifPresent(path -> warnings.add(Pitfalls.adamWarning(path)));
             recipes.put(kind, new TrainerRecipe(trainer, kind, candidate.trainerClass(), candidate.options(),
                     candidate.seeded()));
         }
-        if (recipes.isEmpty()) {
+        refusals.forEach(p -> record(config, user, p));
+        if (recipes.isEmpty() && refusals.isEmpty()) {
             failures.forEach(p -> record(config, user, p));
         }
+        warnings.forEach(context::warn);
         return new TribuoTrainer(recipes, verbose);
     }
 

@@ -1,6 +1,7 @@
 package dev.quiver.testing.conformance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.quiver.api.PluginContext;
@@ -186,6 +187,6 @@ public abstract class ClassifierConformance {
 
     @Test
     void describesWhatItLearned(BufferAllocator allocator) {
-        assertTrue(!fit(allocator).describe().isEmpty(), "describe() should show the learned parameters");
+        assertFalse(fit(allocator).describe().isEmpty(), "describe() should show the learned parameters");
     }
 }

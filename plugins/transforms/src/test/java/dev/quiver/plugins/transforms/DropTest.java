@@ -7,6 +7,7 @@ import dev.quiver.api.transform.FittedTransform;
 import dev.quiver.api.transform.TransformFactory;
 import dev.quiver.testing.MapConfig;
 import dev.quiver.testing.TableData;
+import dev.quiver.testing.TestContext;
 import dev.quiver.testing.conformance.TransformConformance;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
@@ -49,5 +50,16 @@ class DropTest extends TransformConformance {
     void droppingTwiceIsAProblem() {
         String message = Fitting.planError(factory, MapConfig.of("columns", List.of("age", "age")), Golden.table());
         assertTrue(message.contains("column 'age' is listed twice"), message);
+    }
+
+    @Test
+    void anEmptyListIsAProblemForDropAndSelect() {
+        for (TransformFactory f : List.of(new DropFactory(), new SelectFactory())) {
+            MapConfig config = MapConfig.of("columns", List.of());
+            f.create(config, new TestContext());
+            assertEquals(1, config.messages().size(), f.name());
+            assertTrue(config.messages().get(0).contains(f.name() + " needs at least one column to "
+                    + (f.name().equals("drop") ? "remove" : "keep")), config.messages().toString());
+        }
     }
 }

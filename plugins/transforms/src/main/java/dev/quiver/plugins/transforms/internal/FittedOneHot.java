@@ -21,9 +21,10 @@ import org.apache.arrow.vector.types.pojo.Field;
 
 /**
  * A fitted {@code one-hot}: each encoded column becomes float64 indicator columns {@code column=value}, one per
- * category in sorted order (less the first with {@code dropFirst}), exactly one of which is 1 in each row. A
- * missing cell encodes as all zeros, like an unknown value under {@code unknown: ignore}: missingness gets no
- * column of its own (impute first to give it one). Immutable and thread-safe.
+ * category in sorted order (less the first with {@code dropFirst}), at most one of which is 1 in each row. All
+ * zeros mean a missing cell, an unknown value under {@code unknown: ignore}, or the first category under
+ * {@code dropFirst}: missingness gets no column of its own (impute first to give it one). Immutable and
+ * thread-safe.
  */
 public final class FittedOneHot extends ColumnwiseTransform {
 

@@ -94,6 +94,7 @@ public record Impute(ColumnChoice choice, Strategy strategy, Object fill) implem
 
     private static void scan(Source data, List<String> names, List<Learner> learners, BufferAllocator allocator) {
         double[] buffer = new double[0];
+        long firstRow = 1;
         try (BatchReader reader = data.open(allocator)) {
             while (reader.loadNextBatch()) {
                 VectorSchemaRoot root = reader.root();
@@ -101,6 +102,7 @@ public record Impute(ColumnChoice choice, Strategy strategy, Object fill) implem
                     FieldVector column = root.getVector(names.get(c));
                     if (learners.get(c) instanceof NumericLearner numeric) {
                         buffer = Vectors.doubles(column, buffer);
+                        Vectors.requireFinite(buffer, root.getRowCount(), data, firstRow, names.get(c));
                         numeric.add(buffer, root.getRowCount());
                     } else {
                         TextLearner text = (TextLearner) learners.get(c);
@@ -109,6 +111,7 @@ public record Impute(ColumnChoice choice, Strategy strategy, Object fill) implem
                         }
                     }
                 }
+                firstRow += root.getRowCount();
             }
         }
     }

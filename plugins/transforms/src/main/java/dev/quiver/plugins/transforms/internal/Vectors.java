@@ -1,5 +1,6 @@
 package dev.quiver.plugins.transforms.internal;
 
+import dev.quiver.api.QuiverException;
 import dev.quiver.api.data.ArrowColumns;
 import dev.quiver.api.data.BatchReader;
 import dev.quiver.api.data.Source;
@@ -50,17 +51,34 @@ public final class Vectors {
     /**
      * One pass over {@code data}, handing each batch's {@code columns} to {@code consumer} as doubles (missing
      * cells as NaN). The array is reused between calls: a consumer copies what it keeps.
+     *
+     * @throws QuiverException ({@link dev.quiver.api.ErrorCode#DATA}) for an infinite value, naming its row
+     *     and column: a mean, a variance or a range learned from it would turn the whole column into NaN
      */
     public static void scanNumeric(Source data, List<String> columns, BufferAllocator allocator,
             ColumnValues consumer) {
         double[] buffer = new double[0];
+        long firstRow = 1;
         try (BatchReader reader = data.open(allocator)) {
             while (reader.loadNextBatch()) {
                 VectorSchemaRoot root = reader.root();
+                int rows = root.getRowCount();
                 for (int c = 0; c < columns.size(); c++) {
                     buffer = doubles(ArrowColumns.vector(root, columns.get(c)), buffer);
-                    consumer.accept(c, buffer, root.getRowCount());
+                    requireFinite(buffer, rows, data, firstRow, columns.get(c));
+                    consumer.accept(c, buffer, rows);
                 }
+                firstRow += rows;
+            }
+        }
+    }
+
+    /** Throws a data error naming the first infinite value among the first {@code rows} of {@code values}. */
+    static void requireFinite(double[] values, int rows, Source data, long firstRow, String column) {
+        for (int r = 0; r < rows; r++) {
+            if (Double.isInfinite(values[r])) {
+                throw QuiverException.data(data.describe(), firstRow + r, column, "the value " + values[r]
+                        + " cannot be learned from; replace or drop infinite values before this transform.");
             }
         }
     }

@@ -38,6 +38,11 @@ record GradientTrainer(String type, Set<Task> tasks, int[] hidden, Activation ac
         Init hiddenInit, Init outputInit, boolean softmax, double threshold, Optimizer defaultOptimizer,
         TrainingOptions options) implements Trainer {
 
+    GradientTrainer {
+        hidden = hidden.clone();
+        tasks = Set.copyOf(tasks);
+    }
+
     @Override
     public Model fit(TrainingData data, FitContext context) {
         Task task = data.task();

@@ -46,11 +46,13 @@ final class Shapes {
         int total = 0;
         for (Tensor p : parts) {
             int[] s = p.shapeRef();
-            for (int d = 0; d < shape.length; d++) {
-                if (d != ax && s[d] != shape[d] || s.length != shape.length) {
-                    throw new IllegalArgumentException("cannot concatenate " + p + " with " + parts[0]
-                            + " along axis " + axis);
-                }
+            boolean fits = s.length == shape.length;
+            for (int d = 0; fits && d < shape.length; d++) {
+                fits = d == ax || s[d] == shape[d];
+            }
+            if (!fits) {
+                throw new IllegalArgumentException("cannot concatenate " + p + " with " + parts[0] + " along axis "
+                        + axis);
             }
             total += s[ax];
         }

@@ -116,7 +116,9 @@ public final class TribuoCatalog {
         for (TrainerOption o : options(trainer)) {
             s.append(String.format("  %-24s %-28s %s%s%n", o.name(), o.type() + (o.required() ? " (required)" : ""),
                     o.description(), o.choices().isEmpty() ? "" : " One of " + o.choices() + "."));
-            String dflt = o.suppliedBy().isEmpty() ? o.defaultValue() : o.suppliedBy();
+            String dflt = o.suppliedBy().isEmpty() ? o.defaultValue()
+                    : o.suppliedBy().replaceFirst("^Quiver's default: ", "") + " (set by Quiver"
+                            + (o.defaultValue().isEmpty() ? ")" : "; Tribuo's: " + o.defaultValue() + ")");
             if (!dflt.isEmpty()) {
                 s.append(String.format("  %-24s %-28s default: %s%n", "", "", dflt));
             }
@@ -143,7 +145,25 @@ public final class TribuoCatalog {
         return className == null ? "" : className.substring(className.lastIndexOf('.') + 1).replace('$', '.');
     }
 
+    /** A value as a user writes it in YAML flow style: {@code {class: X, maxDepth: 6}}, class first. */
+    @SuppressWarnings("unchecked")
     private static String render(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            StringBuilder s = new StringBuilder("{");
+            Map<String, Object> m = (Map<String, Object>) map;
+            if (m.containsKey("class")) {
+                s.append("class: ").append(m.get("class"));
+            }
+            m.forEach((k, v) -> {
+                if (!k.equals("class")) {
+                    s.append(s.length() > 1 ? ", " : "").append(k).append(": ").append(render(v));
+                }
+            });
+            return s.append('}').toString();
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(TribuoCatalog::render).collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+        }
         return String.valueOf(value);
     }
 

@@ -42,8 +42,10 @@ final class PluginsCommand implements Callable<Integer> {
                 if (kind.getValue().isEmpty()) {
                     main.out.println("  (none installed)");
                 }
+                int width = kind.getValue().stream().mapToInt(p -> p.name().length()).max().orElse(0);
                 for (PluginInfo p : kind.getValue()) {
-                    main.out.println("  " + p.name() + (p.description().isEmpty() ? "" : "  " + p.description()));
+                    String line = "  " + p.name() + " ".repeat(width - p.name().length() + 2) + p.description();
+                    main.out.println(line.stripTrailing());
                 }
             }
             return 0;

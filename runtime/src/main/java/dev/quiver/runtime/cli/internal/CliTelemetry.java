@@ -30,6 +30,7 @@ public final class CliTelemetry implements AutoCloseable {
         // Properties supplied here are defaults: OTEL_* variables and -Dotel.* properties override them.
         OpenTelemetrySdk sdk = AutoConfiguredOpenTelemetrySdk.builder()
                 .addPropertiesSupplier(() -> DEFAULTS)
+                .disableShutdownHook() // the CLI shuts it down itself, when the command ends
                 .build()
                 .getOpenTelemetrySdk();
         return new CliTelemetry(sdk);

@@ -139,6 +139,14 @@ class LossTest {
     }
 
     @Test
+    void theMeanOfAnEmptyBatchIsNaNAsInPyTorch() {
+        for (Loss loss : List.of(new MseLoss(), new MaeLoss(), new HuberLoss(), new BceWithLogitsLoss(),
+                new CrossEntropyLoss())) {
+            assertTrue(Double.isNaN(loss.evaluate(new float[0], new float[0], 0, 2, new float[0])), loss.toString());
+        }
+    }
+
+    @Test
     void gradientIsOverwrittenNotAccumulated() {
         float[] gradient = {100f, 100f};
         new MseLoss().evaluate(new float[] {1f, 2f}, new float[] {1f, 1f}, 2, 1, gradient);

@@ -125,6 +125,15 @@ class PipelinesTest {
         assertEquals("110", row[0]);
         assertEquals(160.0, Double.parseDouble(row[1]), 1e-9);
 
+        Path labelled = runs.resolve("labelled-houses.csv");
+        Files.writeString(labelled, "area,price\n90,140\n110,160\n200,250\n");
+        Result evaluated = quiver("evaluate", "--model", run.toString(), "--input", labelled.toString(), "--json");
+        assertEquals(0, evaluated.code(), evaluated.err());
+        JsonNode scores = new ObjectMapper().readTree(evaluated.out());
+        assertEquals(3, scores.path("rows").asInt());
+        assertEquals(0.0, scores.path("metrics").path("mse").asDouble(), 1e-9, scores::toString);
+        assertEquals(1.0, scores.path("metrics").path("r2").asDouble(), 1e-9, scores::toString);
+
         Result inspected = quiver("inspect", run.toString(), "--json");
         assertEquals(0, inspected.code(), inspected.err());
         JsonNode parameters = new ObjectMapper().readTree(inspected.out()).path("model").path("parameters");

@@ -3,7 +3,7 @@ package dev.quiver.plugins.metrics.classification;
 import dev.quiver.api.Task;
 import dev.quiver.api.metric.Metric;
 import dev.quiver.api.metric.Predictions;
-import dev.quiver.plugins.metrics.internal.ClassIndices;
+import dev.quiver.plugins.metrics.internal.ScoredRows;
 import dev.quiver.plugins.metrics.internal.Scores;
 import java.util.Set;
 
@@ -42,25 +42,25 @@ public final class Brier implements Metric {
 
     @Override
     public double compute(Predictions predictions) {
-        int k = ClassIndices.classCount(predictions);
-        double[][] probabilities = ClassIndices.probabilities(predictions, k);
-        if (probabilities == null || predictions.size() == 0) {
+        ScoredRows rows = ScoredRows.of(predictions);
+        if (rows == null) {
             return Double.NaN;
         }
-        int[] actual = ClassIndices.actual(predictions, k);
         int positive = PositiveClass.resolve(positiveClass, predictions);
         double sum = 0;
-        for (int i = 0; i < actual.length; i++) {
+        for (int i = 0; i < rows.size(); i++) {
+            double[] p = rows.probabilities()[i];
+            int y = rows.actual()[i];
             if (positive != PositiveClass.NONE) {
-                double d = probabilities[i][positive] - (actual[i] == positive ? 1 : 0);
+                double d = p[positive] - (y == positive ? 1 : 0);
                 sum += d * d;
             } else {
-                for (int c = 0; c < k; c++) {
-                    double d = probabilities[i][c] - (actual[i] == c ? 1 : 0);
+                for (int c = 0; c < rows.classes(); c++) {
+                    double d = p[c] - (y == c ? 1 : 0);
                     sum += d * d;
                 }
             }
         }
-        return sum / actual.length;
+        return sum / rows.size();
     }
 }

@@ -3,7 +3,7 @@ package dev.quiver.plugins.metrics.classification;
 import dev.quiver.api.Task;
 import dev.quiver.api.metric.Metric;
 import dev.quiver.api.metric.Predictions;
-import dev.quiver.plugins.metrics.internal.ClassIndices;
+import dev.quiver.plugins.metrics.internal.ScoredRows;
 import dev.quiver.plugins.metrics.internal.Scores;
 import java.util.Set;
 
@@ -31,21 +31,20 @@ public final class LogLoss implements Metric {
 
     @Override
     public double compute(Predictions predictions) {
-        int k = ClassIndices.classCount(predictions);
-        double[][] probabilities = ClassIndices.probabilities(predictions, k);
-        if (probabilities == null || predictions.size() == 0) {
+        ScoredRows rows = ScoredRows.of(predictions);
+        if (rows == null) {
             return Double.NaN;
         }
-        int[] actual = ClassIndices.actual(predictions, k);
         double sum = 0;
-        for (int i = 0; i < actual.length; i++) {
+        for (int i = 0; i < rows.size(); i++) {
+            double[] p = rows.probabilities()[i];
             double rowSum = 0;
-            for (double p : probabilities[i]) {
-                rowSum += clip(p);
+            for (double pc : p) {
+                rowSum += clip(pc);
             }
-            sum -= Math.log(clip(probabilities[i][actual[i]]) / rowSum);
+            sum -= Math.log(clip(p[rows.actual()[i]]) / rowSum);
         }
-        return sum / actual.length;
+        return sum / rows.size();
     }
 
     private static double clip(double p) {

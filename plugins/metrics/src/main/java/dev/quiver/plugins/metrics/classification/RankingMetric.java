@@ -4,7 +4,7 @@ import dev.quiver.api.Task;
 import dev.quiver.api.metric.Metric;
 import dev.quiver.api.metric.Predictions;
 import dev.quiver.plugins.metrics.internal.BinaryRanking;
-import dev.quiver.plugins.metrics.internal.ClassIndices;
+import dev.quiver.plugins.metrics.internal.ScoredRows;
 import dev.quiver.plugins.metrics.internal.Scores;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -88,11 +88,11 @@ public final class RankingMetric implements Metric {
 
     /** Each class's one-vs-rest score (NaN where undefined); null when nothing can be scored at all. */
     private double[] perClass(Predictions predictions) {
-        int k = ClassIndices.classCount(predictions);
-        double[][] probabilities = ClassIndices.probabilities(predictions, k);
-        if (probabilities == null || predictions.size() == 0) {
+        ScoredRows rows = ScoredRows.of(predictions);
+        if (rows == null) {
             return null;
         }
+        double[][] probabilities = rows.probabilities();
         for (double[] row : probabilities) {
             for (double p : row) {
                 if (Double.isNaN(p)) {
@@ -100,7 +100,8 @@ public final class RankingMetric implements Metric {
                 }
             }
         }
-        int[] actual = ClassIndices.actual(predictions, k);
+        int k = rows.classes();
+        int[] actual = rows.actual();
         int n = actual.length;
         double[] out = new double[k];
         boolean[] positive = new boolean[n];

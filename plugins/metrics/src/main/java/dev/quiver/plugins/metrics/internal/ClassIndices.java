@@ -1,5 +1,6 @@
 package dev.quiver.plugins.metrics.internal;
 
+import dev.quiver.api.ErrorCode;
 import dev.quiver.api.QuiverException;
 import dev.quiver.api.Task;
 import dev.quiver.api.metric.Predictions;
@@ -49,7 +50,7 @@ public final class ClassIndices {
             return null;
         }
         if (p.length != predictions.size()) {
-            throw new QuiverException(dev.quiver.api.ErrorCode.DATA, "The predictions have " + predictions.size()
+            throw new QuiverException(ErrorCode.DATA, "The predictions have " + predictions.size()
                     + " rows but " + p.length + " rows of class probabilities.");
         }
         for (int row = 0; row < p.length; row++) {

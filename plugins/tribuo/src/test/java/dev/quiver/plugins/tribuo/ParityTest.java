@@ -110,6 +110,21 @@ class ParityTest {
         }
     }
 
+    @Test
+    void sameSeedSameModelAnotherSeedAnother(BufferAllocator allocator) {
+        TableData iris = SimpleCsv.read(Datasets.path(Datasets.IRIS));
+        dev.quiver.api.model.Trainer trainer = Fits.trainer("trainer", "logistic-regression");
+        try (VectorSchemaRoot input = iris.toRoot(allocator);
+                VectorSchemaRoot a = Fits.fit(trainer, iris.training("species"), allocator, 5L).predict(input, allocator);
+                VectorSchemaRoot b = Fits.fit(trainer, iris.training("species"), allocator, 5L).predict(input, allocator);
+                VectorSchemaRoot c = Fits.fit(trainer, iris.training("species"), allocator, 6L).predict(input, allocator)) {
+            String column = PredictionColumns.probability("versicolor");
+            assertArrayEquals(doubles(a, column), doubles(b, column), 0.0, "one trainer, fitted twice, same seed");
+            assertTrue(!java.util.Arrays.equals(doubles(a, column), doubles(c, column)),
+                    "the fit's seed reaches Tribuo's shuffling");
+        }
+    }
+
     private static void assertClassification(Model model, TableData table, List<Prediction<Label>> expected,
             BufferAllocator allocator) {
         try (VectorSchemaRoot input = table.toRoot(allocator);

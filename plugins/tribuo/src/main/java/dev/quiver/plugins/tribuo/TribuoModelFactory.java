@@ -18,6 +18,7 @@ import dev.quiver.plugins.tribuo.internal.TribuoModel;
 import dev.quiver.plugins.tribuo.internal.TribuoTrainer;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -91,7 +92,9 @@ public final class TribuoModelFactory implements ModelFactory {
         Set<OptionProblem> failures = new LinkedHashSet<>();
         Set<OptionProblem> refusals = new LinkedHashSet<>();
         Set<String> warnings = new LinkedHashSet<>();
+        Set<OutputKind> intended = EnumSet.noneOf(OutputKind.class);
         for (TrainerRecipe candidate : candidates(trainer, user, wanted, config)) {
+            intendedKind(candidate).ifPresent(intended::add);
             OlcutBuilder.Result built = candidate.build(context.seed());
             if (!built.ok()) {
                 failures.addAll(built.problems());
@@ -119,7 +122,7 @@ public final class TribuoModelFactory implements ModelFactory {
             failures.forEach(p -> record(config, user, p));
         }
         warnings.forEach(context::warn);
-        return new TribuoTrainer(recipes, verbose);
+        return new TribuoTrainer(recipes, intended, verbose);
     }
 
     @Override
@@ -173,6 +176,14 @@ public final class TribuoModelFactory implements ModelFactory {
         }
         recipes.add(recipe(trainer, null, trainer, TribuoCatalog.classDefaults(trainer), user));
         return recipes;
+    }
+
+    /** The kind a candidate is meant to train, as far as it can be told without building it. */
+    private static Optional<OutputKind> intendedKind(TrainerRecipe candidate) {
+        if (candidate.kind() != null) {
+            return Optional.of(candidate.kind());
+        }
+        return OutputTypes.ofClass(load(candidate.trainerClass())).flatMap(OutputKind::ofOutputClass);
     }
 
     private static TrainerRecipe recipe(String name, OutputKind kind, String trainerClass, Map<String, Object> base,

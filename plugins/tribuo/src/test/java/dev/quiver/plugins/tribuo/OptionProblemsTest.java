@@ -151,6 +151,27 @@ class OptionProblemsTest {
                 "options.objective").indexOf(key);
     }
 
+    @Test
+    void brokenTrainerStillTellsWhichTaskItWasMeantFor() {
+        MapConfig config = MapConfig.of("trainer", LINEAR_SGD, "options", Map.of("epoch", 3));
+        dev.quiver.api.model.Trainer trainer = new TribuoModelFactory().create(config, new TestContext());
+        assertEquals(java.util.Set.of(dev.quiver.api.Task.REGRESSION), trainer.tasks());
+    }
+
+    @Test
+    void mapOptionBecomesAnOlcutMapProperty() {
+        MapConfig config = MapConfig.of("trainer", "liblinear", "task", "classification", "options",
+                Map.of("labelWeights", Map.of("setosa", 2.0, "virginica", 0.5)));
+        new TribuoModelFactory().create(config, new TestContext());
+        config.assertNoProblems();
+
+        MapConfig wrong = MapConfig.of("trainer", "liblinear", "task", "classification", "options",
+                Map.of("labelWeights", Map.of("setosa", "heavy")));
+        new TribuoModelFactory().create(wrong, new TestContext());
+        assertEquals(List.of("options.labelWeights"), wrong.problems().stream().map(p -> p.location().keyPath())
+                .toList(), wrong.messages().toString());
+    }
+
     private static Problem single(Object... model) {
         MapConfig config = MapConfig.of(model);
         new TribuoModelFactory().create(config, new TestContext());

@@ -47,6 +47,11 @@ public final class OutputTypes {
         return null;
     }
 
+    /** The output class of a trainer class, when its generic signature fixes it (not for {@code KNNTrainer<T>}). */
+    public static Optional<Class<?>> ofClass(Class<?> trainerClass) {
+        return Optional.ofNullable(argument(trainerClass, Trainer.class));
+    }
+
     /** The class bound to {@code target}'s first type parameter along {@code type}'s supertypes, or null. */
     static Class<?> argument(Class<?> type, Class<?> target) {
         return walk(type, target, new HashMap<>());

@@ -23,18 +23,26 @@ import org.tribuo.Output;
 public final class TribuoTrainer implements Trainer {
 
     private final Map<OutputKind, TrainerRecipe> recipes;
+    private final Set<Task> tasks;
     private final boolean verbose;
 
-    /** {@code verbose}: let Tribuo log its progress (see {@link TribuoLogging}). */
-    public TribuoTrainer(Map<OutputKind, TrainerRecipe> recipes, boolean verbose) {
+    /**
+     * @param recipes the valid recipes by kind of output
+     * @param intended the kinds the user meant to train; they stand in for {@link #tasks()} when no recipe is
+     *     valid (the configuration then has problems and nothing will be fitted), so that the runtime does not
+     *     add a confusing task mismatch to the real mistakes
+     * @param verbose let Tribuo log its progress (see {@link TribuoLogging})
+     */
+    public TribuoTrainer(Map<OutputKind, TrainerRecipe> recipes, Set<OutputKind> intended, boolean verbose) {
         this.recipes = Map.copyOf(recipes);
         this.verbose = verbose;
+        Set<Task> t = EnumSet.noneOf(Task.class);
+        (recipes.isEmpty() ? intended : recipes.keySet()).forEach(k -> t.addAll(k.tasks()));
+        this.tasks = Set.copyOf(t);
     }
 
     @Override
     public Set<Task> tasks() {
-        Set<Task> tasks = EnumSet.noneOf(Task.class);
-        recipes.keySet().forEach(k -> tasks.addAll(k.tasks()));
         return tasks;
     }
 
@@ -49,7 +57,7 @@ public final class TribuoTrainer implements Trainer {
         TrainerRecipe recipe = recipes.get(kind);
         if (recipe == null) {
             throw new QuiverException(ErrorCode.CONFIG, "The Tribuo trainer " + describe() + " cannot learn a "
-                    + data.task().label() + " task.");
+                    + data.task().label() + " task" + (recipes.isEmpty() ? "; its configuration has problems." : "."));
         }
         OlcutBuilder.Result built = recipe.build(context.seed());
         if (!built.ok()) {

@@ -24,8 +24,12 @@ final class LinearAlgebra {
         }
         float[] out = Workspace.buffer(n * m);
         float[] b = bias.data();
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(b, 0, out, i * m, m);
+        if (m == 1) {
+            java.util.Arrays.fill(out, 0, n, b[0]);
+        } else {
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(b, 0, out, i * m, m);
+            }
         }
         Matmul.nn(x.data(), w.data(), out, n, k, m, true);
         return Tensor.result(out, new int[] {n, m}, o -> {

@@ -55,7 +55,9 @@ class ExecutorTest {
         assertEquals(800.0, metrics.path("train").path("mse").asDouble(), 1e-9);
         assertFalse(metrics.has("test"));
         assertFalse(metrics.has("validation"));
-        assertEquals(15, metrics.path("training").path("rows").asLong(), "3 epochs over 5 rows");
+        assertEquals(15, metrics.path("training").path("rowEpochs").asLong(), "3 epochs over 5 rows");
+        assertEquals(5, metrics.path("training").path("rows").asLong());
+        assertEquals(3, metrics.path("training").path("epochs").asLong());
         assertTrue(metrics.path("training").path("rowsPerSecond").asDouble() > 0);
 
         List<String> history = Files.readAllLines(out.resolve(RunBundle.HISTORY));

@@ -117,9 +117,11 @@ public final class RunExecution {
             Evaluated evaluated = stage("evaluate", stage -> evaluate(fitted, splits, stage, folder.path()));
             Map<String, Object> metrics = evaluated.toJson();
             Map<String, Object> training = new LinkedHashMap<>();
+            long rowEpochs = rowEpochs(history, checkpoints.resumedEpoch(), counted.rowsRead());
             training.put("seconds", seconds);
-            training.put("rowsPerSecond", seconds > 0 ? counted.rowsRead() / seconds : null);
-            training.put("rows", counted.rowsRead());
+            training.put("rowsPerSecond", seconds > 0 ? rowEpochs / seconds : null);
+            training.put("rowEpochs", rowEpochs);
+            trainingData.rows().ifPresent(rows -> training.put("rows", rows));
             training.put("epochs", history.epochs().size());
             metrics.put("training", training);
 
@@ -127,7 +129,7 @@ public final class RunExecution {
                 RunBundle.writeModel(folder.path(), fitted, pipeline.seed(), pipeline.document());
                 RunBundle.writeJson(folder.path().resolve(RunBundle.METRICS), metrics);
                 write(folder.path().resolve(RunBundle.HISTORY), history.toCsv());
-                writeReport(folder.path().resolve(RunBundle.REPORT), evaluated, history, fitted, counted.rowsRead());
+                writeReport(folder.path().resolve(RunBundle.REPORT), evaluated, history, fitted, rowEpochs);
                 return null;
             });
             checkpoints.discard();
@@ -136,6 +138,15 @@ public final class RunExecution {
         } finally {
             Stage.closeChecked(data, "data", !ok);
         }
+    }
+
+    /**
+     * Rows processed in training, counting each epoch: what the model reported for the epochs of this run (a
+     * model may read the data once and iterate in memory), or, for models without epochs, the rows read.
+     */
+    private static long rowEpochs(History history, int resumedEpoch, long rowsRead) {
+        long reported = history.epochs().stream().filter(e -> e.epoch() > resumedEpoch).mapToLong(e -> e.rows()).sum();
+        return reported > 0 ? reported : rowsRead;
     }
 
     private List<FittedTransform> fitTransforms(Source train) {
@@ -257,7 +268,7 @@ public final class RunExecution {
         facts.put("task", fitted.task().label());
         facts.put("source", pipeline.source().component().describe());
         facts.put("seed", Long.toString(pipeline.seed()));
-        facts.put("training rows read", String.format(java.util.Locale.ROOT, "%,d", rows));
+        facts.put("rows trained on (all epochs)", String.format(java.util.Locale.ROOT, "%,d", rows));
         try {
             ReportWriter.write(file, new ReportData(pipeline.name(), RunBundle.yaml(pipeline.document()), facts,
                     evaluated.values(), history.epochs(), evaluated.split(), evaluated.predictions()));

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.quiver.api.ErrorCode;
 import dev.quiver.api.QuiverException;
+import dev.quiver.api.transform.Columns;
+import dev.quiver.api.transform.FittedTransform;
 import dev.quiver.api.transform.Transform;
 import dev.quiver.api.transform.TransformFactory;
 import dev.quiver.testing.MapConfig;
@@ -14,7 +16,9 @@ import dev.quiver.testing.TestContext;
 import dev.quiver.testing.conformance.TransformConformance;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.OutOfMemoryException;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -92,5 +96,22 @@ class ImputeTest extends TransformConformance {
                 () -> transform.fit(empty, Fitting.columns(empty), allocator));
         assertEquals(ErrorCode.DATA, e.code());
         assertTrue(e.getMessage().contains("column 'x': the column has no values"), e.getMessage());
+    }
+
+    @Test
+    void aTextColumnThatOutgrowsTheAllocatorLeavesNothingBehind(BufferAllocator allocator) {
+        String[] colors = new String[100];
+        TableData table = TableData.builder().strings("color", colors).build();
+        Columns columns = new Columns(List.of("color"), Optional.empty());
+        Transform transform = Fitting.create(factory, MapConfig.of("strategy", "constant", "fillValue",
+                "x".repeat(1000)));
+        FittedTransform fitted = transform.fit(table, columns, allocator);
+        try (VectorSchemaRoot input = table.toRoot(allocator);
+                BufferAllocator small = allocator.newChildAllocator("small", 0, 64 * 1024)) {
+            // allocateNew reserves 32 kB, 100 fills of 1000 bytes need 100 kB: setSafe fails growing the data
+            // buffer half way, and the half-filled vector must go
+            assertThrows(OutOfMemoryException.class, () -> fitted.apply(input, small));
+            assertEquals(0, small.getAllocatedMemory());
+        }
     }
 }

@@ -69,9 +69,16 @@ public final class FittedImpute extends ColumnwiseTransform {
             byte[] fill = text.getBytes(StandardCharsets.UTF_8);
             VarCharVector in = (VarCharVector) input;
             VarCharVector out = (VarCharVector) field.createVector(allocator);
-            out.allocateNew(rows);
-            for (int r = 0; r < rows; r++) {
-                out.setSafe(r, in.isNull(r) ? fill : in.get(r));
+            try {
+                out.allocateNew(rows);
+                for (int r = 0; r < rows; r++) {
+                    out.setSafe(r, in.isNull(r) ? fill : in.get(r));
+                }
+            } catch (RuntimeException e) {
+                // setSafe grows the data buffer as it goes and may hit the allocator's limit; out is not ours to
+                // hand over then, and nobody else knows it exists
+                out.close();
+                throw e;
             }
             out.setValueCount(rows);
             return List.of(out);

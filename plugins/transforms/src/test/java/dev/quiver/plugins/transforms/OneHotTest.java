@@ -60,6 +60,17 @@ class OneHotTest extends TransformConformance {
     }
 
     @Test
+    void anIndicatorNamedLikeAColumnAlreadyThereIsADataError(BufferAllocator allocator) {
+        TableData table = TableData.builder().strings("color", "red", "blue").doubles("color=red", 1.0, 0.0)
+                .strings("label", "a", "b").build();
+        QuiverException e = assertThrows(QuiverException.class, () -> Fitting.fit(factory,
+                MapConfig.of("columns", "color"), table, allocator));
+        assertEquals(ErrorCode.DATA, e.code());
+        assertTrue(e.getMessage().contains("column 'color=red': one-hot would make a column of this name"),
+                e.getMessage());
+    }
+
+    @Test
     void unknownValueIsADataErrorNamingColumnValueAndRow(BufferAllocator allocator) {
         FittedTransform fitted = Fitting.fit(factory, MapConfig.of(), Golden.table(), allocator);
         try (VectorSchemaRoot probe = TableData.builder().strings("color", "red", "purple").build()

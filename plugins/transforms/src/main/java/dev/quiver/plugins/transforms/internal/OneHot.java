@@ -1,5 +1,6 @@
 package dev.quiver.plugins.transforms.internal;
 
+import dev.quiver.api.QuiverException;
 import dev.quiver.api.data.BatchReader;
 import dev.quiver.api.data.Source;
 import dev.quiver.api.model.ClassLabels;
@@ -8,7 +9,9 @@ import dev.quiver.api.transform.FittedTransform;
 import dev.quiver.api.transform.Transform;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
@@ -79,6 +82,23 @@ public record OneHot(ColumnChoice choice, boolean ignoreUnknown, boolean dropFir
             }
         }
         List<List<String>> categories = seen.stream().map(s -> List.copyOf(s)).toList();
-        return new FittedOneHot(names, categories, ignoreUnknown, dropFirst);
+        FittedOneHot fitted = new FittedOneHot(names, categories, ignoreUnknown, dropFirst);
+        requireUniqueNames(fitted.outputSchema(schema), data);
+        return fitted;
+    }
+
+    /**
+     * Indicator names are made from data, so they can meet a column already there (a column {@code color=red}
+     * beside {@code color} with a value {@code red}); a batch with two columns of one name would feed the model
+     * the wrong one.
+     */
+    private static void requireUniqueNames(Schema output, Source data) {
+        Set<String> names = new HashSet<>();
+        for (Field f : output.getFields()) {
+            if (!names.add(f.getName())) {
+                throw QuiverException.data(data.describe(), 0, f.getName(), "one-hot would make a column of this "
+                        + "name, but the data has one already; rename that column or the values first.");
+            }
+        }
     }
 }

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
-/** Forward values of the ops against values computed with PyTorch (torch 2.x, float32). */
+/** Forward values of the ops against PyTorch (float32), printed by {@code src/test/python/goldens.py}. */
 class OpValuesTest {
 
     private static float[] values(Tensor t) {

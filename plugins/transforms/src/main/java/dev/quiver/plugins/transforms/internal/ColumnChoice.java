@@ -4,6 +4,7 @@ import dev.quiver.api.Location;
 import dev.quiver.api.Problem;
 import dev.quiver.api.QuiverException;
 import dev.quiver.api.config.DidYouMean;
+import dev.quiver.api.data.ArrowColumns;
 import dev.quiver.api.transform.Columns;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -76,6 +77,11 @@ public record ColumnChoice(List<String> named, Location location, String transfo
             throw QuiverException.config(problems);
         }
         return List.copyOf(chosen);
+    }
+
+    /** {@link #resolve} for transforms of numeric columns, which take every numeric feature by default. */
+    public List<String> numeric(Schema schema, Columns columns) {
+        return resolve(schema, columns, ArrowColumns::isNumeric, "numeric columns", f -> true);
     }
 
     /** The field named {@code name}, or empty. */

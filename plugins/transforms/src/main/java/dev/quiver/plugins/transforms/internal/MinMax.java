@@ -1,6 +1,5 @@
 package dev.quiver.plugins.transforms.internal;
 
-import dev.quiver.api.data.ArrowColumns;
 import dev.quiver.api.data.Source;
 import dev.quiver.api.transform.Columns;
 import dev.quiver.api.transform.FittedTransform;
@@ -20,17 +19,13 @@ public record MinMax(ColumnChoice choice, double low, double high) implements Tr
 
     @Override
     public Columns plan(Schema input, Columns columns) {
-        resolve(input, columns);
+        choice.numeric(input, columns);
         return columns;
-    }
-
-    private List<String> resolve(Schema input, Columns columns) {
-        return choice.resolve(input, columns, ArrowColumns::isNumeric, "numeric columns", f -> true);
     }
 
     @Override
     public FittedTransform fit(Source data, Columns columns, BufferAllocator allocator) {
-        List<String> names = resolve(data.schema(), columns);
+        List<String> names = choice.numeric(data.schema(), columns);
         double[] min = new double[names.size()];
         double[] max = new double[names.size()];
         Arrays.fill(min, Double.POSITIVE_INFINITY);

@@ -1,6 +1,5 @@
 package dev.quiver.plugins.transforms.internal;
 
-import dev.quiver.api.data.ArrowColumns;
 import dev.quiver.api.data.Source;
 import dev.quiver.api.transform.Columns;
 import dev.quiver.api.transform.FittedTransform;
@@ -19,17 +18,13 @@ public record Standardize(ColumnChoice choice, boolean withMean, boolean withStd
 
     @Override
     public Columns plan(Schema input, Columns columns) {
-        resolve(input, columns);
+        choice.numeric(input, columns);
         return columns;
-    }
-
-    private List<String> resolve(Schema input, Columns columns) {
-        return choice.resolve(input, columns, ArrowColumns::isNumeric, "numeric columns", f -> true);
     }
 
     @Override
     public FittedTransform fit(Source data, Columns columns, BufferAllocator allocator) {
-        List<String> names = resolve(data.schema(), columns);
+        List<String> names = choice.numeric(data.schema(), columns);
         Moments[] moments = new Moments[names.size()];
         for (int c = 0; c < moments.length; c++) {
             moments[c] = new Moments();

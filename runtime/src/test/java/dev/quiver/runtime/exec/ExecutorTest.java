@@ -161,6 +161,26 @@ class ExecutorTest {
     }
 
     @Test
+    void withoutATargetThereAreNoMetricsButPredictionsAreWritten(BufferAllocator allocator) throws IOException {
+        Path out = temp.resolve("run");
+        Pipeline pipeline = TestPipelines.pipeline(TestPipelines.housePrices(),
+                new Columns(List.of("area", "price"), Optional.empty()), Task.CLUSTERING, SplitSpec.NONE, List.of(),
+                new Named<>("one-cluster", new OneClusterTrainer(), Map.of()), List.of(), out, 0);
+
+        RunResult result = executor.run(pipeline, RunOptions.defaults());
+
+        assertEquals(List.of("training"), List.copyOf(result.metrics().keySet()));
+        try (ArrowFileReader reader = new ArrowFileReader(Files.newByteChannel(out.resolve(RunBundle.PREDICTIONS)),
+                allocator)) {
+            assertTrue(reader.loadNextBatch());
+            assertEquals(5, reader.getVectorSchemaRoot().getRowCount());
+            assertEquals(List.of("area", "price", "prediction"), reader.getVectorSchemaRoot().getSchema().getFields()
+                    .stream().map(Field::getName).toList());
+        }
+        assertTrue(Files.isRegularFile(out.resolve(RunBundle.REPORT)));
+    }
+
+    @Test
     void aLeakIsAnInternalErrorNamingTheStageAndLeavesNoOutput() {
         Path out = temp.resolve("run");
         ScriptedTrainer leaky = new ScriptedTrainer(TestPipelines.mean(1), ScriptedTrainer.Fault.LEAK, 0);

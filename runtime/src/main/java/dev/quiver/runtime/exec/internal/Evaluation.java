@@ -35,7 +35,10 @@ import org.apache.arrow.vector.ipc.ArrowFileWriter;
  */
 public final class Evaluation {
 
-    /** A split's scores: headline values by metric name, and the non-empty details. */
+    /**
+     * A split's scores: headline values by metric name, and the non-empty details. Without a target (clustering)
+     * there is nothing to score: no predictions and no values.
+     */
     public record Scores(Predictions predictions, Map<String, Double> values, Map<String, Map<String, Object>> details) {
     }
 
@@ -48,14 +51,15 @@ public final class Evaluation {
      */
     public static Scores score(FittedPipeline fitted, Source rows, List<Named<Metric>> metrics,
             BufferAllocator allocator, Path predictionsFile, IntConsumer onBatch) {
-        String target = fitted.target().orElseThrow(() -> new IllegalStateException("no target to score"));
-        Gatherer gatherer = new Gatherer(fitted, target);
+        Gatherer gatherer = fitted.target().map(target -> new Gatherer(fitted, target)).orElse(null);
         try (BatchReader reader = rows.open(allocator);
                 PredictionWriter writer = predictionsFile == null ? null : new PredictionWriter(predictionsFile)) {
             while (reader.loadNextBatch()) {
                 onBatch.accept(reader.root().getRowCount());
                 try (VectorSchemaRoot out = fitted.predict(reader.root(), allocator)) {
-                    gatherer.add(out, rows.describe());
+                    if (gatherer != null) {
+                        gatherer.add(out, rows.describe());
+                    }
                     if (writer != null) {
                         writer.write(out, allocator);
                     }
@@ -64,6 +68,9 @@ public final class Evaluation {
             if (writer != null) {
                 writer.finish(fitted.outputSchema(rows.schema()), allocator);
             }
+        }
+        if (gatherer == null) {
+            return new Scores(null, Map.of(), Map.of());
         }
         Predictions predictions = gatherer.predictions();
         Map<String, Double> values = new LinkedHashMap<>();

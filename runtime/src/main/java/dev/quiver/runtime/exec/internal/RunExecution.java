@@ -237,9 +237,6 @@ public final class RunExecution {
     private Evaluated evaluate(FittedPipeline fitted, Splits splits, Stage stage, Path folder) {
         Map<String, Map<String, Double>> values = new LinkedHashMap<>();
         Map<String, Object> details = new LinkedHashMap<>();
-        if (fitted.target().isEmpty()) {
-            return new Evaluated(values, details, "", null);
-        }
         Map<String, Source> named = new LinkedHashMap<>();
         named.put(TRAIN, splits.train());
         splits.validation().ifPresent(s -> named.put(VALIDATION, s));
@@ -248,10 +245,15 @@ public final class RunExecution {
         Predictions predictions = null;
         for (Map.Entry<String, Source> split : named.entrySet()) {
             boolean isEvaluated = split.getKey().equals(evaluated);
+            if (fitted.target().isEmpty() && !isEvaluated) {
+                continue; // nothing to score without a target; only the evaluated split's predictions are kept
+            }
             Path file = isEvaluated ? folder.resolve(RunBundle.PREDICTIONS) : null;
             Evaluation.Scores scores = Evaluation.score(fitted, split.getValue(), pipeline.metrics(), stage.allocator(),
                     file, rows -> telemetry.batch("evaluate", rows));
-            values.put(split.getKey(), scores.values());
+            if (fitted.target().isPresent()) {
+                values.put(split.getKey(), scores.values());
+            }
             if (!scores.details().isEmpty()) {
                 details.put(split.getKey(), scores.details());
             }

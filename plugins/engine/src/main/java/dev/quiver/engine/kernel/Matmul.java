@@ -38,6 +38,11 @@ public final class Matmul {
         return new ScalarKernel();
     }
 
+    /** The kernel in use (package-private for tests). */
+    static Kernel kernel() {
+        return KERNEL;
+    }
+
     /** The kernel in use, {@code vector} or {@code scalar}, for benchmarks and logs. */
     public static String kernelName() {
         return KERNEL instanceof ScalarKernel ? "scalar" : "vector";

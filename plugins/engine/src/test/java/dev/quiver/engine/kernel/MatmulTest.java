@@ -87,6 +87,33 @@ class MatmulTest {
     }
 
     @Test
+    void howRowsAreSplitBetweenThreadsNeverChangesABit() {
+        // Whatever the core count, each thread computes whole output rows in the same order: splitting the rows
+        // at arbitrary points must reproduce the single-range result exactly, for A and for A^T.
+        int n = 37, k = 70, m = 45;
+        float[] a = random(n * k, 5), b = random(k * m, 6), at = random(k * n, 7);
+        for (boolean transposed : new boolean[] {false, true}) {
+            int ars = transposed ? 1 : k, acs = transposed ? n : 1;
+            float[] src = transposed ? at : a;
+            float[] whole = new float[n * m];
+            Matmul.kernel().rows(src, ars, acs, b, whole, 0, n, k, m, false);
+            float[] split = new float[n * m];
+            int[] cuts = {0, 3, 10, 11, 29, n};
+            for (int i = 0; i + 1 < cuts.length; i++) {
+                Matmul.kernel().rows(src, ars, acs, b, split, cuts[i], cuts[i + 1], k, m, false);
+            }
+            assertArrayEquals(whole, split, 0f);
+        }
+        float[] narrowB = random(k, 8);
+        float[] whole = new float[n];
+        Matmul.kernel().rows(a, k, 1, narrowB, whole, 0, n, k, 1, false);
+        float[] split = new float[n];
+        Matmul.kernel().rows(a, k, 1, narrowB, split, 0, 5, k, 1, false);
+        Matmul.kernel().rows(a, k, 1, narrowB, split, 5, n, k, 1, false);
+        assertArrayEquals(whole, split, 0f);
+    }
+
+    @Test
     void transposeMovesEveryElement() {
         float[] src = random(37 * 45, 4);
         float[] dst = new float[src.length];

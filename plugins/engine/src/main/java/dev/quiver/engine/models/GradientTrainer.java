@@ -1,5 +1,7 @@
 package dev.quiver.engine.models;
 
+import dev.quiver.api.ErrorCode;
+import dev.quiver.api.QuiverException;
 import dev.quiver.api.Task;
 import dev.quiver.api.model.ClassLabels;
 import dev.quiver.api.model.FitContext;
@@ -47,6 +49,10 @@ record GradientTrainer(String type, Set<Task> tasks, int[] hidden, Activation ac
     public Model fit(TrainingData data, FitContext context) {
         Task task = data.task();
         ClassLabels labels = task.isClassification() ? ClassLabels.of(data) : null;
+        if (labels != null && labels.size() < 2) {
+            throw new QuiverException(ErrorCode.DATA, type + " needs at least two classes in the target, found "
+                    + labels.classes() + ".");
+        }
         Loss loss = options.loss().orElseGet(() -> task == Task.BINARY && softmax ? new CrossEntropyLoss()
                 : Losses.forTask(task));
         int outputs = switch (task) {

@@ -253,10 +253,12 @@ public final class TrainingLoop {
 
     private static void restoreValues(StateReader state, List<Parameter> into) {
         for (Parameter p : into) {
-            float[] saved = state.getFloats(p.name());
-            if (saved.length != p.value().length) {
-                throw new IllegalStateException("checkpoint parameter " + p.name() + " has " + saved.length
-                        + " values, the model " + p.value().length + "; it was written by a different model");
+            float[] saved = state.has(p.name()) ? state.getFloats(p.name()) : null;
+            if (saved == null || saved.length != p.value().length) {
+                throw new QuiverException(ErrorCode.DATA, "The checkpoint does not fit this model (parameter "
+                        + p.name() + " is " + (saved == null ? "missing" : "of another size")
+                        + "): it was written by a different pipeline. Start without --resume, or restore the"
+                        + " pipeline that wrote it.");
             }
             System.arraycopy(saved, 0, p.value(), 0, saved.length);
         }

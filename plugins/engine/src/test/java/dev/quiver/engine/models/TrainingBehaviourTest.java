@@ -158,6 +158,17 @@ class TrainingBehaviourTest {
     }
 
     @Test
+    void aCheckpointOfAnotherModelIsAClearError(BufferAllocator allocator) {
+        MemoryCheckpoints checkpoints = new MemoryCheckpoints(1);
+        trainer(new MlpFactory(), Map.of("hidden", List.of(4)), Map.of("epochs", 1), null, null)
+                .fit(iris(), new SimpleFit(allocator, 1, checkpoints));
+        dev.quiver.api.QuiverException e = assertThrows(dev.quiver.api.QuiverException.class,
+                () -> trainer(new MlpFactory(), Map.of("hidden", List.of(5)), Map.of("epochs", 2), null, null)
+                        .fit(iris(), new SimpleFit(allocator, 1, checkpoints)));
+        assertTrue(e.getMessage().contains("--resume"), e.getMessage());
+    }
+
+    @Test
     void modelOptionMistakesAreLocatedProblems() {
         MapConfig model = MapConfig.of("hidden", List.of(0), "activation", "rleu", "dropout", 1.0);
         new MlpFactory().create(model, new TestContext());

@@ -115,21 +115,11 @@ public final class RunExecution {
                     pipeline.columns().features(), pipeline.columns().target(), task, splits.classes(), transforms,
                     model);
             Evaluated evaluated = stage("evaluate", stage -> evaluate(fitted, splits, stage, folder.path()));
-            Map<String, Object> metrics = evaluated.toJson();
-            Map<String, Object> training = new LinkedHashMap<>();
             long rowEpochs = rowEpochs(history, checkpoints.resumedEpoch(), counted.rowsRead());
-            training.put("seconds", seconds);
-            training.put("rowsPerSecond", seconds > 0 ? rowEpochs / seconds : null);
-            training.put("rowEpochs", rowEpochs);
-            trainingData.rows().ifPresent(rows -> training.put("rows", rows));
-            training.put("epochs", history.epochs().size());
-            metrics.put("training", training);
-
+            Map<String, Object> metrics = evaluated.toJson();
+            metrics.put("training", trainingSummary(seconds, rowEpochs, trainingData, history));
             stage("write", stage -> {
-                RunBundle.writeModel(folder.path(), fitted, pipeline.seed(), pipeline.document());
-                RunBundle.writeJson(folder.path().resolve(RunBundle.METRICS), metrics);
-                write(folder.path().resolve(RunBundle.HISTORY), history.toCsv());
-                writeReport(folder.path().resolve(RunBundle.REPORT), evaluated, history, fitted, rowEpochs);
+                writeRun(folder.path(), fitted, metrics, history, evaluated, rowEpochs);
                 return null;
             });
             checkpoints.discard();
@@ -138,6 +128,26 @@ public final class RunExecution {
         } finally {
             Stage.closeChecked(data, "data", !ok);
         }
+    }
+
+    /** The {@code training} entry of metrics.json: time and throughput in row-epochs per second. */
+    private static Map<String, Object> trainingSummary(double seconds, long rowEpochs, TrainingData data,
+            History history) {
+        Map<String, Object> training = new LinkedHashMap<>();
+        training.put("seconds", seconds);
+        training.put("rowsPerSecond", seconds > 0 ? rowEpochs / seconds : null);
+        training.put("rowEpochs", rowEpochs);
+        data.rows().ifPresent(rows -> training.put("rows", rows));
+        training.put("epochs", history.epochs().size());
+        return training;
+    }
+
+    private void writeRun(Path folder, FittedPipeline fitted, Map<String, Object> metrics, History history,
+            Evaluated evaluated, long rowEpochs) {
+        RunBundle.writeModel(folder, fitted, pipeline.seed(), pipeline.document());
+        RunBundle.writeJson(folder.resolve(RunBundle.METRICS), metrics);
+        write(folder.resolve(RunBundle.HISTORY), history.toCsv());
+        writeReport(folder.resolve(RunBundle.REPORT), evaluated, history, fitted, rowEpochs);
     }
 
     /**

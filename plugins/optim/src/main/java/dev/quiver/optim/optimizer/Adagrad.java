@@ -11,7 +11,7 @@ import java.util.List;
  * Adagrad with optional learning-rate decay: the update rule and defaults of {@code torch.optim.Adagrad}.
  * Immutable and thread-safe; each {@link #start} returns independent state.
  */
-public final class Adagrad implements Optimizer {
+public record Adagrad(Settings settings) implements Optimizer {
 
     /**
      * The hyper-parameters, checked as PyTorch's constructor checks them.
@@ -45,19 +45,9 @@ public final class Adagrad implements Optimizer {
         }
     }
 
-    private final Settings settings;
-
-    public Adagrad(Settings settings) {
-        this.settings = settings;
-    }
-
     /** Adagrad with PyTorch's defaults. */
     public static Adagrad defaults() {
         return new Adagrad(Settings.defaults());
-    }
-
-    public Settings settings() {
-        return settings;
     }
 
     @Override

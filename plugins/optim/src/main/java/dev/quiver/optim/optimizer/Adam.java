@@ -12,7 +12,7 @@ import java.util.List;
  * gradient) and {@code torch.optim.AdamW} (decoupled weight decay, default 0.01), optionally AMSGrad. Immutable
  * and thread-safe; each {@link #start} returns independent state.
  */
-public final class Adam implements Optimizer {
+public record Adam(Settings settings) implements Optimizer {
 
     /**
      * The hyper-parameters, checked as PyTorch's constructors check them.
@@ -58,12 +58,6 @@ public final class Adam implements Optimizer {
         }
     }
 
-    private final Settings settings;
-
-    public Adam(Settings settings) {
-        this.settings = settings;
-    }
-
     /** Adam with PyTorch's defaults. */
     public static Adam defaults() {
         return new Adam(Settings.adam());
@@ -72,10 +66,6 @@ public final class Adam implements Optimizer {
     /** AdamW with PyTorch's defaults. */
     public static Adam adamW() {
         return new Adam(Settings.adamW());
-    }
-
-    public Settings settings() {
-        return settings;
     }
 
     @Override

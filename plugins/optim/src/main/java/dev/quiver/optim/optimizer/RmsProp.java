@@ -11,7 +11,7 @@ import java.util.List;
  * RMSprop, optionally centered and with momentum: the update rule and defaults of {@code torch.optim.RMSprop}.
  * Immutable and thread-safe; each {@link #start} returns independent state.
  */
-public final class RmsProp implements Optimizer {
+public record RmsProp(Settings settings) implements Optimizer {
 
     /**
      * The hyper-parameters, checked as PyTorch's constructor checks them.
@@ -46,19 +46,9 @@ public final class RmsProp implements Optimizer {
         }
     }
 
-    private final Settings settings;
-
-    public RmsProp(Settings settings) {
-        this.settings = settings;
-    }
-
     /** RMSprop with PyTorch's defaults. */
     public static RmsProp defaults() {
         return new RmsProp(Settings.defaults());
-    }
-
-    public Settings settings() {
-        return settings;
     }
 
     @Override

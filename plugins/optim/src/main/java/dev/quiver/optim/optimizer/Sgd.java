@@ -12,7 +12,7 @@ import java.util.List;
  * update rule and defaults of {@code torch.optim.SGD} (2.x, whose default learning rate is 1e-3). Immutable
  * and thread-safe; each {@link #start} returns independent state.
  */
-public final class Sgd implements Optimizer {
+public record Sgd(Settings settings) implements Optimizer {
 
     /**
      * The hyper-parameters, checked as PyTorch's constructor checks them.
@@ -55,19 +55,9 @@ public final class Sgd implements Optimizer {
         }
     }
 
-    private final Settings settings;
-
-    public Sgd(Settings settings) {
-        this.settings = settings;
-    }
-
     /** SGD with PyTorch's defaults. */
     public static Sgd defaults() {
         return new Sgd(Settings.defaults());
-    }
-
-    public Settings settings() {
-        return settings;
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.quiver.optim.clip;
 import dev.quiver.api.config.Config;
 import dev.quiver.api.config.DidYouMean;
 import dev.quiver.api.config.Option;
+import dev.quiver.optim.internal.FiniteConfig;
 import java.util.List;
 
 /**
@@ -29,7 +30,8 @@ public final class Clipping {
      * both kinds. Mistakes are recorded on {@code config} (so the run will not start); an invalid number is
      * replaced by the option's default, as {@link Config#get} does.
      */
-    public static GradientClipping fromConfig(Config config) {
+    public static GradientClipping fromConfig(Config userConfig) {
+        Config config = FiniteConfig.of(userConfig);
         List<String> known = List.of(MAX_NORM.name(), VALUE.name());
         for (String key : config.keys()) {
             if (!known.contains(key)) {

@@ -3,6 +3,7 @@ package dev.quiver.optim.schedule;
 import dev.quiver.api.config.Config;
 import dev.quiver.api.config.DidYouMean;
 import dev.quiver.api.config.Option;
+import dev.quiver.optim.internal.FiniteConfig;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -98,7 +99,8 @@ public final class Schedules {
      * result is then {@link Constant} or the schedule with defaults in place of invalid values. A missing
      * required option throws {@link dev.quiver.api.QuiverException}, as {@link Config#get} does.
      */
-    public static Schedule fromConfig(Config config) {
+    public static Schedule fromConfig(Config userConfig) {
+        Config config = FiniteConfig.of(userConfig);
         String type = config.get(TYPE);
         rejectUnknownKeys(config, type);
         return switch (type) {

@@ -73,6 +73,10 @@ class ClippingTest {
         Clipping.fromConfig(typo);
         assertTrue(typo.messages().get(0).contains("did you mean 'maxNorm'?"), typo.messages().toString());
 
+        MapConfig infinite = MapConfig.of("maxNorm", Double.POSITIVE_INFINITY);
+        assertEquals(new ClipByNorm(1.0), Clipping.fromConfig(infinite));
+        assertTrue(infinite.messages().get(0).contains("expected a finite number"), infinite.messages().toString());
+
         MapConfig negative = MapConfig.of("maxNorm", -1.0);
         Clipping.fromConfig(negative);
         assertTrue(negative.messages().get(0).contains("must be > 0"), negative.messages().toString());

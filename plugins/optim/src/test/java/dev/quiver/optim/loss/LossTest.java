@@ -83,6 +83,21 @@ class LossTest {
     }
 
     @Test
+    void infiniteOptionsAreProblemsNotCrashes() {
+        double inf = Double.POSITIVE_INFINITY;
+        MapConfig huber = MapConfig.of("delta", inf);
+        assertEquals(new HuberLoss(), create("huber", huber));
+        MapConfig ce = MapConfig.of("weights", List.of(1.0, inf));
+        assertEquals(new CrossEntropyLoss(), create("cross-entropy", ce));
+        MapConfig bce = MapConfig.of("posWeight", inf);
+        assertEquals(new BceWithLogitsLoss(), create("bce", bce));
+        for (MapConfig config : List.of(huber, ce, bce)) {
+            assertEquals(1, config.messages().size(), config.messages().toString());
+            assertTrue(config.messages().get(0).contains("expected a finite number"), config.messages().toString());
+        }
+    }
+
+    @Test
     void crossEntropyRejectsTargetsThatAreNotClassIndices() {
         CrossEntropyLoss loss = new CrossEntropyLoss();
         float[] output = {0f, 1f, 2f, 0f, 1f, 2f};

@@ -89,6 +89,18 @@ class OptimizerConfigTest {
     }
 
     @Test
+    void infiniteValuesAreProblemsNotCrashes() {
+        // YAML reads .inf and 1e400 as infinity, which passes ">= 0"; the settings' own checks would throw
+        double inf = Double.POSITIVE_INFINITY;
+        for (String name : List.of("sgd", "adam", "adamw", "rmsprop", "adagrad")) {
+            assertProblem(name, MapConfig.of("lr", inf), "lr", "expected a finite number, got Infinity");
+            assertProblem(name, MapConfig.of("weightDecay", inf), "weightDecay", "expected a finite number");
+        }
+        assertProblem("sgd", MapConfig.of("momentum", inf), "momentum", "expected a finite number");
+        assertProblem("adagrad", MapConfig.of("eps", inf), "eps", "expected a finite number");
+    }
+
+    @Test
     void negativeValuesAreRejectedAsPyTorchDoes() {
         for (String name : List.of("sgd", "adam", "adamw", "rmsprop", "adagrad")) {
             assertProblem(name, MapConfig.of("lr", -0.1), "lr", "must be >= 0");

@@ -64,6 +64,14 @@ class SchedulesConfigTest {
     }
 
     @Test
+    void infiniteValuesAreProblemsNotCrashes() {
+        double inf = Double.POSITIVE_INFINITY;
+        assertProblem(MapConfig.of("type", "step", "stepSize", 2, "gamma", inf), "gamma", "expected a finite number");
+        assertProblem(MapConfig.of("type", "reduce-on-plateau", "minLr", inf), "minLr", "expected a finite number");
+        assertProblem(MapConfig.of("type", "cosine", "etaMin", inf), "etaMin", "expected a finite number");
+    }
+
+    @Test
     void crossOptionRulesAreProblems() {
         assertProblem(MapConfig.of("type", "warmup-linear", "warmupEpochs", 2, "warmupSteps", 10), "warmupSteps",
                 "not both");

@@ -5,6 +5,7 @@ import dev.quiver.api.config.Config;
 import dev.quiver.api.config.Option;
 import dev.quiver.api.optim.Loss;
 import dev.quiver.api.optim.LossFactory;
+import dev.quiver.optim.internal.FiniteConfig;
 import dev.quiver.optim.loss.CrossEntropyLoss;
 import java.util.List;
 
@@ -35,7 +36,8 @@ public final class CrossEntropyFactory implements LossFactory {
     }
 
     @Override
-    public Loss create(Config config, PluginContext context) {
+    public Loss create(Config userConfig, PluginContext context) {
+        Config config = FiniteConfig.of(userConfig);
         double[] weights = config.get(WEIGHTS).stream().mapToDouble(Double::doubleValue).toArray();
         if (weights.length == 1) {
             config.problem(WEIGHTS.name(), "weights needs one value per class (at least two), got one");

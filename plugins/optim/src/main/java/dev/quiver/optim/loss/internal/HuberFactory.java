@@ -5,6 +5,7 @@ import dev.quiver.api.config.Config;
 import dev.quiver.api.config.Option;
 import dev.quiver.api.optim.Loss;
 import dev.quiver.api.optim.LossFactory;
+import dev.quiver.optim.internal.FiniteConfig;
 import dev.quiver.optim.loss.HuberLoss;
 import java.util.List;
 
@@ -30,7 +31,8 @@ public final class HuberFactory implements LossFactory {
     }
 
     @Override
-    public Loss create(Config config, PluginContext context) {
+    public Loss create(Config userConfig, PluginContext context) {
+        Config config = FiniteConfig.of(userConfig);
         return new HuberLoss(ReductionOption.read(config), config.get(DELTA));
     }
 }

@@ -5,6 +5,7 @@ import dev.quiver.api.config.Config;
 import dev.quiver.api.config.Option;
 import dev.quiver.api.optim.Optimizer;
 import dev.quiver.api.optim.OptimizerFactory;
+import dev.quiver.optim.internal.FiniteConfig;
 import dev.quiver.optim.optimizer.Adam;
 import java.util.List;
 
@@ -58,7 +59,8 @@ public final class AdamFactory implements OptimizerFactory {
     }
 
     @Override
-    public Optimizer create(Config config, PluginContext context) {
+    public Optimizer create(Config userConfig, PluginContext context) {
+        Config config = FiniteConfig.of(userConfig);
         List<Double> betas = config.get(BETAS);
         if (betas.size() != 2) {
             config.problem(BETAS.name(), "betas needs exactly two values, [beta1, beta2], got " + betas.size());

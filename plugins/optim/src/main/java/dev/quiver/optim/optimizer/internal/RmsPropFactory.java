@@ -5,6 +5,7 @@ import dev.quiver.api.config.Config;
 import dev.quiver.api.config.Option;
 import dev.quiver.api.optim.Optimizer;
 import dev.quiver.api.optim.OptimizerFactory;
+import dev.quiver.optim.internal.FiniteConfig;
 import dev.quiver.optim.optimizer.RmsProp;
 import java.util.List;
 
@@ -35,7 +36,8 @@ public final class RmsPropFactory implements OptimizerFactory {
     }
 
     @Override
-    public Optimizer create(Config config, PluginContext context) {
+    public Optimizer create(Config userConfig, PluginContext context) {
+        Config config = FiniteConfig.of(userConfig);
         return new RmsProp(new RmsProp.Settings(config.get(LR), config.get(ALPHA), config.get(CommonOptions.EPS),
                 config.get(CommonOptions.WEIGHT_DECAY), config.get(MOMENTUM), config.get(CENTERED),
                 config.get(CommonOptions.MAXIMIZE), config.get(CommonOptions.DECAY_BIAS)));

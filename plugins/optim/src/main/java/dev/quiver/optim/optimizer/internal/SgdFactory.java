@@ -5,6 +5,7 @@ import dev.quiver.api.config.Config;
 import dev.quiver.api.config.Option;
 import dev.quiver.api.optim.Optimizer;
 import dev.quiver.api.optim.OptimizerFactory;
+import dev.quiver.optim.internal.FiniteConfig;
 import dev.quiver.optim.optimizer.Sgd;
 import java.util.List;
 
@@ -34,7 +35,8 @@ public final class SgdFactory implements OptimizerFactory {
     }
 
     @Override
-    public Optimizer create(Config config, PluginContext context) {
+    public Optimizer create(Config userConfig, PluginContext context) {
+        Config config = FiniteConfig.of(userConfig);
         double momentum = config.get(MOMENTUM);
         double dampening = config.get(DAMPENING);
         boolean nesterov = config.get(NESTEROV);

@@ -1,0 +1,2 @@
+/** Helpers the optim packages share; not API. */
+package dev.quiver.optim.internal;

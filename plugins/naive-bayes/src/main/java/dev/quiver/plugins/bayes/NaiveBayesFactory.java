@@ -57,7 +57,7 @@ public final class NaiveBayesFactory implements ModelFactory {
         onlyFor(config, VAR_SMOOTHING, gaussian, "gaussian", kind);
         onlyFor(config, BINARIZE, kind.equals("bernoulli"), "bernoulli", kind);
 
-        double alpha = config.get(ALPHA);
+        double alpha = finite(config, ALPHA);
         if (alpha < MIN_ALPHA && !gaussian) {
             context.warn("naive-bayes: alpha " + alpha + " is too small for numerical stability; using " + MIN_ALPHA);
             alpha = MIN_ALPHA;
@@ -67,8 +67,21 @@ public final class NaiveBayesFactory implements ModelFactory {
         if (!priors.isEmpty() && Math.abs(sum - 1) > 1e-5) {
             config.problem(PRIORS.name(), "priors must sum to 1, but they sum to " + sum);
         }
-        return new NaiveBayesTrainer(kind, alpha, config.get(VAR_SMOOTHING), config.get(BINARIZE), priors,
+        return new NaiveBayesTrainer(kind, alpha, finite(config, VAR_SMOOTHING), finite(config, BINARIZE), priors,
                 config.get(FIT_PRIORS), config.location(PRIORS.name()));
+    }
+
+    /**
+     * The option's value, or its default with a recorded problem when infinite: YAML reads {@code .inf} and
+     * {@code 1e400} as infinity, which passes {@code >= 0} but would make every probability NaN.
+     */
+    private static double finite(Config config, Option<Double> option) {
+        double value = config.get(option);
+        if (Double.isInfinite(value)) {
+            config.problem(option.name(), option.name() + " must be a finite number, got " + value);
+            return option.defaultValue();
+        }
+        return value;
     }
 
     /** Records a problem when the user set an option that {@code kind} does not use. */

@@ -35,6 +35,16 @@ class NaiveBayesFactoryTest {
     }
 
     @Test
+    void infiniteNumbersAreProblems() {
+        assertEquals(List.of("varSmoothing: varSmoothing must be a finite number, got Infinity"),
+                problems(MapConfig.of("varSmoothing", Double.POSITIVE_INFINITY)));
+        assertEquals(List.of("alpha: alpha must be a finite number, got Infinity"),
+                problems(MapConfig.of("kind", "multinomial", "alpha", Double.POSITIVE_INFINITY)));
+        assertEquals(List.of("binarize: binarize must be a finite number, got -Infinity"),
+                problems(MapConfig.of("kind", "bernoulli", "binarize", Double.NEGATIVE_INFINITY)));
+    }
+
+    @Test
     void aMistypedKindGetsADidYouMean() {
         assertEquals(List.of("kind: 'bernouli' is not one of [gaussian, multinomial, bernoulli]; "
                 + "did you mean 'bernoulli'?"), problems(MapConfig.of("kind", "bernouli")));

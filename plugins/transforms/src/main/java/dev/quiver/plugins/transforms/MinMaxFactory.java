@@ -43,8 +43,9 @@ public final class MinMaxFactory implements TransformFactory {
     public Transform create(Config config, PluginContext context) {
         ColumnChoice columns = new ColumnChoice(config.get(COLUMNS), config.location(COLUMNS.name()), name());
         List<Double> range = config.get(RANGE);
-        if (range.size() != 2 || !(range.get(0) < range.get(1))) {
-            config.problem(RANGE.name(), "range must be two numbers [low, high] with low < high, got " + range);
+        if (range.size() != 2 || !(range.get(0) < range.get(1)) || range.stream().anyMatch(v -> v.isInfinite())) {
+            config.problem(RANGE.name(), "range must be two finite numbers [low, high] with low < high, got "
+                    + range);
             range = RANGE.defaultValue();
         }
         return new MinMax(columns, range.get(0), range.get(1));

@@ -43,8 +43,9 @@ class MinMaxTest extends TransformConformance {
     }
 
     @Test
-    void rejectsAnEmptyOrReversedRange() {
-        for (List<Integer> range : List.of(List.of(1, 0), List.of(0), List.of(2, 2))) {
+    void rejectsAnEmptyReversedOrInfiniteRange() {
+        for (List<Double> range : List.of(List.of(1.0, 0.0), List.of(0.0), List.of(2.0, 2.0),
+                List.of(0.0, Double.POSITIVE_INFINITY))) {
             MapConfig config = MapConfig.of("range", range);
             factory.create(config, new TestContext());
             assertEquals(1, config.problems().size(), range::toString);

@@ -34,6 +34,9 @@ public final class TrainBench {
         if (want.contains("W2")) {
             w2();
         }
+        if (want.contains("W3")) {
+            w3();
+        }
     }
 
     private static void w1() {
@@ -83,6 +86,52 @@ public final class TrainBench {
             System.out.printf("W2 MLP 784-256-128-10, batch 128, Adam, 1 epoch of 60k: %.2f s wall (%.2f s CPU),"
                     + " %.1f effective GFLOP/s (load and first epoch: %.2f s)%n", t[0], t[1],
                     flopsPerRow * n / t[0] / 1e9, t[2]);
+        }
+    }
+
+    private static void w3() {
+        MemoryData[] split = MemoryData.csv(dev.quiver.testing.Datasets.path(dev.quiver.testing.Datasets.DIGITS), true)
+                .stratifiedSplit(0.25, 0);
+        double[][] m = split[0].moments();
+        MemoryData train = split[0].standardized(m[0], m[1]).batchSize(512);
+        MemoryData test = split[1].standardized(m[0], m[1]);
+        for (int rep = 0; rep < 3; rep++) {
+            try (RootAllocator allocator = new RootAllocator()) {
+                var trainer = new MlpFactory().create(new MapConfig("model", Map.of("hidden", List.of(64))),
+                        new TestContext(Path.of("."), 1, TestContext.training(new MapConfig("training",
+                                Map.of("epochs", 100, "batchSize", 32)), null, Adam.defaults())));
+                long start = System.nanoTime();
+                Model model = trainer.fit(train, new SimpleFit(allocator, rep));
+                double seconds = (System.nanoTime() - start) / 1e9;
+                System.out.printf("W3 digits MLP 64-64-10, 100 epochs, batch 32, Adam: %.2f s, test accuracy %.4f%n",
+                        seconds, accuracy(model, test, allocator));
+            }
+        }
+    }
+
+    private static double accuracy(Model model, MemoryData data, RootAllocator allocator) {
+        int p = data.features().size();
+        try (var root = org.apache.arrow.vector.VectorSchemaRoot.create(new org.apache.arrow.vector.types.pojo.Schema(
+                data.features().stream().map(f -> org.apache.arrow.vector.types.pojo.Field.nullable(f,
+                        new org.apache.arrow.vector.types.pojo.ArrowType.FloatingPoint(
+                                org.apache.arrow.vector.types.FloatingPointPrecision.DOUBLE))).toList()), allocator)) {
+            root.allocateNew();
+            for (int j = 0; j < p; j++) {
+                var v = (org.apache.arrow.vector.Float8Vector) root.getVector(j);
+                for (int r = 0; r < data.size(); r++) {
+                    v.setSafe(r, data.x()[r][j]);
+                }
+            }
+            root.setRowCount(data.size());
+            try (var out = model.predict(root, allocator)) {
+                int right = 0;
+                for (int r = 0; r < data.size(); r++) {
+                    if (dev.quiver.api.model.ClassLabels.labelOf(out.getVector(0), r).equals(data.label(r))) {
+                        right++;
+                    }
+                }
+                return right / (double) data.size();
+            }
         }
     }
 

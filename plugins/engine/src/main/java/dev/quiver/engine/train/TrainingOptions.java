@@ -18,7 +18,8 @@ import java.util.OptionalLong;
 
 /**
  * The {@code training:} section of a gradient-trained engine model, read and checked once when the model's
- * factory runs. Immutable.
+ * factory runs. (Checkpoints are the pipeline's top-level {@code checkpoint: {every: N}}, which the runtime
+ * reads and offers through {@link dev.quiver.api.model.FitContext#checkpoints()}.) Immutable.
  *
  * @param batchSize rows per optimizer step; 0 means the whole data set ({@code batchSize: full})
  * @param shuffleBuffer 0: shuffle all rows in memory; N: stream through an N-row shuffle buffer
@@ -54,16 +55,13 @@ public record TrainingOptions(int epochs, int batchSize, boolean shuffle, int sh
             .describe("Gradient clipping: {maxNorm: x} or {value: x}.");
     public static final Option<Config> EARLY_STOPPING = Option.section("earlyStopping")
             .describe("{monitor: validation_loss, mode: auto, patience: 5, minDelta: 0, restoreBest: true}.");
-    public static final Option<Config> CHECKPOINT = Option.section("checkpoint")
-            .describe("{every: N}: save a resumable checkpoint every N epochs (written by the runtime).");
 
     static final int DEFAULT_BATCH_SIZE = 32;
-    private static final Option<Integer> CHECKPOINT_EVERY = Option.integer("every", 1).atLeast(0);
 
     /** The keys a gradient-trained model accepts under {@code training:}. */
     public static List<Option<?>> options() {
         return List.of(LOSS, OPTIMIZER, EPOCHS, BATCH_SIZE, SHUFFLE, SHUFFLE_BUFFER, SEED, SCHEDULE, CLIP,
-                EARLY_STOPPING, CHECKPOINT);
+                EARLY_STOPPING);
     }
 
     /** Reads the section, recording every mistake on it. */
@@ -87,11 +85,6 @@ public record TrainingOptions(int epochs, int batchSize, boolean shuffle, int sh
         GradientClipping clip = clipConfig == null ? GradientClipping.NONE : Clipping.fromConfig(clipConfig);
         Config esConfig = config.get(EARLY_STOPPING);
         EarlyStopping earlyStopping = esConfig == null ? null : EarlyStopping.fromConfig(esConfig);
-        Config checkpoint = config.get(CHECKPOINT);
-        if (checkpoint != null) {
-            rejectUnknownKeys(checkpoint, "checkpoint", List.of(CHECKPOINT_EVERY));
-            checkpoint.get(CHECKPOINT_EVERY);
-        }
         return new TrainingOptions(epochs, batchSize, shuffle, shuffleBuffer, seed, schedule, clip, earlyStopping,
                 setup.loss(), setup.optimizer());
     }

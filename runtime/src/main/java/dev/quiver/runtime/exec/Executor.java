@@ -21,8 +21,9 @@ import dev.quiver.runtime.telemetry.RunTelemetry;
  * <h2>Classes</h2>
  * For classification, the classes are the sorted distinct target labels of the training rows (numeric order
  * for numeric targets; with {@code split: none} that costs one extra streamed pass over the source). A
- * multi-class task with two classes becomes binary when the model can learn binary tasks. A label in the validation or test rows that the training rows lack is a data error raised before
- * training (a stratified split never produces one: it keeps a training row of every class).
+ * multi-class task with two classes becomes binary when the model can learn binary tasks. A label in the
+ * validation or test rows that the training rows lack is a data error raised before training (a stratified
+ * split never produces one: it keeps a training row of every class).
  *
  * <p>Thread-safe: runs share nothing but the telemetry, so several may execute at once.
  */

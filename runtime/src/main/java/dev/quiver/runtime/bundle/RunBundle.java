@@ -38,7 +38,7 @@ import org.snakeyaml.engine.v2.common.FlowStyle;
  * schema.json        the Arrow schema of the training data, as read from the source
  * transforms.json    [{"type": ..., "state": {...}}, ...] the fitted transforms, in order
  * model.json         {"type", "task", "features", "target", "classes", "pipeline", "seed", "state": {...}}
- * metrics.json       {"train": {metric: value}, "validation": {...}, "test": {...}  (absent splits omitted; NaN is null)
+ * metrics.json       {"train": {metric: value}, "validation": {...}, "test": {...}   (no absent splits; NaN: null)
  *                     "details": {split: {metric: details}}          (only for metrics with details)
  *                     "training": {"seconds", "rowsPerSecond" (row-epochs/s), "rowEpochs", "rows", "epochs"}}
  * history.csv        one row per epoch

@@ -98,7 +98,8 @@ final class CenterTransform implements TransformFactory {
         public Schema outputSchema(Schema input) {
             List<Field> fields = new ArrayList<>();
             for (Field f : input.getFields()) {
-                fields.add(columns.contains(f.getName()) ? new Field(f.getName(), FieldType.nullable(FLOAT64), null) : f);
+                boolean centered = columns.contains(f.getName());
+                fields.add(centered ? new Field(f.getName(), FieldType.nullable(FLOAT64), null) : f);
             }
             return new Schema(fields);
         }

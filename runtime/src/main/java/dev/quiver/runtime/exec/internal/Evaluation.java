@@ -39,7 +39,8 @@ public final class Evaluation {
      * A split's scores: headline values by metric name, and the non-empty details. Without a target (clustering)
      * there is nothing to score: no predictions and no values.
      */
-    public record Scores(Predictions predictions, Map<String, Double> values, Map<String, Map<String, Object>> details) {
+    public record Scores(Predictions predictions, Map<String, Double> values,
+            Map<String, Map<String, Object>> details) {
     }
 
     private Evaluation() {

@@ -3,6 +3,7 @@ package dev.quiver.api;
 import dev.quiver.api.config.Config;
 import dev.quiver.api.config.Option;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A named maker of one kind of component, the unit a pipeline file refers to with {@code type: NAME}.
@@ -30,6 +31,18 @@ public interface Factory<T> {
      */
     default List<Option<?>> options() {
         return List.of();
+    }
+
+    /**
+     * Documentation on one topic of this component, for {@code quiver plugins NAME TOPIC}: the {@code tribuo}
+     * model, for one, documents each Tribuo trainer's options this way. Empty (the default) when the component
+     * has no topics.
+     *
+     * @throws QuiverException ({@link ErrorCode#USAGE}) when the component has topics but not this one, saying
+     *     which there are
+     */
+    default Optional<String> help(String topic) {
+        return Optional.empty();
     }
 
     /**

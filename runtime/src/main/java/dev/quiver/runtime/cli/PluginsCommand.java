@@ -16,8 +16,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code quiver plugins [NAME]}: the installed plugins by kind, or one plugin's options. */
-@Command(name = "plugins", description = "List installed plugins by kind, or show one plugin's options.")
+/**
+ * {@code quiver plugins [NAME [TOPIC]]}: the installed plugins by kind, one plugin's options, or what a plugin
+ * documents on a topic (e.g. {@code quiver plugins tribuo cart}: that trainer's options).
+ */
+@Command(name = "plugins", description = "List installed plugins by kind, show one plugin's options, or a topic"
+        + " it documents (e.g. 'plugins tribuo cart').")
 final class PluginsCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -25,6 +29,10 @@ final class PluginsCommand implements Callable<Integer> {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", description = "A plugin name, e.g. csv or adam.")
     String name;
+
+    @Parameters(index = "1", arity = "0..1", paramLabel = "TOPIC",
+            description = "A topic the plugin documents, e.g. a Tribuo trainer for 'tribuo'.")
+    String topic;
 
     @Option(names = "--json", description = "Print as JSON.")
     boolean json;
@@ -54,6 +62,15 @@ final class PluginsCommand implements Callable<Integer> {
         if (named.isEmpty()) {
             throw new QuiverException(ErrorCode.USAGE, "No plugin is named '" + name + "'"
                     + DidYouMean.hint(name, catalog.names()) + " Run 'quiver plugins' to list them.");
+        }
+        if (topic != null) {
+            List<String> pages = catalog.help(name, topic);
+            if (pages.isEmpty()) {
+                throw new QuiverException(ErrorCode.USAGE, "The plugin '" + name + "' documents no topics; run"
+                        + " 'quiver plugins " + name + "' for its options.");
+            }
+            pages.forEach(main.out::print);
+            return 0;
         }
         if (json) {
             main.out.println(Json.pretty(named));

@@ -64,8 +64,10 @@ public final class PluginCatalog {
     }
 
     private final Map<PluginKind, List<PluginInfo>> byKind;
+    private final PluginRegistry registry;
 
     public PluginCatalog(PluginRegistry registry) {
+        this.registry = registry;
         Map<PluginKind, List<PluginInfo>> out = new LinkedHashMap<>();
         for (PluginKind kind : PluginKind.values()) {
             List<PluginInfo> infos = new ArrayList<>();
@@ -95,6 +97,21 @@ public final class PluginCatalog {
     /** The factories named {@code name}, of any kind (a name such as {@code mse} can be a loss and a metric). */
     public List<PluginInfo> named(String name) {
         return all().stream().filter(p -> p.name().equals(name)).toList();
+    }
+
+    /**
+     * What the factories named {@code name} document on {@code topic} ({@link Factory#help}), one page per
+     * factory that has it; empty when none does.
+     */
+    public List<String> help(String name, String topic) {
+        List<String> pages = new ArrayList<>();
+        for (PluginKind kind : PluginKind.values()) {
+            Factory<?> factory = kind.in(registry).get(name);
+            if (factory != null) {
+                factory.help(topic).ifPresent(pages::add);
+            }
+        }
+        return pages;
     }
 
     /** Every factory name, sorted, for a did-you-mean when {@link #named} finds nothing. */

@@ -1,6 +1,8 @@
 package dev.quiver.plugins.tribuo;
 
+import dev.quiver.api.ErrorCode;
 import dev.quiver.api.PluginContext;
+import dev.quiver.api.QuiverException;
 import dev.quiver.api.config.Config;
 import dev.quiver.api.config.DidYouMean;
 import dev.quiver.api.config.Option;
@@ -61,6 +63,16 @@ public final class TribuoModelFactory implements ModelFactory {
     }
 
     /** One sentence, then the short names by kind of output (those of extensions on the classpath included). */
+    /** {@code quiver plugins tribuo TRAINER}: the trainer's options, types, defaults and descriptions. */
+    @Override
+    public Optional<String> help(String topic) {
+        try {
+            return Optional.of(TribuoCatalog.describe(topic));
+        } catch (IllegalArgumentException e) {
+            throw new QuiverException(ErrorCode.USAGE, e.getMessage());
+        }
+    }
+
     @Override
     public String description() {
         StringBuilder s = new StringBuilder("Any Tribuo 4.3.2 trainer, by short name or class name. Short names:");

@@ -14,6 +14,17 @@ import org.junit.jupiter.api.Test;
 class CatalogTest {
 
     @Test
+    void helpTopicsAreTrainersAndAnUnknownOneIsAUsageErrorWithADidYouMean() {
+        TribuoModelFactory factory = new TribuoModelFactory();
+        String cart = factory.help("cart").orElseThrow();
+        assertTrue(cart.contains("CARTClassificationTrainer") && cart.contains("maxDepth"), cart);
+        dev.quiver.api.QuiverException e = assertThrows(dev.quiver.api.QuiverException.class,
+                () -> factory.help("kmean"));
+        assertEquals(dev.quiver.api.ErrorCode.USAGE, e.code());
+        assertTrue(e.getMessage().contains("did you mean 'kmeans'"), e.getMessage());
+    }
+
+    @Test
     void shortNamesByKind() {
         Map<OutputKind, List<String>> byKind = TribuoCatalog.shortNames().stream().collect(Collectors.groupingBy(
                 ShortName::kind, Collectors.mapping(ShortName::name, Collectors.toList())));

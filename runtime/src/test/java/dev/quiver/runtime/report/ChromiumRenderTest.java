@@ -56,25 +56,6 @@ class ChromiumRenderTest {
         assertTrue(run.output().contains("<polyline"), "curves survive parsing");
     }
 
-    /** Screenshots of the three kinds of report, kept for a person to look at (QUIVER_REPORT_SHOTS=folder). */
-    @Test
-    void screenshotsForPeople() throws Exception {
-        String target = System.getenv("QUIVER_REPORT_SHOTS");
-        Assumptions.assumeTrue(target != null, "set QUIVER_REPORT_SHOTS to a folder to keep screenshots");
-        Path out = Path.of(target);
-        Files.createDirectories(out);
-        ReportWriter.write(out.resolve("binary.html"), SampleRuns.data("churn", SampleRuns.binary(300, 12), 8));
-        ReportWriter.write(out.resolve("regression.html"),
-                SampleRuns.data("houses", SampleRuns.regression(500, 13), 0));
-        ReportWriter.write(out.resolve("multiclass.html"),
-                SampleRuns.data("iris-softmax", SampleRuns.multiclass(150, 11), 30));
-        for (String name : List.of("binary", "regression", "multiclass")) {
-            Result run = chromium(out.resolve(name + ".html"), "--screenshot=" + out.resolve(name + ".png"),
-                    "--window-size=1200,2000");
-            assertEquals(0, run.exitCode(), run.output());
-        }
-    }
-
     private record Result(int exitCode, String output) {
     }
 

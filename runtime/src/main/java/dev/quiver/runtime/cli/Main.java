@@ -50,6 +50,9 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        // Plugins warn through System.Logger (java.util.logging here); on a terminal a warning should read like
+        // the CLI's own messages, "WARNING: ...", not as a two-line log record with a timestamp and class name.
+        System.setProperty("java.util.logging.SimpleFormatter.format", "%4$s: %5$s%6$s%n");
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
         System.exit(execute(args, out, err));

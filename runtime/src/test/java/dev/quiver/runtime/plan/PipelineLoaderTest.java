@@ -422,6 +422,47 @@ class PipelineLoaderTest {
     }
 
     @Test
+    void crossValidationIsWrittenInSplitOrAtTheTop() throws IOException {
+        String classify = """
+                source: {type: table, path: houses.csv}
+                columns: {features: [area, rooms], target: city}
+                model: majority
+                """;
+        assertEquals(new SplitSpec(0.2, 0, true, 5),
+                load(classify + "split: {test: 0.2, validation: {folds: 5, stratify: true}}").split());
+        assertEquals(new SplitSpec(0, 0, true, 3),
+                load(classify + "validation: {folds: 3, stratify: true}").split(), "the issue's spelling");
+        assertEquals(new SplitSpec(0.25, 0, false, 4), load(classify + "split: {test: 0.25, folds: 4}").split());
+        assertEquals(new SplitSpec(0, 0, false, 2),
+                load(classify + "split: {test: 0.2}", "split.validation={folds: 2}", "split.test=0").split(),
+                "--set reaches into the mapping");
+    }
+
+    @Test
+    void crossValidationMistakesAreLocated() throws IOException {
+        String base = """
+                source: {type: table, path: numbers.csv}
+                columns: {target: z}
+                model: mean
+                """;
+        assertEquals(f + ":4:29: cross-validation needs at least 2 folds, got 1 [split.validation.folds]",
+                problem(base + "split: {validation: {folds: 1}}"));
+        assertEquals(f + ":4:16: cross-validation needs at least 2 folds (or 0 for none) [split.folds]",
+                problem(base + "split: {folds: 1}"));
+        assertStarts(f + ":4:21: validation as a mapping is cross-validation and needs the number of folds",
+                problem(base + "split: {validation: {stratify: false}}"));
+        assertStarts(f + ":4:33: give either folds (cross-validation) or a validation fraction, not both",
+                problem(base + "split: {validation: 0.2, folds: 5}"));
+        assertStarts(f + ":5:13: validation is given twice, here and in split: (validation: 0.2); keep one",
+                problem(base + "split: {validation: 0.2}\nvalidation: {folds: 5}"));
+        assertStarts(f + ":4:13: a top-level validation: takes cross-validation settings",
+                problem(base + "validation: 0.2"));
+        assertEquals(f + ":4:24: unknown key 'fold' for validation; did you mean 'folds'? known keys: folds,"
+                + " stratify [validation.fold]",
+                problems(base + "validation: {folds: 3, fold: 2}").get(0));
+    }
+
+    @Test
     void everyProblemIsReportedAtOnceInFileOrder() throws IOException {
         List<String> all = problems("""
                 version: 2

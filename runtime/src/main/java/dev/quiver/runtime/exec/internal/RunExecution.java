@@ -85,12 +85,15 @@ public final class RunExecution {
         BufferAllocator data = root.newChildAllocator("data", 0, Long.MAX_VALUE);
         boolean ok = false;
         try (Splits splits = stage("split", stage -> Splits.prepare(pipeline, stage, data, telemetry))) {
+            Task task = refineTask(splits.classes());
+            Optional<CrossValidation.Result> cv = pipeline.split().folds() > 0
+                    ? Optional.of(stage("cv", stage -> crossValidate(splits, task, stage)))
+                    : Optional.empty();
             List<FittedTransform> transforms = fitTransforms(splits.train());
             Columns columns = pipeline.columns();
             for (FittedTransform t : transforms) {
                 columns = t.columns(columns);
             }
-            Task task = refineTask(splits.classes());
             Source trainRows = TransformedSource.of(splits.train(), transforms);
             CountingSource counted = new CountingSource(trainRows, telemetry, TRAIN);
             Optional<TrainingData> validation = Optional.empty();
@@ -117,9 +120,10 @@ public final class RunExecution {
             Evaluated evaluated = stage("evaluate", stage -> evaluate(fitted, splits, stage, folder.path()));
             long rowEpochs = rowEpochs(history, checkpoints.resumedEpoch(), counted.rowsRead());
             Map<String, Object> metrics = evaluated.toJson();
+            cv.ifPresent(result -> metrics.put("cv", result.toJson()));
             metrics.put("training", trainingSummary(seconds, rowEpochs, trainingData, history));
             stage("write", stage -> {
-                writeRun(folder.path(), fitted, metrics, history, evaluated, rowEpochs);
+                writeRun(folder.path(), fitted, metrics, history, evaluated.withCv(cv), rowEpochs);
                 return null;
             });
             checkpoints.discard();
@@ -128,6 +132,19 @@ public final class RunExecution {
         } finally {
             Stage.closeChecked(data, "data", !ok);
         }
+    }
+
+    /**
+     * Cross-validates on the training rows (the final model is then refitted on all of them). Folds are
+     * stratified when the split is and the task is classification.
+     */
+    private CrossValidation.Result crossValidate(Splits splits, Task task, Stage stage) {
+        Table rows = splits.trainTable().orElseThrow(() -> new IllegalStateException("folds without a split"));
+        boolean stratify = pipeline.split().stratify() && task.isClassification()
+                && pipeline.columns().target().isPresent();
+        String[] labels = stratify ? rows.labels(pipeline.columns().target().get()) : null;
+        return CrossValidation.run(pipeline, rows, labels, task, splits.classes(), stage.allocator(),
+                options.threads(), options.listener());
     }
 
     /** The {@code training} entry of metrics.json: time and throughput in row-epochs per second. */
@@ -196,7 +213,7 @@ public final class RunExecution {
         return task;
     }
 
-    private TrainingData trainingData(Source rows, Columns columns, Task task, List<String> classes,
+    static TrainingData trainingData(Source rows, Columns columns, Task task, List<String> classes,
             Optional<TrainingData> validation) {
         Schema schema = rows.schema();
         Optional<Field> target = columns.target().map(name -> schema.getFields().stream()
@@ -228,6 +245,17 @@ public final class RunExecution {
     /** The scores of every split, and the predictions of the evaluated one (test if there is one, else train). */
     private record Evaluated(Map<String, Map<String, Double>> values, Map<String, Object> details, String split,
             Predictions predictions) {
+
+        /** For the report: the cross-validation mean and std as two more columns of the metrics table. */
+        Evaluated withCv(Optional<CrossValidation.Result> cv) {
+            if (cv.isEmpty()) {
+                return this;
+            }
+            Map<String, Map<String, Double>> columns = new LinkedHashMap<>(values);
+            columns.put("cv mean", cv.get().mean());
+            columns.put("cv std", cv.get().std());
+            return new Evaluated(columns, details, split, predictions);
+        }
 
         /** The shape of metrics.json, without {@code training}: NaN becomes null, which JSON can say. */
         Map<String, Object> toJson() {

@@ -1,6 +1,5 @@
 package dev.quiver.runtime.exec.internal;
 
-import dev.quiver.api.ErrorCode;
 import dev.quiver.api.QuiverException;
 import dev.quiver.api.data.Source;
 import dev.quiver.runtime.pipeline.Pipeline;
@@ -27,10 +26,6 @@ record Splits(Source train, Optional<Source> validation, Optional<Source> test, 
         SplitSpec spec = pipeline.split();
         Optional<String> target = pipeline.columns().target();
         boolean classification = pipeline.task().isClassification() && target.isPresent();
-        if (spec.folds() > 0) {
-            throw new QuiverException(ErrorCode.CONFIG, "Cross-validation (folds: " + spec.folds() + ") is not "
-                    + "supported by this version of the executor; use a validation fraction instead.");
-        }
         if (spec.isNone()) {
             List<String> classes = classification
                     ? ClassSet.scan(source, target.get(), stage.allocator(), () -> { })
@@ -71,6 +66,11 @@ record Splits(Source train, Optional<Source> validation, Optional<Source> test, 
             tables.forEach(Table::close);
             throw e;
         }
+    }
+
+    /** The training rows as a table (they come first in {@link #tables}); empty with split: none. */
+    Optional<Table> trainTable() {
+        return tables.isEmpty() ? Optional.empty() : Optional.of(tables.get(0));
     }
 
     private static String[] pick(String[] labels, int[] rows) {

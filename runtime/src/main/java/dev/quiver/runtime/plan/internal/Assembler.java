@@ -78,7 +78,7 @@ public final class Assembler {
         PipelineContext context = new PipelineContext(baseDir, seed, null);
 
         Optional<YamlConfig> columns = columns(top);
-        SplitSpec split = split(top, root.get("split"));
+        SplitSpec split = withTopLevelValidation(top, split(top, root.get("split")));
         Optional<Named<Source>> source = required(root, "source", "where the rows come from, e.g."
                 + " source: {type: csv, path: data/table.csv}")
                 .flatMap(n -> components.make(PluginKind.SOURCE, n, "source", context));
@@ -250,21 +250,72 @@ public final class Assembler {
         }
         YamlConfig s = section.get();
         double test = s.get(TEST);
-        double validation = s.get(VALIDATION);
         boolean stratify = s.get(STRATIFY);
         int folds = s.get(FOLDS);
+        double validation = 0;
+        if (s.node().get(VALIDATION.name()).orElse(null) instanceof ConfigNode.Mapping) {
+            CrossValidation cv = crossValidation(s.yamlSection(VALIDATION.name()).orElseThrow());
+            if (folds > 0) {
+                s.problem(FOLDS.name(), "folds is given twice, here and in validation: {folds: " + cv.folds()
+                        + "}; keep one");
+            }
+            folds = cv.folds();
+            stratify |= cv.stratify();
+        } else {
+            validation = s.get(VALIDATION);
+        }
         s.checkUnknownKeys(List.of(TEST.name(), VALIDATION.name(), STRATIFY.name(), FOLDS.name()), "split");
         if (test + validation >= 1) {
             s.problem(VALIDATION.name(), "test (" + test + ") and validation (" + validation
                     + ") together must leave some rows for training (their sum must be below 1)");
         }
-        if (folds == 1) {
+        if (folds == 1 && !s.has(VALIDATION.name())) { // else the validation mapping reported it
             s.problem(FOLDS.name(), "cross-validation needs at least 2 folds (or 0 for none)");
         }
         if (folds > 0 && validation > 0) {
             s.problem(FOLDS.name(), "give either folds (cross-validation) or a validation fraction, not both");
         }
         return new SplitSpec(test, validation, stratify, folds);
+    }
+
+    /** {@code validation: {folds: k, stratify: b}}: k-fold cross-validation instead of a validation fraction. */
+    private record CrossValidation(int folds, boolean stratify) {
+    }
+
+    private static CrossValidation crossValidation(YamlConfig section) {
+        int folds = section.get(FOLDS);
+        boolean stratify = section.get(STRATIFY);
+        section.checkUnknownKeys(List.of(FOLDS.name(), STRATIFY.name()), "validation");
+        if (!section.has(FOLDS.name())) {
+            section.problem(FOLDS.name(), "validation as a mapping is cross-validation and needs the number of "
+                    + "folds, e.g. validation: {folds: 5, stratify: true}; a fixed fraction is written validation: 0.2");
+        } else if (folds < 2) {
+            section.problem(FOLDS.name(), "cross-validation needs at least 2 folds, got " + folds);
+        }
+        return new CrossValidation(folds, stratify);
+    }
+
+    /**
+     * The issue's spelling {@code validation: {folds: 5, stratify: true}} at the top of the file: the same as
+     * writing it inside {@code split:}. Only the cross-validation mapping is accepted there, and only once.
+     */
+    private SplitSpec withTopLevelValidation(YamlConfig top, SplitSpec split) {
+        if (!top.has(VALIDATION.name())) {
+            return split;
+        }
+        if (!(top.node().get(VALIDATION.name()).orElseThrow() instanceof ConfigNode.Mapping)) {
+            top.problem(VALIDATION.name(), "a top-level validation: takes cross-validation settings, e.g. "
+                    + "validation: {folds: 5, stratify: true}; a fixed validation fraction goes in split: "
+                    + "{validation: 0.2}");
+            return split;
+        }
+        CrossValidation cv = crossValidation(top.yamlSection(VALIDATION.name()).orElseThrow());
+        if (split.folds() > 0 || split.validation() > 0) {
+            top.problem(VALIDATION.name(), "validation is given twice, here and in split: (" + (split.folds() > 0
+                    ? "folds: " + split.folds() : "validation: " + split.validation()) + "); keep one");
+            return split;
+        }
+        return new SplitSpec(split.test(), 0, split.stratify() || cv.stratify(), cv.folds());
     }
 
     /** The model and what was made from {@code training:} for it. */

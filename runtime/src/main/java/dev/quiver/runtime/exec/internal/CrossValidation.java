@@ -1,0 +1,261 @@
+package dev.quiver.runtime.exec.internal;
+
+import dev.quiver.api.ErrorCode;
+import dev.quiver.api.QuiverException;
+import dev.quiver.api.Task;
+import dev.quiver.api.data.Source;
+import dev.quiver.api.model.Model;
+import dev.quiver.api.model.TrainingData;
+import dev.quiver.api.transform.Columns;
+import dev.quiver.api.transform.FittedTransform;
+import dev.quiver.api.transform.Transform;
+import dev.quiver.runtime.bundle.FittedPipeline;
+import dev.quiver.runtime.exec.RunListener;
+import dev.quiver.runtime.pipeline.Named;
+import dev.quiver.runtime.pipeline.Pipeline;
+import dev.quiver.runtime.telemetry.RunTelemetry;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.arrow.memory.BufferAllocator;
+
+/**
+ * k-fold cross-validation of a pipeline on its training rows: for each fold, the transforms are fitted and the
+ * model trained on the other folds only (nothing about the held-out fold leaks into either), then both the
+ * training folds and the held-out fold are scored with the pipeline's metrics.
+ *
+ * <p>Folds run in parallel on up to {@code threads} threads (trainers and transforms are thread-safe by
+ * contract); each fold has its own child allocator, closed with a leak check when the fold ends, its own
+ * history, and the pipeline seed, so every fold's result is the same whatever the thread count or order. The
+ * caller's thread blocks until every fold is done. Stateless; the {@link Result} is immutable.
+ */
+public final class CrossValidation {
+
+    /**
+     * One fold's outcome.
+     *
+     * @param trainRows rows the fold was fitted on
+     * @param validationRows rows it was scored on (held out)
+     * @param train scores on the training folds
+     * @param validation scores on the held-out fold
+     * @param fitted the fold's fitted pipeline (kept for inspection; holds no Arrow memory)
+     */
+    public record Fold(int trainRows, int validationRows, Map<String, Double> train, Map<String, Double> validation,
+            FittedPipeline fitted) {
+    }
+
+    /** Every fold, in fold order, and the mean and (population) standard deviation of the held-out scores. */
+    public record Result(List<Fold> folds, Map<String, Double> mean, Map<String, Double> std) {
+
+        public Result {
+            folds = List.copyOf(folds);
+        }
+
+        /**
+         * The {@code cv} entry of metrics.json: {@code {"folds": [{"trainRows", "validationRows", "train": {..},
+         * "validation": {..}}, ...], "mean": {..}, "std": {..}}}; NaN becomes null.
+         */
+        public Map<String, Object> toJson() {
+            List<Object> perFold = new ArrayList<>();
+            for (Fold f : folds) {
+                Map<String, Object> fold = new LinkedHashMap<>();
+                fold.put("trainRows", f.trainRows());
+                fold.put("validationRows", f.validationRows());
+                fold.put("train", finite(f.train()));
+                fold.put("validation", finite(f.validation()));
+                perFold.add(fold);
+            }
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("folds", perFold);
+            json.put("mean", finite(mean));
+            json.put("std", finite(std));
+            return json;
+        }
+
+        private static Map<String, Object> finite(Map<String, Double> values) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            values.forEach((k, v) -> out.put(k, Double.isFinite(v) ? v : null));
+            return out;
+        }
+    }
+
+    private CrossValidation() {
+    }
+
+    /**
+     * Cross-validates {@code pipeline} on {@code rows} (its raw training rows).
+     *
+     * @param labels the class label of every row, for stratified folds; null for plain ones
+     * @param task the run's task (already refined to binary where it applies)
+     * @param classes the classes of all training rows: every fold's model predicts the same set, so fold scores
+     *     are comparable even when a rare class is missing from some fold's training rows
+     * @param parent the allocator each fold's allocator is a child of
+     * @param threads at most this many folds at once (1 runs them on the calling thread)
+     * @param listener receives the folds' warnings (serialised); epochs are not reported
+     */
+    public static Result run(Pipeline pipeline, Table rows, String[] labels, Task task, List<String> classes,
+            BufferAllocator parent, int threads, RunListener listener) {
+        int k = pipeline.split().folds();
+        int[][] held = Folds.assign(rows.rows(), k, pipeline.seed(), labels);
+        RunListener warnings = new RunListener() {
+            @Override
+            public void warn(String message) {
+                synchronized (this) {
+                    listener.warn(message);
+                }
+            }
+        };
+        List<Callable<Fold>> work = new ArrayList<>();
+        for (int f = 0; f < k; f++) {
+            int index = f;
+            work.add(() -> fold(pipeline, rows, held[index], index, task, classes, parent, warnings));
+        }
+        List<Fold> folds = runAll(work, Math.min(k, Math.max(1, threads)));
+        return summarise(folds);
+    }
+
+    private static Fold fold(Pipeline pipeline, Table rows, int[] validationRows, int index, Task task,
+            List<String> classes, BufferAllocator parent, RunListener listener) {
+        int k = pipeline.split().folds();
+        String name = "cv.fold" + (index + 1);
+        BufferAllocator allocator = parent.newChildAllocator(name, 0, Long.MAX_VALUE);
+        boolean failed = true;
+        try (Table train = rows.select(Folds.complement(rows.rows(), validationRows), allocator);
+                Table validation = rows.select(validationRows, allocator)) {
+            Source trainRows = train.asSource(pipeline.source().component().describe() + " (fold " + (index + 1)
+                    + " training rows)");
+            Source heldOut = validation.asSource(pipeline.source().component().describe() + " (fold " + (index + 1)
+                    + " held-out rows)");
+            List<FittedTransform> transforms = new ArrayList<>();
+            Columns columns = pipeline.columns();
+            for (Named<Transform> transform : pipeline.transforms()) {
+                FittedTransform fitted = transform.component().fit(TransformedSource.of(trainRows, transforms),
+                        columns, allocator);
+                columns = fitted.columns(columns);
+                transforms.add(fitted);
+            }
+            Optional<TrainingData> validationData = Optional.of(RunExecution.trainingData(
+                    TransformedSource.of(heldOut, transforms), columns, task, classes, Optional.empty()));
+            TrainingData data = RunExecution.trainingData(TransformedSource.of(trainRows, transforms), columns, task,
+                    classes, validationData);
+            RunFitContext context = new RunFitContext(allocator, pipeline.seed(), new History(), listener,
+                    RunTelemetry.noop(), pipeline.name(), Optional.empty());
+            Model model = pipeline.model().component().fit(data, context);
+            if (model == null) {
+                throw new QuiverException(ErrorCode.INTERNAL, "The model '" + pipeline.model().type()
+                        + "' returned no model from training.");
+            }
+            FittedPipeline fitted = new FittedPipeline(pipeline.name(), train.schema(), pipeline.columns().features(),
+                    pipeline.columns().target(), task, classes, transforms, model);
+            Map<String, Double> trainScores = Evaluation.score(fitted, trainRows, pipeline.metrics(), allocator, null,
+                    n -> { }).values();
+            Map<String, Double> heldOutScores = Evaluation.score(fitted, heldOut, pipeline.metrics(), allocator, null,
+                    n -> { }).values();
+            failed = false;
+            return new Fold(train.rows(), validation.rows(), trainScores, heldOutScores, fitted);
+        } catch (QuiverException e) {
+            throw new QuiverException(e.code(), "Cross-validation fold " + (index + 1) + " of " + k + ": "
+                    + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new QuiverException(ErrorCode.INTERNAL, "Cross-validation fold " + (index + 1) + " of " + k
+                    + " failed: " + e, e);
+        } finally {
+            Stage.closeChecked(allocator, name, failed);
+        }
+    }
+
+    /** Runs every task, in order on this thread or on a pool; the first failure (in fold order) is rethrown. */
+    static <T> List<T> runAll(List<Callable<T>> work, int threads) {
+        List<T> out = new ArrayList<>();
+        if (threads <= 1) {
+            for (Callable<T> task : work) {
+                out.add(call(task));
+            }
+            return out;
+        }
+        AtomicInteger count = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "quiver-cv-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<T>> futures = new ArrayList<>();
+            work.forEach(task -> futures.add(pool.submit(task)));
+            // Wait for every fold, even after a failure: a fold still running owns a child of the caller's
+            // allocator, which must not be closed under it.
+            RuntimeException first = null;
+            for (Future<T> future : futures) {
+                try {
+                    out.add(getUninterruptibly(future));
+                } catch (ExecutionException e) {
+                    if (first == null) {
+                        first = e.getCause() instanceof RuntimeException r ? r : new QuiverException(
+                                ErrorCode.INTERNAL, "A fold failed: " + e.getCause(), e.getCause());
+                    }
+                }
+            }
+            if (first != null) {
+                throw first;
+            }
+            return out;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static <T> T getUninterruptibly(Future<T> future) throws ExecutionException {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return future.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static <T> T call(Callable<T> task) {
+        try {
+            return task.call();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new QuiverException(ErrorCode.INTERNAL, "A fold failed: " + e, e);
+        }
+    }
+
+    private static Result summarise(List<Fold> folds) {
+        Map<String, Double> mean = new LinkedHashMap<>();
+        Map<String, Double> std = new LinkedHashMap<>();
+        for (String metric : folds.get(0).validation().keySet()) {
+            double sum = 0;
+            for (Fold f : folds) {
+                sum += f.validation().getOrDefault(metric, Double.NaN);
+            }
+            double m = sum / folds.size();
+            double squares = 0;
+            for (Fold f : folds) {
+                double d = f.validation().getOrDefault(metric, Double.NaN) - m;
+                squares += d * d;
+            }
+            mean.put(metric, m);
+            std.put(metric, Math.sqrt(squares / folds.size()));
+        }
+        return new Result(folds, mean, std);
+    }
+}

@@ -29,7 +29,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PipelinesTest {
 
-    /** One bound on one metric of metrics.json: {@code split.metric >= min} and {@code <= max}. */
+    /**
+     * One bound on one metric of metrics.json: {@code split.metric >= min} and {@code <= max}; the split may be a
+     * dotted path, e.g. {@code cv.mean} for the mean score of cross-validation.
+     */
     record Check(String split, String metric, double min, double max) {
 
         static Check atLeast(String split, String metric, double min) {
@@ -68,6 +71,9 @@ class PipelinesTest {
                     List.of(Check.atLeast("train", "r2", 0.999), Check.atMost("train", "mse", 1e-4))),
             entry("house-prices-minibatch",
                     List.of(Check.atLeast("train", "r2", 0.999), Check.atMost("train", "mse", 1e-4))),
+            // Stratified 5-fold CV of the softmax regression: the folds' mean accuracy is about 0.95.
+            entry("iris-cv", List.of(Check.atLeast("cv.mean", "accuracy", 0.9), Check.atMost("cv.std", "accuracy", 0.1),
+                    Check.atLeast("test", "accuracy", 0.85))),
             // Clustering has no target and no metrics; the run itself must succeed.
             entry("iris-kmeans", List.of()));
 
@@ -111,7 +117,11 @@ class PipelinesTest {
         JsonNode metrics = new ObjectMapper().readTree(out.resolve("metrics.json").toFile());
         assertTrue(metrics.path("training").path("seconds").isNumber(), metrics::toString);
         for (Check check : checks) {
-            JsonNode value = metrics.path(check.split()).path(check.metric());
+            JsonNode value = metrics;
+            for (String key : check.split().split("\\.")) {
+                value = value.path(key);
+            }
+            value = value.path(check.metric());
             assertTrue(value.isNumber(), () -> name + ": no " + check.split() + "." + check.metric() + " in " + metrics);
             double v = value.doubleValue();
             assertTrue(v >= check.min() && v <= check.max(), () -> name + ": " + check.split() + "." + check.metric()

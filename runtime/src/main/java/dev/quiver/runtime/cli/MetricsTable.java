@@ -9,21 +9,30 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * A plain-text table of metrics.json contents: one row per split and metric, one column per run. Stateless.
+ * A plain-text table of metrics.json contents: one row per split and metric, one column per run; a
+ * cross-validated run adds the folds' mean and standard deviation ({@code cv mean}, {@code cv std}). Stateless.
  */
 final class MetricsTable {
 
-    private static final List<String> SPLITS = List.of("train", "validation", "test");
+    /** The parts of metrics.json shown, in order, as paths (a dot steps into an object). */
+    private static final List<String> SPLITS = List.of("train", "validation", "cv.mean", "cv.std", "test");
+
+    private record Row(String split, String metric) {
+
+        String label() {
+            return split.replace('.', ' ') + " " + metric;
+        }
+    }
 
     private MetricsTable() {
     }
 
     static String render(List<String> runs, List<JsonNode> metrics) {
-        Set<String> rows = new LinkedHashSet<>();
+        Set<Row> rows = new LinkedHashSet<>();
         for (String split : SPLITS) {
             for (JsonNode m : metrics) {
-                Iterator<String> names = m.path(split).fieldNames();
-                names.forEachRemaining(name -> rows.add(split + " " + name));
+                Iterator<String> names = at(m, split).fieldNames();
+                names.forEachRemaining(name -> rows.add(new Row(split, name)));
             }
         }
         List<List<String>> table = new ArrayList<>();
@@ -31,12 +40,11 @@ final class MetricsTable {
         header.add("");
         header.addAll(runs);
         table.add(header);
-        for (String row : rows) {
-            String[] key = row.split(" ", 2);
+        for (Row row : rows) {
             List<String> line = new ArrayList<>();
-            line.add(row);
+            line.add(row.label());
             for (JsonNode m : metrics) {
-                JsonNode v = m.path(key[0]).path(key[1]);
+                JsonNode v = at(m, row.split()).path(row.metric());
                 line.add(v.isNumber() ? format(v.doubleValue()) : v.isMissingNode() ? "" : "-");
             }
             table.add(line);
@@ -57,6 +65,14 @@ final class MetricsTable {
             out.append(text.toString().stripTrailing()).append('\n');
         }
         return out.toString();
+    }
+
+    private static JsonNode at(JsonNode metrics, String path) {
+        JsonNode node = metrics;
+        for (String key : path.split("\\.")) {
+            node = node.path(key);
+        }
+        return node;
     }
 
     static String format(double v) {

@@ -161,6 +161,19 @@ class MainTest {
     }
 
     @Test
+    void aCrossValidatedRunPrintsTheFoldsMeanAndStd() throws IOException {
+        Path pipeline = write("houses.yaml", HOUSES);
+        Result r = quiver("run", pipeline.toString(), "--out", temp.resolve("cv").toString(), "--set",
+                "validation={folds: 5}");
+        assertEquals(0, r.code(), r.err());
+        // leave-one-out: each held-out price against the mean of the other four gives 2500, 625, 0, 625, 2500
+        String mean = r.out().lines().filter(l -> l.startsWith("cv mean mse")).findFirst().orElseThrow();
+        assertTrue(mean.matches("cv mean mse\\s+1250"), mean);
+        String std = r.out().lines().filter(l -> l.startsWith("cv std mse")).findFirst().orElseThrow();
+        assertTrue(std.matches("cv std mse\\s+1045\\.83"), std);
+    }
+
+    @Test
     void pluginsListsByKindAndSuggestsNames() {
         Result all = quiver("plugins");
         assertEquals(0, all.code(), all.err());

@@ -17,6 +17,7 @@ import dev.quiver.engine.nn.Network;
 import dev.quiver.engine.tensor.Rng;
 import dev.quiver.engine.train.TrainingLoop;
 import dev.quiver.engine.train.TrainingOptions;
+import dev.quiver.optim.loss.BceWithLogitsLoss;
 import dev.quiver.optim.loss.CrossEntropyLoss;
 import dev.quiver.optim.loss.Losses;
 import java.util.Set;
@@ -25,8 +26,9 @@ import java.util.Set;
  * A configured network trained by gradient descent: the engine's linear-regression ({@code solver: gd}),
  * logistic-regression, softmax-regression and mlp trainers differ only in this record's fields. The output
  * width, default loss and head follow the task of the data: one value (MSE) for regression, one logit (BCE) for
- * binary, one logit per class (cross-entropy) for multi-class or when {@code softmax} is set. Immutable; each
- * {@link #fit} builds its own network.
+ * binary, one logit per class (cross-entropy) for multi-class or when {@code softmax} is set. With
+ * {@code oneVsRest}, multi-class gets one logit per class trained as K independent binary problems (BCE on
+ * one-hot targets) and a {@link Head#oneVsRest} head. Immutable; each {@link #fit} builds its own network.
  *
  * @param type the model type name, which also decides the model class (linear types yield a {@link LinearModel})
  * @param hidden hidden layer widths, empty for linear models
@@ -34,11 +36,12 @@ import java.util.Set;
  * @param outputInit init of the output layer
  * @param softmax one logit per class even for two classes
  * @param threshold probability of class 1 from which a single-logit binary model predicts it
+ * @param oneVsRest multi-class as one sigmoid per class against the rest rather than a softmax
  * @param defaultOptimizer the optimizer when the pipeline names none
  */
 record GradientTrainer(String type, Set<Task> tasks, int[] hidden, Activation activation, float dropout,
-        Init hiddenInit, Init outputInit, boolean softmax, double threshold, Optimizer defaultOptimizer,
-        TrainingOptions options) implements Trainer {
+        Init hiddenInit, Init outputInit, boolean softmax, double threshold, boolean oneVsRest,
+        Optimizer defaultOptimizer, TrainingOptions options) implements Trainer {
 
     GradientTrainer {
         hidden = hidden.clone();
@@ -53,8 +56,15 @@ record GradientTrainer(String type, Set<Task> tasks, int[] hidden, Activation ac
             throw new QuiverException(ErrorCode.DATA, type + " needs at least two classes in the target, found "
                     + labels.classes() + ".");
         }
+        boolean ovr = oneVsRest && task == Task.MULTICLASS;
         Loss loss = options.loss().orElseGet(() -> task == Task.BINARY && softmax ? new CrossEntropyLoss()
-                : Losses.forTask(task));
+                : ovr ? new BceWithLogitsLoss() : Losses.forTask(task));
+        if (ovr && loss.classIndexTargets()) {
+            throw new QuiverException(ErrorCode.CONFIG, type + " learns " + labels.size() + " classes one against"
+                    + " the rest, each with its own sigmoid, so it needs a loss on one value per class (bce), not "
+                    + "one on class indices such as cross-entropy. For a softmax over the classes trained with "
+                    + "cross-entropy, use the model type " + SoftmaxRegressionFactory.NAME + ".");
+        }
         int outputs = switch (task) {
             case BINARY -> loss.classIndexTargets() ? 2 : 1;
             case MULTICLASS -> labels.size();
@@ -73,7 +83,8 @@ record GradientTrainer(String type, Set<Task> tasks, int[] hidden, Activation ac
                 context, seed).run();
 
         Head head = labels == null ? Head.regression()
-                : outputs == 1 ? Head.binary(labels, threshold) : Head.softmax(task, labels);
+                : outputs == 1 ? Head.binary(labels, threshold)
+                : ovr ? Head.oneVsRest(labels) : Head.softmax(task, labels);
         if (type.equals(MlpFactory.NAME)) {
             return new MlpModel(data.features(), network.copy(), head);
         }

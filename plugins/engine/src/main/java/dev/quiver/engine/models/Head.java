@@ -17,8 +17,8 @@ import org.apache.arrow.vector.types.pojo.Schema;
 /**
  * How a network's raw outputs become prediction columns, by task: the value itself for regression; for binary
  * classification one logit through the sigmoid (or, with {@code width} 2, two logits through the softmax); for
- * multi-class, softmax probabilities. Labels are written in the target's own type through {@link ClassLabels}.
- * Immutable and thread-safe.
+ * multi-class, softmax probabilities, or one-vs-rest: one sigmoid per class, normalised to sum to 1.
+ * Labels are written in the target's own type through {@link ClassLabels}. Immutable and thread-safe.
  */
 public final class Head {
 
@@ -26,26 +26,37 @@ public final class Head {
     private final int width;
     private final ClassLabels labels;
     private final double threshold;
+    private final boolean oneVsRest;
 
-    private Head(Task task, int width, ClassLabels labels, double threshold) {
+    private Head(Task task, int width, ClassLabels labels, double threshold, boolean oneVsRest) {
         this.task = task;
         this.width = width;
         this.labels = labels;
         this.threshold = threshold;
+        this.oneVsRest = oneVsRest;
     }
 
     public static Head regression() {
-        return new Head(Task.REGRESSION, 1, null, 0.5);
+        return new Head(Task.REGRESSION, 1, null, 0.5, false);
     }
 
     /** A binary head over one logit: class 1 when its probability reaches {@code threshold}. */
     public static Head binary(ClassLabels labels, double threshold) {
-        return new Head(Task.BINARY, 1, labels, threshold);
+        return new Head(Task.BINARY, 1, labels, threshold, false);
     }
 
     /** A softmax head with one logit per class (also usable for two classes). */
     public static Head softmax(Task task, ClassLabels labels) {
-        return new Head(task, labels.size(), labels, 0.5);
+        return new Head(task, labels.size(), labels, 0.5, false);
+    }
+
+    /**
+     * A one-vs-rest head with one logit per class, each the log-odds of "this class, not the others", as
+     * scikit-learn's {@code LogisticRegression(multi_class='ovr')} reads them: the label is the class of the
+     * largest logit (the first, on ties), the probabilities are the sigmoids divided by their sum.
+     */
+    public static Head oneVsRest(ClassLabels labels) {
+        return new Head(Task.MULTICLASS, labels.size(), labels, 0.5, true);
     }
 
     public Task task() {
@@ -109,6 +120,8 @@ public final class Head {
                 p[1] = sigmoid(raw[r]);
                 p[0] = 1.0 - p[1];
                 best = p[1] >= threshold ? 1 : 0;
+            } else if (oneVsRest) {
+                best = normalisedSigmoids(raw, r * width, p);
             } else {
                 best = softmax(raw, r * width, p);
             }
@@ -149,10 +162,44 @@ public final class Head {
         return best;
     }
 
+    /**
+     * Writes sigmoid(raw[offset + c]) / sum_j sigmoid(raw[offset + j]) into p and returns the arg max of the raw
+     * logits (the first, on ties). The ratio is taken in the log domain, log sigmoid(z) = -softplus(-z), shifted
+     * by its maximum: the plain quotient would be 0/0 once every logit is below about -745.
+     */
+    static int normalisedSigmoids(double[] raw, int offset, double[] p) {
+        int k = p.length;
+        int best = 0;
+        for (int c = 0; c < k; c++) {
+            double z = raw[offset + c];
+            p[c] = -(Math.log1p(Math.exp(-Math.abs(z))) + Math.max(-z, 0.0));
+            if (z > raw[offset + best]) {
+                best = c;
+            }
+        }
+        double max = p[0];
+        for (int c = 1; c < k; c++) {
+            max = Math.max(max, p[c]);
+        }
+        double sum = 0;
+        for (int c = 0; c < k; c++) {
+            p[c] = Math.exp(p[c] - max);
+            sum += p[c];
+        }
+        for (int c = 0; c < k; c++) {
+            p[c] /= sum;
+        }
+        return best;
+    }
+
     public void save(StateWriter state) {
         state.putString("task", task.name());
         state.putLong("width", width);
         state.putDouble("threshold", threshold);
+        if (oneVsRest) {
+            // Only written when set, so models saved before one-vs-rest existed read back unchanged.
+            state.putString("probabilities", "one-vs-rest");
+        }
         if (labels != null) {
             state.putStrings("classes", labels.classes());
             state.putString("targetType", new Schema(List.of(new Field("target",
@@ -171,7 +218,12 @@ public final class Head {
         try {
             Schema schema = Schema.fromJSON(state.getString("targetType"));
             ClassLabels labels = new ClassLabels(state.getStrings("classes"), schema.getFields().get(0).getType());
-            return new Head(task, width, labels, threshold);
+            boolean oneVsRest = state.has("probabilities");
+            if (oneVsRest && !state.getString("probabilities").equals("one-vs-rest")) {
+                throw new IllegalStateException("unknown probabilities '" + state.getString("probabilities")
+                        + "' in saved model");
+            }
+            return new Head(task, width, labels, threshold, oneVsRest);
         } catch (java.io.IOException e) {
             throw new IllegalStateException("unreadable target type in saved model", e);
         }

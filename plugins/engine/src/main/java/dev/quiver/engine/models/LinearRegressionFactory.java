@@ -81,7 +81,8 @@ public final class LinearRegressionFactory implements ModelFactory {
                     + " least-squares; with gd use the optimizer's weightDecay instead of l2");
         }
         return new GradientTrainer(NAME, Set.of(Task.REGRESSION), new int[0], Activation.RELU, 0f, init, init,
-                false, 0.5, new Sgd(Sgd.Settings.defaults().withLr(0.01)), TrainingOptions.from(context.training()));
+                false, 0.5, false, new Sgd(Sgd.Settings.defaults().withLr(0.01)),
+                TrainingOptions.from(context.training()));
     }
 
     @Override

@@ -16,16 +16,31 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@code logistic-regression}: binary classification with one logit, {@code P(class 1) = sigmoid(w x + b)},
- * trained on binary cross-entropy (by default with Adam, lr 0.01). Predicts both class probabilities and the
- * label, class 1 when its probability reaches {@code threshold}. Stateless.
+ * {@code logistic-regression}, trained on binary cross-entropy (by default with Adam, lr 0.01).
+ *
+ * <p>Two classes: one logit, {@code P(class 1) = sigmoid(w x + b)}; the label is class 1 when its probability
+ * reaches {@code threshold}.
+ *
+ * <p>K &gt; 2 classes ({@code multiclass: ovr}, the only choice): one-vs-rest, as scikit-learn's
+ * {@code LogisticRegression(multi_class='ovr')}. K logits {@code z_k = w_k x + b_k}, each trained as the binary
+ * problem "class k or not" (binary cross-entropy on one-hot targets, all K in one network and one optimizer);
+ * the label is the class of the largest {@code z_k}, the probabilities are {@code sigmoid(z_k)} divided by
+ * their sum. For a softmax over the classes use {@code softmax-regression}.
+ *
+ * <p>Stateless; the trainers it creates are immutable.
  */
 public final class LogisticRegressionFactory implements ModelFactory {
 
     public static final String NAME = "logistic-regression";
 
+    private static final String OVR = "ovr";
+
     static final Option<Double> THRESHOLD = Option.real("threshold", 0.5).above(0).below(1)
-            .describe("Probability of the second class from which it is predicted.");
+            .describe("Two classes: probability of the second class from which it is predicted.");
+    /** A string rather than a choice of one, so that a wrong value gets an error that points somewhere useful. */
+    static final Option<String> MULTICLASS = Option.string("multiclass", OVR)
+            .describe("More than two classes: ovr (the only choice) learns one sigmoid per class against the rest"
+                    + " and normalises them to sum to 1; for a softmax use softmax-regression.");
     static final Option<String> INIT = Option.choice("init", "zeros", "zeros", "xavier", "he", "normal")
             .describe("Initial weights (biases start at zero).");
 
@@ -36,12 +51,13 @@ public final class LogisticRegressionFactory implements ModelFactory {
 
     @Override
     public String description() {
-        return "Binary logistic regression trained by gradient descent (default: BCE loss, Adam lr 0.01).";
+        return "Logistic regression trained by gradient descent (default: BCE loss, Adam lr 0.01); more than two "
+                + "classes one-vs-rest.";
     }
 
     @Override
     public List<Option<?>> options() {
-        return List.of(THRESHOLD, INIT);
+        return List.of(THRESHOLD, INIT, MULTICLASS);
     }
 
     @Override
@@ -52,8 +68,15 @@ public final class LogisticRegressionFactory implements ModelFactory {
     @Override
     public Trainer create(Config config, PluginContext context) {
         Init init = Init.of(config.get(INIT));
-        return new GradientTrainer(NAME, Set.of(Task.BINARY), new int[0], Activation.RELU, 0f, init, init, false,
-                config.get(THRESHOLD), new Adam(Adam.Settings.adam().withLr(0.01)),
+        String multiclass = config.get(MULTICLASS);
+        if (!multiclass.equals(OVR)) {
+            config.problem(MULTICLASS.name(), "multiclass is '" + multiclass + "', but logistic-regression learns"
+                    + " more than two classes only one-vs-rest: write multiclass: ovr, or leave it out."
+                    + (multiclass.equalsIgnoreCase("multinomial") || multiclass.equalsIgnoreCase("softmax")
+                            ? " For the multinomial (softmax) model use type: softmax-regression." : ""));
+        }
+        return new GradientTrainer(NAME, Set.of(Task.BINARY, Task.MULTICLASS), new int[0], Activation.RELU, 0f,
+                init, init, false, config.get(THRESHOLD), true, new Adam(Adam.Settings.adam().withLr(0.01)),
                 TrainingOptions.from(context.training()));
     }
 

@@ -68,7 +68,7 @@ public final class MlpFactory implements ModelFactory {
         }
         return new GradientTrainer(NAME, Set.of(Task.REGRESSION, Task.BINARY, Task.MULTICLASS), hidden, activation,
                 (float) (double) config.get(DROPOUT), hiddenInit, outputInit, false,
-                config.get(LogisticRegressionFactory.THRESHOLD), Adam.defaults(),
+                config.get(LogisticRegressionFactory.THRESHOLD), false, Adam.defaults(),
                 TrainingOptions.from(context.training()));
     }
 

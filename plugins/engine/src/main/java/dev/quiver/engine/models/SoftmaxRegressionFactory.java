@@ -48,7 +48,7 @@ public final class SoftmaxRegressionFactory implements ModelFactory {
     public Trainer create(Config config, PluginContext context) {
         Init init = Init.of(config.get(LogisticRegressionFactory.INIT));
         return new GradientTrainer(NAME, Set.of(Task.BINARY, Task.MULTICLASS), new int[0], Activation.RELU, 0f,
-                init, init, true, 0.5, new Adam(Adam.Settings.adam().withLr(0.01)),
+                init, init, true, 0.5, false, new Adam(Adam.Settings.adam().withLr(0.01)),
                 TrainingOptions.from(context.training()));
     }
 

@@ -60,12 +60,35 @@ public final class Overrides {
                 continue;
             }
             try {
-                result = (ConfigNode.Mapping) put(result, steps.get(), 0, "", value.get(), label);
+                result = (ConfigNode.Mapping) put(result, steps.get(), 0, "", value.get(), new Location(label, 0, 0,
+                        ""));
             } catch (Skip skipped) {
                 problems.add(skipped.where, skipped.getMessage()); // the other overrides still apply
             }
         }
         return result;
+    }
+
+    /**
+     * The document with {@code value} set at {@code path} (as {@code --set path=...} would), for overrides that
+     * come from the file itself (a tuning trial's parameters): mappings and lists created on the way are located
+     * at {@code origin}, so problems with them point where the override was written. Empty, with the problem
+     * recorded at {@code origin}, when the path is malformed or cannot be set.
+     */
+    public static Optional<ConfigNode.Mapping> set(ConfigNode.Mapping root, String path, ConfigNode value,
+            Location origin, Problems problems) {
+        Optional<List<Step>> steps = parsePath(path);
+        if (steps.isEmpty()) {
+            problems.add(origin, "'" + path + "' is not a key path; write keys separated by dots, with list indices"
+                    + " in brackets: training.optimizer.lr, transforms[0].type");
+            return Optional.empty();
+        }
+        try {
+            return Optional.of((ConfigNode.Mapping) put(root, steps.get(), 0, "", value, origin));
+        } catch (Skip skipped) {
+            problems.add(origin, skipped.getMessage());
+            return Optional.empty();
+        }
     }
 
     private static Optional<List<Step>> parsePath(String path) {
@@ -85,11 +108,11 @@ public final class Overrides {
     }
 
     private static ConfigNode put(ConfigNode current, List<Step> steps, int i, String path, ConfigNode value,
-            String label) {
+            Location origin) {
         if (i == steps.size()) {
             return value;
         }
-        Location here = new Location(label, 0, 0, path);
+        Location here = new Location(origin.file(), origin.line(), origin.column(), path);
         boolean absent = current == null || current.isNull();
         Step step = steps.get(i);
         if (step instanceof Key key) {
@@ -105,9 +128,12 @@ public final class Overrides {
             }
             ConfigNode.Mapping mapping = absent ? new ConfigNode.Mapping(Map.of(), here) : (ConfigNode.Mapping) current;
             ConfigNode.Entry old = mapping.entries().get(key.name());
-            ConfigNode child = put(old == null ? null : old.value(), steps, i + 1, childPath, value, label);
+            ConfigNode child = put(old == null ? null : old.value(), steps, i + 1, childPath, value, origin);
             Map<String, ConfigNode.Entry> entries = new LinkedHashMap<>(mapping.entries());
-            entries.put(key.name(), new ConfigNode.Entry(old == null ? child.location() : old.keyLocation(), child));
+            // a new key is located where the override was written, when that is a place in a file
+            Location keyAt = old != null ? old.keyLocation()
+                    : origin.line() > 0 ? locatedAt(origin, childPath) : child.location();
+            entries.put(key.name(), new ConfigNode.Entry(keyAt, child));
             return new ConfigNode.Mapping(entries, mapping.location());
         }
         int index = ((Index) step).index();
@@ -121,7 +147,7 @@ public final class Overrides {
                     + " item" + (items.size() == 1 ? "" : "s") + " (use [" + items.size() + "] to append)");
         }
         ConfigNode old = index < items.size() ? items.get(index) : null;
-        ConfigNode child = put(old, steps, i + 1, childPath, value, label);
+        ConfigNode child = put(old, steps, i + 1, childPath, value, origin);
         if (index < items.size()) {
             items.set(index, child);
         } else {

@@ -1,6 +1,7 @@
 package dev.quiver.runtime.exec;
 
 import dev.quiver.runtime.exec.internal.RunExecution;
+import dev.quiver.runtime.exec.internal.TuneExecution;
 import dev.quiver.runtime.pipeline.Pipeline;
 import dev.quiver.runtime.telemetry.RunTelemetry;
 
@@ -25,6 +26,14 @@ import dev.quiver.runtime.telemetry.RunTelemetry;
  * validation or test rows that the training rows lack is a data error raised before training (a stratified
  * split never produces one: it keeps a training row of every class).
  *
+ * <h2>Cross-validation and tuning</h2>
+ * With {@code folds}, stage {@code cv} fits the transforms and model per fold on the other folds only (folds
+ * in parallel up to {@link RunOptions#threads()}, each with a child allocator {@code cv.foldN}), scores both
+ * parts, and adds {@code cv} (per fold, mean, std) to metrics.json; the model is then refitted on all training
+ * rows. With a {@link dev.quiver.runtime.pipeline.Search}, every trial is a full run (in parallel, into a
+ * scratch folder), and the best is run again into the output folder, with {@code tune} in its metrics.json.
+ * Neither result depends on the thread count.
+ *
  * <p>Thread-safe: runs share nothing but the telemetry, so several may execute at once.
  */
 public final class Executor {
@@ -42,6 +51,9 @@ public final class Executor {
      *     leak, a plugin's exception), with the stage named
      */
     public RunResult run(Pipeline pipeline, RunOptions options) {
+        if (pipeline.search().isPresent()) {
+            return new TuneExecution(pipeline, options, telemetry).execute();
+        }
         return new RunExecution(pipeline, options, telemetry).execute();
     }
 }

@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A pipeline file after loading, validation and planning. Immutable.
@@ -38,6 +39,8 @@ import java.util.Map;
  * @param plannedFeatures the feature columns the model will see, after the transforms' plan step
  * @param trainingOptions the resolved {@code training:} section as plain maps, lists and scalars (empty when
  *     absent), for the run record; the model has already read it
+ * @param search the hyper-parameter search of the {@code tune:} section, whose trials are this pipeline with
+ *     their parameters applied; empty for a plain pipeline (and for every trial)
  */
 public record Pipeline(
         Path file,
@@ -55,13 +58,29 @@ public record Pipeline(
         int checkpointEvery,
         boolean taskInferred,
         List<String> plannedFeatures,
-        Map<String, Object> trainingOptions) {
+        Map<String, Object> trainingOptions,
+        Optional<Search> search) {
 
     public Pipeline {
         transforms = List.copyOf(transforms);
         metrics = List.copyOf(metrics);
         plannedFeatures = List.copyOf(plannedFeatures);
         trainingOptions = Collections.unmodifiableMap(new LinkedHashMap<>(trainingOptions));
+    }
+
+    /** A pipeline without a search. */
+    public Pipeline(Path file, String name, long seed, Named<Source> source, Columns columns, Task task,
+            SplitSpec split, List<Named<Transform>> transforms, Named<Trainer> model, List<Named<Metric>> metrics,
+            Path outputDir, Map<String, Object> document, int checkpointEvery, boolean taskInferred,
+            List<String> plannedFeatures, Map<String, Object> trainingOptions) {
+        this(file, name, seed, source, columns, task, split, transforms, model, metrics, outputDir, document,
+                checkpointEvery, taskInferred, plannedFeatures, trainingOptions, Optional.empty());
+    }
+
+    /** This pipeline with {@code value} as its search. */
+    public Pipeline withSearch(Search value) {
+        return new Pipeline(file, name, seed, source, columns, task, split, transforms, model, metrics, outputDir,
+                document, checkpointEvery, taskInferred, plannedFeatures, trainingOptions, Optional.of(value));
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.quiver.runtime.config.SafeYaml;
 import dev.quiver.runtime.pipeline.Pipeline;
 import dev.quiver.runtime.pipeline.PluginRegistry;
 import dev.quiver.runtime.plan.internal.Assembler;
+import dev.quiver.runtime.plan.internal.TuneSection;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,7 +22,9 @@ import java.util.Optional;
  * {@code ${VAR}} replacement, {@code --set} overrides ({@link Overrides}), the document's own keys; (2) every
  * component made by its factory with a located {@link dev.quiver.runtime.config.YamlConfig}, then unknown keys
  * checked against the options it declares; (3) the plan: the source's schema, feature and target columns,
- * each transform's plan, numeric features, and the task against the model, loss and metrics.
+ * each transform's plan, numeric features, and the task against the model, loss and metrics; (4) with a
+ * {@code tune:} section, every trial drawn and loaded as the pipeline with its parameters applied, so that a
+ * space key the pipeline lacks is reported before anything runs.
  *
  * <p>Every problem of every step is reported at once, in one {@link QuiverException#config(List)}, each as
  * {@code file:line:col: message [key.path]}. A missing data file is such a problem (exit 2), located at
@@ -57,6 +60,10 @@ public final class PipelineLoader {
         }
         ConfigNode.Mapping root = Overrides.apply(document.get(), sets, problems);
         Optional<Pipeline> pipeline = new Assembler(registry, file, problems).assemble(root);
+        if (pipeline.isPresent() && root.get("tune").isPresent()) {
+            pipeline = new TuneSection(registry, file, problems).search(root, pipeline.get())
+                    .map(pipeline.get()::withSearch);
+        }
         problems.throwIfAny();
         return pipeline.orElseThrow(() -> new IllegalStateException("no pipeline and no problem for " + file));
     }

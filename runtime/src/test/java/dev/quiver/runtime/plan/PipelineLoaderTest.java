@@ -2,6 +2,7 @@ package dev.quiver.runtime.plan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +12,7 @@ import dev.quiver.api.QuiverException;
 import dev.quiver.api.Task;
 import dev.quiver.runtime.pipeline.Named;
 import dev.quiver.runtime.pipeline.Pipeline;
+import dev.quiver.runtime.pipeline.Search;
 import dev.quiver.runtime.pipeline.SplitSpec;
 import dev.quiver.runtime.registry.ServicePluginRegistry;
 import java.io.IOException;
@@ -460,6 +462,89 @@ class PipelineLoaderTest {
         assertEquals(f + ":4:24: unknown key 'fold' for validation; did you mean 'folds'? known keys: folds,"
                 + " stratify [validation.fold]",
                 problems(base + "validation: {folds: 3, fold: 2}").get(0));
+    }
+
+    private static final String TUNED = """
+            seed: 7
+            source: {type: table, path: houses.csv}
+            columns: {features: [area], target: price}
+            split: {validation: 0.34}
+            model: {type: mean}
+            training: {epochs: 1}
+            evaluate: [mse]
+            tune:
+              strategy: %s
+              space:
+            %s
+              objective: {metric: mse, goal: minimize}
+            """;
+
+    private static String tuned(String strategy, String... space) {
+        return TUNED.formatted(strategy, String.join("\n", space));
+    }
+
+    @Test
+    void aRandomSearchDrawsReproducibleTrialsAndLoadsEachAsAPipeline() throws IOException {
+        String yaml = tuned("random\n  trials: 5", "    model.shift: {uniform: [-10, 10]}",
+                "    training.epochs: {intUniform: [1, 3]}");
+        Search search = load(yaml).search().orElseThrow();
+        assertEquals(5, search.trials().size());
+        assertEquals("mse", search.metric());
+        assertFalse(search.maximize());
+        assertFalse(search.crossValidated());
+        for (Search.Trial t : search.trials()) {
+            double shift = (Double) t.params().get("model.shift");
+            int epochs = (Integer) t.params().get("training.epochs");
+            assertTrue(shift >= -10 && shift < 10, "shift " + shift);
+            assertTrue(epochs >= 1 && epochs <= 3, "epochs " + epochs);
+            assertEquals(shift, ((Map<?, ?>) t.pipeline().document().get("model")).get("shift"),
+                    "the trial's pipeline has the drawn value");
+            assertEquals(epochs, ((Number) t.pipeline().trainingOptions().get("epochs")).intValue());
+            assertTrue(t.pipeline().search().isEmpty());
+            assertFalse(t.pipeline().document().containsKey("tune"));
+        }
+        List<Map<String, Object>> again = load(yaml).search().orElseThrow().trials().stream()
+                .map(Search.Trial::params).toList();
+        assertEquals(search.trials().stream().map(Search.Trial::params).toList(), again, "seeded: the same draws");
+        List<Map<String, Object>> otherSeed = load(yaml, "seed=8").search().orElseThrow().trials().stream()
+                .map(Search.Trial::params).toList();
+        assertNotEquals(again, otherSeed);
+    }
+
+    @Test
+    void aGridSearchTriesEveryCombinationLastKeyFastest() throws IOException {
+        Search search = load(tuned("grid", "    model.shift: {choice: [1.5, 2.5]}",
+                "    training.epochs: {choice: [1, 2, 3]}")).search().orElseThrow();
+        assertEquals(List.of(Map.of("model.shift", 1.5, "training.epochs", 1),
+                Map.of("model.shift", 1.5, "training.epochs", 2), Map.of("model.shift", 1.5, "training.epochs", 3),
+                Map.of("model.shift", 2.5, "training.epochs", 1), Map.of("model.shift", 2.5, "training.epochs", 2),
+                Map.of("model.shift", 2.5, "training.epochs", 3)),
+                search.trials().stream().map(Search.Trial::params).toList());
+    }
+
+    @Test
+    void spaceKeysThePipelineLacksAreLocatedWithADidYouMean() throws IOException {
+        List<String> all = problems(tuned("random", "    model.shfit: {uniform: [0, 1]}",
+                "    modle.shift: {choice: [1]}", "    training.epochs: {logUniform: [0, 3]}"));
+        assertEquals(3, all.size(), all::toString);
+        assertStarts(f + ":11:5: unknown key 'shfit' for model 'mean'; did you mean 'shift'?", all.get(0));
+        assertStarts(f + ":12:5: unknown key 'modle' for the pipeline; did you mean 'model'?", all.get(1));
+        assertStarts(f + ":13:35: logUniform draws on a log scale, so its bounds must be above 0", all.get(2));
+    }
+
+    @Test
+    void tuneMistakesAreLocated() throws IOException {
+        assertStarts(f + ":11:5: a grid search takes choice lists only",
+                problem(tuned("grid", "    model.shift: {uniform: [0, 1]}")));
+        assertStarts(f + ":12:23: the objective 'mes' is not in the evaluate list [mse]; did you mean 'mse'?",
+                problem(tuned("random", "    model.shift: {uniform: [0, 1]}").replace("metric: mse", "metric: mes")));
+        assertStarts(f + ":8:1: tuning scores each trial on held-out rows, so the pipeline needs a validation split",
+                problem(tuned("random", "    model.shift: {uniform: [0, 1]}").replace("split: {validation: 0.34}",
+                        "split: none")));
+        assertStarts(f + ":11:19: unknown distribution 'unifrom'; did you mean 'uniform'? known: choice,",
+                problem(tuned("random", "    model.shift: {unifrom: [0, 1]}")));
+        assertStarts(f + ":11:18: a space entry is one of {choice: [...]}",
+                problem(tuned("random", "    model.shift: 3")));
     }
 
     @Test

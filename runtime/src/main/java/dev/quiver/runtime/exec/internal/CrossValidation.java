@@ -20,11 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.arrow.memory.BufferAllocator;
 
 /**
@@ -118,7 +113,7 @@ public final class CrossValidation {
             int index = f;
             work.add(() -> fold(pipeline, rows, held[index], index, task, classes, parent, warnings));
         }
-        List<Fold> folds = runAll(work, Math.min(k, Math.max(1, threads)));
+        List<Fold> folds = Parallel.runAll(work, Math.min(k, Math.max(1, threads)));
         return summarise(folds);
     }
 
@@ -169,73 +164,6 @@ public final class CrossValidation {
                     + " failed: " + e, e);
         } finally {
             Stage.closeChecked(allocator, name, failed);
-        }
-    }
-
-    /** Runs every task, in order on this thread or on a pool; the first failure (in fold order) is rethrown. */
-    static <T> List<T> runAll(List<Callable<T>> work, int threads) {
-        List<T> out = new ArrayList<>();
-        if (threads <= 1) {
-            for (Callable<T> task : work) {
-                out.add(call(task));
-            }
-            return out;
-        }
-        AtomicInteger count = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "quiver-cv-" + count.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<T>> futures = new ArrayList<>();
-            work.forEach(task -> futures.add(pool.submit(task)));
-            // Wait for every fold, even after a failure: a fold still running owns a child of the caller's
-            // allocator, which must not be closed under it.
-            RuntimeException first = null;
-            for (Future<T> future : futures) {
-                try {
-                    out.add(getUninterruptibly(future));
-                } catch (ExecutionException e) {
-                    if (first == null) {
-                        first = e.getCause() instanceof RuntimeException r ? r : new QuiverException(
-                                ErrorCode.INTERNAL, "A fold failed: " + e.getCause(), e.getCause());
-                    }
-                }
-            }
-            if (first != null) {
-                throw first;
-            }
-            return out;
-        } finally {
-            pool.shutdown();
-        }
-    }
-
-    private static <T> T getUninterruptibly(Future<T> future) throws ExecutionException {
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    return future.get();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    private static <T> T call(Callable<T> task) {
-        try {
-            return task.call();
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new QuiverException(ErrorCode.INTERNAL, "A fold failed: " + e, e);
         }
     }
 

@@ -58,10 +58,26 @@ public final class RunExecution {
     private RunTelemetry.Trace trace;
     private BufferAllocator root;
 
+    private final Map<String, Object> extraMetrics;
+    private final Map<String, String> extraFacts;
+
     public RunExecution(Pipeline pipeline, RunOptions options, RunTelemetry telemetry) {
+        this(pipeline, options, telemetry, Map.of(), Map.of());
+    }
+
+    /**
+     * A run whose metrics.json and report carry more than its own results (a tuning run's trials).
+     *
+     * @param extraMetrics entries added to metrics.json, after the run's own
+     * @param extraFacts lines added to the report's facts
+     */
+    public RunExecution(Pipeline pipeline, RunOptions options, RunTelemetry telemetry,
+            Map<String, Object> extraMetrics, Map<String, String> extraFacts) {
         this.pipeline = pipeline;
         this.options = options;
         this.telemetry = telemetry;
+        this.extraMetrics = extraMetrics;
+        this.extraFacts = extraFacts;
     }
 
     public RunResult execute() {
@@ -121,6 +137,7 @@ public final class RunExecution {
             long rowEpochs = rowEpochs(history, checkpoints.resumedEpoch(), counted.rowsRead());
             Map<String, Object> metrics = evaluated.toJson();
             cv.ifPresent(result -> metrics.put("cv", result.toJson()));
+            metrics.putAll(extraMetrics);
             metrics.put("training", trainingSummary(seconds, rowEpochs, trainingData, history));
             stage("write", stage -> {
                 writeRun(folder.path(), fitted, metrics, history, evaluated.withCv(cv), rowEpochs);
@@ -309,6 +326,7 @@ public final class RunExecution {
         facts.put("source", pipeline.source().component().describe());
         facts.put("seed", Long.toString(pipeline.seed()));
         facts.put("rows trained on (all epochs)", String.format(java.util.Locale.ROOT, "%,d", rows));
+        facts.putAll(extraFacts);
         try {
             ReportWriter.write(file, new ReportData(pipeline.name(), RunBundle.yaml(pipeline.document()), facts,
                     evaluated.values(), history.epochs(), evaluated.split(), evaluated.predictions()));

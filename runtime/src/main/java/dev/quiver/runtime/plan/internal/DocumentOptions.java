@@ -16,7 +16,8 @@ final class DocumentOptions {
             .describe("What the model learns; default: inferred from the target column's type.");
 
     static final List<String> TOP_KEYS = List.of("version", "name", "seed", "task", "source", "columns", "split",
-            "validation", "transforms", "model", "training", "evaluate", "output", "checkpoint");
+            "validation", "transforms", "model", "training", "evaluate", "output", "checkpoint",
+            "tune");
 
     static final Option<List<String>> FEATURES = Option.strings("features", List.of())
             .describe("The feature columns; default: every column but the target.");

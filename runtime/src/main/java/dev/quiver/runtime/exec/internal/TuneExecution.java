@@ -1,0 +1,194 @@
+package dev.quiver.runtime.exec.internal;
+
+import dev.quiver.api.ErrorCode;
+import dev.quiver.api.QuiverException;
+import dev.quiver.runtime.exec.RunListener;
+import dev.quiver.runtime.exec.RunOptions;
+import dev.quiver.runtime.exec.RunResult;
+import dev.quiver.runtime.pipeline.Pipeline;
+import dev.quiver.runtime.pipeline.Search;
+import dev.quiver.runtime.telemetry.RunTelemetry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * A hyper-parameter search: every trial is a full run of its pipeline (into a scratch folder, deleted at the
+ * end), trials in parallel up to the thread count; each is scored by the objective on its validation split or
+ * its cross-validation mean. The best trial (ties: the earliest; a diverged trial never wins) is then run again
+ * into the real output folder (same data, config and seed, so the same model) and saved as the run's model, its
+ * metrics.json and report listing every trial. Single use, confined to the calling thread.
+ */
+public final class TuneExecution {
+
+    /** One trial's outcome: its score (NaN when it diverged or the score was NaN) and why it failed, if it did. */
+    private record Outcome(double score, Optional<String> error) {
+    }
+
+    private final Pipeline pipeline;
+    private final Search search;
+    private final RunOptions options;
+    private final RunTelemetry telemetry;
+
+    public TuneExecution(Pipeline pipeline, RunOptions options, RunTelemetry telemetry) {
+        this.pipeline = pipeline;
+        this.search = pipeline.search().orElseThrow(() -> new IllegalArgumentException("no search"));
+        this.options = options;
+        this.telemetry = telemetry;
+    }
+
+    public RunResult execute() {
+        List<Search.Trial> trials = search.trials();
+        int parallel = Math.min(options.threads(), trials.size());
+        int inner = Math.max(1, options.threads() / parallel);
+        options.listener().stageStarted("tune");
+        Path scratch = scratch();
+        List<Outcome> outcomes;
+        try {
+            List<Callable<Outcome>> work = new ArrayList<>();
+            for (int i = 0; i < trials.size(); i++) {
+                int index = i;
+                RunOptions trialOptions = new RunOptions(Optional.of(scratch.resolve("trial-" + (i + 1))), false,
+                        warnings("Trial " + (i + 1) + ": "), inner);
+                work.add(() -> score(trials.get(index).pipeline(), trialOptions));
+            }
+            outcomes = Parallel.runAll(work, parallel);
+        } finally {
+            deleteRecursively(scratch);
+        }
+        int best = best(outcomes);
+        if (best < 0) {
+            throw new QuiverException(ErrorCode.DIVERGED, "Every one of the " + trials.size() + " tuning trials "
+                    + "diverged or scored NaN, so there is no best configuration; narrow the search space.");
+        }
+        Pipeline chosen = trials.get(best).pipeline();
+        return new RunExecution(chosen, options, telemetry, Map.of("tune", toJson(outcomes, best)),
+                facts(outcomes, best)).execute();
+    }
+
+    private Outcome score(Pipeline trial, RunOptions trialOptions) {
+        try {
+            RunResult result = new RunExecution(trial, trialOptions, telemetry).execute();
+            return new Outcome(objective(result.metrics()), Optional.empty());
+        } catch (QuiverException e) {
+            if (e.code() == ErrorCode.DIVERGED) {
+                return new Outcome(Double.NaN, Optional.of(e.getMessage()));
+            }
+            throw e;
+        }
+    }
+
+    private double objective(Map<String, Object> metrics) {
+        Object scores = metrics.get("validation");
+        if (search.crossValidated() && metrics.get("cv") instanceof Map<?, ?> cv) {
+            scores = cv.get("mean");
+        }
+        if (scores instanceof Map<?, ?> values && values.get(search.metric()) instanceof Number n) {
+            return n.doubleValue();
+        }
+        return Double.NaN;
+    }
+
+    /** The index of the best finite score (the earliest among equals), or -1 when none is finite. */
+    private int best(List<Outcome> outcomes) {
+        int best = -1;
+        for (int i = 0; i < outcomes.size(); i++) {
+            double s = outcomes.get(i).score();
+            if (Double.isFinite(s) && (best < 0 || (search.maximize() ? s > outcomes.get(best).score()
+                    : s < outcomes.get(best).score()))) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * The {@code tune} entry of metrics.json: {@code {"strategy", "objective": {"metric", "goal", "on"}, "best":
+     * index, "trials": [{"params": {..}, "score": x}, ...]}}; a NaN score is null, a diverged trial has "error".
+     */
+    private Map<String, Object> toJson(List<Outcome> outcomes, int best) {
+        Map<String, Object> objective = new LinkedHashMap<>();
+        objective.put("metric", search.metric());
+        objective.put("goal", search.maximize() ? "maximize" : "minimize");
+        objective.put("on", search.objectiveSource());
+        List<Object> trials = new ArrayList<>();
+        for (int i = 0; i < outcomes.size(); i++) {
+            Map<String, Object> trial = new LinkedHashMap<>();
+            trial.put("params", search.trials().get(i).params());
+            double s = outcomes.get(i).score();
+            trial.put("score", Double.isFinite(s) ? s : null);
+            outcomes.get(i).error().ifPresent(e -> trial.put("error", e));
+            trials.add(trial);
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("strategy", search.strategy());
+        json.put("objective", objective);
+        json.put("best", best);
+        json.put("trials", trials);
+        return json;
+    }
+
+    private Map<String, String> facts(List<Outcome> outcomes, int best) {
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("tuning", String.format(Locale.ROOT, "%s search, %d trials; best: trial %d, %s %.6g on %s",
+                search.strategy(), outcomes.size(), best + 1, search.metric(), outcomes.get(best).score(),
+                search.objectiveSource()));
+        for (int i = 0; i < outcomes.size(); i++) {
+            double s = outcomes.get(i).score();
+            facts.put("trial " + (i + 1) + (i == best ? " (best)" : ""), (Double.isFinite(s)
+                    ? String.format(Locale.ROOT, "%.6g", s) : "-") + "  " + params(search.trials().get(i)));
+        }
+        return facts;
+    }
+
+    private static String params(Search.Trial trial) {
+        return trial.params().entrySet().stream().map(e -> e.getKey() + "=" + format(e.getValue()))
+                .collect(Collectors.joining(", "));
+    }
+
+    private static String format(Object value) {
+        return value instanceof Double d ? String.format(Locale.ROOT, "%.4g", d) : String.valueOf(value);
+    }
+
+    private RunListener warnings(String prefix) {
+        RunListener outer = options.listener();
+        return new RunListener() {
+            @Override
+            public void warn(String message) {
+                synchronized (outer) {
+                    outer.warn(prefix + message);
+                }
+            }
+        };
+    }
+
+    private static Path scratch() {
+        try {
+            return Files.createTempDirectory("quiver-tune-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            // a leftover temporary folder is not worth failing a finished search for
+            System.getLogger("dev.quiver").log(System.Logger.Level.DEBUG, "could not delete " + dir, e);
+        }
+    }
+}

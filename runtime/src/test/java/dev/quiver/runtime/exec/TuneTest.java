@@ -1,0 +1,111 @@
+package dev.quiver.runtime.exec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.quiver.runtime.bundle.RunBundle;
+import dev.quiver.runtime.pipeline.Pipeline;
+import dev.quiver.runtime.plan.PipelineLoader;
+import dev.quiver.runtime.registry.ServicePluginRegistry;
+import dev.quiver.runtime.telemetry.RunTelemetry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Hyper-parameter search end to end: loader, trials, objective, refit, metrics.json and report. */
+class TuneTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final PipelineLoader LOADER = new PipelineLoader(ServicePluginRegistry.discover());
+
+    private static final String PIPELINE = """
+            seed: 3
+            source: {type: memory, columns: {area: [11, 23, 30, 47, 52, 68, 71, 85, 94, 103, 118, 127], \
+            price: [25, 41, 70, 77, 104, 126, 139, 166, 181, 205, 218, 247]}}
+            columns: {features: [area], target: price}
+            split: %s
+            model: {type: mean}
+            training: {epochs: 1}
+            evaluate: [mse]
+            tune:
+              strategy: grid
+              space:
+                model.shift: {choice: [-40.0, -10.0, 0.0, 10.0, 40.0]}
+              objective: {metric: mse, goal: minimize}
+            """;
+
+    private final Executor executor = new Executor(RunTelemetry.noop());
+
+    @TempDir
+    Path temp;
+
+    private Pipeline load(String split) throws IOException {
+        Path file = temp.resolve("tuned.yaml");
+        Files.writeString(file, PIPELINE.formatted(split));
+        return LOADER.load(file, List.of(), Map.of());
+    }
+
+    private JsonNode run(Pipeline pipeline, String out, int threads) throws IOException {
+        executor.run(pipeline, RunOptions.defaults().withOutputDir(temp.resolve(out)).withThreads(threads));
+        return JSON.readTree(temp.resolve(out).resolve(RunBundle.METRICS).toFile());
+    }
+
+    @Test
+    void everyTrialIsScoredOnTheValidationSplitAndTheBestIsSaved() throws IOException {
+        JsonNode metrics = run(load("{validation: 0.25}"), "run", 2);
+        JsonNode tune = metrics.path("tune");
+        assertEquals("grid", tune.path("strategy").asText());
+        assertEquals("validation", tune.path("objective").path("on").asText());
+        assertEquals("minimize", tune.path("objective").path("goal").asText());
+        JsonNode trials = tune.path("trials");
+        assertEquals(5, trials.size());
+        int best = 0;
+        Set<Double> scores = new HashSet<>();
+        for (int i = 0; i < trials.size(); i++) {
+            assertTrue(trials.get(i).path("params").path("model.shift").isNumber());
+            double score = trials.get(i).path("score").asDouble();
+            scores.add(score);
+            if (score < trials.get(best).path("score").asDouble()) {
+                best = i;
+            }
+        }
+        assertEquals(5, scores.size(), "every shift scores differently");
+        assertEquals(best, tune.path("best").asInt());
+        // the saved run is the best trial refitted: same seed and data, so the same validation score
+        assertEquals(trials.get(best).path("score").asDouble(), metrics.path("validation").path("mse").asDouble());
+        String report = Files.readString(temp.resolve("run").resolve(RunBundle.REPORT));
+        assertTrue(report.contains("trial " + (best + 1) + " (best)"), "the report lists the trials");
+        try (Stream<Path> left = Files.list(temp)) {
+            assertEquals(Set.of("tuned.yaml", "run"), new HashSet<>(left.map(p -> p.getFileName().toString())
+                    .toList()), "trials run in a scratch folder that is removed");
+        }
+    }
+
+    @Test
+    void withFoldsTheObjectiveIsTheCrossValidationMean() throws IOException {
+        JsonNode metrics = run(load("{validation: {folds: 3}}"), "run", 2);
+        JsonNode tune = metrics.path("tune");
+        assertEquals("cv.mean", tune.path("objective").path("on").asText());
+        JsonNode best = tune.path("trials").get(tune.path("best").asInt());
+        assertEquals(best.path("score").asDouble(), metrics.path("cv").path("mean").path("mse").asDouble());
+    }
+
+    @Test
+    void trialsGiveTheSameResultsOnOneThreadOrMany() throws IOException {
+        Pipeline pipeline = load("{validation: {folds: 3}}");
+        JsonNode one = run(pipeline, "one", 1);
+        JsonNode many = run(pipeline, "many", 4);
+        assertEquals(one.path("tune"), many.path("tune"));
+        assertEquals(one.path("cv"), many.path("cv"));
+        assertEquals(one.path("train"), many.path("train"));
+    }
+}

@@ -37,8 +37,11 @@ public final class TuneSection {
     static final Option<String> GOAL = Option.choice("goal", null, "maximize", "minimize")
             .describe("Whether a larger or a smaller objective is better.");
 
-    /** Mixed into the pipeline seed so that the sampler does not repeat the split's random numbers. */
-    private static final long SALT = 0x5DEECE66DL;
+    /**
+     * Mixed into the pipeline seed so that the sampler does not repeat the split's random numbers. (Not Random's
+     * own multiplier 0x5DEECE66D: seed 0 would then start the generator at state 0, whose first draws are ~0.)
+     */
+    private static final long SALT = 0x2545F4914F6CDD1DL;
 
     /** One dimension of the space: a dotted key path and how its values are drawn. */
     private record Param(String path, Location at, Distribution distribution) {

@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -68,8 +70,23 @@ final class RunCommand implements Callable<Integer> {
                 main.out.printf(Locale.ROOT, "Trained in %.3f s%s.%n", seconds.doubleValue(),
                         rate instanceof Number r ? String.format(Locale.ROOT, " (%,.0f rows/s)", r.doubleValue()) : "");
             }
+            tuning(result.metrics()).ifPresent(main.out::println);
             main.out.println("Report: " + result.directory().resolve(RunBundle.REPORT));
         }
         return 0;
+    }
+
+    /** One line on a tuned run: which trial won, with what score and parameters. */
+    static Optional<String> tuning(Map<String, Object> metrics) {
+        if (!(metrics.get("tune") instanceof Map<?, ?> tune) || !(tune.get("trials") instanceof List<?> trials)
+                || !(tune.get("best") instanceof Integer best) || !(tune.get("objective") instanceof Map<?, ?> goal)
+                || !(trials.get(best) instanceof Map<?, ?> trial)) {
+            return Optional.empty();
+        }
+        String score = trial.get("score") instanceof Number n ? MetricsTable.format(n.doubleValue()) : "-";
+        String params = trial.get("params") instanceof Map<?, ?> p ? p.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")) : "";
+        return Optional.of("Tuned: trial " + (best + 1) + " of " + trials.size() + " won with " + goal.get("metric")
+                + " " + score + " on " + goal.get("on") + " (" + params + "); it is the saved model.");
     }
 }

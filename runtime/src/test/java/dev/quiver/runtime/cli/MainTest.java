@@ -174,6 +174,23 @@ class MainTest {
     }
 
     @Test
+    void aTunedRunNamesTheWinningTrial() throws IOException {
+        Path pipeline = write("houses.yaml", HOUSES);
+        Result r = quiver("run", pipeline.toString(), "--out", temp.resolve("tuned").toString(),
+                "--set", "validation={folds: 5}",
+                "--set", "tune={strategy: grid, space: {model.shift: {choice: [10.0, 0.0, -5.0]}}, "
+                        + "objective: {metric: mse, goal: minimize}}");
+        assertEquals(0, r.code(), r.err());
+        // leave-one-out mean squared error is 1250 + shift^2 (the held-out errors sum to zero)
+        assertTrue(r.out().contains("Tuned: trial 2 of 3 won with mse 1250 on cv.mean (model.shift=0.0); it is the "
+                + "saved model."), r.out());
+        Result typo = quiver("validate", pipeline.toString(), "--set", "validation={folds: 5}",
+                "--set", "tune={space: {model.shfit: {choice: [1.0]}}, objective: {metric: mse, goal: minimize}}");
+        assertEquals(2, typo.code());
+        assertTrue(typo.err().contains("unknown key 'shfit' for model 'mean'; did you mean 'shift'?"), typo.err());
+    }
+
+    @Test
     void pluginsListsByKindAndSuggestsNames() {
         Result all = quiver("plugins");
         assertEquals(0, all.code(), all.err());

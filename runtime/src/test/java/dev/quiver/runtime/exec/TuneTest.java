@@ -1,10 +1,13 @@
 package dev.quiver.runtime.exec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.quiver.api.Location;
+import dev.quiver.api.QuiverException;
 import dev.quiver.runtime.bundle.RunBundle;
 import dev.quiver.runtime.pipeline.Pipeline;
 import dev.quiver.runtime.plan.PipelineLoader;
@@ -97,6 +100,18 @@ class TuneTest {
         assertEquals("cv.mean", tune.path("objective").path("on").asText());
         JsonNode best = tune.path("trials").get(tune.path("best").asInt());
         assertEquals(best.path("score").asDouble(), metrics.path("cv").path("mean").path("mse").asDouble());
+    }
+
+    @Test
+    void aBadValueInAChoiceIsLocatedAtThatValueBeforeAnythingRuns() throws IOException {
+        Path file = temp.resolve("tuned.yaml");
+        Files.writeString(file, PIPELINE.formatted("{validation: 0.25}").replace("[-40.0, -10.0, 0.0, 10.0, 40.0]",
+                "[40.0, .nan]"));
+        QuiverException e = assertThrows(QuiverException.class, () -> LOADER.load(file, List.of(), Map.of()));
+        assertEquals(1, e.problems().size(), e::getMessage);
+        Location at = e.problems().get(0).location();
+        assertEquals(List.of(11, 34, "tune.space.model.shift.choice[1]"), List.of(at.line(), at.column(),
+                at.keyPath()), e::getMessage);
     }
 
     @Test

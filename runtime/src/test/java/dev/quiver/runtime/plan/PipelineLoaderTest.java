@@ -545,6 +545,10 @@ class PipelineLoaderTest {
                 problem(tuned("random", "    model.shift: {unifrom: [0, 1]}")));
         assertStarts(f + ":11:18: a space entry is one of {choice: [...]}",
                 problem(tuned("random", "    model.shift: 3")));
+        String eleven = "{choice: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]}";
+        assertStarts(f + ":11:5: the grid has more than 10000 combinations", problem(tuned("grid",
+                "    model.shift: " + eleven, "    training.epochs: " + eleven, "    seed: " + eleven,
+                "    training.optimizer: " + eleven)));
     }
 
     @Test

@@ -288,7 +288,8 @@ public final class Assembler {
         section.checkUnknownKeys(List.of(FOLDS.name(), STRATIFY.name()), "validation");
         if (!section.has(FOLDS.name())) {
             section.problem(FOLDS.name(), "validation as a mapping is cross-validation and needs the number of "
-                    + "folds, e.g. validation: {folds: 5, stratify: true}; a fixed fraction is written validation: 0.2");
+                    + "folds, e.g. validation: {folds: 5, stratify: true}; a fixed fraction is written "
+                    + "validation: 0.2");
         } else if (folds < 2) {
             section.problem(FOLDS.name(), "cross-validation needs at least 2 folds, got " + folds);
         }

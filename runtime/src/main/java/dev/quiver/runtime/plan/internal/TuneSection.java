@@ -30,7 +30,9 @@ public final class TuneSection {
 
     static final Option<String> STRATEGY = Option.choice("strategy", "random", "grid", "random")
             .describe("grid: every combination of choice lists; random: trials drawn from the space.");
-    static final Option<Integer> TRIALS = Option.integer("trials", 10).atLeast(1)
+    /** Every trial is loaded before the search starts, so their number is bounded. */
+    static final int MAX_TRIALS = 10_000;
+    static final Option<Integer> TRIALS = Option.integer("trials", 10).atLeast(1).atMost(MAX_TRIALS)
             .describe("How many trials a random search draws.");
     static final Option<String> METRIC = Option.string("metric", null)
             .describe("The metric to optimise, one of the evaluate list.");
@@ -42,6 +44,8 @@ public final class TuneSection {
      * own multiplier 0x5DEECE66D: seed 0 would then start the generator at state 0, whose first draws are ~0.)
      */
     private static final long SALT = 0x2545F4914F6CDD1DL;
+
+    private static final List<String> KINDS = List.of("choice", "uniform", "logUniform", "intUniform");
 
     /** One dimension of the space: a dotted key path and how its values are drawn. */
     private record Param(String path, Location at, Distribution distribution) {
@@ -126,6 +130,15 @@ public final class TuneSection {
         // The valid part of the space is still tried, so that a key the pipeline lacks is reported along with
         // any mistake above; one trial is enough to find such keys, so the others load only when all is well.
         List<Param> usable = grid ? space.stream().filter(p -> p.distribution() instanceof Choice).toList() : space;
+        if (grid) {
+            long combinations = usable.stream().mapToLong(p -> ((Choice) p.distribution()).values().size())
+                    .reduce(1, (a, b) -> Math.min(a * b, MAX_TRIALS + 1L));
+            if (combinations > MAX_TRIALS) {
+                tune.problem("space", "the grid has more than " + MAX_TRIALS + " combinations; use fewer choices or"
+                        + " strategy: random with trials: N");
+                return Optional.empty();
+            }
+        }
         List<Map<String, ConfigNode>> draws = grid ? grid(usable)
                 : random(usable, trials, new Random(base.seed() ^ SALT));
         ConfigNode.Mapping document = root.without("tune");
@@ -152,8 +165,6 @@ public final class TuneSection {
                 .ifPresent(d -> space.add(new Param(path, entry.keyLocation(), d))));
         return space;
     }
-
-    private static final List<String> KINDS = List.of("choice", "uniform", "logUniform", "intUniform");
 
     private Optional<Distribution> distribution(ConfigNode node, Location keyAt) {
         if (!(node instanceof ConfigNode.Mapping m) || m.entries().size() != 1) {

@@ -23,10 +23,19 @@ import java.util.Objects;
  * @param evaluatedSplit the split {@code predictions} come from, e.g. {@code test}, named in the chart headings
  * @param predictions the predictions the diagnostic charts are drawn from (confusion matrix, ROC and PR curves
  *     when probabilities are given, residuals for regression); null to leave those charts out
+ * @param trials the rows of a tuning run's trials table, each column name to cell text (the first row's names
+ *     are the header); empty for runs without tuning
  */
 public record ReportData(String pipelineName, String pipelineYaml, Map<String, String> facts,
         Map<String, Map<String, Double>> metricsBySplit, List<EpochStats> history, String evaluatedSplit,
-        Predictions predictions) {
+        Predictions predictions, List<Map<String, String>> trials) {
+
+    /** A report without a trials table. */
+    public ReportData(String pipelineName, String pipelineYaml, Map<String, String> facts,
+            Map<String, Map<String, Double>> metricsBySplit, List<EpochStats> history, String evaluatedSplit,
+            Predictions predictions) {
+        this(pipelineName, pipelineYaml, facts, metricsBySplit, history, evaluatedSplit, predictions, List.of());
+    }
 
     public ReportData {
         Objects.requireNonNull(pipelineName, "pipelineName");
@@ -38,5 +47,6 @@ public record ReportData(String pipelineName, String pipelineYaml, Map<String, S
         metricsBySplit = Collections.unmodifiableMap(metrics);
         history = List.copyOf(history);
         evaluatedSplit = evaluatedSplit == null ? "" : evaluatedSplit;
+        trials = trials.stream().map(row -> Collections.unmodifiableMap(new LinkedHashMap<>(row))).toList();
     }
 }

@@ -61,6 +61,7 @@ public final class ReportWriter {
                 .append("<style>\n").append(CSS).append("</style>\n</head>\n<body>\n<main>\n");
         header(page, data);
         metrics(page, data);
+        trials(page, data);
         if (!data.history().isEmpty()) {
             section(page, "training", "Learning curves");
             page.append("<div class=\"charts\">\n");
@@ -131,6 +132,23 @@ public final class ReportWriter {
                 page.append(undefined ? "<td class=\"undefined\" title=\"undefined for this split\">" : "<td>")
                         .append(escape(Html.number(v == null ? Double.NaN : v))).append("</td>");
             }
+            page.append("</tr>\n");
+        }
+        page.append("</tbody>\n</table>\n</section>\n");
+    }
+
+    private static void trials(StringBuilder page, ReportData data) {
+        if (data.trials().isEmpty()) {
+            return;
+        }
+        section(page, "trials", "Tuning trials");
+        page.append("<table>\n<thead><tr>");
+        data.trials().get(0).keySet().forEach(c -> page.append("<th>").append(escape(c)).append("</th>"));
+        page.append("</tr></thead>\n<tbody>\n");
+        for (Map<String, String> row : data.trials()) {
+            page.append("<tr>");
+            data.trials().get(0).keySet().forEach(c -> page.append("<td>").append(escape(row.getOrDefault(c, "")))
+                    .append("</td>"));
             page.append("</tr>\n");
         }
         page.append("</tbody>\n</table>\n</section>\n");

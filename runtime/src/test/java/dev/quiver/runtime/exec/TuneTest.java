@@ -86,7 +86,9 @@ class TuneTest {
         // the saved run is the best trial refitted: same seed and data, so the same validation score
         assertEquals(trials.get(best).path("score").asDouble(), metrics.path("validation").path("mse").asDouble());
         String report = Files.readString(temp.resolve("run").resolve(RunBundle.REPORT));
-        assertTrue(report.contains("trial " + (best + 1) + " (best)"), "the report lists the trials");
+        assertTrue(report.contains("<section id=\"trials\">"), "the report has a trials table");
+        assertTrue(report.contains("<th>trial</th><th>mse on validation</th><th>model.shift</th>"), report);
+        assertTrue(report.contains("<tr><td>" + (best + 1) + " (best)</td>"), "the best trial is marked");
         try (Stream<Path> left = Files.list(temp)) {
             assertEquals(Set.of("tuned.yaml", "run"), new HashSet<>(left.map(p -> p.getFileName().toString())
                     .toList()), "trials run in a scratch folder that is removed");

@@ -58,26 +58,29 @@ public final class RunExecution {
     private RunTelemetry.Trace trace;
     private BufferAllocator root;
 
-    private final Map<String, Object> extraMetrics;
-    private final Map<String, String> extraFacts;
-
-    public RunExecution(Pipeline pipeline, RunOptions options, RunTelemetry telemetry) {
-        this(pipeline, options, telemetry, Map.of(), Map.of());
-    }
+    private final Extras extras;
 
     /**
-     * A run whose metrics.json and report carry more than its own results (a tuning run's trials).
+     * What a run's metrics.json and report carry beyond its own results (a tuning run's trials).
      *
-     * @param extraMetrics entries added to metrics.json, after the run's own
-     * @param extraFacts lines added to the report's facts
+     * @param metrics entries added to metrics.json, after the run's own
+     * @param facts lines added to the report's facts
+     * @param trials the report's trials table (see {@link ReportData#trials()})
      */
-    public RunExecution(Pipeline pipeline, RunOptions options, RunTelemetry telemetry,
-            Map<String, Object> extraMetrics, Map<String, String> extraFacts) {
+    public record Extras(Map<String, Object> metrics, Map<String, String> facts, List<Map<String, String>> trials) {
+
+        static final Extras NONE = new Extras(Map.of(), Map.of(), List.of());
+    }
+
+    public RunExecution(Pipeline pipeline, RunOptions options, RunTelemetry telemetry) {
+        this(pipeline, options, telemetry, Extras.NONE);
+    }
+
+    public RunExecution(Pipeline pipeline, RunOptions options, RunTelemetry telemetry, Extras extras) {
         this.pipeline = pipeline;
         this.options = options;
         this.telemetry = telemetry;
-        this.extraMetrics = extraMetrics;
-        this.extraFacts = extraFacts;
+        this.extras = extras;
     }
 
     public RunResult execute() {
@@ -137,7 +140,7 @@ public final class RunExecution {
             long rowEpochs = rowEpochs(history, checkpoints.resumedEpoch(), counted.rowsRead());
             Map<String, Object> metrics = evaluated.toJson();
             cv.ifPresent(result -> metrics.put("cv", result.toJson()));
-            metrics.putAll(extraMetrics);
+            metrics.putAll(extras.metrics());
             metrics.put("training", trainingSummary(seconds, rowEpochs, trainingData, history));
             stage("write", stage -> {
                 writeRun(folder.path(), fitted, metrics, history, evaluated.withCv(cv), rowEpochs);
@@ -326,10 +329,11 @@ public final class RunExecution {
         facts.put("source", pipeline.source().component().describe());
         facts.put("seed", Long.toString(pipeline.seed()));
         facts.put("rows trained on (all epochs)", String.format(java.util.Locale.ROOT, "%,d", rows));
-        facts.putAll(extraFacts);
+        facts.putAll(extras.facts());
         try {
             ReportWriter.write(file, new ReportData(pipeline.name(), RunBundle.yaml(pipeline.document()), facts,
-                    evaluated.values(), history.epochs(), evaluated.split(), evaluated.predictions()));
+                    evaluated.values(), history.epochs(), evaluated.split(), evaluated.predictions(),
+                    extras.trials()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -20,7 +20,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -73,8 +72,8 @@ public final class TuneExecution {
                     + "diverged or scored NaN, so there is no best configuration; narrow the search space.");
         }
         Pipeline chosen = trials.get(best).pipeline();
-        return new RunExecution(chosen, options, telemetry, Map.of("tune", toJson(outcomes, best)),
-                facts(outcomes, best)).execute();
+        return new RunExecution(chosen, options, telemetry, new RunExecution.Extras(Map.of("tune",
+                toJson(outcomes, best)), Map.of("tuning", summary(outcomes, best)), rows(outcomes, best))).execute();
     }
 
     private Outcome score(Pipeline trial, RunOptions trialOptions) {
@@ -139,22 +138,24 @@ public final class TuneExecution {
         return json;
     }
 
-    private Map<String, String> facts(List<Outcome> outcomes, int best) {
-        Map<String, String> facts = new LinkedHashMap<>();
-        facts.put("tuning", String.format(Locale.ROOT, "%s search, %d trials; best: trial %d, %s %.6g on %s",
-                search.strategy(), outcomes.size(), best + 1, search.metric(), outcomes.get(best).score(),
-                search.objectiveSource()));
-        for (int i = 0; i < outcomes.size(); i++) {
-            double s = outcomes.get(i).score();
-            facts.put("trial " + (i + 1) + (i == best ? " (best)" : ""), (Double.isFinite(s)
-                    ? String.format(Locale.ROOT, "%.6g", s) : "-") + "  " + params(search.trials().get(i)));
-        }
-        return facts;
+    private String summary(List<Outcome> outcomes, int best) {
+        return String.format(Locale.ROOT, "%s search, %d trials; best: trial %d, %s %.6g on %s", search.strategy(),
+                outcomes.size(), best + 1, search.metric(), outcomes.get(best).score(), search.objectiveSource());
     }
 
-    private static String params(Search.Trial trial) {
-        return trial.params().entrySet().stream().map(e -> e.getKey() + "=" + format(e.getValue()))
-                .collect(Collectors.joining(", "));
+    /** The report's trials table: trial number, score, then one column per parameter. */
+    private List<Map<String, String>> rows(List<Outcome> outcomes, int best) {
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (int i = 0; i < outcomes.size(); i++) {
+            Map<String, String> row = new LinkedHashMap<>();
+            row.put("trial", (i + 1) + (i == best ? " (best)" : ""));
+            double s = outcomes.get(i).score();
+            row.put(search.metric() + " on " + search.objectiveSource(), Double.isFinite(s)
+                    ? String.format(Locale.ROOT, "%.6g", s) : outcomes.get(i).error().map(e -> "failed").orElse("-"));
+            search.trials().get(i).params().forEach((k, v) -> row.put(k, format(v)));
+            rows.add(row);
+        }
+        return rows;
     }
 
     private static String format(Object value) {

@@ -40,7 +40,11 @@ import org.snakeyaml.engine.v2.common.FlowStyle;
  * model.json         {"type", "task", "features", "target", "classes", "pipeline", "seed", "state": {...}}
  * metrics.json       {"train": {metric: value}, "validation": {...}, "test": {...}   (no absent splits; NaN: null)
  *                     "details": {split: {metric: details}}          (only for metrics with details)
- *                     "training": {"seconds", "rowsPerSecond" (row-epochs/s), "rowEpochs", "rows", "epochs"}}
+ *                     "training": {"seconds", "rowsPerSecond" (row-epochs/s), "rowEpochs", "rows", "epochs"}
+ *                     "cv": {"folds": [{"trainRows", "validationRows", "train": {...}, "validation": {...}}, ...],
+ *                            "mean": {metric: value}, "std": {...}}    (cross-validation: held-out fold scores)
+ *                     "tune": {"strategy", "objective": {"metric", "goal", "on"}, "best": index,
+ *                              "trials": [{"params": {key.path: value}, "score", "error"?}, ...]}}   (tuning)
  * history.csv        one row per epoch
  * predictions.arrow  the evaluated split with its predictions (Arrow IPC file)
  * report.html        the self-contained report

@@ -11,7 +11,8 @@ import java.util.Map;
  *
  * @param directory the run folder (complete: it was renamed into place)
  * @param metrics the content of {@code metrics.json}: split name to metric name to value (a NaN value is
- *     null), plus {@code training}
+ *     null), plus {@code training}, and {@code cv} and {@code tune} when the pipeline has them (see
+ *     {@link dev.quiver.runtime.bundle.RunBundle})
  * @param history the epochs, as in {@code history.csv}
  * @param fitted the trained pipeline, ready to predict
  */

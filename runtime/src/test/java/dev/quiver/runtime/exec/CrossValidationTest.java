@@ -1,11 +1,15 @@
 package dev.quiver.runtime.exec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.quiver.api.ErrorCode;
+import dev.quiver.api.QuiverException;
 import dev.quiver.api.Task;
 import dev.quiver.api.transform.Columns;
 import dev.quiver.runtime.bundle.RunBundle;
@@ -28,8 +32,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.Float8Vector;
+import org.apache.arrow.vector.VectorSchemaRoot;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -152,6 +156,27 @@ class CrossValidationTest {
         assertEquals(a.path("cv"), b.path("cv"));
         assertEquals(a.path("train"), b.path("train"));
         assertEquals(Files.readString(one.resolve(RunBundle.MODEL)), Files.readString(many.resolve(RunBundle.MODEL)));
+    }
+
+    @Test
+    void aFailingFoldIsNamedAndLeavesNoRun() {
+        Path out = temp.resolve("run");
+        ScriptedTrainer failing = new ScriptedTrainer(TestPipelines.mean(1), ScriptedTrainer.Fault.THROW, 0);
+        QuiverException e = assertThrows(QuiverException.class, () -> executor.run(TestPipelines.regression(houses(),
+                new SplitSpec(0, 0, false, FOLDS), List.of(), failing, out), RunOptions.defaults().withThreads(2)));
+        assertEquals(ErrorCode.DATA, e.code(), "the plugin's own error code is kept");
+        assertEquals("Cross-validation fold 1 of 4: scripted failure", e.getMessage());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void memoryLeftByAFoldIsAnInternalErrorNamingTheFold() {
+        ScriptedTrainer leaky = new ScriptedTrainer(TestPipelines.mean(1), ScriptedTrainer.Fault.LEAK, 0);
+        QuiverException e = assertThrows(QuiverException.class, () -> executor.run(TestPipelines.regression(houses(),
+                new SplitSpec(0, 0, false, FOLDS), List.of(), leaky, temp.resolve("run")),
+                RunOptions.defaults().withThreads(1)));
+        assertEquals(ErrorCode.INTERNAL, e.code());
+        assertTrue(e.getMessage().contains("stage 'cv.fold1'"), e.getMessage());
     }
 
     @Test

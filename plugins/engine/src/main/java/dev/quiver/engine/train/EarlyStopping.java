@@ -5,9 +5,10 @@ import dev.quiver.api.config.Option;
 import java.util.List;
 
 /**
- * {@code earlyStopping: {monitor, mode, patience, minDelta, restoreBest}}: stop once the monitored figure has
- * not improved by more than {@code minDelta} for {@code patience} epochs, optionally going back to the best
- * epoch's parameters. Immutable.
+ * {@code earlyStopping: {monitor, mode, patience, minDelta, restoreBest}}: tolerate {@code patience} epochs in a
+ * row whose monitored figure does not improve on the best by more than {@code minDelta}, and stop at the next
+ * such epoch (so the run ends {@code patience + 1} epochs after its best, one later than Keras' {@code patience}
+ * would), optionally going back to the best epoch's parameters. Immutable.
  *
  * @param monitor {@code validation_loss}, {@code train_loss} or {@code validation_accuracy}
  * @param maximize whether higher is better ({@code mode: max}; by default only for accuracy)

@@ -114,6 +114,33 @@ class TrainingBehaviourTest {
     }
 
     @Test
+    void restoreBestEndsWithExactlyTheBestEpochsParameters(BufferAllocator allocator) {
+        MemoryData[] split = iris().stratifiedSplit(0.3, 2);
+        Sgd sgd = new Sgd(Sgd.Settings.defaults().withLr(5.0));
+        SimpleFit fit = new SimpleFit(allocator, 1);
+        Model restored = trainer(new SoftmaxRegressionFactory(), Map.of(), Map.of("epochs", 200,
+                "earlyStopping", Map.of("patience", 3)), null, sgd).fit(split[0].withValidation(split[1]), fit);
+        double[] losses = fit.epochs.stream().mapToDouble(EpochStats::validationLoss).toArray();
+        int bestEpoch = 1;
+        for (int e = 1; e < losses.length; e++) {
+            if (losses[e] < losses[bestEpoch - 1]) {
+                bestEpoch = e + 1;
+            }
+        }
+        // patience 3 tolerates three epochs without improvement and stops on the fourth.
+        assertEquals(bestEpoch + 4, losses.length, "validation losses " + java.util.Arrays.toString(losses));
+
+        // Epochs are seeded by their number, so a run cut off at the best epoch must match bit for bit.
+        Model replay = trainer(new SoftmaxRegressionFactory(), Map.of(), Map.of("epochs", bestEpoch), null, sgd)
+                .fit(split[0].withValidation(split[1]), new SimpleFit(allocator, 1));
+        assertEquals(saved(replay), saved(restored));
+        Model last = trainer(new SoftmaxRegressionFactory(), Map.of(), Map.of("epochs", 200,
+                "earlyStopping", Map.of("patience", 3, "restoreBest", false)), null, sgd)
+                .fit(split[0].withValidation(split[1]), new SimpleFit(allocator, 1));
+        assertNotEquals(saved(replay), saved(last), "without restoreBest the last epoch's values stay");
+    }
+
+    @Test
     void streamingWithoutShuffleVisitsRowsInStorageOrder(BufferAllocator allocator) {
         // With SGD the visiting order shapes the result: a one-row shuffle buffer preserves the order, so it
         // must match shuffle: false exactly, while a larger buffer reorders.

@@ -151,6 +151,9 @@ print("| workload | target | Quiver | anchor | Quiver / anchor | verdict |")
 print("|---|---|---|---|---|---|")
 for r in rows:
     print("| " + " | ".join(r) + " |")
+print()
+print("whole: training.seconds, which includes reading the source into the engine's buffers and the JIT warm-up;"
+      " steady: the epochs after the first (W1 2-5, W2 2); the anchors time training on tensors built beforehand.")
 
 kernel = os.path.join(out, "kernel.txt")
 if os.path.exists(kernel):

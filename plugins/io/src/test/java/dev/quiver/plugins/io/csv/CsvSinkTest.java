@@ -119,6 +119,21 @@ class CsvSinkTest {
     }
 
     @Test
+    void aNullInAOneColumnTableIsNotABlankLineThatReadsBackAsNoRow(BufferAllocator allocator) throws IOException {
+        for (boolean text : new boolean[] {false, true}) {
+            Batches batches = Batches.with(allocator);
+            try (VectorSchemaRoot batch = (text ? batches.strings("s", "a", null, "", "NA")
+                    : batches.doubles("x", 1.5, null, 2.5, null)).build()) {
+                writeAll(sink("path", "one.csv"), allocator, batch);
+                Source source = new CsvSourceFactory().create(new MapConfig("source", Map.of("path", "one.csv")),
+                        new TestContext(dir, 1L, null));
+                assertEquals(SourceConformance.cells(batch), SourceConformance.readAll(source, allocator),
+                        Files.readString(dir.resolve("one.csv")));
+            }
+        }
+    }
+
+    @Test
     void nothingIsVisibleBeforeCommitAndTheFileAppearsWhole(BufferAllocator allocator) throws IOException {
         Path target = dir.resolve("out.csv");
         try (VectorSchemaRoot batch = Batches.with(allocator).longs("n", 1L, 2L).build();

@@ -19,11 +19,12 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * Writes batches as CSV text into a temporary file that {@link #commit()} renames into place.
  *
  * <p>Fields are quoted only when they must be (see {@link ValueWriter}); lines end in LF; text is UTF-8 without
- * a byte order mark. Owns the temporary file; the caller keeps ownership of the batches. Not thread-safe.
+ * a byte order mark. A null is an empty field, except in a one-column table, where it is written {@code NA}. Owns the temporary file; the caller keeps ownership of the batches. Not thread-safe.
  */
 public final class CsvWriter implements SinkWriter {
 
     private static final int BUFFER = 1 << 16;
+    private static final byte[] LONE_NULL = {'N', 'A'};
 
     private final AtomicFile file;
     private final OutputStream out;
@@ -94,6 +95,10 @@ public final class CsvWriter implements SinkWriter {
                     FieldVector v = vectors.get(c);
                     if (!v.isNull(r)) {
                         columns[c].write(v, r, out);
+                    } else if (columns.length == 1) {
+                        // An empty field alone would make a blank line, which CSV readers (ours too) skip, so the
+                        // row would vanish; NA is the source's default null token, and text "NA" is always quoted.
+                        out.write(LONE_NULL);
                     }
                 }
                 out.write('\n');

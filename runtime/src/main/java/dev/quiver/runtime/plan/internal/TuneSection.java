@@ -208,8 +208,17 @@ public final class TuneSection {
                     + bounds);
             return Optional.empty();
         }
-        return Optional.of(integers ? new IntUniform((long) low, (long) high)
-                : new Uniform(low, high, kind.equals("logUniform")));
+        if (integers) {
+            long lowInt = ((Number) bounds.get(0)).longValue();
+            long highInt = ((Number) bounds.get(1)).longValue();
+            if (highInt - lowInt >= Integer.MAX_VALUE) {
+                problems.add(value.location(), "intUniform draws from at most " + Integer.MAX_VALUE + " values; got "
+                        + bounds);
+                return Optional.empty();
+            }
+            return Optional.of(new IntUniform(lowInt, highInt));
+        }
+        return Optional.of(new Uniform(low, high, kind.equals("logUniform")));
     }
 
     /** Every combination of the choice lists, the last key varying fastest. */

@@ -10,8 +10,9 @@ import java.util.List;
  *
  * <p>Each op computes its output eagerly and attaches its own local derivative (a {@link Backward}) that, given
  * the output's gradient, adds its contribution to its inputs' gradients. {@code backward()} visits the graph in
- * reverse topological order, so a tensor's gradient is complete before it is propagated further; gradients
- * accumulate, as in PyTorch, until whoever owns them zeroes them.
+ * reverse topological order, so a tensor's gradient is complete before it is propagated further. Leaves'
+ * gradients accumulate over backward passes, as in PyTorch, until whoever owns them zeroes them; an
+ * intermediate's gradient is that of the latest pass through it.
  *
  * <p>Buffers come from the thread's active {@link Workspace}, if any, else from the heap. A tensor is confined
  * to the thread that made it; its data must not be changed while a graph that uses it is alive.
@@ -170,11 +171,18 @@ public final class Tensor {
         if (!requiresGrad) {
             throw new IllegalStateException("this tensor does not depend on anything that requires a gradient");
         }
+        List<Tensor> order = topologicalOrder();
+        // An intermediate may still hold the gradient of an earlier backward through it (the same loss again, or
+        // another loss sharing it); propagating that again would count it twice. Only leaves accumulate.
+        for (Tensor t : order) {
+            if (t.backward != null && t.grad != null) {
+                Arrays.fill(t.grad, 0, t.size, 0f);
+            }
+        }
         float[] g = gradBuffer();
         for (int i = 0; i < size; i++) {
             g[i] += seed[i];
         }
-        List<Tensor> order = topologicalOrder();
         for (int i = order.size() - 1; i >= 0; i--) {
             Tensor t = order.get(i);
             if (t.backward != null && t.grad != null) {

@@ -4,6 +4,8 @@ import static dev.quiver.engine.tensor.GradCheck.check;
 import static dev.quiver.engine.tensor.GradCheck.positive;
 import static dev.quiver.engine.tensor.GradCheck.random;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
 import org.junit.jupiter.api.Test;
 
 /** Every op's derivative against central finite differences. */
@@ -76,5 +78,26 @@ class GradientTest {
         check(t -> t[0].linear(t[1], t[2]).relu().matmul(t[3]).add(t[0].matmul(t[4])),
                 random(1, 5, 3), random(2, 3, 4), random(3, 4), random(4, 4, 2), random(5, 3, 2));
         check(t -> t[0].mul(t[0]).sum(), random(1, 3, 3));
+    }
+
+    @Test
+    void aSecondBackwardThroughTheSameGraphAddsOnlyItsOwnGradient() {
+        // As PyTorch with retain_graph=True: each pass adds d(loss)/dx once to the leaf, however many
+        // intermediates the graph has; an intermediate's gradient from the first pass is not propagated again.
+        Tensor x = Tensor.variable(new float[] {1f, -2f, 3f}, 3);
+        Tensor w = Tensor.of(new float[] {0.5f, 4f, -1f}, 3);
+        Tensor h = x.mul(w);
+        Tensor loss = h.sum();
+        loss.backward();
+        loss.backward();
+        assertArrayEquals(new float[] {1f, 8f, -2f}, x.grad(), 0f);
+
+        // Two losses sharing h: d(sum h)/dx + d(sum h*h)/dx = w + 2 h w.
+        Tensor y = Tensor.variable(new float[] {1f, -2f, 3f}, 3);
+        Tensor shared = y.mul(w);
+        shared.sum().backward();
+        shared.mul(shared).sum().backward();
+        assertArrayEquals(new float[] {0.5f + 2 * 0.5f * 0.5f, 4f + 2 * -8f * 4f, -1f + 2 * -3f * -1f}, y.grad(),
+                0f);
     }
 }

@@ -145,6 +145,13 @@ public final class TrainingLoop {
 
     private EarlyStopping earlyStopping() {
         EarlyStopping stopping = options.earlyStopping();
+        if (stopping != null && stopping.monitor().equals(EarlyStopping.VALIDATION_ACCURACY)
+                && !targets.isClassification()) {
+            // Without this the figure would be NaN every epoch: never an improvement, so a silent stop after
+            // patience + 1 epochs.
+            throw new QuiverException(ErrorCode.CONFIG, "earlyStopping monitors validation_accuracy, but this"
+                    + " model predicts numbers, not classes; monitor validation_loss instead.");
+        }
         if (stopping != null && data.validation().isEmpty()
                 && !stopping.monitor().equals(EarlyStopping.TRAIN_LOSS)) {
             context.warn("earlyStopping monitors " + stopping.monitor() + " but there are no validation rows;"

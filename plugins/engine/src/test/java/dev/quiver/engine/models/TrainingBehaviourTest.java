@@ -141,6 +141,18 @@ class TrainingBehaviourTest {
     }
 
     @Test
+    void monitoringAccuracyOfARegressionIsAConfigErrorNotASilentEarlyStop(BufferAllocator allocator) {
+        MemoryData data = MemoryData.regression(List.of("x"), new double[][] {{0}, {1}, {2}, {3}},
+                new double[] {0, 2, 4, 6});
+        dev.quiver.api.QuiverException e = assertThrows(dev.quiver.api.QuiverException.class,
+                () -> trainer(new LinearRegressionFactory(), Map.of("solver", "gd"), Map.of("epochs", 50,
+                        "earlyStopping", Map.of("monitor", "validation_accuracy")), null, null)
+                        .fit(data.withValidation(data), new SimpleFit(allocator, 1)));
+        assertEquals(dev.quiver.api.ErrorCode.CONFIG, e.code());
+        assertTrue(e.getMessage().contains("monitor validation_loss"), e.getMessage());
+    }
+
+    @Test
     void streamingWithoutShuffleVisitsRowsInStorageOrder(BufferAllocator allocator) {
         // With SGD the visiting order shapes the result: a one-row shuffle buffer preserves the order, so it
         // must match shuffle: false exactly, while a larger buffer reorders.

@@ -1,5 +1,7 @@
 package dev.quiver.engine.train;
 
+import dev.quiver.api.ErrorCode;
+import dev.quiver.api.QuiverException;
 import dev.quiver.api.model.TrainingData;
 import dev.quiver.engine.data.FloatBatches;
 import dev.quiver.engine.data.Targets;
@@ -97,16 +99,15 @@ final class Minibatches {
     }
 
     private void load() {
-        long known = data.rows().orElse(1024);
-        float[][] x = {new float[(int) Math.min(Integer.MAX_VALUE - 8, Math.max(1, known) * p)]};
-        float[][] y = {new float[(int) Math.max(1, known) * width]};
+        long known = Math.max(1, data.rows().orElse(1024));
+        checkFitsInMemory(known);
+        float[][] x = {new float[(int) known * p]};
+        float[][] y = {new float[(int) known * width]};
         int[] count = {0};
         FloatBatches.forEach(data, targets, allocator, (bx, by, n) -> {
-            if ((long) (count[0] + n) * p > x[0].length || (count[0] + n) * width > y[0].length) {
+            if ((long) (count[0] + n) * p > x[0].length || (long) (count[0] + n) * width > y[0].length) {
                 long capacity = Math.max(2L * (count[0] + n), 1024);
-                if (capacity * Math.max(p, width) > Integer.MAX_VALUE - 8) {
-                    throw new IllegalStateException("too many rows to shuffle in memory; use shuffleBuffer: N");
-                }
+                checkFitsInMemory(capacity);
                 x[0] = Arrays.copyOf(x[0], (int) capacity * p);
                 y[0] = Arrays.copyOf(y[0], (int) capacity * width);
             }
@@ -118,6 +119,15 @@ final class Minibatches {
         allY = y[0];
         rows = count[0];
         order = new int[rows];
+    }
+
+    /** Rows beyond one Java array's reach fail with advice, not with an overflowed (negative) array size. */
+    private void checkFitsInMemory(long rowCapacity) {
+        if (rowCapacity * Math.max(p, width) > Integer.MAX_VALUE - 8) {
+            throw new QuiverException(ErrorCode.CONFIG, "The training data has too many rows (" + rowCapacity
+                    + " x " + Math.max(p, width) + " values) to shuffle in memory; set training.shuffleBuffer"
+                    + " (e.g. 100000) to shuffle while streaming instead.");
+        }
     }
 
     private long streaming(Rng random, Step step) {

@@ -153,6 +153,18 @@ class TrainingBehaviourTest {
     }
 
     @Test
+    void dataTooLargeToShuffleInMemoryIsAConfigErrorBeforeAnythingIsAllocated(BufferAllocator allocator) {
+        dev.quiver.engine.testdata.GeneratedData huge = new dev.quiver.engine.testdata.GeneratedData(3_000_000_000L,
+                5000);
+        dev.quiver.api.QuiverException e = assertThrows(dev.quiver.api.QuiverException.class,
+                () -> trainer(new LogisticRegressionFactory(), Map.of(), Map.of("epochs", 1), null, null)
+                        .fit(huge, new SimpleFit(allocator, 1)));
+        assertEquals(dev.quiver.api.ErrorCode.CONFIG, e.code());
+        assertTrue(e.getMessage().contains("shuffleBuffer"), e.getMessage());
+        assertEquals(0, huge.passes.get());
+    }
+
+    @Test
     void streamingWithoutShuffleVisitsRowsInStorageOrder(BufferAllocator allocator) {
         // With SGD the visiting order shapes the result: a one-row shuffle buffer preserves the order, so it
         // must match shuffle: false exactly, while a larger buffer reorders.

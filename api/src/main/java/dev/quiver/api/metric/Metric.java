@@ -13,6 +13,15 @@ public interface Metric {
     /** Whether a larger value is better (accuracy) or worse (mse); model selection uses it. */
     boolean higherIsBetter();
 
+    /**
+     * Whether {@link #compute} reads {@link Predictions#probabilities()}. The runtime keeps per-row
+     * probabilities of a large evaluated split only when a metric needs them, so that scoring millions of
+     * streamed rows fits in a small heap. The default, true, is the safe answer for a metric that might.
+     */
+    default boolean usesProbabilities() {
+        return true;
+    }
+
     /** The headline value; {@code NaN} when undefined for these predictions (say, one class only for AUC). */
     double compute(Predictions predictions);
 

@@ -74,6 +74,15 @@ public final class Main implements Callable<Integer> {
                 .setExecutionExceptionHandler((e, commandLine1, parseResult) -> main.report(e, debug));
         try {
             return commandLine.execute(args);
+        } catch (OutOfMemoryError e) {
+            // Not a user mistake and not quite a bug: say what to change instead of dumping a heap-space trace.
+            err.println("error: the Java heap ran out (" + e.getMessage() + "). Give the JVM more memory, e.g."
+                    + " QUIVER_JAVA_OPTS=-Xmx4g, or stream the data: split: none with training.shuffle: false or a"
+                    + " bounded training.shuffleBuffer.");
+            if (debug) {
+                e.printStackTrace(err);
+            }
+            return ErrorCode.INTERNAL.exitCode();
         } finally {
             main.close();
         }

@@ -52,7 +52,9 @@ public final class Evaluation {
      */
     public static Scores score(FittedPipeline fitted, Source rows, List<Named<Metric>> metrics,
             BufferAllocator allocator, Path predictionsFile, IntConsumer onBatch) {
-        Gatherer gatherer = fitted.target().map(target -> new Gatherer(fitted, target)).orElse(null);
+        boolean metricsNeedProbabilities = metrics.stream().anyMatch(m -> m.component().usesProbabilities());
+        Gatherer gatherer = fitted.target().map(target -> new Gatherer(fitted, target, metricsNeedProbabilities))
+                .orElse(null);
         try (BatchReader reader = rows.open(allocator);
                 PredictionWriter writer = predictionsFile == null ? null : new PredictionWriter(predictionsFile)) {
             while (reader.loadNextBatch()) {
@@ -86,20 +88,29 @@ public final class Evaluation {
         return new Scores(predictions, values, details);
     }
 
-    /** Collects actual and predicted values (class indices for classifiers) and probabilities. */
+    /**
+     * Collects actual and predicted values (class indices for classifiers) and probabilities, in flat primitive
+     * arrays. Probabilities cost as much again as the rest, so when no metric reads them they are kept only up to
+     * {@link #PROBABILITIES_FOR_THE_REPORT} rows (enough for the report's curves) and dropped beyond: scoring a
+     * streamed split of millions of rows then needs 16 bytes a row.
+     */
     private static final class Gatherer {
+        static final int PROBABILITIES_FOR_THE_REPORT = 200_000;
+
         private final FittedPipeline fitted;
         private final String target;
+        private final boolean probabilitiesNeeded;
         private final Map<String, Integer> classIndex = new HashMap<>();
         private final List<String> probabilityColumns = new ArrayList<>();
         private double[] actual = new double[1024];
         private double[] predicted = new double[1024];
-        private final List<double[]> probabilities = new ArrayList<>();
+        private double[] probabilities = new double[0];
         private int size;
 
-        Gatherer(FittedPipeline fitted, String target) {
+        Gatherer(FittedPipeline fitted, String target, boolean probabilitiesNeeded) {
             this.fitted = fitted;
             this.target = target;
+            this.probabilitiesNeeded = probabilitiesNeeded;
             List<String> classes = fitted.classes();
             for (int i = 0; i < classes.size(); i++) {
                 classIndex.put(classes.get(i), i);
@@ -132,14 +143,19 @@ public final class Evaluation {
                     predicted[size + r] = ArrowColumns.getDouble(guess, r);
                 }
             }
+            if (!probabilityColumns.isEmpty() && !probabilitiesNeeded
+                    && size + rows > PROBABILITIES_FOR_THE_REPORT) {
+                probabilityColumns.clear();
+                probabilities = null;
+            }
             if (!probabilityColumns.isEmpty()) {
-                List<FieldVector> columns = probabilityColumns.stream().map(c -> ArrowColumns.vector(out, c)).toList();
-                for (int r = 0; r < rows; r++) {
-                    double[] p = new double[columns.size()];
-                    for (int c = 0; c < p.length; c++) {
-                        p[c] = ArrowColumns.getDouble(columns.get(c), r);
-                    }
-                    probabilities.add(p);
+                int k = probabilityColumns.size();
+                if ((size + rows) * k > probabilities.length) {
+                    probabilities = Arrays.copyOf(probabilities, Math.max(probabilities.length * 2, (size + rows) * k));
+                }
+                for (int c = 0; c < k; c++) {
+                    ArrowColumns.copyDoubles(ArrowColumns.vector(out, probabilityColumns.get(c)), probabilities,
+                            size * k + c, k);
                 }
             }
             size += rows;
@@ -162,9 +178,19 @@ public final class Evaluation {
         }
 
         Predictions predictions() {
-            return new Predictions(fitted.task(), fitted.classes(), Arrays.copyOf(actual, size),
-                    Arrays.copyOf(predicted, size),
-                    probabilityColumns.isEmpty() ? null : probabilities.toArray(new double[0][]));
+            double[][] rows = null;
+            if (!probabilityColumns.isEmpty()) {
+                int k = probabilityColumns.size();
+                rows = new double[size][];
+                for (int r = 0; r < size; r++) {
+                    rows[r] = Arrays.copyOfRange(probabilities, r * k, r * k + k);
+                }
+            }
+            // Trimmed one array at a time, dropping each untrimmed one at once: with millions of streamed rows the
+            // heap holds the values about once, not twice.
+            actual = Arrays.copyOf(actual, size);
+            predicted = Arrays.copyOf(predicted, size);
+            return new Predictions(fitted.task(), fitted.classes(), actual, predicted, rows);
         }
     }
 

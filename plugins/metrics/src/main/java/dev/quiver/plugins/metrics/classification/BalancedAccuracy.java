@@ -24,6 +24,12 @@ public final class BalancedAccuracy implements Metric {
         return true;
     }
 
+    /** Labels or values only: large evaluated splits need not keep per-row probabilities for it. */
+    @Override
+    public boolean usesProbabilities() {
+        return false;
+    }
+
     @Override
     public double compute(Predictions predictions) {
         Confusion confusion = Confusion.of(predictions);

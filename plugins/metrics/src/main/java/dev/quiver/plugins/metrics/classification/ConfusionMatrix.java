@@ -29,6 +29,12 @@ public final class ConfusionMatrix implements Metric {
         return true;
     }
 
+    /** Labels or values only: large evaluated splits need not keep per-row probabilities for it. */
+    @Override
+    public boolean usesProbabilities() {
+        return false;
+    }
+
     @Override
     public double compute(Predictions predictions) {
         return Confusion.of(predictions).accuracy();

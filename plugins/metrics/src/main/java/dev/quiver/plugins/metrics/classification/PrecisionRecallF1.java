@@ -89,6 +89,12 @@ public final class PrecisionRecallF1 implements Metric {
         return true;
     }
 
+    /** Labels or values only: large evaluated splits need not keep per-row probabilities for it. */
+    @Override
+    public boolean usesProbabilities() {
+        return false;
+    }
+
     @Override
     public double compute(Predictions predictions) {
         if (predictions.size() == 0) {

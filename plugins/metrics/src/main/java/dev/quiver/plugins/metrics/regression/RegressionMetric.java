@@ -129,6 +129,12 @@ public enum RegressionMetric implements Metric {
         return higherIsBetter;
     }
 
+    /** Labels or values only: large evaluated splits need not keep per-row probabilities for it. */
+    @Override
+    public boolean usesProbabilities() {
+        return false;
+    }
+
     @Override
     public double compute(Predictions predictions) {
         return predictions.size() == 0 ? Double.NaN : of(predictions.actual(), predictions.predicted());

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.quiver.api.model.EpochStats;
 import dev.quiver.api.model.Model;
 import dev.quiver.api.model.Trainer;
+import dev.quiver.api.model.TrainingData;
 import dev.quiver.engine.testdata.MemoryCheckpoints;
 import dev.quiver.engine.testdata.MemoryData;
 import dev.quiver.engine.testdata.SimpleFit;
@@ -154,14 +155,55 @@ class TrainingBehaviourTest {
 
     @Test
     void dataTooLargeToShuffleInMemoryIsAConfigErrorBeforeAnythingIsAllocated(BufferAllocator allocator) {
-        dev.quiver.engine.testdata.GeneratedData huge = new dev.quiver.engine.testdata.GeneratedData(3_000_000_000L,
-                5000);
+        dev.quiver.engine.testdata.GeneratedData generated = new dev.quiver.engine.testdata.GeneratedData(
+                3_000_000_000L, 5000);
+        TrainingData huge = new TrainingData() {
+            @Override
+            public org.apache.arrow.vector.types.pojo.Schema schema() {
+                return generated.schema();
+            }
+
+            @Override
+            public List<String> features() {
+                return generated.features();
+            }
+
+            @Override
+            public java.util.Optional<org.apache.arrow.vector.types.pojo.Field> target() {
+                return generated.target();
+            }
+
+            @Override
+            public dev.quiver.api.Task task() {
+                return generated.task();
+            }
+
+            @Override
+            public List<String> classes() {
+                return generated.classes();
+            }
+
+            @Override
+            public java.util.OptionalLong rows() {
+                return java.util.OptionalLong.of(3_000_000_000L); // known up front, as a counted source reports
+            }
+
+            @Override
+            public dev.quiver.api.data.BatchReader open(BufferAllocator allocator) {
+                return generated.open(allocator);
+            }
+
+            @Override
+            public java.util.Optional<TrainingData> validation() {
+                return java.util.Optional.empty();
+            }
+        };
         dev.quiver.api.QuiverException e = assertThrows(dev.quiver.api.QuiverException.class,
                 () -> trainer(new LogisticRegressionFactory(), Map.of(), Map.of("epochs", 1), null, null)
                         .fit(huge, new SimpleFit(allocator, 1)));
         assertEquals(dev.quiver.api.ErrorCode.CONFIG, e.code());
         assertTrue(e.getMessage().contains("shuffleBuffer"), e.getMessage());
-        assertEquals(0, huge.passes.get());
+        assertEquals(0, generated.passes.get());
     }
 
     @Test

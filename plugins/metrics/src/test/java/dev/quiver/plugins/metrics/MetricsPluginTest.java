@@ -56,6 +56,16 @@ class MetricsPluginTest {
     }
 
     @Test
+    void exactlyTheScoreBasedMetricsAskForProbabilities() {
+        // The runtime drops per-row probabilities of large splits unless a metric says it reads them: a wrong
+        // false here would silently turn roc-auc into NaN on big data.
+        Set<String> scoreBased = Set.of("roc-auc", "pr-auc", "log-loss", "brier");
+        for (MetricFactory f : new MetricsPlugin().getMetricFactories()) {
+            assertEquals(scoreBased.contains(f.name()), Metrics.create(f.name()).usesProbabilities(), f.name());
+        }
+    }
+
+    @Test
     void everyFactoryDescribesItselfAndItsOptions() {
         for (MetricFactory f : new MetricsPlugin().getMetricFactories()) {
             assertFalse(f.description().isBlank(), f.name());

@@ -1,0 +1,112 @@
+package dev.quiver.pipelines;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.quiver.runtime.cli.Main;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The checkpoint promise, with a real SIGKILL: a training process killed after its first checkpoint, then
+ * resumed with {@code --resume}, ends with the same parameters, bit for bit, as a run never interrupted.
+ */
+class KillAndResumeTest {
+
+    private static final Path PIPELINES = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().normalize();
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void aKilledRunResumesToTheParametersOfAnUninterruptedOne() throws Exception {
+        Path pipeline = temp.resolve("digits.yaml");
+        Files.writeString(pipeline, """
+                version: 1
+                name: resumable
+                seed: 3
+                source: {type: csv, path: %s}
+                columns: {target: digit}
+                split: {test: 0.25, stratify: true}
+                transforms: [{type: standardize}]
+                model: {type: mlp, hidden: [32]}
+                training: {optimizer: {type: adam, lr: 0.001}, epochs: 40, batchSize: 32}
+                evaluate: [accuracy]
+                checkpoint: {every: 1}
+                """.formatted(PIPELINES.resolve("data/digits.csv")));
+
+        Path killed = temp.resolve("killed");
+        Process process = new ProcessBuilder(command("run", pipeline.toString(), "--out", killed.toString()))
+                .redirectErrorStream(true).redirectOutput(temp.resolve("killed.log").toFile()).start();
+        Path checkpoint = temp.resolve("killed.checkpoints").resolve("checkpoint.json");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (!Files.exists(checkpoint) && process.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(process.isAlive(), () -> "training ended before it could be killed:\n" + log());
+        process.destroyForcibly();   // SIGKILL: no shutdown hook, no finally block runs
+        process.waitFor();
+        assertFalse(Files.exists(killed.resolve("model.json")), "a killed run leaves no model behind");
+        JsonNode saved = new ObjectMapper().readTree(checkpoint.toFile());
+        int killedAt = saved.path("epoch").asInt();
+        assertTrue(killedAt >= 1 && killedAt < 40, "checkpoint epoch " + killedAt);
+        // Epoch 1's wall time is what the killed process measured: a resumed run restores it, a restarted one
+        // would measure its own.
+        double epochOneSeconds = saved.path("history").path(0).path("seconds").asDouble();
+
+        int resumed = quiver("run", pipeline.toString(), "--out", killed.toString(), "--resume");
+        assertEquals(0, resumed, "resume failed");
+        Path whole = temp.resolve("whole");
+        assertEquals(0, quiver("run", pipeline.toString(), "--out", whole.toString()));
+
+        JsonNode a = new ObjectMapper().readTree(killed.resolve("model.json").toFile());
+        JsonNode b = new ObjectMapper().readTree(whole.resolve("model.json").toFile());
+        assertEquals(b, a, "resumed parameters differ from the uninterrupted run's");
+        List<String> history = Files.readAllLines(killed.resolve("history.csv"));
+        assertEquals(41, history.size(), "a header and 40 epochs");
+        assertEquals(epochOneSeconds, Double.parseDouble(history.get(1).split(",")[5]), 1e-6,
+                "epoch 1 was restored from the checkpoint, not trained again");
+    }
+
+    private String log() {
+        try {
+            return Files.readString(temp.resolve("killed.log"));
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
+    /** The CLI in a child JVM with this test's classpath and the same kernel (no incubator module here either). */
+    private static List<String> command(String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.add("--add-opens=java.base/java.nio=ALL-UNNAMED");
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(Main.class.getName());
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    private static int quiver(String... args) {
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        PrintStream print = new PrintStream(sink, true, StandardCharsets.UTF_8);
+        int code = Main.execute(args, print, print);
+        if (code != 0) {
+            System.err.println(sink.toString(StandardCharsets.UTF_8));
+        }
+        return code;
+    }
+}

@@ -3,6 +3,7 @@ package dev.quiver.plugins.io.arrow;
 import dev.quiver.api.data.SinkWriter;
 import dev.quiver.plugins.io.internal.AtomicFile;
 import dev.quiver.plugins.io.internal.IoFailures;
+import dev.quiver.plugins.io.internal.WriterChecks;
 import java.io.IOException;
 import java.nio.channels.WritableByteChannel;
 import java.nio.file.Path;
@@ -61,13 +62,8 @@ final class IpcWriter implements SinkWriter {
 
     @Override
     public void write(VectorSchemaRoot batch) {
-        if (committed || closed) {
-            throw new IllegalStateException("write after " + (committed ? "commit" : "close") + " of " + file.target());
-        }
-        if (!batch.getSchema().equals(schema)) {
-            throw new IllegalArgumentException("batch schema " + batch.getSchema() + " differs from the schema "
-                    + schema + " this writer of " + file.target() + " was opened with");
-        }
+        WriterChecks.requireOpen(committed, closed, file.target());
+        WriterChecks.requireSchema(batch, schema, file.target());
         try (ArrowRecordBatch record = new VectorUnloader(batch).getRecordBatch()) {
             writer.write(record);
         } catch (IOException e) {

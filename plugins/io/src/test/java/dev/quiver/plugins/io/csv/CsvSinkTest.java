@@ -191,6 +191,17 @@ class CsvSinkTest {
     }
 
     @Test
+    void aWriteAfterCloseIsAMisuseNotAnIoFailure(BufferAllocator allocator) throws IOException {
+        try (VectorSchemaRoot a = Batches.with(allocator).longs("n", 1L).build()) {
+            SinkWriter writer = sink("path", "out.csv").open(a.getSchema(), allocator);
+            writer.close();
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> writer.write(a));
+            assertTrue(e.getMessage().startsWith("write after close of "), e.getMessage());
+        }
+        assertEquals(List.of(), filesInDir());
+    }
+
+    @Test
     void aQuoteDelimiterIsAConfigProblem() {
         MapConfig config = new MapConfig("sink", Map.of("path", "out.csv", "delimiter", "\""));
         new CsvSinkFactory().create(config, new TestContext(dir, 1L, null));

@@ -3,6 +3,7 @@ package dev.quiver.plugins.io.csv.internal;
 import dev.quiver.api.data.SinkWriter;
 import dev.quiver.plugins.io.internal.AtomicFile;
 import dev.quiver.plugins.io.internal.IoFailures;
+import dev.quiver.plugins.io.internal.WriterChecks;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -32,6 +33,7 @@ public final class CsvWriter implements SinkWriter {
     private final byte delimiter;
     private final ValueWriter[] columns;
     private boolean committed;
+    private boolean closed;
 
     private CsvWriter(AtomicFile file, Schema schema, byte delimiter) {
         this.file = file;
@@ -77,13 +79,8 @@ public final class CsvWriter implements SinkWriter {
 
     @Override
     public void write(VectorSchemaRoot batch) {
-        if (committed) {
-            throw new IllegalStateException("write after commit of " + file.target());
-        }
-        if (!batch.getSchema().equals(schema)) {
-            throw new IllegalArgumentException("batch schema " + batch.getSchema() + " differs from the schema "
-                    + schema + " this writer of " + file.target() + " was opened with");
-        }
+        WriterChecks.requireOpen(committed, closed, file.target());
+        WriterChecks.requireSchema(batch, schema, file.target());
         List<FieldVector> vectors = batch.getFieldVectors();
         int rows = batch.getRowCount();
         try {
@@ -124,6 +121,7 @@ public final class CsvWriter implements SinkWriter {
 
     @Override
     public void close() {
+        closed = true;
         file.close();
     }
 }

@@ -88,10 +88,24 @@ public final class AtomicFile implements AutoCloseable {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
             }
             committed = true;
+            forceFolder(target.getParent());
         } catch (IOException e) {
             throw IoFailures.failure(target, "cannot move the finished output into place", e);
         } finally {
             close();
+        }
+    }
+
+    /**
+     * Makes the rename itself durable: on POSIX file systems a rename lives in the folder's entry, which a crash
+     * can lose (leaving the old file) unless the folder is synced too. Best effort: some platforms (Windows) cannot
+     * open a folder for syncing, and the file is in place either way.
+     */
+    private static void forceFolder(Path folder) {
+        try (FileChannel dir = FileChannel.open(folder, StandardOpenOption.READ)) {
+            dir.force(true);
+        } catch (IOException | UnsupportedOperationException ignored) {
+            // Durability of the rename is all that is lost; the committed content is complete.
         }
     }
 

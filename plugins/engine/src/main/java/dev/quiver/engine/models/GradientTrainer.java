@@ -80,7 +80,7 @@ record GradientTrainer(String type, Set<Task> tasks, int[] hidden, Activation ac
         Network network = Network.create(sizes, activation, dropout, hiddenInit, outputInit, Rng.derive(seed, "init"));
 
         new TrainingLoop(network, data, targets, loss, options.optimizer().orElse(defaultOptimizer), options,
-                context, seed).run();
+                context, seed, outputs == 1 ? threshold : 0.5).run();
 
         Head head = labels == null ? Head.regression()
                 : outputs == 1 ? Head.binary(labels, threshold)

@@ -43,6 +43,8 @@ public final class TrainingLoop {
     private final FitContext context;
     private final long seed;
     private final List<Parameter> parameters;
+    /** The logit from which a one-output classifier predicts class 1: its probability threshold, as a log-odds. */
+    private final double decisionLogit;
     private final Workspace workspace = new Workspace();
     private float[] lossGradient = new float[0];
 
@@ -51,8 +53,12 @@ public final class TrainingLoop {
     private int badEpochs;
     private Network bestNetwork;
 
+    /**
+     * @param threshold for a one-output classifier, the probability of class 1 from which it is predicted (as the
+     *     fitted model will), so that validation accuracy counts what predictions will say; 0.5 otherwise
+     */
     public TrainingLoop(Network network, TrainingData data, Targets targets, Loss loss, Optimizer optimizer,
-            TrainingOptions options, FitContext context, long seed) {
+            TrainingOptions options, FitContext context, long seed, double threshold) {
         this.network = network;
         this.data = data;
         this.targets = targets;
@@ -62,6 +68,7 @@ public final class TrainingLoop {
         this.context = context;
         this.seed = seed;
         this.parameters = network.parameters();
+        this.decisionLogit = Math.log(threshold / (1 - threshold));
     }
 
     /** Trains {@link #network} in place; on return it holds the final (or, with restoreBest, the best) values. */
@@ -186,7 +193,7 @@ public final class TrainingLoop {
                 if (targets.isClassification()) {
                     float[] o = out.data();
                     for (int r = 0; r < n; r++) {
-                        if (predictedClass(o, r, width) == targets.classOf(y, r)) {
+                        if (predictedClass(o, r, width, decisionLogit) == targets.classOf(y, r)) {
                             sums[2]++;
                         }
                     }
@@ -204,9 +211,9 @@ public final class TrainingLoop {
         return sums[0] / sums[1];
     }
 
-    private static int predictedClass(float[] out, int r, int width) {
+    private static int predictedClass(float[] out, int r, int width, double decisionLogit) {
         if (width == 1) {
-            return out[r] >= 0 ? 1 : 0;
+            return out[r] >= decisionLogit ? 1 : 0;
         }
         int best = 0;
         for (int c = 1; c < width; c++) {

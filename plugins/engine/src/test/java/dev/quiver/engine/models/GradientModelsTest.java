@@ -117,6 +117,18 @@ class GradientModelsTest {
     }
 
     @Test
+    void validationAccuracyDecidesWithTheModelsThreshold(BufferAllocator allocator) {
+        double[][] x = {{-1}, {1}, {-2}, {2}};
+        MemoryData data = MemoryData.classes(List.of("x"), x, new long[] {0, 1, 0, 1});
+        dev.quiver.engine.testdata.SimpleFit fit = new dev.quiver.engine.testdata.SimpleFit(allocator, 7);
+        Model strict = Fits.trainer(new LogisticRegressionFactory(), Map.of("threshold", 0.999), Map.of("epochs", 5),
+                null, null).fit(data.withValidation(data), fit);
+        double reported = fit.epochs.get(fit.epochs.size() - 1).metrics().get("validation_accuracy");
+        assertEquals(0.5, accuracy(strict, data, allocator), "every row predicted 0, as above");
+        assertEquals(accuracy(strict, data, allocator), reported);
+    }
+
+    @Test
     void softmaxRegressionLearnsIris(BufferAllocator allocator) {
         MemoryData iris = MemoryData.csv(Datasets.path(Datasets.IRIS), true);
         double[][] m = iris.moments();

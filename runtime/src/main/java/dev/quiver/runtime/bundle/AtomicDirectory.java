@@ -44,7 +44,12 @@ public final class AtomicDirectory implements AutoCloseable {
         }
     }
 
-    private static void checkReplaceable(Path target) {
+    /**
+     * Fails (USAGE) unless {@code target} may be replaced by a run: it is absent, empty or a Quiver run. Callers
+     * that work long before they {@link #begin} (a tuning search) check this first, so that a mistyped output
+     * fails at once rather than after every trial has run.
+     */
+    public static void checkReplaceable(Path target) {
         if (Files.isRegularFile(target)) {
             throw new QuiverException(ErrorCode.USAGE, "The output path " + target + " is a file; give a folder.");
         }

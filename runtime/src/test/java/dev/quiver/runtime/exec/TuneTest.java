@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.quiver.api.ErrorCode;
 import dev.quiver.api.Location;
 import dev.quiver.api.QuiverException;
 import dev.quiver.runtime.bundle.RunBundle;
@@ -16,10 +17,12 @@ import dev.quiver.runtime.telemetry.RunTelemetry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -124,5 +127,55 @@ class TuneTest {
         assertEquals(one.path("tune"), many.path("tune"));
         assertEquals(one.path("cv"), many.path("cv"));
         assertEquals(one.path("train"), many.path("train"));
+    }
+
+    @Test
+    void whenEveryTrialFailsToScoreTheSearchFailsAndLeavesNothingBehind() throws IOException {
+        // a shift of 1e300 squares to an infinite mse: no trial has a finite score
+        Path file = temp.resolve("tuned.yaml");
+        Files.writeString(file, PIPELINE.formatted("{validation: 0.25}").replace("[-40.0, -10.0, 0.0, 10.0, 40.0]",
+                "[1.0e300, -1.0e300]"));
+        Pipeline pipeline = LOADER.load(file, List.of(), Map.of());
+        QuiverException e = assertThrows(QuiverException.class, () -> run(pipeline, "run", 2));
+        assertEquals(ErrorCode.DIVERGED, e.code(), e::getMessage);
+        assertEquals(Set.of("tuned.yaml"), entries(temp), "no run and no scratch folder is left");
+    }
+
+    @Test
+    void aTrialThatFailsIsNamedWithItsParametersAndLeavesNothingBehind() throws IOException {
+        Path file = temp.resolve("tuned.yaml");
+        Files.writeString(file, PIPELINE.formatted("{validation: 0.25}").replace(
+                "model.shift: {choice: [-40.0, -10.0, 0.0, 10.0, 40.0]}", "split.validation: {choice: [0.25, 0.99]}"));
+        Pipeline pipeline = LOADER.load(file, List.of(), Map.of());
+        QuiverException e = assertThrows(QuiverException.class, () -> run(pipeline, "run", 2));
+        assertEquals(ErrorCode.DATA, e.code(), e::getMessage);
+        assertTrue(e.getMessage().startsWith("Tuning trial 2 of 2 {split.validation=0.99}: The split leaves no rows"),
+                e::getMessage);
+        assertEquals(Set.of("tuned.yaml"), entries(temp), "no run and no scratch folder is left");
+    }
+
+    @Test
+    void anOutputFolderThatIsNotARunIsRefusedBeforeAnyTrialRuns() throws IOException {
+        Path mine = Files.createDirectories(temp.resolve("mine"));
+        Files.writeString(mine.resolve("notes.txt"), "keep me");
+        List<String> stages = new ArrayList<>();
+        RunListener listener = new RunListener() {
+            @Override
+            public void stageStarted(String stage) {
+                stages.add(stage);
+            }
+        };
+        QuiverException e = assertThrows(QuiverException.class, () -> executor.run(load("{validation: 0.25}"),
+                RunOptions.defaults().withOutputDir(mine).withListener(listener)));
+        assertEquals(ErrorCode.USAGE, e.code(), e::getMessage);
+        assertEquals(List.of(), stages, "refused before the search started");
+        assertEquals(Set.of("notes.txt"), entries(mine));
+        assertEquals(Set.of("tuned.yaml", "mine"), entries(temp));
+    }
+
+    private static Set<String> entries(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(p -> p.getFileName().toString()).collect(Collectors.toSet());
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.quiver.runtime.exec.internal;
 
 import dev.quiver.api.ErrorCode;
 import dev.quiver.api.QuiverException;
+import dev.quiver.runtime.bundle.AtomicDirectory;
 import dev.quiver.runtime.exec.RunListener;
 import dev.quiver.runtime.exec.RunOptions;
 import dev.quiver.runtime.exec.RunResult;
@@ -9,7 +10,6 @@ import dev.quiver.runtime.pipeline.Pipeline;
 import dev.quiver.runtime.pipeline.Search;
 import dev.quiver.runtime.telemetry.RunTelemetry;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,9 +23,10 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 /**
- * A hyper-parameter search: every trial is a full run of its pipeline (into a scratch folder, deleted at the
- * end), trials in parallel up to the thread count; each is scored by the objective on its validation split or
- * its cross-validation mean. The best trial (ties: the earliest; a diverged trial never wins) is then run again
+ * A hyper-parameter search: every trial is a full run of its pipeline (into a hidden scratch folder beside the
+ * output, deleted at the end), trials in parallel up to the thread count; each is scored by the objective on its
+ * validation split or its cross-validation mean. A trial failing for another reason than divergence fails the
+ * search, named with its parameters. The output folder is checked before the first trial. The best trial (ties: the earliest; a diverged trial never wins) is then run again
  * into the real output folder (same data, config and seed, so the same model) and saved as the run's model, its
  * metrics.json and report listing every trial. Single use, confined to the calling thread.
  */
@@ -51,8 +52,10 @@ public final class TuneExecution {
         List<Search.Trial> trials = search.trials();
         int parallel = Math.min(options.threads(), trials.size());
         int inner = Math.max(1, options.threads() / parallel);
+        Path output = options.outputDir().orElse(pipeline.outputDir()).toAbsolutePath().normalize();
+        AtomicDirectory.checkReplaceable(output);
         options.listener().stageStarted("tune");
-        Path scratch = scratch();
+        Path scratch = scratch(output);
         List<Outcome> outcomes;
         try {
             List<Callable<Outcome>> work = new ArrayList<>();
@@ -60,7 +63,7 @@ public final class TuneExecution {
                 int index = i;
                 RunOptions trialOptions = new RunOptions(Optional.of(scratch.resolve("trial-" + (i + 1))), false,
                         warnings("Trial " + (i + 1) + ": "), inner);
-                work.add(() -> score(trials.get(index).pipeline(), trialOptions));
+                work.add(() -> score(index, trials.size(), trials.get(index).pipeline(), trialOptions));
             }
             outcomes = Parallel.runAll(work, parallel);
         } finally {
@@ -76,7 +79,7 @@ public final class TuneExecution {
                 toJson(outcomes, best)), Map.of("tuning", summary(outcomes, best)), rows(outcomes, best))).execute();
     }
 
-    private Outcome score(Pipeline trial, RunOptions trialOptions) {
+    private Outcome score(int index, int count, Pipeline trial, RunOptions trialOptions) {
         try {
             RunResult result = new RunExecution(trial, trialOptions, telemetry).execute();
             return new Outcome(objective(result.metrics()), Optional.empty());
@@ -84,7 +87,9 @@ public final class TuneExecution {
             if (e.code() == ErrorCode.DIVERGED) {
                 return new Outcome(Double.NaN, Optional.of(e.getMessage()));
             }
-            throw e;
+            // the parameters are what the user needs to find the failing configuration
+            throw new QuiverException(e.code(), "Tuning trial " + (index + 1) + " of " + count + " "
+                    + search.trials().get(index).params() + ": " + e.getMessage(), e);
         }
     }
 
@@ -174,11 +179,17 @@ public final class TuneExecution {
         };
     }
 
-    private static Path scratch() {
+    /**
+     * A hidden sibling of the output folder: on the same disk as the run (every trial writes a whole run, which
+     * may not fit a RAM-backed /tmp), and beside it, where a user looks for leftovers.
+     */
+    private static Path scratch(Path output) {
         try {
-            return Files.createTempDirectory("quiver-tune-");
+            Files.createDirectories(output.getParent());
+            return Files.createTempDirectory(output.getParent(), "." + output.getFileName() + ".tune-");
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new QuiverException(ErrorCode.DATA, "Cannot create the tuning scratch folder beside " + output
+                    + ": " + e, e);
         }
     }
 

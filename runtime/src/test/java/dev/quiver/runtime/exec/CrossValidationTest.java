@@ -11,6 +11,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.quiver.api.ErrorCode;
 import dev.quiver.api.QuiverException;
 import dev.quiver.api.Task;
+import dev.quiver.api.model.FitContext;
+import dev.quiver.api.model.Model;
+import dev.quiver.api.model.Trainer;
+import dev.quiver.api.model.TrainingData;
 import dev.quiver.api.transform.Columns;
 import dev.quiver.runtime.bundle.RunBundle;
 import dev.quiver.runtime.exec.internal.CrossValidation;
@@ -25,6 +29,7 @@ import dev.quiver.testing.TableData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -194,5 +199,40 @@ class CrossValidationTest {
             assertEquals(2.0 / 3, (Double) ((Map<?, ?>) ((Map<?, ?>) fold).get("validation")).get("accuracy"), 1e-12);
         }
         assertEquals(0.0, (Double) ((Map<?, ?>) cv.get("std")).get("accuracy"), 1e-12);
+    }
+
+    @Test
+    void noFoldTrainsWithItsHeldOutRowsAsValidationDataAndAWarningIsSaidOnce() {
+        // Early stopping or a plateau schedule would pick each fold's model by the rows it is then scored on.
+        List<Boolean> sawValidation = new ArrayList<>();
+        Trainer mean = TestPipelines.mean(1);
+        Trainer recording = new Trainer() {
+            @Override
+            public Set<Task> tasks() {
+                return mean.tasks();
+            }
+
+            @Override
+            public Model fit(TrainingData data, FitContext context) {
+                synchronized (sawValidation) {
+                    sawValidation.add(data.validation().isPresent());
+                }
+                context.warn("the same in every fit");
+                return mean.fit(data, context);
+            }
+        };
+        List<String> warnings = new ArrayList<>();
+        RunListener listener = new RunListener() {
+            @Override
+            public void warn(String message) {
+                warnings.add(message);
+            }
+        };
+        executor.run(TestPipelines.regression(houses(), new SplitSpec(0, 0, false, FOLDS), List.of(), recording,
+                temp.resolve("run")), RunOptions.defaults().withThreads(2).withListener(listener));
+        assertEquals(FOLDS + 1, sawValidation.size(), "every fold, then the refit");
+        assertEquals(List.of(), sawValidation.stream().filter(b -> b).toList());
+        assertEquals(List.of("the same in every fit", "the same in every fit"), warnings,
+                "once from the folds, once from the refit");
     }
 }

@@ -15,10 +15,12 @@ import dev.quiver.runtime.pipeline.Named;
 import dev.quiver.runtime.pipeline.Pipeline;
 import dev.quiver.runtime.telemetry.RunTelemetry;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.apache.arrow.memory.BufferAllocator;
 
@@ -26,6 +28,11 @@ import org.apache.arrow.memory.BufferAllocator;
  * k-fold cross-validation of a pipeline on its training rows: for each fold, the transforms are fitted and the
  * model trained on the other folds only (nothing about the held-out fold leaks into either), then both the
  * training folds and the held-out fold are scored with the pipeline's metrics.
+ *
+ * <p>The trainer is given no validation rows, exactly like the final model refitted on all training rows: the
+ * held-out fold as validation data would let early stopping (with restoreBest) and plateau schedules choose the
+ * model by the very rows it is then scored on, and the scores would estimate a procedure the final model does not
+ * follow.
  *
  * <p>Folds run in parallel on up to {@code threads} threads (trainers and transforms are thread-safe by
  * contract); each fold has its own child allocator, closed with a leak check when the fold ends, its own
@@ -94,17 +101,22 @@ public final class CrossValidation {
      *     are comparable even when a rare class is missing from some fold's training rows
      * @param parent the allocator each fold's allocator is a child of
      * @param threads at most this many folds at once (1 runs them on the calling thread)
-     * @param listener receives the folds' warnings (serialised); epochs are not reported
+     * @param listener receives the folds' warnings (serialised, each distinct message once); epochs are not
+     *     reported
      */
     public static Result run(Pipeline pipeline, Table rows, String[] labels, Task task, List<String> classes,
             BufferAllocator parent, int threads, RunListener listener) {
         int k = pipeline.split().folds();
         int[][] held = Folds.assign(rows.rows(), k, pipeline.seed(), labels);
+        // Every fold trains the same way, so a warning usually comes k times; it is said once.
+        Set<String> said = new HashSet<>();
         RunListener warnings = new RunListener() {
             @Override
             public void warn(String message) {
-                synchronized (this) {
-                    listener.warn(message);
+                synchronized (said) {
+                    if (said.add(message)) {
+                        listener.warn(message);
+                    }
                 }
             }
         };
@@ -137,10 +149,8 @@ public final class CrossValidation {
                 columns = fitted.columns(columns);
                 transforms.add(fitted);
             }
-            Optional<TrainingData> validationData = Optional.of(RunExecution.trainingData(
-                    TransformedSource.of(heldOut, transforms), columns, task, classes, Optional.empty()));
             TrainingData data = RunExecution.trainingData(TransformedSource.of(trainRows, transforms), columns, task,
-                    classes, validationData);
+                    classes, Optional.empty());
             RunFitContext context = new RunFitContext(allocator, pipeline.seed(), new History(), listener,
                     RunTelemetry.noop(), pipeline.name(), Optional.empty());
             Model model = pipeline.model().component().fit(data, context);

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -20,7 +21,11 @@ public final class Parallel {
     private Parallel() {
     }
 
-    /** Runs every task, in order on this thread or on a pool; the first failure (in fold order) is rethrown. */
+    /**
+     * Runs every task, in order on this thread or on a pool, and rethrows the first failure in task order. After a
+     * failure no further task starts (a search of many trials fails as soon as one does, not after all of them),
+     * and the tasks still running are waited for before the failure is rethrown.
+     */
     public static <T> List<T> runAll(List<Callable<T>> work, int threads) {
         List<T> out = new ArrayList<>();
         if (threads <= 1) {
@@ -38,25 +43,47 @@ public final class Parallel {
         try {
             List<Future<T>> futures = new ArrayList<>();
             work.forEach(task -> futures.add(pool.submit(task)));
-            // Wait for every task, even after a failure: one still running may own a child of the caller's
-            // allocator, which must not be closed under it.
             RuntimeException first = null;
             for (Future<T> future : futures) {
+                if (first != null) {
+                    future.cancel(false); // a task already running is not interrupted; it is waited for below
+                    continue;
+                }
                 try {
                     out.add(getUninterruptibly(future));
                 } catch (ExecutionException e) {
-                    if (first == null) {
-                        first = e.getCause() instanceof RuntimeException r ? r : new QuiverException(
-                                ErrorCode.INTERNAL, "A parallel task failed: " + e.getCause(), e.getCause());
-                    }
+                    first = e.getCause() instanceof RuntimeException r ? r : new QuiverException(
+                            ErrorCode.INTERNAL, "A parallel task failed: " + e.getCause(), e.getCause());
                 }
             }
             if (first != null) {
+                // A task still running may own a child of the caller's allocator, which must not be closed under it.
+                pool.shutdown();
+                awaitUninterruptibly(pool);
                 throw first;
             }
             return out;
         } finally {
             pool.shutdown();
+        }
+    }
+
+    private static void awaitUninterruptibly(ExecutorService pool) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    if (pool.awaitTermination(1, TimeUnit.DAYS)) {
+                        return;
+                    }
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -10,7 +10,7 @@ import java.util.Optional;
  * @param outputDir where to save the run instead of the pipeline's {@code output.dir}
  * @param resume continue from the newest checkpoint of an interrupted run of the same pipeline, if any
  * @param listener progress and warnings
- * @param threads how many cross-validation folds may run at once; results do not depend on it
+ * @param threads how many cross-validation folds or tuning trials may run at once; results do not depend on it
  */
 public record RunOptions(Optional<Path> outputDir, boolean resume, RunListener listener, int threads) {
 

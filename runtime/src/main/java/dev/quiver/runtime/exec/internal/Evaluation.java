@@ -136,8 +136,8 @@ public final class Evaluation {
             boolean classification = fitted.task().isClassification();
             for (int r = 0; r < rows; r++) {
                 if (classification) {
-                    actual[size + r] = index(ClassLabels.labelOf(truth, r), source, r, true);
-                    predicted[size + r] = index(ClassLabels.labelOf(guess, r), source, r, false);
+                    actual[size + r] = index(ClassLabels.labelOf(truth, r), source, true);
+                    predicted[size + r] = index(ClassLabels.labelOf(guess, r), source, false);
                 } else {
                     actual[size + r] = ArrowColumns.getDouble(truth, r);
                     predicted[size + r] = ArrowColumns.getDouble(guess, r);
@@ -161,7 +161,8 @@ public final class Evaluation {
             size += rows;
         }
 
-        private int index(String label, String source, int row, boolean actualValue) {
+        /** The label's class index; a label the model does not know fails, naming no row: split rows are shuffled. */
+        private int index(String label, String source, boolean actualValue) {
             Integer i = label == null ? null : classIndex.get(label);
             if (i != null) {
                 return i;

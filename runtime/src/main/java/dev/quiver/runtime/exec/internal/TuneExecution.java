@@ -13,14 +13,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 /**
  * A hyper-parameter search: every trial is a full run of its pipeline (into a hidden scratch folder beside the
@@ -72,7 +70,7 @@ public final class TuneExecution {
         int best = best(outcomes);
         if (best < 0) {
             throw new QuiverException(ErrorCode.DIVERGED, "Every one of the " + trials.size() + " tuning trials "
-                    + "diverged or scored NaN, so there is no best configuration; narrow the search space.");
+                    + "diverged or scored NaN or infinity, so there is no best configuration; narrow the search space.");
         }
         Pipeline chosen = trials.get(best).pipeline();
         return new RunExecution(chosen, options, telemetry, new RunExecution.Extras(Map.of("tune",
@@ -194,13 +192,11 @@ public final class TuneExecution {
     }
 
     private static void deleteRecursively(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
+        try {
+            AtomicDirectory.deleteRecursively(dir);
         } catch (IOException e) {
-            // a leftover temporary folder is not worth failing a finished search for
-            System.getLogger("dev.quiver").log(System.Logger.Level.DEBUG, "could not delete " + dir, e);
+            // a leftover scratch folder is not worth failing a finished search for
+            System.getLogger("dev.quiver").log(System.Logger.Level.WARNING, "could not delete " + dir + ": " + e);
         }
     }
 }

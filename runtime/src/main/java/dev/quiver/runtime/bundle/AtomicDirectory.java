@@ -74,10 +74,13 @@ public final class AtomicDirectory implements AutoCloseable {
         return target;
     }
 
-    /** Moves the finished folder into place, replacing (then deleting) an older one. */
+    /**
+     * Moves the finished folder into place, replacing (then deleting) an older one. If the new folder cannot be
+     * moved in, the older one is moved back: a failed commit leaves the previous run where it was.
+     */
     public void commit() {
+        Path old = null;
         try {
-            Path old = null;
             if (Files.exists(target)) {
                 old = target.resolveSibling("." + target.getFileName() + ".old-" + System.nanoTime());
                 move(target, old);
@@ -88,7 +91,16 @@ public final class AtomicDirectory implements AutoCloseable {
                 deleteRecursively(old);
             }
         } catch (IOException e) {
-            throw new QuiverException(ErrorCode.DATA, "Cannot move the finished run into " + target + ": " + e, e);
+            QuiverException failure = new QuiverException(ErrorCode.DATA, "Cannot move the finished run into "
+                    + target + ": " + e, e);
+            if (!committed && old != null) {
+                try {
+                    move(old, target);
+                } catch (IOException restore) {
+                    failure.addSuppressed(restore);
+                }
+            }
+            throw failure;
         }
     }
 

@@ -12,6 +12,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -113,6 +114,20 @@ class MainTest {
         assertEquals(3, r.code(), r.err());
         assertTrue(r.err().contains("only the class [a]"), r.err());
         assertFalse(r.err().contains("\tat "), r.err());
+    }
+
+    @Test
+    void anOutputFolderThatIsNotARunIsExitTwoAndLeftAsItWas() throws IOException {
+        Path pipeline = write("houses.yaml", HOUSES);
+        Path mine = Files.createDirectories(temp.resolve("mine"));
+        Files.writeString(mine.resolve("notes.txt"), "keep me");
+        Result r = quiver("run", pipeline.toString(), "--out", mine.toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("exists and is not a Quiver run"), r.err());
+        assertFalse(r.err().contains("\tat "), r.err());
+        try (var files = Files.list(mine)) {
+            assertEquals(List.of("notes.txt"), files.map(p -> p.getFileName().toString()).toList());
+        }
     }
 
     @Test

@@ -30,9 +30,11 @@ import dev.quiver.runtime.telemetry.RunTelemetry;
  * With {@code folds}, stage {@code cv} fits the transforms and model per fold on the other folds only (folds
  * in parallel up to {@link RunOptions#threads()}, each with a child allocator {@code cv.foldN}), scores both
  * parts, and adds {@code cv} (per fold, mean, std) to metrics.json; the model is then refitted on all training
- * rows. With a {@link dev.quiver.runtime.pipeline.Search}, every trial is a full run (in parallel, into a
- * scratch folder), and the best is run again into the output folder, with {@code tune} in its metrics.json.
- * Neither result depends on the thread count.
+ * rows. Like that refit, a fold's trainer gets no validation rows (early stopping watches the training loss).
+ * With a {@link dev.quiver.runtime.pipeline.Search}, every trial is a full run (in parallel, into a hidden
+ * scratch folder beside the output, removed at the end), and the best is run again into the output folder, with
+ * {@code tune} in its metrics.json. The first failing fold or trial (other than a diverged trial) stops the
+ * rest. Neither result depends on the thread count.
  *
  * <p>Thread-safe: runs share nothing but the telemetry, so several may execute at once.
  */

@@ -141,23 +141,16 @@ public final class CrossValidation {
                     + " training rows)");
             Source heldOut = validation.asSource(pipeline.source().component().describe() + " (fold " + (index + 1)
                     + " held-out rows)");
-            List<FittedTransform> transforms = new ArrayList<>();
+            List<FittedTransform> transforms = fitTransforms(pipeline, trainRows, allocator);
             Columns columns = pipeline.columns();
-            for (Named<Transform> transform : pipeline.transforms()) {
-                FittedTransform fitted = transform.component().fit(TransformedSource.of(trainRows, transforms),
-                        columns, allocator);
-                columns = fitted.columns(columns);
-                transforms.add(fitted);
+            for (FittedTransform t : transforms) {
+                columns = t.columns(columns);
             }
             TrainingData data = RunExecution.trainingData(TransformedSource.of(trainRows, transforms), columns, task,
                     classes, Optional.empty());
             RunFitContext context = new RunFitContext(allocator, pipeline.seed(), new History(), listener,
                     RunTelemetry.noop(), pipeline.name(), Optional.empty());
-            Model model = pipeline.model().component().fit(data, context);
-            if (model == null) {
-                throw new QuiverException(ErrorCode.INTERNAL, "The model '" + pipeline.model().type()
-                        + "' returned no model from training.");
-            }
+            Model model = RunExecution.requireModel(pipeline.model().component().fit(data, context), pipeline);
             FittedPipeline fitted = new FittedPipeline(pipeline.name(), train.schema(), pipeline.columns().features(),
                     pipeline.columns().target(), task, classes, transforms, model);
             Map<String, Double> trainScores = Evaluation.score(fitted, trainRows, pipeline.metrics(), allocator, null,
@@ -175,6 +168,20 @@ public final class CrossValidation {
         } finally {
             Stage.closeChecked(allocator, name, failed);
         }
+    }
+
+    /** Each transform fitted in turn on the fold's training rows as the transforms before it output them. */
+    private static List<FittedTransform> fitTransforms(Pipeline pipeline, Source trainRows,
+            BufferAllocator allocator) {
+        List<FittedTransform> fitted = new ArrayList<>();
+        Columns columns = pipeline.columns();
+        for (Named<Transform> transform : pipeline.transforms()) {
+            FittedTransform f = transform.component().fit(TransformedSource.of(trainRows, fitted), columns,
+                    allocator);
+            columns = f.columns(columns);
+            fitted.add(f);
+        }
+        return fitted;
     }
 
     private static Result summarise(List<Fold> folds) {

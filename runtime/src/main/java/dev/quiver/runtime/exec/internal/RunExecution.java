@@ -254,7 +254,11 @@ public final class RunExecution {
                 ? Optional.of(checkpoints) : Optional.empty();
         RunFitContext context = new RunFitContext(stage.allocator(), pipeline.seed(), history, options.listener(),
                 telemetry, pipeline.name(), offered);
-        Model model = trainer.fit(data, context);
+        return requireModel(trainer.fit(data, context), pipeline);
+    }
+
+    /** {@code model}, which {@code pipeline}'s trainer returned; null is a plugin bug. */
+    static Model requireModel(Model model, Pipeline pipeline) {
         if (model == null) {
             throw new QuiverException(ErrorCode.INTERNAL, "The model '" + pipeline.model().type()
                     + "' returned no model from training.");

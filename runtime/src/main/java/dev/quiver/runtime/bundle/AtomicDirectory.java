@@ -5,9 +5,11 @@ import dev.quiver.api.QuiverException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
@@ -20,6 +22,8 @@ import java.util.stream.Stream;
  * is refused, so that a mistyped {@code --out} cannot wipe a user's folder. Confined to one thread.
  */
 public final class AtomicDirectory implements AutoCloseable {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Path target;
     private final Path temp;
@@ -37,10 +41,24 @@ public final class AtomicDirectory implements AutoCloseable {
         try {
             Path parent = absolute.getParent();
             Files.createDirectories(parent);
-            Path temp = Files.createTempDirectory(parent, "." + absolute.getFileName() + ".tmp-");
-            return new AtomicDirectory(absolute, temp);
+            return new AtomicDirectory(absolute, createUnique(parent, "." + absolute.getFileName() + ".tmp-"));
         } catch (IOException e) {
             throw new QuiverException(ErrorCode.DATA, "Cannot create the output folder " + absolute + ": " + e, e);
+        }
+    }
+
+    /**
+     * A new folder named {@code prefix} plus a random suffix. Not {@link Files#createTempDirectory}: that makes the
+     * folder private to its owner (0700), and the run folder it becomes would be unreadable to the user's group,
+     * unlike any folder they create themselves; {@link Files#createDirectory} follows the umask.
+     */
+    private static Path createUnique(Path parent, String prefix) throws IOException {
+        while (true) {
+            try {
+                return Files.createDirectory(parent.resolve(prefix + Long.toUnsignedString(RANDOM.nextLong(), 36)));
+            } catch (FileAlreadyExistsException taken) {
+                // another run drew the same name: draw again
+            }
         }
     }
 

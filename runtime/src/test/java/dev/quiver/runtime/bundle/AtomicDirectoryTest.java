@@ -2,6 +2,7 @@ package dev.quiver.runtime.bundle;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.quiver.api.ErrorCode;
 import dev.quiver.api.QuiverException;
@@ -56,6 +57,18 @@ class AtomicDirectoryTest {
         }
         assertEquals("older", Files.readString(run.resolve(RunBundle.MODEL)));
         assertEquals(Set.of("run"), entries(temp));
+    }
+
+    @Test
+    void theRunFolderGetsTheSamePermissionsAsAnyNewFolder() throws IOException {
+        Path probe = Files.createDirectory(temp.resolve("probe"));
+        assumeTrue(Files.getFileStore(probe).supportsFileAttributeView("posix"));
+        Path run = temp.resolve("run");
+        try (AtomicDirectory folder = AtomicDirectory.begin(run)) {
+            folder.commit();
+        }
+        assertEquals(Files.getPosixFilePermissions(probe), Files.getPosixFilePermissions(run),
+                "not the owner-only permissions of a temporary folder");
     }
 
     private static Set<String> entries(Path folder) throws IOException {

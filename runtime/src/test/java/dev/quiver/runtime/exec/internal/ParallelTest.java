@@ -47,7 +47,7 @@ class ParallelTest {
                 started.incrementAndGet();
                 running.incrementAndGet();
                 try {
-                    Thread.sleep(20);
+                    Thread.sleep(50);
                     return 0;
                 } finally {
                     running.decrementAndGet();
@@ -57,7 +57,7 @@ class ParallelTest {
         RuntimeException thrown = assertThrows(RuntimeException.class, () -> Parallel.runAll(work, 2));
         assertSame(failure, thrown, "the task's own exception");
         assertEquals(0, running.get(), "tasks that had started were waited for");
-        // without stopping, all 40 would run (0.4 s on the other thread); the caller sees the failure at once
+        // without stopping, all 40 would run (1 s on two threads); half of them take 0.5 s to start
         assertTrue(started.get() < TASKS / 2, "only " + started.get() + " of " + TASKS + " should have started");
     }
 

@@ -83,13 +83,23 @@ final class EvaluateCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The run's pipeline.yaml; a run without one is damaged, which is the user's to fix, not a Quiver bug. */
+    private String pipelineText() {
+        Path file = model.resolve(RunBundle.PIPELINE);
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new QuiverException(ErrorCode.DATA, "Cannot read " + file + " (" + e.getMessage() + "), which lists "
+                    + "the run's metrics; name them with --metric instead.", e);
+        }
+    }
+
     /** The metrics named with --metric, or those of the run's pipeline.yaml evaluate: list. */
     @SuppressWarnings("unchecked")
     private List<Named<Metric>> metrics(Quiver quiver) throws IOException {
         List<Object> entries = new ArrayList<>(metricNames);
         if (entries.isEmpty()) {
-            Object document = new Load(LoadSettings.builder().build())
-                    .loadFromString(Files.readString(model.resolve(RunBundle.PIPELINE)));
+            Object document = new Load(LoadSettings.builder().build()).loadFromString(pipelineText());
             if (document instanceof Map<?, ?> map && map.get("evaluate") instanceof List<?> list) {
                 entries.addAll(list);
             }

@@ -131,6 +131,18 @@ class MainTest {
     }
 
     @Test
+    void evaluatingARunWithoutItsPipelineFileIsExitThreeWithoutAStackTrace() throws IOException {
+        Path pipeline = write("houses.yaml", HOUSES);
+        Path run = temp.resolve("run");
+        assertEquals(0, quiver("run", pipeline.toString(), "--out", run.toString()).code());
+        Files.delete(run.resolve("pipeline.yaml"));
+        Result r = quiver("evaluate", "--model", run.toString(), "--input", temp.resolve("rows.csv").toString());
+        assertEquals(3, r.code(), r.err());
+        assertTrue(r.err().contains("pipeline.yaml") && r.err().contains("--metric"), r.err());
+        assertFalse(r.err().contains("\tat "), r.err());
+    }
+
+    @Test
     void validatePrintsOk() throws IOException {
         Path pipeline = write("houses.yaml", HOUSES);
         Result r = quiver("validate", pipeline.toString());

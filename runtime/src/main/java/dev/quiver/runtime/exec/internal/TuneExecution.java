@@ -24,9 +24,10 @@ import java.util.concurrent.Callable;
  * A hyper-parameter search: every trial is a full run of its pipeline (into a hidden scratch folder beside the
  * output, deleted at the end), trials in parallel up to the thread count; each is scored by the objective on its
  * validation split or its cross-validation mean. A trial failing for another reason than divergence fails the
- * search, named with its parameters. The output folder is checked before the first trial. The best trial (ties: the earliest; a diverged trial never wins) is then run again
- * into the real output folder (same data, config and seed, so the same model) and saved as the run's model, its
- * metrics.json and report listing every trial. Single use, confined to the calling thread.
+ * search, named with its parameters. The output folder is checked before the first trial. The best trial (ties:
+ * the earliest; a diverged trial never wins) is then run again into the real output folder (same data, config and
+ * seed, so the same model) and saved as the run's model, its metrics.json and report listing every trial. Single
+ * use, confined to the calling thread.
  */
 public final class TuneExecution {
 
@@ -70,7 +71,8 @@ public final class TuneExecution {
         int best = best(outcomes);
         if (best < 0) {
             throw new QuiverException(ErrorCode.DIVERGED, "Every one of the " + trials.size() + " tuning trials "
-                    + "diverged or scored NaN or infinity, so there is no best configuration; narrow the search space.");
+                    + "diverged or scored NaN or infinity, so there is no best configuration; narrow the search "
+                    + "space.");
         }
         Pipeline chosen = trials.get(best).pipeline();
         return new RunExecution(chosen, options, telemetry, new RunExecution.Extras(Map.of("tune",

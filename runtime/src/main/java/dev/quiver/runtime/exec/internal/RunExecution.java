@@ -57,6 +57,8 @@ public final class RunExecution {
     private final RunTelemetry telemetry;
     private RunTelemetry.Trace trace;
     private BufferAllocator root;
+    /** The run's checkpoints, deleted only once the run folder is committed (so a failed commit can resume). */
+    private DirectoryCheckpoints checkpoints;
 
     private final Extras extras;
 
@@ -92,11 +94,29 @@ public final class RunExecution {
                 root = allocator;
                 RunResult result = executeInto(folder, output);
                 folder.commit();
+                discardCheckpoints(output);
                 return result;
             } catch (RuntimeException e) {
                 run.fail(e);
                 throw e;
             }
+        }
+    }
+
+    /**
+     * The run is saved: its checkpoints are no longer needed. Best effort, since failing to delete them must not
+     * turn a finished run into a failed one; a later run without --resume clears them anyway.
+     */
+    private void discardCheckpoints(Path output) {
+        if (checkpoints == null) {
+            return;
+        }
+        try {
+            checkpoints.discard();
+        } catch (java.io.UncheckedIOException e) {
+            options.listener().warn("The run is saved, but its checkpoints could not be deleted ("
+                    + e.getCause().getMessage() + "); delete " + DirectoryCheckpoints.folderFor(output)
+                    + " by hand if it is still there.");
         }
     }
 
@@ -123,8 +143,8 @@ public final class RunExecution {
             TrainingData trainingData = trainingData(counted, columns, task, splits.classes(), validation);
 
             History history = new History();
-            DirectoryCheckpoints checkpoints = DirectoryCheckpoints.open(output, pipeline.checkpointEvery(),
-                    fingerprint(), options.resume(), history);
+            checkpoints = DirectoryCheckpoints.open(output, pipeline.checkpointEvery(), fingerprint(),
+                    options.resume(), history);
             if (options.resume() && checkpoints.latest().isEmpty()) {
                 options.listener().warn("No checkpoint to resume from in " + DirectoryCheckpoints.folderFor(output)
                         + "; training from the start.");
@@ -146,7 +166,6 @@ public final class RunExecution {
                 writeRun(folder.path(), fitted, metrics, history, evaluated.withCv(cv), rowEpochs);
                 return null;
             });
-            checkpoints.discard();
             ok = true;
             return new RunResult(output, metrics, history.epochs(), fitted);
         } finally {

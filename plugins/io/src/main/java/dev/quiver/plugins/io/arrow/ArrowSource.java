@@ -49,6 +49,12 @@ final class ArrowSource implements Source {
     public BatchReader open(BufferAllocator allocator) {
         IpcFormat f = format();
         FileChannel channel = IoFailures.openForReading(path);
+        try {
+            IpcLengths.check(path, channel, f);
+        } catch (QuiverException e) {
+            closeAfterFailure(channel, e);
+            throw e;
+        }
         ArrowReader reader = f == IpcFormat.FILE ? new ArrowFileReader(channel, allocator)
                 : new ArrowStreamReader(channel, allocator);
         try {
@@ -84,10 +90,10 @@ final class ArrowSource implements Source {
         return f;
     }
 
-    private static void closeAfterFailure(ArrowReader reader, Exception failure) {
+    private static void closeAfterFailure(AutoCloseable reader, Exception failure) {
         try {
             reader.close();
-        } catch (IOException | RuntimeException e) {
+        } catch (Exception e) {
             failure.addSuppressed(e);
         }
     }

@@ -118,6 +118,9 @@ public final class CsvBatchReader implements BatchReader {
     private QuiverException badCell(int column, byte[] b, int start, int end) {
         String name = layout.names().get(column);
         ColumnType type = layout.types().get(column);
+        if (type == ColumnType.UTF8) {
+            return notUtf8(file, tokens.line(), name, b, start, end);
+        }
         String key = options.schemaKeyPath() + "." + name;
         String why;
         if (layout.declared().get(column)) {
@@ -131,6 +134,14 @@ public final class CsvBatchReader implements BatchReader {
         }
         return QuiverException.data(file, tokens.line(), name, "cannot read '" + CellWriter.show(b, start, end)
                 + "' as " + type.label() + " (" + why + ").");
+    }
+
+    /** Text must be UTF-8 (see {@link Utf8Check} for why it is refused here rather than decoded). */
+    static QuiverException notUtf8(String file, long line, String column, byte[] b, int start, int end) {
+        int at = Utf8Check.firstInvalid(b, start, end);
+        return QuiverException.data(file, line, column, String.format(java.util.Locale.ROOT,
+                "not valid UTF-8: byte 0x%02X at position %d of the cell; save the file as UTF-8.",
+                b[at] & 0xFF, at - start + 1));
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.quiver.runtime.Quiver;
 import dev.quiver.runtime.bundle.FittedPipeline;
 import dev.quiver.runtime.cli.internal.DataFiles;
 import dev.quiver.runtime.exec.internal.MemoryLimits;
+import dev.quiver.runtime.exec.internal.RowLocations;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.apache.arrow.memory.BufferAllocator;
@@ -43,7 +44,8 @@ final class PredictCommand implements Callable<Integer> {
                 BatchReader reader = source.open(allocator);
                 SinkWriter writer = sink.open(fitted.outputSchema(source.schema()), allocator)) {
             while (reader.loadNextBatch()) {
-                try (VectorSchemaRoot predictions = fitted.predict(reader.root(), allocator)) {
+                try (VectorSchemaRoot predictions = RowLocations.locating(source, reader, rows,
+                        () -> fitted.predict(reader.root(), allocator))) {
                     writer.write(predictions);
                     rows += predictions.getRowCount();
                 }

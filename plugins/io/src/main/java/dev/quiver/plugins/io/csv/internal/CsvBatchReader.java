@@ -29,6 +29,8 @@ public final class CsvBatchReader implements BatchReader {
     private final VectorSchemaRoot root;
     private final CellWriter[] writers;
     private final MissingValues missing;
+    /** The line each row of the current batch starts on. */
+    private long[] lines = new long[0];
     private boolean finished;
     private boolean closed;
 
@@ -86,6 +88,9 @@ public final class CsvBatchReader implements BatchReader {
         }
         int rows = 0;
         int width = writers.length;
+        if (lines.length < batchSize) {
+            lines = new long[batchSize];
+        }
         while (rows < batchSize && tokens.next()) {
             if (tokens.fieldCount() != width) {
                 throw CsvLayout.ragged(file, tokens.line(), width, tokens.fieldCount());
@@ -101,6 +106,7 @@ public final class CsvBatchReader implements BatchReader {
                     throw badCell(c, b, s, e);
                 }
             }
+            lines[rows] = tokens.line();
             rows++;
         }
         root.setRowCount(rows);
@@ -109,6 +115,11 @@ public final class CsvBatchReader implements BatchReader {
             return false;
         }
         return true;
+    }
+
+    @Override
+    public long line(int row) {
+        return lines[row];
     }
 
     /**

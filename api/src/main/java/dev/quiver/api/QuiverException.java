@@ -16,6 +16,10 @@ public class QuiverException extends RuntimeException {
 
     private final ErrorCode code;
     private final transient List<Problem> problems;
+    /** For {@link #inBatch}: the 0-based row of the batch, the column and the bare message; else -1 and null. */
+    private final int batchRow;
+    private final String column;
+    private final String detail;
 
     public QuiverException(ErrorCode code, String message) {
         this(code, message, List.of(), null);
@@ -26,9 +30,40 @@ public class QuiverException extends RuntimeException {
     }
 
     public QuiverException(ErrorCode code, String message, List<Problem> problems, Throwable cause) {
+        this(code, message, problems, cause, -1, null, null);
+    }
+
+    private QuiverException(ErrorCode code, String message, List<Problem> problems, Throwable cause, int batchRow,
+            String column, String detail) {
         super(message, cause);
         this.code = code;
         this.problems = List.copyOf(problems);
+        this.batchRow = batchRow;
+        this.column = column;
+        this.detail = detail;
+    }
+
+    /**
+     * A data failure in row {@code row} (0-based) of the batch a transform was given. A transform cannot know
+     * which file and line the batch came from; whoever applies it (the runtime) does, and replaces this with
+     * {@link #locate}d copy. Unlocated, the message reads {@code batch row N column 'c': message}.
+     */
+    public static QuiverException inBatch(int row, String column, String message) {
+        String where = "batch row " + (row + 1) + (column == null ? "" : " column '" + column + "'");
+        return new QuiverException(ErrorCode.DATA, where + ": " + message, List.of(), null, row, column, message);
+    }
+
+    /** The 0-based batch row of an {@link #inBatch} failure, or -1 for any other. */
+    public int batchRow() {
+        return batchRow;
+    }
+
+    /** This {@link #inBatch} failure as a {@link #data} error at {@code file:line}; itself if it is no such failure. */
+    public QuiverException locate(String file, long line) {
+        if (batchRow < 0) {
+            return this;
+        }
+        return new QuiverException(ErrorCode.DATA, data(file, line, column, detail).getMessage(), this);
     }
 
     /** A configuration failure listing every problem found. */

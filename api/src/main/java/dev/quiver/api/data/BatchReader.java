@@ -24,6 +24,15 @@ public interface BatchReader extends AutoCloseable {
      */
     boolean loadNextBatch();
 
+    /**
+     * The 1-based line of the file on which row {@code row} (0-based) of the current batch starts, for error
+     * messages; 0 when the data has no lines (the default). A reader that wraps another delegates to it when it
+     * keeps the rows in order.
+     */
+    default long line(int row) {
+        return 0;
+    }
+
     /** Releases the root and any open file. Idempotent. */
     @Override
     void close();

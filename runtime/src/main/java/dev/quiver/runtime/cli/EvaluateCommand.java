@@ -13,6 +13,7 @@ import dev.quiver.runtime.bundle.RunBundle;
 import dev.quiver.runtime.cli.internal.DataFiles;
 import dev.quiver.runtime.cli.internal.Json;
 import dev.quiver.runtime.exec.internal.Evaluation;
+import dev.quiver.runtime.exec.internal.MemoryLimits;
 import dev.quiver.runtime.pipeline.Named;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import picocli.CommandLine.Command;
@@ -68,7 +68,7 @@ final class EvaluateCommand implements Callable<Integer> {
                     + "' (the target), so its rows cannot be scored.");
         }
         Evaluation.Scores scores;
-        try (BufferAllocator allocator = new RootAllocator()) {
+        try (BufferAllocator allocator = MemoryLimits.rootAllocator()) {
             scores = Evaluation.score(fitted, source, metrics, allocator, null, rows -> { });
         }
         Map<String, Object> values = new LinkedHashMap<>();

@@ -4,17 +4,19 @@ import dev.quiver.api.ErrorCode;
 import dev.quiver.api.QuiverException;
 import dev.quiver.runtime.Quiver;
 import dev.quiver.runtime.cli.internal.CliTelemetry;
+import dev.quiver.runtime.exec.internal.MemoryLimits;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
+import org.apache.arrow.memory.OutOfMemoryException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * The {@code quiver} command line: {@code run}, {@code predict}, {@code inspect}, {@code validate},
@@ -71,18 +73,18 @@ public final class Main implements Callable<Integer> {
                     err.println("Run '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
                     return ErrorCode.USAGE.exitCode();
                 })
-                .setExecutionExceptionHandler((e, commandLine1, parseResult) -> main.report(e, debug));
+                .setExecutionExceptionHandler((e, commandLine1, parseResult) -> main.report(e, debug,
+                        commandLine1.getCommandName()));
         try {
             return commandLine.execute(args);
         } catch (OutOfMemoryError e) {
-            // Not a user mistake and not quite a bug: say what to change instead of dumping a heap-space trace.
-            err.println("error: the Java heap ran out (" + e.getMessage() + "). Give the JVM more memory, e.g."
-                    + " QUIVER_JAVA_OPTS=-Xmx4g, or stream the data: split: none with training.shuffle: false or a"
-                    + " bounded training.shuffleBuffer.");
+            // Not a bug but a resource limit: say which one and what to change, not a heap-space trace. A run
+            // reports this itself, naming the stage; this is the fallback outside any stage.
+            err.println("error: " + MemoryLimits.heapAdvice(e.getMessage()));
             if (debug) {
                 e.printStackTrace(err);
             }
-            return ErrorCode.INTERNAL.exitCode();
+            return ErrorCode.DATA.exitCode();
         } finally {
             main.close();
         }
@@ -96,7 +98,10 @@ public final class Main implements Callable<Integer> {
         return ErrorCode.USAGE.exitCode();
     }
 
-    private int report(Exception e, boolean debug) {
+    private int report(Exception e, boolean debug, String command) {
+        if (e instanceof OutOfMemoryException oom) {
+            e = MemoryLimits.arrowExhausted("quiver " + command, MemoryLimits.configuredLimit(), oom);
+        }
         if (e instanceof QuiverException q && q.code() != ErrorCode.INTERNAL) {
             err.println(q.getMessage());
             if (debug) {

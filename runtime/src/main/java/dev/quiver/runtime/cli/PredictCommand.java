@@ -7,10 +7,11 @@ import dev.quiver.api.data.Source;
 import dev.quiver.runtime.Quiver;
 import dev.quiver.runtime.bundle.FittedPipeline;
 import dev.quiver.runtime.cli.internal.DataFiles;
+import dev.quiver.runtime.exec.internal.MemoryLimits;
+import dev.quiver.runtime.exec.internal.RowLocations;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,11 +40,12 @@ final class PredictCommand implements Callable<Integer> {
         Source source = DataFiles.source(quiver.registry(), input, "--input");
         Sink sink = DataFiles.sink(quiver.registry(), output, "--output");
         long rows = 0;
-        try (BufferAllocator allocator = new RootAllocator();
+        try (BufferAllocator allocator = MemoryLimits.rootAllocator();
                 BatchReader reader = source.open(allocator);
                 SinkWriter writer = sink.open(fitted.outputSchema(source.schema()), allocator)) {
             while (reader.loadNextBatch()) {
-                try (VectorSchemaRoot predictions = fitted.predict(reader.root(), allocator)) {
+                try (VectorSchemaRoot predictions = RowLocations.locating(source, reader, rows,
+                        () -> fitted.predict(reader.root(), allocator))) {
                     writer.write(predictions);
                     rows += predictions.getRowCount();
                 }

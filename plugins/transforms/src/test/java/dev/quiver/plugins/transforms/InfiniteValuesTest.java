@@ -45,6 +45,25 @@ class InfiniteValuesTest {
         }
     }
 
+    @Test
+    void finiteValuesWhoseStatisticsOverflowAreNamedNotTakenForAConstantColumn(BufferAllocator allocator) {
+        TableData huge = TableData.builder().doubles("x", 1e308, -1e308, 1e308).build();
+        QuiverException standardize = assertThrows(QuiverException.class, () -> new StandardizeFactory()
+                .create(MapConfig.of(), new TestContext()).fit(huge, Fitting.columns(huge), allocator));
+        assertEquals(ErrorCode.DATA, standardize.code());
+        assertTrue(standardize.getMessage().endsWith(" column 'x': the values are too large for standardize: their "
+                + "variance overflows float64; divide the column by a power of ten first."), standardize.getMessage());
+        TableData sum = TableData.builder().doubles("x", 1e308, 1e308).build();
+        QuiverException mean = assertThrows(QuiverException.class, () -> new StandardizeFactory()
+                .create(MapConfig.of(), new TestContext()).fit(sum, Fitting.columns(sum), allocator));
+        assertTrue(mean.getMessage().contains("their mean overflows float64"), mean.getMessage());
+        QuiverException minMax = assertThrows(QuiverException.class, () -> new MinMaxFactory()
+                .create(MapConfig.of(), new TestContext()).fit(huge, Fitting.columns(huge), allocator));
+        assertTrue(minMax.getMessage().endsWith(" column 'x': the values are too large for min-max: the range "
+                + "-1.0E308 to 1.0E308 overflows float64; divide the column by a power of ten first."),
+                minMax.getMessage());
+    }
+
     private record Case(TransformFactory factory, MapConfig config) {
     }
 }

@@ -77,8 +77,9 @@ class OneHotTest extends TransformConformance {
                 .toRoot(allocator)) {
             QuiverException e = assertThrows(QuiverException.class, () -> fitted.apply(probe, allocator).close());
             assertEquals(ErrorCode.DATA, e.code());
-            assertTrue(e.getMessage().startsWith("batch:2 column 'color': the value 'purple' was not seen"),
+            assertTrue(e.getMessage().startsWith("batch row 2 column 'color': the value 'purple' was not seen"),
                     e.getMessage());
+            assertEquals(1, e.batchRow(), "the 0-based row, for the runtime to turn into the file's line");
             assertTrue(e.getMessage().contains("[blue, green, red]"), e.getMessage());
         }
     }

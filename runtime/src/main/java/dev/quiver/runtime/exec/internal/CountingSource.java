@@ -57,6 +57,11 @@ public final class CountingSource implements Source {
             }
 
             @Override
+            public long line(int row) {
+                return reader.line(row);
+            }
+
+            @Override
             public void close() {
                 reader.close();
             }

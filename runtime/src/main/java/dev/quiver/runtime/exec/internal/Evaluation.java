@@ -57,9 +57,12 @@ public final class Evaluation {
                 .orElse(null);
         try (BatchReader reader = rows.open(allocator);
                 PredictionWriter writer = predictionsFile == null ? null : new PredictionWriter(predictionsFile)) {
+            long rowsBefore = 0;
             while (reader.loadNextBatch()) {
                 onBatch.accept(reader.root().getRowCount());
-                try (VectorSchemaRoot out = fitted.predict(reader.root(), allocator)) {
+                try (VectorSchemaRoot out = RowLocations.locating(rows, reader, rowsBefore,
+                        () -> fitted.predict(reader.root(), allocator))) {
+                    rowsBefore += reader.root().getRowCount();
                     if (gatherer != null) {
                         gatherer.add(out, rows.describe());
                     }

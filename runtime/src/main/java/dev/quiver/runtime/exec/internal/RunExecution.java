@@ -38,7 +38,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.memory.OutOfMemoryException;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
 
@@ -90,7 +90,7 @@ public final class RunExecution {
         try (RunTelemetry.Trace run = telemetry.startRun(pipeline.name())) {
             trace = run;
             try (AtomicDirectory folder = AtomicDirectory.begin(output);
-                    BufferAllocator allocator = new RootAllocator()) {
+                    BufferAllocator allocator = MemoryLimits.rootAllocator()) {
                 root = allocator;
                 RunResult result = executeInto(folder, output);
                 folder.commit();
@@ -370,6 +370,11 @@ public final class RunExecution {
                 return body.apply(stage);
             } catch (QuiverException e) {
                 throw stage.fail(e);
+            } catch (OutOfMemoryException e) {
+                throw stage.fail(MemoryLimits.arrowExhausted(name, root, e));
+            } catch (OutOfMemoryError e) {
+                // The stage's objects are unreachable once we are here, so there is heap again to say which limit.
+                throw stage.fail(MemoryLimits.heapExhausted(name, pipeline, e));
             } catch (UncheckedIOException e) {
                 throw stage.fail(new QuiverException(ErrorCode.DATA, "Stage '" + name + "' could not read or write a "
                         + "file: " + e.getCause().getMessage(), e));

@@ -5,6 +5,7 @@ import dev.quiver.api.data.BatchReader;
 import dev.quiver.api.data.Source;
 import dev.quiver.api.model.ClassLabels;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.function.LongConsumer;
@@ -32,10 +33,13 @@ public final class Table implements AutoCloseable {
     private final Schema schema;
     private final List<VectorSchemaRoot> batches;
     private final int rows;
+    /** The source line of each row (for error messages), or null when the source has no lines. */
+    private final long[] lines;
 
-    private Table(Schema schema, List<VectorSchemaRoot> batches) {
+    private Table(Schema schema, List<VectorSchemaRoot> batches, long[] lines) {
         this.schema = schema;
         this.batches = List.copyOf(batches);
+        this.lines = lines;
         long total = 0;
         for (VectorSchemaRoot b : batches) {
             total += b.getRowCount();
@@ -56,12 +60,24 @@ public final class Table implements AutoCloseable {
             LongConsumer onBatch) {
         List<VectorSchemaRoot> batches = new ArrayList<>();
         Schema schema = null;
+        long[] lines = new long[0];
+        int count = 0;
+        boolean anyLine = false;
         try (BatchReader reader = source.open(readAllocator)) {
             schema = reader.root().getSchema();
             while (reader.loadNextBatch()) {
                 VectorSchemaRoot root = reader.root();
-                onBatch.accept(root.getRowCount());
-                if (root.getRowCount() > 0) {
+                int n = root.getRowCount();
+                onBatch.accept(n);
+                if (n > 0) {
+                    if (count + n > lines.length) {
+                        lines = Arrays.copyOf(lines, Math.max(count + n, lines.length * 2));
+                    }
+                    for (int r = 0; r < n; r++) {
+                        lines[count + r] = reader.line(r);
+                        anyLine |= lines[count + r] > 0;
+                    }
+                    count += n;
                     batches.add(moveTo(root, owner));
                 }
             }
@@ -69,7 +85,7 @@ public final class Table implements AutoCloseable {
             batches.forEach(VectorSchemaRoot::close);
             throw e;
         }
-        return new Table(schema, batches);
+        return new Table(schema, batches, anyLine ? Arrays.copyOf(lines, count) : null);
     }
 
     private static VectorSchemaRoot moveTo(VectorSchemaRoot root, BufferAllocator owner) {
@@ -116,6 +132,13 @@ public final class Table implements AutoCloseable {
             }
         }
         List<VectorSchemaRoot> out = new ArrayList<>();
+        long[] selectedLines = null;
+        if (lines != null) {
+            selectedLines = new long[indices.length];
+            for (int i = 0; i < indices.length; i++) {
+                selectedLines[i] = lines[indices[i]];
+            }
+        }
         try {
             for (int start = 0; start < indices.length; start += SELECT_BATCH_ROWS) {
                 int count = Math.min(SELECT_BATCH_ROWS, indices.length - start);
@@ -136,7 +159,7 @@ public final class Table implements AutoCloseable {
             out.forEach(VectorSchemaRoot::close);
             throw e;
         }
-        return new Table(schema, out);
+        return new Table(schema, out, selectedLines);
     }
 
     /** A re-openable source over this table; valid while the table is open. */
@@ -175,6 +198,9 @@ public final class Table implements AutoCloseable {
         private final VectorSchemaRoot root;
         private final VectorLoader loader;
         private int next;
+        /** The table row of the current batch's first row. */
+        private int firstRow;
+        private int batchRows;
         private boolean closed;
 
         SharingReader(VectorSchemaRoot root) {
@@ -193,10 +219,17 @@ public final class Table implements AutoCloseable {
                 root.clear();
                 return false;
             }
+            firstRow += batchRows;
+            batchRows = batches.get(next).getRowCount();
             try (ArrowRecordBatch batch = new VectorUnloader(batches.get(next++)).getRecordBatch()) {
                 loader.load(batch);
             }
             return true;
+        }
+
+        @Override
+        public long line(int row) {
+            return lines == null ? 0 : lines[firstRow + row];
         }
 
         @Override

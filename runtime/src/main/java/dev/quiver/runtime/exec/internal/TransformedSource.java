@@ -73,6 +73,9 @@ public final class TransformedSource implements Source {
         private final BatchReader base;
         private final VectorSchemaRoot root;
         private final BufferAllocator allocator;
+        /** Rows of the batches before the current one, to number rows of a source without lines. */
+        private long rowsBefore;
+        private int currentRows;
         private boolean closed;
 
         Reader(BatchReader base, VectorSchemaRoot root, BufferAllocator allocator) {
@@ -93,10 +96,12 @@ public final class TransformedSource implements Source {
                 return false;
             }
             VectorSchemaRoot current = base.root();
+            rowsBefore += currentRows;
+            currentRows = current.getRowCount();
             VectorSchemaRoot owned = null;
             try {
                 for (FittedTransform t : transforms) {
-                    VectorSchemaRoot next = t.apply(current, allocator);
+                    VectorSchemaRoot next = apply(t, current);
                     if (owned != null) {
                         owned.close();
                     }
@@ -110,6 +115,17 @@ public final class TransformedSource implements Source {
                 }
             }
             return true;
+        }
+
+        /** Transforms keep rows in place, so a row a transform names is that row of the source's batch. */
+        private VectorSchemaRoot apply(FittedTransform transform, VectorSchemaRoot batch) {
+            return RowLocations.locating(TransformedSource.this, base, rowsBefore,
+                    () -> transform.apply(batch, allocator));
+        }
+
+        @Override
+        public long line(int row) {
+            return base.line(row);
         }
 
         private void moveInto(VectorSchemaRoot result) {

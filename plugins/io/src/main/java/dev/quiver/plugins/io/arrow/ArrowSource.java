@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.OutOfMemoryException;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.ipc.ArrowFileReader;
 import org.apache.arrow.vector.ipc.ArrowReader;
@@ -49,6 +50,12 @@ final class ArrowSource implements Source {
     public BatchReader open(BufferAllocator allocator) {
         IpcFormat f = format();
         FileChannel channel = IoFailures.openForReading(path);
+        try {
+            IpcLengths.check(path, channel, f);
+        } catch (QuiverException e) {
+            closeAfterFailure(channel, e);
+            throw e;
+        }
         ArrowReader reader = f == IpcFormat.FILE ? new ArrowFileReader(channel, allocator)
                 : new ArrowStreamReader(channel, allocator);
         try {
@@ -62,8 +69,8 @@ final class ArrowSource implements Source {
             return new IpcBatchReader(path, reader);
         } catch (IOException | RuntimeException e) {
             closeAfterFailure(reader, e);
-            if (e instanceof QuiverException q) {
-                throw q;
+            if (e instanceof QuiverException || e instanceof OutOfMemoryException) {
+                throw (RuntimeException) e; // already located, or a memory limit the runtime names
             }
             throw new QuiverException(ErrorCode.DATA, path + ": not a readable Arrow IPC " + f.label()
                     + " (" + e.getMessage() + ").", e);
@@ -84,10 +91,10 @@ final class ArrowSource implements Source {
         return f;
     }
 
-    private static void closeAfterFailure(ArrowReader reader, Exception failure) {
+    private static void closeAfterFailure(AutoCloseable reader, Exception failure) {
         try {
             reader.close();
-        } catch (IOException | RuntimeException e) {
+        } catch (Exception e) {
             failure.addSuppressed(e);
         }
     }

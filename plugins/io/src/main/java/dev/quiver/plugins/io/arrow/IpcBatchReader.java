@@ -5,6 +5,7 @@ import dev.quiver.api.QuiverException;
 import dev.quiver.api.data.BatchReader;
 import java.io.IOException;
 import java.nio.file.Path;
+import org.apache.arrow.memory.OutOfMemoryException;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.ipc.ArrowReader;
 
@@ -45,6 +46,8 @@ final class IpcBatchReader implements BatchReader {
                 batches++;
                 return true;
             }
+        } catch (OutOfMemoryException e) {
+            throw e; // a memory limit, not a corrupt file: the runtime names the limit
         } catch (IOException | RuntimeException e) {
             throw new QuiverException(ErrorCode.DATA, path + ": cannot read record batch " + (batches + 1) + " ("
                     + e.getMessage() + ").", e);

@@ -14,6 +14,7 @@ import dev.quiver.testing.LeakCheckExtension;
 import dev.quiver.testing.MapConfig;
 import dev.quiver.testing.TestContext;
 import dev.quiver.testing.conformance.SourceConformance;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -279,13 +280,47 @@ class CsvSourceTest {
     }
 
     @Test
-    void aHeaderOnlyFileHasColumnsAndNoRows(BufferAllocator allocator) throws IOException {
+    void aHeaderOnlyFileWithEveryTypeDeclaredHasColumnsAndNoRows(BufferAllocator allocator) throws IOException {
         write("t.csv", "a,b\n");
-        Source source = source("path", "t.csv", "schema", Map.of("a", "float64"));
+        Source source = source("path", "t.csv", "schema", Map.of("a", "float64", "b", "utf8"));
         assertEquals(List.of(FLOAT64, UTF8), types(source.schema()));
         try (BatchReader reader = source.open(allocator)) {
             assertFalse(reader.loadNextBatch());
         }
+    }
+
+    @Test
+    void aHeaderOnlyFileSaysItHasNoDataRowsRatherThanInferringText() throws IOException {
+        write("t.csv", "area,price\n\n");
+        Source source = source("path", "t.csv", "schema", Map.of("area", "float64"));
+        QuiverException e = assertThrows(QuiverException.class, source::schema);
+        assertEquals(ErrorCode.DATA, e.code());
+        assertEquals(dir.resolve("t.csv") + ": the file has a header line but no data rows.", e.getMessage());
+    }
+
+    @Test
+    void invalidUtf8InATextCellIsADataErrorAtItsLineAndColumn(BufferAllocator allocator) throws IOException {
+        byte[] bad = "caf".getBytes(StandardCharsets.US_ASCII);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.writeBytes("id,name\n1,abc\n2,caf\u00e9\n3,".getBytes(StandardCharsets.UTF_8));
+        bytes.writeBytes(bad);
+        bytes.write(0xE9); // Latin-1 'é': a lone continuation-less lead byte in UTF-8
+        bytes.writeBytes("\n".getBytes(StandardCharsets.UTF_8));
+        Files.write(dir.resolve("t.csv"), bytes.toByteArray());
+        Source source = source("path", "t.csv");
+        assertEquals(List.of(INT64, UTF8), types(source.schema()));
+        QuiverException e = assertThrows(QuiverException.class, () -> SourceConformance.readAll(source, allocator));
+        assertEquals(ErrorCode.DATA, e.code());
+        assertEquals(dir.resolve("t.csv") + ":4 column 'name': not valid UTF-8: byte 0xE9 at position 4 of the cell; "
+                + "save the file as UTF-8.", e.getMessage());
+    }
+
+    @Test
+    void invalidUtf8InTheHeaderIsADataError() throws IOException {
+        Files.write(dir.resolve("t.csv"), new byte[] {'a', ',', (byte) 0xC0, (byte) 0xAF, '\n', '1', ',', '2', '\n'});
+        QuiverException e = assertThrows(QuiverException.class, () -> source("path", "t.csv").schema());
+        assertEquals(dir.resolve("t.csv") + ":1 column 'c1': not valid UTF-8: byte 0xC0 at position 1 of the cell; "
+                + "save the file as UTF-8.", e.getMessage());
     }
 
     @Test

@@ -152,7 +152,7 @@ public final class FittedOneHot extends ColumnwiseTransform {
         List<String> known = categories.get(index);
         String shown = known.size() <= SHOWN ? known.toString()
                 : known.subList(0, SHOWN) + " and " + (known.size() - SHOWN) + " more";
-        throw QuiverException.data("batch", r + 1, input.getName(), "the value '" + value
+        throw QuiverException.inBatch(r, input.getName(), "the value '" + value
                 + "' was not seen when one-hot was fitted; known values are " + shown
                 + ". Set unknown: ignore to encode unseen values as all zeros.");
     }

@@ -102,7 +102,7 @@ public record Impute(ColumnChoice choice, Strategy strategy, Object fill) implem
                     FieldVector column = root.getVector(names.get(c));
                     if (learners.get(c) instanceof NumericLearner numeric) {
                         buffer = Vectors.doubles(column, buffer);
-                        Vectors.requireFinite(buffer, root.getRowCount(), data, firstRow, names.get(c));
+                        Vectors.requireFinite(buffer, root.getRowCount(), data, reader, firstRow, names.get(c));
                         numeric.add(buffer, root.getRowCount());
                     } else {
                         TextLearner text = (TextLearner) learners.get(c);

@@ -1,5 +1,6 @@
 package dev.quiver.plugins.transforms.internal;
 
+import dev.quiver.api.QuiverException;
 import dev.quiver.api.data.Source;
 import dev.quiver.api.transform.Columns;
 import dev.quiver.api.transform.FittedTransform;
@@ -45,6 +46,12 @@ public record MinMax(ColumnChoice choice, double low, double high) implements Tr
             if (min[c] > max[c]) { // no values at all: leave the (all missing) column as it is
                 min[c] = 0;
                 max[c] = 0;
+            }
+            if (Double.isInfinite(max[c] - min[c])) {
+                // Otherwise the scale would be 0 and every value would map onto `low`, as if the column were constant.
+                throw QuiverException.data(data.describe(), 0, names.get(c), "the values are too large for "
+                        + "min-max: the range " + min[c] + " to " + max[c] + " overflows float64; divide the column "
+                        + "by a power of ten first.");
             }
             // A constant column has no range to stretch; dividing by 1 instead maps it onto `low`.
             double range = max[c] - min[c] < 10 * EPS ? 1 : max[c] - min[c];

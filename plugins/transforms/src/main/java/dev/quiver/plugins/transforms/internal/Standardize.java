@@ -1,5 +1,6 @@
 package dev.quiver.plugins.transforms.internal;
 
+import dev.quiver.api.QuiverException;
 import dev.quiver.api.data.Source;
 import dev.quiver.api.transform.Columns;
 import dev.quiver.api.transform.FittedTransform;
@@ -33,6 +34,13 @@ public record Standardize(ColumnChoice choice, boolean withMean, boolean withStd
         double[] mean = new double[names.size()];
         double[] scale = new double[names.size()];
         for (int c = 0; c < moments.length; c++) {
+            if (!Double.isFinite(moments[c].mean()) || !Double.isFinite(moments[c].variance())) {
+                // Finite values whose sum or squared deviations overflow: the variance would read as infinite,
+                // the rounding bound too, and the column would pass for constant.
+                throw QuiverException.data(data.describe(), 0, names.get(c), "the values are too large for "
+                        + "standardize: their " + (Double.isFinite(moments[c].mean()) ? "variance" : "mean")
+                        + " overflows float64; divide the column by a power of ten first.");
+            }
             mean[c] = withMean ? moments[c].mean() : 0;
             scale[c] = withStd ? scale(moments[c]) : 1;
         }

@@ -65,7 +65,7 @@ public final class Vectors {
                 int rows = root.getRowCount();
                 for (int c = 0; c < columns.size(); c++) {
                     buffer = doubles(ArrowColumns.vector(root, columns.get(c)), buffer);
-                    requireFinite(buffer, rows, data, firstRow, columns.get(c));
+                    requireFinite(buffer, rows, data, reader, firstRow, columns.get(c));
                     consumer.accept(c, buffer, rows);
                 }
                 firstRow += rows;
@@ -73,13 +73,23 @@ public final class Vectors {
         }
     }
 
-    /** Throws a data error naming the first infinite value among the first {@code rows} of {@code values}. */
-    static void requireFinite(double[] values, int rows, Source data, long firstRow, String column) {
+    /**
+     * Throws a data error naming the first infinite value among the first {@code rows} of {@code values}, at its
+     * line of the file when {@code reader} knows it, else at its row number ({@code firstRow} is the batch's).
+     */
+    static void requireFinite(double[] values, int rows, Source data, BatchReader reader, long firstRow,
+            String column) {
         for (int r = 0; r < rows; r++) {
             if (Double.isInfinite(values[r])) {
-                throw QuiverException.data(data.describe(), firstRow + r, column, "the value " + values[r]
-                        + " cannot be learned from; replace or drop infinite values before this transform.");
+                throw QuiverException.data(data.describe(), where(reader, firstRow, r), column, "the value "
+                        + values[r] + " cannot be learned from; replace or drop infinite values before this transform.");
             }
         }
+    }
+
+    /** Row {@code r} of the current batch as a file line, or as a 1-based row number when the data has no lines. */
+    static long where(BatchReader reader, long firstRow, int r) {
+        long line = reader.line(r);
+        return line > 0 ? line : firstRow + r;
     }
 }

@@ -14,7 +14,7 @@ import org.apache.arrow.vector.VarCharVector;
  */
 abstract class CellWriter {
 
-    /** Converts and stores the cell; false if the text is not a value of this column's type. */
+    /** Converts and stores the cell; false if the text is not a value of this column's type (or, for text, not UTF-8). */
     abstract boolean write(int row, byte[] b, int start, int end);
 
     abstract void writeNull(int row);
@@ -124,6 +124,9 @@ abstract class CellWriter {
 
         @Override
         boolean write(int row, byte[] b, int start, int end) {
+            if (Utf8Check.firstInvalid(b, start, end) >= 0) {
+                return false;
+            }
             vector.setSafe(row, b, start, end - start);
             return true;
         }

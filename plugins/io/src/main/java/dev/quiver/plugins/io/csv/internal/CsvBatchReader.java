@@ -29,6 +29,8 @@ public final class CsvBatchReader implements BatchReader {
     private final VectorSchemaRoot root;
     private final CellWriter[] writers;
     private final MissingValues missing;
+    /** The line each row of the current batch starts on. */
+    private long[] lines = new long[0];
     private boolean finished;
     private boolean closed;
 
@@ -86,6 +88,9 @@ public final class CsvBatchReader implements BatchReader {
         }
         int rows = 0;
         int width = writers.length;
+        if (lines.length < batchSize) {
+            lines = new long[batchSize];
+        }
         while (rows < batchSize && tokens.next()) {
             if (tokens.fieldCount() != width) {
                 throw CsvLayout.ragged(file, tokens.line(), width, tokens.fieldCount());
@@ -101,6 +106,7 @@ public final class CsvBatchReader implements BatchReader {
                     throw badCell(c, b, s, e);
                 }
             }
+            lines[rows] = tokens.line();
             rows++;
         }
         root.setRowCount(rows);
@@ -111,6 +117,11 @@ public final class CsvBatchReader implements BatchReader {
         return true;
     }
 
+    @Override
+    public long line(int row) {
+        return lines[row];
+    }
+
     /**
      * A cell that does not fit its column's type, with what to write in the pipeline to read it: a decimal in an
      * inferred int64 column is best read as float64, anything else as text.
@@ -118,6 +129,9 @@ public final class CsvBatchReader implements BatchReader {
     private QuiverException badCell(int column, byte[] b, int start, int end) {
         String name = layout.names().get(column);
         ColumnType type = layout.types().get(column);
+        if (type == ColumnType.UTF8) {
+            return notUtf8(file, tokens.line(), name, b, start, end);
+        }
         String key = options.schemaKeyPath() + "." + name;
         String why;
         if (layout.declared().get(column)) {
@@ -131,6 +145,14 @@ public final class CsvBatchReader implements BatchReader {
         }
         return QuiverException.data(file, tokens.line(), name, "cannot read '" + CellWriter.show(b, start, end)
                 + "' as " + type.label() + " (" + why + ").");
+    }
+
+    /** Text must be UTF-8 (see {@link Utf8Check} for why it is refused here rather than decoded). */
+    static QuiverException notUtf8(String file, long line, String column, byte[] b, int start, int end) {
+        int at = Utf8Check.firstInvalid(b, start, end);
+        return QuiverException.data(file, line, column, String.format(java.util.Locale.ROOT,
+                "not valid UTF-8: byte 0x%02X at position %d of the cell; save the file as UTF-8.",
+                b[at] & 0xFF, at - start + 1));
     }
 
     @Override

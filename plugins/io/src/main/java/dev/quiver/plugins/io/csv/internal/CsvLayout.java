@@ -38,8 +38,14 @@ public record CsvLayout(List<String> names, List<ColumnType> types, List<Boolean
                         + (options.header() ? "; expected a header line naming the columns." : "."));
             }
             List<String> names = options.header() ? headerNames(tokens, file) : numberedNames(tokens.fieldCount());
-            boolean sampleStartsHere = !options.header();
-            ColumnType[] inferred = infer(tokens, names.size(), sampleStartsHere, options, file);
+            boolean hasRows = !options.header() || tokens.next();
+            if (!hasRows && !options.declaredTypes().keySet().containsAll(names)) {
+                // Inferring from no rows would make every column text, and the run would then fail far from here
+                // over a "text" feature; the real news is that the file holds no data.
+                throw QuiverException.data(file, 0, null, "the file has a header line but no data rows.");
+            }
+            ColumnType[] inferred = hasRows ? infer(tokens, names.size(), options, file) : new TypeInference(
+                    names.size()).result();
             return build(names, inferred, options);
         } catch (IOException e) {
             throw IoFailures.reading(path, e);
@@ -51,6 +57,9 @@ public record CsvLayout(List<String> names, List<ColumnType> types, List<Boolean
         Map<String, Integer> seen = new HashMap<>();
         byte[] b = tokens.buffer();
         for (int i = 0; i < tokens.fieldCount(); i++) {
+            if (Utf8Check.firstInvalid(b, tokens.start(i), tokens.end(i)) >= 0) {
+                throw CsvBatchReader.notUtf8(file, tokens.line(), "c" + i, b, tokens.start(i), tokens.end(i));
+            }
             String name = new String(b, tokens.start(i), tokens.end(i) - tokens.start(i), StandardCharsets.UTF_8);
             if (name.isEmpty()) {
                 name = "c" + i; // e.g. the unnamed index column pandas writes
@@ -73,12 +82,12 @@ public record CsvLayout(List<String> names, List<ColumnType> types, List<Boolean
         return names;
     }
 
-    private static ColumnType[] infer(CsvTokenizer tokens, int width, boolean currentRecordIsData,
-            CsvReadOptions options, String file) {
+    /** Infers from the current record (the first data row) and the ones after it. */
+    private static ColumnType[] infer(CsvTokenizer tokens, int width, CsvReadOptions options, String file) {
         TypeInference inference = new TypeInference(width);
         MissingValues missing = new MissingValues(options.nullTokenBytes());
         int sampled = 0;
-        boolean more = currentRecordIsData || tokens.next();
+        boolean more = true;
         while (more && sampled < options.inferRows()) {
             if (tokens.fieldCount() != width) {
                 throw ragged(file, tokens.line(), width, tokens.fieldCount());

@@ -38,13 +38,21 @@ import org.apache.arrow.vector.types.pojo.Schema;
  */
 final class BundleLoader {
 
-    private BundleLoader() {
+    /** The run folder, which every error names with its file. */
+    private final Path dir;
+
+    private BundleLoader(Path dir) {
+        this.dir = dir;
     }
 
     static FittedPipeline load(Path dir, PluginRegistry registry) throws IOException {
+        return new BundleLoader(dir).load(registry);
+    }
+
+    private FittedPipeline load(PluginRegistry registry) throws IOException {
         JsonNode modelJson = RunBundle.readJson(dir.resolve(RunBundle.MODEL));
         if (!(modelJson instanceof ObjectNode)) {
-            throw damagedRun(RunBundle.MODEL, "", "should be a JSON object, found " + type(modelJson));
+            throw damagedRun(at(RunBundle.MODEL), "", "should be a JSON object, found " + type(modelJson));
         }
         String name = text(modelJson, "pipeline");
         long seed = integer(modelJson, "seed");
@@ -58,7 +66,7 @@ final class BundleLoader {
         PluginContext context = RunBundle.context(dir, seed);
         JsonNode transformsJson = RunBundle.readJson(dir.resolve(RunBundle.TRANSFORMS));
         if (!transformsJson.isArray()) {
-            throw damagedRun(RunBundle.TRANSFORMS, "", "should be a JSON array of {type, state}, found "
+            throw damagedRun(at(RunBundle.TRANSFORMS), "", "should be a JSON array of {type, state}, found "
                     + type(transformsJson));
         }
         List<FittedTransform> transforms = new ArrayList<>();
@@ -66,70 +74,70 @@ final class BundleLoader {
             JsonNode t = transformsJson.get(i);
             String at = "[" + i + "]";
             if (!(t instanceof ObjectNode)) {
-                throw damagedRun(RunBundle.TRANSFORMS, at, "should be a JSON object {type, state}, found " + type(t));
+                throw damagedRun(at(RunBundle.TRANSFORMS), at, "should be a JSON object {type, state}, found " + type(t));
             }
-            String type = text(RunBundle.TRANSFORMS, at, t, "type");
+            String type = text(at(RunBundle.TRANSFORMS), at, t, "type");
             TransformFactory factory = registry.transforms().get(type);
             if (factory == null) {
                 throw RunBundle.missingPlugin(dir, "transform", type);
             }
-            JsonStateReader state = JsonStateReader.forRun(t.get("state"), RunBundle.TRANSFORMS, at + ".state");
-            transforms.add(loading(RunBundle.TRANSFORMS, at + ".state", () -> factory.load(state, context)));
+            JsonStateReader state = JsonStateReader.forRun(t.get("state"), at(RunBundle.TRANSFORMS), at + ".state");
+            transforms.add(loading(at(RunBundle.TRANSFORMS), at + ".state", () -> factory.load(state, context)));
         }
 
         ModelFactory factory = registry.models().get(modelType);
         if (factory == null) {
             throw RunBundle.missingPlugin(dir, "model", modelType);
         }
-        JsonStateReader state = JsonStateReader.forRun(modelJson.get("state"), RunBundle.MODEL, "state");
-        Model model = loading(RunBundle.MODEL, "state", () -> factory.load(state, context));
+        JsonStateReader state = JsonStateReader.forRun(modelJson.get("state"), at(RunBundle.MODEL), "state");
+        Model model = loading(at(RunBundle.MODEL), "state", () -> factory.load(state, context));
         agree(schema, features, target, task, classes, transforms, model);
         return new FittedPipeline(name, schema, features, target, task, classes, transforms, model);
     }
 
     /** The checks across files: what no single state can know about itself. */
-    private static void agree(Schema schema, List<String> features, Optional<String> target, Task task,
+    private void agree(Schema schema, List<String> features, Optional<String> target, Task task,
             List<String> classes, List<FittedTransform> transforms, Model model) {
         Set<String> inSchema = names(schema);
         for (String feature : features) {
             if (!inSchema.contains(feature)) {
-                throw damagedRun(RunBundle.MODEL, "features", "lists '" + feature + "', which " + RunBundle.SCHEMA
+                throw damagedRun(at(RunBundle.MODEL), "features", "lists '" + feature + "', which " + RunBundle.SCHEMA
                         + " does not have (it has " + inSchema + ")");
             }
         }
         if (target.isPresent() && !inSchema.contains(target.get())) {
-            throw damagedRun(RunBundle.MODEL, "target", "is '" + target.get() + "', which " + RunBundle.SCHEMA
+            throw damagedRun(at(RunBundle.MODEL), "target", "is '" + target.get() + "', which " + RunBundle.SCHEMA
                     + " does not have (it has " + inSchema + ")");
         }
         if (model.task() != task) {
-            throw damagedRun(RunBundle.MODEL, "task", "is " + task.label() + " but the saved model is "
+            throw damagedRun(at(RunBundle.MODEL), "task", "is " + task.label() + " but the saved model is "
                     + model.task().label());
         }
         if (!model.classes().equals(classes)) {
-            throw damagedRun(RunBundle.MODEL, "classes", "are " + classes + " but the saved model's classes are "
+            throw damagedRun(at(RunBundle.MODEL), "classes", "are " + classes + " but the saved model's classes are "
                     + model.classes());
         }
         if (task.isClassification() && classes.size() < 2) {
-            throw damagedRun(RunBundle.MODEL, "classes", "a " + task.label() + " model needs at least two classes, "
+            throw damagedRun(at(RunBundle.MODEL), "classes", "a " + task.label() + " model needs at least two classes, "
                     + "found " + classes);
         }
         Schema transformed = schema;
         for (int i = 0; i < transforms.size(); i++) {
             FittedTransform t = transforms.get(i);
             Schema input = transformed;
-            transformed = loading(RunBundle.TRANSFORMS, "[" + i + "]", () -> t.outputSchema(input));
+            transformed = loading(at(RunBundle.TRANSFORMS), "[" + i + "]", () -> t.outputSchema(input));
         }
         Set<String> available = names(transformed);
         for (String feature : model.features()) {
             if (!available.contains(feature)) {
-                throw damagedRun(RunBundle.MODEL, "state.features", "the model reads '" + feature + "', which the "
+                throw damagedRun(at(RunBundle.MODEL), "state.features", "the model reads '" + feature + "', which the "
                         + "transforms do not produce from " + RunBundle.SCHEMA + " (they produce " + available + ")");
             }
         }
     }
 
     /** Runs a plugin's load or schema step; its complaints about the state are damaged-run errors at {@code path}. */
-    private static <T> T loading(String file, String path, Supplier<T> step) {
+    private <T> T loading(String file, String path, Supplier<T> step) {
         try {
             return step.get();
         } catch (QuiverException e) {
@@ -141,32 +149,37 @@ final class BundleLoader {
         }
     }
 
-    private static Schema schema(Path dir) throws IOException {
+    private Schema schema(Path dir) throws IOException {
         try {
             return Schema.fromJSON(Files.readString(dir.resolve(RunBundle.SCHEMA), StandardCharsets.UTF_8));
         } catch (java.nio.file.NoSuchFileException e) {
             throw new IOException("missing file " + RunBundle.SCHEMA, e);
         } catch (IOException | RuntimeException e) {
-            throw new QuiverException(ErrorCode.DATA, damagedRun(RunBundle.SCHEMA, "", "not an Arrow schema ("
+            throw new QuiverException(ErrorCode.DATA, damagedRun(at(RunBundle.SCHEMA), "", "not an Arrow schema ("
                     + e.getMessage() + ")").getMessage(), e);
         }
     }
 
-    private static Task task(JsonNode json) {
+    /** A file of the run folder, as errors name it. */
+    private String at(String file) {
+        return dir.resolve(file).toString();
+    }
+
+    private Task task(JsonNode json) {
         String label = text(json, "task");
         try {
             return Task.valueOf(label.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw damagedRun(RunBundle.MODEL, "task", "'" + label + "' is not a task (one of "
+            throw damagedRun(at(RunBundle.MODEL), "task", "'" + label + "' is not a task (one of "
                     + Arrays.stream(Task.values()).map(Task::label).toList() + ")");
         }
     }
 
-    private static String text(JsonNode json, String key) {
-        return text(RunBundle.MODEL, "", json, key);
+    private String text(JsonNode json, String key) {
+        return text(at(RunBundle.MODEL), "", json, key);
     }
 
-    private static String text(String file, String at, JsonNode json, String key) {
+    private String text(String file, String at, JsonNode json, String key) {
         JsonNode v = json.get(key);
         if (v == null || !v.isTextual()) {
             throw damagedRun(file, at.isEmpty() ? key : at + "." + key, "should be a string, found " + type(v));
@@ -174,23 +187,23 @@ final class BundleLoader {
         return v.textValue();
     }
 
-    private static long integer(JsonNode json, String key) {
+    private long integer(JsonNode json, String key) {
         JsonNode v = json.get(key);
         if (v == null || !v.isIntegralNumber() || !v.canConvertToLong()) {
-            throw damagedRun(RunBundle.MODEL, key, "should be an integer, found " + type(v));
+            throw damagedRun(at(RunBundle.MODEL), key, "should be an integer, found " + type(v));
         }
         return v.longValue();
     }
 
-    private static List<String> strings(JsonNode json, String key) {
+    private List<String> strings(JsonNode json, String key) {
         JsonNode v = json.get(key);
         if (v == null || !v.isArray()) {
-            throw damagedRun(RunBundle.MODEL, key, "should be a list of strings, found " + type(v));
+            throw damagedRun(at(RunBundle.MODEL), key, "should be a list of strings, found " + type(v));
         }
         List<String> out = new ArrayList<>();
         for (int i = 0; i < v.size(); i++) {
             if (!v.get(i).isTextual()) {
-                throw damagedRun(RunBundle.MODEL, key + "[" + i + "]", "should be a string, found " + type(v.get(i)));
+                throw damagedRun(at(RunBundle.MODEL), key + "[" + i + "]", "should be a string, found " + type(v.get(i)));
             }
             out.add(v.get(i).textValue());
         }

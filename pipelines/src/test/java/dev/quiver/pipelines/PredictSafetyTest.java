@@ -122,6 +122,13 @@ class PredictSafetyTest {
     }
 
     @Test
+    void evaluateLocatesAnInvalidRowToo() throws Exception {
+        Path input = csv("labelled.csv", HEADER.strip() + ",species\n5.1,3.5,1.4,0.2,setosa\n6.7,3.0,,2.3,virginica\n");
+        assertUserError(PipelinesTest.quiver("evaluate", "--model", trained.toString(), "--input", input.toString()),
+                3, input + ":3 column 'petal_length': is missing");
+    }
+
+    @Test
     void anUnknownOnInvalidIsAUsageError() throws Exception {
         Path input = csv("in.csv", HEADER + "5.1,3.5,1.4,0.2\n");
         assertUserError(predict(trained, input, temp.resolve("out.csv"), "--on-invalid", "drop"), 2,
@@ -202,7 +209,7 @@ class PredictSafetyTest {
 
     @Test
     void damagedTransformsJsonIsRefused() throws Exception {
-        for (String text : List.of("null", "{}", "[]", "[{\"type\": \"standardize\", \"state\": null}]")) {
+        for (String text : List.of("null", "{}", "[{}]", "[{\"type\": \"standardize\", \"state\": null}]")) {
             Path run = copyOfRun();
             Files.writeString(run.resolve("transforms.json"), text);
             assertDamaged(run, "transforms.json");

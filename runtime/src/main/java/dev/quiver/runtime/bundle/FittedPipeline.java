@@ -130,7 +130,7 @@ public record FittedPipeline(String name, Schema inputSchema, List<String> featu
                     continue;
                 }
                 double value = !v.isNull(r) && numeric ? ArrowColumns.getDouble(v, r) : 0;
-                if (v.isNull(r) || Double.isNaN(value)) {
+                if ((v.isNull(r) || Double.isNaN(value)) && !model.acceptsMissingValues()) {
                     problems.flag(r, userColumn(input, name, r), "is missing (empty or NaN)");
                 } else if (Double.isInfinite(value)) {
                     problems.flag(r, userColumn(input, name, r), "is " + (value > 0 ? "" : "-") + "infinite");

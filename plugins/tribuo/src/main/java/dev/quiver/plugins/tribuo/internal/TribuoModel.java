@@ -112,6 +112,12 @@ public final class TribuoModel<T extends Output<T>> implements Model {
         return features;
     }
 
+    /** A missing cell becomes an absent feature, at training as at predict (see {@link Examples}). */
+    @Override
+    public boolean acceptsMissingValues() {
+        return true;
+    }
+
     @Override
     public List<String> classes() {
         return adapter.classes();

@@ -122,6 +122,16 @@ class PredictSafetyTest {
     }
 
     @Test
+    void nullIntoAnArrowFileTakesBatchesWithoutInvalidRows() throws Exception {
+        // The writer is opened with nullable prediction columns; a batch with nothing invalid must match them.
+        Path input = csv("in.csv", HEADER + "5.1,3.5,1.4,0.2\n");
+        Path output = temp.resolve("out.arrow");
+        PipelinesTest.Result r = predict(trained, input, output, "--on-invalid", "null");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.size(output) > 0);
+    }
+
+    @Test
     void evaluateLocatesAnInvalidRowToo() throws Exception {
         Path input = csv("labelled.csv", HEADER.strip() + ",species\n5.1,3.5,1.4,0.2,setosa\n6.7,3.0,,2.3,virginica\n");
         assertUserError(PipelinesTest.quiver("evaluate", "--model", trained.toString(), "--input", input.toString()),

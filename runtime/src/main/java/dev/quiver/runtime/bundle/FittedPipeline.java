@@ -93,7 +93,10 @@ public record FittedPipeline(String name, Schema inputSchema, List<String> featu
             current.close();
         }
         if (problems.count() == 0) {
-            return join(input, null, predictions, rows, allocator);
+            // With NULL every batch has the nullable columns of outputSchema(input, NULL), so a writer opened
+            // with that schema takes batches with and without invalid rows alike.
+            return join(input, null, onInvalid == OnInvalid.NULL ? RowSelection.nullable(predictions, allocator)
+                    : predictions, rows, allocator);
         }
         int[] valid = problems.validRows();
         if (onInvalid == OnInvalid.SKIP) {

@@ -63,6 +63,25 @@ final class RowSelection {
         return new VectorSchemaRoot(fields, out, rowCount);
     }
 
+    /** {@code root}'s vectors (moved, so {@code root} is left empty and closed) under nullable fields. */
+    static VectorSchemaRoot nullable(VectorSchemaRoot root, BufferAllocator allocator) {
+        List<FieldVector> out = new ArrayList<>();
+        List<Field> fields = new ArrayList<>();
+        try (root) {
+            for (FieldVector from : root.getFieldVectors()) {
+                Field field = nullable(from.getField());
+                FieldVector to = field.createVector(allocator);
+                out.add(to);
+                fields.add(field);
+                from.makeTransferPair(to).transfer();
+            }
+        } catch (RuntimeException e) {
+            out.forEach(FieldVector::close);
+            throw e;
+        }
+        return new VectorSchemaRoot(fields, out, root.getRowCount());
+    }
+
     static Field nullable(Field f) {
         return f.isNullable() ? f : new Field(f.getName(), new FieldType(true, f.getType(), f.getDictionary(),
                 f.getMetadata()), f.getChildren());

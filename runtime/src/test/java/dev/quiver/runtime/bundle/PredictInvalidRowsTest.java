@@ -86,6 +86,13 @@ class PredictInvalidRowsTest {
             assertFalse(prediction.isNull(2));
             assertTrue(prediction.isNull(3));
             assertTrue(fitted.outputSchema(batch.getSchema(), OnInvalid.NULL).findField("prediction").isNullable());
+            assertEquals(fitted.outputSchema(batch.getSchema(), OnInvalid.NULL), out.getSchema());
+        }
+        try (VectorSchemaRoot batch = areas(1.0, 2.0).toRoot(allocator);
+                VectorSchemaRoot out = fitted.predict(batch, allocator, OnInvalid.NULL)) {
+            assertEquals(fitted.outputSchema(batch.getSchema(), OnInvalid.NULL), out.getSchema(),
+                    "a batch without invalid rows has the same schema, so one writer takes both");
+            assertEquals(2, out.getRowCount());
         }
     }
 

@@ -219,7 +219,7 @@ class PredictSafetyTest {
 
     @Test
     void damagedTransformsJsonIsRefused() throws Exception {
-        for (String text : List.of("null", "{}", "[{}]", "[{\"type\": \"standardize\", \"state\": null}]")) {
+        for (String text : List.of("null", "{}", "[]", "[{}]", "[{\"type\": \"standardize\", \"state\": null}]")) {
             Path run = copyOfRun();
             Files.writeString(run.resolve("transforms.json"), text);
             assertDamaged(run, "transforms.json");

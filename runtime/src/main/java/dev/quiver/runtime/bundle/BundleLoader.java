@@ -21,12 +21,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
  * Rebuilds a {@link FittedPipeline} from the JSON files of a run folder and refuses a damaged one: every key
@@ -91,6 +94,7 @@ final class BundleLoader {
         }
         JsonStateReader state = JsonStateReader.forRun(modelJson.get("state"), at(RunBundle.MODEL), "state");
         Model model = loading(at(RunBundle.MODEL), "state", () -> factory.load(state, context));
+        sameTransformsAsThePipeline(transforms);
         agree(schema, features, target, task, classes, transforms, model);
         return new FittedPipeline(name, schema, features, target, task, classes, transforms, model);
     }
@@ -133,6 +137,37 @@ final class BundleLoader {
                 throw damagedRun(at(RunBundle.MODEL), "state.features", "the model reads '" + feature + "', which the "
                         + "transforms do not produce from " + RunBundle.SCHEMA + " (they produce " + available + ")");
             }
+        }
+    }
+
+    /**
+     * The fitted transforms are one per entry of pipeline.yaml's {@code transforms:}, in order: a transforms.json
+     * emptied or reordered would otherwise predict without its scaling and no state would notice. Only checked
+     * when pipeline.yaml lists transforms (a document built in Java may leave them out).
+     */
+    private void sameTransformsAsThePipeline(List<FittedTransform> transforms) throws IOException {
+        Path file = dir.resolve(RunBundle.PIPELINE);
+        if (!Files.isRegularFile(file)) {
+            return;
+        }
+        Object document;
+        try {
+            document = new Load(LoadSettings.builder().build()).loadFromString(Files.readString(file,
+                    StandardCharsets.UTF_8));
+        } catch (RuntimeException e) {
+            throw damagedRun(at(RunBundle.PIPELINE), "", "not readable YAML (" + e.getMessage() + ")");
+        }
+        if (!(document instanceof Map<?, ?> map) || !(map.get("transforms") instanceof List<?> entries)) {
+            return;
+        }
+        List<String> expected = new ArrayList<>();
+        for (Object entry : entries) {
+            expected.add(entry instanceof Map<?, ?> m ? String.valueOf(m.get("type")) : String.valueOf(entry));
+        }
+        List<String> found = transforms.stream().map(FittedTransform::type).toList();
+        if (!expected.equals(found)) {
+            throw damagedRun(at(RunBundle.TRANSFORMS), "", "lists the transforms " + found + " but "
+                    + RunBundle.PIPELINE + " has " + expected);
         }
     }
 

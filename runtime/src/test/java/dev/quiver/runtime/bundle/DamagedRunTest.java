@@ -90,6 +90,14 @@ class DamagedRunTest {
     }
 
     @Test
+    void transformsJsonMustListThePipelinesTransforms() throws Exception {
+        Files.writeString(run.resolve("pipeline.yaml"), "version: 1\nname: test\ntransforms:\n- type: center\n");
+        assertEquals(1, BundleLoader.load(run, registry).transforms().size());
+        assertMessage(damaged("transforms.json", "[]"), "transforms.json: lists the transforms [] but pipeline.yaml "
+                + "has [center]");
+    }
+
+    @Test
     void aDroppedTransformLeavesTheModelWithoutItsInputs() throws Exception {
         // The mean model reads the centered column under its own name, so dropping center alone still agrees;
         // removing a feature from schema.json does not.

@@ -38,6 +38,15 @@ public interface Model {
      */
     VectorSchemaRoot predict(VectorSchemaRoot input, BufferAllocator allocator);
 
+    /**
+     * Whether the model, like its trainer, reads a missing (null or NaN) feature as "absent" (Tribuo's sparse
+     * examples do). When false, the runtime refuses such rows at predict, as training does, instead of passing
+     * NaN to {@link #predict}; infinite values are refused either way.
+     */
+    default boolean acceptsMissingValues() {
+        return false;
+    }
+
     /** Writes what {@link ModelFactory#load} needs to rebuild this model exactly. */
     void save(StateWriter state);
 

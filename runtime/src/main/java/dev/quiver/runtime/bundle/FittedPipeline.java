@@ -2,6 +2,7 @@ package dev.quiver.runtime.bundle;
 
 import dev.quiver.api.QuiverException;
 import dev.quiver.api.Task;
+import dev.quiver.api.data.ArrowColumns;
 import dev.quiver.api.model.Model;
 import dev.quiver.api.transform.FittedTransform;
 import java.util.ArrayList;
@@ -42,31 +43,126 @@ public record FittedPipeline(String name, Schema inputSchema, List<String> featu
     }
 
     /**
-     * Predicts every row of {@code input}: applies the transforms, then the model. Returns a new root, owned by
-     * the caller and allocated from {@code allocator}, with every column of {@code input} (shared with it, not
-     * copied) followed by the model's {@link Model#predictionFields() prediction columns}. {@code input} is only
-     * read; it must hold the {@link #features()} columns and may hold anything else (the target, ids).
+     * Predicts every row of {@code input} with {@link OnInvalid#ERROR}: a row the model cannot score fails the
+     * whole batch with an {@link InvalidRowException}, as training would reject it.
      *
-     * @throws QuiverException ({@link dev.quiver.api.ErrorCode#DATA}) when a feature column is missing or the
-     *     input already has a column named like a prediction column
+     * @see #predict(VectorSchemaRoot, BufferAllocator, OnInvalid)
      */
     public VectorSchemaRoot predict(VectorSchemaRoot input, BufferAllocator allocator) {
+        return predict(input, allocator, OnInvalid.ERROR);
+    }
+
+    /**
+     * Predicts every row of {@code input}: converts the feature columns to the training schema's types (an
+     * integer column where float64 was trained is fine), applies the transforms, checks the model's inputs,
+     * then runs the model. Returns a new root, owned by the caller and allocated from {@code allocator}, with
+     * every column of {@code input} (shared with it, not copied) followed by the model's
+     * {@link Model#predictionFields() prediction columns}. {@code input} is only read; it must hold the
+     * {@link #features()} columns and may hold anything else (the target, ids).
+     *
+     * <p>A row is invalid when a feature the model reads is missing, NaN or infinite after the transforms (so an
+     * {@code impute} transform fills missing cells first), or a cell cannot be read as its trained type (text in
+     * a numeric column). {@code onInvalid} says what then happens: {@link OnInvalid#ERROR} throws an
+     * {@link InvalidRowException} for the first such row (its 0-based batch row and column);
+     * {@link OnInvalid#SKIP} leaves those rows out of the output (fewer rows than {@code input});
+     * {@link OnInvalid#NULL} keeps them with null predictions.
+     *
+     * @throws QuiverException ({@link dev.quiver.api.ErrorCode#DATA}) when a feature column is missing or of a
+     *     type that cannot be converted, or the input already has a column named like a prediction column
+     */
+    public VectorSchemaRoot predict(VectorSchemaRoot input, BufferAllocator allocator, OnInvalid onInvalid) {
         checkColumns(input.getSchema());
+        int rows = input.getRowCount();
+        RowProblems problems = new RowProblems(rows);
         VectorSchemaRoot predictions;
-        VectorSchemaRoot current = share(input, allocator);
+        VectorSchemaRoot current = InputConformer.conform(share(input, allocator), inputSchema, features, problems,
+                allocator);
         try {
             for (FittedTransform t : transforms) {
                 VectorSchemaRoot next = t.apply(current, allocator);
                 current.close();
                 current = next;
             }
-            predictions = model.predict(current, allocator);
+            checkModelInputs(input, current, problems);
+            if (problems.count() > 0 && onInvalid == OnInvalid.ERROR) {
+                throw problems.first();
+            }
+            predictions = problems.count() == 0 ? model.predict(current, allocator)
+                    : predictValid(current, problems.validRows(), allocator);
         } finally {
             current.close();
         }
+        if (problems.count() == 0) {
+            // With NULL every batch has the nullable columns of outputSchema(input, NULL), so a writer opened
+            // with that schema takes batches with and without invalid rows alike.
+            return join(input, null, onInvalid == OnInvalid.NULL ? RowSelection.nullable(predictions, allocator)
+                    : predictions, rows, allocator);
+        }
+        int[] valid = problems.validRows();
+        if (onInvalid == OnInvalid.SKIP) {
+            return join(input, valid, predictions, valid.length, allocator);
+        }
+        try (VectorSchemaRoot owned = predictions) {
+            return join(input, null, RowSelection.spread(owned, valid, rows, allocator), rows, allocator);
+        }
+    }
+
+    /** The model's predictions for the {@code valid} rows only, so it never sees a value training would reject. */
+    private VectorSchemaRoot predictValid(VectorSchemaRoot current, int[] valid, BufferAllocator allocator) {
+        if (valid.length == 0) {
+            return VectorSchemaRoot.create(new Schema(model.predictionFields()), allocator);
+        }
+        try (VectorSchemaRoot subset = RowSelection.select(current, valid, allocator)) {
+            return model.predict(subset, allocator);
+        }
+    }
+
+    /**
+     * Flags every row where a column the model reads is null, NaN or infinite. The column named is the user's:
+     * the model's own input when the input has it, else the first feature of the input missing at that row.
+     */
+    private void checkModelInputs(VectorSchemaRoot input, VectorSchemaRoot current, RowProblems problems) {
+        for (String name : model.features()) {
+            FieldVector v = current.getVector(name);
+            if (v == null) {
+                continue; // the model reports a column it lacks itself
+            }
+            boolean numeric = ArrowColumns.isNumeric(v.getField());
+            for (int r = 0; r < current.getRowCount(); r++) {
+                if (problems.has(r)) {
+                    continue;
+                }
+                double value = !v.isNull(r) && numeric ? ArrowColumns.getDouble(v, r) : 0;
+                if ((v.isNull(r) || Double.isNaN(value)) && !model.acceptsMissingValues()) {
+                    problems.flag(r, userColumn(input, name, r), "is missing (empty or NaN)");
+                } else if (Double.isInfinite(value)) {
+                    problems.flag(r, userColumn(input, name, r), "is " + (value > 0 ? "" : "-") + "infinite");
+                }
+            }
+        }
+    }
+
+    private String userColumn(VectorSchemaRoot input, String modelInput, int row) {
+        if (features.contains(modelInput)) {
+            return modelInput;
+        }
+        for (String feature : features) {
+            FieldVector v = input.getVector(feature);
+            if (v != null && (v.isNull(row) || ArrowColumns.isNumeric(v.getField())
+                    && !Double.isFinite(ArrowColumns.getDouble(v, row)))) {
+                return feature;
+            }
+        }
+        return modelInput;
+    }
+
+    /** {@code input}'s columns (all rows, or only {@code rows}) followed by the prediction columns. */
+    private static VectorSchemaRoot join(VectorSchemaRoot input, int[] rows, VectorSchemaRoot predictions,
+            int rowCount, BufferAllocator allocator) {
         List<Field> fields = new ArrayList<>(input.getSchema().getFields());
         List<FieldVector> vectors = new ArrayList<>();
-        try (VectorSchemaRoot shared = share(input, allocator); VectorSchemaRoot owned = predictions) {
+        try (VectorSchemaRoot shared = rows == null ? share(input, allocator)
+                : RowSelection.select(input, rows, allocator); VectorSchemaRoot owned = predictions) {
             for (FieldVector v : shared.getFieldVectors()) {
                 vectors.add(move(v, allocator));
             }
@@ -78,13 +174,20 @@ public record FittedPipeline(String name, Schema inputSchema, List<String> featu
             vectors.forEach(FieldVector::close);
             throw e;
         }
-        return new VectorSchemaRoot(fields, vectors, input.getRowCount());
+        return new VectorSchemaRoot(fields, vectors, rowCount);
     }
 
     /** The schema {@link #predict} returns for an input of {@code input}. */
     public Schema outputSchema(Schema input) {
+        return outputSchema(input, OnInvalid.ERROR);
+    }
+
+    /** The schema {@link #predict} returns for an input of {@code input}: with {@code NULL}, nullable predictions. */
+    public Schema outputSchema(Schema input, OnInvalid onInvalid) {
         List<Field> fields = new ArrayList<>(input.getFields());
-        fields.addAll(model.predictionFields());
+        for (Field f : model.predictionFields()) {
+            fields.add(onInvalid == OnInvalid.NULL ? RowSelection.nullable(f) : f);
+        }
         return new Schema(fields);
     }
 

@@ -2,6 +2,8 @@ package dev.quiver.runtime.bundle;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.quiver.api.ErrorCode;
+import dev.quiver.api.QuiverException;
 import dev.quiver.api.state.StateReader;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -13,27 +15,52 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Reads what a {@link JsonStateWriter} wrote. A missing key or one of another type throws
- * {@link IllegalStateException} naming its dotted path, which the bundle loader reports as a data error.
- * Immutable in use (nothing writes the tree); safe to read from several threads.
+ * Reads what a {@link JsonStateWriter} wrote.
+ *
+ * <p>A reader {@link #forRun made for a run folder} is strict: a missing key, one of another type (JSON
+ * {@code null} included), an array of the wrong length and a NaN or infinite number (outside
+ * {@link #getDoubleAllowingNonFinite} and {@link #getDoublesAllowingNonFinite}) throw a
+ * {@link QuiverException} ({@link ErrorCode#DATA}) "damaged run: FILE: key.path: what". The lenient reader of
+ * {@link #of} (checkpoints, whose NaN means "not yet known") throws {@link IllegalStateException} naming the
+ * dotted path and accepts non-finite numbers. Immutable in use (nothing writes the tree); safe to read from
+ * several threads.
  */
 public final class JsonStateReader implements StateReader {
 
     private final ObjectNode node;
     private final String path;
+    /** The run file this state is part of; null for a lenient reader. */
+    private final String file;
 
-    private JsonStateReader(ObjectNode node, String path) {
+    private JsonStateReader(ObjectNode node, String path, String file) {
         this.node = node;
         this.path = path;
+        this.file = file;
     }
 
-    /** A reader over a JSON object, e.g. the {@code state} of a bundle's {@code model.json}. */
+    /** A lenient reader over a JSON object, e.g. a checkpoint's state. */
     public static JsonStateReader of(JsonNode json) {
         if (!(json instanceof ObjectNode object)) {
-            throw new IllegalStateException("a component state must be a JSON object, found "
-                    + (json == null ? "nothing" : json.getNodeType().name().toLowerCase(Locale.ROOT)));
+            throw new IllegalStateException("a component state must be a JSON object, found " + typeOf(json));
         }
-        return new JsonStateReader(object, "");
+        return new JsonStateReader(object, "", null);
+    }
+
+    /**
+     * A strict reader over the state at {@code path} (e.g. {@code state} or {@code [0].state}) of the run file
+     * {@code file} (e.g. {@code model.json}), which names both in its errors.
+     */
+    public static JsonStateReader forRun(JsonNode json, String file, String path) {
+        if (!(json instanceof ObjectNode object)) {
+            throw damagedRun(file, path, "should be a JSON object, found " + typeOf(json));
+        }
+        return new JsonStateReader(object, path, file);
+    }
+
+    /** The error for a damaged run file: "damaged run: FILE: key.path: what". */
+    public static QuiverException damagedRun(String file, String path, String problem) {
+        return new QuiverException(ErrorCode.DATA, "damaged run: " + file + ": " + (path.isEmpty() ? "" : path + ": ")
+                + problem);
     }
 
     @Override
@@ -68,6 +95,11 @@ public final class JsonStateReader implements StateReader {
 
     @Override
     public double getDouble(String key) {
+        return finite(key, getDoubleAllowingNonFinite(key));
+    }
+
+    @Override
+    public double getDoubleAllowingNonFinite(String key) {
         JsonNode v = require(key);
         if (v.isNumber()) {
             return v.doubleValue();
@@ -113,6 +145,15 @@ public final class JsonStateReader implements StateReader {
 
     @Override
     public double[] getDoubles(String key) {
+        double[] out = getDoublesAllowingNonFinite(key);
+        for (int i = 0; i < out.length; i++) {
+            finite(key, i, out[i]);
+        }
+        return out;
+    }
+
+    @Override
+    public double[] getDoublesAllowingNonFinite(String key) {
         ByteBuffer bytes = decode(key, JsonStateFormat.DOUBLES, Double.BYTES);
         double[] out = new double[bytes.remaining() / Double.BYTES];
         bytes.asDoubleBuffer().get(out);
@@ -124,6 +165,9 @@ public final class JsonStateReader implements StateReader {
         ByteBuffer bytes = decode(key, JsonStateFormat.FLOATS, Float.BYTES);
         float[] out = new float[bytes.remaining() / Float.BYTES];
         bytes.asFloatBuffer().get(out);
+        for (int i = 0; i < out.length; i++) {
+            finite(key, i, out[i]);
+        }
         return out;
     }
 
@@ -141,7 +185,26 @@ public final class JsonStateReader implements StateReader {
         if (!(v instanceof ObjectNode object) || tag(object) != null) {
             throw wrongType(key, "a nested state", v);
         }
-        return new JsonStateReader(object, where(key));
+        return new JsonStateReader(object, where(key), file);
+    }
+
+    @Override
+    public RuntimeException damaged(String key, String problem) {
+        return file == null ? new IllegalStateException("state key '" + where(key) + "' " + problem)
+                : damagedRun(file, where(key), problem);
+    }
+
+    private double finite(String key, double value) {
+        if (file != null && !Double.isFinite(value)) {
+            throw damaged(key, "is " + value + "; a saved parameter must be a finite number");
+        }
+        return value;
+    }
+
+    private void finite(String key, int index, double value) {
+        if (file != null && !Double.isFinite(value)) {
+            throw damaged(key, "element " + index + " is " + value + "; a saved parameter must be a finite number");
+        }
     }
 
     private ByteBuffer decode(String key, String tag, int elementSize) {
@@ -154,10 +217,10 @@ public final class JsonStateReader implements StateReader {
         try {
             bytes = Base64.getDecoder().decode(encoded.textValue());
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("state key '" + where(key) + "' is not valid base64", e);
+            throw damaged(key, "is not valid base64");
         }
         if (bytes.length % elementSize != 0) {
-            throw new IllegalStateException("state key '" + where(key) + "' holds a truncated array");
+            throw damaged(key, "holds a truncated array");
         }
         return ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
     }
@@ -165,16 +228,25 @@ public final class JsonStateReader implements StateReader {
     private JsonNode require(String key) {
         JsonNode v = node.get(key);
         if (v == null) {
+            if (file != null) {
+                throw damagedRun(file, where(key), "is missing (the state has " + keys() + ")");
+            }
             throw new IllegalStateException("state has no key '" + where(key) + "' (it has " + keys() + ")");
         }
         return v;
     }
 
-    private IllegalStateException wrongType(String key, String expected, JsonNode v) {
+    private RuntimeException wrongType(String key, String expected, JsonNode v) {
         String found = v instanceof ObjectNode object && tag(object) != null
                 ? JsonStateFormat.describeTag(tag(object))
-                : v.getNodeType().name().toLowerCase(Locale.ROOT);
-        return new IllegalStateException("state key '" + where(key) + "' should be " + expected + ", found " + found);
+                : typeOf(v);
+        return file == null
+                ? new IllegalStateException("state key '" + where(key) + "' should be " + expected + ", found " + found)
+                : damagedRun(file, where(key), "should be " + expected + ", found " + found);
+    }
+
+    private static String typeOf(JsonNode json) {
+        return json == null || json.isMissingNode() ? "nothing" : json.getNodeType().name().toLowerCase(Locale.ROOT);
     }
 
     private static String tag(ObjectNode object) {

@@ -8,11 +8,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.quiver.api.ErrorCode;
 import dev.quiver.api.PluginContext;
 import dev.quiver.api.QuiverException;
-import dev.quiver.api.Task;
 import dev.quiver.api.model.Model;
-import dev.quiver.api.model.ModelFactory;
 import dev.quiver.api.transform.FittedTransform;
-import dev.quiver.api.transform.TransformFactory;
 import dev.quiver.runtime.pipeline.PluginRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,12 +17,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import org.apache.arrow.vector.types.pojo.Schema;
 import org.snakeyaml.engine.v2.api.Dump;
 import org.snakeyaml.engine.v2.api.DumpSettings;
 import org.snakeyaml.engine.v2.common.FlowStyle;
@@ -123,28 +116,7 @@ public final class RunBundle {
                     + ". Pass the folder a 'quiver run' wrote (its output.dir or --out).");
         }
         try {
-            JsonNode modelJson = readJson(dir.resolve(MODEL));
-            PluginContext context = context(dir, modelJson.path("seed").asLong());
-            List<FittedTransform> transforms = new ArrayList<>();
-            for (JsonNode t : readJson(dir.resolve(TRANSFORMS))) {
-                String type = t.path("type").asText();
-                TransformFactory factory = registry.transforms().get(type);
-                if (factory == null) {
-                    throw missingPlugin(dir, "transform", type);
-                }
-                transforms.add(factory.load(JsonStateReader.of(t.get("state")), context));
-            }
-            String type = modelJson.path("type").asText();
-            ModelFactory factory = registry.models().get(type);
-            if (factory == null) {
-                throw missingPlugin(dir, "model", type);
-            }
-            Model model = factory.load(JsonStateReader.of(modelJson.get("state")), context);
-            Schema schema = Schema.fromJSON(Files.readString(dir.resolve(SCHEMA), StandardCharsets.UTF_8));
-            return new FittedPipeline(modelJson.path("pipeline").asText(), schema, strings(modelJson.path("features")),
-                    Optional.ofNullable(modelJson.get("target")).map(JsonNode::asText),
-                    Task.valueOf(modelJson.path("task").asText().toUpperCase(Locale.ROOT)),
-                    strings(modelJson.path("classes")), transforms, model);
+            return BundleLoader.load(dir, registry);
         } catch (IllegalStateException | IllegalArgumentException | IOException | UncheckedIOException e) {
             throw new QuiverException(ErrorCode.DATA, "The run in " + dir + " is damaged or was written by an "
                     + "incompatible version: " + e.getMessage(), e);
@@ -186,18 +158,12 @@ public final class RunBundle {
         }
     }
 
-    private static List<String> strings(JsonNode array) {
-        List<String> out = new ArrayList<>();
-        array.forEach(n -> out.add(n.asText()));
-        return out;
-    }
-
-    private static QuiverException missingPlugin(Path dir, String kind, String type) {
+    static QuiverException missingPlugin(Path dir, String kind, String type) {
         return new QuiverException(ErrorCode.CONFIG, "The run in " + dir + " needs the " + kind + " plugin '" + type
                 + "', which is not installed. Add the plugin that provides it to the classpath.");
     }
 
-    private static PluginContext context(Path dir, long seed) {
+    static PluginContext context(Path dir, long seed) {
         return new PluginContext() {
             @Override
             public Path resolvePath(String path) {

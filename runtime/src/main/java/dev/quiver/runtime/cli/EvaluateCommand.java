@@ -4,14 +4,15 @@ import dev.quiver.api.ErrorCode;
 import dev.quiver.api.PluginContext;
 import dev.quiver.api.QuiverException;
 import dev.quiver.api.config.DidYouMean;
-import dev.quiver.api.data.Source;
 import dev.quiver.api.metric.Metric;
 import dev.quiver.api.metric.MetricFactory;
 import dev.quiver.runtime.Quiver;
 import dev.quiver.runtime.bundle.FittedPipeline;
+import dev.quiver.runtime.bundle.InvalidRowException;
 import dev.quiver.runtime.bundle.RunBundle;
 import dev.quiver.runtime.cli.internal.DataFiles;
 import dev.quiver.runtime.cli.internal.Json;
+import dev.quiver.runtime.cli.internal.RowLocator;
 import dev.quiver.runtime.exec.internal.Evaluation;
 import dev.quiver.runtime.exec.internal.MemoryLimits;
 import dev.quiver.runtime.pipeline.Named;
@@ -62,7 +63,7 @@ final class EvaluateCommand implements Callable<Integer> {
                     + "to score.");
         }
         List<Named<Metric>> metrics = metrics(quiver);
-        Source source = DataFiles.source(quiver.registry(), input, "--input");
+        RowLocator source = new RowLocator(DataFiles.source(quiver.registry(), input, "--input"), input);
         if (source.schema().getFields().stream().noneMatch(f -> f.getName().equals(fitted.target().get()))) {
             throw new QuiverException(ErrorCode.DATA, input + " has no column '" + fitted.target().get()
                     + "' (the target), so its rows cannot be scored.");
@@ -70,6 +71,8 @@ final class EvaluateCommand implements Callable<Integer> {
         Evaluation.Scores scores;
         try (BufferAllocator allocator = MemoryLimits.rootAllocator()) {
             scores = Evaluation.score(fitted, source, metrics, allocator, null, rows -> { });
+        } catch (InvalidRowException e) {
+            throw source.locate(e);
         }
         Map<String, Object> values = new LinkedHashMap<>();
         scores.values().forEach((k, v) -> values.put(k, Double.isFinite(v) ? v : null));

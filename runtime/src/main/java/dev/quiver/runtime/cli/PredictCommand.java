@@ -3,10 +3,13 @@ package dev.quiver.runtime.cli;
 import dev.quiver.api.data.BatchReader;
 import dev.quiver.api.data.Sink;
 import dev.quiver.api.data.SinkWriter;
-import dev.quiver.api.data.Source;
+import dev.quiver.api.model.PredictionColumns;
 import dev.quiver.runtime.Quiver;
 import dev.quiver.runtime.bundle.FittedPipeline;
+import dev.quiver.runtime.bundle.InvalidRowException;
+import dev.quiver.runtime.bundle.OnInvalid;
 import dev.quiver.runtime.cli.internal.DataFiles;
+import dev.quiver.runtime.cli.internal.RowLocator;
 import dev.quiver.runtime.exec.internal.MemoryLimits;
 import dev.quiver.runtime.exec.internal.RowLocations;
 import java.nio.file.Path;
@@ -33,26 +36,59 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--output", required = true, paramLabel = "FILE", description = "Where to write (.csv, .arrow).")
     Path output;
 
+    @Option(names = "--on-invalid", paramLabel = "error|skip|null", defaultValue = "error",
+            converter = OnInvalidConverter.class, description = "A row with a missing, NaN, infinite or unreadable "
+            + "feature: fail naming it (error, the default), leave it out (skip) or predict null (null).")
+    OnInvalid onInvalid = OnInvalid.ERROR;
+
     @Override
     public Integer call() {
         Quiver quiver = main.quiver();
         FittedPipeline fitted = quiver.loadModel(model);
-        Source source = DataFiles.source(quiver.registry(), input, "--input");
+        RowLocator source = new RowLocator(DataFiles.source(quiver.registry(), input, "--input"), input);
         Sink sink = DataFiles.sink(quiver.registry(), output, "--output");
         long rows = 0;
+        long read = 0;
+        long nulls = 0;
         try (BufferAllocator allocator = MemoryLimits.rootAllocator();
                 BatchReader reader = source.open(allocator);
-                SinkWriter writer = sink.open(fitted.outputSchema(source.schema()), allocator)) {
+                SinkWriter writer = sink.open(fitted.outputSchema(source.schema(), onInvalid), allocator)) {
             while (reader.loadNextBatch()) {
-                try (VectorSchemaRoot predictions = RowLocations.locating(source, reader, rows,
-                        () -> fitted.predict(reader.root(), allocator))) {
+                long before = read;
+                read += reader.root().getRowCount();
+                try (VectorSchemaRoot predictions = RowLocations.locating(source, reader, before,
+                        () -> fitted.predict(reader.root(), allocator, onInvalid))) {
                     writer.write(predictions);
                     rows += predictions.getRowCount();
+                    nulls += predictions.getVector(PredictionColumns.PREDICTION).getNullCount();
+                } catch (InvalidRowException e) {
+                    throw source.locate(e);
                 }
             }
             writer.commit();
         }
         main.out.println("Wrote " + rows + " prediction" + (rows == 1 ? "" : "s") + " to " + output);
+        if (onInvalid == OnInvalid.SKIP && read > rows) {
+            main.err.println("Skipped " + (read - rows) + " of " + read + " rows with a missing, NaN, infinite or "
+                    + "unreadable feature (--on-invalid skip).");
+        }
+        if (onInvalid == OnInvalid.NULL && nulls > 0) {
+            main.err.println("Predicted null for " + nulls + " of " + read + " rows with a missing, NaN, infinite or "
+                    + "unreadable feature (--on-invalid null).");
+        }
         return 0;
+    }
+
+    /** Parses {@code error}, {@code skip} or {@code null}, naming them when the value is none of these. */
+    static final class OnInvalidConverter implements picocli.CommandLine.ITypeConverter<OnInvalid> {
+        @Override
+        public OnInvalid convert(String value) {
+            for (OnInvalid o : OnInvalid.values()) {
+                if (o.label().equals(value)) {
+                    return o;
+                }
+            }
+            throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not one of error, skip, null");
+        }
     }
 }

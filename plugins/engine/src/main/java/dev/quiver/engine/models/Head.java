@@ -209,21 +209,41 @@ public final class Head {
     }
 
     public static Head load(StateReader state) {
-        Task task = Task.valueOf(state.getString("task"));
-        int width = (int) state.getLong("width");
+        Task task;
+        try {
+            task = Task.valueOf(state.getString("task"));
+        } catch (IllegalArgumentException e) {
+            throw state.damaged("task", "'" + state.getString("task") + "' is not a task");
+        }
+        long width = state.getLong("width");
         double threshold = state.getDouble("threshold");
         if (!state.has("classes")) {
+            if (task != Task.REGRESSION || width != 1) {
+                throw state.damaged("classes", "are missing for a " + task.name().toLowerCase(java.util.Locale.ROOT)
+                        + " head of width " + width);
+            }
             return regression();
+        }
+        List<String> classes = state.getStrings("classes");
+        // One logit (sigmoid) or one per class (softmax, one-vs-rest): any other width would index past the
+        // classes or leave some unread.
+        if (task == Task.REGRESSION || classes.size() < 2 || (width != 1 || task != Task.BINARY)
+                && width != classes.size()) {
+            throw state.damaged("width", "is " + width + " for a " + task.name().toLowerCase(java.util.Locale.ROOT)
+                    + " head with " + classes.size() + " classes " + classes);
         }
         try {
             Schema schema = Schema.fromJSON(state.getString("targetType"));
-            ClassLabels labels = new ClassLabels(state.getStrings("classes"), schema.getFields().get(0).getType());
+            if (schema.getFields().size() != 1) {
+                throw state.damaged("targetType", "should describe one field, found " + schema.getFields().size());
+            }
+            ClassLabels labels = new ClassLabels(classes, schema.getFields().get(0).getType());
             boolean oneVsRest = state.has("probabilities");
             if (oneVsRest && !state.getString("probabilities").equals("one-vs-rest")) {
                 throw new IllegalStateException("unknown probabilities '" + state.getString("probabilities")
                         + "' in saved model");
             }
-            return new Head(task, width, labels, threshold, oneVsRest);
+            return new Head(task, (int) width, labels, threshold, oneVsRest);
         } catch (java.io.IOException e) {
             throw new IllegalStateException("unreadable target type in saved model", e);
         }

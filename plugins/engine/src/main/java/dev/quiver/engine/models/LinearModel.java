@@ -101,13 +101,14 @@ public final class LinearModel implements Model {
     /** Rebuilds what {@link #save} wrote, for the factory of {@code type}. */
     public static LinearModel load(String type, StateReader state) {
         List<String> features = state.getStrings("features");
-        double[] flat = state.getDoubles("weight");
-        double[] bias = state.getDoubles("bias");
+        Head head = Head.load(state.child("head"));
+        double[] bias = state.getDoubles("bias", head.width());
+        double[] flat = state.getDoubles("weight", head.width() * features.size());
         double[][] weight = new double[bias.length][];
         for (int o = 0; o < bias.length; o++) {
             weight[o] = java.util.Arrays.copyOfRange(flat, o * features.size(), (o + 1) * features.size());
         }
-        return new LinearModel(type, features, weight, bias, Head.load(state.child("head")));
+        return new LinearModel(type, features, weight, bias, head);
     }
 
     @Override

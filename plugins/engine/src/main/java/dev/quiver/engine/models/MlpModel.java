@@ -94,15 +94,31 @@ public final class MlpModel implements Model {
 
     public static MlpModel load(StateReader state) {
         long[] sizes = state.getLongs("sizes");
+        List<String> features = state.getStrings("features");
+        Head head = Head.load(state.child("head"));
+        if (sizes.length < 2 || sizes[0] != features.size() || sizes[sizes.length - 1] != head.width()) {
+            throw state.damaged("sizes", "are " + java.util.Arrays.toString(sizes) + " for " + features.size()
+                    + " features and " + head.width() + " outputs");
+        }
+        for (long size : sizes) {
+            if (size < 1 || size > Integer.MAX_VALUE) {
+                throw state.damaged("sizes", "are " + java.util.Arrays.toString(sizes) + "; every layer needs a size "
+                        + "of at least 1");
+            }
+        }
         List<Dense> layers = new ArrayList<>();
         for (int l = 0; l + 1 < sizes.length; l++) {
             String name = "layer" + l;
-            layers.add(new Dense(name, (int) sizes[l], (int) sizes[l + 1], state.getFloats(name + ".weight"),
-                    state.getFloats(name + ".bias")));
+            long weights = sizes[l] * sizes[l + 1];
+            if (weights > Integer.MAX_VALUE) {
+                throw state.damaged("sizes", "make layer " + l + " too large: " + weights + " weights");
+            }
+            layers.add(new Dense(name, (int) sizes[l], (int) sizes[l + 1], state.getFloats(name + ".weight",
+                    (int) weights), state.getFloats(name + ".bias", (int) sizes[l + 1])));
         }
         Network network = new Network(layers, Activation.of(state.getString("activation")),
                 (float) state.getDouble("dropout"));
-        return new MlpModel(state.getStrings("features"), network, Head.load(state.child("head")));
+        return new MlpModel(features, network, head);
     }
 
     @Override

@@ -52,7 +52,7 @@ final class BernoulliLikelihood implements Likelihood {
     }
 
     static BernoulliLikelihood load(StateReader state, int classes, int features) {
-        return new BernoulliLikelihood(classes, features, state.getDoubles("featureLogProb"),
+        return new BernoulliLikelihood(classes, features, state.getDoubles("featureLogProb", classes * features),
                 state.getDouble("alpha"), state.getDouble("binarize"));
     }
 

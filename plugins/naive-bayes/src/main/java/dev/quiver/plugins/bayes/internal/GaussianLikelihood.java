@@ -37,7 +37,8 @@ final class GaussianLikelihood implements Likelihood {
     }
 
     static GaussianLikelihood load(StateReader state, int classes, int features) {
-        return new GaussianLikelihood(classes, features, state.getDoubles("theta"), state.getDoubles("var"),
+        return new GaussianLikelihood(classes, features, state.getDoubles("theta", classes * features),
+                state.getDoubles("var", classes * features),
                 state.getDouble("epsilon"));
     }
 

@@ -41,7 +41,7 @@ final class MultinomialLikelihood implements Likelihood {
     }
 
     static MultinomialLikelihood load(StateReader state, int classes, int features) {
-        return new MultinomialLikelihood(classes, features, state.getDoubles("featureLogProb"),
+        return new MultinomialLikelihood(classes, features, state.getDoubles("featureLogProb", classes * features),
                 state.getDouble("alpha"));
     }
 

@@ -63,6 +63,9 @@ public final class NaiveBayesModel implements Model {
         }
         int k = classes.size();
         int d = features.size();
+        if (k < 2) {
+            throw state.damaged("classes", "are " + classes + "; a classifier needs at least two");
+        }
         StateReader params = state.child("likelihood");
         Likelihood likelihood = switch (state.getString("kind")) {
             case "gaussian" -> GaussianLikelihood.load(params, k, d);
@@ -70,8 +73,8 @@ public final class NaiveBayesModel implements Model {
             case "bernoulli" -> BernoulliLikelihood.load(params, k, d);
             default -> throw new IllegalStateException("unknown naive-bayes kind '" + state.getString("kind") + "'");
         };
-        return new NaiveBayesModel(features, new ClassLabels(classes, targetType), state.getDoubles("classCount"),
-                state.getDoubles("classLogPrior"), likelihood);
+        return new NaiveBayesModel(features, new ClassLabels(classes, targetType), state.getDoubles("classCount", k),
+                state.getDoubles("classLogPrior", k), likelihood);
     }
 
     @Override

@@ -33,11 +33,19 @@ public final class FittedImpute extends ColumnwiseTransform {
 
     public static FittedImpute load(StateReader state) {
         List<String> columns = state.getStrings("columns");
-        double[] numbers = state.getDoubles("numericFill");
-        List<String> texts = state.getStrings("textFill");
-        long[] isText = state.getLongs("isText");
+        // A text column's numeric fill is a NaN placeholder; a numeric column's fill is checked below.
+        double[] numbers = state.getDoublesAllowingNonFinite("numericFill", columns.size());
+        List<String> texts = state.getStrings("textFill", columns.size());
+        long[] isText = state.getLongs("isText", columns.size());
         List<Object> fills = new ArrayList<>();
         for (int c = 0; c < columns.size(); c++) {
+            if (isText[c] != 0 && isText[c] != 1) {
+                throw state.damaged("isText", "element " + c + " is " + isText[c] + "; it should be 0 or 1");
+            }
+            if (isText[c] == 0 && !Double.isFinite(numbers[c])) {
+                throw state.damaged("numericFill", "element " + c + " is " + numbers[c] + ", which would fill column '"
+                        + columns.get(c) + "' with a non-finite number");
+            }
             fills.add(isText[c] == 1 ? texts.get(c) : (Object) numbers[c]);
         }
         return new FittedImpute(columns, fills);

@@ -28,8 +28,10 @@ public final class FittedMinMax extends NumericMap {
     }
 
     public static FittedMinMax load(StateReader state) {
-        return new FittedMinMax(state.getStrings("columns"), state.getDoubles("min"), state.getDoubles("max"),
-                state.getDoubles("scale"), state.getDoubles("offset"));
+        List<String> columns = state.getStrings("columns");
+        int n = columns.size();
+        return new FittedMinMax(columns, state.getDoubles("min", n), state.getDoubles("max", n),
+                state.getDoubles("scale", n), state.getDoubles("offset", n));
     }
 
     @Override

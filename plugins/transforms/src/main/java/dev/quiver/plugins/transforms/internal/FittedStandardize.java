@@ -20,8 +20,9 @@ public final class FittedStandardize extends NumericMap {
     }
 
     public static FittedStandardize load(StateReader state) {
-        return new FittedStandardize(state.getStrings("columns"), state.getDoubles("mean"),
-                state.getDoubles("scale"));
+        List<String> columns = state.getStrings("columns");
+        return new FittedStandardize(columns, state.getDoubles("mean", columns.size()),
+                state.getDoubles("scale", columns.size()));
     }
 
     @Override

@@ -75,7 +75,15 @@ public final class TribuoModel<T extends Output<T>> implements Model {
         } catch (InvalidProtocolBufferException e) {
             throw new QuiverException(ErrorCode.DATA, "The saved Tribuo model is damaged: " + e.getMessage(), e);
         }
-        return of(model, adapter, task, state.getStrings("features"), state.getString("trainer"), target);
+        List<String> features = state.getStrings("features");
+        // A feature the Tribuo model reads but the state does not list would silently be read as 0 at predict.
+        for (org.tribuo.VariableInfo info : model.getFeatureIDMap()) {
+            if (!features.contains(info.getName())) {
+                throw state.damaged("features", "are " + features + " but the saved Tribuo model reads '"
+                        + info.getName() + "'");
+            }
+        }
+        return of(model, adapter, task, features, state.getString("trainer"), target);
     }
 
     @SuppressWarnings("unchecked")
@@ -102,6 +110,12 @@ public final class TribuoModel<T extends Output<T>> implements Model {
     @Override
     public List<String> features() {
         return features;
+    }
+
+    /** A missing cell becomes an absent feature, at training as at predict (see {@link Examples}). */
+    @Override
+    public boolean acceptsMissingValues() {
+        return true;
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.quiver.api.data.Source;
 import dev.quiver.runtime.Quiver;
 import dev.quiver.runtime.bundle.FittedPipeline;
 import dev.quiver.runtime.cli.internal.DataFiles;
+import dev.quiver.runtime.cli.internal.OutputPaths;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.apache.arrow.memory.BufferAllocator;
@@ -34,6 +35,7 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OutputPaths.refuseOverwriting(output, "--output", input, "--input", model, "--model");
         Quiver quiver = main.quiver();
         FittedPipeline fitted = quiver.loadModel(model);
         Source source = DataFiles.source(quiver.registry(), input, "--input");

@@ -252,6 +252,18 @@ class ExecutorTest {
         assertEquals(List.of(1, 2, 3, 4, 5), again.epochsRun);
     }
 
+    @Test
+    void aCheckpointGetsThePermissionsOfAFileTheUserCreates() throws IOException {
+        Path probe = Files.createFile(temp.resolve("probe"));
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.getFileStore(probe).supportsFileAttributeView("posix"));
+        ScriptedTrainer diverging = new ScriptedTrainer(TestPipelines.mean(1),
+                ScriptedTrainer.Fault.DIVERGE_AT_EPOCH_3, 5);
+        Path out = temp.resolve("run");
+        assertThrows(QuiverException.class, () -> executor.run(checkpointed(diverging, out), RunOptions.defaults()));
+        assertEquals(Files.getPosixFilePermissions(probe),
+                Files.getPosixFilePermissions(temp.resolve("run.checkpoints/checkpoint.json")));
+    }
+
     private static Pipeline checkpointed(ScriptedTrainer trainer, Path out) {
         return TestPipelines.pipeline(TestPipelines.housePrices(), new Columns(List.of("area"), Optional.of("price")),
                 Task.REGRESSION, SplitSpec.NONE, List.of(), new Named<>("mean", trainer, Map.of()),

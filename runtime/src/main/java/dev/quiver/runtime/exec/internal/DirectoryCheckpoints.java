@@ -128,7 +128,9 @@ public final class DirectoryCheckpoints implements Checkpoints {
         json.set("state", state.json());
         try {
             Files.createDirectories(folder);
-            Path temp = Files.createTempFile(folder, FILE, ".tmp");
+            // Not Files.createTempFile, whose owner-only permissions would stay on checkpoint.json; umask instead.
+            Path temp = folder.resolve(FILE + "." + java.util.UUID.randomUUID() + ".tmp");
+            Files.createFile(temp);
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
                     OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
                 JSON.writeValue(new NonClosing(out), json);

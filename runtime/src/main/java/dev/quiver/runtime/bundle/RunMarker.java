@@ -130,12 +130,14 @@ public final class RunMarker {
         } catch (IOException e) {
             throw damaged(dir, FILE, "cannot be read (" + e.getMessage() + ")");
         }
+        Path base = dir.toAbsolutePath().normalize();
         for (Iterator<Map.Entry<String, JsonNode>> it = files.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
             String name = entry.getKey();
             JsonNode expected = entry.getValue();
-            Path file = dir.resolve(name).normalize();
-            if (!file.getParent().equals(dir.normalize()) || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            Path file = base.resolve(name).normalize();
+            // a name such as ../x in an edited marker must not make the check read outside the run
+            if (!base.equals(file.getParent()) || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
                 throw damaged(dir, name, "is missing");
             }
             int format = expected.path("format").asInt(-1);

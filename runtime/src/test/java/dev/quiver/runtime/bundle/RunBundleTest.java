@@ -203,4 +203,14 @@ class RunBundleTest {
         QuiverException e = loadFails(run);
         assertTrue(e.getMessage().contains("quiver-run.json has format version 9"), e.getMessage());
     }
+
+    @Test
+    void aMarkerNamingAFileOutsideTheRunIsADamagedRun() throws Exception {
+        Path run = savedRun();
+        Files.writeString(temp.resolve("outside.json"), "{}");
+        Path marker = run.resolve(RunMarker.FILE);
+        Files.writeString(marker, Files.readString(marker).replace("\"history.csv\"", "\"../outside.json\""));
+        QuiverException e = loadFails(run);
+        assertTrue(e.getMessage().contains("../outside.json is missing"), e.getMessage());
+    }
 }

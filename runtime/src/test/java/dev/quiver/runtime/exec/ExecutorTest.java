@@ -264,6 +264,19 @@ class ExecutorTest {
                 Files.getPosixFilePermissions(temp.resolve("run.checkpoints/checkpoint.json")));
     }
 
+    @Test
+    void aFolderOfTheUsersNamedLikeTheCheckpointsIsNotDeleted() throws IOException {
+        Path mine = Files.createDirectories(temp.resolve("run.checkpoints"));
+        Files.writeString(mine.resolve("notes.txt"), "mine");
+        ScriptedTrainer trainer = new ScriptedTrainer(TestPipelines.mean(1), ScriptedTrainer.Fault.NONE, 5);
+        QuiverException e = assertThrows(QuiverException.class,
+                () -> executor.run(checkpointed(trainer, temp.resolve("run")), RunOptions.defaults()));
+        assertEquals(ErrorCode.USAGE, e.code());
+        assertTrue(e.getMessage().contains("holds something other than Quiver checkpoints"), e.getMessage());
+        assertEquals("mine", Files.readString(mine.resolve("notes.txt")));
+        assertFalse(Files.exists(temp.resolve("run")));
+    }
+
     private static Pipeline checkpointed(ScriptedTrainer trainer, Path out) {
         return TestPipelines.pipeline(TestPipelines.housePrices(), new Columns(List.of("area"), Optional.of("price")),
                 Task.REGRESSION, SplitSpec.NONE, List.of(), new Named<>("mean", trainer, Map.of()),

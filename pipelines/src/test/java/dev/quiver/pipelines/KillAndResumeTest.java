@@ -59,6 +59,8 @@ class KillAndResumeTest {
         process.destroyForcibly();   // SIGKILL: no shutdown hook, no finally block runs
         process.waitFor();
         assertFalse(Files.exists(killed.resolve("model.json")), "a killed run leaves no model behind");
+        assertEquals(1, leftovers().stream().filter(n -> n.startsWith(".killed.tmp-")).count(),
+                "a SIGKILL leaves its temporary folder (no hook runs): " + leftovers());
         JsonNode saved = new ObjectMapper().readTree(checkpoint.toFile());
         int killedAt = saved.path("epoch").asInt();
         assertTrue(killedAt >= 1 && killedAt < 40, "checkpoint epoch " + killedAt);
@@ -68,6 +70,7 @@ class KillAndResumeTest {
 
         int resumed = quiver("run", pipeline.toString(), "--out", killed.toString(), "--resume");
         assertEquals(0, resumed, "resume failed");
+        assertEquals(List.of(), leftovers(), "the next run to the target deleted the killed run's temporary folder");
         Path whole = temp.resolve("whole");
         assertEquals(0, quiver("run", pipeline.toString(), "--out", whole.toString()));
 
@@ -78,6 +81,42 @@ class KillAndResumeTest {
         assertEquals(41, history.size(), "a header and 40 epochs");
         assertEquals(epochOneSeconds, Double.parseDouble(history.get(1).split(",")[5]), 1e-6,
                 "epoch 1 was restored from the checkpoint, not trained again");
+    }
+
+    /** What runs to {@code killed} left beside it: temporary folders and lock files. */
+    private List<String> leftovers() throws IOException {
+        try (var files = Files.list(temp)) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".killed.")).toList();
+        }
+    }
+
+    @Test
+    void aSigtermedRunDeletesItsTemporaryFolder() throws Exception {
+        Path pipeline = temp.resolve("digits.yaml");
+        Files.writeString(pipeline, """
+                version: 1
+                name: stopped
+                source: {type: csv, path: %s}
+                columns: {target: digit}
+                model: {type: mlp, hidden: [32]}
+                training: {optimizer: {type: adam, lr: 0.001}, epochs: 200, batchSize: 32}
+                evaluate: [accuracy]
+                checkpoint: {every: 1}
+                """.formatted(PIPELINES.resolve("data/digits.csv")));
+        Path killed = temp.resolve("killed");
+        Process process = new ProcessBuilder(command("run", pipeline.toString(), "--out", killed.toString()))
+                .redirectErrorStream(true).redirectOutput(temp.resolve("killed.log").toFile()).start();
+        Path checkpoint = temp.resolve("killed.checkpoints").resolve("checkpoint.json");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (!Files.exists(checkpoint) && process.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(process.isAlive(), () -> "training ended before it could be stopped:\n" + log());
+        assertEquals(1, leftovers().stream().filter(n -> n.startsWith(".killed.tmp-")).count(), "being built");
+        process.destroy();   // SIGTERM: the shutdown hooks run
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(List.of(), leftovers(), "no temporary folder or lock is left");
+        assertFalse(Files.exists(killed));
     }
 
     private String log() {

@@ -4,44 +4,107 @@ import dev.quiver.api.ErrorCode;
 import dev.quiver.api.QuiverException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * A folder built in a hidden temporary sibling and renamed into place on {@link #commit()}, so that readers
- * see either the previous complete folder or the new complete one, never a half-written one. Closing without
- * committing deletes the temporary folder: a failed run leaves nothing behind.
+ * A run folder built in a hidden temporary sibling ({@code .NAME.tmp-*}) and renamed into place on
+ * {@link #commit()}, so that readers see the previous complete run or the new complete one, never a half-written
+ * one. Closing without committing deletes the temporary folder, and so does a shutdown hook when the process is
+ * stopped (SIGTERM, Ctrl-C); after a SIGKILL the next run to the same target deletes it.
  *
- * <p>An existing target is replaced only if it is empty or a Quiver run ({@link RunBundle#isRun}); anything else
- * is refused, so that a mistyped {@code --out} cannot wipe a user's folder. Confined to one thread.
+ * <p>What it guarantees about the target:
+ * <ul>
+ * <li>Only an absent target, an empty folder or a Quiver run ({@link RunMarker#isRun}) is replaced; anything else
+ * (a user's folder, a file, a FIFO, a link) is refused with {@link ErrorCode#USAGE} and left untouched. The check
+ * is made at {@link #begin} and again at {@link #commit()} on the folder moved aside, so a folder that appears
+ * during training is moved back, not deleted.</li>
+ * <li>One run at a time writes a target ({@link OutputLock}); a second one fails at once with
+ * {@link ErrorCode#DATA} and leaves nothing.</li>
+ * <li>The commit writes the marker into the temporary folder and syncs it, moves the old run aside to
+ * {@code .NAME.old-*}, moves the new run in, then deletes the old one. A crash between the two moves leaves no run
+ * at the target, but both complete folders beside it; {@link #recover} (run by the next {@link #begin} and by a
+ * load of the missing target) finishes the commit, or puts the old run back when the new one is incomplete.</li>
+ * </ul>
+ * Confined to one thread, apart from its shutdown hook.
  */
 public final class AtomicDirectory implements AutoCloseable {
 
+    /**
+     * Test seam: when this system property is {@code true}, the process halts (as if killed) right after moving
+     * the old run aside, before moving the new one in.
+     */
+    static final String HALT_BETWEEN_MOVES = "dev.quiver.test.haltBetweenCommitMoves";
+
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String TEMP = ".tmp-";
+    private static final String OLD = ".old-";
 
     private final Path target;
     private final Path temp;
+    private final OutputLock lock;
+    private final Thread shutdownHook;
     private boolean committed;
+    private boolean closed;
 
-    private AtomicDirectory(Path target, Path temp) {
+    private AtomicDirectory(Path target, Path temp, OutputLock lock) {
         this.target = target;
         this.temp = temp;
+        this.lock = lock;
+        this.shutdownHook = new Thread(this::abandon, "quiver-delete-unfinished-run");
     }
 
-    /** Starts building {@code target}; checks up front that it may be replaced. */
+    /**
+     * Starts building {@code target}: locks it, finishes or undoes a commit a crash interrupted, deletes temporary
+     * folders of runs that were killed, and checks that the target may be replaced.
+     *
+     * @throws QuiverException {@link ErrorCode#USAGE} when the target may not be replaced; {@link ErrorCode#DATA}
+     *     when another run writes it or the folder cannot be created
+     */
     public static AtomicDirectory begin(Path target) {
-        Path absolute = target.toAbsolutePath().normalize();
-        checkReplaceable(absolute);
+        Path absolute = canonical(target);
+        OutputLock lock = OutputLock.acquire(absolute);
         try {
-            Path parent = absolute.getParent();
-            Files.createDirectories(parent);
-            return new AtomicDirectory(absolute, createUnique(parent, "." + absolute.getFileName() + ".tmp-"));
+            recoverLocked(absolute);
+            sweep(absolute);
+            checkReplaceable(absolute);
+            Path temp = createUnique(absolute.getParent(), "." + absolute.getFileName() + TEMP);
+            TempOwner.mark(temp);
+            AtomicDirectory folder = new AtomicDirectory(absolute, temp, lock);
+            Runtime.getRuntime().addShutdownHook(folder.shutdownHook);
+            return folder;
+        } catch (IOException | UncheckedIOException e) {
+            lock.close();
+            throw new QuiverException(ErrorCode.DATA, "Cannot create the output folder " + absolute + ": " + e, e);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    /** The target with its parent folder created and resolved to its real path, so one folder has one lock. */
+    private static Path canonical(Path target) {
+        Path absolute = target.toAbsolutePath().normalize();
+        if (absolute.getParent() == null) {
+            throw new QuiverException(ErrorCode.USAGE, "The output path " + absolute + " is a root folder; give a "
+                    + "folder inside it.");
+        }
+        try {
+            Files.createDirectories(absolute.getParent());
+            return absolute.getParent().toRealPath().resolve(absolute.getFileName());
         } catch (IOException e) {
             throw new QuiverException(ErrorCode.DATA, "Cannot create the output folder " + absolute + ": " + e, e);
         }
@@ -63,24 +126,41 @@ public final class AtomicDirectory implements AutoCloseable {
     }
 
     /**
-     * Fails (USAGE) unless {@code target} may be replaced by a run: it is absent, empty or a Quiver run. Callers
-     * that work long before they {@link #begin} (a tuning search) check this first, so that a mistyped output
-     * fails at once rather than after every trial has run.
+     * Fails (USAGE) unless {@code target} may be replaced by a run: it is absent, an empty folder or a Quiver run.
+     * Callers that work long before they {@link #begin} (a tuning search) check this first, so that a mistyped
+     * output fails at once rather than after every trial has run.
      */
     public static void checkReplaceable(Path target) {
-        if (Files.isRegularFile(target)) {
-            throw new QuiverException(ErrorCode.USAGE, "The output path " + target + " is a file; give a folder.");
+        Path absolute = target.toAbsolutePath().normalize();
+        replaceProblem(absolute, absolute).ifPresent(why -> {
+            throw new QuiverException(ErrorCode.USAGE, "The output " + absolute + " " + why + ", so it will not "
+                    + "be replaced; choose another output.dir or --out.");
+        });
+    }
+
+    /** Why the entry at {@code path} (shown as {@code shown}) may not be replaced by a run, if it may not. */
+    private static Optional<String> replaceProblem(Path path, Path shown) {
+        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.empty();
         }
-        if (Files.isDirectory(target) && !RunBundle.isRun(target)) {
-            try (Stream<Path> entries = Files.list(target)) {
-                if (entries.findAny().isPresent()) {
-                    throw new QuiverException(ErrorCode.USAGE, "The output folder " + target + " exists and is not a "
-                            + "Quiver run, so it will not be replaced; choose another output.dir or --out.");
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        if (Files.isSymbolicLink(path)) {
+            return Optional.of("is a symbolic link");
+        }
+        if (Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.of("is a file");
+        }
+        if (!Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.of("is not a folder (a FIFO, socket or device)");
+        }
+        try (Stream<Path> entries = Files.list(path)) {
+            if (entries.findAny().isEmpty()) {
+                return Optional.empty();
             }
+        } catch (IOException e) {
+            return Optional.of("cannot be listed (" + e + ")");
         }
+        return RunMarker.problem(path, Set.of(TempOwner.FILE)).map(why -> "exists and is not a Quiver run ("
+                + why.replace(path.toString(), shown.toString()) + ")");
     }
 
     /** Where to write the folder's contents until {@link #commit()}. */
@@ -93,25 +173,48 @@ public final class AtomicDirectory implements AutoCloseable {
     }
 
     /**
-     * Moves the finished folder into place, replacing (then deleting) an older one. If the new folder cannot be
-     * moved in, the older one is moved back: a failed commit leaves the previous run where it was.
+     * Writes the run marker, then moves the finished folder into place, replacing (then deleting) an older run.
+     * If the new folder cannot be moved in, or what was at the target turns out not to be a run, the older entry is
+     * moved back: a failed commit leaves the target as it was.
      */
-    public void commit() {
+    public synchronized void commit() {
+        if (closed || committed) {
+            throw new IllegalStateException("commit of " + target + " after close or commit");
+        }
+        checkReplaceable(target);
+        try {
+            RunMarker.write(temp, Set.of(TempOwner.FILE));
+        } catch (UncheckedIOException e) {
+            throw new QuiverException(ErrorCode.DATA, "Cannot finish the run in " + temp + ": " + e.getCause(), e);
+        }
+        forceFolder(temp);
         Path old = null;
         try {
-            if (Files.exists(target)) {
-                old = target.resolveSibling("." + target.getFileName() + ".old-" + System.nanoTime());
+            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                old = createName(target, OLD);
                 move(target, old);
+                // Checked again on the folder moved aside, where no one else writes: whatever appeared at the
+                // target since the check above is put back, never deleted.
+                Optional<String> problem = replaceProblem(old, target);
+                if (problem.isPresent()) {
+                    move(old, target);
+                    old = null;
+                    throw new QuiverException(ErrorCode.USAGE, "The output " + target + " " + problem.get()
+                            + " (it appeared during the run), so it was not replaced; the new run is discarded. "
+                            + "Choose another output.dir or --out.");
+                }
+                forceFolder(target.getParent());
+                if (Boolean.getBoolean(HALT_BETWEEN_MOVES)) {
+                    Runtime.getRuntime().halt(86);
+                }
             }
             move(temp, target);
             committed = true;
-            if (old != null) {
-                deleteRecursively(old);
-            }
+            forceFolder(target.getParent());
         } catch (IOException e) {
             QuiverException failure = new QuiverException(ErrorCode.DATA, "Cannot move the finished run into "
                     + target + ": " + e, e);
-            if (!committed && old != null) {
+            if (old != null) {
                 try {
                     move(old, target);
                 } catch (IOException restore) {
@@ -120,6 +223,19 @@ public final class AtomicDirectory implements AutoCloseable {
             }
             throw failure;
         }
+        try {
+            Files.deleteIfExists(target.resolve(TempOwner.FILE));
+            if (old != null) {
+                deleteRecursively(old);
+            }
+        } catch (IOException e) {
+            // The new run is in place; a leftover old folder is deleted by the next run to this target.
+            System.getLogger("dev.quiver").log(System.Logger.Level.WARNING, "could not delete " + old + ": " + e);
+        }
+    }
+
+    private static Path createName(Path target, String kind) {
+        return target.resolveSibling("." + target.getFileName() + kind + Long.toUnsignedString(RANDOM.nextLong(), 36));
     }
 
     private static void move(Path from, Path to) throws IOException {
@@ -130,20 +246,136 @@ public final class AtomicDirectory implements AutoCloseable {
         }
     }
 
-    @Override
-    public void close() {
-        if (!committed) {
-            try {
-                deleteRecursively(temp);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot delete the unfinished run " + temp, e);
+    /** Makes renames in {@code folder} durable (POSIX keeps them in the folder's entry). Best effort. */
+    private static void forceFolder(Path folder) {
+        try (FileChannel dir = FileChannel.open(folder, StandardOpenOption.READ)) {
+            dir.force(true);
+        } catch (IOException | UnsupportedOperationException ignored) {
+            // some platforms cannot sync a folder; only durability against power loss is lost
+        }
+    }
+
+    /**
+     * Finishes or undoes a commit that a crash interrupted, if {@code target} is missing and no other run holds
+     * it: a complete new run beside it ({@code .NAME.tmp-*} with its marker) is moved in; otherwise the old run
+     * moved aside ({@code .NAME.old-*}) is moved back. Loading a run calls this, so a service restarted after a
+     * crash finds its model.
+     */
+    public static void recover(Path target) {
+        Path absolute = target.toAbsolutePath().normalize();
+        if (Files.exists(absolute, LinkOption.NOFOLLOW_LINKS) || absolute.getParent() == null
+                || !Files.isDirectory(absolute.getParent())) {
+            return;
+        }
+        try {
+            Path real = absolute.getParent().toRealPath().resolve(absolute.getFileName());
+            if (siblings(real, TEMP).isEmpty() && siblings(real, OLD).isEmpty()) {
+                return;
+            }
+            Optional<OutputLock> lock = OutputLock.tryAcquire(real);
+            if (lock.isPresent()) {
+                try (OutputLock held = lock.get()) {
+                    recoverLocked(real);
+                }
+            }
+        } catch (IOException | QuiverException e) {
+            // Nothing to recover from here (a read-only folder): the load reports the missing run.
+        }
+    }
+
+    /** {@link #recover} while holding the target's lock, so no live run is in the middle of its commit. */
+    private static void recoverLocked(Path target) throws IOException {
+        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        for (Path temp : siblings(target, TEMP)) {
+            if (TempOwner.isAbandoned(temp) && RunMarker.isRun(temp, Set.of(TempOwner.FILE))) {
+                move(temp, target);
+                Files.deleteIfExists(target.resolve(TempOwner.FILE));
+                forceFolder(target.getParent());
+                return;
+            }
+        }
+        for (Path old : siblings(target, OLD)) {
+            if (RunMarker.isRun(old, Set.of(TempOwner.FILE))) {
+                move(old, target);
+                forceFolder(target.getParent());
+                return;
             }
         }
     }
 
-    /** Deletes a folder and its contents; a missing folder is fine. */
+    /**
+     * Deletes what killed runs left beside {@code target}: temporary folders carrying Quiver's owner marker whose
+     * process is gone, and old runs moved aside by a commit that then finished (the target is a run again). Called
+     * with the target's lock held.
+     */
+    private static void sweep(Path target) throws IOException {
+        for (Path temp : siblings(target, TEMP)) {
+            if (TempOwner.isAbandoned(temp)) {
+                deleteRecursively(temp);
+            }
+        }
+        if (RunMarker.isRun(target, Set.of(TempOwner.FILE))) {
+            for (Path old : siblings(target, OLD)) {
+                if (RunMarker.isRun(old, Set.of(TempOwner.FILE))) {
+                    deleteRecursively(old);
+                }
+            }
+        }
+    }
+
+    /** The real folders (not links) beside {@code target} named {@code .NAME<kind>*}. */
+    private static List<Path> siblings(Path target, String kind) throws IOException {
+        String prefix = "." + target.getFileName() + kind;
+        List<Path> found = new ArrayList<>();
+        try (Stream<Path> entries = Files.list(target.getParent())) {
+            entries.filter(p -> p.getFileName().toString().startsWith(prefix))
+                    .filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
+                    .sorted()
+                    .forEach(found::add);
+        }
+        return found;
+    }
+
+    /** The shutdown hook: the process is being stopped before this run was committed. */
+    private synchronized void abandon() {
+        if (!closed && !committed) {
+            try {
+                deleteRecursively(temp);
+            } catch (IOException ignored) {
+                // the next run to this target deletes it (its owner marker names a process that is gone)
+            }
+        }
+        closed = true;
+        lock.close();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook runs anyway and finds this folder closed
+        }
+        closed = true;
+        try {
+            if (!committed) {
+                deleteRecursively(temp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete the unfinished run " + temp, e);
+        } finally {
+            lock.close();
+        }
+    }
+
+    /** Deletes a folder and its contents, not following links; a missing folder is fine. */
     public static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
+        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         try (Stream<Path> walk = Files.walk(dir)) {

@@ -41,12 +41,15 @@ import org.snakeyaml.engine.v2.common.FlowStyle;
  * history.csv        one row per epoch
  * predictions.arrow  the evaluated split with its predictions (Arrow IPC file)
  * report.html        the self-contained report
+ * quiver-run.json    the run marker, written at commit: {"format", "quiver", "files": {name: {"format", "size",
+ *                     "sha256"}}}
  * </pre>
  *
  * <p>States are JSON ({@link JsonStateWriter}); arrays are stored bit for bit, so a reloaded pipeline predicts
  * exactly what the trained one did. The executor writes these files into a temporary folder renamed into place
- * at the end (see {@code dev.quiver.runtime.exec}), so a folder with a {@code model.json} is a complete run.
- * Stateless and thread-safe.
+ * at the end ({@link AtomicDirectory}); the commit adds {@code quiver-run.json} ({@link RunMarker}), the marker
+ * that makes the folder a run and lists every file's format version, size and SHA-256. Loading checks them all
+ * first. Stateless and thread-safe.
  */
 public final class RunBundle {
 
@@ -65,9 +68,9 @@ public final class RunBundle {
     private RunBundle() {
     }
 
-    /** Whether {@code dir} holds a complete run. */
+    /** Whether {@code dir} holds a complete run: a folder its {@link RunMarker} describes. */
     public static boolean isRun(Path dir) {
-        return Files.isRegularFile(dir.resolve(MODEL));
+        return RunMarker.isRun(dir, java.util.Set.of());
     }
 
     /** Writes the fitted pipeline's files: pipeline.yaml, schema.json, transforms.json and model.json. */
@@ -108,13 +111,8 @@ public final class RunBundle {
      *     {@link ErrorCode#CONFIG} when a plugin it needs is not installed
      */
     public static FittedPipeline load(Path dir, PluginRegistry registry) {
-        if (!Files.isDirectory(dir)) {
-            throw new QuiverException(ErrorCode.DATA, "No run folder at " + dir + ".");
-        }
-        if (!isRun(dir)) {
-            throw new QuiverException(ErrorCode.DATA, dir + " is not a Quiver run: it has no " + MODEL
-                    + ". Pass the folder a 'quiver run' wrote (its output.dir or --out).");
-        }
+        AtomicDirectory.recover(dir);
+        RunMarker.verify(dir);
         try {
             return BundleLoader.load(dir, registry);
         } catch (IllegalStateException | IllegalArgumentException | IOException | UncheckedIOException e) {

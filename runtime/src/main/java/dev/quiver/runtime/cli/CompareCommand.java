@@ -2,6 +2,7 @@ package dev.quiver.runtime.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.quiver.runtime.bundle.RunBundle;
+import dev.quiver.runtime.bundle.RunMarker;
 import dev.quiver.runtime.cli.internal.Json;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,10 +34,7 @@ final class CompareCommand implements Callable<Integer> {
         List<JsonNode> metrics = new ArrayList<>();
         Map<String, JsonNode> byRun = new LinkedHashMap<>();
         for (Path run : runs) {
-            if (!RunBundle.isRun(run)) {
-                throw new dev.quiver.api.QuiverException(dev.quiver.api.ErrorCode.DATA, run
-                        + " is not a Quiver run: it has no " + RunBundle.MODEL + ".");
-            }
+            RunMarker.verify(run);
             JsonNode m = RunBundle.metrics(run);
             names.add(run.toString());
             metrics.add(m);

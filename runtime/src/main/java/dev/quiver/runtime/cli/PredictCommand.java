@@ -9,6 +9,7 @@ import dev.quiver.runtime.bundle.FittedPipeline;
 import dev.quiver.runtime.bundle.InvalidRowException;
 import dev.quiver.runtime.bundle.OnInvalid;
 import dev.quiver.runtime.cli.internal.DataFiles;
+import dev.quiver.runtime.cli.internal.OutputPaths;
 import dev.quiver.runtime.cli.internal.RowLocator;
 import dev.quiver.runtime.exec.internal.MemoryLimits;
 import dev.quiver.runtime.exec.internal.RowLocations;
@@ -43,6 +44,7 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OutputPaths.refuseOverwriting(output, "--output", input, "--input", model, "--model");
         Quiver quiver = main.quiver();
         FittedPipeline fitted = quiver.loadModel(model);
         RowLocator source = new RowLocator(DataFiles.source(quiver.registry(), input, "--input"), input);

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Writes a run's report as one self-contained HTML file: inline CSS and inline SVG charts drawn here, no script
@@ -36,7 +37,10 @@ public final class ReportWriter {
     public static void write(Path file, ReportData data) throws IOException {
         Path absolute = file.toAbsolutePath();
         Files.createDirectories(absolute.getParent());
-        Path temp = Files.createTempFile(absolute.getParent(), ".report-", ".html.tmp");
+        // Not Files.createTempFile: its owner-only permissions (0600) would stay on the renamed report, unlike every
+        // other file of the run; a plain create follows the user's umask.
+        Path temp = absolute.resolveSibling(".report-" + UUID.randomUUID() + ".html.tmp");
+        Files.createFile(temp);
         try {
             Files.writeString(temp, render(data), StandardCharsets.UTF_8);
             try {

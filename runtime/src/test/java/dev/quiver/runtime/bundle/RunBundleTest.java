@@ -127,4 +127,90 @@ class RunBundleTest {
         assertEquals(ErrorCode.DATA, e.code());
         assertTrue(e.getMessage().contains("damaged"), e.getMessage());
     }
+
+    private Path savedRun() {
+        return new Executor(RunTelemetry.noop()).run(ExecTestComponents.centeredMean(ExecTestComponents.numbers(10),
+                SplitSpec.NONE, temp.resolve("run")), RunOptions.defaults()).directory();
+    }
+
+    private QuiverException loadFails(Path run) {
+        QuiverException e = assertThrows(QuiverException.class, () -> RunBundle.load(run, registry));
+        assertEquals(ErrorCode.DATA, e.code(), e.getMessage());
+        return e;
+    }
+
+    @Test
+    void theMarkerListsEveryFileWithItsFormatSizeAndChecksum() throws Exception {
+        Path run = savedRun();
+        com.fasterxml.jackson.databind.JsonNode marker = RunBundle.readJson(run.resolve(RunMarker.FILE));
+        assertEquals(RunMarker.FORMAT, marker.path("format").asInt());
+        assertEquals(RunMarker.QUIVER_VERSION, marker.path("quiver").asText());
+        try (var files = Files.list(run)) {
+            for (Path file : files.filter(f -> !f.getFileName().toString().equals(RunMarker.FILE)).toList()) {
+                var entry = marker.path("files").path(file.getFileName().toString());
+                assertEquals(Files.size(file), entry.path("size").asLong(), file.toString());
+                assertEquals(1, entry.path("format").asInt(), file.toString());
+                assertEquals(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(Files.readAllBytes(file))), entry.path("sha256").asText(), file.toString());
+            }
+        }
+    }
+
+    @Test
+    void aRunWithoutItsMarkerIsRefusedWithAdviceToRunAgain() throws Exception {
+        Path run = savedRun();
+        Files.delete(run.resolve(RunMarker.FILE));
+        QuiverException e = loadFails(run);
+        assertTrue(e.getMessage().contains("has no quiver-run.json") && e.getMessage().contains("older Quiver")
+                && e.getMessage().contains("Run the pipeline again"), e.getMessage());
+    }
+
+    @Test
+    void aTruncatedFileIsADamagedRunNamingIt() throws Exception {
+        Path run = savedRun();
+        Path transforms = run.resolve(RunBundle.TRANSFORMS);
+        byte[] bytes = Files.readAllBytes(transforms);
+        Files.write(transforms, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        QuiverException e = loadFails(run);
+        assertTrue(e.getMessage().contains("is damaged: transforms.json has " + bytes.length / 2 + " bytes where the "
+                + "run wrote " + bytes.length + " (truncated)"), e.getMessage());
+    }
+
+    @Test
+    void anEditThatKeepsTheSizeIsStillADamagedRun() throws Exception {
+        Path run = savedRun();
+        Path schema = run.resolve(RunBundle.SCHEMA);
+        String text = Files.readString(schema);
+        assertTrue(text.contains("area"));
+        Files.writeString(schema, text.replace("area", "aera"));
+        QuiverException e = loadFails(run);
+        assertTrue(e.getMessage().contains("schema.json was changed after the run wrote it"), e.getMessage());
+    }
+
+    @Test
+    void aMissingFileIsADamagedRunNamingIt() throws Exception {
+        Path run = savedRun();
+        Files.delete(run.resolve(RunBundle.HISTORY));
+        QuiverException e = loadFails(run);
+        assertTrue(e.getMessage().contains("is damaged: history.csv is missing"), e.getMessage());
+    }
+
+    @Test
+    void aMarkerOfAnUnknownFormatIsRefused() throws Exception {
+        Path run = savedRun();
+        Path marker = run.resolve(RunMarker.FILE);
+        Files.writeString(marker, Files.readString(marker).replaceFirst("\"format\" : 1", "\"format\" : 9"));
+        QuiverException e = loadFails(run);
+        assertTrue(e.getMessage().contains("quiver-run.json has format version 9"), e.getMessage());
+    }
+
+    @Test
+    void aMarkerNamingAFileOutsideTheRunIsADamagedRun() throws Exception {
+        Path run = savedRun();
+        Files.writeString(temp.resolve("outside.json"), "{}");
+        Path marker = run.resolve(RunMarker.FILE);
+        Files.writeString(marker, Files.readString(marker).replace("\"history.csv\"", "\"../outside.json\""));
+        QuiverException e = loadFails(run);
+        assertTrue(e.getMessage().contains("../outside.json is missing"), e.getMessage());
+    }
 }

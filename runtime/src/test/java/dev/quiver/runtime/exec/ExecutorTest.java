@@ -252,6 +252,31 @@ class ExecutorTest {
         assertEquals(List.of(1, 2, 3, 4, 5), again.epochsRun);
     }
 
+    @Test
+    void aCheckpointGetsThePermissionsOfAFileTheUserCreates() throws IOException {
+        Path probe = Files.createFile(temp.resolve("probe"));
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.getFileStore(probe).supportsFileAttributeView("posix"));
+        ScriptedTrainer diverging = new ScriptedTrainer(TestPipelines.mean(1),
+                ScriptedTrainer.Fault.DIVERGE_AT_EPOCH_3, 5);
+        Path out = temp.resolve("run");
+        assertThrows(QuiverException.class, () -> executor.run(checkpointed(diverging, out), RunOptions.defaults()));
+        assertEquals(Files.getPosixFilePermissions(probe),
+                Files.getPosixFilePermissions(temp.resolve("run.checkpoints/checkpoint.json")));
+    }
+
+    @Test
+    void aFolderOfTheUsersNamedLikeTheCheckpointsIsNotDeleted() throws IOException {
+        Path mine = Files.createDirectories(temp.resolve("run.checkpoints"));
+        Files.writeString(mine.resolve("notes.txt"), "mine");
+        ScriptedTrainer trainer = new ScriptedTrainer(TestPipelines.mean(1), ScriptedTrainer.Fault.NONE, 5);
+        QuiverException e = assertThrows(QuiverException.class,
+                () -> executor.run(checkpointed(trainer, temp.resolve("run")), RunOptions.defaults()));
+        assertEquals(ErrorCode.USAGE, e.code());
+        assertTrue(e.getMessage().contains("holds something other than Quiver checkpoints"), e.getMessage());
+        assertEquals("mine", Files.readString(mine.resolve("notes.txt")));
+        assertFalse(Files.exists(temp.resolve("run")));
+    }
+
     private static Pipeline checkpointed(ScriptedTrainer trainer, Path out) {
         return TestPipelines.pipeline(TestPipelines.housePrices(), new Columns(List.of("area"), Optional.of("price")),
                 Task.REGRESSION, SplitSpec.NONE, List.of(), new Named<>("mean", trainer, Map.of()),

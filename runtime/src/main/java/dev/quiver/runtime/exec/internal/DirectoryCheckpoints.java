@@ -72,7 +72,7 @@ public final class DirectoryCheckpoints implements Checkpoints {
         Path file = folder.resolve(FILE);
         try {
             if (!resume) {
-                AtomicDirectory.deleteRecursively(folder);
+                deleteCheckpointFolder(folder);
                 return new DirectoryCheckpoints(folder, every, fingerprint, history, Optional.empty());
             }
             if (!Files.isRegularFile(file)) {
@@ -128,7 +128,9 @@ public final class DirectoryCheckpoints implements Checkpoints {
         json.set("state", state.json());
         try {
             Files.createDirectories(folder);
-            Path temp = Files.createTempFile(folder, FILE, ".tmp");
+            // Not Files.createTempFile, whose owner-only permissions would stay on checkpoint.json; umask instead.
+            Path temp = folder.resolve(FILE + "." + java.util.UUID.randomUUID() + ".tmp");
+            Files.createFile(temp);
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
                     OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
                 JSON.writeValue(new NonClosing(out), json);
@@ -149,10 +151,36 @@ public final class DirectoryCheckpoints implements Checkpoints {
     /** Deletes the checkpoints once the run they belong to has been saved. */
     public void discard() {
         try {
-            AtomicDirectory.deleteRecursively(folder);
+            deleteCheckpointFolder(folder);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Deletes {@code folder} if it holds checkpoints only ({@code checkpoint.json} and its temporary files): the
+     * name {@code <output>.checkpoints} could also be a folder of the user's, which is never deleted.
+     *
+     * @throws QuiverException {@link ErrorCode#USAGE} when it holds anything else
+     */
+    static void deleteCheckpointFolder(Path folder) throws IOException {
+        if (!Files.exists(folder, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        boolean ours = Files.isDirectory(folder, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        if (ours) {
+            try (java.util.stream.Stream<Path> entries = Files.list(folder)) {
+                ours = entries.allMatch(p -> Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                        && (p.getFileName().toString().equals(FILE)
+                                || (p.getFileName().toString().startsWith(FILE) && p.toString().endsWith(".tmp"))));
+            }
+        }
+        if (!ours) {
+            throw new QuiverException(ErrorCode.USAGE, "The checkpoint folder " + folder + " holds something other "
+                    + "than Quiver checkpoints, so it will not be deleted; move it or choose another output.dir or "
+                    + "--out.");
+        }
+        AtomicDirectory.deleteRecursively(folder);
     }
 
     private static void put(ObjectNode node, String key, double value) {

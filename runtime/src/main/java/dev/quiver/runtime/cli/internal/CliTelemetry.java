@@ -7,6 +7,7 @@ import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdkBuilder;
 import io.opentelemetry.sdk.autoconfigure.spi.ConfigurationException;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -37,6 +38,14 @@ public final class CliTelemetry implements AutoCloseable {
     private static final Logger AUTOCONFIGURE_LOG =
             Logger.getLogger(AutoConfiguredOpenTelemetrySdkBuilder.class.getName());
 
+    /**
+     * An export that fails (no collector listening) is logged by the exporter with a stack trace; its message
+     * already names the cause, so the CLI prints that line alone, as it does for its own errors.
+     */
+    private static final List<Logger> EXPORTER_LOGS = List.of(
+            Logger.getLogger("io.opentelemetry.exporter.internal.grpc.GrpcExporter"),
+            Logger.getLogger("io.opentelemetry.exporter.internal.http.HttpExporter"));
+
     private final OpenTelemetrySdk sdk;
 
     private CliTelemetry(OpenTelemetrySdk sdk) {
@@ -51,6 +60,10 @@ public final class CliTelemetry implements AutoCloseable {
      */
     public static CliTelemetry start() {
         AUTOCONFIGURE_LOG.setLevel(Level.WARNING);
+        EXPORTER_LOGS.forEach(log -> log.setFilter(record -> {
+            record.setThrown(null); // filters run only on the logger logged to, hence one per exporter class
+            return true;
+        }));
         try {
             // Properties supplied here are defaults: OTEL_* variables and -Dotel.* properties override them.
             OpenTelemetrySdk sdk = AutoConfiguredOpenTelemetrySdk.builder()
@@ -60,7 +73,8 @@ public final class CliTelemetry implements AutoCloseable {
                     .getOpenTelemetrySdk();
             return new CliTelemetry(sdk);
         } catch (ConfigurationException e) {
-            throw new QuiverException(ErrorCode.CONFIG, "Invalid OpenTelemetry setting: " + e.getMessage()
+            String reason = e.getMessage().replaceAll("\\.+$", "");
+            throw new QuiverException(ErrorCode.CONFIG, "Invalid OpenTelemetry setting: " + reason
                     + ". The CLI ships the exporters " + EXPORTERS + " for OTEL_TRACES_EXPORTER,"
                     + " OTEL_METRICS_EXPORTER and OTEL_LOGS_EXPORTER; OTEL_EXPORTER_OTLP_PROTOCOL is grpc (the"
                     + " default, port 4317) or http/protobuf (port 4318).", e);

@@ -122,7 +122,8 @@ public final class SafeYaml {
         try {
             Optional<EventLimits.Violation> violation = EventLimits.check(yaml, settings, MAX_DEPTH, MAX_ALIASES);
             if (violation.isPresent()) {
-                problems.add(at(fileName, withLines, violation.get().mark(), path), violation.get().message());
+                String where = violation.get().keyPath().isEmpty() ? path : violation.get().keyPath();
+                problems.add(at(fileName, withLines, violation.get().mark(), where), violation.get().message());
                 return Optional.empty();
             }
             Optional<Node> node = new Compose(settings).composeString(yaml);

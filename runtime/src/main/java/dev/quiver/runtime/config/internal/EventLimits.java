@@ -24,8 +24,8 @@ import org.snakeyaml.engine.v2.exceptions.Mark;
  */
 public final class EventLimits {
 
-    /** A violated limit and where the parser was when it was crossed. */
-    public record Violation(String message, Optional<Mark> mark) {
+    /** A violated limit, where the parser was when it was crossed, and the key path of the node there. */
+    public record Violation(String message, Optional<Mark> mark, String keyPath) {
     }
 
     private EventLimits() {
@@ -39,12 +39,15 @@ public final class EventLimits {
         Map<String, Boolean> definedOpen = new HashMap<>();
         int depth = 0;
         int aliases = 0;
+        EventPath paths = new EventPath();
         for (Event event : new Parse(settings).parseString(text)) {
+            String path = paths.path(event);
+            paths.advance(event);
             if (event instanceof CollectionStartEvent start) {
                 depth++;
                 if (depth > maxDepth) {
                     return Optional.of(new Violation("lists and mappings are nested more than " + maxDepth
-                            + " levels deep; a pipeline never needs that many", event.getStartMark()));
+                            + " levels deep; a pipeline never needs that many", event.getStartMark(), path));
                 }
                 String anchor = start.getAnchor().map(a -> a.getValue()).orElse(null);
                 openAnchors.addLast(anchor == null ? "" : anchor);
@@ -69,13 +72,13 @@ public final class EventLimits {
                 return Optional.of(new Violation("the alias *" + name + " is inside the list or mapping &" + name
                         + " it repeats, so that value would contain itself without end; a recursive alias is not"
                         + " allowed (write the value out, or anchor a part that does not contain the alias)",
-                        event.getStartMark()));
+                        event.getStartMark(), path));
             } else if (event instanceof AliasEvent alias && collectionAnchors.contains(alias.getAlias().getValue())) {
                 aliases++;
                 if (aliases > maxAliases) {
                     return Optional.of(new Violation("more than " + maxAliases + " aliases to lists or mappings;"
                             + " aliases that repeat collections can make a small file expand without bound"
-                            + " (a 'billion laughs' attack), so Quiver refuses them", event.getStartMark()));
+                            + " (a 'billion laughs' attack), so Quiver refuses them", event.getStartMark(), path));
                 }
             }
         }

@@ -77,11 +77,11 @@ final class EvaluateCommand implements Callable<Integer> {
         Map<String, Object> values = new LinkedHashMap<>();
         scores.values().forEach((k, v) -> values.put(k, Double.isFinite(v) ? v : null));
         if (json) {
-            main.out.println(Json.pretty(Map.of("rows", scores.predictions().size(), "metrics", values)));
+            main.out.println(Json.pretty(Map.of("rows", scores.predictions().size(), "metrics", values,
+                    "details", scores.details())));
         } else {
             main.out.println("Scored " + scores.predictions().size() + " rows of " + input + ":");
-            values.forEach((k, v) -> main.out.println("  " + k + "  "
-                    + (v instanceof Double d ? MetricsTable.format(d) : "-")));
+            main.out.print(MetricsTable.scores(values, scores.details()));
         }
         return 0;
     }

@@ -75,6 +75,7 @@ public final class Main implements Callable<Integer> {
                 })
                 .setExecutionExceptionHandler((e, commandLine1, parseResult) -> main.report(e, debug,
                         commandLine1.getCommandName()));
+        addHelpOptions(commandLine);
         try {
             return commandLine.execute(args);
         } catch (OutOfMemoryError e) {
@@ -88,6 +89,26 @@ public final class Main implements Callable<Integer> {
         } finally {
             main.close();
         }
+    }
+
+    /** {@code -h} and {@code --help} on every sub-command, so that {@code quiver run --help} is as good as
+     *  {@code quiver help run} (and needs none of the command's required arguments). */
+    private static void addHelpOptions(CommandLine commandLine) {
+        for (CommandLine sub : commandLine.getSubcommands().values()) {
+            CommandSpec spec = sub.getCommandSpec();
+            if (spec.optionsMap().containsKey("--help")) {
+                continue; // picocli's own help command has them already
+            }
+            spec.addMixin("helpOptions", CommandSpec.forAnnotatedObject(new HelpOptions()));
+            addHelpOptions(sub);
+        }
+    }
+
+    /** The usage-help flag alone, without {@code mixinStandardHelpOptions}' version flag, which only Main has. */
+    @Command
+    static final class HelpOptions {
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+        boolean help;
     }
 
     /** {@code quiver} alone: a command is missing, which is a usage mistake. */

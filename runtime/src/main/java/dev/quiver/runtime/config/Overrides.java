@@ -25,6 +25,8 @@ public final class Overrides {
 
     private static final Pattern SEGMENT = Pattern.compile("([^.\\[\\]=]+)((?:\\[\\d+])*)");
     private static final Pattern INDEX = Pattern.compile("\\[(\\d+)]");
+    /** The largest list index a path may name; far past any list a pipeline file can hold (see SafeYaml). */
+    private static final int MAX_INDEX = SafeYaml.MAX_NODES;
 
     private sealed interface Step {
     }
@@ -49,10 +51,8 @@ public final class Overrides {
                 continue;
             }
             String path = set.substring(0, eq).trim();
-            Optional<List<Step>> steps = parsePath(path);
+            Optional<List<Step>> steps = parsePath(path, new Location(label, 0, 0, path), problems);
             if (steps.isEmpty()) {
-                problems.add(new Location(label, 0, 0, path), "'" + path + "' is not a key path; write keys"
-                        + " separated by dots, with list indices in brackets: training.optimizer.lr, transforms[0].type");
                 continue;
             }
             Optional<ConfigNode> value = SafeYaml.parseValue(set.substring(eq + 1), label, path, problems);
@@ -77,10 +77,8 @@ public final class Overrides {
      */
     public static Optional<ConfigNode.Mapping> set(ConfigNode.Mapping root, String path, ConfigNode value,
             Location origin, Problems problems) {
-        Optional<List<Step>> steps = parsePath(path);
+        Optional<List<Step>> steps = parsePath(path, origin, problems);
         if (steps.isEmpty()) {
-            problems.add(origin, "'" + path + "' is not a key path; write keys separated by dots, with list indices"
-                    + " in brackets: training.optimizer.lr, transforms[0].type");
             return Optional.empty();
         }
         try {
@@ -91,17 +89,27 @@ public final class Overrides {
         }
     }
 
-    private static Optional<List<Step>> parsePath(String path) {
+    /** The steps of {@code path}; empty, with the problem recorded at {@code where}, when it is malformed. */
+    private static Optional<List<Step>> parsePath(String path, Location where, Problems problems) {
         List<Step> steps = new ArrayList<>();
         for (String part : path.split("\\.", -1)) {
             Matcher m = SEGMENT.matcher(part);
             if (!m.matches()) {
+                problems.add(where, "'" + path + "' is not a key path; write keys separated by dots, with list"
+                        + " indices in brackets: training.optimizer.lr, transforms[0].type");
                 return Optional.empty();
             }
             steps.add(new Key(m.group(1)));
             Matcher index = INDEX.matcher(m.group(2));
             while (index.find()) {
-                steps.add(new Index(Integer.parseInt(index.group(1))));
+                // digits that overflow an int are no list position either; no pipeline list comes near MAX_INDEX
+                String digits = index.group(1).replaceFirst("^0+(?=\\d)", "");
+                if (digits.length() > String.valueOf(MAX_INDEX).length() || Long.parseLong(digits) > MAX_INDEX) {
+                    problems.add(where, "list index [" + index.group(1) + "] in '" + path + "' is too large;"
+                            + " an index counts items from 0 and is at most " + MAX_INDEX);
+                    return Optional.empty();
+                }
+                steps.add(new Index(Integer.parseInt(digits)));
             }
         }
         return Optional.of(steps);

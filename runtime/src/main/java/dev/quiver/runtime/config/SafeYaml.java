@@ -2,6 +2,7 @@ package dev.quiver.runtime.config;
 
 import dev.quiver.api.Location;
 import dev.quiver.runtime.config.internal.EventLimits;
+import dev.quiver.runtime.config.internal.FlowReferences;
 import dev.quiver.runtime.config.internal.NodeConverter;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -28,7 +29,8 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
  * error), duplicate keys rejected with both locations, and bounds on file size ({@value #MAX_BYTES} bytes),
  * nesting ({@value #MAX_DEPTH} levels), aliases to collections ({@value #MAX_ALIASES}) and the values the
  * document expands to ({@value #MAX_NODES}), so that a hostile file is refused before it costs time or memory.
- * {@code ${VAR}} and {@code ${VAR:-default}} in scalars are replaced from the given environment.
+ * {@code ${VAR}} and {@code ${VAR:-default}} in scalars are replaced from the given environment, also unquoted
+ * inside flow collections ({@code {epochs: ${EPOCHS}}}), and a plain one is typed by its value.
  *
  * <p>Every problem is recorded in the given {@link Problems}; the result is empty when no document could be
  * made. Stateless and thread-safe.
@@ -114,18 +116,22 @@ public final class SafeYaml {
                 .setAllowDuplicateKeys(true) // checked by NodeConverter, which reports both locations
                 .build();
         Location whole = new Location(fileName, 0, 0, path);
+        // {epochs: ${EPOCHS}}: masked so that YAML does not read the braces as a mapping; restored when converting
+        FlowReferences references = env == null ? null : FlowReferences.mask(text);
+        String yaml = references == null ? text : references.text();
         try {
-            Optional<EventLimits.Violation> violation = EventLimits.check(text, settings, MAX_DEPTH, MAX_ALIASES);
+            Optional<EventLimits.Violation> violation = EventLimits.check(yaml, settings, MAX_DEPTH, MAX_ALIASES);
             if (violation.isPresent()) {
-                problems.add(at(fileName, withLines, violation.get().mark(), path), violation.get().message());
+                String where = violation.get().keyPath().isEmpty() ? path : violation.get().keyPath();
+                problems.add(at(fileName, withLines, violation.get().mark(), where), violation.get().message());
                 return Optional.empty();
             }
-            Optional<Node> node = new Compose(settings).composeString(text);
+            Optional<Node> node = new Compose(settings).composeString(yaml);
             if (node.isEmpty()) {
                 problems.add(whole, withLines ? "the pipeline file is empty" : "no value given");
                 return Optional.empty();
             }
-            NodeConverter converter = new NodeConverter(fileName, withLines, env,
+            NodeConverter converter = new NodeConverter(fileName, withLines, env, references,
                     settings.getSchema().getScalarResolver(), problems::add, MAX_NODES);
             return Optional.of(converter.convert(node.get(), path));
         } catch (NodeConverter.TooBig e) {

@@ -14,9 +14,9 @@ public enum PluginKind {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** The plural, for listings: {@code sources}, {@code models}... */
+    /** The plural, for listings: {@code sources}, {@code models}, {@code losses}... */
     public String plural() {
-        return label() + "s";
+        return this == LOSS ? "losses" : label() + "s";
     }
 
     /** This kind's factories in {@code registry}, by name. */

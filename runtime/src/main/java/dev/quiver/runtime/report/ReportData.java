@@ -3,10 +3,12 @@ package dev.quiver.runtime.report;
 import dev.quiver.api.metric.Predictions;
 import dev.quiver.api.model.EpochStats;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Everything the HTML report shows about one run, gathered by the runtime after evaluation. Maps keep the caller's
@@ -25,10 +27,21 @@ import java.util.Objects;
  *     when probabilities are given, residuals for regression); null to leave those charts out
  * @param trials the rows of a tuning run's trials table, each column name to cell text (the first row's names
  *     are the header); empty for runs without tuning
+ * @param details the metrics' structured details by split, then by metric name, as in metrics.json's
+ *     {@code details}; a metric whose details hold a {@code matrix} (confusion-matrix) is left out of the metrics
+ *     table, whose numbers would show its stand-in headline as a second accuracy; may be empty
  */
 public record ReportData(String pipelineName, String pipelineYaml, Map<String, String> facts,
         Map<String, Map<String, Double>> metricsBySplit, List<EpochStats> history, String evaluatedSplit,
-        Predictions predictions, List<Map<String, String>> trials) {
+        Predictions predictions, List<Map<String, String>> trials, Map<String, ?> details) {
+
+    /** A report whose metrics have no details to consult. */
+    public ReportData(String pipelineName, String pipelineYaml, Map<String, String> facts,
+            Map<String, Map<String, Double>> metricsBySplit, List<EpochStats> history, String evaluatedSplit,
+            Predictions predictions, List<Map<String, String>> trials) {
+        this(pipelineName, pipelineYaml, facts, metricsBySplit, history, evaluatedSplit, predictions, trials,
+                Map.of());
+    }
 
     /** A report without a trials table. */
     public ReportData(String pipelineName, String pipelineYaml, Map<String, String> facts,
@@ -48,5 +61,21 @@ public record ReportData(String pipelineName, String pipelineYaml, Map<String, S
         history = List.copyOf(history);
         evaluatedSplit = evaluatedSplit == null ? "" : evaluatedSplit;
         trials = trials.stream().map(row -> Collections.unmodifiableMap(new LinkedHashMap<>(row))).toList();
+        details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
+    }
+
+    /** The metrics whose details, in any split, hold a {@code matrix}: not numbers for a table. */
+    public Set<String> matrixMetrics() {
+        Set<String> names = new HashSet<>();
+        details.values().forEach(split -> {
+            if (split instanceof Map<?, ?> byMetric) {
+                byMetric.forEach((metric, detail) -> {
+                    if (detail instanceof Map<?, ?> d && d.containsKey("matrix")) {
+                        names.add(String.valueOf(metric));
+                    }
+                });
+            }
+        });
+        return names;
     }
 }

@@ -124,6 +124,10 @@ public final class ReportWriter {
         }
         Set<String> names = new LinkedHashSet<>();
         bySplit.values().forEach(m -> names.addAll(m.keySet()));
+        names.removeAll(data.matrixMetrics()); // a matrix is drawn as a chart, not shown as its stand-in number
+        if (names.isEmpty()) {
+            return;
+        }
         section(page, "metrics", "Metrics");
         page.append("<table>\n<thead><tr><th>metric</th>");
         bySplit.keySet().forEach(split -> page.append("<th>").append(escape(split)).append("</th>"));

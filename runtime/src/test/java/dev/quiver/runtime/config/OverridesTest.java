@@ -80,4 +80,15 @@ class OverridesTest {
         assertTrue(messages.get(2).contains("index 2 is past the end of 'transforms', which has 0 items"),
                 messages::toString);
     }
+    @Test
+    void anIndexTooLargeForAListIsAProblemNamingTheArgument() {
+        apply("transforms: [{type: scale}]\n", "transforms[2147483648].type=x", "seed=3",
+                "transforms[99999999999999999999]=y");
+        List<Problem> list = problems.sorted();
+        assertEquals(2, list.size(), list.toString());
+        assertTrue(list.get(0).toString().contains("--set transforms[2147483648].type=x"), list.toString());
+        assertTrue(list.get(0).toString().contains("list index [2147483648] in 'transforms[2147483648].type' is"
+                + " too large"), list.toString());
+        assertTrue(list.get(1).toString().contains("[99999999999999999999]"), list.toString());
+    }
 }

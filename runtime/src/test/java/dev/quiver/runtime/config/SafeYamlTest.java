@@ -245,4 +245,80 @@ class SafeYamlTest {
         parse("name: \"${1abc}\"\n", Map.of());
         assertTrue(onlyProblem().startsWith("p.yaml:1:7: '${' must start a variable reference"), onlyProblem());
     }
+    @Test
+    void aRecursiveAliasIsALocatedProblemNotAStackOverflow() {
+        assertTrue(parse("name: x\na: &a [*a]\n").isEmpty());
+        assertTrue(onlyProblem().startsWith("p.yaml:2:8: "), onlyProblem());
+        assertTrue(onlyProblem().contains("recursive alias") && onlyProblem().endsWith("[a[0]]"), onlyProblem());
+        Problems again = new Problems();
+        assertTrue(SafeYaml.parse("b: &b {x: [1, {y: *b}]}\n", "p.yaml", Map.of(), again).isEmpty());
+        assertTrue(again.sorted().get(0).toString().startsWith("p.yaml:1:19: "), again.sorted().toString());
+        assertTrue(again.sorted().get(0).toString().endsWith("[b.x[1].y]"), again.sorted().toString());
+    }
+
+    @Test
+    void anAliasToAnAnchorRedefinedInsideItsCollectionIsNoRecursion() {
+        ConfigNode.Mapping root = parse("a: &a [&a 1, *a]\n").orElseThrow();
+        assertEquals(List.of(1, 1), at(root, "a").plain());
+    }
+
+    @Test
+    void referencesInFlowCollectionsAreReplacedAndTypedLikeBlockOnes() {
+        ConfigNode.Mapping root = parse("""
+                source: {type: csv, path: data/${DIR}/rows.csv}   # a {comment} with ${NOPE}
+                training: {epochs: ${EPOCHS}, lr: ${LR:-0.1}, name: "${EPOCHS}", tag: 'x ${EPOCHS}'}
+                evaluate: [${METRIC}, r2]
+                literal: $${EPOCHS}
+                """, Map.of("DIR", "d", "EPOCHS", "10", "METRIC", "mse")).orElseThrow();
+        assertTrue(problems.isEmpty(), problems.sorted().toString());
+        assertEquals("data/d/rows.csv", ((ConfigNode.Scalar) at(root, "source", "path")).value());
+        assertEquals(10, ((ConfigNode.Scalar) at(root, "training", "epochs")).value());
+        assertEquals(0.1, ((ConfigNode.Scalar) at(root, "training", "lr")).value());
+        assertEquals("10", ((ConfigNode.Scalar) at(root, "training", "name")).value(), "quoted stays text");
+        assertEquals("x 10", ((ConfigNode.Scalar) at(root, "training", "tag")).value());
+        assertEquals(List.of("mse", "r2"), at(root, "evaluate").plain());
+        assertEquals("${EPOCHS}", ((ConfigNode.Scalar) at(root, "literal")).value());
+        ConfigNode epochs = at(root, "training", "epochs");
+        assertEquals("p.yaml:2:20", epochs.location().position(), "columns are those of the file as written");
+        assertEquals("p.yaml:2:53", at(root, "training", "name").location().position());
+    }
+
+    @Test
+    void anEnvironmentValueInAFlowCollectionIsNeverReadAsYaml() {
+        ConfigNode.Mapping root = parse("training: {epochs: ${EPOCHS}}\n",
+                Map.of("EPOCHS", "1, evil: {x: 1}}")).orElseThrow();
+        ConfigNode.Mapping training = (ConfigNode.Mapping) at(root, "training");
+        assertEquals(List.of("epochs"), List.copyOf(training.entries().keySet()));
+        assertEquals("1, evil: {x: 1}}", ((ConfigNode.Scalar) at(root, "training", "epochs")).value());
+    }
+
+    @Test
+    void anUnsetVariableInAFlowCollectionIsLocatedAtItsValue() {
+        parse("name: x\ntraining: {epochs: ${NOPE}}\n");
+        assertTrue(onlyProblem().startsWith("p.yaml:2:20: "), onlyProblem());
+        assertTrue(onlyProblem().contains("'NOPE' is not set") && onlyProblem().contains("[training.epochs]"),
+                onlyProblem());
+    }
+
+    @Test
+    void braceAndQuoteCharactersInBlockScalarsAndPlainTextDoNotConfuseTheMasking() {
+        ConfigNode.Mapping root = parse("""
+                notes: |
+                  a block { with [ brackets and it's quotes
+                  { more
+                owner: it's {x}
+                training: {epochs: ${EPOCHS}}
+                """, Map.of("EPOCHS", "3")).orElseThrow();
+        assertTrue(problems.isEmpty(), problems.sorted().toString());
+        assertEquals("a block { with [ brackets and it's quotes\n{ more\n",
+                ((ConfigNode.Scalar) at(root, "notes")).value());
+        assertEquals("it's {x}", ((ConfigNode.Scalar) at(root, "owner")).value());
+        assertEquals(3, ((ConfigNode.Scalar) at(root, "training", "epochs")).value());
+    }
+
+    @Test
+    void aReferenceInAFlowValueSpanningLinesSaysToQuoteIt() {
+        parse("training: {name: a\n  ${EPOCHS} b}\n", Map.of("EPOCHS", "3"));
+        assertTrue(onlyProblem().contains("quote it"), onlyProblem());
+    }
 }

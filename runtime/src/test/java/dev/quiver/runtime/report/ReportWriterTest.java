@@ -48,6 +48,26 @@ class ReportWriterTest {
     }
 
     @Test
+    void aMetricWhoseDetailsHoldAMatrixIsLeftOutOfTheMetricsTable() {
+        Predictions p = SampleRuns.multiclass(90, 1);
+        ReportData base = SampleRuns.data("iris", p, 3);
+        Map<String, Map<String, Double>> metrics = new java.util.LinkedHashMap<>(base.metricsBySplit());
+        metrics.replaceAll((split, values) -> {
+            Map<String, Double> withMatrix = new java.util.LinkedHashMap<>(values);
+            withMatrix.put("confusion-matrix", values.get("accuracy"));
+            return withMatrix;
+        });
+        Map<String, Object> details = Map.of("test", Map.of("confusion-matrix",
+                Map.of("labels", List.of("a", "b", "c"), "matrix", List.of(List.of(1L)))));
+        String html = ReportWriter.render(new ReportData("iris", "", base.facts(), metrics, base.history(), "test",
+                p, List.of(), details));
+        String table = html.substring(html.indexOf("<table>"), html.indexOf("</table>"));
+        assertTrue(table.contains("<td>accuracy</td>"), table);
+        assertFalse(table.contains("confusion-matrix"), table);
+        assertTrue(html.contains("id=\"confusion-matrix\""), "the matrix is still drawn as a chart");
+    }
+
+    @Test
     void binaryReportDrawsOnlyThePositiveClassAndQuotesItsArea() {
         Predictions p = SampleRuns.binary(200, 2);
         String html = ReportWriter.render(SampleRuns.data("churn", p, 3));

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.snakeyaml.engine.v2.api.ConstructNode;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
@@ -55,6 +56,7 @@ public final class NodeConverter {
     private final String file;
     private final boolean withLines;
     private final Map<String, String> env;
+    private final FlowReferences references;
     private final ScalarResolver resolver;
     private final Sink sink;
     private final int maxNodes;
@@ -68,6 +70,16 @@ public final class NodeConverter {
      */
     public NodeConverter(String file, boolean withLines, Map<String, String> env, ScalarResolver resolver,
             Sink sink, int maxNodes) {
+        this(file, withLines, env, null, resolver, sink, maxNodes);
+    }
+
+    /**
+     * @param references the {@code ${VAR}} references masked in flow collections before parsing (restored
+     *     here); null when nothing was masked
+     */
+    public NodeConverter(String file, boolean withLines, Map<String, String> env, FlowReferences references,
+            ScalarResolver resolver, Sink sink, int maxNodes) {
+        this.references = references;
         this.file = file;
         this.withLines = withLines;
         this.env = env;
@@ -135,6 +147,18 @@ public final class NodeConverter {
     private Object scalar(ScalarNode node, Location where) {
         Tag tag = isReference(node) ? Tag.STR : node.getTag();
         String text = node.getValue();
+        if (references != null && env != null) {
+            try {
+                Optional<String> source = references.restore(node);
+                if (source.isPresent()) {
+                    text = source.get();
+                    tag = Tag.STR; // typed below by what it becomes, as a block-style ${VAR} is
+                }
+            } catch (IllegalArgumentException e) {
+                sink.problem(where, e.getMessage());
+                return null;
+            }
+        }
         if (env != null && tag.equals(Tag.STR) && Interpolation.mentions(text)) {
             try {
                 text = Interpolation.apply(text, env);

@@ -356,7 +356,7 @@ public final class RunExecution {
         try {
             ReportWriter.write(file, new ReportData(pipeline.name(), RunBundle.yaml(pipeline.document()), facts,
                     evaluated.values(), history.epochs(), evaluated.split(), evaluated.predictions(),
-                    extras.trials()));
+                    extras.trials(), evaluated.details()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

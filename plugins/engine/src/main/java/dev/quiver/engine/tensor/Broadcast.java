@@ -9,7 +9,82 @@ import java.util.Arrays;
  */
 final class Broadcast {
 
-    enum Op { ADD, SUB, MUL, DIV }
+    /**
+     * One binary op: {@code forward} is {@code u op v}; {@code gradU} and {@code gradV} are each input's share of
+     * the output's gradient {@code g} at that element.
+     */
+    enum Op {
+        ADD {
+            @Override
+            float forward(float u, float v) {
+                return u + v;
+            }
+
+            @Override
+            float gradU(float g, float u, float v) {
+                return g;
+            }
+
+            @Override
+            float gradV(float g, float u, float v) {
+                return g;
+            }
+        },
+        SUB {
+            @Override
+            float forward(float u, float v) {
+                return u - v;
+            }
+
+            @Override
+            float gradU(float g, float u, float v) {
+                return g;
+            }
+
+            @Override
+            float gradV(float g, float u, float v) {
+                return -g;
+            }
+        },
+        MUL {
+            @Override
+            float forward(float u, float v) {
+                return u * v;
+            }
+
+            @Override
+            float gradU(float g, float u, float v) {
+                return g * v;
+            }
+
+            @Override
+            float gradV(float g, float u, float v) {
+                return g * u;
+            }
+        },
+        DIV {
+            @Override
+            float forward(float u, float v) {
+                return u / v;
+            }
+
+            @Override
+            float gradU(float g, float u, float v) {
+                return g / v;
+            }
+
+            @Override
+            float gradV(float g, float u, float v) {
+                return -g * u / (v * v);
+            }
+        };
+
+        abstract float forward(float u, float v);
+
+        abstract float gradU(float g, float u, float v);
+
+        abstract float gradV(float g, float u, float v);
+    }
 
     private Broadcast() {
     }
@@ -17,19 +92,12 @@ final class Broadcast {
     static Tensor apply(Op op, Tensor a, Tensor b) {
         int[] shape = shape(a.shapeRef(), b.shapeRef());
         int size = Tensor.sizeOf(shape);
-        int[] ia = Arrays.equals(shape, a.shapeRef()) ? null : offsets(a.shapeRef(), shape);
-        int[] ib = Arrays.equals(shape, b.shapeRef()) ? null : offsets(b.shapeRef(), shape);
+        int[] ia = Arrays.equals(shape, a.shapeRef()) ? null : offsets(a.shapeRef(), shape, size);
+        int[] ib = Arrays.equals(shape, b.shapeRef()) ? null : offsets(b.shapeRef(), shape, size);
         float[] x = a.data(), y = b.data();
         float[] out = Workspace.buffer(size);
         for (int o = 0; o < size; o++) {
-            float u = x[ia == null ? o : ia[o]];
-            float v = y[ib == null ? o : ib[o]];
-            out[o] = switch (op) {
-                case ADD -> u + v;
-                case SUB -> u - v;
-                case MUL -> u * v;
-                case DIV -> u / v;
-            };
+            out[o] = op.forward(x[ia == null ? o : ia[o]], y[ib == null ? o : ib[o]]);
         }
         return Tensor.result(out, shape, t -> {
             float[] g = t.grad();
@@ -38,21 +106,11 @@ final class Broadcast {
             for (int o = 0; o < size; o++) {
                 int pa = ia == null ? o : ia[o];
                 int pb = ib == null ? o : ib[o];
-                float go = g[o];
                 if (ga != null) {
-                    ga[pa] += switch (op) {
-                        case ADD, SUB -> go;
-                        case MUL -> go * y[pb];
-                        case DIV -> go / y[pb];
-                    };
+                    ga[pa] += op.gradU(g[o], x[pa], y[pb]);
                 }
                 if (gb != null) {
-                    gb[pb] += switch (op) {
-                        case ADD -> go;
-                        case SUB -> -go;
-                        case MUL -> go * x[pa];
-                        case DIV -> -go * x[pa] / (y[pb] * y[pb]);
-                    };
+                    gb[pb] += op.gradV(g[o], x[pa], y[pb]);
                 }
             }
         }, a, b);
@@ -73,8 +131,11 @@ final class Broadcast {
         return out;
     }
 
-    /** For each element of {@code out}, the offset of the element of {@code in} it reads. */
-    private static int[] offsets(int[] in, int[] out) {
+    /**
+     * For each of the {@code size} elements of {@code out}, the offset of the element of {@code in} it reads; the
+     * array comes from the workspace (it lives as long as the op's backward needs it) and may be longer.
+     */
+    private static int[] offsets(int[] in, int[] out, int size) {
         int rank = out.length;
         int[] stride = new int[rank];
         int s = 1;
@@ -84,8 +145,7 @@ final class Broadcast {
             stride[d] = dim == 1 ? 0 : s;
             s *= dim;
         }
-        int size = Tensor.sizeOf(out);
-        int[] offsets = new int[size];
+        int[] offsets = Workspace.indices(size);
         int[] index = new int[rank];
         int offset = 0;
         for (int o = 0; o < size; o++) {

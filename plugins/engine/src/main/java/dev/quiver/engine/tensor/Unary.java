@@ -1,12 +1,105 @@
 package dev.quiver.engine.tensor;
 
-/** Element-wise functions of one tensor, each with its derivative. Stateless. */
+/**
+ * Element-wise functions of one tensor. Each op is one enum constant holding its forward value and, next to it,
+ * its local derivative; {@link #apply} is the one loop that runs either. Stateless.
+ */
 final class Unary {
-
-    enum Op { EXP, LOG, RELU, LEAKY_RELU, SIGMOID, TANH, GELU }
 
     private static final double INV_SQRT2 = 1.0 / Math.sqrt(2.0);
     private static final double INV_SQRT_2PI = 1.0 / Math.sqrt(2.0 * Math.PI);
+
+    /**
+     * One element-wise function. {@code forward} maps an input {@code x} to its output; {@code backward} is the
+     * input's share {@code g * dy/dx} of the output's gradient {@code g}, given both {@code x} and the forward
+     * output {@code y} (whichever the derivative is cheaper from). {@code slope} is LEAKY_RELU's negative slope.
+     */
+    enum Op {
+        EXP {
+            @Override
+            float forward(float x, float slope) {
+                return (float) Math.exp(x);
+            }
+
+            @Override
+            float backward(float g, float x, float y, float slope) {
+                return g * y;
+            }
+        },
+        LOG {
+            @Override
+            float forward(float x, float slope) {
+                return (float) Math.log(x);
+            }
+
+            @Override
+            float backward(float g, float x, float y, float slope) {
+                return g / x;
+            }
+        },
+        RELU {
+            @Override
+            float forward(float x, float slope) {
+                return Math.max(x, 0f);
+            }
+
+            @Override
+            float backward(float g, float x, float y, float slope) {
+                return x > 0 ? g : 0f;
+            }
+        },
+        LEAKY_RELU {
+            @Override
+            float forward(float x, float slope) {
+                return x > 0 ? x : slope * x;
+            }
+
+            @Override
+            float backward(float g, float x, float y, float slope) {
+                return x > 0 ? g : slope * g;
+            }
+        },
+        SIGMOID {
+            @Override
+            float forward(float x, float slope) {
+                return sigmoid(x);
+            }
+
+            @Override
+            float backward(float g, float x, float y, float slope) {
+                return g * y * (1f - y);
+            }
+        },
+        TANH {
+            @Override
+            float forward(float x, float slope) {
+                return (float) Math.tanh(x);
+            }
+
+            @Override
+            float backward(float g, float x, float y, float slope) {
+                return g * (1f - y * y);
+            }
+        },
+        /** The exact erf form, PyTorch's default ({@code approximate='none'}), computed in double. */
+        GELU {
+            @Override
+            float forward(float x, float slope) {
+                return (float) (0.5 * x * erfc(-x * INV_SQRT2));
+            }
+
+            @Override
+            float backward(float g, float x, float y, float slope) {
+                double v = x;
+                double cdf = 0.5 * erfc(-v * INV_SQRT2);
+                return (float) (g * (cdf + v * INV_SQRT_2PI * Math.exp(-0.5 * v * v)));
+            }
+        };
+
+        abstract float forward(float x, float slope);
+
+        abstract float backward(float g, float x, float y, float slope);
+    }
 
     private Unary() {
     }
@@ -15,84 +108,14 @@ final class Unary {
         int n = a.size();
         float[] x = a.data();
         float[] y = Workspace.buffer(n);
-        switch (op) {
-            case EXP -> {
-                for (int i = 0; i < n; i++) {
-                    y[i] = (float) Math.exp(x[i]);
-                }
-            }
-            case LOG -> {
-                for (int i = 0; i < n; i++) {
-                    y[i] = (float) Math.log(x[i]);
-                }
-            }
-            case RELU -> {
-                for (int i = 0; i < n; i++) {
-                    y[i] = Math.max(x[i], 0f);
-                }
-            }
-            case LEAKY_RELU -> {
-                for (int i = 0; i < n; i++) {
-                    y[i] = x[i] > 0 ? x[i] : slope * x[i];
-                }
-            }
-            case SIGMOID -> {
-                for (int i = 0; i < n; i++) {
-                    y[i] = sigmoid(x[i]);
-                }
-            }
-            case TANH -> {
-                for (int i = 0; i < n; i++) {
-                    y[i] = (float) Math.tanh(x[i]);
-                }
-            }
-            case GELU -> {
-                for (int i = 0; i < n; i++) {
-                    y[i] = (float) (0.5 * x[i] * erfc(-x[i] * INV_SQRT2));
-                }
-            }
+        for (int i = 0; i < n; i++) {
+            y[i] = op.forward(x[i], slope);
         }
         return Tensor.result(y, a.shapeRef(), t -> {
             float[] g = t.grad();
             float[] ga = a.gradBuffer();
-            switch (op) {
-                case EXP -> {
-                    for (int i = 0; i < n; i++) {
-                        ga[i] += g[i] * y[i];
-                    }
-                }
-                case LOG -> {
-                    for (int i = 0; i < n; i++) {
-                        ga[i] += g[i] / x[i];
-                    }
-                }
-                case RELU -> {
-                    for (int i = 0; i < n; i++) {
-                        ga[i] += x[i] > 0 ? g[i] : 0f;
-                    }
-                }
-                case LEAKY_RELU -> {
-                    for (int i = 0; i < n; i++) {
-                        ga[i] += x[i] > 0 ? g[i] : slope * g[i];
-                    }
-                }
-                case SIGMOID -> {
-                    for (int i = 0; i < n; i++) {
-                        ga[i] += g[i] * y[i] * (1f - y[i]);
-                    }
-                }
-                case TANH -> {
-                    for (int i = 0; i < n; i++) {
-                        ga[i] += g[i] * (1f - y[i] * y[i]);
-                    }
-                }
-                case GELU -> {
-                    for (int i = 0; i < n; i++) {
-                        double v = x[i];
-                        double cdf = 0.5 * erfc(-v * INV_SQRT2);
-                        ga[i] += (float) (g[i] * (cdf + v * INV_SQRT_2PI * Math.exp(-0.5 * v * v)));
-                    }
-                }
+            for (int i = 0; i < n; i++) {
+                ga[i] += op.backward(g[i], x[i], y[i], slope);
             }
         }, a);
     }

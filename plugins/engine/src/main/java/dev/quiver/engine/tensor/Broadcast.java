@@ -9,81 +9,35 @@ import java.util.Arrays;
  */
 final class Broadcast {
 
+    @FunctionalInterface
+    private interface Forward {
+        float apply(float u, float v);
+    }
+
+    @FunctionalInterface
+    private interface Gradient {
+        float apply(float g, float u, float v);
+    }
+
     /**
-     * One binary op: {@code forward} is {@code u op v}; {@code gradU} and {@code gradV} are each input's share of
-     * the output's gradient {@code g} at that element.
+     * One binary op: its value {@code u op v} and, beside it, each input's share of the output's gradient
+     * {@code g} at that element.
      */
     enum Op {
-        ADD {
-            @Override
-            float forward(float u, float v) {
-                return u + v;
-            }
+        ADD((u, v) -> u + v, (g, u, v) -> g, (g, u, v) -> g),
+        SUB((u, v) -> u - v, (g, u, v) -> g, (g, u, v) -> -g),
+        MUL((u, v) -> u * v, (g, u, v) -> g * v, (g, u, v) -> g * u),
+        DIV((u, v) -> u / v, (g, u, v) -> g / v, (g, u, v) -> -g * u / (v * v));
 
-            @Override
-            float gradU(float g, float u, float v) {
-                return g;
-            }
+        private final Forward forward;
+        private final Gradient gradU;
+        private final Gradient gradV;
 
-            @Override
-            float gradV(float g, float u, float v) {
-                return g;
-            }
-        },
-        SUB {
-            @Override
-            float forward(float u, float v) {
-                return u - v;
-            }
-
-            @Override
-            float gradU(float g, float u, float v) {
-                return g;
-            }
-
-            @Override
-            float gradV(float g, float u, float v) {
-                return -g;
-            }
-        },
-        MUL {
-            @Override
-            float forward(float u, float v) {
-                return u * v;
-            }
-
-            @Override
-            float gradU(float g, float u, float v) {
-                return g * v;
-            }
-
-            @Override
-            float gradV(float g, float u, float v) {
-                return g * u;
-            }
-        },
-        DIV {
-            @Override
-            float forward(float u, float v) {
-                return u / v;
-            }
-
-            @Override
-            float gradU(float g, float u, float v) {
-                return g / v;
-            }
-
-            @Override
-            float gradV(float g, float u, float v) {
-                return -g * u / (v * v);
-            }
-        };
-
-        abstract float forward(float u, float v);
-
-        abstract float gradU(float g, float u, float v);
-
-        abstract float gradV(float g, float u, float v);
+        Op(Forward forward, Gradient gradU, Gradient gradV) {
+            this.forward = forward;
+            this.gradU = gradU;
+            this.gradV = gradV;
+        }
     }
 
     private Broadcast() {
@@ -97,7 +51,7 @@ final class Broadcast {
         float[] x = a.data(), y = b.data();
         float[] out = Workspace.buffer(size);
         for (int o = 0; o < size; o++) {
-            out[o] = op.forward(x[ia == null ? o : ia[o]], y[ib == null ? o : ib[o]]);
+            out[o] = op.forward.apply(x[ia == null ? o : ia[o]], y[ib == null ? o : ib[o]]);
         }
         return Tensor.result(out, shape, t -> {
             float[] g = t.grad();
@@ -107,10 +61,10 @@ final class Broadcast {
                 int pa = ia == null ? o : ia[o];
                 int pb = ib == null ? o : ib[o];
                 if (ga != null) {
-                    ga[pa] += op.gradU(g[o], x[pa], y[pb]);
+                    ga[pa] += op.gradU.apply(g[o], x[pa], y[pb]);
                 }
                 if (gb != null) {
-                    gb[pb] += op.gradV(g[o], x[pa], y[pb]);
+                    gb[pb] += op.gradV.apply(g[o], x[pa], y[pb]);
                 }
             }
         }, a, b);

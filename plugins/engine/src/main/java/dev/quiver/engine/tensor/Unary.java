@@ -9,96 +9,46 @@ final class Unary {
     private static final double INV_SQRT2 = 1.0 / Math.sqrt(2.0);
     private static final double INV_SQRT_2PI = 1.0 / Math.sqrt(2.0 * Math.PI);
 
+    @FunctionalInterface
+    private interface Forward {
+        float apply(float x, float s);
+    }
+
+    @FunctionalInterface
+    private interface Backward {
+        float apply(float g, float x, float y, float s);
+    }
+
     /**
-     * One element-wise function. {@code forward} maps an input {@code x} to its output; {@code backward} is the
-     * input's share {@code g * dy/dx} of the output's gradient {@code g}, given both {@code x} and the forward
-     * output {@code y} (whichever the derivative is cheaper from). {@code slope} is LEAKY_RELU's negative slope.
+     * One element-wise function: its value {@code y = f(x)} and, beside it, the input's share {@code g * f'(x)} of
+     * the output's gradient {@code g}, given both {@code x} and {@code y} (whichever the derivative is cheaper
+     * from). {@code s} is LEAKY_RELU's negative slope, ignored by the others.
      */
     enum Op {
-        EXP {
-            @Override
-            float forward(float x, float slope) {
-                return (float) Math.exp(x);
-            }
-
-            @Override
-            float backward(float g, float x, float y, float slope) {
-                return g * y;
-            }
-        },
-        LOG {
-            @Override
-            float forward(float x, float slope) {
-                return (float) Math.log(x);
-            }
-
-            @Override
-            float backward(float g, float x, float y, float slope) {
-                return g / x;
-            }
-        },
-        RELU {
-            @Override
-            float forward(float x, float slope) {
-                return Math.max(x, 0f);
-            }
-
-            @Override
-            float backward(float g, float x, float y, float slope) {
-                return x > 0 ? g : 0f;
-            }
-        },
-        LEAKY_RELU {
-            @Override
-            float forward(float x, float slope) {
-                return x > 0 ? x : slope * x;
-            }
-
-            @Override
-            float backward(float g, float x, float y, float slope) {
-                return x > 0 ? g : slope * g;
-            }
-        },
-        SIGMOID {
-            @Override
-            float forward(float x, float slope) {
-                return sigmoid(x);
-            }
-
-            @Override
-            float backward(float g, float x, float y, float slope) {
-                return g * y * (1f - y);
-            }
-        },
-        TANH {
-            @Override
-            float forward(float x, float slope) {
-                return (float) Math.tanh(x);
-            }
-
-            @Override
-            float backward(float g, float x, float y, float slope) {
-                return g * (1f - y * y);
-            }
-        },
+        EXP((x, s) -> (float) Math.exp(x),
+                (g, x, y, s) -> g * y),
+        LOG((x, s) -> (float) Math.log(x),
+                (g, x, y, s) -> g / x),
+        RELU((x, s) -> Math.max(x, 0f),
+                (g, x, y, s) -> x > 0 ? g : 0f),
+        LEAKY_RELU((x, s) -> x > 0 ? x : s * x,
+                (g, x, y, s) -> x > 0 ? g : s * g),
+        SIGMOID((x, s) -> sigmoid(x),
+                (g, x, y, s) -> g * y * (1f - y)),
+        TANH((x, s) -> (float) Math.tanh(x),
+                (g, x, y, s) -> g * (1f - y * y)),
         /** The exact erf form, PyTorch's default ({@code approximate='none'}), computed in double. */
-        GELU {
-            @Override
-            float forward(float x, float slope) {
-                return (float) (0.5 * x * erfc(-x * INV_SQRT2));
-            }
+        GELU((x, s) -> (float) (0.5 * x * erfc(-x * INV_SQRT2)),
+                (g, x, y, s) -> (float) (g * (0.5 * erfc(-x * INV_SQRT2)
+                        + x * INV_SQRT_2PI * Math.exp(-0.5 * (double) x * x))));
 
-            @Override
-            float backward(float g, float x, float y, float slope) {
-                double v = x;
-                double cdf = 0.5 * erfc(-v * INV_SQRT2);
-                return (float) (g * (cdf + v * INV_SQRT_2PI * Math.exp(-0.5 * v * v)));
-            }
-        };
+        private final Forward forward;
+        private final Backward backward;
 
-        abstract float forward(float x, float slope);
-
-        abstract float backward(float g, float x, float y, float slope);
+        Op(Forward forward, Backward backward) {
+            this.forward = forward;
+            this.backward = backward;
+        }
     }
 
     private Unary() {
@@ -109,13 +59,13 @@ final class Unary {
         float[] x = a.data();
         float[] y = Workspace.buffer(n);
         for (int i = 0; i < n; i++) {
-            y[i] = op.forward(x[i], slope);
+            y[i] = op.forward.apply(x[i], slope);
         }
         return Tensor.result(y, a.shapeRef(), t -> {
             float[] g = t.grad();
             float[] ga = a.gradBuffer();
             for (int i = 0; i < n; i++) {
-                ga[i] += op.backward(g[i], x[i], y[i], slope);
+                ga[i] += op.backward.apply(g[i], x[i], y[i], slope);
             }
         }, a);
     }

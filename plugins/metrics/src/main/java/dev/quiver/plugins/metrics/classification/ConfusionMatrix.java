@@ -15,13 +15,15 @@ import java.util.Map;
  */
 public final class ConfusionMatrix extends ClassificationMetric {
 
+    private static final Accuracy HEADLINE = new Accuracy();
+
     public ConfusionMatrix() {
-        super(true, Reads.LABELS);
+        super(HEADLINE.higherIsBetter(), Reads.LABELS);
     }
 
     @Override
     public double compute(Predictions predictions) {
-        return Confusion.of(predictions).accuracy();
+        return HEADLINE.compute(predictions);
     }
 
     @Override

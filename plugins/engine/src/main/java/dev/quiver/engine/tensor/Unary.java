@@ -1,54 +1,134 @@
 package dev.quiver.engine.tensor;
 
 /**
- * Element-wise functions of one tensor. Each op is one enum constant holding its forward value and, next to it,
- * its local derivative; {@link #apply} is the one loop that runs either. Stateless.
+ * Element-wise functions of one tensor. Each op is one enum constant holding its forward pass and, next to it,
+ * its local derivative; {@link #apply} runs the one and records the other for the backward pass. Stateless.
  */
 final class Unary {
 
     private static final double INV_SQRT2 = 1.0 / Math.sqrt(2.0);
     private static final double INV_SQRT_2PI = 1.0 / Math.sqrt(2.0 * Math.PI);
 
-    @FunctionalInterface
-    private interface Forward {
-        float apply(float x, float s);
-    }
-
-    @FunctionalInterface
-    private interface Backward {
-        float apply(float g, float x, float y, float s);
-    }
-
     /**
-     * One element-wise function: its value {@code y = f(x)} and, beside it, the input's share {@code g * f'(x)} of
-     * the output's gradient {@code g}, given both {@code x} and {@code y} (whichever the derivative is cheaper
-     * from). {@code s} is LEAKY_RELU's negative slope, ignored by the others.
+     * One element-wise function: {@code forward} writes {@code y = f(x)}, and {@code backward}, beside it, adds
+     * the input's share {@code g * f'(x)} of the output's gradient {@code g} to {@code ga}, from {@code x} or
+     * {@code y} (whichever the derivative is cheaper from). {@code s} is LEAKY_RELU's negative slope, ignored by
+     * the others. Each op runs its own loops, so that the JIT compiles each function inline into a tight loop
+     * (one shared loop calling the op per element would be a call it cannot inline, several times slower).
      */
     enum Op {
-        EXP((x, s) -> (float) Math.exp(x),
-                (g, x, y, s) -> g * y),
-        LOG((x, s) -> (float) Math.log(x),
-                (g, x, y, s) -> g / x),
-        RELU((x, s) -> Math.max(x, 0f),
-                (g, x, y, s) -> x > 0 ? g : 0f),
-        LEAKY_RELU((x, s) -> x > 0 ? x : s * x,
-                (g, x, y, s) -> x > 0 ? g : s * g),
-        SIGMOID((x, s) -> sigmoid(x),
-                (g, x, y, s) -> g * y * (1f - y)),
-        TANH((x, s) -> (float) Math.tanh(x),
-                (g, x, y, s) -> g * (1f - y * y)),
+        EXP {
+            @Override
+            void forward(float[] x, float[] y, int n, float s) {
+                for (int i = 0; i < n; i++) {
+                    y[i] = (float) Math.exp(x[i]);
+                }
+            }
+
+            @Override
+            void backward(float[] g, float[] x, float[] y, float[] ga, int n, float s) {
+                for (int i = 0; i < n; i++) {
+                    ga[i] += g[i] * y[i];
+                }
+            }
+        },
+        LOG {
+            @Override
+            void forward(float[] x, float[] y, int n, float s) {
+                for (int i = 0; i < n; i++) {
+                    y[i] = (float) Math.log(x[i]);
+                }
+            }
+
+            @Override
+            void backward(float[] g, float[] x, float[] y, float[] ga, int n, float s) {
+                for (int i = 0; i < n; i++) {
+                    ga[i] += g[i] / x[i];
+                }
+            }
+        },
+        RELU {
+            @Override
+            void forward(float[] x, float[] y, int n, float s) {
+                for (int i = 0; i < n; i++) {
+                    y[i] = Math.max(x[i], 0f);
+                }
+            }
+
+            @Override
+            void backward(float[] g, float[] x, float[] y, float[] ga, int n, float s) {
+                for (int i = 0; i < n; i++) {
+                    ga[i] += x[i] > 0 ? g[i] : 0f;
+                }
+            }
+        },
+        LEAKY_RELU {
+            @Override
+            void forward(float[] x, float[] y, int n, float s) {
+                for (int i = 0; i < n; i++) {
+                    y[i] = x[i] > 0 ? x[i] : s * x[i];
+                }
+            }
+
+            @Override
+            void backward(float[] g, float[] x, float[] y, float[] ga, int n, float s) {
+                for (int i = 0; i < n; i++) {
+                    ga[i] += x[i] > 0 ? g[i] : s * g[i];
+                }
+            }
+        },
+        SIGMOID {
+            @Override
+            void forward(float[] x, float[] y, int n, float s) {
+                for (int i = 0; i < n; i++) {
+                    y[i] = sigmoid(x[i]);
+                }
+            }
+
+            @Override
+            void backward(float[] g, float[] x, float[] y, float[] ga, int n, float s) {
+                for (int i = 0; i < n; i++) {
+                    ga[i] += g[i] * y[i] * (1f - y[i]);
+                }
+            }
+        },
+        TANH {
+            @Override
+            void forward(float[] x, float[] y, int n, float s) {
+                for (int i = 0; i < n; i++) {
+                    y[i] = (float) Math.tanh(x[i]);
+                }
+            }
+
+            @Override
+            void backward(float[] g, float[] x, float[] y, float[] ga, int n, float s) {
+                for (int i = 0; i < n; i++) {
+                    ga[i] += g[i] * (1f - y[i] * y[i]);
+                }
+            }
+        },
         /** The exact erf form, PyTorch's default ({@code approximate='none'}), computed in double. */
-        GELU((x, s) -> (float) (0.5 * x * erfc(-x * INV_SQRT2)),
-                (g, x, y, s) -> (float) (g * (0.5 * erfc(-x * INV_SQRT2)
-                        + x * INV_SQRT_2PI * Math.exp(-0.5 * (double) x * x))));
+        GELU {
+            @Override
+            void forward(float[] x, float[] y, int n, float s) {
+                for (int i = 0; i < n; i++) {
+                    y[i] = (float) (0.5 * x[i] * erfc(-x[i] * INV_SQRT2));
+                }
+            }
 
-        private final Forward forward;
-        private final Backward backward;
+            @Override
+            void backward(float[] g, float[] x, float[] y, float[] ga, int n, float s) {
+                for (int i = 0; i < n; i++) {
+                    double v = x[i];
+                    double cdf = 0.5 * erfc(-v * INV_SQRT2);
+                    ga[i] += (float) (g[i] * (cdf + v * INV_SQRT_2PI * Math.exp(-0.5 * v * v)));
+                }
+            }
+        };
 
-        Op(Forward forward, Backward backward) {
-            this.forward = forward;
-            this.backward = backward;
-        }
+        abstract void forward(float[] x, float[] y, int n, float s);
+
+        abstract void backward(float[] g, float[] x, float[] y, float[] ga, int n, float s);
     }
 
     private Unary() {
@@ -58,16 +138,8 @@ final class Unary {
         int n = a.size();
         float[] x = a.data();
         float[] y = Workspace.buffer(n);
-        for (int i = 0; i < n; i++) {
-            y[i] = op.forward.apply(x[i], slope);
-        }
-        return Tensor.result(y, a.shapeRef(), t -> {
-            float[] g = t.grad();
-            float[] ga = a.gradBuffer();
-            for (int i = 0; i < n; i++) {
-                ga[i] += op.backward.apply(g[i], x[i], y[i], slope);
-            }
-        }, a);
+        op.forward(x, y, n, slope);
+        return Tensor.result(y, a.shapeRef(), t -> op.backward(t.grad(), x, y, a.gradBuffer(), n, slope), a);
     }
 
     static float sigmoid(float z) {

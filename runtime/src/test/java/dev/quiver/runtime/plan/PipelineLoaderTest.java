@@ -433,7 +433,7 @@ class PipelineLoaderTest {
         assertEquals(new SplitSpec(0.2, 0, true, 5),
                 load(classify + "split: {test: 0.2, validation: {folds: 5, stratify: true}}").split());
         assertEquals(new SplitSpec(0, 0, true, 3),
-                load(classify + "validation: {folds: 3, stratify: true}").split(), "the issue's spelling");
+                load(classify + "validation: {folds: 3, stratify: true}").split(), "the top-level shorthand");
         assertEquals(new SplitSpec(0.25, 0, false, 4), load(classify + "split: {test: 0.25, folds: 4}").split());
         assertEquals(new SplitSpec(0, 0, false, 2),
                 load(classify + "split: {test: 0.2}", "split.validation={folds: 2}", "split.test=0").split(),

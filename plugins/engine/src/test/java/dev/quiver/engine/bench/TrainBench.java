@@ -7,7 +7,7 @@ import dev.quiver.engine.kernel.Matmul;
 import dev.quiver.engine.models.LogisticRegressionFactory;
 import dev.quiver.engine.models.MlpFactory;
 import dev.quiver.engine.testdata.MemoryData;
-import dev.quiver.engine.testdata.SimpleFit;
+import dev.quiver.testing.TestFitContext;
 import dev.quiver.optim.optimizer.Adam;
 import dev.quiver.testing.MapConfig;
 import dev.quiver.testing.TestContext;
@@ -101,7 +101,7 @@ public final class TrainBench {
                         new TestContext(Path.of("."), 1, TestContext.training(new MapConfig("training",
                                 Map.of("epochs", 100, "batchSize", 32)), null, Adam.defaults())));
                 long start = System.nanoTime();
-                Model model = trainer.fit(train, new SimpleFit(allocator, rep));
+                Model model = trainer.fit(train, new TestFitContext(allocator, rep));
                 double seconds = (System.nanoTime() - start) / 1e9;
                 System.out.printf("W3 digits MLP 64-64-10, 100 epochs, batch 32, Adam: %.2f s, test accuracy %.4f%n",
                         seconds, accuracy(model, test, allocator));
@@ -149,7 +149,7 @@ public final class TrainBench {
             long[] start = new long[1];
             long begin = System.nanoTime();
             double[] first = new double[1];
-            SimpleFit fit = new SimpleFit(allocator, 1) {
+            TestFitContext fit = new TestFitContext(allocator, 1) {
                 @Override
                 public void epochEnded(dev.quiver.api.model.EpochStats stats) {
                     if (stats.epoch() == 1) {

@@ -11,8 +11,8 @@ import dev.quiver.api.model.Model;
 import dev.quiver.api.model.PredictionColumns;
 import dev.quiver.api.model.Trainer;
 import dev.quiver.engine.testdata.MemoryData;
-import dev.quiver.engine.testdata.MemoryState;
-import dev.quiver.engine.testdata.SimpleFit;
+import dev.quiver.testing.MemoryState;
+import dev.quiver.testing.TestFitContext;
 import dev.quiver.testing.Batches;
 import dev.quiver.testing.Datasets;
 import dev.quiver.testing.LeakCheckExtension;
@@ -35,7 +35,7 @@ class LinearRegressionTest {
     private Model fit(MapConfig config, MemoryData data, BufferAllocator allocator) {
         Trainer trainer = factory.create(config, new TestContext());
         config.assertNoProblems();
-        return trainer.fit(data, new SimpleFit(allocator, 1));
+        return trainer.fit(data, new TestFitContext(allocator, 1));
     }
 
     @Test
@@ -144,7 +144,7 @@ class LinearRegressionTest {
         Model model = fit(MapConfig.of(), houses, allocator);
         MemoryState state = new MemoryState();
         model.save(state);
-        Model loaded = factory.load(state, new TestContext());
+        Model loaded = factory.load(state.reader(), new TestContext());
         assertEquals(model.features(), loaded.features());
         assertArrayEquals((double[]) model.describe().get("bias"), (double[]) loaded.describe().get("bias"));
         try (VectorSchemaRoot input = Batches.with(allocator).doubles("area", 95.5, 300.0).build();

@@ -297,8 +297,9 @@ public final class Assembler {
     }
 
     /**
-     * The issue's spelling {@code validation: {folds: 5, stratify: true}} at the top of the file: the same as
-     * writing it inside {@code split:}. Only the cross-validation mapping is accepted there, and only once.
+     * The shorthand {@code validation: {folds: 5, stratify: true}} at the top of the file, for a pipeline that only
+     * wants cross-validation: the same as writing it inside {@code split:}. Only the cross-validation mapping is
+     * accepted there (a fraction at the top would read as if it applied to something else), and only once.
      */
     private SplitSpec withTopLevelValidation(YamlConfig top, SplitSpec split) {
         if (!top.has(VALIDATION.name())) {

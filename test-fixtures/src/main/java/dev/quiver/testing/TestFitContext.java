@@ -2,18 +2,21 @@ package dev.quiver.testing;
 
 import dev.quiver.api.model.EpochStats;
 import dev.quiver.api.model.FitContext;
+import dev.quiver.api.model.TrainingSetup;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.arrow.memory.BufferAllocator;
 
 /**
- * A {@link FitContext} for trainer tests: a given allocator and seed, no checkpoints, and the reported epochs
- * and warnings collected for assertions. Thread-safe collection, so a test may fit from several threads.
+ * A {@link FitContext} for trainer tests: a given allocator and seed, an optional training setup, no checkpoints,
+ * and the reported epochs and warnings collected for assertions. Thread-safe collection, so a test may fit from several threads.
  */
 public final class TestFitContext implements FitContext {
 
     private final BufferAllocator allocator;
     private final long seed;
+    private final TrainingSetup training;
     private final List<EpochStats> epochs = new CopyOnWriteArrayList<>();
     private final List<String> warnings = new CopyOnWriteArrayList<>();
 
@@ -22,8 +25,19 @@ public final class TestFitContext implements FitContext {
     }
 
     public TestFitContext(BufferAllocator allocator, long seed) {
+        this(allocator, seed, null);
+    }
+
+    /** @param training the setup an iteratively trained model fits with (see {@link TestTraining}), or null */
+    public TestFitContext(BufferAllocator allocator, long seed, TrainingSetup training) {
         this.allocator = allocator;
         this.seed = seed;
+        this.training = training;
+    }
+
+    @Override
+    public Optional<TrainingSetup> training() {
+        return Optional.ofNullable(training);
     }
 
     @Override

@@ -51,6 +51,12 @@ public record TrainingSetup(Loss loss, Optimizer optimizer, Schedule schedule, G
                 earlyStopping, checkpointEvery);
     }
 
+    /** This setup with another optimizer. */
+    public TrainingSetup withOptimizer(Optimizer value) {
+        return new TrainingSetup(loss, value, schedule, clip, epochs, batchSize, shuffle, shuffleBuffer, seed,
+                earlyStopping, checkpointEvery);
+    }
+
     /** Whether each epoch streams the data from its source rather than shuffling it in memory. */
     public boolean streams() {
         return batchSize != FULL_BATCH && (!shuffle || shuffleBuffer > 0);

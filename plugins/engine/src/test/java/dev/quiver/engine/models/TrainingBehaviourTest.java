@@ -240,8 +240,8 @@ class TrainingBehaviourTest {
     void trainingSectionMistakesAreLocatedProblems() {
         MapConfig training = new MapConfig("training", Map.of("batchSize", "ful", "epochs", 0,
                 "earlyStopping", Map.of("patiense", 3), "clip", Map.of("maxNorm", -1.0)));
-        new MlpFactory().create(MapConfig.of(), new TestContext(Path.of("."), 1,
-                TestContext.training(training, null, null)));
+        dev.quiver.testing.TestTraining.setup(new MlpFactory().create(MapConfig.of(), new TestContext()),
+                dev.quiver.api.Task.MULTICLASS, training, null, null);
         List<String> messages = training.messages();
         assertTrue(messages.stream().anyMatch(m -> m.startsWith("training.batchSize") && m.contains("'full'")),
                 messages.toString());

@@ -143,7 +143,7 @@ public final class TrainingOptions {
         if (Double.isFinite(value)) {
             return value;
         }
-        config.problem(option.name(), option.name() + " must be a finite number, got " + value);
+        config.problem(option.name(), "expected a finite number, got " + value);
         return option.defaultValue();
     }
 

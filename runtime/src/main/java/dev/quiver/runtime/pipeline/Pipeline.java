@@ -38,7 +38,7 @@ import java.util.Optional;
  * @param taskInferred whether {@code task} was inferred (and may be refined) rather than written by the user
  * @param plannedFeatures the feature columns the model will see, after the transforms' plan step
  * @param trainingOptions the resolved {@code training:} section as plain maps, lists and scalars (empty when
- *     absent), for the run record; the model has already read it
+ *     absent), for the run record; already read into {@code training}
  * @param training the model's training setup for each resolved task the pipeline may turn out to be, built and
  *     checked from {@code training:} before any data is read; empty when the trainer does not train iteratively
  * @param search the hyper-parameter search of the {@code tune:} section, whose trials are this pipeline with

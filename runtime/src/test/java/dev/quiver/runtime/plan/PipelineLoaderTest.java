@@ -158,7 +158,7 @@ class PipelineLoaderTest {
         assertEquals(Task.CLASSIFICATION, text.task(), "classification, the class count still unknown");
         assertTrue(text.taskInferred());
         assertEquals(Task.REGRESSION, load(base.formatted("rooms", "mean")).task());
-        assertEquals(Task.MULTICLASS, load(base.formatted("rooms", "majority")).task());
+        assertEquals(Task.CLASSIFICATION, load(base.formatted("rooms", "majority")).task());
         Pipeline explicit = load("task: binary\n" + base.formatted("rooms", "majority"));
         assertEquals(Task.BINARY, explicit.task());
         assertFalse(explicit.taskInferred());

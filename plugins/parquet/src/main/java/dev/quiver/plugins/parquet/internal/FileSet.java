@@ -15,7 +15,7 @@ import java.util.stream.Stream;
  * The files a {@code path:} names: the file itself, every {@code *.parquet} file under a folder, or the regular
  * files a glob matches ({@code *} within a folder name, {@code **} across folders), always in path order so that
  * every pass, and every run, sees the rows in the same order. Hidden files and Spark-style markers ({@code .x},
- * {@code _SUCCESS}) are skipped in folders. Immutable; {@link #list()} touches the file system.
+ * {@code _SUCCESS}, {@code _temporary/}) below the folder or the pattern's fixed part are skipped. Immutable; {@link #list()} touches the file system.
  */
 public final class FileSet {
 
@@ -78,7 +78,8 @@ public final class FileSet {
             return List.of();
         }
         PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + resolved);
-        return under(base, depth, matcher::matches);
+        Path from = base;
+        return under(base, depth, p -> matcher.matches(p) && !hidden(from.relativize(p)));
     }
 
     private static List<Path> under(Path folder, int depth, java.util.function.Predicate<Path> keep)
@@ -88,15 +89,20 @@ public final class FileSet {
         }
     }
 
-    /** A {@code *.parquet} file in no hidden or marker folder ({@code .hidden/}, Spark's {@code _temporary/}). */
+    /** A {@code *.parquet} file that is not {@linkplain #hidden hidden}. */
     private static boolean isDataFile(Path relative) {
+        return !hidden(relative) && relative.toString().endsWith(".parquet");
+    }
+
+    /** In or named as a hidden file or a marker ({@code .x}, Spark's {@code _SUCCESS} and {@code _temporary/}). */
+    private static boolean hidden(Path relative) {
         for (Path part : relative) {
             String name = part.toString();
             if (name.startsWith(".") || name.startsWith("_")) {
-                return false;
+                return true;
             }
         }
-        return relative.toString().endsWith(".parquet");
+        return false;
     }
 
     static boolean isGlob(String path) {

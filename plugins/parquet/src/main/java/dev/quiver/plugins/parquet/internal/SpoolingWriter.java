@@ -47,6 +47,7 @@ public final class SpoolingWriter implements SinkWriter {
     private final FileChannel channel;
     private final VectorSchemaRoot staging;
     private final ArrowFileWriter writer;
+    private long rows;
     private boolean committed;
     private boolean closed;
 
@@ -99,9 +100,10 @@ public final class SpoolingWriter implements SinkWriter {
                     + schema + " this writer of " + target + " was opened with");
         }
         // The record batch holds references to the caller's buffers, so the caller's batch stays intact.
-        try (ArrowRecordBatch rows = new VectorUnloader(batch).getRecordBatch()) {
-            new VectorLoader(staging).load(rows);
+        try (ArrowRecordBatch unloaded = new VectorUnloader(batch).getRecordBatch()) {
+            new VectorLoader(staging).load(unloaded);
             writer.writeBatch();
+            rows += batch.getRowCount();
         } catch (IOException e) {
             throw failure(target, "cannot write the spool file " + spool, e);
         } finally {
@@ -115,6 +117,12 @@ public final class SpoolingWriter implements SinkWriter {
             throw new IllegalStateException("commit after close of " + target);
         }
         try {
+            if (rows == 0) {
+                // Arrow's Dataset writer creates no file at all for a table without rows (it opens files as rows
+                // arrive); saying so beats a commit that silently leaves nothing, or an older file, at the target.
+                throw new QuiverException(ErrorCode.DATA, target + ": there are no rows to write, and Arrow's "
+                        + "Parquet writer cannot write a file without rows; nothing was written.");
+            }
             writer.end();
             writer.close();
             channel.close();

@@ -55,11 +55,11 @@ public final class ColumnTypes {
         return new Declared(new Schema(fields), unreadable);
     }
 
-    /** arrow-jdbc's configuration reading batches of {@code batchSize} rows into one reused root. */
+    /** arrow-jdbc's configuration reading batches of {@code batchSize} rows, each into a new root. */
     public static JdbcToArrowConfig config(BufferAllocator allocator, int batchSize) {
         return new JdbcToArrowConfigBuilder(allocator, calendar())
                 .setTargetBatchSize(batchSize)
-                .setReuseVectorSchemaRoot(true)
+                .setReuseVectorSchemaRoot(false)
                 .setJdbcToArrowTypeConverter(info -> arrowType(info).orElse(ArrowType.Null.INSTANCE))
                 .build();
     }

@@ -90,17 +90,19 @@ public final class QueryBatchReader implements BatchReader {
         if (!finished) {
             try {
                 while (batches.hasNext()) {
-                    VectorSchemaRoot batch = batches.next();
-                    if (batch.getRowCount() == 0) {
-                        continue;
+                    // A new root per batch (arrow-jdbc's reused root cannot have its vectors taken away): ours to
+                    // close once its vectors are moved into the reader's root.
+                    try (VectorSchemaRoot batch = batches.next()) {
+                        if (batch.getRowCount() == 0) {
+                            continue;
+                        }
+                        root.clear();
+                        for (Field field : schema.getFields()) {
+                            FieldVector from = batch.getVector(field.getName());
+                            from.makeTransferPair(root.getVector(field.getName())).transfer();
+                        }
+                        root.setRowCount(batch.getRowCount());
                     }
-                    root.clear();
-                    for (Field field : schema.getFields()) {
-                        FieldVector from = batch.getVector(field.getName());
-                        from.makeTransferPair(root.getVector(field.getName())).transfer();
-                    }
-                    root.setRowCount(batch.getRowCount());
-                    batch.clear();
                     rowsRead += root.getRowCount();
                     return true;
                 }

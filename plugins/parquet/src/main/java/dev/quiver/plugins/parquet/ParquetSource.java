@@ -104,9 +104,9 @@ final class ParquetSource implements Source {
 
     private Schema footerSchema(Path file) {
         // Reading a footer allocates no Arrow buffers, but the factory wants an allocator: a tiny private one.
-        try (RootAllocator allocator = new RootAllocator(1 << 20); NativeBudget budget = new NativeBudget(nativeBytes);
-                DatasetFactory factory = new FileSystemDatasetFactory(allocator, budget.pool(), FileFormat.PARQUET,
-                        file.toUri().toString())) {
+        try (RootAllocator allocator = new RootAllocator(1 << 20);
+                DatasetFactory factory = new FileSystemDatasetFactory(allocator, NativeBudget.of(nativeBytes).pool(),
+                        FileFormat.PARQUET, file.toUri().toString())) {
             return factory.inspect();
         } catch (RuntimeException e) {
             throw new QuiverException(ErrorCode.DATA, file + ": not a readable Parquet file (" + nativeMessage(e)

@@ -25,9 +25,10 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * module with the declared columns only and at most {@code batchSize} rows per batch (a row group yields one or
  * more batches; only the scan's read-ahead is held, never the file).
  *
- * <p>Owns its {@link #root()} (allocated from the caller's allocator), the current file's scanner, and a
- * {@link NativeBudget} for Arrow C++'s memory. Each scanned batch's vectors are transferred into the root without
- * copying (a dictionary-encoded string column is decoded first). Not thread-safe: one thread reads.
+ * <p>Owns its {@link #root()} (allocated from the caller's allocator) and the current file's scanner, whose
+ * native memory comes from the {@link NativeBudget} of its cap. Each scanned batch is copied into the root's Java
+ * buffers (a dictionary-encoded string column is decoded into them), so no batch handed out points into native
+ * memory that the reader's close frees. Not thread-safe: one thread reads.
  */
 public final class ScanBatchReader implements BatchReader {
 
@@ -36,6 +37,7 @@ public final class ScanBatchReader implements BatchReader {
     private final int batchSize;
     private final BufferAllocator allocator;
     private final NativeBudget budget;
+    private final long refusalsBefore;
     private final VectorSchemaRoot root;
     private int next;
     private Path file;
@@ -54,7 +56,8 @@ public final class ScanBatchReader implements BatchReader {
         this.schema = schema;
         this.batchSize = batchSize;
         this.allocator = allocator;
-        this.budget = new NativeBudget(nativeBytes);
+        this.budget = NativeBudget.of(nativeBytes);
+        this.refusalsBefore = budget.refusals();
         this.root = VectorSchemaRoot.create(schema, allocator);
     }
 
@@ -63,7 +66,7 @@ public final class ScanBatchReader implements BatchReader {
         return root;
     }
 
-    /** The most native memory this reader's scans held at once (for tests and diagnostics). */
+    /** The most native memory the scans of this reader's budget held at once (for tests and diagnostics). */
     public long nativePeak() {
         return budget.peak();
     }
@@ -133,14 +136,14 @@ public final class ScanBatchReader implements BatchReader {
                         + " in this file but " + to.getField().getType() + " in the first file of the set; every "
                         + "file must have the same column types.");
             } else {
-                from.makeTransferPair(to).transfer();
+                JavaCopy.copy(from, to, allocator);
             }
         }
         root.setRowCount(scanned.getRowCount());
     }
 
     private QuiverException failure(Exception e) {
-        if (budget.exceeded()) {
+        if (budget.refusals() > refusalsBefore) {
             return new QuiverException(ErrorCode.DATA, file + ": reading it needed more than "
                     + (budget.limit() >> 20) + " MiB of native memory, the source's nativeMemory; raise it, or "
                     + "lower batchSize (now " + batchSize + ").", e);
@@ -182,7 +185,6 @@ public final class ScanBatchReader implements BatchReader {
                     + ").", e);
         } finally {
             root.close();
-            budget.close();
         }
     }
 }

@@ -144,6 +144,7 @@ class JdbcSourceTest {
         assertEquals(ErrorCode.CONFIG, e.code());
         assertTrue(e.getMessage().contains("no_such_table") && e.getMessage().contains(server.url()),
                 e.getMessage());
+        assertFalse(e.getMessage().contains("\n"), "a problem is one line: " + e.getMessage());
     }
 
     @Test

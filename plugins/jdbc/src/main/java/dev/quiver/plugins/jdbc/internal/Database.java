@@ -88,7 +88,8 @@ public final class Database {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         boolean config = state.startsWith("28") || state.startsWith("42") || state.startsWith("3D")
                 || state.startsWith("3F");
-        String message = redact(what + ": " + e.getMessage()).strip();
+        // Drivers write details on further lines (PostgreSQL's "  Position: 15"); a problem is one line.
+        String message = redact(what + ": " + e.getMessage()).strip().replaceAll("\\s*\\R\\s*", "; ");
         if (state.startsWith("28")) {
             message += " Check the source's user and password.";
         }

@@ -58,7 +58,6 @@ public final class QueryBatchReader implements BatchReader {
         ArrowVectorIterator batches = null;
         try {
             connection.setAutoCommit(false);
-            connection.setReadOnly(true);
             statement = connection.prepareStatement(query, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
             statement.setFetchSize(fetchSize);
             rows = statement.executeQuery();

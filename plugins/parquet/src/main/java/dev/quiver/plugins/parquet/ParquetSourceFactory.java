@@ -20,8 +20,8 @@ public final class ParquetSourceFactory implements SourceFactory {
     public static final Option<Integer> BATCH_SIZE = Option.integer("batchSize", 8192).atLeast(1)
             .describe("Rows per batch at most; a row group is read in batches of this size.");
     public static final Option<Integer> NATIVE_MEMORY = Option.integer("nativeMemory", 512).atLeast(16)
-            .describe("MiB of native (off-heap, outside the JVM's limits) memory one reader may use for decoding "
-                    + "and read-ahead; a reader that needs more fails, naming this option.");
+            .describe("MiB of native memory (off-heap, outside -Xmx) that Parquet scans with this setting may hold "
+                    + "at once for decoding and read-ahead; a scan that needs more fails, naming this option.");
 
     @Override
     public String name() {

@@ -74,12 +74,42 @@ class ExecutorTest {
         try (ArrowFileReader reader = new ArrowFileReader(Files.newByteChannel(out.resolve(RunBundle.PREDICTIONS)),
                 allocator)) {
             VectorSchemaRoot root = reader.getVectorSchemaRoot();
-            assertEquals(List.of("area", "price", "prediction"),
-                    root.getSchema().getFields().stream().map(Field::getName).toList());
+            assertEquals(List.of("row", "price", "prediction"),
+                    root.getSchema().getFields().stream().map(Field::getName).toList(), "lean by default");
             assertTrue(reader.loadNextBatch());
             assertEquals(5, root.getRowCount());
             assertEquals(170.0, (Double) root.getVector("prediction").getObject(4), 1e-12);
+            assertEquals(4L, root.getVector("row").getObject(4));
+            assertEquals(0L, root.getVector("row").getObject(0));
         }
+    }
+
+    @Test
+    void outputPredictionsFullKeepsTheInputColumnsAndNoneWritesNoFile(BufferAllocator allocator) throws IOException {
+        Path full = temp.resolve("full");
+        executor.run(withPredictions(TestPipelines.regression(TestPipelines.housePrices(), SplitSpec.NONE, List.of(),
+                TestPipelines.mean(1), full), "full"), RunOptions.defaults());
+        try (ArrowFileReader reader = new ArrowFileReader(Files.newByteChannel(full.resolve(RunBundle.PREDICTIONS)),
+                allocator)) {
+            assertEquals(List.of("area", "price", "prediction"), reader.getVectorSchemaRoot().getSchema().getFields()
+                    .stream().map(Field::getName).toList());
+            assertTrue(reader.loadNextBatch());
+            assertEquals(5, reader.getVectorSchemaRoot().getRowCount());
+        }
+
+        Path none = temp.resolve("none");
+        executor.run(withPredictions(TestPipelines.regression(TestPipelines.housePrices(), SplitSpec.NONE, List.of(),
+                TestPipelines.mean(1), none), "none"), RunOptions.defaults());
+        assertFalse(Files.exists(none.resolve(RunBundle.PREDICTIONS)));
+        assertTrue(Files.isRegularFile(none.resolve(RunBundle.MODEL)), "the rest of the run is saved");
+    }
+
+    /** The pipeline with {@code output: {predictions: choice}} in its document, as a pipeline file would give. */
+    private static Pipeline withPredictions(Pipeline p, String choice) {
+        Map<String, Object> document = new java.util.LinkedHashMap<>(p.document());
+        document.put("output", Map.of("predictions", choice));
+        return new Pipeline(p.file(), p.name(), p.seed(), p.source(), p.columns(), p.task(), p.split(),
+                p.transforms(), p.model(), p.metrics(), p.outputDir(), document, p.checkpointEvery());
     }
 
     @Test
@@ -175,8 +205,8 @@ class ExecutorTest {
                 allocator)) {
             assertTrue(reader.loadNextBatch());
             assertEquals(5, reader.getVectorSchemaRoot().getRowCount());
-            assertEquals(List.of("area", "price", "prediction"), reader.getVectorSchemaRoot().getSchema().getFields()
-                    .stream().map(Field::getName).toList());
+            assertEquals(List.of("row", "prediction"), reader.getVectorSchemaRoot().getSchema().getFields()
+                    .stream().map(Field::getName).toList(), "no target to keep");
         }
         assertTrue(Files.isRegularFile(out.resolve(RunBundle.REPORT)));
     }

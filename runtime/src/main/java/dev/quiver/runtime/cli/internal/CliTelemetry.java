@@ -46,10 +46,17 @@ public final class CliTelemetry implements AutoCloseable {
             Logger.getLogger("io.opentelemetry.exporter.internal.grpc.GrpcExporter"),
             Logger.getLogger("io.opentelemetry.exporter.internal.http.HttpExporter"));
 
+    /** Null when nothing asks for telemetry: the SDK is then not even loaded (about 150 classes of start-up). */
     private final OpenTelemetrySdk sdk;
 
     private CliTelemetry(OpenTelemetrySdk sdk) {
         this.sdk = sdk;
+    }
+
+    /** Whether any {@code OTEL_*} variable or {@code otel.*} property is set; without one every exporter is off. */
+    static boolean requested(Map<String, String> environment, java.util.Properties properties) {
+        return environment.keySet().stream().anyMatch(k -> k.startsWith("OTEL_"))
+                || properties.stringPropertyNames().stream().anyMatch(k -> k.startsWith("otel."));
     }
 
     /**
@@ -59,6 +66,9 @@ public final class CliTelemetry implements AutoCloseable {
      *     that no shipped exporter answers to
      */
     public static CliTelemetry start() {
+        if (!requested(System.getenv(), System.getProperties())) {
+            return new CliTelemetry(null);
+        }
         AUTOCONFIGURE_LOG.setLevel(Level.WARNING);
         EXPORTER_LOGS.forEach(log -> log.setFilter(record -> {
             record.setThrown(null); // filters run only on the logger logged to, hence one per exporter class
@@ -82,11 +92,13 @@ public final class CliTelemetry implements AutoCloseable {
     }
 
     public OpenTelemetry openTelemetry() {
-        return sdk;
+        return sdk == null ? OpenTelemetry.noop() : sdk;
     }
 
     @Override
     public void close() {
-        sdk.shutdown().join(10, TimeUnit.SECONDS);
+        if (sdk != null) {
+            sdk.shutdown().join(10, TimeUnit.SECONDS);
+        }
     }
 }

@@ -19,19 +19,26 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.IntConsumer;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.ipc.ArrowFileWriter;
+import org.apache.arrow.vector.types.pojo.ArrowType;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
  * Scores a fitted pipeline on one split: predicts it batch by batch through {@link FittedPipeline#predict}
  * (the very path {@code quiver predict} takes), gathers {@link Predictions}, computes every metric, and
- * optionally writes the rows with their predictions to an Arrow IPC file. Stateless.
+ * optionally writes the predictions to an Arrow IPC file, lean or with every input column
+ * ({@link PredictionsOutput}). Stateless.
  */
 public final class Evaluation {
 
@@ -52,11 +59,29 @@ public final class Evaluation {
      */
     public static Scores score(FittedPipeline fitted, Source rows, List<Named<Metric>> metrics,
             BufferAllocator allocator, Path predictionsFile, IntConsumer onBatch) {
+        return score(fitted, rows, metrics, allocator, predictionsFile, PredictionsOutput.FULL, onBatch);
+    }
+
+    /**
+     * As {@link #score(FittedPipeline, Source, List, BufferAllocator, Path, IntConsumer)}, writing {@code what} to
+     * {@code predictionsFile}: with {@link PredictionsOutput#LEAN}, a row id, the target and the prediction columns.
+     */
+    public static Scores score(FittedPipeline fitted, Source rows, List<Named<Metric>> metrics,
+            BufferAllocator allocator, Path predictionsFile, PredictionsOutput what, IntConsumer onBatch) {
+        if (what == PredictionsOutput.NONE) {
+            predictionsFile = null;
+        }
+        Set<String> kept = what == PredictionsOutput.LEAN ? new HashSet<>() : null;
+        if (kept != null) {
+            fitted.target().ifPresent(kept::add);
+            fitted.model().predictionFields().forEach(f -> kept.add(f.getName()));
+        }
         boolean metricsNeedProbabilities = metrics.stream().anyMatch(m -> m.component().usesProbabilities());
         Gatherer gatherer = fitted.target().map(target -> new Gatherer(fitted, target, metricsNeedProbabilities))
                 .orElse(null);
         try (BatchReader reader = rows.open(allocator);
-                PredictionWriter writer = predictionsFile == null ? null : new PredictionWriter(predictionsFile)) {
+                PredictionWriter writer = predictionsFile == null ? null
+                        : new PredictionWriter(predictionsFile, kept)) {
             long rowsBefore = 0;
             while (reader.loadNextBatch()) {
                 onBatch.accept(reader.root().getRowCount());
@@ -198,13 +223,19 @@ public final class Evaluation {
         }
     }
 
-    /** Streams prediction batches into an Arrow IPC file, moving (not copying) their vectors. */
+    /**
+     * Streams prediction batches into an Arrow IPC file, moving (not copying) their vectors: all of them, or, when
+     * {@code kept} is non-null, a row id and the {@code kept} columns.
+     */
     private static final class PredictionWriter implements AutoCloseable {
         private final FileChannel channel;
+        private final Set<String> kept;
         private VectorSchemaRoot root;
         private ArrowFileWriter writer;
+        private long rowsWritten;
 
-        PredictionWriter(Path file) {
+        PredictionWriter(Path file, Set<String> kept) {
+            this.kept = kept;
             try {
                 channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             } catch (IOException e) {
@@ -214,10 +245,21 @@ public final class Evaluation {
 
         void write(VectorSchemaRoot batch, BufferAllocator allocator) {
             start(batch.getSchema(), allocator);
-            for (int c = 0; c < batch.getFieldVectors().size(); c++) {
-                batch.getVector(c).makeTransferPair(root.getVector(c)).transfer();
+            int rows = batch.getRowCount();
+            for (FieldVector target : root.getFieldVectors()) {
+                String name = target.getField().getName();
+                if (kept != null && name.equals(PredictionsOutput.ROW_ID)) {
+                    BigIntVector ids = (BigIntVector) target;
+                    ids.allocateNew(rows);
+                    for (int r = 0; r < rows; r++) {
+                        ids.set(r, rowsWritten + r);
+                    }
+                } else {
+                    batch.getVector(name).makeTransferPair(target).transfer();
+                }
             }
-            root.setRowCount(batch.getRowCount());
+            root.setRowCount(rows);
+            rowsWritten += rows;
             try {
                 writer.writeBatch();
             } catch (IOException e) {
@@ -225,7 +267,19 @@ public final class Evaluation {
             }
         }
 
-        void finish(org.apache.arrow.vector.types.pojo.Schema schema, BufferAllocator allocator) {
+        /** The row id, then the kept fields in their order in {@code full}. */
+        private Schema lean(Schema full) {
+            List<Field> fields = new ArrayList<>();
+            fields.add(Field.notNullable(PredictionsOutput.ROW_ID, new ArrowType.Int(64, true)));
+            for (Field f : full.getFields()) {
+                if (kept.contains(f.getName()) && !f.getName().equals(PredictionsOutput.ROW_ID)) {
+                    fields.add(f);
+                }
+            }
+            return new Schema(fields);
+        }
+
+        void finish(Schema schema, BufferAllocator allocator) {
             start(schema, allocator);
             try {
                 writer.end();
@@ -234,9 +288,9 @@ public final class Evaluation {
             }
         }
 
-        private void start(org.apache.arrow.vector.types.pojo.Schema schema, BufferAllocator allocator) {
+        private void start(Schema schema, BufferAllocator allocator) {
             if (writer == null) {
-                root = VectorSchemaRoot.create(schema, allocator);
+                root = VectorSchemaRoot.create(kept == null ? schema : lean(schema), allocator);
                 writer = new ArrowFileWriter(root, null, channel);
                 try {
                     writer.start();

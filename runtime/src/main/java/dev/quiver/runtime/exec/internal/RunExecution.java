@@ -304,7 +304,7 @@ public final class RunExecution {
             }
             Path file = isEvaluated ? folder.resolve(RunBundle.PREDICTIONS) : null;
             Evaluation.Scores scores = Evaluation.score(fitted, split.getValue(), pipeline.metrics(), stage.allocator(),
-                    file, rows -> telemetry.batch("evaluate", rows));
+                    file, PredictionsOutput.of(pipeline.document()), rows -> telemetry.batch("evaluate", rows));
             if (fitted.target().isPresent()) {
                 values.put(split.getKey(), scores.values());
             }

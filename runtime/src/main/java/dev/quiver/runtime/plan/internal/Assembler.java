@@ -5,6 +5,7 @@ import static dev.quiver.runtime.plan.internal.DocumentOptions.FEATURES;
 import static dev.quiver.runtime.plan.internal.DocumentOptions.FOLDS;
 import static dev.quiver.runtime.plan.internal.DocumentOptions.NAME;
 import static dev.quiver.runtime.plan.internal.DocumentOptions.OUTPUT_DIR;
+import static dev.quiver.runtime.plan.internal.DocumentOptions.OUTPUT_PREDICTIONS;
 import static dev.quiver.runtime.plan.internal.DocumentOptions.SEED;
 import static dev.quiver.runtime.plan.internal.DocumentOptions.STRATIFY;
 import static dev.quiver.runtime.plan.internal.DocumentOptions.TARGET;
@@ -180,7 +181,8 @@ public final class Assembler {
     private Path outputDir(YamlConfig top, String name, PipelineContext context) {
         Optional<String> dir = top.yamlSection("output").map(o -> {
             String written = o.get(OUTPUT_DIR);
-            o.checkUnknownKeys(List.of(OUTPUT_DIR.name()), "output");
+            o.get(OUTPUT_PREDICTIONS); // checked here; the executor reads it from the document
+            o.checkUnknownKeys(List.of(OUTPUT_DIR.name(), OUTPUT_PREDICTIONS.name()), "output");
             return written;
         });
         return context.resolvePath(dir.orElse("runs/" + name));

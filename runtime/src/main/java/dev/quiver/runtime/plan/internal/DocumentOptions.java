@@ -37,6 +37,9 @@ final class DocumentOptions {
 
     static final Option<String> OUTPUT_DIR = Option.string("dir", null)
             .describe("Where the run is saved, relative to the pipeline file; default: runs/<name>.");
+    static final Option<String> OUTPUT_PREDICTIONS = Option.choice("predictions", "lean", "full", "lean", "none")
+            .describe("What predictions.arrow holds: lean (row id, target, predictions), full (also every input "
+                    + "column) or none (no file).");
     static final Option<Integer> CHECKPOINT_EVERY = Option.integer("every", 0).atLeast(0)
             .describe("Epochs between checkpoints; 0 for none.");
 

@@ -1,6 +1,6 @@
 package dev.quiver.plugins.io.csv.internal;
 
-import java.nio.charset.StandardCharsets;
+import ch.randelshofer.fastdoubleparser.JavaDoubleParser;
 
 /**
  * Parses numbers and booleans straight from bytes, without making a String per cell.
@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
  * {@code 6.02E+23}) and, ignoring case, {@code nan}, {@code inf}, {@code infinity}; never Java's {@code 1d},
  * {@code 1f} or hexadecimal forms. Booleans are {@code true} and {@code false}, ignoring case. Results are
  * correctly rounded: the common short decimals take an exact fast path, the rest go to
- * {@link Double#parseDouble}. One instance per reader; not thread-safe.
+ * FastDoubleParser's {@code JavaDoubleParser}. One instance per reader; not thread-safe.
  */
 public final class CellParser {
 
@@ -141,8 +141,9 @@ public final class CellParser {
             double v = exponent >= 0 ? m * POWERS_OF_TEN[exponent] : m / POWERS_OF_TEN[-exponent];
             doubleValue = negative ? -v : v;
         } else {
-            // The grammar is checked above, so the JDK parser sees only forms it reads the same way we do.
-            doubleValue = Double.parseDouble(new String(b, from, to - from, StandardCharsets.ISO_8859_1));
+            // The grammar is checked above, so the parser sees only forms it reads the same way we do; it rounds
+            // correctly, as Double.parseDouble, without a String per cell.
+            doubleValue = JavaDoubleParser.parseDouble(b, from, to - from);
         }
         return true;
     }

@@ -1,65 +1,78 @@
 package dev.quiver.plugins.io.csv.internal;
 
-import dev.quiver.api.QuiverException;
 import dev.quiver.api.data.BatchReader;
 import dev.quiver.plugins.io.internal.IoFailures;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.BaseFixedWidthVector;
+import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
  * One pass over a CSV file: reads up to {@code batchSize} records at a time into the one root it owns.
  *
- * <p>Owns the file channel and the root (allocated from the allocator given to {@link #open}); {@link #close()}
- * releases both. Memory is bounded by one batch of vectors plus the tokenizer's buffer, whatever the file's
- * size. Not thread-safe: one thread reads.
+ * <p>The file is cut into chunks of whole records ({@link ChunkSplitter}, sequential and cheap), each chunk is split
+ * and converted on {@link ParseWorkers} ({@link ParsedChunk}), and the reading thread copies the chunks, in file
+ * order, into the root's vectors. At most {@link ParseWorkers#window()} chunks are in flight, so memory is bounded
+ * by a few chunks plus one batch of vectors, whatever the file's size; the rows, their lines and the first error
+ * are those of a sequential pass, whatever the thread count. A file of one chunk is parsed on the calling thread.
+ *
+ * <p>Cells: an unquoted null token, or an empty cell outside a text column, is missing; anything else must parse as
+ * the column's type (see {@link CellParser}) or fails, naming file, line and column. Owns the file channel and the
+ * root (allocated from the allocator given to {@link #open}); {@link #close()} releases both. Not thread-safe: one
+ * thread reads.
  */
 public final class CsvBatchReader implements BatchReader {
 
     private final String file;
     private final CsvLayout layout;
     private final CsvReadOptions options;
-    private final CellParser parser = new CellParser();
     private final FileChannel channel;
-    private final CsvTokenizer tokens;
+    private final ChunkSplitter splitter;
     private final VectorSchemaRoot root;
-    private final CellWriter[] writers;
-    private final MissingValues missing;
+    private final List<FieldVector> vectors;
+    private final ArrayDeque<Future<ParsedChunk>> inFlight = new ArrayDeque<>();
+    private boolean splitterDone;
+    private ParsedChunk chunk;
+    /** The next row of {@link #chunk} to hand out. */
+    private int chunkRow;
     /** The line each row of the current batch starts on. */
     private long[] lines = new long[0];
     private boolean finished;
     private boolean closed;
 
     private CsvBatchReader(Path path, CsvLayout layout, CsvReadOptions options, FileChannel channel,
-            VectorSchemaRoot root) {
+            VectorSchemaRoot root, int chunkBytes) {
         this.file = path.toString();
         this.layout = layout;
         this.options = options;
         this.channel = channel;
         this.root = root;
-        this.tokens = new CsvTokenizer(channel, file, options.delimiter(), options.quote());
-        this.missing = new MissingValues(options.nullTokenBytes());
-        List<FieldVector> vectors = root.getFieldVectors();
-        this.writers = new CellWriter[vectors.size()];
-        for (int i = 0; i < writers.length; i++) {
-            writers[i] = CellWriter.of(layout.types().get(i), vectors.get(i), parser);
-        }
-        if (options.header()) {
-            tokens.next();
-        }
+        this.vectors = root.getFieldVectors();
+        this.splitter = new ChunkSplitter(channel, file, options.delimiter(), options.quote(), chunkBytes);
     }
 
     /** Opens {@code path} for a pass; the caller owns the returned reader. */
     public static CsvBatchReader open(Path path, CsvLayout layout, CsvReadOptions options, BufferAllocator allocator) {
+        return open(path, layout, options, allocator, ChunkSplitter.CHUNK_BYTES);
+    }
+
+    /** As {@link #open(Path, CsvLayout, CsvReadOptions, BufferAllocator)}, with chunks of about {@code chunkBytes}. */
+    static CsvBatchReader open(Path path, CsvLayout layout, CsvReadOptions options, BufferAllocator allocator,
+            int chunkBytes) {
         FileChannel channel = IoFailures.openForReading(path);
         VectorSchemaRoot root = null;
         try {
             root = VectorSchemaRoot.create(layout.schema(), allocator);
-            return new CsvBatchReader(path, layout, options, channel, root);
+            return new CsvBatchReader(path, layout, options, channel, root, chunkBytes);
         } catch (RuntimeException e) {
             if (root != null) {
                 root.close();
@@ -83,31 +96,32 @@ public final class CsvBatchReader implements BatchReader {
             return false;
         }
         int batchSize = options.batchSize();
-        for (CellWriter w : writers) {
-            w.prepare(batchSize);
+        for (FieldVector v : vectors) {
+            prepare(v, batchSize);
         }
-        int rows = 0;
-        int width = writers.length;
         if (lines.length < batchSize) {
             lines = new long[batchSize];
         }
-        while (rows < batchSize && tokens.next()) {
-            if (tokens.fieldCount() != width) {
-                throw CsvLayout.ragged(file, tokens.line(), width, tokens.fieldCount());
-            }
-            byte[] b = tokens.buffer();
-            for (int c = 0; c < width; c++) {
-                CellWriter w = writers[c];
-                int s = tokens.start(c);
-                int e = tokens.end(c);
-                if (missing.isMissing(b, s, e, tokens.quoted(c), w.isText())) {
-                    w.writeNull(rows);
-                } else if (!w.write(rows, b, s, e)) {
-                    throw badCell(c, b, s, e);
+        int rows = 0;
+        while (rows < batchSize) {
+            if (chunk == null || chunkRow == chunk.rows) {
+                if (chunk != null && chunk.failure != null) {
+                    throw chunk.failure;
                 }
+                chunk = nextChunk();
+                chunkRow = 0;
+                if (chunk == null) {
+                    break;
+                }
+                continue;
             }
-            lines[rows] = tokens.line();
-            rows++;
+            int n = Math.min(batchSize - rows, chunk.rows - chunkRow);
+            for (int c = 0; c < vectors.size(); c++) {
+                chunk.columns[c].copyTo(vectors.get(c), chunkRow, chunkRow + n, rows);
+            }
+            System.arraycopy(chunk.lines, chunkRow, lines, rows, n);
+            chunkRow += n;
+            rows += n;
         }
         root.setRowCount(rows);
         if (rows == 0) {
@@ -117,42 +131,58 @@ public final class CsvBatchReader implements BatchReader {
         return true;
     }
 
+    /** The next chunk in file order, keeping the workers' window full; null after the last. */
+    private ParsedChunk nextChunk() {
+        while (!splitterDone && inFlight.size() < ParseWorkers.window()) {
+            ChunkSplitter.RawChunk raw = splitter.next();
+            if (raw == null) {
+                splitterDone = true;
+                break;
+            }
+            splitterDone = raw.last();
+            if (raw.last() && inFlight.isEmpty()) {
+                // Nothing to overlap with (a small file, or the end): no hand-over to another thread.
+                inFlight.add(CompletableFuture.completedFuture(ParsedChunk.parse(raw, file, layout, options)));
+            } else {
+                inFlight.add(ParseWorkers.submit(() -> ParsedChunk.parse(raw, file, layout, options)));
+            }
+        }
+        Future<ParsedChunk> next = inFlight.poll();
+        if (next == null) {
+            return null;
+        }
+        try {
+            return next.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading " + file, e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** Reuses the buffers of the previous batch unless a consumer transferred them away. */
+    private static void prepare(FieldVector v, int rows) {
+        if (v.getValueCapacity() < rows) {
+            if (v instanceof BaseFixedWidthVector fixed) {
+                fixed.allocateNew(rows);
+            } else {
+                ((BaseVariableWidthVector) v).allocateNew(rows);
+            }
+        } else {
+            v.reset();
+        }
+    }
+
     @Override
     public long line(int row) {
         return lines[row];
-    }
-
-    /**
-     * A cell that does not fit its column's type, with what to write in the pipeline to read it: a decimal in an
-     * inferred int64 column is best read as float64, anything else as text.
-     */
-    private QuiverException badCell(int column, byte[] b, int start, int end) {
-        String name = layout.names().get(column);
-        ColumnType type = layout.types().get(column);
-        if (type == ColumnType.UTF8) {
-            return notUtf8(file, tokens.line(), name, b, start, end);
-        }
-        String key = options.schemaKeyPath() + "." + name;
-        String why;
-        if (layout.declared().get(column)) {
-            why = "the type was set by " + key;
-        } else {
-            boolean decimal = type == ColumnType.INT64 && parser.parseDouble(b, start, end);
-            int sampled = options.inferRows();
-            String fix = decimal ? "float64 to read it as a number with decimals" : "utf8 to read it as text";
-            why = "the type was inferred from the first " + (sampled == 1 ? "row" : sampled + " rows") + "; set "
-                    + key + ": " + fix;
-        }
-        return QuiverException.data(file, tokens.line(), name, "cannot read '" + CellWriter.show(b, start, end)
-                + "' as " + type.label() + " (" + why + ").");
-    }
-
-    /** Text must be UTF-8 (see {@link Utf8Check} for why it is refused here rather than decoded). */
-    static QuiverException notUtf8(String file, long line, String column, byte[] b, int start, int end) {
-        int at = Utf8Check.firstInvalid(b, start, end);
-        return QuiverException.data(file, line, column, String.format(java.util.Locale.ROOT,
-                "not valid UTF-8: byte 0x%02X at position %d of the cell; save the file as UTF-8.",
-                b[at] & 0xFF, at - start + 1));
     }
 
     @Override
@@ -161,6 +191,10 @@ public final class CsvBatchReader implements BatchReader {
             return;
         }
         closed = true;
+        for (Future<ParsedChunk> f : inFlight) {
+            f.cancel(false); // chunks hold heap arrays only; nothing to release
+        }
+        inFlight.clear();
         try {
             root.close();
         } finally {

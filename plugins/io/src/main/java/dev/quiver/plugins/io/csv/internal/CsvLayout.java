@@ -58,7 +58,7 @@ public record CsvLayout(List<String> names, List<ColumnType> types, List<Boolean
         byte[] b = tokens.buffer();
         for (int i = 0; i < tokens.fieldCount(); i++) {
             if (Utf8Check.firstInvalid(b, tokens.start(i), tokens.end(i)) >= 0) {
-                throw CsvBatchReader.notUtf8(file, tokens.line(), "c" + i, b, tokens.start(i), tokens.end(i));
+                throw BadCell.notUtf8(file, tokens.line(), "c" + i, b, tokens.start(i), tokens.end(i));
             }
             String name = new String(b, tokens.start(i), tokens.end(i) - tokens.start(i), StandardCharsets.UTF_8);
             if (name.isEmpty()) {

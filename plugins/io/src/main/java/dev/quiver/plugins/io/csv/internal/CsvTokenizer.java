@@ -63,6 +63,31 @@ public final class CsvTokenizer {
         skipByteOrderMark();
     }
 
+    /**
+     * Splits {@code data[0, length)}, one chunk of a file cut at a record boundary, whose first byte is on line
+     * {@code firstLine}; only the file's first chunk may start with a byte order mark. Unescaping writes into
+     * {@code data}, so the caller hands it over.
+     */
+    CsvTokenizer(byte[] data, int length, String file, byte delimiter, byte quote, long firstLine,
+            boolean startOfFile) {
+        this.in = null;
+        this.file = file;
+        this.delimiter = delimiter;
+        this.quote = quote;
+        this.buf = data;
+        this.limit = length;
+        this.eof = true;
+        this.nextLine = firstLine;
+        if (startOfFile) {
+            skipByteOrderMark();
+        }
+    }
+
+    /** The line the next record would start on, once the input is split to its end: the chunk's last line + 1. */
+    long nextLine() {
+        return nextLine;
+    }
+
     private void skipByteOrderMark() {
         while (limit < 3 && !eof) {
             readMore();

@@ -134,8 +134,8 @@ class ServicePluginRegistryTest {
         assertEquals(new PluginCatalog.OptionInfo("lr", "real", "0.01", false, "> 0", List.of(),
                 "The learning rate."), lr);
         PluginCatalog.PluginInfo mean = catalog.named("mean").get(0);
-        assertEquals(List.of("epochs", "loss", "optimizer"),
-                mean.trainingOptions().stream().map(PluginCatalog.OptionInfo::name).toList());
+        assertEquals(List.of("loss", "optimizer", "epochs", "batchSize", "shuffle", "shuffleBuffer", "seed",
+                "schedule", "clip", "earlyStopping"), mean.trainingOptions().stream().map(PluginCatalog.OptionInfo::name).toList());
         PluginCatalog.OptionInfo path = catalog.named("table").get(0).options().get(0);
         assertTrue(path.required());
         assertEquals(List.of("mean", "sum"), catalog.named("squared").get(0).options().get(0).choices());

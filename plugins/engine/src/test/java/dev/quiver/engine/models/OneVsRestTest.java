@@ -14,8 +14,8 @@ import dev.quiver.api.model.ClassLabels;
 import dev.quiver.api.model.Model;
 import dev.quiver.api.model.PredictionColumns;
 import dev.quiver.engine.testdata.MemoryData;
-import dev.quiver.engine.testdata.MemoryState;
-import dev.quiver.engine.testdata.SimpleFit;
+import dev.quiver.testing.MemoryState;
+import dev.quiver.testing.TestFitContext;
 import dev.quiver.optim.loss.CrossEntropyLoss;
 import dev.quiver.testing.LeakCheckExtension;
 import dev.quiver.testing.MapConfig;
@@ -116,7 +116,7 @@ class OneVsRestTest {
         Model model = fitTriangle(allocator);
         MemoryState state = new MemoryState();
         model.save(state);
-        Model loaded = new LogisticRegressionFactory().load(state, new TestContext());
+        Model loaded = new LogisticRegressionFactory().load(state.reader(), new TestContext());
         assertEquals(Fits.saved(model), Fits.saved(loaded));
         assertEquals(model.predictionFields(), loaded.predictionFields());
         assertEquals(Task.MULTICLASS, loaded.task());
@@ -196,7 +196,7 @@ class OneVsRestTest {
         var trainer = Fits.trainer(new LogisticRegressionFactory(), Map.of(), Map.of("epochs", 1),
                 new CrossEntropyLoss(), null);
         QuiverException e = assertThrows(QuiverException.class,
-                () -> trainer.fit(triangle(), new SimpleFit(allocator, 7)));
+                () -> trainer.fit(triangle(), new TestFitContext(allocator, 7)));
         assertEquals(ErrorCode.CONFIG, e.code());
         assertTrue(e.getMessage().contains("softmax-regression"), e.getMessage());
     }

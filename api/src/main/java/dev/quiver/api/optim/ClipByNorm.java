@@ -1,6 +1,5 @@
-package dev.quiver.optim.clip;
+package dev.quiver.api.optim;
 
-import dev.quiver.api.optim.Parameter;
 import java.util.List;
 
 /**

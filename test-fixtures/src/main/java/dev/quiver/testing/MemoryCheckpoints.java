@@ -1,4 +1,4 @@
-package dev.quiver.engine.testdata;
+package dev.quiver.testing;
 
 import dev.quiver.api.model.Checkpoints;
 import dev.quiver.api.state.StateReader;
@@ -6,7 +6,10 @@ import dev.quiver.api.state.StateWriter;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-/** {@link Checkpoints} kept in memory: the newest saved state survives a failed fit, as a file would. */
+/**
+ * {@link Checkpoints} kept in memory, for resume tests of trainers: the newest saved state survives a failed fit,
+ * as a file would. Confined to the fitting thread.
+ */
 public final class MemoryCheckpoints implements Checkpoints {
 
     private final int every;
@@ -32,9 +35,10 @@ public final class MemoryCheckpoints implements Checkpoints {
 
     @Override
     public Optional<StateReader> latest() {
-        return Optional.ofNullable(latest);
+        return Optional.ofNullable(latest).map(MemoryState::reader);
     }
 
+    /** The epoch of the newest saved state (0 before any). */
     public int latestEpoch() {
         return latestEpoch;
     }

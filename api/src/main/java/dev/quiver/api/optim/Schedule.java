@@ -1,6 +1,4 @@
-package dev.quiver.optim.schedule;
-
-import dev.quiver.api.optim.OptimizerRun;
+package dev.quiver.api.optim;
 
 /**
  * A learning-rate schedule with PyTorch's {@code torch.optim.lr_scheduler} semantics, stepped once per epoch
@@ -16,8 +14,17 @@ import dev.quiver.api.optim.OptimizerRun;
  *     scheduler.epochEnded(validationLoss);           // sets the next epoch's learning rate on run
  * }
  * }</pre>
+ *
+ * <p>Part of the SPI so that any iteratively trained model, not only the engine's, steps the schedule a pipeline
+ * names under {@code training.schedule}: the runtime makes it through a {@link ScheduleFactory} (the {@code optim}
+ * plugin provides PyTorch's), or uses {@link #constant()} when the section names none.
  */
 public interface Schedule {
+
+    /** No schedule: the optimizer's learning rate throughout, never touched. */
+    static Schedule constant() {
+        return ConstantSchedule.INSTANCE;
+    }
 
     /**
      * Attaches this schedule to a run: the run's current learning rate becomes the base learning rate, and the

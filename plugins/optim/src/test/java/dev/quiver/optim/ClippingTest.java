@@ -1,4 +1,4 @@
-package dev.quiver.optim.clip;
+package dev.quiver.optim;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.quiver.api.model.TrainingOptions;
+import dev.quiver.api.optim.ClipByNorm;
+import dev.quiver.api.optim.ClipByValue;
+import dev.quiver.api.optim.GradientClipping;
 import dev.quiver.api.optim.Parameter;
-import dev.quiver.optim.Golden;
 import dev.quiver.testing.MapConfig;
 import java.util.List;
 import java.util.stream.Stream;
@@ -22,7 +25,7 @@ class ClippingTest {
     Stream<DynamicTest> matchesPyTorch() {
         return Golden.read("clipping.txt").stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> {
             MapConfig config = c.config();
-            GradientClipping clipping = Clipping.fromConfig(config);
+            GradientClipping clipping = TrainingOptions.clip(config);
             config.assertNoProblems();
             List<Parameter> parameters = List.of(parameter("weight", c.floats("grad.weight")),
                     parameter("bias", c.floats("grad.bias")));
@@ -58,27 +61,27 @@ class ClippingTest {
 
     @Test
     void readsClipSections() {
-        assertEquals(new ClipByNorm(2.0), Clipping.fromConfig(MapConfig.of("maxNorm", 2.0)));
-        assertEquals(new ClipByValue(0.5), Clipping.fromConfig(MapConfig.of("value", 0.5)));
-        assertSame(GradientClipping.NONE, Clipping.fromConfig(MapConfig.of()));
+        assertEquals(new ClipByNorm(2.0), TrainingOptions.clip(MapConfig.of("maxNorm", 2.0)));
+        assertEquals(new ClipByValue(0.5), TrainingOptions.clip(MapConfig.of("value", 0.5)));
+        assertSame(GradientClipping.NONE, TrainingOptions.clip(MapConfig.of()));
     }
 
     @Test
     void mistakesAreLocatedProblems() {
         MapConfig both = MapConfig.of("maxNorm", 1.0, "value", 1.0);
-        assertSame(GradientClipping.NONE, Clipping.fromConfig(both));
+        assertSame(GradientClipping.NONE, TrainingOptions.clip(both));
         assertTrue(both.messages().get(0).startsWith("value:") && both.messages().get(0).contains("not both"));
 
         MapConfig typo = MapConfig.of("max_norm", 1.0);
-        Clipping.fromConfig(typo);
+        TrainingOptions.clip(typo);
         assertTrue(typo.messages().get(0).contains("did you mean 'maxNorm'?"), typo.messages().toString());
 
         MapConfig infinite = MapConfig.of("maxNorm", Double.POSITIVE_INFINITY);
-        assertEquals(new ClipByNorm(1.0), Clipping.fromConfig(infinite));
+        assertEquals(new ClipByNorm(1.0), TrainingOptions.clip(infinite));
         assertTrue(infinite.messages().get(0).contains("expected a finite number"), infinite.messages().toString());
 
         MapConfig negative = MapConfig.of("maxNorm", -1.0);
-        Clipping.fromConfig(negative);
+        TrainingOptions.clip(negative);
         assertTrue(negative.messages().get(0).contains("must be > 0"), negative.messages().toString());
         assertThrows(IllegalArgumentException.class, () -> new ClipByValue(0.0));
     }

@@ -1,4 +1,4 @@
-package dev.quiver.optim.schedule;
+package dev.quiver.api.optim;
 
 import dev.quiver.api.state.StateReader;
 import dev.quiver.api.state.StateWriter;

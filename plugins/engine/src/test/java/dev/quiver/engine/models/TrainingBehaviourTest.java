@@ -149,11 +149,11 @@ class TrainingBehaviourTest {
         TestFitContext wild = new TestFitContext(allocator, 1);
         trainer(new LinearRegressionFactory(), Map.of("solver", "gd"), Map.of("epochs", 5, "batchSize", "full",
                 "optimizer", Map.of("type", "adam", "lr", 1e6)), null, null).fit(data, wild);
-        double first = wild.epochs.get(0).trainLoss();
-        double last = wild.epochs.get(4).trainLoss();
+        double first = wild.epochs().get(0).trainLoss();
+        double last = wild.epochs().get(4).trainLoss();
         assertTrue(Double.isFinite(last) && last > 10 * first, first + " -> " + last);
-        assertEquals(1, wild.warnings.size(), wild.warnings::toString);
-        String warning = wild.warnings.get(0);
+        assertEquals(1, wild.warnings().size(), wild.warnings()::toString);
+        String warning = wild.warnings().get(0);
         assertTrue(warning.contains(String.format(java.util.Locale.ROOT, "%.6g", first))
                 && warning.contains(String.format(java.util.Locale.ROOT, "%.6g", last)), warning);
         assertTrue(warning.contains("smaller learning rate"), warning);
@@ -161,7 +161,7 @@ class TrainingBehaviourTest {
         TestFitContext calm = new TestFitContext(allocator, 1);
         trainer(new LinearRegressionFactory(), Map.of("solver", "gd"), Map.of("epochs", 5, "batchSize", "full",
                 "optimizer", Map.of("type", "adam", "lr", 0.01)), null, null).fit(data, calm);
-        assertEquals(List.of(), calm.warnings);
+        assertEquals(List.of(), calm.warnings());
     }
 
     @Test

@@ -51,14 +51,12 @@ public final class Assembler {
 
     private static final Pattern NAME_PATTERN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
-    private final PluginRegistry registry;
     private final Path file;
     private final Path baseDir;
     private final Problems problems;
     private final Components components;
 
     public Assembler(PluginRegistry registry, Path file, Problems problems) {
-        this.registry = registry;
         this.file = file;
         this.baseDir = file.toAbsolutePath().normalize().getParent();
         this.problems = problems;

@@ -261,6 +261,7 @@ public final class AtomicDirectory implements AutoCloseable {
      * moved aside ({@code .NAME.old-*}) is moved back. Loading a run calls this, so a service restarted after a
      * crash finds its model.
      */
+    @SuppressWarnings("try") // the lock is held for the block; it is never read
     public static void recover(Path target) {
         Path absolute = target.toAbsolutePath().normalize();
         if (Files.exists(absolute, LinkOption.NOFOLLOW_LINKS) || absolute.getParent() == null

@@ -102,6 +102,7 @@ final class ParquetSource implements Source {
         return new Schema(schema.getFields().stream().filter(f -> kept.contains(f.getName())).toList());
     }
 
+    @SuppressWarnings("try") // DatasetFactory.close() declares Exception; it throws none we could handle here
     private Schema footerSchema(Path file) {
         // Reading a footer allocates no Arrow buffers, but the factory wants an allocator: a tiny private one.
         try (RootAllocator allocator = new RootAllocator(1 << 20);

@@ -20,8 +20,28 @@ import java.util.List;
  *
  * <p>Implementations need a public no-argument constructor and must not do work in it: discovery should be
  * cheap and side-effect free.
+ *
+ * <p>Every plugin declares the SPI version it was built against, {@link #spiVersion()}; the runtime refuses a
+ * plugin whose version it does not accept ({@link SpiVersion#accepts}: same major, minor not newer), naming the
+ * plugin, its jar and both versions.
  */
 public interface Plugin {
+
+    /**
+     * The SPI version this plugin was built against. Implement it exactly as
+     * <pre>{@code
+     * @Override
+     * public String spiVersion() {
+     *     return SpiVersion.CURRENT;
+     * }
+     * }</pre>
+     * It has no default on purpose: {@link SpiVersion#CURRENT} is a compile-time constant, so this line compiles
+     * the api's version into the plugin's own class file, while a default method here would live in the api jar
+     * and always answer with the version the plugin runs with, never the one it was built for. (A jar-manifest
+     * attribute would work only for plugins loaded from jars their build wrote, not from class folders or
+     * merged jars.) A plugin built before SPI versions existed lacks this method and is refused as such.
+     */
+    String spiVersion();
 
     default Iterable<SourceFactory> getSourceFactories() {
         return List.of();

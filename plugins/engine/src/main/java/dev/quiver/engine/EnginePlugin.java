@@ -1,6 +1,7 @@
 package dev.quiver.engine;
 
 import dev.quiver.api.Plugin;
+import dev.quiver.api.SpiVersion;
 import dev.quiver.api.model.ModelFactory;
 import dev.quiver.engine.models.LinearRegressionFactory;
 import dev.quiver.engine.models.LogisticRegressionFactory;
@@ -10,6 +11,11 @@ import java.util.List;
 
 /** The engine's entry point for {@link java.util.ServiceLoader}: its model factories. Stateless. */
 public final class EnginePlugin implements Plugin {
+
+    @Override
+    public String spiVersion() {
+        return SpiVersion.CURRENT;
+    }
 
     @Override
     public Iterable<ModelFactory> getModelFactories() {

@@ -1,6 +1,7 @@
 package dev.quiver.optim;
 
 import dev.quiver.api.Plugin;
+import dev.quiver.api.SpiVersion;
 import dev.quiver.api.optim.LossFactory;
 import dev.quiver.api.optim.OptimizerFactory;
 import dev.quiver.api.optim.ScheduleFactory;
@@ -14,6 +15,11 @@ import dev.quiver.optim.schedule.Schedules;
  * reduce-on-plateau) for any gradient-trained model. Found by {@link java.util.ServiceLoader}; stateless.
  */
 public final class OptimPlugin implements Plugin {
+
+    @Override
+    public String spiVersion() {
+        return SpiVersion.CURRENT;
+    }
 
     @Override
     public Iterable<LossFactory> getLossFactories() {

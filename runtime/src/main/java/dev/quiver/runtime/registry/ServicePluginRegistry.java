@@ -4,6 +4,7 @@ import dev.quiver.api.ErrorCode;
 import dev.quiver.api.Factory;
 import dev.quiver.api.Plugin;
 import dev.quiver.api.QuiverException;
+import dev.quiver.api.SpiVersion;
 import dev.quiver.api.data.SinkFactory;
 import dev.quiver.api.data.SourceFactory;
 import dev.quiver.api.metric.MetricFactory;
@@ -33,9 +34,10 @@ import java.util.TreeMap;
  * The {@link PluginRegistry} built from {@link Plugin}s found by {@link ServiceLoader}: every factory by kind
  * and name, and which plugin provided it.
  *
- * <p>Discovery fails, listing every mistake at once, when two factories of one kind share a name (naming both
- * providers), when a plugin provides nothing (a packaging mistake, almost always), or when a declared plugin
- * cannot be instantiated. Each registration is logged at DEBUG level on {@code dev.quiver.runtime.registry}.
+ * <p>Discovery fails, listing every mistake at once, when a plugin was built for an SPI version this runtime does
+ * not accept ({@link SpiVersion#accepts}: same major, plugin minor not newer; the message names the plugin class,
+ * its jar and both versions), when two factories of one kind share a name (naming both providers), when a plugin
+ * provides nothing (a packaging mistake, almost always), or when a declared plugin cannot be instantiated. Each registration is logged at DEBUG level on {@code dev.quiver.runtime.registry}.
  * Immutable once built and thread-safe; maps iterate in name order.
  */
 public final class ServicePluginRegistry implements PluginRegistry {
@@ -93,6 +95,11 @@ public final class ServicePluginRegistry implements PluginRegistry {
         }
         for (Plugin plugin : plugins) {
             String origin = origin(plugin);
+            Optional<String> refused = versionProblem(plugin, origin);
+            if (refused.isPresent()) {
+                errors.add(refused.get());
+                continue; // its factories may not speak this SPI: asking for them could fail in any way
+            }
             int provided = 0;
             for (Map.Entry<PluginKind, Iterable<? extends Factory<?>>> e : provided(plugin).entrySet()) {
                 PluginKind kind = e.getKey();
@@ -121,6 +128,35 @@ public final class ServicePluginRegistry implements PluginRegistry {
         factories.replaceAll((k, m) -> Collections.unmodifiableMap(new LinkedHashMap<>(m)));
         origins.replaceAll((k, m) -> Collections.unmodifiableMap(new LinkedHashMap<>(m)));
         return new ServicePluginRegistry(factories, origins);
+    }
+
+    /**
+     * Why this runtime refuses {@code plugin}'s declared SPI version ({@link SpiVersion#accepts}: same major,
+     * plugin minor at most the runtime's), or empty when it runs it.
+     */
+    static Optional<String> versionProblem(Plugin plugin, String origin) {
+        SpiVersion runtime = SpiVersion.runtime();
+        String rule = "; a plugin runs when built for SPI " + runtime.major() + ".x with x <= " + runtime.minor()
+                + ": rebuild it against quiver-api " + runtime + " or use the Quiver it was built for";
+        String declared;
+        try {
+            declared = plugin.spiVersion();
+        } catch (AbstractMethodError e) {
+            return Optional.of("plugin " + origin + " was built for an SPI before 1.0 (it does not declare"
+                    + " spiVersion()); this Quiver implements SPI " + runtime + rule);
+        }
+        SpiVersion built;
+        try {
+            built = SpiVersion.parse(declared);
+        } catch (IllegalArgumentException e) {
+            return Optional.of("plugin " + origin + " declares SPI version '" + declared + "', which is not"
+                    + " MAJOR.MINOR; this Quiver implements SPI " + runtime + rule);
+        }
+        if (!runtime.accepts(built)) {
+            return Optional.of("plugin " + origin + " was built for SPI " + built + " but this Quiver implements SPI "
+                    + runtime + rule);
+        }
+        return Optional.empty();
     }
 
     private static Map<PluginKind, Iterable<? extends Factory<?>>> provided(Plugin plugin) {

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.quiver.api.ErrorCode;
 import dev.quiver.api.Plugin;
 import dev.quiver.api.QuiverException;
+import dev.quiver.api.SpiVersion;
 import dev.quiver.api.transform.TransformFactory;
 import dev.quiver.runtime.exec.ExecTestComponents;
 import dev.quiver.runtime.exec.Executor;
@@ -39,6 +40,11 @@ class DamagedRunTest {
     private Path run;
 
     private final PluginRegistry registry = ServicePluginRegistry.of(List.of(new TestPlugin(), new Plugin() {
+        @Override
+        public String spiVersion() {
+            return SpiVersion.CURRENT;
+        }
+
         @Override
         public Iterable<TransformFactory> getTransformFactories() {
             return List.of(ExecTestComponents.centerFactory());

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.quiver.api.ErrorCode;
 import dev.quiver.api.Plugin;
 import dev.quiver.api.QuiverException;
+import dev.quiver.api.SpiVersion;
 import dev.quiver.api.transform.TransformFactory;
 import dev.quiver.runtime.exec.Executor;
 import dev.quiver.runtime.exec.RunOptions;
@@ -39,6 +40,11 @@ class RunBundleTest {
     Path temp;
 
     private final PluginRegistry registry = ServicePluginRegistry.of(List.of(new TestPlugin(), new Plugin() {
+        @Override
+        public String spiVersion() {
+            return SpiVersion.CURRENT;
+        }
+
         @Override
         public Iterable<TransformFactory> getTransformFactories() {
             return List.of(ExecTestComponents.centerFactory());

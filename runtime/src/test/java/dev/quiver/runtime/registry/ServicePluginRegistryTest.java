@@ -13,6 +13,7 @@ import dev.quiver.api.ErrorCode;
 import dev.quiver.api.Plugin;
 import dev.quiver.api.PluginContext;
 import dev.quiver.api.QuiverException;
+import dev.quiver.api.SpiVersion;
 import dev.quiver.api.config.Config;
 import dev.quiver.api.metric.Metric;
 import dev.quiver.api.metric.MetricFactory;
@@ -34,6 +35,11 @@ class ServicePluginRegistryTest {
     /** Provides a metric named like one of TestPlugin's. */
     public static final class ClashingPlugin implements Plugin {
         @Override
+        public String spiVersion() {
+            return SpiVersion.CURRENT;
+        }
+
+        @Override
         public Iterable<MetricFactory> getMetricFactories() {
             return List.of(new MetricFactory() {
                 @Override
@@ -51,6 +57,10 @@ class ServicePluginRegistryTest {
 
     /** Declares the service but provides nothing. */
     public static final class EmptyPlugin implements Plugin {
+        @Override
+        public String spiVersion() {
+            return SpiVersion.CURRENT;
+        }
     }
 
     @Test

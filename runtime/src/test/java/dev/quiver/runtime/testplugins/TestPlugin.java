@@ -1,6 +1,7 @@
 package dev.quiver.runtime.testplugins;
 
 import dev.quiver.api.Plugin;
+import dev.quiver.api.SpiVersion;
 import dev.quiver.api.data.SourceFactory;
 import dev.quiver.api.metric.MetricFactory;
 import dev.quiver.api.model.ModelFactory;
@@ -16,6 +17,11 @@ import java.util.List;
  * that the loader and the executor can be tested without the plugin modules.
  */
 public final class TestPlugin implements Plugin {
+
+    @Override
+    public String spiVersion() {
+        return SpiVersion.CURRENT;
+    }
 
     @Override
     public Iterable<SourceFactory> getSourceFactories() {

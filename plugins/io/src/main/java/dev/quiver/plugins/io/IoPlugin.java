@@ -1,6 +1,7 @@
 package dev.quiver.plugins.io;
 
 import dev.quiver.api.Plugin;
+import dev.quiver.api.SpiVersion;
 import dev.quiver.api.data.SinkFactory;
 import dev.quiver.api.data.SourceFactory;
 import dev.quiver.plugins.io.arrow.ArrowSinkFactory;
@@ -15,6 +16,11 @@ import java.util.List;
  * Found by {@link java.util.ServiceLoader}; stateless.
  */
 public final class IoPlugin implements Plugin {
+
+    @Override
+    public String spiVersion() {
+        return SpiVersion.CURRENT;
+    }
 
     @Override
     public Iterable<SourceFactory> getSourceFactories() {

@@ -1,11 +1,17 @@
 package dev.quiver.plugins.jdbc;
 
 import dev.quiver.api.Plugin;
+import dev.quiver.api.SpiVersion;
 import dev.quiver.api.data.SourceFactory;
 import java.util.List;
 
 /** The jdbc plugin: source {@code jdbc}. Found by {@link java.util.ServiceLoader}; stateless. */
 public final class JdbcPlugin implements Plugin {
+
+    @Override
+    public String spiVersion() {
+        return SpiVersion.CURRENT;
+    }
 
     @Override
     public Iterable<SourceFactory> getSourceFactories() {

@@ -1,6 +1,7 @@
 package dev.quiver.plugins.metrics;
 
 import dev.quiver.api.Plugin;
+import dev.quiver.api.SpiVersion;
 import dev.quiver.api.config.Option;
 import dev.quiver.api.metric.MetricFactory;
 import dev.quiver.plugins.metrics.classification.Accuracy;
@@ -24,6 +25,11 @@ import java.util.List;
  * {@link java.util.ServiceLoader}; stateless.
  */
 public final class MetricsPlugin implements Plugin {
+
+    @Override
+    public String spiVersion() {
+        return SpiVersion.CURRENT;
+    }
 
     @Override
     public Iterable<MetricFactory> getMetricFactories() {

@@ -77,11 +77,20 @@ public final class ScratchFolder implements AutoCloseable {
             return;
         }
         closed = true;
-        try {
-            AtomicDirectory.deleteRecursively(path);
-        } catch (IOException e) {
-            // the next run to this output deletes it (its owner marker names a process that is gone)
-            System.getLogger("dev.quiver").log(System.Logger.Level.WARNING, "could not delete " + path + ": " + e);
+        // On SIGTERM the trials' own hooks delete their temporary folders inside this one at the same time, so a
+        // walk can meet a file that just vanished: walk again.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                AtomicDirectory.deleteRecursively(path);
+                return;
+            } catch (IOException e) {
+                if (attempt == 5) {
+                    // the next run to this output deletes it (its owner marker names a process that is gone)
+                    System.getLogger("dev.quiver").log(System.Logger.Level.WARNING, "could not delete " + path
+                            + ": " + e);
+                    return;
+                }
+            }
         }
     }
 

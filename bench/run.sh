@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs Quiver's benchmark workloads, the matmul kernel in isolation and the PyTorch / scikit-learn anchors in one
-# go, then prints one markdown table with the figures side by side, the ratios and the targets of issue 3.
+# go, then prints one markdown table with the figures side by side, the ratios, and the speed-up each is meant to reach
+# (bench/table.py lists them, e.g. W1 at least 3x PyTorch).
 #
 #   bench/run.sh                        # everything: W1, W1 via Tribuo, W2, W3, kernel, anchors, streamed W1
 #   W1_STREAM_GB=0.5 bench/run.sh       # a smaller streamed CSV

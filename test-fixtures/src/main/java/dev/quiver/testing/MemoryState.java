@@ -2,12 +2,15 @@ package dev.quiver.testing;
 
 import dev.quiver.api.state.StateReader;
 import dev.quiver.api.state.StateWriter;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * An in-memory {@link StateWriter}, for save/load tests of fitted components without the runtime's bundle
@@ -94,6 +97,38 @@ public final class MemoryState implements StateWriter {
         MemoryState child = new MemoryState(qualified(key));
         put(key, child);
         return child;
+    }
+
+    /**
+     * Every value by dotted key (a child's keys prefixed with its own), sorted, with arrays as lists and floats as
+     * their raw bits: two states are equal exactly when every value was written bit for bit the same.
+     */
+    public Map<String, Object> flatten() {
+        Map<String, Object> out = new TreeMap<>();
+        values.forEach((k, v) -> {
+            if (v instanceof MemoryState child) {
+                child.flatten().forEach((ck, cv) -> out.put(k + "." + ck, cv));
+            } else if (v instanceof float[] f) {
+                List<Integer> bits = new ArrayList<>();
+                for (float x : f) {
+                    bits.add(Float.floatToRawIntBits(x));
+                }
+                out.put(k, bits);
+            } else if (v instanceof double[] d) {
+                out.put(k, Arrays.stream(d).boxed().toList());
+            } else if (v instanceof long[] l) {
+                out.put(k, Arrays.stream(l).boxed().toList());
+            } else if (v instanceof byte[] b) {
+                List<Byte> bytes = new ArrayList<>();
+                for (byte x : b) {
+                    bytes.add(x);
+                }
+                out.put(k, bytes);
+            } else {
+                out.put(k, v);
+            }
+        });
+        return out;
     }
 
     /** A reader over everything written so far (and later: it is a view, not a snapshot). */

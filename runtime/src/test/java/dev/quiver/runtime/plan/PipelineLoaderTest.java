@@ -155,10 +155,10 @@ class PipelineLoaderTest {
         String base = "source: {type: table, path: houses.csv}\ncolumns: {features: [area], target: %s}\n"
                 + "model: %s\n";
         Pipeline text = load(base.formatted("city", "majority"));
-        assertEquals(Task.MULTICLASS, text.task());
+        assertEquals(Task.CLASSIFICATION, text.task(), "classification, the class count still unknown");
         assertTrue(text.taskInferred());
         assertEquals(Task.REGRESSION, load(base.formatted("rooms", "mean")).task());
-        assertEquals(Task.MULTICLASS, load(base.formatted("rooms", "majority")).task());
+        assertEquals(Task.CLASSIFICATION, load(base.formatted("rooms", "majority")).task());
         Pipeline explicit = load("task: binary\n" + base.formatted("rooms", "majority"));
         assertEquals(Task.BINARY, explicit.task());
         assertFalse(explicit.taskInferred());
@@ -433,7 +433,7 @@ class PipelineLoaderTest {
         assertEquals(new SplitSpec(0.2, 0, true, 5),
                 load(classify + "split: {test: 0.2, validation: {folds: 5, stratify: true}}").split());
         assertEquals(new SplitSpec(0, 0, true, 3),
-                load(classify + "validation: {folds: 3, stratify: true}").split(), "the issue's spelling");
+                load(classify + "validation: {folds: 3, stratify: true}").split(), "the top-level shorthand");
         assertEquals(new SplitSpec(0.25, 0, false, 4), load(classify + "split: {test: 0.25, folds: 4}").split());
         assertEquals(new SplitSpec(0, 0, false, 2),
                 load(classify + "split: {test: 0.2}", "split.validation={folds: 2}", "split.test=0").split(),

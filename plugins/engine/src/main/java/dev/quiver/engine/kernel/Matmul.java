@@ -11,7 +11,10 @@ package dev.quiver.engine.kernel;
  */
 public final class Matmul {
 
-    /** Rows per parallel part below which the hand-off to another core costs more than it saves. */
+    /**
+     * Floating-point operations ({@code 2·k·m} per output row) per parallel part below which the hand-off to
+     * another core costs more than it saves; {@link #product} turns it into a number of rows.
+     */
     private static final long MIN_FLOPS_PER_PART = 1 << 16;
 
     private static final Kernel KERNEL = chooseKernel();
@@ -29,8 +32,8 @@ public final class Matmul {
         boolean vectorModule = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
         if (vectorModule && !"scalar".equals(System.getProperty("quiver.kernel"))) {
             try {
-                return (Kernel) Class.forName("dev.quiver.engine.kernel.VectorKernel").getDeclaredConstructor()
-                        .newInstance();
+                return Class.forName("dev.quiver.engine.kernel.VectorKernel").asSubclass(Kernel.class)
+                        .getDeclaredConstructor().newInstance();
             } catch (ReflectiveOperationException | LinkageError e) {
                 return new ScalarKernel();
             }

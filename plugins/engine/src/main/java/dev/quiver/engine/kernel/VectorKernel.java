@@ -10,9 +10,15 @@ import jdk.incubator.vector.VectorSpecies;
  * the L1/L2 cache across the rows of a thread's part.
  *
  * <p>Loaded only when the {@code jdk.incubator.vector} module is present ({@code --add-modules
- * jdk.incubator.vector}); {@link Matmul} falls back to {@link ScalarKernel} otherwise. Every element of
- * {@code C} is still summed over {@code p} in increasing order, per {@code k}-block, so results do not depend
- * on how rows are split between threads. Stateless.
+ * jdk.incubator.vector}); {@link Matmul} falls back to {@link ScalarKernel} otherwise.
+ *
+ * <p>Summation order: {@code C} is accumulated one {@code k}-block after another. Within a block, an element in
+ * a whole panel (and in the tail when {@code A} is read transposed) is one fused multiply-add chain over
+ * increasing {@code p}; an element in the tail of a product with {@code m == 1} and contiguous {@code A} is a
+ * dot product summed lane-wise ({@code p} strided by the vector length) and then across lanes; any other tail
+ * element is four interleaved partial sums ({@code p mod 4}) combined as {@code (s0 + s1) + (s2 + s3)}. The
+ * order depends only on the shapes and the vector length, never on which rows a thread gets (a row takes the
+ * same path in a group of four as alone), so results do not depend on the split. Stateless.
  */
 final class VectorKernel implements Kernel {
 

@@ -1,16 +1,11 @@
 package dev.quiver.engine.models;
 
-import dev.quiver.api.Task;
 import dev.quiver.api.data.ArrowColumns;
-import dev.quiver.api.model.Model;
 import dev.quiver.api.state.StateReader;
 import dev.quiver.api.state.StateWriter;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
-import org.apache.arrow.vector.types.pojo.Field;
 
 /**
  * A fitted linear model {@code outputs = W x + b} in double precision, read through a {@link Head}: linear
@@ -19,54 +14,24 @@ import org.apache.arrow.vector.types.pojo.Field;
  * <p>Immutable; {@link #predict} keeps its scratch arrays per call, so any number of threads may share one
  * instance.
  */
-public final class LinearModel implements Model {
+public final class LinearModel extends HeadModel {
 
-    private final String type;
-    private final List<String> features;
     private final double[][] weight;
     private final double[] bias;
-    private final Head head;
 
     /** Takes ownership of {@code weight} ({@code [outputs][features]}) and {@code bias} ({@code [outputs]}). */
     public LinearModel(String type, List<String> features, double[][] weight, double[] bias, Head head) {
+        super(type, features, head);
         if (weight.length != head.width() || bias.length != head.width()) {
             throw new IllegalArgumentException("expected " + head.width() + " outputs, got " + weight.length);
         }
-        this.type = type;
-        this.features = List.copyOf(features);
         this.weight = weight;
         this.bias = bias;
-        this.head = head;
     }
 
     @Override
-    public String type() {
-        return type;
-    }
-
-    @Override
-    public Task task() {
-        return head.task();
-    }
-
-    @Override
-    public List<String> features() {
-        return features;
-    }
-
-    @Override
-    public List<String> classes() {
-        return head.classes();
-    }
-
-    @Override
-    public List<Field> predictionFields() {
-        return head.fields();
-    }
-
-    @Override
-    public VectorSchemaRoot predict(VectorSchemaRoot input, BufferAllocator allocator) {
-        int rows = input.getRowCount();
+    double[] rawOutputs(VectorSchemaRoot input, int rows) {
+        List<String> features = features();
         int outputs = bias.length;
         double[] raw = new double[rows * outputs];
         for (int r = 0; r < rows; r++) {
@@ -83,19 +48,18 @@ public final class LinearModel implements Model {
                 }
             }
         }
-        return head.write(raw, rows, allocator);
+        return raw;
     }
 
     @Override
-    public void save(StateWriter state) {
-        state.putStrings("features", features);
-        double[] flat = new double[weight.length * features.size()];
+    void saveParameters(StateWriter state) {
+        int width = features().size();
+        double[] flat = new double[weight.length * width];
         for (int o = 0; o < weight.length; o++) {
-            System.arraycopy(weight[o], 0, flat, o * features.size(), features.size());
+            System.arraycopy(weight[o], 0, flat, o * width, width);
         }
         state.putDoubles("weight", flat);
         state.putDoubles("bias", bias);
-        head.save(state.child("head"));
     }
 
     /** Rebuilds what {@link #save} wrote, for the factory of {@code type}. */
@@ -112,18 +76,12 @@ public final class LinearModel implements Model {
     }
 
     @Override
-    public Map<String, Object> describe() {
-        Map<String, Object> params = new LinkedHashMap<>();
+    void describeParameters(Map<String, Object> params) {
         double[][] w = new double[weight.length][];
         for (int o = 0; o < w.length; o++) {
             w[o] = weight[o].clone();
         }
         params.put("weight", w);
         params.put("bias", bias.clone());
-        params.put("features", features);
-        if (!head.classes().isEmpty()) {
-            params.put("classes", head.classes());
-        }
-        return params;
     }
 }

@@ -1,8 +1,6 @@
 package dev.quiver.engine.models;
 
-import dev.quiver.api.Task;
 import dev.quiver.api.data.ArrowColumns;
-import dev.quiver.api.model.Model;
 import dev.quiver.api.state.StateReader;
 import dev.quiver.api.state.StateWriter;
 import dev.quiver.engine.nn.Activation;
@@ -10,12 +8,9 @@ import dev.quiver.engine.nn.Dense;
 import dev.quiver.engine.nn.Network;
 import dev.quiver.engine.tensor.Tensor;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
-import org.apache.arrow.vector.types.pojo.Field;
 
 /**
  * A fitted multi-layer perceptron: float32 layers, evaluated in inference mode (no dropout, no graph).
@@ -23,47 +18,19 @@ import org.apache.arrow.vector.types.pojo.Field;
  * <p>Immutable: it owns a private copy of the trained parameters and never writes them; {@link #predict}
  * allocates its buffers per call, so any number of threads may share one instance.
  */
-public final class MlpModel implements Model {
+public final class MlpModel extends HeadModel {
 
-    private final List<String> features;
     private final Network network;
-    private final Head head;
 
     /** Takes ownership of {@code network}, which nobody else may change. */
     public MlpModel(List<String> features, Network network, Head head) {
-        this.features = List.copyOf(features);
+        super(MlpFactory.NAME, features, head);
         this.network = network;
-        this.head = head;
     }
 
     @Override
-    public String type() {
-        return MlpFactory.NAME;
-    }
-
-    @Override
-    public Task task() {
-        return head.task();
-    }
-
-    @Override
-    public List<String> features() {
-        return features;
-    }
-
-    @Override
-    public List<String> classes() {
-        return head.classes();
-    }
-
-    @Override
-    public List<Field> predictionFields() {
-        return head.fields();
-    }
-
-    @Override
-    public VectorSchemaRoot predict(VectorSchemaRoot input, BufferAllocator allocator) {
-        int rows = input.getRowCount();
+    double[] rawOutputs(VectorSchemaRoot input, int rows) {
+        List<String> features = features();
         float[] x = new float[rows * features.size()];
         ArrowColumns.toRowMajorFloats(input, features, x, 0);
         Tensor out = network.forward(Tensor.of(x, rows, features.size()), false, null);
@@ -72,12 +39,11 @@ public final class MlpModel implements Model {
         for (int i = 0; i < raw.length; i++) {
             raw[i] = o[i];
         }
-        return head.write(raw, rows, allocator);
+        return raw;
     }
 
     @Override
-    public void save(StateWriter state) {
-        state.putStrings("features", features);
+    void saveParameters(StateWriter state) {
         List<Dense> layers = network.layers();
         long[] sizes = new long[layers.size() + 1];
         sizes[0] = layers.get(0).inputs();
@@ -89,7 +55,6 @@ public final class MlpModel implements Model {
         state.putLongs("sizes", sizes);
         state.putString("activation", network.activation().label());
         state.putDouble("dropout", network.dropout());
-        head.save(state.child("head"));
     }
 
     public static MlpModel load(StateReader state) {
@@ -122,17 +87,11 @@ public final class MlpModel implements Model {
     }
 
     @Override
-    public Map<String, Object> describe() {
-        Map<String, Object> params = new LinkedHashMap<>();
+    void describeParameters(Map<String, Object> params) {
         for (Dense d : network.layers()) {
             params.put(d.weight().name(), d.weightByOutput());
             params.put(d.bias().name(), d.biasValues());
         }
         params.put("activation", network.activation().label());
-        params.put("features", features);
-        if (!head.classes().isEmpty()) {
-            params.put("classes", head.classes());
-        }
-        return params;
     }
 }

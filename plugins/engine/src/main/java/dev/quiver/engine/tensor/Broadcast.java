@@ -9,7 +9,108 @@ import java.util.Arrays;
  */
 final class Broadcast {
 
-    enum Op { ADD, SUB, MUL, DIV }
+    /**
+     * One binary op: {@code forward} writes {@code out = u op v} for every output element, and {@code backward},
+     * beside it, adds each input's share of the output's gradient {@code g} (a null gradient buffer is an input
+     * that needs none). {@code ia} and {@code ib} map an output element to the input element it reads (null: the
+     * same offset). Each op runs its own loops so that the JIT compiles the arithmetic inline; a shared loop
+     * calling the op per element could not inline the call and is several times slower.
+     */
+    enum Op {
+        ADD {
+            @Override
+            void forward(float[] x, int[] ia, float[] y, int[] ib, float[] out, int n) {
+                for (int o = 0; o < n; o++) {
+                    out[o] = x[at(ia, o)] + y[at(ib, o)];
+                }
+            }
+
+            @Override
+            void backward(float[] g, float[] x, int[] ia, float[] y, int[] ib, float[] ga, float[] gb, int n) {
+                for (int o = 0; o < n; o++) {
+                    int pa = at(ia, o), pb = at(ib, o);
+                    if (ga != null) {
+                        ga[pa] += g[o];
+                    }
+                    if (gb != null) {
+                        gb[pb] += g[o];
+                    }
+                }
+            }
+        },
+        SUB {
+            @Override
+            void forward(float[] x, int[] ia, float[] y, int[] ib, float[] out, int n) {
+                for (int o = 0; o < n; o++) {
+                    out[o] = x[at(ia, o)] - y[at(ib, o)];
+                }
+            }
+
+            @Override
+            void backward(float[] g, float[] x, int[] ia, float[] y, int[] ib, float[] ga, float[] gb, int n) {
+                for (int o = 0; o < n; o++) {
+                    int pa = at(ia, o), pb = at(ib, o);
+                    if (ga != null) {
+                        ga[pa] += g[o];
+                    }
+                    if (gb != null) {
+                        gb[pb] += -g[o];
+                    }
+                }
+            }
+        },
+        MUL {
+            @Override
+            void forward(float[] x, int[] ia, float[] y, int[] ib, float[] out, int n) {
+                for (int o = 0; o < n; o++) {
+                    out[o] = x[at(ia, o)] * y[at(ib, o)];
+                }
+            }
+
+            @Override
+            void backward(float[] g, float[] x, int[] ia, float[] y, int[] ib, float[] ga, float[] gb, int n) {
+                for (int o = 0; o < n; o++) {
+                    int pa = at(ia, o), pb = at(ib, o);
+                    if (ga != null) {
+                        ga[pa] += g[o] * y[pb];
+                    }
+                    if (gb != null) {
+                        gb[pb] += g[o] * x[pa];
+                    }
+                }
+            }
+        },
+        DIV {
+            @Override
+            void forward(float[] x, int[] ia, float[] y, int[] ib, float[] out, int n) {
+                for (int o = 0; o < n; o++) {
+                    out[o] = x[at(ia, o)] / y[at(ib, o)];
+                }
+            }
+
+            @Override
+            void backward(float[] g, float[] x, int[] ia, float[] y, int[] ib, float[] ga, float[] gb, int n) {
+                for (int o = 0; o < n; o++) {
+                    int pa = at(ia, o), pb = at(ib, o);
+                    if (ga != null) {
+                        ga[pa] += g[o] / y[pb];
+                    }
+                    if (gb != null) {
+                        gb[pb] += -g[o] * x[pa] / (y[pb] * y[pb]);
+                    }
+                }
+            }
+        };
+
+        abstract void forward(float[] x, int[] ia, float[] y, int[] ib, float[] out, int n);
+
+        abstract void backward(float[] g, float[] x, int[] ia, float[] y, int[] ib, float[] ga, float[] gb, int n);
+
+        /** The input offset output element {@code o} reads. */
+        private static int at(int[] offsets, int o) {
+            return offsets == null ? o : offsets[o];
+        }
+    }
 
     private Broadcast() {
     }
@@ -17,45 +118,13 @@ final class Broadcast {
     static Tensor apply(Op op, Tensor a, Tensor b) {
         int[] shape = shape(a.shapeRef(), b.shapeRef());
         int size = Tensor.sizeOf(shape);
-        int[] ia = Arrays.equals(shape, a.shapeRef()) ? null : offsets(a.shapeRef(), shape);
-        int[] ib = Arrays.equals(shape, b.shapeRef()) ? null : offsets(b.shapeRef(), shape);
+        int[] ia = Arrays.equals(shape, a.shapeRef()) ? null : offsets(a.shapeRef(), shape, size);
+        int[] ib = Arrays.equals(shape, b.shapeRef()) ? null : offsets(b.shapeRef(), shape, size);
         float[] x = a.data(), y = b.data();
         float[] out = Workspace.buffer(size);
-        for (int o = 0; o < size; o++) {
-            float u = x[ia == null ? o : ia[o]];
-            float v = y[ib == null ? o : ib[o]];
-            out[o] = switch (op) {
-                case ADD -> u + v;
-                case SUB -> u - v;
-                case MUL -> u * v;
-                case DIV -> u / v;
-            };
-        }
-        return Tensor.result(out, shape, t -> {
-            float[] g = t.grad();
-            float[] ga = a.requiresGrad() ? a.gradBuffer() : null;
-            float[] gb = b.requiresGrad() ? b.gradBuffer() : null;
-            for (int o = 0; o < size; o++) {
-                int pa = ia == null ? o : ia[o];
-                int pb = ib == null ? o : ib[o];
-                float go = g[o];
-                if (ga != null) {
-                    ga[pa] += switch (op) {
-                        case ADD, SUB -> go;
-                        case MUL -> go * y[pb];
-                        case DIV -> go / y[pb];
-                    };
-                }
-                if (gb != null) {
-                    gb[pb] += switch (op) {
-                        case ADD -> go;
-                        case SUB -> -go;
-                        case MUL -> go * x[pa];
-                        case DIV -> -go * x[pa] / (y[pb] * y[pb]);
-                    };
-                }
-            }
-        }, a, b);
+        op.forward(x, ia, y, ib, out, size);
+        return Tensor.result(out, shape, t -> op.backward(t.grad(), x, ia, y, ib,
+                a.requiresGrad() ? a.gradBuffer() : null, b.requiresGrad() ? b.gradBuffer() : null, size), a, b);
     }
 
     static int[] shape(int[] a, int[] b) {
@@ -73,8 +142,11 @@ final class Broadcast {
         return out;
     }
 
-    /** For each element of {@code out}, the offset of the element of {@code in} it reads. */
-    private static int[] offsets(int[] in, int[] out) {
+    /**
+     * For each of the {@code size} elements of {@code out}, the offset of the element of {@code in} it reads; the
+     * array comes from the workspace (it lives as long as the op's backward needs it) and may be longer.
+     */
+    private static int[] offsets(int[] in, int[] out, int size) {
         int rank = out.length;
         int[] stride = new int[rank];
         int s = 1;
@@ -84,8 +156,7 @@ final class Broadcast {
             stride[d] = dim == 1 ? 0 : s;
             s *= dim;
         }
-        int size = Tensor.sizeOf(out);
-        int[] offsets = new int[size];
+        int[] offsets = Workspace.indices(size);
         int[] index = new int[rank];
         int offset = 0;
         for (int o = 0; o < size; o++) {

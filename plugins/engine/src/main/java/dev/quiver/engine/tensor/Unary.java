@@ -1,12 +1,135 @@
 package dev.quiver.engine.tensor;
 
-/** Element-wise functions of one tensor, each with its derivative. Stateless. */
+/**
+ * Element-wise functions of one tensor. Each op is one enum constant holding its forward pass and, next to it,
+ * its local derivative; {@link #apply} runs the one and records the other for the backward pass. Stateless.
+ */
 final class Unary {
-
-    enum Op { EXP, LOG, RELU, LEAKY_RELU, SIGMOID, TANH, GELU }
 
     private static final double INV_SQRT2 = 1.0 / Math.sqrt(2.0);
     private static final double INV_SQRT_2PI = 1.0 / Math.sqrt(2.0 * Math.PI);
+
+    /**
+     * One element-wise function: {@code forward} writes {@code y = f(x)}, and {@code backward}, beside it, adds
+     * the input's share {@code g * f'(x)} of the output's gradient {@code g} to {@code ga}, from {@code x} or
+     * {@code y} (whichever the derivative is cheaper from). {@code s} is LEAKY_RELU's negative slope, ignored by
+     * the others. Each op runs its own loops, so that the JIT compiles each function inline into a tight loop
+     * (one shared loop calling the op per element would be a call it cannot inline, several times slower).
+     */
+    enum Op {
+        EXP {
+            @Override
+            void forward(float[] x, float[] y, int n, float s) {
+                for (int i = 0; i < n; i++) {
+                    y[i] = (float) Math.exp(x[i]);
+                }
+            }
+
+            @Override
+            void backward(float[] g, float[] x, float[] y, float[] ga, int n, float s) {
+                for (int i = 0; i < n; i++) {
+                    ga[i] += g[i] * y[i];
+                }
+            }
+        },
+        LOG {
+            @Override
+            void forward(float[] x, float[] y, int n, float s) {
+                for (int i = 0; i < n; i++) {
+                    y[i] = (float) Math.log(x[i]);
+                }
+            }
+
+            @Override
+            void backward(float[] g, float[] x, float[] y, float[] ga, int n, float s) {
+                for (int i = 0; i < n; i++) {
+                    ga[i] += g[i] / x[i];
+                }
+            }
+        },
+        RELU {
+            @Override
+            void forward(float[] x, float[] y, int n, float s) {
+                for (int i = 0; i < n; i++) {
+                    y[i] = Math.max(x[i], 0f);
+                }
+            }
+
+            @Override
+            void backward(float[] g, float[] x, float[] y, float[] ga, int n, float s) {
+                for (int i = 0; i < n; i++) {
+                    ga[i] += x[i] > 0 ? g[i] : 0f;
+                }
+            }
+        },
+        LEAKY_RELU {
+            @Override
+            void forward(float[] x, float[] y, int n, float s) {
+                for (int i = 0; i < n; i++) {
+                    y[i] = x[i] > 0 ? x[i] : s * x[i];
+                }
+            }
+
+            @Override
+            void backward(float[] g, float[] x, float[] y, float[] ga, int n, float s) {
+                for (int i = 0; i < n; i++) {
+                    ga[i] += x[i] > 0 ? g[i] : s * g[i];
+                }
+            }
+        },
+        SIGMOID {
+            @Override
+            void forward(float[] x, float[] y, int n, float s) {
+                for (int i = 0; i < n; i++) {
+                    y[i] = sigmoid(x[i]);
+                }
+            }
+
+            @Override
+            void backward(float[] g, float[] x, float[] y, float[] ga, int n, float s) {
+                for (int i = 0; i < n; i++) {
+                    ga[i] += g[i] * y[i] * (1f - y[i]);
+                }
+            }
+        },
+        TANH {
+            @Override
+            void forward(float[] x, float[] y, int n, float s) {
+                for (int i = 0; i < n; i++) {
+                    y[i] = (float) Math.tanh(x[i]);
+                }
+            }
+
+            @Override
+            void backward(float[] g, float[] x, float[] y, float[] ga, int n, float s) {
+                for (int i = 0; i < n; i++) {
+                    ga[i] += g[i] * (1f - y[i] * y[i]);
+                }
+            }
+        },
+        /** The exact erf form, PyTorch's default ({@code approximate='none'}), computed in double. */
+        GELU {
+            @Override
+            void forward(float[] x, float[] y, int n, float s) {
+                for (int i = 0; i < n; i++) {
+                    y[i] = (float) (0.5 * x[i] * erfc(-x[i] * INV_SQRT2));
+                }
+            }
+
+            @Override
+            void backward(float[] g, float[] x, float[] y, float[] ga, int n, float s) {
+                for (int i = 0; i < n; i++) {
+                    double v = x[i];
+                    double cdf = 0.5 * erfc(-v * INV_SQRT2);
+                    ga[i] += (float) (g[i] * (cdf + v * INV_SQRT_2PI * Math.exp(-0.5 * v * v)));
+                }
+            }
+        };
+
+        abstract void forward(float[] x, float[] y, int n, float s);
+
+        abstract void backward(float[] g, float[] x, float[] y, float[] ga, int n, float s);
+    }
 
     private Unary() {
     }
@@ -15,86 +138,8 @@ final class Unary {
         int n = a.size();
         float[] x = a.data();
         float[] y = Workspace.buffer(n);
-        switch (op) {
-            case EXP -> {
-                for (int i = 0; i < n; i++) {
-                    y[i] = (float) Math.exp(x[i]);
-                }
-            }
-            case LOG -> {
-                for (int i = 0; i < n; i++) {
-                    y[i] = (float) Math.log(x[i]);
-                }
-            }
-            case RELU -> {
-                for (int i = 0; i < n; i++) {
-                    y[i] = Math.max(x[i], 0f);
-                }
-            }
-            case LEAKY_RELU -> {
-                for (int i = 0; i < n; i++) {
-                    y[i] = x[i] > 0 ? x[i] : slope * x[i];
-                }
-            }
-            case SIGMOID -> {
-                for (int i = 0; i < n; i++) {
-                    y[i] = sigmoid(x[i]);
-                }
-            }
-            case TANH -> {
-                for (int i = 0; i < n; i++) {
-                    y[i] = (float) Math.tanh(x[i]);
-                }
-            }
-            case GELU -> {
-                for (int i = 0; i < n; i++) {
-                    y[i] = (float) (0.5 * x[i] * erfc(-x[i] * INV_SQRT2));
-                }
-            }
-        }
-        return Tensor.result(y, a.shapeRef(), t -> {
-            float[] g = t.grad();
-            float[] ga = a.gradBuffer();
-            switch (op) {
-                case EXP -> {
-                    for (int i = 0; i < n; i++) {
-                        ga[i] += g[i] * y[i];
-                    }
-                }
-                case LOG -> {
-                    for (int i = 0; i < n; i++) {
-                        ga[i] += g[i] / x[i];
-                    }
-                }
-                case RELU -> {
-                    for (int i = 0; i < n; i++) {
-                        ga[i] += x[i] > 0 ? g[i] : 0f;
-                    }
-                }
-                case LEAKY_RELU -> {
-                    for (int i = 0; i < n; i++) {
-                        ga[i] += x[i] > 0 ? g[i] : slope * g[i];
-                    }
-                }
-                case SIGMOID -> {
-                    for (int i = 0; i < n; i++) {
-                        ga[i] += g[i] * y[i] * (1f - y[i]);
-                    }
-                }
-                case TANH -> {
-                    for (int i = 0; i < n; i++) {
-                        ga[i] += g[i] * (1f - y[i] * y[i]);
-                    }
-                }
-                case GELU -> {
-                    for (int i = 0; i < n; i++) {
-                        double v = x[i];
-                        double cdf = 0.5 * erfc(-v * INV_SQRT2);
-                        ga[i] += (float) (g[i] * (cdf + v * INV_SQRT_2PI * Math.exp(-0.5 * v * v)));
-                    }
-                }
-            }
-        }, a);
+        op.forward(x, y, n, slope);
+        return Tensor.result(y, a.shapeRef(), t -> op.backward(t.grad(), x, y, a.gradBuffer(), n, slope), a);
     }
 
     static float sigmoid(float z) {

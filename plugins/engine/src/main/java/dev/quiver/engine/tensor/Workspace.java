@@ -3,11 +3,14 @@ package dev.quiver.engine.tensor;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntFunction;
+import java.util.function.ToIntFunction;
 
 /**
- * A step-scoped arena of float buffers, so that a training loop that builds the same graph every step reuses
- * the same arrays instead of allocating new ones: the i-th buffer asked for after {@link #reset()} is the i-th
- * buffer of the previous step whenever it is large enough.
+ * A step-scoped arena of float buffers (and of int buffers, for index maps such as broadcast offsets), so that
+ * a training loop that builds the same graph every step reuses the same arrays instead of allocating new ones:
+ * the i-th buffer of a kind asked for after {@link #reset()} is the i-th buffer of that kind of the previous step
+ * whenever it is large enough.
  *
  * <p>Tensor ops take their buffers from the workspace {@linkplain #activate() active} on the calling thread, or
  * from the heap when none is. A workspace is confined to one thread; its buffers are valid until the next
@@ -17,8 +20,8 @@ public final class Workspace implements AutoCloseable {
 
     private static final ThreadLocal<Workspace> ACTIVE = new ThreadLocal<>();
 
-    private final List<float[]> buffers = new ArrayList<>();
-    private int next;
+    private final Pool<float[]> floats = new Pool<>(float[]::new, b -> b.length);
+    private final Pool<int[]> ints = new Pool<>(int[]::new, b -> b.length);
     private Workspace previous;
 
     /** Makes this the calling thread's workspace until {@link #close()}, starting a new step. */
@@ -31,7 +34,8 @@ public final class Workspace implements AutoCloseable {
 
     /** Starts a new step: every buffer may be handed out again. */
     public void reset() {
-        next = 0;
+        floats.next = 0;
+        ints.next = 0;
     }
 
     @Override
@@ -42,19 +46,13 @@ public final class Workspace implements AutoCloseable {
 
     /** A buffer of at least {@code size} floats with undefined contents. */
     float[] take(int size) {
-        if (next < buffers.size()) {
-            float[] b = buffers.get(next);
-            if (b.length < size) {
-                b = new float[size];
-                buffers.set(next, b);
-            }
-            next++;
-            return b;
-        }
-        float[] b = new float[size];
-        buffers.add(b);
-        next++;
-        return b;
+        return floats.take(size);
+    }
+
+    /** An int buffer from the active workspace, or the heap, with undefined contents. */
+    static int[] indices(int size) {
+        Workspace w = ACTIVE.get();
+        return w == null ? new int[size] : w.ints.take(size);
     }
 
     /** From the active workspace, or the heap. */
@@ -72,5 +70,27 @@ public final class Workspace implements AutoCloseable {
         float[] b = w.take(size);
         Arrays.fill(b, 0, size, 0f);
         return b;
+    }
+
+    /** The arrays of one kind, handed out in order since the last reset and kept for the next step. */
+    private static final class Pool<T> {
+        private final List<T> arrays = new ArrayList<>();
+        private final IntFunction<T> allocate;
+        private final ToIntFunction<T> length;
+        private int next;
+
+        Pool(IntFunction<T> allocate, ToIntFunction<T> length) {
+            this.allocate = allocate;
+            this.length = length;
+        }
+
+        T take(int size) {
+            if (next == arrays.size()) {
+                arrays.add(allocate.apply(size));
+            } else if (length.applyAsInt(arrays.get(next)) < size) {
+                arrays.set(next, allocate.apply(size));
+            }
+            return arrays.get(next++);
+        }
     }
 }

@@ -14,12 +14,13 @@ import dev.quiver.api.Task;
 import dev.quiver.api.model.Model;
 import dev.quiver.api.model.PredictionColumns;
 import dev.quiver.engine.testdata.MemoryData;
-import dev.quiver.engine.testdata.MemoryState;
+import dev.quiver.testing.MemoryState;
 import dev.quiver.testing.Datasets;
 import dev.quiver.testing.LeakCheckExtension;
 import dev.quiver.testing.TestContext;
 import dev.quiver.optim.optimizer.Adam;
 import dev.quiver.optim.optimizer.Sgd;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -92,7 +93,7 @@ class GradientModelsTest {
             for (int r = 0; r < n; r++) {
                 assertEquals(1.0, pHam.get(r) + pSpam.get(r), 1e-12);
                 String expected = pSpam.get(r) >= 0.5 ? "spam" : "ham";
-                assertEquals(expected, new String(label.get(r)));
+                assertEquals(expected, new String(label.get(r), StandardCharsets.UTF_8));
                 right += expected.equals(y[r]) ? 1 : 0;
             }
             assertTrue(right >= 0.97 * n, "accuracy " + right / (double) n);
@@ -120,10 +121,10 @@ class GradientModelsTest {
     void validationAccuracyDecidesWithTheModelsThreshold(BufferAllocator allocator) {
         double[][] x = {{-1}, {1}, {-2}, {2}};
         MemoryData data = MemoryData.classes(List.of("x"), x, new long[] {0, 1, 0, 1});
-        dev.quiver.engine.testdata.SimpleFit fit = new dev.quiver.engine.testdata.SimpleFit(allocator, 7);
+        dev.quiver.testing.TestFitContext fit = new dev.quiver.testing.TestFitContext(allocator, 7);
         Model strict = Fits.trainer(new LogisticRegressionFactory(), Map.of("threshold", 0.999), Map.of("epochs", 5),
                 null, null).fit(data.withValidation(data), fit);
-        double reported = fit.epochs.get(fit.epochs.size() - 1).metrics().get("validation_accuracy");
+        double reported = fit.epochs().get(fit.epochs().size() - 1).metrics().get("validation_accuracy");
         assertEquals(0.5, accuracy(strict, data, allocator), "every row predicted 0, as above");
         assertEquals(accuracy(strict, data, allocator), reported);
     }
@@ -186,7 +187,7 @@ class GradientModelsTest {
                 allocator);
         MemoryState state = new MemoryState();
         model.save(state);
-        Model loaded = factory.load(state, new TestContext());
+        Model loaded = factory.load(state.reader(), new TestContext());
         assertEquals(Fits.saved(model), Fits.saved(loaded));
         assertEquals(8, ((double[][]) model.describe().get("layer0.weight")).length);
         assertEquals(4, ((double[][]) model.describe().get("layer0.weight"))[0].length);

@@ -11,8 +11,8 @@ import dev.quiver.api.model.Model;
 import dev.quiver.api.model.PredictionColumns;
 import dev.quiver.api.model.Trainer;
 import dev.quiver.engine.testdata.MemoryData;
-import dev.quiver.engine.testdata.MemoryState;
-import dev.quiver.engine.testdata.SimpleFit;
+import dev.quiver.testing.MemoryState;
+import dev.quiver.testing.TestFitContext;
 import dev.quiver.testing.Batches;
 import dev.quiver.testing.Datasets;
 import dev.quiver.testing.LeakCheckExtension;
@@ -35,7 +35,7 @@ class LinearRegressionTest {
     private Model fit(MapConfig config, MemoryData data, BufferAllocator allocator) {
         Trainer trainer = factory.create(config, new TestContext());
         config.assertNoProblems();
-        return trainer.fit(data, new SimpleFit(allocator, 1));
+        return trainer.fit(data, new TestFitContext(allocator, 1));
     }
 
     @Test
@@ -58,16 +58,12 @@ class LinearRegressionTest {
     }
 
     @Test
-    void leastSquaresWarnsThatTrainingOptionsAreIgnored() {
-        // The textbook pipeline keeps its training section while the solver is least squares: that must run,
-        // and say what it ignores, rather than fail.
-        TestContext context = TestContext.withTraining(Map.of("epochs", 100, "batchSize", 32));
-        MapConfig config = MapConfig.of();
-        factory.create(config, context);
-        config.assertNoProblems();
-        assertEquals(1, context.warnings().size(), context.warnings()::toString);
-        assertTrue(context.warnings().get(0).contains("solver: gd"), context.warnings().get(0));
-        assertTrue(context.warnings().get(0).contains("epochs"), context.warnings().get(0));
+    void leastSquaresDoesNotTrainIterativelyButGradientDescentDoes() {
+        // What decides whether the runtime reads training: for this model: the solver, not an option's name.
+        assertTrue(factory.create(MapConfig.of(), new TestContext()).training().isEmpty());
+        var gd = factory.create(MapConfig.of("solver", "gd"), new TestContext()).training().orElseThrow();
+        assertEquals(Map.of("type", "sgd", "lr", 0.01), gd.optimizer());
+        assertEquals(java.util.Optional.of("mse"), gd.loss(dev.quiver.api.Task.REGRESSION));
     }
 
     @Test
@@ -144,7 +140,7 @@ class LinearRegressionTest {
         Model model = fit(MapConfig.of(), houses, allocator);
         MemoryState state = new MemoryState();
         model.save(state);
-        Model loaded = factory.load(state, new TestContext());
+        Model loaded = factory.load(state.reader(), new TestContext());
         assertEquals(model.features(), loaded.features());
         assertArrayEquals((double[]) model.describe().get("bias"), (double[]) loaded.describe().get("bias"));
         try (VectorSchemaRoot input = Batches.with(allocator).doubles("area", 95.5, 300.0).build();

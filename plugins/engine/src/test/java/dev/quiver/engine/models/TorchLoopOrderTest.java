@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.quiver.api.model.Model;
 import dev.quiver.engine.testdata.MemoryData;
-import dev.quiver.engine.testdata.SimpleFit;
+import dev.quiver.testing.TestFitContext;
 import dev.quiver.optim.optimizer.Sgd;
 import dev.quiver.testing.LeakCheckExtension;
 import java.util.List;
@@ -28,7 +28,7 @@ class TorchLoopOrderTest {
         MemoryData data = MemoryData.regression(List.of("a", "b"),
                 new double[][] {{1, 2}, {-1, 0.5}, {3, -1}, {0, 1.5}, {2, 2}, {-2, -1}},
                 new double[] {3, -1, 4, 1, 5, -3});
-        SimpleFit fit = new SimpleFit(allocator, 1);
+        TestFitContext fit = new TestFitContext(allocator, 1);
         Model model = Fits.trainer(new LinearRegressionFactory(), Map.of("solver", "gd"), Map.of("epochs", 4,
                         "batchSize", "full", "shuffle", false, "clip", Map.of("maxNorm", 0.5),
                         "schedule", Map.of("type", "step", "stepSize", 1, "gamma", 0.5)), null,
@@ -37,10 +37,10 @@ class TorchLoopOrderTest {
 
         double[] losses = {10.166666984558105, 9.561182022094727, 9.003340721130371, 8.615853309631348};
         double[] learningRates = {0.05, 0.025, 0.0125, 0.00625};
-        assertEquals(4, fit.epochs.size());
+        assertEquals(4, fit.epochs().size());
         for (int e = 0; e < 4; e++) {
-            assertEquals(losses[e], fit.epochs.get(e).trainLoss(), 1e-5, "loss of epoch " + (e + 1));
-            assertEquals(learningRates[e], fit.epochs.get(e).learningRate(), 1e-12, "lr after epoch " + (e + 1));
+            assertEquals(losses[e], fit.epochs().get(e).trainLoss(), 1e-5, "loss of epoch " + (e + 1));
+            assertEquals(learningRates[e], fit.epochs().get(e).learningRate(), 1e-12, "lr after epoch " + (e + 1));
         }
         assertArrayEquals(new double[] {0.13264606893062592, 0.06622785329818726},
                 ((double[][]) model.describe().get("weight"))[0], 1e-6);

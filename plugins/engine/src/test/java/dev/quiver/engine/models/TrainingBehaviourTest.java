@@ -11,9 +11,9 @@ import dev.quiver.api.model.EpochStats;
 import dev.quiver.api.model.Model;
 import dev.quiver.api.model.Trainer;
 import dev.quiver.api.model.TrainingData;
-import dev.quiver.engine.testdata.MemoryCheckpoints;
+import dev.quiver.testing.MemoryCheckpoints;
 import dev.quiver.engine.testdata.MemoryData;
-import dev.quiver.engine.testdata.SimpleFit;
+import dev.quiver.testing.TestFitContext;
 import dev.quiver.testing.Datasets;
 import dev.quiver.testing.LeakCheckExtension;
 import dev.quiver.testing.MapConfig;
@@ -50,20 +50,20 @@ class TrainingBehaviourTest {
     @Test
     void sameDataAndSeedGiveBitIdenticalParameters(BufferAllocator allocator) {
         Trainer trainer = trainer(new MlpFactory(), MLP, training(), null, null);
-        Model a = trainer.fit(iris(), new SimpleFit(allocator, 11));
-        Model b = trainer.fit(iris(), new SimpleFit(allocator, 11));
+        Model a = trainer.fit(iris(), new TestFitContext(allocator, 11));
+        Model b = trainer.fit(iris(), new TestFitContext(allocator, 11));
         assertEquals(saved(a), saved(b));
-        Model c = trainer.fit(iris(), new SimpleFit(allocator, 12));
+        Model c = trainer.fit(iris(), new TestFitContext(allocator, 12));
         assertNotEquals(saved(a), saved(c), "another seed starts elsewhere");
     }
 
     @Test
     void resumingFromACheckpointEndsExactlyAsAnUninterruptedRun(BufferAllocator allocator) {
         Trainer trainer = trainer(new MlpFactory(), MLP, training(), null, null);
-        Model uninterrupted = trainer.fit(iris(), new SimpleFit(allocator, 5, new MemoryCheckpoints(2)));
+        Model uninterrupted = trainer.fit(iris(), new TestFitContext(allocator, 5, new MemoryCheckpoints(2)));
 
         MemoryCheckpoints checkpoints = new MemoryCheckpoints(2);
-        SimpleFit killed = new SimpleFit(allocator, 5, checkpoints) {
+        TestFitContext killed = new TestFitContext(allocator, 5, checkpoints) {
             @Override
             public void epochEnded(EpochStats stats) {
                 if (stats.epoch() == 5) {
@@ -74,27 +74,27 @@ class TrainingBehaviourTest {
         assertThrows(IllegalStateException.class, () -> trainer.fit(iris(), killed));
         assertEquals(4, checkpoints.latestEpoch());
 
-        SimpleFit resumed = new SimpleFit(allocator, 5, checkpoints);
+        TestFitContext resumed = new TestFitContext(allocator, 5, checkpoints);
         Model model = trainer.fit(iris(), resumed);
-        assertEquals(List.of(5, 6), resumed.epochs.stream().map(EpochStats::epoch).toList());
+        assertEquals(List.of(5, 6), resumed.epochs().stream().map(EpochStats::epoch).toList());
         assertEquals(saved(uninterrupted), saved(model));
     }
 
     @Test
     void epochStatsReportLossRowsAndScheduledLearningRate(BufferAllocator allocator) {
         MemoryData[] split = iris().stratifiedSplit(0.2, 1);
-        SimpleFit fit = new SimpleFit(allocator, 1);
+        TestFitContext fit = new TestFitContext(allocator, 1);
         trainer(new SoftmaxRegressionFactory(), Map.of(), training(), null, null)
                 .fit(split[0].withValidation(split[1]), fit);
-        assertEquals(6, fit.epochs.size());
-        EpochStats first = fit.epochs.get(0);
-        EpochStats last = fit.epochs.get(5);
+        assertEquals(6, fit.epochs().size());
+        EpochStats first = fit.epochs().get(0);
+        EpochStats last = fit.epochs().get(5);
         assertEquals(120, first.rows());
         assertTrue(last.trainLoss() < first.trainLoss());
         assertTrue(Double.isFinite(last.validationLoss()));
         assertTrue(last.metrics().get("validation_accuracy") > 0.8);
         // step schedule: lr 0.01 halves every 2 epochs; reported after the epoch's scheduler step.
-        assertEquals(0.01 * 0.5, fit.epochs.get(1).learningRate(), 1e-12);
+        assertEquals(0.01 * 0.5, fit.epochs().get(1).learningRate(), 1e-12);
         assertEquals(0.01 * 0.125, last.learningRate(), 1e-12);
     }
 
@@ -102,14 +102,14 @@ class TrainingBehaviourTest {
     void earlyStoppingStopsAfterPatienceAndKeepsTheBestEpoch(BufferAllocator allocator) {
         MemoryData[] split = iris().stratifiedSplit(0.3, 2);
         // A learning rate far too high makes the validation loss bounce, so the run stops early.
-        SimpleFit fit = new SimpleFit(allocator, 1);
+        TestFitContext fit = new TestFitContext(allocator, 1);
         Model model = trainer(new SoftmaxRegressionFactory(), Map.of(), Map.of("epochs", 200,
                 "earlyStopping", Map.of("patience", 3)), null, new Sgd(Sgd.Settings.defaults().withLr(5.0)))
                 .fit(split[0].withValidation(split[1]), fit);
-        int epochs = fit.epochs.size();
+        int epochs = fit.epochs().size();
         assertTrue(epochs < 200, "stopped after " + epochs);
-        double best = fit.epochs.stream().mapToDouble(EpochStats::validationLoss).min().orElseThrow();
-        List<EpochStats> tail = fit.epochs.subList(epochs - 4, epochs);
+        double best = fit.epochs().stream().mapToDouble(EpochStats::validationLoss).min().orElseThrow();
+        List<EpochStats> tail = fit.epochs().subList(epochs - 4, epochs);
         assertTrue(tail.stream().skip(1).allMatch(s -> s.validationLoss() >= best));
         assertTrue(model.describe().containsKey("weight"));
     }
@@ -118,10 +118,10 @@ class TrainingBehaviourTest {
     void restoreBestEndsWithExactlyTheBestEpochsParameters(BufferAllocator allocator) {
         MemoryData[] split = iris().stratifiedSplit(0.3, 2);
         Sgd sgd = new Sgd(Sgd.Settings.defaults().withLr(5.0));
-        SimpleFit fit = new SimpleFit(allocator, 1);
+        TestFitContext fit = new TestFitContext(allocator, 1);
         Model restored = trainer(new SoftmaxRegressionFactory(), Map.of(), Map.of("epochs", 200,
                 "earlyStopping", Map.of("patience", 3)), null, sgd).fit(split[0].withValidation(split[1]), fit);
-        double[] losses = fit.epochs.stream().mapToDouble(EpochStats::validationLoss).toArray();
+        double[] losses = fit.epochs().stream().mapToDouble(EpochStats::validationLoss).toArray();
         int bestEpoch = 1;
         for (int e = 1; e < losses.length; e++) {
             if (losses[e] < losses[bestEpoch - 1]) {
@@ -133,12 +133,35 @@ class TrainingBehaviourTest {
 
         // Epochs are seeded by their number, so a run cut off at the best epoch must match bit for bit.
         Model replay = trainer(new SoftmaxRegressionFactory(), Map.of(), Map.of("epochs", bestEpoch), null, sgd)
-                .fit(split[0].withValidation(split[1]), new SimpleFit(allocator, 1));
+                .fit(split[0].withValidation(split[1]), new TestFitContext(allocator, 1));
         assertEquals(saved(replay), saved(restored));
         Model last = trainer(new SoftmaxRegressionFactory(), Map.of(), Map.of("epochs", 200,
                 "earlyStopping", Map.of("patience", 3, "restoreBest", false)), null, sgd)
-                .fit(split[0].withValidation(split[1]), new SimpleFit(allocator, 1));
+                .fit(split[0].withValidation(split[1]), new TestFitContext(allocator, 1));
         assertNotEquals(saved(replay), saved(last), "without restoreBest the last epoch's values stay");
+    }
+
+    @Test
+    void aLossThatEndsFarAboveItsFirstEpochIsWarnedAboutNamingBothAndASmallerLearningRate(
+            BufferAllocator allocator) {
+        MemoryData data = MemoryData.regression(List.of("x"), new double[][] {{0}, {1}, {2}, {3}},
+                new double[] {0, 2, 4, 6});
+        TestFitContext wild = new TestFitContext(allocator, 1);
+        trainer(new LinearRegressionFactory(), Map.of("solver", "gd"), Map.of("epochs", 5, "batchSize", "full",
+                "optimizer", Map.of("type", "adam", "lr", 1e6)), null, null).fit(data, wild);
+        double first = wild.epochs().get(0).trainLoss();
+        double last = wild.epochs().get(4).trainLoss();
+        assertTrue(Double.isFinite(last) && last > 10 * first, first + " -> " + last);
+        assertEquals(1, wild.warnings().size(), wild.warnings()::toString);
+        String warning = wild.warnings().get(0);
+        assertTrue(warning.contains(String.format(java.util.Locale.ROOT, "%.6g", first))
+                && warning.contains(String.format(java.util.Locale.ROOT, "%.6g", last)), warning);
+        assertTrue(warning.contains("smaller learning rate"), warning);
+
+        TestFitContext calm = new TestFitContext(allocator, 1);
+        trainer(new LinearRegressionFactory(), Map.of("solver", "gd"), Map.of("epochs", 5, "batchSize", "full",
+                "optimizer", Map.of("type", "adam", "lr", 0.01)), null, null).fit(data, calm);
+        assertEquals(List.of(), calm.warnings());
     }
 
     @Test
@@ -148,7 +171,7 @@ class TrainingBehaviourTest {
         dev.quiver.api.QuiverException e = assertThrows(dev.quiver.api.QuiverException.class,
                 () -> trainer(new LinearRegressionFactory(), Map.of("solver", "gd"), Map.of("epochs", 50,
                         "earlyStopping", Map.of("monitor", "validation_accuracy")), null, null)
-                        .fit(data.withValidation(data), new SimpleFit(allocator, 1)));
+                        .fit(data.withValidation(data), new TestFitContext(allocator, 1)));
         assertEquals(dev.quiver.api.ErrorCode.CONFIG, e.code());
         assertTrue(e.getMessage().contains("monitor validation_loss"), e.getMessage());
     }
@@ -200,7 +223,7 @@ class TrainingBehaviourTest {
         };
         dev.quiver.api.QuiverException e = assertThrows(dev.quiver.api.QuiverException.class,
                 () -> trainer(new LogisticRegressionFactory(), Map.of(), Map.of("epochs", 1), null, null)
-                        .fit(huge, new SimpleFit(allocator, 1)));
+                        .fit(huge, new TestFitContext(allocator, 1)));
         assertEquals(dev.quiver.api.ErrorCode.CONFIG, e.code());
         assertTrue(e.getMessage().contains("shuffleBuffer"), e.getMessage());
         assertEquals(0, generated.passes.get());
@@ -214,11 +237,11 @@ class TrainingBehaviourTest {
         Map<String, Object> model = Map.of();
         Sgd sgd = new Sgd(Sgd.Settings.defaults().withLr(0.05));
         Model ordered = trainer(new SoftmaxRegressionFactory(), model, Map.of("epochs", 3, "batchSize", 10,
-                "shuffle", false), null, sgd).fit(data, new SimpleFit(allocator, 3));
+                "shuffle", false), null, sgd).fit(data, new TestFitContext(allocator, 3));
         Model oneRowBuffer = trainer(new SoftmaxRegressionFactory(), model, Map.of("epochs", 3, "batchSize", 10,
-                "shuffleBuffer", 1), null, sgd).fit(data, new SimpleFit(allocator, 3));
+                "shuffleBuffer", 1), null, sgd).fit(data, new TestFitContext(allocator, 3));
         Model buffered = trainer(new SoftmaxRegressionFactory(), model, Map.of("epochs", 3, "batchSize", 10,
-                "shuffleBuffer", 50), null, sgd).fit(data, new SimpleFit(allocator, 3));
+                "shuffleBuffer", 50), null, sgd).fit(data, new TestFitContext(allocator, 3));
         assertEquals(saved(ordered), saved(oneRowBuffer));
         assertNotEquals(saved(ordered), saved(buffered));
     }
@@ -227,11 +250,11 @@ class TrainingBehaviourTest {
     void streamingReReadsTheSourceEachEpochInsteadOfHoldingIt(BufferAllocator allocator) {
         // 200k rows that exist only while a batch is being read: a pass per epoch, one batch in memory at a time.
         dev.quiver.engine.testdata.GeneratedData data = new dev.quiver.engine.testdata.GeneratedData(200_000, 5000);
-        SimpleFit fit = new SimpleFit(allocator, 1);
+        TestFitContext fit = new TestFitContext(allocator, 1);
         Model model = trainer(new LogisticRegressionFactory(), Map.of(), Map.of("epochs", 2, "batchSize", 256,
                 "shuffleBuffer", 1000), null, null).fit(data, fit);
         assertEquals(2, data.passes.get());
-        assertEquals(200_000, fit.epochs.get(1).rows());
+        assertEquals(200_000, fit.epochs().get(1).rows());
         double[] w = ((double[][]) model.describe().get("weight"))[0];
         assertTrue(w[0] > 1 && w[1] > 1 && Math.abs(w[0] - w[1]) < 0.2 * w[0], java.util.Arrays.toString(w));
     }
@@ -240,8 +263,8 @@ class TrainingBehaviourTest {
     void trainingSectionMistakesAreLocatedProblems() {
         MapConfig training = new MapConfig("training", Map.of("batchSize", "ful", "epochs", 0,
                 "earlyStopping", Map.of("patiense", 3), "clip", Map.of("maxNorm", -1.0)));
-        new MlpFactory().create(MapConfig.of(), new TestContext(Path.of("."), 1,
-                TestContext.training(training, null, null)));
+        dev.quiver.testing.TestTraining.setup(new MlpFactory().create(MapConfig.of(), new TestContext()),
+                dev.quiver.api.Task.MULTICLASS, training, null, null);
         List<String> messages = training.messages();
         assertTrue(messages.stream().anyMatch(m -> m.startsWith("training.batchSize") && m.contains("'full'")),
                 messages.toString());
@@ -254,10 +277,10 @@ class TrainingBehaviourTest {
     void aCheckpointOfAnotherModelIsAClearError(BufferAllocator allocator) {
         MemoryCheckpoints checkpoints = new MemoryCheckpoints(1);
         trainer(new MlpFactory(), Map.of("hidden", List.of(4)), Map.of("epochs", 1), null, null)
-                .fit(iris(), new SimpleFit(allocator, 1, checkpoints));
+                .fit(iris(), new TestFitContext(allocator, 1, checkpoints));
         dev.quiver.api.QuiverException e = assertThrows(dev.quiver.api.QuiverException.class,
                 () -> trainer(new MlpFactory(), Map.of("hidden", List.of(5)), Map.of("epochs", 2), null, null)
-                        .fit(iris(), new SimpleFit(allocator, 1, checkpoints)));
+                        .fit(iris(), new TestFitContext(allocator, 1, checkpoints)));
         assertTrue(e.getMessage().contains("--resume"), e.getMessage());
     }
 

@@ -124,4 +124,27 @@ class OpValuesTest {
             workspace.close();
         }
     }
+
+    @Test
+    void broadcastOffsetsComeFromTheWorkspaceAndStayValidForBackward() {
+        Workspace workspace = new Workspace();
+        Tensor bias = Tensor.variable(new float[] {10, 20}, 2);
+        workspace.activate();
+        try {
+            // Step 1: [3,2] + [2] broadcasts the bias; its offsets are the first int buffer of the step.
+            Tensor x = Tensor.of(new float[] {1, 2, 3, 4, 5, 6}, 3, 2);
+            Tensor y = x.add(bias);
+            assertArrayEquals(new float[] {11, 22, 13, 24, 15, 26}, Arrays.copyOf(y.data(), 6));
+            // Another op taking an int buffer before backward must not overwrite the offsets backward reads.
+            Tensor.of(new float[] {1, 2, 3, 4}, 2, 2).add(Tensor.of(new float[] {1}, 1));
+            y.mul(y).sum().backward();
+            // d/db sum((x+b)^2) = 2 * column sums of (x+b): 2*(11+13+15), 2*(22+24+26)
+            assertArrayEquals(new float[] {78, 144}, bias.grad());
+            workspace.reset();
+            // The next step's first int buffer is the bias's offsets of the last step: they came from the workspace.
+            assertArrayEquals(new int[] {0, 1, 0, 1, 0, 1}, Arrays.copyOf(Workspace.indices(6), 6));
+        } finally {
+            workspace.close();
+        }
+    }
 }

@@ -3,10 +3,9 @@ package dev.quiver.engine.testdata;
 import dev.quiver.api.Task;
 import dev.quiver.api.data.BatchReader;
 import dev.quiver.api.model.TrainingData;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.quiver.testing.SimpleCsv;
+import dev.quiver.testing.TableData;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -118,39 +117,30 @@ public final class MemoryData implements TrainingData {
         return target;
     }
 
-    /** A bundled all-numeric CSV: every column but the last is a feature, the last (integral) is the target. */
+    /**
+     * A bundled CSV read by test-fixtures' {@link SimpleCsv}: every column but the last is a (numeric) feature, the
+     * last is the target: its values for regression; for classification its labels when it is text, else its
+     * values as class indices.
+     */
     public static MemoryData csv(Path file, boolean classification) {
-        try {
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            List<String> header = Arrays.asList(lines.get(0).split(","));
-            int p = header.size() - 1;
-            List<double[]> rows = new ArrayList<>();
-            List<String> ys = new ArrayList<>();
-            for (String line : lines.subList(1, lines.size())) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                String[] cells = line.split(",");
-                double[] row = new double[p];
-                for (int j = 0; j < p; j++) {
-                    row[j] = Double.parseDouble(cells[j]);
-                }
-                rows.add(row);
-                ys.add(cells[p].trim());
+        TableData table = SimpleCsv.read(file);
+        List<String> columns = table.columnNames();
+        List<String> names = columns.subList(0, columns.size() - 1);
+        String target = columns.get(columns.size() - 1);
+        double[][] x = new double[table.rows()][names.size()];
+        for (int j = 0; j < names.size(); j++) {
+            double[] column = table.doubles(names.get(j));
+            for (int r = 0; r < x.length; r++) {
+                x[r][j] = column[r];
             }
-            double[][] x = rows.toArray(double[][]::new);
-            List<String> names = header.subList(0, p);
-            boolean numeric = ys.stream().allMatch(v -> v.matches("-?[0-9.eE+-]+"));
-            if (classification && !numeric) {
-                return labels(names, x, ys.toArray(String[]::new));
-            }
-            if (classification) {
-                return classes(names, x, ys.stream().mapToLong(v -> (long) Double.parseDouble(v)).toArray());
-            }
-            return regression(names, x, ys.stream().mapToDouble(Double::parseDouble).toArray());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
+        if (!classification) {
+            return regression(names, x, table.doubles(target));
+        }
+        if (table.field(target).getType() instanceof ArrowType.Utf8) {
+            return labels(names, x, table.labels(target).toArray(String[]::new));
+        }
+        return classes(names, x, Arrays.stream(table.doubles(target)).mapToLong(v -> (long) v).toArray());
     }
 
     @Override

@@ -1,9 +1,8 @@
 package dev.quiver.plugins.io.arrow;
 
-import dev.quiver.api.data.SinkWriter;
 import dev.quiver.plugins.io.internal.AtomicFile;
+import dev.quiver.plugins.io.internal.AtomicSinkWriter;
 import dev.quiver.plugins.io.internal.IoFailures;
-import dev.quiver.plugins.io.internal.WriterChecks;
 import java.io.IOException;
 import java.nio.channels.WritableByteChannel;
 import java.nio.file.Path;
@@ -22,21 +21,16 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * <p>Arrow's writers serialize the root they were built with; rather than copy each caller's batch into such a
  * root, this writer hands the batch's buffers to the IPC layer directly (an {@link ArrowRecordBatch} that
  * borrows them for the call), so writing costs no copy and never takes ownership of the caller's batch. The
- * root given to Arrow's writer is empty and only supplies the schema. Owns the temporary file and that root.
- * Not thread-safe.
+ * root given to Arrow's writer is empty and only supplies the schema. Commit, close and the checks on each batch
+ * are {@link AtomicSinkWriter}'s. Owns the temporary file and that root. Not thread-safe.
  */
-final class IpcWriter implements SinkWriter {
+final class IpcWriter extends AtomicSinkWriter {
 
-    private final AtomicFile file;
-    private final Schema schema;
     private final VectorSchemaRoot schemaOnly;
     private final BatchWriter writer;
-    private boolean committed;
-    private boolean closed;
 
     private IpcWriter(AtomicFile file, Schema schema, VectorSchemaRoot schemaOnly, BatchWriter writer) {
-        this.file = file;
-        this.schema = schema;
+        super(file, schema);
         this.schemaOnly = schemaOnly;
         this.writer = writer;
     }
@@ -61,37 +55,21 @@ final class IpcWriter implements SinkWriter {
     }
 
     @Override
-    public void write(VectorSchemaRoot batch) {
-        WriterChecks.requireOpen(committed, closed, file.target());
-        WriterChecks.requireSchema(batch, schema, file.target());
+    protected void writeBatch(VectorSchemaRoot batch) throws IOException {
         try (ArrowRecordBatch record = new VectorUnloader(batch).getRecordBatch()) {
             writer.write(record);
-        } catch (IOException e) {
-            throw IoFailures.failure(file.target(), "cannot write", e);
         }
     }
 
     @Override
-    public void commit() {
-        if (committed) {
-            return;
-        }
-        try {
-            writer.end();
-        } catch (IOException e) {
-            throw IoFailures.failure(file.target(), "cannot write", e);
-        }
-        file.commit();
-        committed = true;
+    protected void finish() throws IOException {
+        writer.end();
     }
 
+    /** Only the root: Arrow's writer.close() would also close the channel, which the AtomicFile owns. */
     @Override
-    public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        close(schemaOnly, file);
+    protected void release() {
+        schemaOnly.close();
     }
 
     private static void close(VectorSchemaRoot root, AtomicFile file) {

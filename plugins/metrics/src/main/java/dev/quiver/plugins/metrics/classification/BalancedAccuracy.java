@@ -1,33 +1,17 @@
 package dev.quiver.plugins.metrics.classification;
 
-import dev.quiver.api.Task;
-import dev.quiver.api.metric.Metric;
 import dev.quiver.api.metric.Predictions;
 import dev.quiver.plugins.metrics.internal.Confusion;
-import dev.quiver.plugins.metrics.internal.Scores;
-import java.util.Set;
 
 /**
  * {@code balanced-accuracy}: the mean recall over the classes that occur in the truth (scikit-learn's
  * {@code balanced_accuracy_score}); a class that is only ever predicted has no recall and is left out. NaN for
  * no rows. Stateless.
  */
-public final class BalancedAccuracy implements Metric {
+public final class BalancedAccuracy extends ClassificationMetric {
 
-    @Override
-    public Set<Task> tasks() {
-        return Scores.CLASSIFICATION;
-    }
-
-    @Override
-    public boolean higherIsBetter() {
-        return true;
-    }
-
-    /** Labels or values only: large evaluated splits need not keep per-row probabilities for it. */
-    @Override
-    public boolean usesProbabilities() {
-        return false;
+    public BalancedAccuracy() {
+        super(true, Reads.LABELS);
     }
 
     @Override

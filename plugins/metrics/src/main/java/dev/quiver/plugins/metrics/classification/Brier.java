@@ -1,11 +1,7 @@
 package dev.quiver.plugins.metrics.classification;
 
-import dev.quiver.api.Task;
-import dev.quiver.api.metric.Metric;
 import dev.quiver.api.metric.Predictions;
 import dev.quiver.plugins.metrics.internal.ScoredRows;
-import dev.quiver.plugins.metrics.internal.Scores;
-import java.util.Set;
 
 /**
  * {@code brier}: the mean squared error of the probabilities.
@@ -21,23 +17,14 @@ import java.util.Set;
  *
  * NaN without probabilities or rows. Lower is better. Immutable.
  */
-public final class Brier implements Metric {
+public final class Brier extends ClassificationMetric {
 
     private final String positiveClass;
 
     /** @param positiveClass the label to score against the rest, or null for the default */
     public Brier(String positiveClass) {
+        super(false, Reads.PROBABILITIES);
         this.positiveClass = positiveClass;
-    }
-
-    @Override
-    public Set<Task> tasks() {
-        return Scores.CLASSIFICATION;
-    }
-
-    @Override
-    public boolean higherIsBetter() {
-        return false;
     }
 
     @Override

@@ -1,15 +1,11 @@
 package dev.quiver.plugins.metrics.classification;
 
-import dev.quiver.api.Task;
-import dev.quiver.api.metric.Metric;
 import dev.quiver.api.metric.Predictions;
 import dev.quiver.plugins.metrics.internal.Confusion;
-import dev.quiver.plugins.metrics.internal.Scores;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * {@code confusion-matrix}: the counts of every (true class, predicted class) pair, in {@link #details} as
@@ -17,27 +13,17 @@ import java.util.Set;
  * also one that occurs nowhere. A matrix has no single value, so the headline {@link #compute} is its trace over
  * its total, i.e. accuracy, which keeps the metric usable for model selection (higher is better). Stateless.
  */
-public final class ConfusionMatrix implements Metric {
+public final class ConfusionMatrix extends ClassificationMetric {
 
-    @Override
-    public Set<Task> tasks() {
-        return Scores.CLASSIFICATION;
-    }
+    private static final Accuracy HEADLINE = new Accuracy();
 
-    @Override
-    public boolean higherIsBetter() {
-        return true;
-    }
-
-    /** Labels or values only: large evaluated splits need not keep per-row probabilities for it. */
-    @Override
-    public boolean usesProbabilities() {
-        return false;
+    public ConfusionMatrix() {
+        super(HEADLINE.higherIsBetter(), Reads.LABELS);
     }
 
     @Override
     public double compute(Predictions predictions) {
-        return Confusion.of(predictions).accuracy();
+        return HEADLINE.compute(predictions);
     }
 
     @Override

@@ -1,11 +1,7 @@
 package dev.quiver.plugins.metrics.classification;
 
-import dev.quiver.api.Task;
-import dev.quiver.api.metric.Metric;
 import dev.quiver.api.metric.Predictions;
 import dev.quiver.plugins.metrics.internal.ScoredRows;
-import dev.quiver.plugins.metrics.internal.Scores;
-import java.util.Set;
 
 /**
  * {@code log-loss}: the mean negative natural log of the probability given to the true class, as scikit-learn
@@ -14,20 +10,14 @@ import java.util.Set;
  * about 36 rather than infinity, and each row is then renormalised to sum to one. NaN without probabilities or
  * rows. Lower is better. Stateless.
  */
-public final class LogLoss implements Metric {
+public final class LogLoss extends ClassificationMetric {
+
+    public LogLoss() {
+        super(false, Reads.PROBABILITIES);
+    }
 
     /** numpy's {@code finfo(float64).eps}. */
     private static final double EPS = Math.ulp(1.0);
-
-    @Override
-    public Set<Task> tasks() {
-        return Scores.CLASSIFICATION;
-    }
-
-    @Override
-    public boolean higherIsBetter() {
-        return false;
-    }
 
     @Override
     public double compute(Predictions predictions) {

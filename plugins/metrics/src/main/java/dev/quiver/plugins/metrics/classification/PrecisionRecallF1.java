@@ -1,16 +1,12 @@
 package dev.quiver.plugins.metrics.classification;
 
-import dev.quiver.api.Task;
 import dev.quiver.api.config.Config;
 import dev.quiver.api.config.Option;
-import dev.quiver.api.metric.Metric;
 import dev.quiver.api.metric.Predictions;
 import dev.quiver.plugins.metrics.internal.Confusion;
-import dev.quiver.plugins.metrics.internal.Scores;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * {@code precision}, {@code recall} and {@code f1}, each plain or with a {@code -macro}, {@code -micro} or
@@ -31,7 +27,7 @@ import java.util.Set;
  * recall are both 0. {@link #details} gives every class's precision, recall, F1 and support. NaN for no rows.
  * Immutable.
  */
-public final class PrecisionRecallF1 implements Metric {
+public final class PrecisionRecallF1 extends ClassificationMetric {
 
     /** Which ratio. */
     public enum Score {
@@ -67,6 +63,7 @@ public final class PrecisionRecallF1 implements Metric {
      * @param positiveClass the label to score with {@link Average#ONE_CLASS}, or null for the default
      */
     public PrecisionRecallF1(Score score, Average average, String positiveClass, double zeroDivision) {
+        super(true, Reads.LABELS);
         this.score = score;
         this.average = average;
         this.positiveClass = positiveClass;
@@ -77,22 +74,6 @@ public final class PrecisionRecallF1 implements Metric {
     public static PrecisionRecallF1 from(Score score, Average average, Config config) {
         String positive = average == Average.ONE_CLASS ? PositiveClass.read(config) : null;
         return new PrecisionRecallF1(score, average, positive, config.get(ZERO_DIVISION));
-    }
-
-    @Override
-    public Set<Task> tasks() {
-        return Scores.CLASSIFICATION;
-    }
-
-    @Override
-    public boolean higherIsBetter() {
-        return true;
-    }
-
-    /** Labels or values only: large evaluated splits need not keep per-row probabilities for it. */
-    @Override
-    public boolean usesProbabilities() {
-        return false;
     }
 
     @Override

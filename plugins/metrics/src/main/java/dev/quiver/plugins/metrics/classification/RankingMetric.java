@@ -1,14 +1,11 @@
 package dev.quiver.plugins.metrics.classification;
 
 import dev.quiver.api.Task;
-import dev.quiver.api.metric.Metric;
 import dev.quiver.api.metric.Predictions;
 import dev.quiver.plugins.metrics.internal.BinaryRanking;
 import dev.quiver.plugins.metrics.internal.ScoredRows;
-import dev.quiver.plugins.metrics.internal.Scores;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * {@code roc-auc} and {@code pr-auc}: how well the class probabilities rank a class's rows above the others.
@@ -21,7 +18,7 @@ import java.util.Set;
  * defined score (ROC AUC needs both a positive and a negative row). {@link #details} lists each class's score
  * for multiclass tasks. Immutable.
  */
-public final class RankingMetric implements Metric {
+public final class RankingMetric extends ClassificationMetric {
 
     /** Which area. */
     public enum Kind {
@@ -36,18 +33,9 @@ public final class RankingMetric implements Metric {
 
     /** @param positiveClass the label to score against the rest, or null for the default */
     public RankingMetric(Kind kind, String positiveClass) {
+        super(true, Reads.PROBABILITIES);
         this.kind = kind;
         this.positiveClass = positiveClass;
-    }
-
-    @Override
-    public Set<Task> tasks() {
-        return Scores.CLASSIFICATION;
-    }
-
-    @Override
-    public boolean higherIsBetter() {
-        return true;
     }
 
     @Override

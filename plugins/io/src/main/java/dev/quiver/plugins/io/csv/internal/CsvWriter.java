@@ -1,9 +1,7 @@
 package dev.quiver.plugins.io.csv.internal;
 
-import dev.quiver.api.data.SinkWriter;
 import dev.quiver.plugins.io.internal.AtomicFile;
-import dev.quiver.plugins.io.internal.IoFailures;
-import dev.quiver.plugins.io.internal.WriterChecks;
+import dev.quiver.plugins.io.internal.AtomicSinkWriter;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -20,25 +18,22 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * Writes batches as CSV text into a temporary file that {@link #commit()} renames into place.
  *
  * <p>Fields are quoted only when they must be (see {@link ValueWriter}); lines end in LF; text is UTF-8 without
- * a byte order mark. A null is an empty field, except in a one-column table, where it is written {@code NA}. Owns the temporary file; the caller keeps ownership of the batches. Not thread-safe.
+ * a byte order mark. A null is an empty field, except in a one-column table, where it is written {@code NA}.
+ * Commit, close and the checks on each batch are {@link AtomicSinkWriter}'s. Owns the temporary file; the caller
+ * keeps ownership of the batches. Not thread-safe.
  */
-public final class CsvWriter implements SinkWriter {
+public final class CsvWriter extends AtomicSinkWriter {
 
     private static final int BUFFER = 1 << 16;
     private static final byte[] LONE_NULL = {'N', 'A'};
 
-    private final AtomicFile file;
     private final OutputStream out;
-    private final Schema schema;
     private final byte delimiter;
     private final ValueWriter[] columns;
-    private boolean committed;
-    private boolean closed;
 
     private CsvWriter(AtomicFile file, Schema schema, byte delimiter) {
-        this.file = file;
+        super(file, schema);
         this.out = new BufferedOutputStream(Channels.newOutputStream(file.channel()), BUFFER);
-        this.schema = schema;
         this.delimiter = delimiter;
         List<Field> fields = schema.getFields();
         this.columns = new ValueWriter[fields.size()];
@@ -64,7 +59,7 @@ public final class CsvWriter implements SinkWriter {
 
     private void writeHeader() {
         try {
-            List<Field> fields = schema.getFields();
+            List<Field> fields = schema().getFields();
             for (int i = 0; i < fields.size(); i++) {
                 if (i > 0) {
                     out.write(delimiter);
@@ -73,55 +68,34 @@ public final class CsvWriter implements SinkWriter {
             }
             out.write('\n');
         } catch (IOException e) {
-            throw IoFailures.failure(file.target(), "cannot write", e);
+            throw writeFailure(e);
         }
     }
 
     @Override
-    public void write(VectorSchemaRoot batch) {
-        WriterChecks.requireOpen(committed, closed, file.target());
-        WriterChecks.requireSchema(batch, schema, file.target());
+    protected void writeBatch(VectorSchemaRoot batch) throws IOException {
         List<FieldVector> vectors = batch.getFieldVectors();
         int rows = batch.getRowCount();
-        try {
-            for (int r = 0; r < rows; r++) {
-                for (int c = 0; c < columns.length; c++) {
-                    if (c > 0) {
-                        out.write(delimiter);
-                    }
-                    FieldVector v = vectors.get(c);
-                    if (!v.isNull(r)) {
-                        columns[c].write(v, r, out);
-                    } else if (columns.length == 1) {
-                        // An empty field alone would make a blank line, which CSV readers (ours too) skip, so the
-                        // row would vanish; NA is the source's default null token, and text "NA" is always quoted.
-                        out.write(LONE_NULL);
-                    }
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < columns.length; c++) {
+                if (c > 0) {
+                    out.write(delimiter);
                 }
-                out.write('\n');
+                FieldVector v = vectors.get(c);
+                if (!v.isNull(r)) {
+                    columns[c].write(v, r, out);
+                } else if (columns.length == 1) {
+                    // An empty field alone would make a blank line, which CSV readers (ours too) skip, so the
+                    // row would vanish; NA is the source's default null token, and text "NA" is always quoted.
+                    out.write(LONE_NULL);
+                }
             }
-        } catch (IOException e) {
-            throw IoFailures.failure(file.target(), "cannot write", e);
+            out.write('\n');
         }
     }
 
     @Override
-    public void commit() {
-        if (committed) {
-            return;
-        }
-        try {
-            out.flush();
-        } catch (IOException e) {
-            throw IoFailures.failure(file.target(), "cannot write", e);
-        }
-        file.commit();
-        committed = true;
-    }
-
-    @Override
-    public void close() {
-        closed = true;
-        file.close();
+    protected void finish() throws IOException {
+        out.flush();
     }
 }

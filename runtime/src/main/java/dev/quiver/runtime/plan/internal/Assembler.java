@@ -55,8 +55,10 @@ public final class Assembler {
     private final Path baseDir;
     private final Problems problems;
     private final Components components;
+    private final PluginRegistry registry;
 
     public Assembler(PluginRegistry registry, Path file, Problems problems) {
+        this.registry = registry;
         this.file = file;
         this.baseDir = file.toAbsolutePath().normalize().getParent();
         this.problems = problems;

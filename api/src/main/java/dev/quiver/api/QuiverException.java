@@ -53,15 +53,31 @@ public class QuiverException extends RuntimeException {
         return new QuiverException(ErrorCode.DATA, where + ": " + message, List.of(), null, row, column, message);
     }
 
-    /** The 0-based batch row of an {@link #inBatch} failure, or -1 for any other. */
+    /**
+     * A data failure about a whole column of the batch a transform was given (it lacks one the transform needs).
+     * As with {@link #inBatch}, the runtime {@link #locate}s it at the batch's source; unlocated, the message
+     * reads {@code batch column 'c': message}.
+     */
+    public static QuiverException inBatch(String column, String message) {
+        return new QuiverException(ErrorCode.DATA, "batch column '" + column + "': " + message, List.of(), null, -1,
+                column, message);
+    }
+
+    /** The 0-based batch row of an {@link #inBatch} failure, or -1 for any other (and for a whole column). */
     public int batchRow() {
         return batchRow;
     }
 
-    /** This {@link #inBatch} failure as a {@link #data} error at {@code file:line}; itself if it is no such failure. */
+    /**
+     * This {@link #inBatch} failure as a {@link #data} error at {@code file:line} (a whole-column one at
+     * {@code file} alone); itself if it is no such failure.
+     */
     public QuiverException locate(String file, long line) {
-        if (batchRow < 0) {
+        if (detail == null) {
             return this;
+        }
+        if (batchRow < 0) {
+            return new QuiverException(ErrorCode.DATA, data(file, 0, column, detail).getMessage(), this);
         }
         return new QuiverException(ErrorCode.DATA, data(file, line, column, detail).getMessage(), this);
     }

@@ -119,6 +119,79 @@ class KillAndResumeTest {
         assertFalse(Files.exists(killed));
     }
 
+    private static final String TUNING = """
+            version: 1
+            name: tuned
+            source: {type: csv, path: %s}
+            columns: {target: digit}
+            split: {validation: 0.2}
+            model: {type: mlp, hidden: [32]}
+            training: {optimizer: {type: adam, lr: 0.001}, epochs: 400, batchSize: 32}
+            evaluate: [accuracy]
+            tune:
+              trials: 2
+              space: {training.optimizer.lr: {choice: [0.001, 0.002]}}
+              objective: {metric: accuracy, goal: maximize}
+            """;
+
+    /** Starts a tuning search to {@code killed} in a child JVM and waits until its trials are training. */
+    private Process startTuning() throws Exception {
+        Path pipeline = Files.writeString(temp.resolve("tuned.yaml"),
+                TUNING.formatted(PIPELINES.resolve("data/digits.csv")));
+        Process process = new ProcessBuilder(command("run", pipeline.toString(), "--out",
+                temp.resolve("killed").toString())).redirectErrorStream(true)
+                .redirectOutput(temp.resolve("killed.log").toFile()).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (!trialsTraining() && process.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(process.isAlive() && trialsTraining(), () -> "the search ended before it could be killed:\n"
+                + log());
+        return process;
+    }
+
+    /** Whether a scratch folder beside the output holds a trial's temporary run folder. */
+    private boolean trialsTraining() throws IOException {
+        for (String name : leftovers()) {
+            if (name.startsWith(".killed.tune-")) {
+                try (var inside = Files.list(temp.resolve(name))) {
+                    if (inside.anyMatch(p -> p.getFileName().toString().startsWith(".trial-"))) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void aSigkilledSearchsScratchFolderIsDeletedByTheNextRun() throws Exception {
+        Process process = startTuning();
+        process.destroyForcibly();   // SIGKILL: no shutdown hook, no finally block runs
+        process.waitFor();
+        assertEquals(1, leftovers().stream().filter(n -> n.startsWith(".killed.tune-")).count(), leftovers()
+                .toString());
+        Path quick = Files.writeString(temp.resolve("quick.yaml"), """
+                version: 1
+                name: quick
+                source: {type: csv, path: %s}
+                columns: {features: [area], target: price}
+                model: {type: linear-regression}
+                evaluate: [mse]
+                """.formatted(PIPELINES.resolve("data/house_prices.csv")));
+        assertEquals(0, quiver("run", quick.toString(), "--out", temp.resolve("killed").toString()));
+        assertEquals(List.of(), leftovers(), "the next run to the output deleted the killed search's scratch folder");
+    }
+
+    @Test
+    void aSigtermedSearchDeletesItsScratchFolder() throws Exception {
+        Process process = startTuning();
+        process.destroy();   // SIGTERM: the shutdown hooks run
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(List.of(), leftovers(), "no scratch folder, temporary folder or lock is left");
+        assertFalse(Files.exists(temp.resolve("killed")));
+    }
+
     private String log() {
         try {
             return Files.readString(temp.resolve("killed.log"));

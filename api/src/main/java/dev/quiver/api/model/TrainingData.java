@@ -40,4 +40,12 @@ public interface TrainingData {
 
     /** Held-out rows for validation loss, early stopping and schedules that watch a metric. */
     Optional<TrainingData> validation();
+
+    /**
+     * Where the rows come from, for data errors a model raises about a row (with {@link BatchReader#line} for
+     * its line): the source's file in the runtime; {@code "training data"} by default.
+     */
+    default String describe() {
+        return "training data";
+    }
 }

@@ -115,7 +115,7 @@ public final class AtomicDirectory implements AutoCloseable {
      * folder private to its owner (0700), and the run folder it becomes would be unreadable to the user's group,
      * unlike any folder they create themselves; {@link Files#createDirectory} follows the umask.
      */
-    private static Path createUnique(Path parent, String prefix) throws IOException {
+    static Path createUnique(Path parent, String prefix) throws IOException {
         while (true) {
             try {
                 return Files.createDirectory(parent.resolve(prefix + Long.toUnsignedString(RANDOM.nextLong(), 36)));
@@ -308,11 +308,12 @@ public final class AtomicDirectory implements AutoCloseable {
     }
 
     /**
-     * Deletes what killed runs left beside {@code target}: temporary folders carrying Quiver's owner marker whose
-     * process is gone, and old runs moved aside by a commit that then finished (the target is a run again). Called
+     * Deletes what killed runs left beside {@code target}: temporary and scratch folders carrying Quiver's owner
+     * marker whose process is gone, and old runs moved aside by a commit that then finished (the target is a run again). Called
      * with the target's lock held.
      */
     private static void sweep(Path target) throws IOException {
+        ScratchFolder.sweep(target, ScratchFolder.TUNE);
         for (Path temp : siblings(target, TEMP)) {
             if (TempOwner.isAbandoned(temp)) {
                 deleteRecursively(temp);

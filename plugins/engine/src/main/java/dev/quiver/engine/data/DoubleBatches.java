@@ -1,6 +1,5 @@
 package dev.quiver.engine.data;
 
-import dev.quiver.api.QuiverException;
 import dev.quiver.api.data.ArrowColumns;
 import dev.quiver.api.data.BatchReader;
 import dev.quiver.api.model.TrainingData;
@@ -12,7 +11,8 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 /**
  * One pass over {@link TrainingData} as double-precision row-major feature blocks and a numeric target, for
  * solvers that work in double (least squares). Batches are streamed: only one is held at a time, in arrays
- * reused from batch to batch. Missing values are data errors naming the column and the row. Stateless.
+ * reused from batch to batch. Missing or infinite values, and values whose square overflows float64, are
+ * data errors naming the data, the row's line and the column. Stateless.
  */
 public final class DoubleBatches {
 
@@ -42,11 +42,11 @@ public final class DoubleBatches {
                     y = new double[rows];
                 }
                 ArrowColumns.toRowMajorDoubles(root, features, x, 0);
-                checkFinite(x, rows, p, features, seen);
+                check(x, rows, p, features, data, reader, seen);
                 if (targetColumn != null) {
                     FieldVector target = ArrowColumns.vector(root, targetColumn);
                     ArrowColumns.copyDoubles(target, y, 0, 1);
-                    checkFinite(y, rows, 1, List.of(targetColumn), seen);
+                    check(y, rows, 1, List.of(targetColumn), data, reader, seen);
                 }
                 consumer.accept(x, y, rows);
                 seen += rows;
@@ -55,19 +55,18 @@ public final class DoubleBatches {
         return seen;
     }
 
-    private static void checkFinite(double[] values, int rows, int width, List<String> names, long firstRow) {
+    /**
+     * Every value must be finite, and small enough that its square is too: least squares sums squares and
+     * products of features and targets, so a larger one would turn the solution and the squared error into
+     * infinity or NaN.
+     */
+    private static void check(double[] values, int rows, int width, List<String> names, TrainingData data,
+            BatchReader reader, long rowsBefore) {
         for (int i = 0, n = rows * width; i < n; i++) {
-            if (!Double.isFinite(values[i])) {
-                throw badValue(values[i], names.get(i % width), firstRow + i / width);
+            if (!(Math.abs(values[i]) <= BadCells.SQUARE_LIMIT)) {
+                throw BadCells.of(data, reader, i / width, rowsBefore, names.get(i % width), values[i],
+                        "float64 when squared");
             }
         }
-    }
-
-    /** The data error for a missing or infinite cell at a 0-based row of the training data. */
-    public static QuiverException badValue(double value, String column, long row) {
-        String what = Double.isNaN(value) ? "is empty (or not a number)" : "is infinite";
-        return QuiverException.data("training data", 0, column, "row " + (row + 1) + " " + what
-                + "; the engine's models need every feature and target present: drop or impute such rows with"
-                + " a transform before training.");
     }
 }

@@ -1,16 +1,19 @@
 package dev.quiver.engine.data;
 
+import dev.quiver.api.QuiverException;
 import dev.quiver.api.data.ArrowColumns;
 import dev.quiver.api.data.BatchReader;
 import dev.quiver.api.model.TrainingData;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
  * One pass over {@link TrainingData} as float32 row-major features and encoded targets, one Arrow batch at a
  * time, in arrays reused from batch to batch (features go from Arrow vectors to contiguous floats without
- * boxing). Missing or infinite features are data errors naming the column and row. Stateless.
+ * boxing). Missing or infinite features and targets, and values beyond float32's range, are data errors
+ * naming the data, the row's line and the column. Stateless.
  */
 public final class FloatBatches {
 
@@ -43,14 +46,24 @@ public final class FloatBatches {
                 ArrowColumns.toRowMajorFloats(root, features, x, 0);
                 for (int i = 0, n = rows * p; i < n; i++) {
                     if (!Float.isFinite(x[i])) {
-                        throw DoubleBatches.badValue(x[i], features.get(i % p), seen + i / p);
+                        throw badCell(data, reader, i / p, seen, features.get(i % p));
                     }
                 }
-                targets.encode(ArrowColumns.vector(root, target), rows, y, 0, seen);
+                FieldVector targetColumn = ArrowColumns.vector(root, target);
+                int bad = targets.encode(targetColumn, rows, y, 0);
+                if (bad >= 0) {
+                    throw badCell(data, reader, bad, seen, target);
+                }
                 consumer.accept(x, y, rows);
                 seen += rows;
             }
         }
         return seen;
+    }
+
+    /** The error for a cell that is not finite in float32: read again as a double to tell overflow apart. */
+    private static QuiverException badCell(TrainingData data, BatchReader reader, int row, long seen, String column) {
+        double value = ArrowColumns.getDouble(ArrowColumns.vector(reader.root(), column), row);
+        return BadCells.of(data, reader, row, seen, column, value, "float32");
     }
 }

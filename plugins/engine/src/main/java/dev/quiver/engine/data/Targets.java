@@ -40,14 +40,17 @@ public final class Targets {
         return kind == Kind.ONE_HOT ? labels.size() : 1;
     }
 
-    /** Writes the targets of rows {@code [0, rows)} of {@code column} at {@code dst[offset...]}. */
-    public void encode(FieldVector column, int rows, float[] dst, int offset, long firstRow) {
+    /**
+     * Writes the targets of rows {@code [0, rows)} of {@code column} at {@code dst[offset...]}; returns the first
+     * row whose value target is not finite in float32 (missing, infinite or too large), or -1.
+     */
+    public int encode(FieldVector column, int rows, float[] dst, int offset) {
         switch (kind) {
             case VALUE -> {
                 ArrowColumns.copyFloats(column, dst, offset, 1);
                 for (int r = 0; r < rows; r++) {
                     if (!Float.isFinite(dst[offset + r])) {
-                        throw DoubleBatches.badValue(dst[offset + r], column.getName(), firstRow + r);
+                        return r;
                     }
                 }
             }
@@ -64,6 +67,7 @@ public final class Targets {
                 }
             }
         }
+        return -1;
     }
 
     /** The class index of row {@code r} of encoded targets (classifiers only). */

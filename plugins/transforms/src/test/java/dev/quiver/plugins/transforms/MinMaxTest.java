@@ -1,8 +1,12 @@
 package dev.quiver.plugins.transforms;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.quiver.api.ErrorCode;
+import dev.quiver.api.QuiverException;
+import dev.quiver.api.transform.FittedTransform;
 import dev.quiver.api.transform.TransformFactory;
 import dev.quiver.testing.MapConfig;
 import dev.quiver.testing.TestContext;
@@ -39,6 +43,18 @@ class MinMaxTest extends TransformConformance {
                 allocator)) {
             Golden.read("min-max-range").assertMatches(out);
             assertEquals(-1.0, out.getVector("const").getObject(0));
+        }
+    }
+
+    @Test
+    void aMissingColumnAtApplyIsADataErrorTheRuntimeLocatesAtItsSource(BufferAllocator allocator) {
+        FittedTransform fitted = Fitting.fit(factory, MapConfig.of(), Golden.table(), allocator);
+        try (VectorSchemaRoot input = Golden.table().without("age").toRoot(allocator)) {
+            QuiverException e = assertThrows(QuiverException.class, () -> fitted.apply(input, allocator).close());
+            assertEquals(ErrorCode.DATA, e.code());
+            String located = e.locate("/data/in.csv", 0).getMessage();
+            assertTrue(located.startsWith("/data/in.csv column 'age': the min-max transform needs this column, but "
+                    + "the batch has only ["), located);
         }
     }
 

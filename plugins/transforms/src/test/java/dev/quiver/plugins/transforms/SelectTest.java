@@ -60,6 +60,9 @@ class SelectTest extends TransformConformance {
         try (VectorSchemaRoot input = Golden.table().without("age").toRoot(allocator)) {
             QuiverException e = assertThrows(QuiverException.class, () -> fitted.apply(input, allocator).close());
             assertTrue(e.getMessage().contains("column 'age': select keeps this column"), e.getMessage());
+            // whoever applies it names where the batch came from, not "batch"
+            assertTrue(e.locate("in.csv", 0).getMessage().startsWith("in.csv column 'age': select keeps this column"),
+                    e.locate("in.csv", 0).getMessage());
         }
     }
 

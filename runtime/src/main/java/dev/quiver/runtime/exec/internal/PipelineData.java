@@ -29,6 +29,11 @@ public record PipelineData(Source source, Schema schema, List<String> features, 
     }
 
     @Override
+    public String describe() {
+        return source.describe();
+    }
+
+    @Override
     public BatchReader open(BufferAllocator allocator) {
         return source.open(allocator);
     }

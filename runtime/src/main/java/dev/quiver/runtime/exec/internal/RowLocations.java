@@ -25,7 +25,7 @@ public final class RowLocations {
             return step.get();
         } catch (QuiverException e) {
             if (e.batchRow() < 0) {
-                throw e;
+                throw e.locate(source.describe(), 0);
             }
             long line = reader.line(e.batchRow());
             throw e.locate(source.describe(), line > 0 ? line : rowsBefore + e.batchRow() + 1);

@@ -3,14 +3,13 @@ package dev.quiver.runtime.exec.internal;
 import dev.quiver.api.ErrorCode;
 import dev.quiver.api.QuiverException;
 import dev.quiver.runtime.bundle.AtomicDirectory;
+import dev.quiver.runtime.bundle.ScratchFolder;
 import dev.quiver.runtime.exec.RunListener;
 import dev.quiver.runtime.exec.RunOptions;
 import dev.quiver.runtime.exec.RunResult;
 import dev.quiver.runtime.pipeline.Pipeline;
 import dev.quiver.runtime.pipeline.Search;
 import dev.quiver.runtime.telemetry.RunTelemetry;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,9 +53,9 @@ public final class TuneExecution {
         Path output = options.outputDir().orElse(pipeline.outputDir()).toAbsolutePath().normalize();
         AtomicDirectory.checkReplaceable(output);
         options.listener().stageStarted("tune");
-        Path scratch = scratch(output);
         List<Outcome> outcomes;
-        try {
+        try (ScratchFolder folder = ScratchFolder.beside(output, ScratchFolder.TUNE)) {
+            Path scratch = folder.path();
             List<Callable<Outcome>> work = new ArrayList<>();
             for (int i = 0; i < trials.size(); i++) {
                 int index = i;
@@ -65,8 +64,6 @@ public final class TuneExecution {
                 work.add(() -> score(index, trials.size(), trials.get(index).pipeline(), trialOptions));
             }
             outcomes = Parallel.runAll(work, parallel);
-        } finally {
-            deleteRecursively(scratch);
         }
         int best = best(outcomes);
         if (best < 0) {
@@ -177,28 +174,5 @@ public final class TuneExecution {
                 }
             }
         };
-    }
-
-    /**
-     * A hidden sibling of the output folder: on the same disk as the run (every trial writes a whole run, which
-     * may not fit a RAM-backed /tmp), and beside it, where a user looks for leftovers.
-     */
-    private static Path scratch(Path output) {
-        try {
-            Files.createDirectories(output.getParent());
-            return Files.createTempDirectory(output.getParent(), "." + output.getFileName() + ".tune-");
-        } catch (IOException e) {
-            throw new QuiverException(ErrorCode.DATA, "Cannot create the tuning scratch folder beside " + output
-                    + ": " + e, e);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) {
-        try {
-            AtomicDirectory.deleteRecursively(dir);
-        } catch (IOException e) {
-            // a leftover scratch folder is not worth failing a finished search for
-            System.getLogger("dev.quiver").log(System.Logger.Level.WARNING, "could not delete " + dir + ": " + e);
-        }
     }
 }

@@ -54,7 +54,7 @@ public abstract class ColumnwiseTransform implements FittedTransform {
     public final VectorSchemaRoot apply(VectorSchemaRoot input, BufferAllocator allocator) {
         for (String name : rewritten) {
             if (input.getVector(name) == null) {
-                throw QuiverException.data("batch", 0, name, "the " + type() + " transform needs this column, "
+                throw QuiverException.inBatch(name, "the " + type() + " transform needs this column, "
                         + "but the batch has only " + ColumnChoice.names(input.getSchema()));
             }
         }

@@ -55,7 +55,7 @@ public final class FittedSelection implements FittedTransform {
         List<String> out = new ArrayList<>();
         for (String name : leading) {
             if (!input.contains(name)) {
-                throw QuiverException.data("batch", 0, name, type + " keeps this column, but the batch has only "
+                throw QuiverException.inBatch(name, type + " keeps this column, but the batch has only "
                         + input);
             }
             out.add(name);

@@ -227,8 +227,8 @@ public final class Head {
         List<String> classes = state.getStrings("classes");
         // One logit (sigmoid) or one per class (softmax, one-vs-rest): any other width would index past the
         // classes or leave some unread.
-        if (task == Task.REGRESSION || classes.size() < 2 || (width != 1 || task != Task.BINARY)
-                && width != classes.size()) {
+        if (task == Task.REGRESSION || classes.size() < 2 || ((width != 1 || task != Task.BINARY)
+                && width != classes.size())) {
             throw state.damaged("width", "is " + width + " for a " + task.name().toLowerCase(java.util.Locale.ROOT)
                     + " head with " + classes.size() + " classes " + classes);
         }

@@ -6,6 +6,7 @@ import dev.quiver.api.metric.MetricFactory;
 import dev.quiver.api.model.ModelFactory;
 import dev.quiver.api.optim.LossFactory;
 import dev.quiver.api.optim.OptimizerFactory;
+import dev.quiver.api.optim.ScheduleFactory;
 import dev.quiver.api.transform.TransformFactory;
 import java.util.List;
 
@@ -43,6 +44,10 @@ public interface Plugin {
     }
 
     default Iterable<OptimizerFactory> getOptimizerFactories() {
+        return List.of();
+    }
+
+    default Iterable<ScheduleFactory> getScheduleFactories() {
         return List.of();
     }
 

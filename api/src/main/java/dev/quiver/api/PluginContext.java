@@ -1,6 +1,5 @@
 package dev.quiver.api;
 
-import dev.quiver.api.model.TrainingSetup;
 import java.nio.file.Path;
 
 /**
@@ -22,14 +21,6 @@ public interface PluginContext {
     /** The pipeline's seed, from which every random choice in a run is derived. */
     default long seed() {
         throw new UnsupportedOperationException("seed");
-    }
-
-    /**
-     * For model factories only: the pipeline's {@code training:} section, and the loss and optimizer the runtime
-     * created from it.
-     */
-    default TrainingSetup training() {
-        throw new UnsupportedOperationException("training");
     }
 
     /** Shows the user a warning (on stderr for the CLI, a log record when embedded). */

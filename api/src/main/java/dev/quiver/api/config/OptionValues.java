@@ -28,7 +28,11 @@ public final class OptionValues {
             case CHOICE -> choice(option, raw);
             case BOOLEAN -> bool(raw);
             case INTEGER -> checked(option, (double) toInt(raw), raw).intValue();
-            case LONG -> checked(option, toLong(raw), raw).longValue();
+            case LONG -> {
+                long exact = toLong(raw); // past 2^53 a double would round it; only the range check uses one
+                checked(option, (double) exact, raw);
+                yield exact;
+            }
             case REAL -> checked(option, toReal(raw), raw).doubleValue();
             case STRINGS -> list(raw).stream().map(OptionValues::scalarString).toList();
             case INTEGERS -> list(raw).stream().map(v -> checked(option, (double) toInt(v), v).intValue()).toList();

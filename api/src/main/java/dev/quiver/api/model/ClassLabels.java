@@ -24,7 +24,8 @@ import org.apache.arrow.vector.types.pojo.FieldType;
  * <p>Class {@code i} is {@code classes.get(i)}, the text of the label as {@link #labelOf} renders it (integers
  * without a decimal point, booleans as {@code true}/{@code false}, strings as they are). Predicted labels are
  * written back in the target's own Arrow type: a model trained on an int64 target predicts int64, on a string
- * target utf8. Immutable and thread-safe.
+ * target utf8; a floating-point target whose classes are whole numbers predicts int64, so that a prediction is
+ * spelled as its class ("1", not "1.0") everywhere. Immutable and thread-safe.
  */
 public final class ClassLabels {
 
@@ -97,6 +98,15 @@ public final class ClassLabels {
         return i;
     }
 
+    private static boolean isWholeNumber(String label) {
+        try {
+            Long.parseLong(label);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
     /** The index of a label text, or -1. */
     public int indexOf(String label) {
         return index.getOrDefault(label, -1);
@@ -105,7 +115,11 @@ public final class ClassLabels {
     /** The field of the predicted-label column ({@link PredictionColumns#PREDICTION}) in the target's type. */
     public Field predictionField() {
         ArrowType type = switch (targetType.getTypeID()) {
-            case Int, Utf8, Bool, FloatingPoint -> targetType;
+            case Int, Utf8, Bool -> targetType;
+            // A float target's classes are spelled as labelOf renders them ("0", "1"), so predictions of whole
+            // classes are int64 and print the same; a float column would print "1.0" beside a class "1".
+            case FloatingPoint -> classes.stream().allMatch(ClassLabels::isWholeNumber)
+                    ? new ArrowType.Int(64, true) : targetType;
             default -> ArrowType.Utf8.INSTANCE;
         };
         return new Field(PredictionColumns.PREDICTION, FieldType.notNullable(type), null);

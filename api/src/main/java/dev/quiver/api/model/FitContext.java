@@ -18,6 +18,14 @@ public interface FitContext {
     default void epochEnded(EpochStats stats) {
     }
 
+    /**
+     * The training setup, present exactly when the trainer declares {@link Trainer#training()}: the loss (for
+     * this fit's task), optimizer, schedule, clipping, epochs, batches and early stopping, all checked.
+     */
+    default Optional<TrainingSetup> training() {
+        return Optional.empty();
+    }
+
     /** Where to save and find checkpoints, when the pipeline asks for them. */
     default Optional<Checkpoints> checkpoints() {
         return Optional.empty();

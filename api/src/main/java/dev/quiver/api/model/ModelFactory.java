@@ -9,18 +9,24 @@ import java.util.List;
 /**
  * Makes {@link Trainer}s ({@code model: {type: NAME, ...}}) and reloads fitted {@link Model}s.
  *
- * <p>{@link #create} also receives, through {@link PluginContext#training()}, the pipeline's {@code training:}
- * section; it reads the options it declares in {@link #trainingOptions()} from there.
+ * <p>{@link #create} sees the {@code model:} mapping only. The {@code training:} section belongs to the runtime: a
+ * trainer that trains iteratively says so ({@link Trainer#training()}) and receives the section, built and
+ * checked, as a {@link TrainingSetup} when it fits.
  */
 public interface ModelFactory extends Factory<Trainer> {
 
     /**
-     * The keys this model accepts under {@code training:}. {@code loss} and {@code optimizer} are created by the
-     * runtime (they name plugins), but only when listed here. Models that are not trained iteratively (least
-     * squares, naive Bayes, most Tribuo trainers) return none, and a {@code training:} section is then an error.
+     * Whether some configuration of this model trains iteratively (its trainers may declare
+     * {@link Trainer#training()}). A model that never does (naive Bayes) takes no {@code training:} section: one is
+     * then an error. Listed by {@code quiver plugins}.
      */
+    default boolean trainsIteratively() {
+        return false;
+    }
+
+    /** The keys this model accepts under {@code training:}: {@link TrainingOptions#options()} when it trains. */
     default List<Option<?>> trainingOptions() {
-        return List.of();
+        return trainsIteratively() ? TrainingOptions.options() : List.of();
     }
 
     /** Rebuilds a fitted model from what {@link Model#save} wrote. */

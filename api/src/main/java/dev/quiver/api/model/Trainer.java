@@ -1,6 +1,7 @@
 package dev.quiver.api.model;
 
 import dev.quiver.api.Task;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -11,6 +12,17 @@ public interface Trainer {
 
     /** The tasks this trainer can learn; the runtime checks the inferred task against it before reading data. */
     Set<Task> tasks();
+
+    /**
+     * Whether this trainer trains iteratively under the pipeline's {@code training:} section, and with which
+     * loss and optimizer when the section names none. When present, the runtime builds and validates a
+     * {@link TrainingSetup} from the section before reading data and offers it to {@link #fit} through
+     * {@link FitContext#training()}; when empty (closed-form solvers, naive Bayes, most Tribuo trainers) a
+     * {@code training:} section is type-checked and reported as ignored.
+     */
+    default Optional<TrainingDefaults> training() {
+        return Optional.empty();
+    }
 
     /**
      * Learns a model. Runs on the calling thread (and may use more threads internally); reads {@code data} as

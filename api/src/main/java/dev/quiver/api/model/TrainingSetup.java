@@ -1,21 +1,64 @@
 package dev.quiver.api.model;
 
-import dev.quiver.api.config.Config;
+import dev.quiver.api.optim.GradientClipping;
 import dev.quiver.api.optim.Loss;
 import dev.quiver.api.optim.Optimizer;
+import dev.quiver.api.optim.Schedule;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
- * The {@code training:} section as a model factory sees it: its own options, plus the loss and optimizer the
- * runtime made from {@code training.loss} and {@code training.optimizer} when the user gave them (a model
- * picks defaults that suit its task otherwise).
+ * How an iteratively trained model is to train: the pipeline's {@code training:} section, built and validated
+ * once by the runtime before any data is read, with the loss and optimizer it names (or the model's
+ * {@link TrainingDefaults}) made by their plugins. A model gets it from {@link FitContext#training()} when its
+ * trainer declares {@link Trainer#training()}. Immutable and thread-safe (its parts are).
+ *
+ * @param loss the loss for the run's task (the pipeline's {@code loss}, else the model's default for the task)
+ * @param optimizer {@code optimizer}, else the model's default
+ * @param schedule {@code schedule}, else {@link Schedule#constant()}
+ * @param clip {@code clip}, else {@link GradientClipping#NONE}
+ * @param epochs passes over the training rows, >= 1
+ * @param batchSize rows per optimizer step, >= 1; {@link #FULL_BATCH} (0) for the whole data set
+ * @param shuffle visit the rows in a new random order every epoch
+ * @param shuffleBuffer 0: shuffle all rows in memory; N: stream through an N-row shuffle buffer
+ * @param seed the {@code seed} given under {@code training:}; empty: use {@link FitContext#seed()}
+ * @param earlyStopping empty when not configured
+ * @param checkpointEvery epochs between checkpoints (the pipeline's {@code checkpoint: {every: N}}), 0 for none;
+ *     the checkpoints themselves are {@link FitContext#checkpoints()}
  */
-public interface TrainingSetup {
+public record TrainingSetup(Loss loss, Optimizer optimizer, Schedule schedule, GradientClipping clip, int epochs,
+        int batchSize, boolean shuffle, int shuffleBuffer, OptionalLong seed, Optional<EarlyStopping> earlyStopping,
+        int checkpointEvery) {
 
-    /** The {@code training:} mapping (empty when absent). */
-    Config config();
+    /** {@code batchSize: full}: one step per epoch over every row (batch gradient descent). */
+    public static final int FULL_BATCH = 0;
 
-    Optional<Loss> loss();
+    public TrainingSetup {
+        Objects.requireNonNull(loss, "loss");
+        Objects.requireNonNull(optimizer, "optimizer");
+        Objects.requireNonNull(schedule, "schedule");
+        Objects.requireNonNull(clip, "clip");
+        if (epochs < 1 || batchSize < 0 || shuffleBuffer < 0 || checkpointEvery < 0) {
+            throw new IllegalArgumentException("epochs must be >= 1 and batchSize, shuffleBuffer and checkpointEvery"
+                    + " >= 0");
+        }
+    }
 
-    Optional<Optimizer> optimizer();
+    /** This setup with another loss (the runtime picks the loss once the task is known). */
+    public TrainingSetup withLoss(Loss value) {
+        return new TrainingSetup(value, optimizer, schedule, clip, epochs, batchSize, shuffle, shuffleBuffer, seed,
+                earlyStopping, checkpointEvery);
+    }
+
+    /** This setup with another optimizer. */
+    public TrainingSetup withOptimizer(Optimizer value) {
+        return new TrainingSetup(loss, value, schedule, clip, epochs, batchSize, shuffle, shuffleBuffer, seed,
+                earlyStopping, checkpointEvery);
+    }
+
+    /** Whether each epoch streams the data from its source rather than shuffling it in memory. */
+    public boolean streams() {
+        return batchSize != FULL_BATCH && (!shuffle || shuffleBuffer > 0);
+    }
 }

@@ -25,6 +25,12 @@ class OptionValuesTest {
     }
 
     @Test
+    void aLongKeepsEveryDigitPastDoublePrecision() {
+        long pastDoublePrecision = 9_007_199_254_740_993L; // 2^53 + 1: a double rounds it to 2^53
+        assertEquals(pastDoublePrecision, OptionValues.convert(Option.longInteger("seed", 1), pastDoublePrecision));
+    }
+
+    @Test
     void wrongTypesSayWhatWasExpectedAndWhatCame() {
         assertEquals("expected a number, got 'fast'", failure(Option.real("lr", 0.1), "fast"));
         assertEquals("expected a whole number, got 2.5", failure(Option.integer("epochs", 1), 2.5));

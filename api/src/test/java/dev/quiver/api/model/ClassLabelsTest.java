@@ -81,4 +81,18 @@ class ClassLabelsTest {
             assertEquals("2.5", ClassLabels.labelOf(v, 1));
         }
     }
+
+    @Test
+    void aFloatTargetsWholeClassesArePredictedAsTheClassesAreSpelled() {
+        ArrowType float64 = new ArrowType.FloatingPoint(org.apache.arrow.vector.types.FloatingPointPrecision.DOUBLE);
+        ClassLabels whole = new ClassLabels(List.of("0", "1"), float64);
+        try (FieldVector out = whole.newPredictionVector(allocator, 1)) {
+            whole.setLabel(out, 0, 1);
+            out.setValueCount(1);
+            assertEquals("1", ClassLabels.labelOf(out, 0));
+            assertEquals("1", out.getObject(0).toString(), "a csv writer prints the class, not 1.0");
+        }
+        ClassLabels halves = new ClassLabels(List.of("0.5", "1.5"), float64);
+        assertEquals(float64, halves.predictionField().getType(), "non-whole classes keep the target's type");
+    }
 }

@@ -14,6 +14,7 @@ import java.util.List;
  * Writes component state into a JSON tree ({@link JsonStateFormat} describes the encoding), for run bundles
  * and checkpoints. Confined to one thread, as {@link StateWriter} says; the caller persists {@link #json()}.
  */
+@SuppressWarnings("ByteBufferBackingArray") // JsonStateFormat.littleEndian allocates a heap buffer at offset 0
 public final class JsonStateWriter implements StateWriter {
 
     private final ObjectNode node;

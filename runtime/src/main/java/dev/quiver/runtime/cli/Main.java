@@ -4,6 +4,8 @@ import dev.quiver.api.ErrorCode;
 import dev.quiver.api.QuiverException;
 import dev.quiver.runtime.Quiver;
 import dev.quiver.runtime.cli.internal.CliTelemetry;
+import java.io.Console;
+import java.io.OutputStreamWriter;
 import dev.quiver.runtime.exec.internal.MemoryLimits;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -66,8 +68,8 @@ public final class Main implements Callable<Integer> {
         // The flag is inherited by every sub-command; reading it here also covers failures before parsing ends.
         boolean debug = Arrays.asList(args).contains("--debug");
         CommandLine commandLine = new CommandLine(main)
-                .setOut(new PrintWriter(out, true))
-                .setErr(new PrintWriter(err, true))
+                .setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true))
+                .setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true))
                 .setParameterExceptionHandler((e, ignored) -> {
                     err.println("error: " + e.getMessage());
                     err.println("Run '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
@@ -146,8 +148,17 @@ public final class Main implements Callable<Integer> {
     }
 
     /** Whether progress should be shown: stderr of a process attached to a terminal. */
+    @SuppressWarnings("SystemConsoleNull") // null before JDK 22; from 22 isTerminal() below decides
     boolean interactive() {
-        return System.console() != null;
+        Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try { // JDK 22+ returns a console even when redirected; its isTerminal() tells (absent before 22)
+            return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException e) {
+            return true;
+        }
     }
 
     private void close() {

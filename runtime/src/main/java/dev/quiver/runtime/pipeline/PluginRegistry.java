@@ -6,6 +6,7 @@ import dev.quiver.api.metric.MetricFactory;
 import dev.quiver.api.model.ModelFactory;
 import dev.quiver.api.optim.LossFactory;
 import dev.quiver.api.optim.OptimizerFactory;
+import dev.quiver.api.optim.ScheduleFactory;
 import dev.quiver.api.transform.TransformFactory;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +28,8 @@ public interface PluginRegistry {
     Map<String, LossFactory> losses();
 
     Map<String, OptimizerFactory> optimizers();
+
+    Map<String, ScheduleFactory> schedules();
 
     Map<String, MetricFactory> metrics();
 

@@ -1,13 +1,13 @@
 package dev.quiver.runtime.plan;
 
 import dev.quiver.api.PluginContext;
-import dev.quiver.api.model.TrainingSetup;
 import java.nio.file.Path;
 
 /**
- * The runtime's {@link PluginContext}: paths resolve against the pipeline file's folder, the pipeline's seed,
- * and (for model factories only) the {@code training:} setup. Immutable and thread-safe; the executor may make
- * one to reload fitted components ({@code new PipelineContext(folder, seed, null)}).
+ * The runtime's {@link PluginContext}: paths resolve against the pipeline file's folder, and the pipeline's seed.
+ * The same for every kind of factory (a model's training setup reaches it when it fits, see
+ * {@link dev.quiver.api.model.FitContext#training()}). Immutable and thread-safe; the executor may make one to
+ * reload fitted components ({@code new PipelineContext(folder, seed)}).
  */
 public final class PipelineContext implements PluginContext {
 
@@ -15,22 +15,14 @@ public final class PipelineContext implements PluginContext {
 
     private final Path baseDir;
     private final long seed;
-    private final TrainingSetup training;
 
     /**
      * @param baseDir the pipeline file's folder
      * @param seed the pipeline's seed
-     * @param training the training setup for a model factory; null for every other component
      */
-    public PipelineContext(Path baseDir, long seed, TrainingSetup training) {
+    public PipelineContext(Path baseDir, long seed) {
         this.baseDir = baseDir.toAbsolutePath().normalize();
         this.seed = seed;
-        this.training = training;
-    }
-
-    /** The same context with a training setup, for a model factory. */
-    public PipelineContext withTraining(TrainingSetup setup) {
-        return new PipelineContext(baseDir, seed, setup);
     }
 
     public Path baseDir() {
@@ -46,14 +38,6 @@ public final class PipelineContext implements PluginContext {
     @Override
     public long seed() {
         return seed;
-    }
-
-    @Override
-    public TrainingSetup training() {
-        if (training == null) {
-            throw new UnsupportedOperationException("training() is offered to model factories only");
-        }
-        return training;
     }
 
     @Override

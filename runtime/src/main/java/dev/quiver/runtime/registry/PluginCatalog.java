@@ -22,7 +22,7 @@ public final class PluginCatalog {
      * One option as a user reads it.
      *
      * @param name the key in the pipeline file
-     * @param kind the YAML shape: {@code string}, {@code integer}, {@code real}, {@code choice}, {@code reals}...
+     * @param kind the YAML shape: {@code string}, {@code integer}, {@code real}, {@code "choice"}, {@code reals}...
      * @param defaultValue the default as text, or null when there is none
      * @param required whether the user must give it
      * @param range the allowed range in words ({@code > 0}, {@code in [0, 1)}), empty when unbounded

@@ -5,23 +5,14 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Module;
 import com.google.inject.Stage;
-import com.google.inject.multibindings.MapBinder;
-import dev.quiver.api.data.SinkFactory;
-import dev.quiver.api.data.SourceFactory;
-import dev.quiver.api.metric.MetricFactory;
-import dev.quiver.api.model.ModelFactory;
-import dev.quiver.api.optim.LossFactory;
-import dev.quiver.api.optim.OptimizerFactory;
-import dev.quiver.api.transform.TransformFactory;
 import dev.quiver.runtime.pipeline.PluginRegistry;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Binds the discovered plugins for the runtime's Guice wiring: the {@link PluginRegistry}, a {@link PluginCatalog},
- * and one {@link MapBinder} per kind ({@code Map<String, SourceFactory>}, {@code Map<String, ModelFactory>}...)
- * keyed by factory name. Plugins themselves never see Guice: they are plain ServiceLoader services.
+ * Binds the discovered plugins for the runtime's Guice wiring: the {@link PluginRegistry} (factories by kind and
+ * name, the one way the runtime looks plugins up) and a {@link PluginCatalog}. Plugins themselves never see Guice:
+ * they are plain ServiceLoader services.
  *
  * <p>{@code dev.quiver.runtime.RuntimeModule} installs this module; {@link #injector} creates injectors the way
  * the runtime always does (production stage, explicit bindings only, no circular proxies).
@@ -51,17 +42,5 @@ public final class PluginModule extends AbstractModule {
     protected void configure() {
         bind(PluginRegistry.class).toInstance(registry);
         bind(PluginCatalog.class).toInstance(new PluginCatalog(registry));
-        bindAll(SourceFactory.class, registry.sources());
-        bindAll(SinkFactory.class, registry.sinks());
-        bindAll(TransformFactory.class, registry.transforms());
-        bindAll(ModelFactory.class, registry.models());
-        bindAll(LossFactory.class, registry.losses());
-        bindAll(OptimizerFactory.class, registry.optimizers());
-        bindAll(MetricFactory.class, registry.metrics());
-    }
-
-    private <F> void bindAll(Class<F> type, Map<String, F> factories) {
-        MapBinder<String, F> binder = MapBinder.newMapBinder(binder(), String.class, type);
-        factories.forEach((name, factory) -> binder.addBinding(name).toInstance(factory));
     }
 }

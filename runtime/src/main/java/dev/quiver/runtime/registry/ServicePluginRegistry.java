@@ -10,6 +10,7 @@ import dev.quiver.api.metric.MetricFactory;
 import dev.quiver.api.model.ModelFactory;
 import dev.quiver.api.optim.LossFactory;
 import dev.quiver.api.optim.OptimizerFactory;
+import dev.quiver.api.optim.ScheduleFactory;
 import dev.quiver.api.transform.TransformFactory;
 import dev.quiver.runtime.pipeline.PluginRegistry;
 import java.lang.System.Logger.Level;
@@ -130,6 +131,7 @@ public final class ServicePluginRegistry implements PluginRegistry {
         out.put(PluginKind.MODEL, plugin.getModelFactories());
         out.put(PluginKind.LOSS, plugin.getLossFactories());
         out.put(PluginKind.OPTIMIZER, plugin.getOptimizerFactories());
+        out.put(PluginKind.SCHEDULE, plugin.getScheduleFactories());
         out.put(PluginKind.METRIC, plugin.getMetricFactories());
         return out;
     }
@@ -183,6 +185,11 @@ public final class ServicePluginRegistry implements PluginRegistry {
     @Override
     public Map<String, OptimizerFactory> optimizers() {
         return typed(PluginKind.OPTIMIZER);
+    }
+
+    @Override
+    public Map<String, ScheduleFactory> schedules() {
+        return typed(PluginKind.SCHEDULE);
     }
 
     @Override

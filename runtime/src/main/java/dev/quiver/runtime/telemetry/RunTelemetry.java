@@ -92,6 +92,7 @@ public final class RunTelemetry {
         private final String pipeline;
         private final Scope scope;
 
+        @SuppressWarnings("MustBeClosedChecker") // the scope is this Trace's to close, in close()
         private Trace(Span span, String pipeline) {
             this.span = span;
             this.pipeline = pipeline;

@@ -110,17 +110,18 @@ class ExecutorTest {
     }
 
     @Test
-    void twoClassesMakeAMultiClassTaskBinaryAndClassesAreSortedNumerically() {
+    void twoClassesResolveAClassificationToBinaryAndClassesAreSortedNumerically() {
         TableData data = TableData.builder().doubles("x", 1.0, 2.0, 3.0, 4.0, 5.0, 6.0)
                 .longs("y", 10L, 9L, 10L, 10L, 9L, 10L).build();
         ScriptedTrainer trainer = new ScriptedTrainer(TestPipelines.majority(), ScriptedTrainer.Fault.NONE, 0);
         Pipeline pipeline = TestPipelines.pipeline(data, new Columns(List.of("x"), Optional.of("y")),
-                Task.MULTICLASS, SplitSpec.NONE, List.of(), new Named<>("majority", trainer, Map.of()),
+                Task.CLASSIFICATION, SplitSpec.NONE, List.of(), new Named<>("majority", trainer, Map.of()),
                 List.of(TestPipelines.accuracy()), temp.resolve("run"), 0);
 
         RunResult result = executor.run(pipeline, RunOptions.defaults());
 
         assertEquals(Task.BINARY, trainer.seen.task());
+        assertEquals(Task.BINARY, result.fitted().task(), "the one resolved task is what the run saves");
         assertEquals(List.of("9", "10"), trainer.seen.classes());
         assertEquals(4.0 / 6, result.metric("train", "accuracy"), 1e-12);
     }

@@ -34,7 +34,7 @@ final class TestPipelines {
     }
 
     static Trainer mean(int epochs) {
-        return new MeanModel().create(MapConfig.of(), TestContext.withTraining(Map.of("epochs", epochs)));
+        return new MeanModel.MeanTrainer(0.0, epochs);
     }
 
     static Trainer majority() {

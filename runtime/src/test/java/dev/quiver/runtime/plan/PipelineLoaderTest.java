@@ -155,10 +155,10 @@ class PipelineLoaderTest {
         String base = "source: {type: table, path: houses.csv}\ncolumns: {features: [area], target: %s}\n"
                 + "model: %s\n";
         Pipeline text = load(base.formatted("city", "majority"));
-        assertEquals(Task.MULTICLASS, text.task());
+        assertEquals(Task.CLASSIFICATION, text.task(), "classification, the class count still unknown");
         assertTrue(text.taskInferred());
         assertEquals(Task.REGRESSION, load(base.formatted("rooms", "mean")).task());
-        assertEquals(Task.MULTICLASS, load(base.formatted("rooms", "majority")).task());
+        assertEquals(Task.CLASSIFICATION, load(base.formatted("rooms", "majority")).task());
         Pipeline explicit = load("task: binary\n" + base.formatted("rooms", "majority"));
         assertEquals(Task.BINARY, explicit.task());
         assertFalse(explicit.taskInferred());

@@ -28,7 +28,8 @@ final class SampleRuns {
             double train = 1.1 * Math.exp(-e / 6.0) + 0.08;
             double validation = 1.1 * Math.exp(-e / 7.0) + 0.12 + 0.002 * e;
             Map<String, Double> metrics = Map.of("validation_accuracy", 0.95 - 0.6 * Math.exp(-e / 5.0));
-            out.add(new EpochStats(e, train, validation, metrics, 120, 0.01, 0.1 * Math.pow(0.5, (e - 1) / 10)));
+            double lr = 0.1 * Math.pow(0.5, Math.floorDiv(e - 1, 10));
+            out.add(new EpochStats(e, train, validation, metrics, 120, 0.01, lr));
         }
         return out;
     }

@@ -13,10 +13,13 @@ import dev.quiver.api.model.ModelFactory;
 import dev.quiver.api.model.PredictionColumns;
 import dev.quiver.api.model.Trainer;
 import dev.quiver.api.model.TrainingData;
+import dev.quiver.api.model.TrainingDefaults;
+import dev.quiver.api.model.TrainingSetup;
 import dev.quiver.api.state.StateReader;
 import dev.quiver.api.state.StateWriter;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
@@ -25,15 +28,13 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Field;
 
 /**
- * Test model {@code mean}: predicts the mean target of the training rows (regression only). It declares
- * training options ({@code epochs}, {@code loss}, {@code optimizer}) so that the {@code training:} section can
- * be tested; each "epoch" recomputes the same mean and reports it.
+ * Test model {@code mean}: predicts the mean target of the training rows (regression only). It trains
+ * "iteratively", as a third-party model would, so that the {@code training:} section can be tested: the runtime
+ * builds the setup (default loss {@code squared}, optimizer {@code sgd} from the test plugin), and each of its
+ * epochs recomputes the same mean and reports it.
  */
 public final class MeanModel implements ModelFactory {
 
-    static final Option<Integer> EPOCHS = Option.integer("epochs", 1).atLeast(1).describe("Passes over the data.");
-    static final Option<Object> LOSS = Option.any("loss").describe("The loss to report.");
-    static final Option<Object> OPTIMIZER = Option.any("optimizer").describe("Accepted and ignored.");
     static final Option<Double> SHIFT = Option.real("shift", 0.0).describe("Added to every prediction.");
 
     @Override
@@ -47,15 +48,13 @@ public final class MeanModel implements ModelFactory {
     }
 
     @Override
-    public List<Option<?>> trainingOptions() {
-        return List.of(EPOCHS, LOSS, OPTIMIZER);
+    public boolean trainsIteratively() {
+        return true;
     }
 
     @Override
     public Trainer create(Config config, PluginContext context) {
-        double shift = config.get(SHIFT);
-        int epochs = context.training().config().get(EPOCHS);
-        return new MeanTrainer(shift, epochs);
+        return new MeanTrainer(config.get(SHIFT), 1);
     }
 
     @Override
@@ -63,7 +62,8 @@ public final class MeanModel implements ModelFactory {
         return new Mean(state.getDouble("mean"), state.getStrings("features"));
     }
 
-    record MeanTrainer(double shift, int epochs) implements Trainer {
+    /** @param epochs the epochs when the pipeline was built in code, without a training setup */
+    public record MeanTrainer(double shift, int epochs) implements Trainer {
 
         @Override
         public Set<Task> tasks() {
@@ -71,7 +71,13 @@ public final class MeanModel implements ModelFactory {
         }
 
         @Override
+        public Optional<TrainingDefaults> training() {
+            return Optional.of(new TrainingDefaults(Map.of(Task.REGRESSION, "squared"), Map.of("type", "sgd")));
+        }
+
+        @Override
         public Model fit(TrainingData data, FitContext context) {
+            int epochs = context.training().map(TrainingSetup::epochs).orElse(this.epochs);
             String target = data.target().orElseThrow().getName();
             double mean = Double.NaN;
             for (int epoch = 1; epoch <= epochs; epoch++) {

@@ -10,6 +10,7 @@ import dev.quiver.api.model.ModelFactory;
 import dev.quiver.api.model.PredictionColumns;
 import dev.quiver.api.model.Trainer;
 import dev.quiver.api.model.TrainingData;
+import dev.quiver.api.model.TrainingSetup;
 import dev.quiver.testing.BatchContent;
 import dev.quiver.testing.Datasets;
 import dev.quiver.testing.LeakCheckExtension;
@@ -18,9 +19,11 @@ import dev.quiver.testing.MemoryState;
 import dev.quiver.testing.SimpleCsv;
 import dev.quiver.testing.TableData;
 import dev.quiver.testing.TestContext;
+import dev.quiver.testing.TestTraining;
 import dev.quiver.testing.TestFitContext;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -57,9 +60,17 @@ public abstract class ClassifierConformance {
     /** A fresh configuration of the model under test (its {@code model:} options). */
     protected abstract MapConfig config();
 
-    /** The context the factory gets; override to give a {@code training:} section. */
+    /** The context the factory gets. */
     protected PluginContext context() {
         return new TestContext();
+    }
+
+    /**
+     * The {@code training:} section an iteratively trained model fits with (empty: its defaults); its loss,
+     * optimizer and schedule are made by the plugins on the test classpath (see {@link TestTraining}).
+     */
+    protected Map<String, Object> training() {
+        return Map.of();
     }
 
     /** The table to learn; its target is {@link #target()}, every other column a numeric feature. */
@@ -82,7 +93,9 @@ public abstract class ClassifierConformance {
         config.assertNoProblems();
         TrainingData data = table().training(target());
         assertTrue(trainer.tasks().contains(data.task()), "the kit's data is " + data.task());
-        return trainer.fit(data, new TestFitContext(allocator, 7L));
+        TrainingSetup setup = trainer.training().isPresent()
+                ? TestTraining.setup(trainer, data.task(), training()) : null;
+        return trainer.fit(data, new TestFitContext(allocator, 7L, setup));
     }
 
     private static List<List<Object>> predictions(Model model, TableData rows, BufferAllocator allocator) {

@@ -32,8 +32,8 @@ public final class Matmul {
         boolean vectorModule = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
         if (vectorModule && !"scalar".equals(System.getProperty("quiver.kernel"))) {
             try {
-                return (Kernel) Class.forName("dev.quiver.engine.kernel.VectorKernel").getDeclaredConstructor()
-                        .newInstance();
+                return Class.forName("dev.quiver.engine.kernel.VectorKernel").asSubclass(Kernel.class)
+                        .getDeclaredConstructor().newInstance();
             } catch (ReflectiveOperationException | LinkageError e) {
                 return new ScalarKernel();
             }

@@ -8,18 +8,17 @@ import dev.quiver.api.model.FitContext;
 import dev.quiver.api.model.Model;
 import dev.quiver.api.model.Trainer;
 import dev.quiver.api.model.TrainingData;
+import dev.quiver.api.model.TrainingDefaults;
+import dev.quiver.api.model.TrainingSetup;
 import dev.quiver.api.optim.Loss;
-import dev.quiver.api.optim.Optimizer;
 import dev.quiver.engine.data.Targets;
 import dev.quiver.engine.nn.Activation;
 import dev.quiver.engine.nn.Init;
 import dev.quiver.engine.nn.Network;
 import dev.quiver.engine.tensor.Rng;
 import dev.quiver.engine.train.TrainingLoop;
-import dev.quiver.engine.train.TrainingOptions;
-import dev.quiver.optim.loss.BceWithLogitsLoss;
-import dev.quiver.optim.loss.CrossEntropyLoss;
-import dev.quiver.optim.loss.Losses;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -28,7 +27,9 @@ import java.util.Set;
  * width, default loss and head follow the task of the data: one value (MSE) for regression, one logit (BCE) for
  * binary, one logit per class (cross-entropy) for multi-class or when {@code softmax} is set. With
  * {@code oneVsRest}, multi-class gets one logit per class trained as K independent binary problems (BCE on
- * one-hot targets) and a {@link Head#oneVsRest} head. Immutable; each {@link #fit} builds its own network.
+ * one-hot targets) and a {@link Head#oneVsRest} head. The losses and optimizers themselves come from the runtime
+ * in the {@link TrainingSetup} (made by whichever plugins provide them); this record only names its defaults.
+ * Immutable; each {@link #fit} builds its own network.
  *
  * @param type the model type name, which also decides the model class (linear types yield a {@link LinearModel})
  * @param hidden hidden layer widths, empty for linear models
@@ -37,16 +38,34 @@ import java.util.Set;
  * @param softmax one logit per class even for two classes
  * @param threshold probability of class 1 from which a single-logit binary model predicts it
  * @param oneVsRest multi-class as one sigmoid per class against the rest rather than a softmax
- * @param defaultOptimizer the optimizer when the pipeline names none
+ * @param defaultOptimizer the optimizer entry when the pipeline names none, e.g. {@code {type: adam, lr: 0.01}}
  */
 record GradientTrainer(String type, Set<Task> tasks, int[] hidden, Activation activation, float dropout,
         Init hiddenInit, Init outputInit, boolean softmax, double threshold, boolean oneVsRest,
-        Optimizer defaultOptimizer, TrainingOptions options) implements Trainer {
+        Map<String, Object> defaultOptimizer) implements Trainer {
 
     GradientTrainer {
         hidden = hidden.clone();
         tasks = Set.copyOf(tasks);
+        defaultOptimizer = Map.copyOf(defaultOptimizer);
     }
+
+    /** The loss by task: BCE on one logit for two classes (cross-entropy with {@code softmax}), MSE for values. */
+    @Override
+    public Optional<TrainingDefaults> training() {
+        Map<Task, String> losses = new java.util.EnumMap<>(Task.class);
+        for (Task task : tasks) {
+            losses.put(task, switch (task) {
+                case BINARY -> softmax ? CROSS_ENTROPY : BCE;
+                case MULTICLASS -> oneVsRest ? BCE : CROSS_ENTROPY;
+                default -> "mse";
+            });
+        }
+        return Optional.of(new TrainingDefaults(losses, defaultOptimizer));
+    }
+
+    private static final String BCE = "bce";
+    private static final String CROSS_ENTROPY = "cross-entropy";
 
     @Override
     public Model fit(TrainingData data, FitContext context) {
@@ -57,8 +76,9 @@ record GradientTrainer(String type, Set<Task> tasks, int[] hidden, Activation ac
                     + labels.classes() + ".");
         }
         boolean ovr = oneVsRest && task == Task.MULTICLASS;
-        Loss loss = options.loss().orElseGet(() -> task == Task.BINARY && softmax ? new CrossEntropyLoss()
-                : ovr ? new BceWithLogitsLoss() : Losses.forTask(task));
+        TrainingSetup setup = context.training().orElseThrow(() -> new IllegalStateException(
+                "no training setup offered to " + type + ", which declares training()"));
+        Loss loss = setup.loss();
         if (ovr && loss.classIndexTargets()) {
             throw new QuiverException(ErrorCode.CONFIG, type + " learns " + labels.size() + " classes one against"
                     + " the rest, each with its own sigmoid, so it needs a loss on one value per class (bce), not "
@@ -71,7 +91,7 @@ record GradientTrainer(String type, Set<Task> tasks, int[] hidden, Activation ac
             default -> 1;
         };
         Targets targets = labels == null ? Targets.values() : Targets.classes(labels, outputs, loss.classIndexTargets());
-        long seed = options.seed().orElse(context.seed());
+        long seed = setup.seed().orElse(context.seed());
 
         int[] sizes = new int[hidden.length + 2];
         sizes[0] = data.features().size();
@@ -79,8 +99,7 @@ record GradientTrainer(String type, Set<Task> tasks, int[] hidden, Activation ac
         sizes[sizes.length - 1] = outputs;
         Network network = Network.create(sizes, activation, dropout, hiddenInit, outputInit, Rng.derive(seed, "init"));
 
-        new TrainingLoop(network, data, targets, loss, options.optimizer().orElse(defaultOptimizer), options,
-                context, seed, outputs == 1 ? threshold : 0.5).run();
+        new TrainingLoop(network, data, targets, setup, context, seed, outputs == 1 ? threshold : 0.5).run();
 
         Head head = labels == null ? Head.regression()
                 : outputs == 1 ? Head.binary(labels, threshold)

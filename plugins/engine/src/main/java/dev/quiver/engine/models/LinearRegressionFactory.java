@@ -10,9 +10,8 @@ import dev.quiver.api.state.StateReader;
 import dev.quiver.api.Task;
 import dev.quiver.engine.nn.Activation;
 import dev.quiver.engine.nn.Init;
-import dev.quiver.engine.train.TrainingOptions;
-import dev.quiver.optim.optimizer.Sgd;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -51,10 +50,10 @@ public final class LinearRegressionFactory implements ModelFactory {
         return List.of(SOLVER, FIT_INTERCEPT, L2, INIT);
     }
 
-    /** The {@code training:} keys of {@code solver: gd}; least squares takes none (see {@link #create}). */
+    /** With {@code solver: gd}; least squares declares no {@link Trainer#training()}, so a section is ignored. */
     @Override
-    public List<Option<?>> trainingOptions() {
-        return TrainingOptions.options();
+    public boolean trainsIteratively() {
+        return true;
     }
 
     @Override
@@ -67,13 +66,7 @@ public final class LinearRegressionFactory implements ModelFactory {
             if (config.has(INIT.name())) {
                 config.problem(INIT.name(), "init only applies to solver: gd; least squares has no initial weights");
             }
-            // A warning, not an error: the textbook pipeline keeps one training section while it switches the
-            // solver back and forth, and the keys are still checked against trainingOptions() by the runtime.
-            Config training = context.training().config();
-            if (!training.keys().isEmpty()) {
-                context.warn("model.solver is least-squares, solved in closed form: training options "
-                        + training.keys() + " are ignored (set model.solver: gd to train by gradient descent)");
-            }
+            // No training(): the runtime still checks a training: section's types, and warns that it is ignored.
             return new LeastSquaresTrainer(fitIntercept, l2);
         }
         if (!fitIntercept || l2 > 0) {
@@ -81,8 +74,7 @@ public final class LinearRegressionFactory implements ModelFactory {
                     + " least-squares; with gd use the optimizer's weightDecay instead of l2");
         }
         return new GradientTrainer(NAME, Set.of(Task.REGRESSION), new int[0], Activation.RELU, 0f, init, init,
-                false, 0.5, false, new Sgd(Sgd.Settings.defaults().withLr(0.01)),
-                TrainingOptions.from(context.training()));
+                false, 0.5, false, Map.of("type", "sgd", "lr", 0.01));
     }
 
     @Override

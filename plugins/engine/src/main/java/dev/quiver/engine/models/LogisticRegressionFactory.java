@@ -10,9 +10,8 @@ import dev.quiver.api.model.Trainer;
 import dev.quiver.api.state.StateReader;
 import dev.quiver.engine.nn.Activation;
 import dev.quiver.engine.nn.Init;
-import dev.quiver.engine.train.TrainingOptions;
-import dev.quiver.optim.optimizer.Adam;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -41,6 +40,9 @@ public final class LogisticRegressionFactory implements ModelFactory {
     static final Option<String> MULTICLASS = Option.string("multiclass", OVR)
             .describe("More than two classes: ovr (the only choice) learns one sigmoid per class against the rest"
                     + " and normalises them to sum to 1; for a softmax use softmax-regression.");
+    /** The default optimizer of the linear classifiers, as a pipeline would write it. */
+    static final Map<String, Object> ADAM_LR_001 = Map.of("type", "adam", "lr", 0.01);
+
     static final Option<String> INIT = Option.choice("init", "zeros", "zeros", "xavier", "he", "normal")
             .describe("Initial weights (biases start at zero).");
 
@@ -61,8 +63,8 @@ public final class LogisticRegressionFactory implements ModelFactory {
     }
 
     @Override
-    public List<Option<?>> trainingOptions() {
-        return TrainingOptions.options();
+    public boolean trainsIteratively() {
+        return true;
     }
 
     @Override
@@ -76,8 +78,7 @@ public final class LogisticRegressionFactory implements ModelFactory {
                             ? " For the multinomial (softmax) model use type: softmax-regression." : ""));
         }
         return new GradientTrainer(NAME, Set.of(Task.BINARY, Task.MULTICLASS), new int[0], Activation.RELU, 0f,
-                init, init, false, config.get(THRESHOLD), true, new Adam(Adam.Settings.adam().withLr(0.01)),
-                TrainingOptions.from(context.training()));
+                init, init, false, config.get(THRESHOLD), true, ADAM_LR_001);
     }
 
     @Override

@@ -10,9 +10,8 @@ import dev.quiver.api.model.Trainer;
 import dev.quiver.api.state.StateReader;
 import dev.quiver.engine.nn.Activation;
 import dev.quiver.engine.nn.Init;
-import dev.quiver.engine.train.TrainingOptions;
-import dev.quiver.optim.optimizer.Adam;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -49,8 +48,8 @@ public final class MlpFactory implements ModelFactory {
     }
 
     @Override
-    public List<Option<?>> trainingOptions() {
-        return TrainingOptions.options();
+    public boolean trainsIteratively() {
+        return true;
     }
 
     @Override
@@ -68,8 +67,7 @@ public final class MlpFactory implements ModelFactory {
         }
         return new GradientTrainer(NAME, Set.of(Task.REGRESSION, Task.BINARY, Task.MULTICLASS), hidden, activation,
                 (float) (double) config.get(DROPOUT), hiddenInit, outputInit, false,
-                config.get(LogisticRegressionFactory.THRESHOLD), false, Adam.defaults(),
-                TrainingOptions.from(context.training()));
+                config.get(LogisticRegressionFactory.THRESHOLD), false, Map.of("type", "adam"));
     }
 
     @Override

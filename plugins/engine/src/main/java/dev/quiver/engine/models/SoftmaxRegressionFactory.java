@@ -10,8 +10,6 @@ import dev.quiver.api.model.Trainer;
 import dev.quiver.api.state.StateReader;
 import dev.quiver.engine.nn.Activation;
 import dev.quiver.engine.nn.Init;
-import dev.quiver.engine.train.TrainingOptions;
-import dev.quiver.optim.optimizer.Adam;
 import java.util.List;
 import java.util.Set;
 
@@ -40,16 +38,15 @@ public final class SoftmaxRegressionFactory implements ModelFactory {
     }
 
     @Override
-    public List<Option<?>> trainingOptions() {
-        return TrainingOptions.options();
+    public boolean trainsIteratively() {
+        return true;
     }
 
     @Override
     public Trainer create(Config config, PluginContext context) {
         Init init = Init.of(config.get(LogisticRegressionFactory.INIT));
         return new GradientTrainer(NAME, Set.of(Task.BINARY, Task.MULTICLASS), new int[0], Activation.RELU, 0f,
-                init, init, true, 0.5, false, new Adam(Adam.Settings.adam().withLr(0.01)),
-                TrainingOptions.from(context.training()));
+                init, init, true, 0.5, false, LogisticRegressionFactory.ADAM_LR_001);
     }
 
     @Override

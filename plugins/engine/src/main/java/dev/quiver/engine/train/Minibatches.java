@@ -3,6 +3,7 @@ package dev.quiver.engine.train;
 import dev.quiver.api.ErrorCode;
 import dev.quiver.api.QuiverException;
 import dev.quiver.api.model.TrainingData;
+import dev.quiver.api.model.TrainingSetup;
 import dev.quiver.engine.data.FloatBatches;
 import dev.quiver.engine.data.Targets;
 import dev.quiver.engine.tensor.Rng;
@@ -49,7 +50,7 @@ final class Minibatches {
     private float[] batchX;
     private float[] batchY;
 
-    Minibatches(TrainingData data, Targets targets, TrainingOptions options, long seed, BufferAllocator allocator) {
+    Minibatches(TrainingData data, Targets targets, TrainingSetup options, long seed, BufferAllocator allocator) {
         this.data = data;
         this.targets = targets;
         this.allocator = allocator;

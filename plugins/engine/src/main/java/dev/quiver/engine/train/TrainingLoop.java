@@ -3,13 +3,15 @@ package dev.quiver.engine.train;
 import dev.quiver.api.ErrorCode;
 import dev.quiver.api.QuiverException;
 import dev.quiver.api.model.Checkpoints;
+import dev.quiver.api.model.EarlyStopping;
 import dev.quiver.api.model.EpochStats;
 import dev.quiver.api.model.FitContext;
 import dev.quiver.api.model.TrainingData;
+import dev.quiver.api.model.TrainingSetup;
 import dev.quiver.api.optim.Loss;
-import dev.quiver.api.optim.Optimizer;
 import dev.quiver.api.optim.OptimizerRun;
 import dev.quiver.api.optim.Parameter;
+import dev.quiver.api.optim.Scheduler;
 import dev.quiver.api.state.StateReader;
 import dev.quiver.api.state.StateWriter;
 import dev.quiver.engine.data.FloatBatches;
@@ -18,7 +20,6 @@ import dev.quiver.engine.nn.Network;
 import dev.quiver.engine.tensor.Rng;
 import dev.quiver.engine.tensor.Tensor;
 import dev.quiver.engine.tensor.Workspace;
-import dev.quiver.optim.schedule.Scheduler;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,8 +39,7 @@ public final class TrainingLoop {
     private final TrainingData data;
     private final Targets targets;
     private final Loss loss;
-    private final Optimizer optimizer;
-    private final TrainingOptions options;
+    private final TrainingSetup setup;
     private final FitContext context;
     private final long seed;
     private final List<Parameter> parameters;
@@ -57,14 +57,13 @@ public final class TrainingLoop {
      * @param threshold for a one-output classifier, the probability of class 1 from which it is predicted (as the
      *     fitted model will), so that validation accuracy counts what predictions will say; 0.5 otherwise
      */
-    public TrainingLoop(Network network, TrainingData data, Targets targets, Loss loss, Optimizer optimizer,
-            TrainingOptions options, FitContext context, long seed, double threshold) {
+    public TrainingLoop(Network network, TrainingData data, Targets targets, TrainingSetup setup, FitContext context,
+            long seed, double threshold) {
         this.network = network;
         this.data = data;
         this.targets = targets;
-        this.loss = loss;
-        this.optimizer = optimizer;
-        this.options = options;
+        this.loss = setup.loss();
+        this.setup = setup;
         this.context = context;
         this.seed = seed;
         this.parameters = network.parameters();
@@ -73,19 +72,20 @@ public final class TrainingLoop {
 
     /** Trains {@link #network} in place; on return it holds the final (or, with restoreBest, the best) values. */
     public void run() {
-        OptimizerRun run = optimizer.start(parameters);
-        Scheduler scheduler = options.schedule().start(run, options.epochs());
+        OptimizerRun run = setup.optimizer().start(parameters);
+        Scheduler scheduler = setup.schedule().start(run, setup.epochs());
         Checkpoints checkpoints = context.checkpoints().filter(c -> c.every() > 0).orElse(null);
         int firstEpoch = 0;
         if (checkpoints != null && checkpoints.latest().isPresent()) {
             firstEpoch = restore(checkpoints.latest().get(), run, scheduler);
         }
         EarlyStopping stopping = earlyStopping();
-        Minibatches batches = new Minibatches(data, targets, options, seed, context.allocator());
+        Minibatches batches = new Minibatches(data, targets, setup, seed, context.allocator());
         int p = network.inputs();
         int width = network.outputs();
 
-        for (int epoch = firstEpoch; epoch < options.epochs(); epoch++) {
+        LossWatch watch = new LossWatch();
+        for (int epoch = firstEpoch; epoch < setup.epochs(); epoch++) {
             long start = System.nanoTime();
             Rng dropout = Rng.derive(seed, "dropout-" + epoch);
             double[] lossSum = {0};
@@ -104,7 +104,7 @@ public final class TrainingLoop {
                     }
                     lossSum[0] += value;
                     out.backward(gradient);
-                    options.clip().clip(parameters);
+                    setup.clip().clip(parameters);
                     run.step();
                     scheduler.stepEnded();
                 } finally {
@@ -112,6 +112,7 @@ public final class TrainingLoop {
                 }
             });
             double trainLoss = lossSum[0] / Math.max(1, steps[0]);
+            watch.epochEnded(epochNumber, trainLoss);
             Map<String, Double> metrics = new HashMap<>();
             double validationLoss = validate(metrics);
             scheduler.epochEnded(Double.isNaN(validationLoss) ? trainLoss : validationLoss);
@@ -146,12 +147,47 @@ public final class TrainingLoop {
             }
         }
         if (stopping != null && stopping.restoreBest() && bestNetwork != null) {
-            network.copyValuesFrom(bestNetwork);
+            network.copyValuesFrom(bestNetwork); // the saved parameters are the best epoch's, not the last's
+        } else {
+            watch.warnIfGrown(context, run.learningRate());
+        }
+    }
+
+    /**
+     * The first and last epoch's training loss of this fit: a loss that ends far above where it started (a
+     * learning rate too large to descend, short of the NaN that {@link #diverged} catches) is saved, but not
+     * without a word.
+     */
+    private static final class LossWatch {
+        /** How many times the first epoch's loss the last may reach before the user is warned. */
+        static final double GROWTH = 10.0;
+        private double first = Double.NaN;
+        private double last = Double.NaN;
+        private int firstEpoch;
+        private int lastEpoch;
+
+        void epochEnded(int epoch, double trainLoss) {
+            if (Double.isNaN(first)) {
+                first = trainLoss;
+                firstEpoch = epoch;
+            }
+            last = trainLoss;
+            lastEpoch = epoch;
+        }
+
+        void warnIfGrown(FitContext context, double lr) {
+            if (lastEpoch == firstEpoch || !(first > 0) || !(last > GROWTH * first)) {
+                return;
+            }
+            context.warn(String.format(java.util.Locale.ROOT, "The training loss grew from %.6g (epoch %d) to %.6g"
+                    + " (epoch %d): the model did not learn. Try a smaller learning rate (it ended at"
+                    + " %.6g), e.g. a tenth of it, or standardised features.", first, firstEpoch, last, lastEpoch,
+                    lr));
         }
     }
 
     private EarlyStopping earlyStopping() {
-        EarlyStopping stopping = options.earlyStopping();
+        EarlyStopping stopping = setup.earlyStopping().orElse(null);
         if (stopping != null && stopping.monitor().equals(EarlyStopping.VALIDATION_ACCURACY)
                 && !targets.isClassification()) {
             // Without this the figure would be NaN every epoch: never an improvement, so a silent stop after
@@ -163,8 +199,7 @@ public final class TrainingLoop {
                 && !stopping.monitor().equals(EarlyStopping.TRAIN_LOSS)) {
             context.warn("earlyStopping monitors " + stopping.monitor() + " but there are no validation rows;"
                     + " it watches train_loss instead.");
-            return new EarlyStopping(EarlyStopping.TRAIN_LOSS, false, stopping.patience(), stopping.minDelta(),
-                    stopping.restoreBest());
+            return stopping.monitoring(EarlyStopping.TRAIN_LOSS);
         }
         return stopping;
     }
@@ -262,7 +297,7 @@ public final class TrainingLoop {
             bestNetwork = network.copy();
             restoreValues(early.child("bestParameters"), bestNetwork.parameters());
         }
-        return state.getLong("stopped") == 1 ? options.epochs() : (int) state.getLong("epoch");
+        return state.getLong("stopped") == 1 ? setup.epochs() : (int) state.getLong("epoch");
     }
 
     private static void restoreValues(StateReader state, List<Parameter> into) {

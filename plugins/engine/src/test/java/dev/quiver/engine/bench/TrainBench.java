@@ -7,6 +7,7 @@ import dev.quiver.engine.kernel.Matmul;
 import dev.quiver.engine.models.LogisticRegressionFactory;
 import dev.quiver.engine.models.MlpFactory;
 import dev.quiver.engine.testdata.MemoryData;
+import dev.quiver.engine.testdata.WithTraining;
 import dev.quiver.testing.TestFitContext;
 import dev.quiver.optim.optimizer.Adam;
 import dev.quiver.testing.MapConfig;
@@ -97,9 +98,9 @@ public final class TrainBench {
         MemoryData test = split[1].standardized(m[0], m[1]);
         for (int rep = 0; rep < 3; rep++) {
             try (RootAllocator allocator = new RootAllocator()) {
-                var trainer = new MlpFactory().create(new MapConfig("model", Map.of("hidden", List.of(64))),
-                        new TestContext(Path.of("."), 1, TestContext.training(new MapConfig("training",
-                                Map.of("epochs", 100, "batchSize", 32)), null, Adam.defaults())));
+                var trainer = new WithTraining(new MlpFactory().create(new MapConfig("model",
+                        Map.of("hidden", List.of(64))), new TestContext()), Map.of("epochs", 100, "batchSize", 32),
+                        null, Adam.defaults());
                 long start = System.nanoTime();
                 Model model = trainer.fit(train, new TestFitContext(allocator, rep));
                 double seconds = (System.nanoTime() - start) / 1e9;
@@ -143,8 +144,8 @@ public final class TrainBench {
             Optimizer optimizer, MemoryData data) {
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         try (RootAllocator allocator = new RootAllocator()) {
-            var trainer = factory.create(new MapConfig("model", model), new TestContext(Path.of("."), 1,
-                    TestContext.training(new MapConfig("training", training), null, optimizer)));
+            var trainer = new WithTraining(factory.create(new MapConfig("model", model), new TestContext()),
+                    training, null, optimizer);
             long[] cpu = new long[1];
             long[] start = new long[1];
             long begin = System.nanoTime();

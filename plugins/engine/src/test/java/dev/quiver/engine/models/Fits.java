@@ -10,9 +10,9 @@ import dev.quiver.api.optim.Optimizer;
 import dev.quiver.api.state.StateWriter;
 import dev.quiver.engine.testdata.MemoryData;
 import dev.quiver.testing.TestFitContext;
+import dev.quiver.engine.testdata.WithTraining;
 import dev.quiver.testing.MapConfig;
 import dev.quiver.testing.TestContext;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.apache.arrow.memory.BufferAllocator;
@@ -34,12 +34,9 @@ final class Fits {
     static Trainer trainer(ModelFactory factory, Map<String, Object> model, Map<String, Object> training,
             Loss loss, Optimizer optimizer) {
         MapConfig modelConfig = new MapConfig("model", model);
-        MapConfig trainingConfig = new MapConfig("training", training);
-        Trainer trainer = factory.create(modelConfig,
-                new TestContext(Path.of("."), 42L, TestContext.training(trainingConfig, loss, optimizer)));
+        Trainer trainer = factory.create(modelConfig, new TestContext());
         modelConfig.assertNoProblems();
-        trainingConfig.assertNoProblems();
-        return trainer;
+        return trainer.training().isPresent() ? new WithTraining(trainer, training, loss, optimizer) : trainer;
     }
 
     static Model fit(ModelFactory factory, Map<String, Object> model, Map<String, Object> training,

@@ -20,6 +20,7 @@ import dev.quiver.testing.LeakCheckExtension;
 import dev.quiver.testing.TestContext;
 import dev.quiver.optim.optimizer.Adam;
 import dev.quiver.optim.optimizer.Sgd;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -92,7 +93,7 @@ class GradientModelsTest {
             for (int r = 0; r < n; r++) {
                 assertEquals(1.0, pHam.get(r) + pSpam.get(r), 1e-12);
                 String expected = pSpam.get(r) >= 0.5 ? "spam" : "ham";
-                assertEquals(expected, new String(label.get(r)));
+                assertEquals(expected, new String(label.get(r), StandardCharsets.UTF_8));
                 right += expected.equals(y[r]) ? 1 : 0;
             }
             assertTrue(right >= 0.97 * n, "accuracy " + right / (double) n);

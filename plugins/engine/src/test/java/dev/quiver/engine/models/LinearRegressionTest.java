@@ -58,16 +58,12 @@ class LinearRegressionTest {
     }
 
     @Test
-    void leastSquaresWarnsThatTrainingOptionsAreIgnored() {
-        // The textbook pipeline keeps its training section while the solver is least squares: that must run,
-        // and say what it ignores, rather than fail.
-        TestContext context = TestContext.withTraining(Map.of("epochs", 100, "batchSize", 32));
-        MapConfig config = MapConfig.of();
-        factory.create(config, context);
-        config.assertNoProblems();
-        assertEquals(1, context.warnings().size(), context.warnings()::toString);
-        assertTrue(context.warnings().get(0).contains("solver: gd"), context.warnings().get(0));
-        assertTrue(context.warnings().get(0).contains("epochs"), context.warnings().get(0));
+    void leastSquaresDoesNotTrainIterativelyButGradientDescentDoes() {
+        // What decides whether the runtime reads training: for this model: the solver, not an option's name.
+        assertTrue(factory.create(MapConfig.of(), new TestContext()).training().isEmpty());
+        var gd = factory.create(MapConfig.of("solver", "gd"), new TestContext()).training().orElseThrow();
+        assertEquals(Map.of("type", "sgd", "lr", 0.01), gd.optimizer());
+        assertEquals(java.util.Optional.of("mse"), gd.loss(dev.quiver.api.Task.REGRESSION));
     }
 
     @Test

@@ -20,6 +20,7 @@ import dev.quiver.optim.loss.CrossEntropyLoss;
 import dev.quiver.testing.LeakCheckExtension;
 import dev.quiver.testing.MapConfig;
 import dev.quiver.testing.TestContext;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -73,7 +74,7 @@ class OneVsRestTest {
         try (VectorSchemaRoot in = features(data, allocator); VectorSchemaRoot out = model.predict(in, allocator)) {
             VarCharVector label = (VarCharVector) out.getVector(0);
             for (int r = 0; r < data.size(); r++) {
-                assertEquals(data.label(r), new String(label.get(r)), "row " + r);
+                assertEquals(data.label(r), new String(label.get(r), StandardCharsets.UTF_8), "row " + r);
                 double[] raw = new double[3];
                 double[] sigmoid = new double[3];
                 double sum = 0;
@@ -147,7 +148,7 @@ class OneVsRestTest {
         MemoryData rows = MemoryData.labels(List.of("x0", "x1"), x, labels.toArray(String[]::new));
         try (VectorSchemaRoot in = features(rows, allocator); VectorSchemaRoot out = model.predict(in, allocator)) {
             for (int r = 0; r < x.length; r++) {
-                assertEquals(labels.get(r), new String(((VarCharVector) out.getVector(0)).get(r)), "row " + r);
+                assertEquals(labels.get(r), new String(((VarCharVector) out.getVector(0)).get(r), StandardCharsets.UTF_8), "row " + r);
                 for (int c = 0; c < 3; c++) {
                     double p = ((Float8Vector) out.getVector(1 + c)).get(r);
                     double e = expected[r * 3 + c];

@@ -142,6 +142,29 @@ class TrainingBehaviourTest {
     }
 
     @Test
+    void aLossThatEndsFarAboveItsFirstEpochIsWarnedAboutNamingBothAndASmallerLearningRate(
+            BufferAllocator allocator) {
+        MemoryData data = MemoryData.regression(List.of("x"), new double[][] {{0}, {1}, {2}, {3}},
+                new double[] {0, 2, 4, 6});
+        TestFitContext wild = new TestFitContext(allocator, 1);
+        trainer(new LinearRegressionFactory(), Map.of("solver", "gd"), Map.of("epochs", 5, "batchSize", "full",
+                "optimizer", Map.of("type", "adam", "lr", 1e6)), null, null).fit(data, wild);
+        double first = wild.epochs().get(0).trainLoss();
+        double last = wild.epochs().get(4).trainLoss();
+        assertTrue(Double.isFinite(last) && last > 10 * first, first + " -> " + last);
+        assertEquals(1, wild.warnings().size(), wild.warnings()::toString);
+        String warning = wild.warnings().get(0);
+        assertTrue(warning.contains(String.format(java.util.Locale.ROOT, "%.6g", first))
+                && warning.contains(String.format(java.util.Locale.ROOT, "%.6g", last)), warning);
+        assertTrue(warning.contains("smaller learning rate"), warning);
+
+        TestFitContext calm = new TestFitContext(allocator, 1);
+        trainer(new LinearRegressionFactory(), Map.of("solver", "gd"), Map.of("epochs", 5, "batchSize", "full",
+                "optimizer", Map.of("type", "adam", "lr", 0.01)), null, null).fit(data, calm);
+        assertEquals(List.of(), calm.warnings());
+    }
+
+    @Test
     void monitoringAccuracyOfARegressionIsAConfigErrorNotASilentEarlyStop(BufferAllocator allocator) {
         MemoryData data = MemoryData.regression(List.of("x"), new double[][] {{0}, {1}, {2}, {3}},
                 new double[] {0, 2, 4, 6});
@@ -240,8 +263,8 @@ class TrainingBehaviourTest {
     void trainingSectionMistakesAreLocatedProblems() {
         MapConfig training = new MapConfig("training", Map.of("batchSize", "ful", "epochs", 0,
                 "earlyStopping", Map.of("patiense", 3), "clip", Map.of("maxNorm", -1.0)));
-        new MlpFactory().create(MapConfig.of(), new TestContext(Path.of("."), 1,
-                TestContext.training(training, null, null)));
+        dev.quiver.testing.TestTraining.setup(new MlpFactory().create(MapConfig.of(), new TestContext()),
+                dev.quiver.api.Task.MULTICLASS, training, null, null);
         List<String> messages = training.messages();
         assertTrue(messages.stream().anyMatch(m -> m.startsWith("training.batchSize") && m.contains("'full'")),
                 messages.toString());

@@ -29,6 +29,7 @@ public final class Losses {
             case REGRESSION -> new MseLoss();
             case BINARY -> new BceWithLogitsLoss();
             case MULTICLASS -> new CrossEntropyLoss();
+            case CLASSIFICATION -> throw new IllegalArgumentException("resolve the task to binary or multiclass first");
             case CLUSTERING -> throw new IllegalArgumentException("clustering has no target, hence no loss");
         };
     }

@@ -1,5 +1,9 @@
 package dev.quiver.optim.schedule;
 
+import dev.quiver.api.optim.Schedule;
+import dev.quiver.api.optim.ScheduleFactory;
+
+import dev.quiver.api.PluginContext;
 import dev.quiver.api.config.Config;
 import dev.quiver.api.config.DidYouMean;
 import dev.quiver.api.config.Option;
@@ -67,6 +71,14 @@ public final class Schedules {
             .describe("Reductions smaller than this are not applied.");
 
     private static final Map<String, List<Option<?>>> OPTIONS = options();
+    private static final Map<String, String> DESCRIPTIONS = Map.of(
+            "constant", "No schedule: the optimizer's learning rate throughout.",
+            "step", "StepLR: multiply the rate by gamma every stepSize epochs.",
+            "multi-step", "MultiStepLR: multiply the rate by gamma at each milestone epoch.",
+            "exponential", "ExponentialLR: multiply the rate by gamma every epoch.",
+            "cosine", "CosineAnnealingLR: follow a cosine from the rate down to etaMin over tMax epochs.",
+            "warmup-linear", "Linear warm-up over epochs or steps, then a linear or cosine decay.",
+            "reduce-on-plateau", "ReduceLROnPlateau: multiply the rate by factor when the validation loss stalls.");
 
     private Schedules() {
     }
@@ -81,7 +93,7 @@ public final class Schedules {
         byType.put("warmup-linear", List.of(WARMUP_EPOCHS, WARMUP_STEPS, START_FACTOR, DECAY, EPOCHS, FINAL_FACTOR));
         byType.put("reduce-on-plateau", List.of(MODE, FACTOR, PATIENCE, THRESHOLD, THRESHOLD_MODE, COOLDOWN, MIN_LR,
                 EPS));
-        return Map.copyOf(byType);
+        return java.util.Collections.unmodifiableMap(byType);
     }
 
     /** The options of schedule {@code type} besides {@code type} itself, for help texts. */
@@ -103,6 +115,33 @@ public final class Schedules {
         Config config = FiniteConfig.of(userConfig);
         String type = config.get(TYPE);
         rejectUnknownKeys(config, type);
+        return build(type, config);
+    }
+
+    /** The schedule plugins, one per type: what the runtime makes {@code training.schedule} with. */
+    public static List<ScheduleFactory> factories() {
+        List<ScheduleFactory> factories = new ArrayList<>();
+        for (Map.Entry<String, List<Option<?>>> type : OPTIONS.entrySet()) {
+            factories.add(new TypeFactory(type.getKey(), type.getValue()));
+        }
+        return List.copyOf(factories);
+    }
+
+    /** One schedule type as a plugin; the runtime has already checked its keys against {@link #options}. */
+    private record TypeFactory(String name, List<Option<?>> options) implements ScheduleFactory {
+
+        @Override
+        public String description() {
+            return DESCRIPTIONS.get(name);
+        }
+
+        @Override
+        public Schedule create(Config config, PluginContext context) {
+            return build(name, FiniteConfig.of(config));
+        }
+    }
+
+    private static Schedule build(String type, Config config) {
         return switch (type) {
             case "step" -> new StepDecay(config.get(STEP_SIZE), config.get(GAMMA));
             case "multi-step" -> multiStep(config);

@@ -15,6 +15,6 @@ public record StepDecay(int stepSize, double gamma) implements EpochFunction {
 
     @Override
     public double learningRate(double baseLr, int epoch, long step, int totalEpochs) {
-        return baseLr * Math.pow(gamma, epoch / stepSize);
+        return baseLr * Math.pow(gamma, Math.floorDiv(epoch, stepSize));
     }
 }

@@ -1,5 +1,7 @@
 package dev.quiver.optim.schedule;
 
+import dev.quiver.api.optim.Scheduler;
+import dev.quiver.api.optim.Schedule;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

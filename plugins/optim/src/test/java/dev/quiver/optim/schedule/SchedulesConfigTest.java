@@ -1,5 +1,6 @@
 package dev.quiver.optim.schedule;
 
+import dev.quiver.api.optim.Schedule;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -41,7 +41,7 @@ public enum OutputKind {
 
     public static OutputKind of(Task task) {
         return switch (task) {
-            case BINARY, MULTICLASS -> CLASSIFICATION;
+            case CLASSIFICATION, BINARY, MULTICLASS -> CLASSIFICATION;
             case REGRESSION -> REGRESSION;
             case CLUSTERING -> CLUSTERING;
         };

@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 
 /**
  * Replaces {@code ${VAR}} and {@code ${VAR:-default}} in a scalar by environment values, as a shell would:
- * the default applies when the variable is unset or empty; {@code $${} writes a literal {@code ${}. Stateless.
+ * the default applies when the variable is unset or empty; <code>$${</code> writes a literal <code>${</code>. Stateless.
  */
 public final class Interpolation {
 
@@ -25,7 +25,7 @@ public final class Interpolation {
      * The text with every reference replaced.
      *
      * @throws IllegalArgumentException naming the variable when one is unset and has no default, or when a
-     *     {@code ${} is not a well-formed reference
+     *     <code>${</code> is not a well-formed reference
      */
     public static String apply(String text, Map<String, String> env) {
         Matcher m = REFERENCE.matcher(text);

@@ -96,7 +96,7 @@ public final class CrossValidation {
      * Cross-validates {@code pipeline} on {@code rows} (its raw training rows).
      *
      * @param labels the class label of every row, for stratified folds; null for plain ones
-     * @param task the run's task (already refined to binary where it applies)
+     * @param task the run's resolved task
      * @param classes the classes of all training rows: every fold's model predicts the same set, so fold scores
      *     are comparable even when a rare class is missing from some fold's training rows
      * @param parent the allocator each fold's allocator is a child of
@@ -149,7 +149,7 @@ public final class CrossValidation {
             TrainingData data = RunExecution.trainingData(TransformedSource.of(trainRows, transforms), columns, task,
                     classes, Optional.empty());
             RunFitContext context = new RunFitContext(allocator, pipeline.seed(), new History(), listener,
-                    RunTelemetry.noop(), pipeline.name(), Optional.empty());
+                    RunTelemetry.noop(), pipeline.name(), Optional.empty(), pipeline.trainingFor(task));
             Model model = RunExecution.requireModel(pipeline.model().component().fit(data, context), pipeline);
             FittedPipeline fitted = new FittedPipeline(pipeline.name(), train.schema(), pipeline.columns().features(),
                     pipeline.columns().target(), task, classes, transforms, model);

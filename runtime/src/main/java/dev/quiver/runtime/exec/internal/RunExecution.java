@@ -124,7 +124,8 @@ public final class RunExecution {
         BufferAllocator data = root.newChildAllocator("data", 0, Long.MAX_VALUE);
         boolean ok = false;
         try (Splits splits = stage("split", stage -> Splits.prepare(pipeline, stage, data, telemetry))) {
-            Task task = refineTask(splits.classes());
+            Task task = pipeline.task().resolve(splits.classes(), pipeline.model().component().tasks(),
+                    pipeline.columns().target().orElse("?"));
             Optional<CrossValidation.Result> cv = pipeline.split().folds() > 0
                     ? Optional.of(stage("cv", stage -> crossValidate(splits, task, stage)))
                     : Optional.empty();
@@ -229,29 +230,6 @@ public final class RunExecution {
         return fitted;
     }
 
-    /** A multi-class target with two classes is binary, when the model can learn that. */
-    private Task refineTask(List<String> classes) {
-        Task task = pipeline.task();
-        if (!task.isClassification()) {
-            return task;
-        }
-        String target = pipeline.columns().target().orElse("?");
-        if (classes.size() < 2) {
-            throw new QuiverException(ErrorCode.DATA, "The target '" + target + "' has " + (classes.isEmpty()
-                    ? "no labels" : "only the class " + classes) + " in the training rows; a classifier needs at "
-                    + "least two classes.");
-        }
-        if (task == Task.BINARY && classes.size() > 2) {
-            throw new QuiverException(ErrorCode.DATA, "The task is binary, but the target '" + target + "' has "
-                    + classes.size() + " classes in the training rows: " + classes + ".");
-        }
-        if (task == Task.MULTICLASS && classes.size() == 2
-                && pipeline.model().component().tasks().contains(Task.BINARY)) {
-            return Task.BINARY;
-        }
-        return task;
-    }
-
     static TrainingData trainingData(Source rows, Columns columns, Task task, List<String> classes,
             Optional<TrainingData> validation) {
         Schema schema = rows.schema();
@@ -264,15 +242,10 @@ public final class RunExecution {
 
     private Model train(TrainingData data, Stage stage, History history, DirectoryCheckpoints checkpoints) {
         Trainer trainer = pipeline.model().component();
-        if (!trainer.tasks().contains(data.task())) {
-            throw new QuiverException(ErrorCode.CONFIG, "The model '" + pipeline.model().type() + "' cannot learn a "
-                    + data.task().label() + " task; it learns " + trainer.tasks().stream().map(Task::label).sorted()
-                            .toList() + ".");
-        }
         Optional<Checkpoints> offered = pipeline.checkpointEvery() > 0 || options.resume()
                 ? Optional.of(checkpoints) : Optional.empty();
         RunFitContext context = new RunFitContext(stage.allocator(), pipeline.seed(), history, options.listener(),
-                telemetry, pipeline.name(), offered);
+                telemetry, pipeline.name(), offered, pipeline.trainingFor(data.task()));
         return requireModel(trainer.fit(data, context), pipeline);
     }
 

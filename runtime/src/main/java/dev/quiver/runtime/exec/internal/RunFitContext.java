@@ -3,6 +3,7 @@ package dev.quiver.runtime.exec.internal;
 import dev.quiver.api.model.Checkpoints;
 import dev.quiver.api.model.EpochStats;
 import dev.quiver.api.model.FitContext;
+import dev.quiver.api.model.TrainingSetup;
 import dev.quiver.runtime.exec.RunListener;
 import dev.quiver.runtime.telemetry.RunTelemetry;
 import java.util.Optional;
@@ -21,9 +22,19 @@ public final class RunFitContext implements FitContext {
     private final RunTelemetry telemetry;
     private final String pipeline;
     private final Optional<Checkpoints> checkpoints;
+    private final Optional<TrainingSetup> training;
 
+    /** A context without a training setup, for a trainer that does not train iteratively. */
     public RunFitContext(BufferAllocator allocator, long seed, History history, RunListener listener,
             RunTelemetry telemetry, String pipeline, Optional<Checkpoints> checkpoints) {
+        this(allocator, seed, history, listener, telemetry, pipeline, checkpoints, Optional.empty());
+    }
+
+    /** @param training the pipeline's setup for the run's resolved task, when the trainer trains iteratively */
+    public RunFitContext(BufferAllocator allocator, long seed, History history, RunListener listener,
+            RunTelemetry telemetry, String pipeline, Optional<Checkpoints> checkpoints,
+            Optional<TrainingSetup> training) {
+        this.training = training;
         this.allocator = allocator;
         this.seed = seed;
         this.history = history;
@@ -49,6 +60,11 @@ public final class RunFitContext implements FitContext {
         telemetry.epochLoss(pipeline, "train", stats.trainLoss());
         telemetry.epochLoss(pipeline, "validation", stats.validationLoss());
         listener.epochEnded(stats);
+    }
+
+    @Override
+    public Optional<TrainingSetup> training() {
+        return training;
     }
 
     @Override

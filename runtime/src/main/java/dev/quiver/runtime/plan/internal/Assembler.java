@@ -21,8 +21,7 @@ import dev.quiver.api.data.Source;
 import dev.quiver.api.metric.Metric;
 import dev.quiver.api.model.ModelFactory;
 import dev.quiver.api.model.Trainer;
-import dev.quiver.api.optim.Loss;
-import dev.quiver.api.optim.Optimizer;
+import dev.quiver.api.model.TrainingSetup;
 import dev.quiver.api.transform.Transform;
 import dev.quiver.runtime.config.ConfigNode;
 import dev.quiver.runtime.config.Problems;
@@ -52,14 +51,12 @@ public final class Assembler {
 
     private static final Pattern NAME_PATTERN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
-    private final PluginRegistry registry;
     private final Path file;
     private final Path baseDir;
     private final Problems problems;
     private final Components components;
 
     public Assembler(PluginRegistry registry, Path file, Problems problems) {
-        this.registry = registry;
         this.file = file;
         this.baseDir = file.toAbsolutePath().normalize().getParent();
         this.problems = problems;
@@ -75,7 +72,8 @@ public final class Assembler {
         String name = name(top);
         long seed = top.get(SEED);
         String explicitTask = top.get(TASK);
-        PipelineContext context = new PipelineContext(baseDir, seed, null);
+        PipelineContext context = new PipelineContext(baseDir, seed);
+        int checkpointEvery = checkpointEvery(top);
 
         Optional<YamlConfig> columns = columns(top);
         SplitSpec split = withTopLevelValidation(top, split(top, root.get("split")));
@@ -84,10 +82,9 @@ public final class Assembler {
                 .flatMap(n -> components.make(PluginKind.SOURCE, n, "source", context));
         Optional<List<Named<Transform>>> transforms = transforms(root, context);
         Optional<TrainedModel> model = required(root, "model", "what learns, e.g. model: {type: linear-regression}")
-                .flatMap(n -> model(n, top, context));
+                .flatMap(n -> model(n, top, context, checkpointEvery));
         Metrics metrics = metrics(root, context);
         Path outputDir = outputDir(top, name, context);
-        int checkpointEvery = checkpointEvery(top);
         top.checkUnknownKeys(TOP_KEYS, "the pipeline");
 
         if (source.isEmpty()) {
@@ -103,17 +100,40 @@ public final class Assembler {
                 .flatMap(t -> ((ConfigNode.Mapping) t).get("loss")).map(ConfigNode::location).orElse(modelAt);
         Location splitAt = root.get("split").map(ConfigNode::location).orElse(root.location());
         Optional<TaskCheck.Result> checked = new TaskCheck(problems).check(task, top.location(TASK.name()),
-                plan.get(), model.map(TrainedModel::trainer), modelAt, model.flatMap(TrainedModel::loss), lossAt,
+                plan.get(), model.map(TrainedModel::trainer), modelAt, model.flatMap(m -> m.training().loss()), lossAt,
                 metrics.metrics(), metrics.locations(), split, splitAt);
-        if (!problems.isEmpty() || model.isEmpty() || checked.isEmpty() || transforms.isEmpty()) {
+        if (model.isEmpty() || checked.isEmpty()) {
+            return Optional.empty();
+        }
+        new OutputColumnCheck(problems).check(plan.get(), checked.get().task(), model.get().trainer().type(), modelAt,
+                root);
+        Map<Task, TrainingSetup> setups = model.get().training().setups(model.get().trainer(), checked.get().task(),
+                modelAt);
+        if (!problems.isEmpty() || transforms.isEmpty()) {
             return Optional.empty();
         }
         @SuppressWarnings("unchecked")
-        Map<String, Object> document = (Map<String, Object>) root.plain();
-        return Optional.of(new Pipeline(file, name, seed, source.get(), plan.get().columns(), checked.get().task(),
-                split, transforms.get(), model.get().trainer(), metrics.metrics(), outputDir, document,
-                checkpointEvery, checked.get().inferred(), plan.get().planned().features(),
-                model.get().trainingOptions()));
+        Map<String, Object> document = Secrets.redact((Map<String, Object>) root.plain(), "source",
+                registry.sources().get(source.get().type()).options());
+        return Optional.of(new Pipeline(file, name, seed, narrowed(source.get(), plan.get()), plan.get().columns(),
+                checked.get().task(), split, transforms.get(), model.get().trainer(), metrics.metrics(), outputDir,
+                document, checkpointEvery, checked.get().inferred(), plan.get().planned().features(),
+                model.get().training().plain(), setups));
+    }
+
+    /**
+     * The source reading only the features and the target when the user listed the features; transforms work on
+     * features only, so no other column is ever read.
+     */
+    private Named<Source> narrowed(Named<Source> source, Planner.Plan plan) {
+        List<String> used = new ArrayList<>(plan.columns().features());
+        plan.columns().target().ifPresent(used::add);
+        if (used.size() == plan.schema().getFields().size()) {
+            return source;
+        }
+        List<String> inSchemaOrder = plan.schema().getFields().stream().map(f -> f.getName())
+                .filter(used::contains).toList();
+        return new Named<>(source.type(), source.component().select(inSchemaOrder), source.options());
     }
 
     private Optional<YamlConfig> columns(YamlConfig top) {
@@ -320,11 +340,12 @@ public final class Assembler {
         return new SplitSpec(split.test(), 0, split.stratify() || cv.stratify(), cv.folds());
     }
 
-    /** The model and what was made from {@code training:} for it. */
-    record TrainedModel(Named<Trainer> trainer, Optional<Loss> loss, Map<String, Object> trainingOptions) {
+    /** The model and its {@code training:} section. */
+    record TrainedModel(Named<Trainer> trainer, TrainingSection training) {
     }
 
-    private Optional<TrainedModel> model(ConfigNode node, YamlConfig top, PipelineContext context) {
+    private Optional<TrainedModel> model(ConfigNode node, YamlConfig top, PipelineContext context,
+            int checkpointEvery) {
         Optional<Components.Entry> entry = components.entry(PluginKind.MODEL, node, "model");
         if (entry.isEmpty()) {
             return Optional.empty();
@@ -333,34 +354,12 @@ public final class Assembler {
         if (factory.isEmpty()) {
             return Optional.empty();
         }
-        String owner = "training of model '" + entry.get().type() + "'";
-        List<String> trainingKeys = Components.names(factory.get().trainingOptions());
-        Optional<YamlConfig> section = top.yamlSection("training");
-        YamlConfig training = section.orElseGet(() -> YamlConfig.empty(top.location("training"), "training",
-                problems));
-        if (section.isPresent() && trainingKeys.isEmpty()) {
-            problems.add(top.keyLocation("training"), "model '" + entry.get().type() + "' is not trained"
-                    + " iteratively and takes no training: section; remove it");
+        Optional<TrainingSection> training = TrainingSection.read(top, entry.get().type(), factory.get(), components,
+                problems, context, checkpointEvery);
+        Optional<Named<Trainer>> trainer = components.create(PluginKind.MODEL, entry.get(), factory.get(), context);
+        if (trainer.isEmpty() || training.isEmpty()) {
+            return Optional.empty();
         }
-        PipelineContext plain = new PipelineContext(context.baseDir(), context.seed(), null);
-        Optional<Loss> loss = Optional.empty();
-        Optional<Optimizer> optimizer = Optional.empty();
-        if (trainingKeys.contains("loss") && training.has("loss") && !training.node().get("loss").get().isNull()) {
-            loss = components.<Loss>make(PluginKind.LOSS, training.node().get("loss").get(), "training.loss", plain)
-                    .map(Named::component);
-        }
-        if (trainingKeys.contains("optimizer") && training.has("optimizer")
-                && !training.node().get("optimizer").get().isNull()) {
-            optimizer = components.<Optimizer>make(PluginKind.OPTIMIZER, training.node().get("optimizer").get(),
-                    "training.optimizer", plain).map(Named::component);
-        }
-        PipelineContext withTraining = context.withTraining(new TrainingSection(training, loss, optimizer));
-        Optional<Named<Trainer>> trainer = components.create(PluginKind.MODEL, entry.get(), factory.get(),
-                withTraining);
-        if (!trainingKeys.isEmpty()) {
-            training.checkUnknownKeys(trainingKeys, owner);
-        }
-        Optional<Loss> madeLoss = loss;
-        return trainer.map(t -> new TrainedModel(t, madeLoss, training.plain()));
+        return Optional.of(new TrainedModel(trainer.get(), training.get()));
     }
 }

@@ -12,8 +12,10 @@ final class DocumentOptions {
             .describe("The pipeline's name; default: the file name without its extension.");
     static final Option<Long> SEED = Option.longInteger("seed", 42L)
             .describe("The seed every random choice derives from.");
-    static final Option<String> TASK = Option.choice("task", null, "regression", "binary", "multiclass", "clustering")
-            .describe("What the model learns; default: inferred from the target column's type.");
+    static final Option<String> TASK = Option.choice("task", null, "regression", "classification", "binary",
+            "multiclass", "clustering")
+            .describe("What the model learns; default: inferred from the target column's type. classification:"
+                    + " binary or multiclass as the training rows' classes say.");
 
     static final List<String> TOP_KEYS = List.of("version", "name", "seed", "task", "source", "columns", "split",
             "validation", "transforms", "model", "training", "evaluate", "output", "checkpoint",

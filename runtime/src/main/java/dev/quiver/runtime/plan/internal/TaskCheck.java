@@ -20,9 +20,10 @@ import org.apache.arrow.vector.types.pojo.Field;
  *
  * <p>An explicit {@code task:} wins. Otherwise: no target is clustering; a utf8 or bool target is
  * classification; a floating-point target is regression; an integer target is classification when the trainer
- * can classify, else regression. The class count is unknown until the data is read, so classification is
- * {@link Task#MULTICLASS} here and the executor refines it to {@link Task#BINARY} on two classes; compatibility
- * checks accept either for an inferred classification. One instance per load, one thread.
+ * can classify, else regression. The class count is unknown until the data is read, so an inferred
+ * classification is {@link Task#CLASSIFICATION}, which the executor resolves once ({@link Task#resolve}); a
+ * component supports it when it does binary or multi-class ({@link Task#isSupportedBy}). One instance per load,
+ * one thread.
  */
 final class TaskCheck {
 
@@ -59,20 +60,20 @@ final class TaskCheck {
         }
         String doing = describe(result, target);
         trainer.ifPresent(t -> {
-            if (!supports(t.component().tasks(), result)) {
+            if (!result.task().isSupportedBy(t.component().tasks())) {
                 problems.add(modelAt, "model '" + t.type() + "' cannot learn " + doing + "; it does "
                         + labels(t.component().tasks()) + (result.inferred() ? " (set task: to override the"
                                 + " inferred task)" : ""));
             }
         });
         loss.ifPresent(l -> {
-            if (!supports(l.tasks(), result)) {
+            if (!result.task().isSupportedBy(l.tasks())) {
                 problems.add(lossAt, "this loss is for " + labels(l.tasks()) + ", but the pipeline does " + doing);
             }
         });
         for (int i = 0; i < metrics.size(); i++) {
             Named<Metric> m = metrics.get(i);
-            if (!supports(m.component().tasks(), result)) {
+            if (!result.task().isSupportedBy(m.component().tasks())) {
                 problems.add(metricLocations.get(i), "metric '" + m.type() + "' is for "
                         + labels(m.component().tasks()) + ", but the pipeline does " + doing);
             }
@@ -90,24 +91,16 @@ final class TaskCheck {
         }
         ArrowType.ArrowTypeID type = target.get().getType().getTypeID();
         return switch (type) {
-            case Utf8, LargeUtf8, Bool -> Optional.of(Task.MULTICLASS);
+            case Utf8, LargeUtf8, Bool -> Optional.of(Task.CLASSIFICATION);
             case FloatingPoint, Decimal -> Optional.of(Task.REGRESSION);
-            case Int -> Optional.of(trainerTasks.contains(Task.BINARY) || trainerTasks.contains(Task.MULTICLASS)
-                    ? Task.MULTICLASS : Task.REGRESSION);
+            case Int -> Optional.of(Task.CLASSIFICATION.isSupportedBy(trainerTasks)
+                    ? Task.CLASSIFICATION : Task.REGRESSION);
             default -> Optional.empty();
         };
     }
 
-    /** An inferred classification may still turn out binary, so either classification task will do. */
-    private static boolean supports(Set<Task> tasks, Result result) {
-        if (result.inferred() && result.task() == Task.MULTICLASS) {
-            return tasks.contains(Task.BINARY) || tasks.contains(Task.MULTICLASS);
-        }
-        return tasks.contains(result.task());
-    }
-
     private static String describe(Result result, Optional<Field> target) {
-        String what = result.inferred() && result.task() == Task.MULTICLASS ? "classification"
+        String what = result.task() == Task.CLASSIFICATION ? "classification"
                 : result.task() == Task.CLUSTERING ? "clustering"
                 : result.task().isClassification() ? result.task().label() + " classification"
                 : "regression";

@@ -161,12 +161,12 @@ public final class TuneSection {
             return List.of();
         }
         List<Param> space = new ArrayList<>();
-        mapping.entries().forEach((path, entry) -> distribution(entry.value(), entry.keyLocation())
+        mapping.entries().forEach((path, entry) -> distribution(entry.value())
                 .ifPresent(d -> space.add(new Param(path, entry.keyLocation(), d))));
         return space;
     }
 
-    private Optional<Distribution> distribution(ConfigNode node, Location keyAt) {
+    private Optional<Distribution> distribution(ConfigNode node) {
         if (!(node instanceof ConfigNode.Mapping m) || m.entries().size() != 1) {
             problems.add(node.location(), "a space entry is one of {choice: [...]}, {uniform: [low, high]}, "
                     + "{logUniform: [low, high]}, {intUniform: [low, high]}; got " + node.describe());

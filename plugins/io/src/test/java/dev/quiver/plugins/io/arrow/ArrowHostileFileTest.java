@@ -41,7 +41,7 @@ class ArrowHostileFileTest {
 
     private QuiverException refused(String name, String format, BufferAllocator allocator) {
         MapConfig config = new MapConfig("source", Map.of("path", name, "format", format));
-        Source source = new ArrowSourceFactory().create(config, new TestContext(dir, 1L, null));
+        Source source = new ArrowSourceFactory().create(config, new TestContext(dir, 1L));
         config.assertNoProblems();
         try (BufferAllocator small = allocator.newChildAllocator("hostile", 0, SMALL)) {
             QuiverException e = assertThrows(QuiverException.class, () -> source.open(small).close());
@@ -105,7 +105,7 @@ class ArrowHostileFileTest {
         for (String format : new String[] {"file", "stream"}) {
             Files.write(dir.resolve("ok.arrow"), written(format, allocator));
             MapConfig config = new MapConfig("source", Map.of("path", "ok.arrow"));
-            Source source = new ArrowSourceFactory().create(config, new TestContext(dir, 1L, null));
+            Source source = new ArrowSourceFactory().create(config, new TestContext(dir, 1L));
             try (BufferAllocator small = allocator.newChildAllocator("valid", 0, SMALL);
                     var reader = source.open(small)) {
                 int rows = 0;
@@ -121,7 +121,7 @@ class ArrowHostileFileTest {
     private byte[] written(String format, BufferAllocator allocator) throws IOException {
         MapConfig config = new MapConfig("sink", Map.of("path", "written.arrow", "format", format));
         try (VectorSchemaRoot batch = Batches.with(allocator).longs("n", 1L, 2L, 3L).build();
-                SinkWriter writer = new ArrowSinkFactory().create(config, new TestContext(dir, 1L, null))
+                SinkWriter writer = new ArrowSinkFactory().create(config, new TestContext(dir, 1L))
                         .open(batch.getSchema(), allocator)) {
             writer.write(batch);
             writer.write(batch);

@@ -37,7 +37,7 @@ class ArrowRoundTripTest {
     Path dir;
 
     private TestContext context() {
-        return new TestContext(dir, 1L, null);
+        return new TestContext(dir, 1L);
     }
 
     private Sink sink(String format) {

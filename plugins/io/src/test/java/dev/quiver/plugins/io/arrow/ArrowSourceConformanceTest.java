@@ -30,7 +30,7 @@ class ArrowSourceConformanceTest {
 
     /** Writes {@link #ROWS} as batches of 2, 2 and 1 rows with the arrow sink, and returns a source over it. */
     static Source writeAndOpen(Path dir, String format) {
-        TestContext context = new TestContext(dir, 1L, null);
+        TestContext context = new TestContext(dir, 1L);
         MapConfig sinkConfig = new MapConfig("sink", Map.of("path", "t.arrow", "format", format));
         Sink sink = new ArrowSinkFactory().create(sinkConfig, context);
         sinkConfig.assertNoProblems();

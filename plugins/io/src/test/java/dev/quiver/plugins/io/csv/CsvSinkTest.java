@@ -40,7 +40,7 @@ class CsvSinkTest {
             map.put((String) options[i], options[i + 1]);
         }
         MapConfig config = new MapConfig("sink", map);
-        Sink sink = new CsvSinkFactory().create(config, new TestContext(dir, 1L, null));
+        Sink sink = new CsvSinkFactory().create(config, new TestContext(dir, 1L));
         config.assertNoProblems();
         return sink;
     }
@@ -112,7 +112,7 @@ class CsvSinkTest {
             written.addAll(SourceConformance.cells(b2));
             writeAll(sink("path", "sub/dir/out.tsv", "delimiter", "\t"), allocator, b1, b2);
             MapConfig config = new MapConfig("source", Map.of("path", "sub/dir/out.tsv", "delimiter", "\t"));
-            Source source = new CsvSourceFactory().create(config, new TestContext(dir, 1L, null));
+            Source source = new CsvSourceFactory().create(config, new TestContext(dir, 1L));
             assertEquals(b1.getSchema(), source.schema());
             assertEquals(written, SourceConformance.readAll(source, allocator));
         }
@@ -126,7 +126,7 @@ class CsvSinkTest {
                     : batches.doubles("x", 1.5, null, 2.5, null)).build()) {
                 writeAll(sink("path", "one.csv"), allocator, batch);
                 Source source = new CsvSourceFactory().create(new MapConfig("source", Map.of("path", "one.csv")),
-                        new TestContext(dir, 1L, null));
+                        new TestContext(dir, 1L));
                 assertEquals(SourceConformance.cells(batch), SourceConformance.readAll(source, allocator),
                         Files.readString(dir.resolve("one.csv")));
             }
@@ -204,7 +204,7 @@ class CsvSinkTest {
     @Test
     void aQuoteDelimiterIsAConfigProblem() {
         MapConfig config = new MapConfig("sink", Map.of("path", "out.csv", "delimiter", "\""));
-        new CsvSinkFactory().create(config, new TestContext(dir, 1L, null));
+        new CsvSinkFactory().create(config, new TestContext(dir, 1L));
         assertEquals(1, config.problems().size());
         assertEquals("sink.delimiter", config.problems().get(0).location().keyPath());
     }

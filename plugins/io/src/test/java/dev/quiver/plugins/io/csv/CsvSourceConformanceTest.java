@@ -35,7 +35,7 @@ class CsvSourceConformanceTest extends SourceConformance {
             throw new UncheckedIOException(e);
         }
         MapConfig config = new MapConfig("source", Map.of("path", "t.csv", "batchSize", 2));
-        Source source = new CsvSourceFactory().create(config, new TestContext(dir, 1L, null));
+        Source source = new CsvSourceFactory().create(config, new TestContext(dir, 1L));
         config.assertNoProblems();
         return source;
     }

@@ -52,7 +52,7 @@ class CsvSourceTest {
 
     private Source source(Object... options) {
         MapConfig config = config(options);
-        Source source = new CsvSourceFactory().create(config, new TestContext(dir, 1L, null));
+        Source source = new CsvSourceFactory().create(config, new TestContext(dir, 1L));
         config.assertNoProblems();
         return source;
     }
@@ -144,7 +144,7 @@ class CsvSourceTest {
     @Test
     void anUnknownTypeInTheSchemaIsAConfigProblem() {
         MapConfig config = config("path", "t.csv", "schema", Map.of("a", "float"));
-        new CsvSourceFactory().create(config, new TestContext(dir, 1L, null));
+        new CsvSourceFactory().create(config, new TestContext(dir, 1L));
         assertEquals(1, config.problems().size(), config.messages()::toString);
         assertEquals("source.schema.a", config.problems().get(0).location().keyPath());
         assertTrue(config.messages().get(0).contains("float64"), config.messages()::toString);
@@ -153,11 +153,11 @@ class CsvSourceTest {
     @Test
     void badDelimiterAndQuoteAreConfigProblems() {
         MapConfig config = config("path", "t.csv", "delimiter", ";;", "quote", "'");
-        new CsvSourceFactory().create(config, new TestContext(dir, 1L, null));
+        new CsvSourceFactory().create(config, new TestContext(dir, 1L));
         assertEquals(List.of("source.delimiter: must be a single ASCII character other than a line break, got ';;'."),
                 config.messages());
         MapConfig same = config("path", "t.csv", "delimiter", "'", "quote", "'");
-        new CsvSourceFactory().create(same, new TestContext(dir, 1L, null));
+        new CsvSourceFactory().create(same, new TestContext(dir, 1L));
         assertEquals(List.of("source.quote: the quote character must differ from the delimiter."), same.messages());
     }
 

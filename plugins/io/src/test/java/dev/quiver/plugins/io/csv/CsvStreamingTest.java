@@ -50,7 +50,7 @@ class CsvStreamingTest {
         Path file = dir.resolve("big.csv");
         long rows = writeBigCsv(file);
         MapConfig config = new MapConfig("source", Map.of("path", "big.csv", "batchSize", 4096));
-        Source source = new CsvSourceFactory().create(config, new TestContext(dir, 1L, null));
+        Source source = new CsvSourceFactory().create(config, new TestContext(dir, 1L));
 
         long read = 0;
         long idSum = 0;

@@ -35,7 +35,7 @@ class SyntheticSourceTest {
             map.put((String) options[i], options[i + 1]);
         }
         MapConfig config = new MapConfig("source", map);
-        Source source = new SyntheticSourceFactory().create(config, new TestContext(Path.of("."), CONTEXT_SEED, null));
+        Source source = new SyntheticSourceFactory().create(config, new TestContext(Path.of("."), CONTEXT_SEED));
         config.assertNoProblems();
         return source;
     }

@@ -29,8 +29,8 @@ public final class AdamRun extends RunState {
     public void step() {
         steps++;
         double lr = learningRate();
-        double biasCorrection1 = 1.0 - Math.pow(settings.beta1(), steps);
-        double biasCorrection2 = 1.0 - Math.pow(settings.beta2(), steps);
+        double biasCorrection1 = 1.0 - Math.pow(settings.beta1(), (double) steps);
+        double biasCorrection2 = 1.0 - Math.pow(settings.beta2(), (double) steps);
         float negStepSize = (float) -(lr / biasCorrection1);
         float bc2Sqrt = (float) Math.sqrt(biasCorrection2);
         float beta1 = (float) settings.beta1();

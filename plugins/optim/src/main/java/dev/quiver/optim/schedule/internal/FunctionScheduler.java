@@ -1,10 +1,11 @@
 package dev.quiver.optim.schedule.internal;
 
+import dev.quiver.api.optim.Scheduler;
+
 import dev.quiver.api.optim.OptimizerRun;
 import dev.quiver.api.state.StateReader;
 import dev.quiver.api.state.StateWriter;
 import dev.quiver.optim.schedule.EpochFunction;
-import dev.quiver.optim.schedule.Scheduler;
 
 /**
  * Steps an {@link EpochFunction}: the learning rate is recomputed from the base rate and the position, never

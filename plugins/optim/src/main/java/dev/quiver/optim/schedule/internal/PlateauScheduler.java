@@ -1,10 +1,11 @@
 package dev.quiver.optim.schedule.internal;
 
+import dev.quiver.api.optim.Scheduler;
+
 import dev.quiver.api.optim.OptimizerRun;
 import dev.quiver.api.state.StateReader;
 import dev.quiver.api.state.StateWriter;
 import dev.quiver.optim.schedule.ReduceOnPlateau;
-import dev.quiver.optim.schedule.Scheduler;
 
 /**
  * Steps a {@link ReduceOnPlateau}, following {@code ReduceLROnPlateau.step} line by line (a NaN figure counts

@@ -109,7 +109,7 @@ public final class FittedOneHot extends ColumnwiseTransform {
             for (Field f : fields) {
                 Float8Vector v = Vectors.newFloat64(f, rows, allocator);
                 v.zeroVector();
-                v.getValidityBuffer().setOne(0, (rows + 7) / 8); // every cell is 0 or 1, none missing
+                v.getValidityBuffer().setOne(0L, (rows + 7) / 8L); // every cell is 0 or 1, none missing
                 out.add(v);
             }
             for (int r = 0; r < rows; r++) {

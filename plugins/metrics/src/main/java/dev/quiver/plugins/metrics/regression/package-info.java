@@ -1,0 +1,2 @@
+/** The regression metrics (mse, rmse, mae, r2, ...), stateless. */
+package dev.quiver.plugins.metrics.regression;

@@ -1,2 +1,0 @@
-/** Gradient clipping by global L2 norm or by value, as {@code torch.nn.utils}. */
-package dev.quiver.optim.clip;

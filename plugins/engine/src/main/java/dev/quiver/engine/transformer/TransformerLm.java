@@ -172,6 +172,7 @@ public final class TransformerLm {
      * parameters. {@code targetMask}, if given, has one entry per predicted token: false excludes it from the loss
      * (e.g. a prompt whose continuation alone is to be learned). Returns the loss before the update.
      */
+    @SuppressWarnings("try") // the workspace is active for the block's ops, not called directly
     public float trainStep(int[] windows, int batch, boolean[] targetMask, OptimizerRun optimizer, Rng dropoutRng) {
         int time = windows.length / batch - 1;
         int[] inputs = new int[batch * time];
@@ -194,6 +195,7 @@ public final class TransformerLm {
     }
 
     /** The mean next-token cross-entropy on {@code batch} windows of {@code time+1} tokens, without dropout. */
+    @SuppressWarnings("try")
     public float loss(int[] windows, int batch, boolean[] targetMask) {
         int time = windows.length / batch - 1;
         int[] inputs = new int[batch * time];

@@ -102,6 +102,7 @@ final class ParquetSource implements Source {
         return new Schema(schema.getFields().stream().filter(f -> kept.contains(f.getName())).toList());
     }
 
+    @SuppressWarnings("try") // Arrow's DatasetFactory.close() declares InterruptedException, which -Werror flags
     private Schema footerSchema(Path file) {
         // Reading a footer allocates no Arrow buffers, but the factory wants an allocator: a tiny private one.
         try (RootAllocator allocator = new RootAllocator(1 << 20);

@@ -48,6 +48,25 @@ final class LinearAlgebra {
         }, x, w, bias);
     }
 
+    /** {@code a · b^T} for {@code a [n, m]} and {@code b [k, m]}: logits from a table shared with an embedding. */
+    static Tensor matmulTransposed(Tensor a, Tensor b) {
+        if (a.rank() != 2 || b.rank() != 2 || a.dim(1) != b.dim(1)) {
+            throw new IllegalArgumentException("cannot multiply " + a + " by the transpose of " + b);
+        }
+        int n = a.dim(0), m = a.dim(1), k = b.dim(0);
+        float[] out = Workspace.buffer(n * k);
+        Matmul.nt(a.data(), b.data(), out, n, m, k, false);
+        return Tensor.result(out, new int[] {n, k}, o -> {
+            float[] g = o.grad();
+            if (a.requiresGrad()) {
+                Matmul.nn(g, b.data(), a.gradBuffer(), n, k, m, true);
+            }
+            if (b.requiresGrad()) {
+                Matmul.tn(g, a.data(), b.gradBuffer(), n, k, m, true);
+            }
+        }, a, b);
+    }
+
     private static void backward(Tensor a, Tensor b, Tensor out, int n, int k, int m) {
         float[] g = out.grad();
         if (a.requiresGrad()) {

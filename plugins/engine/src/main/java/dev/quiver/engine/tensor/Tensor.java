@@ -232,6 +232,29 @@ public final class Tensor {
         return LinearAlgebra.linear(this, weight, bias);
     }
 
+    /** {@code this · other^T}: an output layer tied to an embedding table {@code other [vocabulary, width]}. */
+    public Tensor matmulTransposed(Tensor other) {
+        return LinearAlgebra.matmulTransposed(this, other);
+    }
+
+    /** Layer normalisation over the last axis, then {@code * gamma + beta}, as {@code torch.nn.LayerNorm}. */
+    public Tensor layerNorm(Tensor gamma, Tensor beta, float eps) {
+        return Norms.layerNorm(this, gamma, beta, eps);
+    }
+
+    /**
+     * Causal multi-head self-attention of packed {@code [batch*time, 3*width]} query/key/value rows, giving
+     * {@code [batch*time, width]}; see {@link Attention}.
+     */
+    public Tensor causalAttention(int batch, int heads) {
+        return Attention.causal(this, batch, heads);
+    }
+
+    /** Mean cross-entropy of these {@code [rows, classes]} logits against class indices (negative: ignored). */
+    public Tensor crossEntropy(int[] targets) {
+        return CrossEntropy.mean(this, targets);
+    }
+
     public Tensor add(Tensor other) {
         return Broadcast.apply(Broadcast.Op.ADD, this, other);
     }

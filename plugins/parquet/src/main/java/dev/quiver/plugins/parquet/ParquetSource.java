@@ -102,6 +102,8 @@ final class ParquetSource implements Source {
         return new Schema(schema.getFields().stream().filter(f -> kept.contains(f.getName())).toList());
     }
 
+    // DatasetFactory.close() declares InterruptedException (from AutoCloseable); the catch below handles it.
+    @SuppressWarnings("try")
     private Schema footerSchema(Path file) {
         // Reading a footer allocates no Arrow buffers, but the factory wants an allocator: a tiny private one.
         try (RootAllocator allocator = new RootAllocator(1 << 20);

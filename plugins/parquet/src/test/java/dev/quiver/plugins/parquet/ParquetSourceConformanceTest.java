@@ -27,7 +27,7 @@ class ParquetSourceConformanceTest {
 
     static Source source(Path dir, String path) {
         MapConfig config = new MapConfig("source", Map.of("path", path, "batchSize", 2));
-        Source source = new ParquetSourceFactory().create(config, new TestContext(dir, 1L, null));
+        Source source = new ParquetSourceFactory().create(config, new TestContext(dir, 1L));
         config.assertNoProblems();
         return source;
     }

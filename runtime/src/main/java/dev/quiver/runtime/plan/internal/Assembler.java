@@ -53,11 +53,11 @@ public final class Assembler {
     private final PluginRegistry registry;
 
     public Assembler(PluginRegistry registry, Path file, Problems problems) {
+        this.registry = registry;
         this.file = file;
         this.baseDir = file.toAbsolutePath().normalize().getParent();
         this.problems = problems;
         this.components = new Components(registry, problems);
-        this.registry = registry;
     }
 
     public Optional<Pipeline> assemble(ConfigNode.Mapping root) {

@@ -13,9 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -50,8 +48,8 @@ public final class AtomicDirectory implements AutoCloseable {
     static final String HALT_BETWEEN_MOVES = "dev.quiver.test.haltBetweenCommitMoves";
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final String TEMP = ".tmp-";
-    private static final String OLD = ".old-";
+    static final String TEMP = ".tmp-";
+    static final String OLD = ".old-";
 
     private final Path target;
     private final Path temp;
@@ -78,8 +76,8 @@ public final class AtomicDirectory implements AutoCloseable {
         Path absolute = canonical(target);
         OutputLock lock = OutputLock.acquire(absolute);
         try {
-            recoverLocked(absolute);
-            sweep(absolute);
+            CommitRecovery.recoverLocked(absolute);
+            CommitRecovery.sweep(absolute);
             checkReplaceable(absolute);
             Path temp = createUnique(absolute.getParent(), "." + absolute.getFileName() + TEMP);
             TempOwner.mark(temp);
@@ -132,35 +130,10 @@ public final class AtomicDirectory implements AutoCloseable {
      */
     public static void checkReplaceable(Path target) {
         Path absolute = target.toAbsolutePath().normalize();
-        replaceProblem(absolute, absolute).ifPresent(why -> {
+        Replaceable.problem(absolute, absolute).ifPresent(why -> {
             throw new QuiverException(ErrorCode.USAGE, "The output " + absolute + " " + why + ", so it will not "
                     + "be replaced; choose another output.dir or --out.");
         });
-    }
-
-    /** Why the entry at {@code path} (shown as {@code shown}) may not be replaced by a run, if it may not. */
-    private static Optional<String> replaceProblem(Path path, Path shown) {
-        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
-            return Optional.empty();
-        }
-        if (Files.isSymbolicLink(path)) {
-            return Optional.of("is a symbolic link");
-        }
-        if (Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
-            return Optional.of("is a file");
-        }
-        if (!Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
-            return Optional.of("is not a folder (a FIFO, socket or device)");
-        }
-        try (Stream<Path> entries = Files.list(path)) {
-            if (entries.findAny().isEmpty()) {
-                return Optional.empty();
-            }
-        } catch (IOException e) {
-            return Optional.of("cannot be listed (" + e + ")");
-        }
-        return RunMarker.problem(path, Set.of(TempOwner.FILE)).map(why -> "exists and is not a Quiver run ("
-                + why.replace(path.toString(), shown.toString()) + ")");
     }
 
     /** Where to write the folder's contents until {@link #commit()}. */
@@ -195,7 +168,7 @@ public final class AtomicDirectory implements AutoCloseable {
                 move(target, old);
                 // Checked again on the folder moved aside, where no one else writes: whatever appeared at the
                 // target since the check above is put back, never deleted.
-                Optional<String> problem = replaceProblem(old, target);
+                Optional<String> problem = Replaceable.problem(old, target);
                 if (problem.isPresent()) {
                     move(old, target);
                     old = null;
@@ -238,7 +211,7 @@ public final class AtomicDirectory implements AutoCloseable {
         return target.resolveSibling("." + target.getFileName() + kind + Long.toUnsignedString(RANDOM.nextLong(), 36));
     }
 
-    private static void move(Path from, Path to) throws IOException {
+    static void move(Path from, Path to) throws IOException {
         try {
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
@@ -247,7 +220,7 @@ public final class AtomicDirectory implements AutoCloseable {
     }
 
     /** Makes renames in {@code folder} durable (POSIX keeps them in the folder's entry). Best effort. */
-    private static void forceFolder(Path folder) {
+    static void forceFolder(Path folder) {
         try (FileChannel dir = FileChannel.open(folder, StandardOpenOption.READ)) {
             dir.force(true);
         } catch (IOException | UnsupportedOperationException ignored) {
@@ -257,88 +230,11 @@ public final class AtomicDirectory implements AutoCloseable {
 
     /**
      * Finishes or undoes a commit that a crash interrupted, if {@code target} is missing and no other run holds
-     * it: a complete new run beside it ({@code .NAME.tmp-*} with its marker) is moved in; otherwise the old run
-     * moved aside ({@code .NAME.old-*}) is moved back. Loading a run calls this, so a service restarted after a
-     * crash finds its model.
+     * it (see {@link CommitRecovery#recover}). Loading a run calls this, so a service restarted after a crash finds
+     * its model.
      */
     public static void recover(Path target) {
-        Path absolute = target.toAbsolutePath().normalize();
-        if (Files.exists(absolute, LinkOption.NOFOLLOW_LINKS) || absolute.getParent() == null
-                || !Files.isDirectory(absolute.getParent())) {
-            return;
-        }
-        try {
-            Path real = absolute.getParent().toRealPath().resolve(absolute.getFileName());
-            if (siblings(real, TEMP).isEmpty() && siblings(real, OLD).isEmpty()) {
-                return;
-            }
-            Optional<OutputLock> lock = OutputLock.tryAcquire(real);
-            if (lock.isPresent()) {
-                try {
-                    recoverLocked(real);
-                } finally {
-                    lock.get().close();
-                }
-            }
-        } catch (IOException | QuiverException e) {
-            // Nothing to recover from here (a read-only folder): the load reports the missing run.
-        }
-    }
-
-    /** {@link #recover} while holding the target's lock, so no live run is in the middle of its commit. */
-    private static void recoverLocked(Path target) throws IOException {
-        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        for (Path temp : siblings(target, TEMP)) {
-            if (TempOwner.isAbandoned(temp) && RunMarker.isRun(temp, Set.of(TempOwner.FILE))) {
-                move(temp, target);
-                Files.deleteIfExists(target.resolve(TempOwner.FILE));
-                forceFolder(target.getParent());
-                return;
-            }
-        }
-        for (Path old : siblings(target, OLD)) {
-            if (RunMarker.isRun(old, Set.of(TempOwner.FILE))) {
-                move(old, target);
-                forceFolder(target.getParent());
-                return;
-            }
-        }
-    }
-
-    /**
-     * Deletes what killed runs left beside {@code target}: temporary and scratch folders carrying Quiver's owner
-     * marker whose process is gone, and old runs moved aside by a commit that then finished (the target is a run again). Called
-     * with the target's lock held.
-     */
-    private static void sweep(Path target) throws IOException {
-        ScratchFolder.sweep(target, ScratchFolder.TUNE);
-        for (Path temp : siblings(target, TEMP)) {
-            if (TempOwner.isAbandoned(temp)) {
-                deleteRecursively(temp);
-            }
-        }
-        if (RunMarker.isRun(target, Set.of(TempOwner.FILE))) {
-            for (Path old : siblings(target, OLD)) {
-                if (RunMarker.isRun(old, Set.of(TempOwner.FILE))) {
-                    deleteRecursively(old);
-                }
-            }
-        }
-    }
-
-    /** The real folders (not links) beside {@code target} named {@code .NAME<kind>*}. */
-    private static List<Path> siblings(Path target, String kind) throws IOException {
-        String prefix = "." + target.getFileName() + kind;
-        List<Path> found = new ArrayList<>();
-        try (Stream<Path> entries = Files.list(target.getParent())) {
-            entries.filter(p -> p.getFileName().toString().startsWith(prefix))
-                    .filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
-                    .sorted()
-                    .forEach(found::add);
-        }
-        return found;
+        CommitRecovery.recover(target);
     }
 
     /** The shutdown hook: the process is being stopped before this run was committed. */

@@ -4,14 +4,9 @@ import dev.quiver.api.ErrorCode;
 import dev.quiver.api.QuiverException;
 import dev.quiver.api.Task;
 import dev.quiver.api.data.Source;
-import dev.quiver.api.model.Model;
 import dev.quiver.api.model.TrainingData;
-import dev.quiver.api.transform.Columns;
-import dev.quiver.api.transform.FittedTransform;
-import dev.quiver.api.transform.Transform;
 import dev.quiver.runtime.bundle.FittedPipeline;
 import dev.quiver.runtime.exec.RunListener;
-import dev.quiver.runtime.pipeline.Named;
 import dev.quiver.runtime.pipeline.Pipeline;
 import dev.quiver.runtime.telemetry.RunTelemetry;
 import java.util.ArrayList;
@@ -141,22 +136,14 @@ public final class CrossValidation {
                     + " training rows)");
             Source heldOut = validation.asSource(pipeline.source().component().describe() + " (fold " + (index + 1)
                     + " held-out rows)");
-            List<FittedTransform> transforms = fitTransforms(pipeline, trainRows, allocator);
-            Columns columns = pipeline.columns();
-            for (FittedTransform t : transforms) {
-                columns = t.columns(columns);
-            }
-            TrainingData data = RunExecution.trainingData(TransformedSource.of(trainRows, transforms), columns, task,
-                    classes, Optional.empty());
+            FitStep step = new FitStep(pipeline, task, classes);
+            FitStep.Transforms transforms = step.fitTransforms(trainRows, FitStep.Stages.on(allocator));
+            TrainingData data = step.trainingData(transforms.apply(trainRows), transforms, Optional.empty());
             RunFitContext context = new RunFitContext(allocator, pipeline.seed(), new History(), listener,
                     RunTelemetry.noop(), pipeline.name(), Optional.empty(), pipeline.trainingFor(task));
-            Model model = RunExecution.requireModel(pipeline.model().component().fit(data, context), pipeline);
-            FittedPipeline fitted = new FittedPipeline(pipeline.name(), train.schema(), pipeline.columns().features(),
-                    pipeline.columns().target(), task, classes, transforms, model);
-            Map<String, Double> trainScores = Evaluation.score(fitted, trainRows, pipeline.metrics(), allocator, null,
-                    n -> { }).values();
-            Map<String, Double> heldOutScores = Evaluation.score(fitted, heldOut, pipeline.metrics(), allocator, null,
-                    n -> { }).values();
+            FittedPipeline fitted = step.fitted(train.schema(), transforms, step.train(data, context));
+            Map<String, Double> trainScores = step.score(fitted, trainRows, allocator);
+            Map<String, Double> heldOutScores = step.score(fitted, heldOut, allocator);
             failed = false;
             return new Fold(train.rows(), validation.rows(), trainScores, heldOutScores, fitted);
         } catch (QuiverException e) {
@@ -168,20 +155,6 @@ public final class CrossValidation {
         } finally {
             Stage.closeChecked(allocator, name, failed);
         }
-    }
-
-    /** Each transform fitted in turn on the fold's training rows as the transforms before it output them. */
-    private static List<FittedTransform> fitTransforms(Pipeline pipeline, Source trainRows,
-            BufferAllocator allocator) {
-        List<FittedTransform> fitted = new ArrayList<>();
-        Columns columns = pipeline.columns();
-        for (Named<Transform> transform : pipeline.transforms()) {
-            FittedTransform f = transform.component().fit(TransformedSource.of(trainRows, fitted), columns,
-                    allocator);
-            columns = f.columns(columns);
-            fitted.add(f);
-        }
-        return fitted;
     }
 
     private static Result summarise(List<Fold> folds) {

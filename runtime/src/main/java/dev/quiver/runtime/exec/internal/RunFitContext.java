@@ -12,46 +12,29 @@ import org.apache.arrow.memory.BufferAllocator;
 /**
  * The executor's {@link FitContext}: each finished epoch goes to the history, the listener (progress) and the
  * loss gauge. Used from the training thread.
+ *
+ * <p>A record, so the accessors {@link FitContext} asks for are the components themselves. The test fixtures'
+ * {@code TestFitContext} answers the same accessors from its own fields: the two cannot share a base class, since
+ * the runtime must not depend on the test fixtures and the api keeps no implementations of its contexts; as
+ * records and plain accessors there is nothing left to share.
+ *
+ * @param allocator the train stage's allocator
+ * @param seed the pipeline's seed
+ * @param history receives every finished epoch
+ * @param listener receives epochs (progress) and warnings
+ * @param telemetry receives each epoch's losses as the loss gauge
+ * @param pipeline the pipeline's name, the gauge's attribute
+ * @param checkpoints where the trainer saves and resumes, when the run checkpoints
+ * @param training the pipeline's setup for the run's resolved task, when the trainer trains iteratively
  */
-public final class RunFitContext implements FitContext {
-
-    private final BufferAllocator allocator;
-    private final long seed;
-    private final History history;
-    private final RunListener listener;
-    private final RunTelemetry telemetry;
-    private final String pipeline;
-    private final Optional<Checkpoints> checkpoints;
-    private final Optional<TrainingSetup> training;
+public record RunFitContext(BufferAllocator allocator, long seed, History history, RunListener listener,
+        RunTelemetry telemetry, String pipeline, Optional<Checkpoints> checkpoints, Optional<TrainingSetup> training)
+        implements FitContext {
 
     /** A context without a training setup, for a trainer that does not train iteratively. */
     public RunFitContext(BufferAllocator allocator, long seed, History history, RunListener listener,
             RunTelemetry telemetry, String pipeline, Optional<Checkpoints> checkpoints) {
         this(allocator, seed, history, listener, telemetry, pipeline, checkpoints, Optional.empty());
-    }
-
-    /** @param training the pipeline's setup for the run's resolved task, when the trainer trains iteratively */
-    public RunFitContext(BufferAllocator allocator, long seed, History history, RunListener listener,
-            RunTelemetry telemetry, String pipeline, Optional<Checkpoints> checkpoints,
-            Optional<TrainingSetup> training) {
-        this.training = training;
-        this.allocator = allocator;
-        this.seed = seed;
-        this.history = history;
-        this.listener = listener;
-        this.telemetry = telemetry;
-        this.pipeline = pipeline;
-        this.checkpoints = checkpoints;
-    }
-
-    @Override
-    public BufferAllocator allocator() {
-        return allocator;
-    }
-
-    @Override
-    public long seed() {
-        return seed;
     }
 
     @Override
@@ -60,16 +43,6 @@ public final class RunFitContext implements FitContext {
         telemetry.epochLoss(pipeline, "train", stats.trainLoss());
         telemetry.epochLoss(pipeline, "validation", stats.validationLoss());
         listener.epochEnded(stats);
-    }
-
-    @Override
-    public Optional<TrainingSetup> training() {
-        return training;
-    }
-
-    @Override
-    public Optional<Checkpoints> checkpoints() {
-        return checkpoints;
     }
 
     @Override

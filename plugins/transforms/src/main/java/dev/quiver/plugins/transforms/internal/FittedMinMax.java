@@ -2,7 +2,6 @@ package dev.quiver.plugins.transforms.internal;
 
 import dev.quiver.api.state.StateReader;
 import dev.quiver.api.state.StateWriter;
-import dev.quiver.api.transform.Columns;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,11 +45,6 @@ public final class FittedMinMax extends NumericMap {
         for (int r = 0; r < rows; r++) {
             values[r] = values[r] * s + o;
         }
-    }
-
-    @Override
-    public Columns columns(Columns input) {
-        return input;
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.quiver.plugins.transforms.internal;
 
 import dev.quiver.api.state.StateReader;
 import dev.quiver.api.state.StateWriter;
-import dev.quiver.api.transform.Columns;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,11 +36,6 @@ public final class FittedStandardize extends NumericMap {
         for (int r = 0; r < rows; r++) {
             values[r] = (values[r] - m) / s;
         }
-    }
-
-    @Override
-    public Columns columns(Columns input) {
-        return input;
     }
 
     @Override

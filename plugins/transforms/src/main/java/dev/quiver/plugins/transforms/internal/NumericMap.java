@@ -1,5 +1,6 @@
 package dev.quiver.plugins.transforms.internal;
 
+import dev.quiver.api.transform.Columns;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
@@ -21,6 +22,12 @@ public abstract class NumericMap extends ColumnwiseTransform {
      * arrive as NaN and their results are discarded. One tight loop per column keeps this fast.
      */
     protected abstract void map(int index, double[] values, int rows);
+
+    /** The columns keep their names and roles: only their values change. */
+    @Override
+    public Columns columns(Columns input) {
+        return input;
+    }
 
     @Override
     protected final List<Field> outputFields(int index, Field input) {

@@ -1,6 +1,5 @@
 package dev.quiver.plugins.transforms.internal;
 
-import dev.quiver.api.QuiverException;
 import dev.quiver.api.data.Source;
 import dev.quiver.api.transform.Columns;
 import dev.quiver.api.transform.FittedTransform;
@@ -15,8 +14,6 @@ import org.apache.arrow.vector.types.pojo.Schema;
  */
 public record Standardize(ColumnChoice choice, boolean withMean, boolean withStd) implements Transform {
 
-    private static final double EPS = Math.ulp(1.0);
-
     @Override
     public Columns plan(Schema input, Columns columns) {
         choice.numeric(input, columns);
@@ -26,20 +23,15 @@ public record Standardize(ColumnChoice choice, boolean withMean, boolean withStd
     @Override
     public FittedTransform fit(Source data, Columns columns, BufferAllocator allocator) {
         List<String> names = choice.numeric(data.schema(), columns);
-        Moments[] moments = new Moments[names.size()];
-        for (int c = 0; c < moments.length; c++) {
-            moments[c] = new Moments();
-        }
-        Vectors.scanNumeric(data, names, allocator, (c, values, rows) -> moments[c].add(values, rows));
+        Moments[] moments = Moments.scan(data, names, allocator);
         double[] mean = new double[names.size()];
         double[] scale = new double[names.size()];
         for (int c = 0; c < moments.length; c++) {
             if (!Double.isFinite(moments[c].mean()) || !Double.isFinite(moments[c].variance())) {
                 // Finite values whose sum or squared deviations overflow: the variance would read as infinite,
                 // the rounding bound too, and the column would pass for constant.
-                throw QuiverException.data(data.describe(), 0, names.get(c), "the values are too large for "
-                        + "standardize: their " + (Double.isFinite(moments[c].mean()) ? "variance" : "mean")
-                        + " overflows float64; divide the column by a power of ten first.");
+                throw Moments.tooLarge(data, names.get(c), "standardize", "their "
+                        + (Double.isFinite(moments[c].mean()) ? "variance" : "mean"));
             }
             mean[c] = withMean ? moments[c].mean() : 0;
             scale[c] = withStd ? scale(moments[c]) : 1;
@@ -54,8 +46,8 @@ public record Standardize(ColumnChoice choice, boolean withMean, boolean withStd
     private static double scale(Moments m) {
         double n = m.count();
         double var = m.variance();
-        double bound = n * EPS * var + Math.pow(n * m.mean() * EPS, 2);
+        double bound = n * Moments.EPS * var + Math.pow(n * m.mean() * Moments.EPS, 2);
         double std = Math.sqrt(var);
-        return var <= bound || std < 10 * EPS ? 1 : std;
+        return var <= bound || std < 10 * Moments.EPS ? 1 : std;
     }
 }

@@ -130,7 +130,7 @@ public final class RunExecution {
 
             FittedPipeline fitted = step.fitted(splits.train().schema(), transforms, model);
             RunScores scores = stage("evaluate", stage -> RunScores.of(fitted, splits, pipeline.metrics(),
-                    stage.allocator(), folder.path(), telemetry));
+                    stage.allocator(), folder.path(), PredictionsOutput.of(pipeline.document()), telemetry));
             long rowEpochs = RunRecordWriter.rowEpochs(history, checkpoints.resumedEpoch(), counted.rowsRead());
             RunRecordWriter record = new RunRecordWriter(pipeline, extras);
             Map<String, Object> metrics = record.metrics(scores, cv, seconds, rowEpochs, trainingData, history);

@@ -34,10 +34,11 @@ record RunScores(Map<String, Map<String, Double>> values, Map<String, Object> de
     /**
      * Scores {@code fitted} on each of {@code splits}' raw rows with {@code metrics}; the evaluated split's
      * predictions are also written to {@code folder}'s predictions file. Without a target only the evaluated split
-     * is read (for its predictions), since there is nothing to score.
+     * is read (for its predictions), since there is nothing to score. {@code kept} says which columns the
+     * predictions file holds ({@code output.predictions}).
      */
     static RunScores of(FittedPipeline fitted, Splits splits, List<Named<Metric>> metrics, BufferAllocator allocator,
-            Path folder, RunTelemetry telemetry) {
+            Path folder, PredictionsOutput kept, RunTelemetry telemetry) {
         Map<String, Map<String, Double>> values = new LinkedHashMap<>();
         Map<String, Object> details = new LinkedHashMap<>();
         Map<String, Source> named = new LinkedHashMap<>();
@@ -52,7 +53,7 @@ record RunScores(Map<String, Map<String, Double>> values, Map<String, Object> de
                 continue; // nothing to score without a target; only the evaluated split's predictions are kept
             }
             Path file = isEvaluated ? folder.resolve(RunBundle.PREDICTIONS) : null;
-            Evaluation.Scores scores = Evaluation.score(fitted, split.getValue(), metrics, allocator, file,
+            Evaluation.Scores scores = Evaluation.score(fitted, split.getValue(), metrics, allocator, file, kept,
                     rows -> telemetry.batch("evaluate", rows));
             if (fitted.target().isPresent()) {
                 values.put(split.getKey(), scores.values());

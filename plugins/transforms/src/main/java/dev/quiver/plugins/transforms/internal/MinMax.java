@@ -5,6 +5,7 @@ import dev.quiver.api.data.Source;
 import dev.quiver.api.transform.Columns;
 import dev.quiver.api.transform.FittedTransform;
 import dev.quiver.api.transform.Transform;
+import dev.quiver.api.transform.TransformPlan;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
@@ -19,9 +20,8 @@ public record MinMax(ColumnChoice choice, double low, double high) implements Tr
     private static final double EPS = Math.ulp(1.0);
 
     @Override
-    public Columns plan(Schema input, Columns columns) {
-        choice.numeric(input, columns);
-        return columns;
+    public TransformPlan plan(Schema input, Columns columns) {
+        return NumericMap.plan(input, columns, choice.numeric(input, columns));
     }
 
     @Override

@@ -33,9 +33,16 @@ public final class Option<T> {
     private final boolean minExclusive;
     private final double max;
     private final boolean maxExclusive;
+    private final boolean secret;
 
     private Option(String name, Kind kind, T defaultValue, boolean required, String description,
             List<String> choices, double min, boolean minExclusive, double max, boolean maxExclusive) {
+        this(name, kind, defaultValue, required, description, choices, min, minExclusive, max, maxExclusive, false);
+    }
+
+    private Option(String name, Kind kind, T defaultValue, boolean required, String description,
+            List<String> choices, double min, boolean minExclusive, double max, boolean maxExclusive,
+            boolean secret) {
         this.name = Objects.requireNonNull(name, "name");
         this.kind = kind;
         this.defaultValue = defaultValue;
@@ -46,6 +53,7 @@ public final class Option<T> {
         this.minExclusive = minExclusive;
         this.max = max;
         this.maxExclusive = maxExclusive;
+        this.secret = secret;
     }
 
     private static <T> Option<T> of(String name, Kind kind, T defaultValue) {
@@ -104,31 +112,52 @@ public final class Option<T> {
 
     /** The option must be given; {@link Config#get} records a problem when it is absent. */
     public Option<T> required() {
-        return new Option<>(name, kind, null, true, description, choices, min, minExclusive, max, maxExclusive);
+        return new Option<>(name, kind, null, true, description, choices, min, minExclusive, max, maxExclusive, secret);
     }
 
     public Option<T> describe(String text) {
-        return new Option<>(name, kind, defaultValue, required, text, choices, min, minExclusive, max, maxExclusive);
+        return new Option<>(name, kind, defaultValue, required, text, choices, min, minExclusive, max, maxExclusive,
+                secret);
     }
 
     /** For numbers and numeric lists: each value must be at least {@code bound}. */
     public Option<T> atLeast(double bound) {
-        return new Option<>(name, kind, defaultValue, required, description, choices, bound, false, max, maxExclusive);
+        return new Option<>(name, kind, defaultValue, required, description, choices, bound, false, max,
+                maxExclusive, secret);
     }
 
     /** For numbers and numeric lists: each value must be greater than {@code bound}. */
     public Option<T> above(double bound) {
-        return new Option<>(name, kind, defaultValue, required, description, choices, bound, true, max, maxExclusive);
+        return new Option<>(name, kind, defaultValue, required, description, choices, bound, true, max, maxExclusive,
+                secret);
     }
 
     /** For numbers and numeric lists: each value must be at most {@code bound}. */
     public Option<T> atMost(double bound) {
-        return new Option<>(name, kind, defaultValue, required, description, choices, min, minExclusive, bound, false);
+        return new Option<>(name, kind, defaultValue, required, description, choices, min, minExclusive, bound,
+                false, secret);
     }
 
     /** For numbers and numeric lists: each value must be less than {@code bound}. */
     public Option<T> below(double bound) {
-        return new Option<>(name, kind, defaultValue, required, description, choices, min, minExclusive, bound, true);
+        return new Option<>(name, kind, defaultValue, required, description, choices, min, minExclusive, bound, true,
+                secret);
+    }
+
+    /**
+     * A value that must never be shown: a password, a token. The runtime writes it as {@code "***"} wherever it
+     * records the resolved pipeline (a run folder's {@code pipeline.yaml}, the report), and the component must
+     * keep it out of its own messages. Write it as {@code ${VAR}} in a pipeline file so the file holds no secret
+     * either.
+     */
+    public Option<T> secret() {
+        return new Option<>(name, kind, defaultValue, required, description, choices, min, minExclusive, max,
+                maxExclusive, true);
+    }
+
+    /** Whether the value is {@linkplain #secret() secret}. */
+    public boolean isSecret() {
+        return secret;
     }
 
     public String name() {

@@ -1,5 +1,6 @@
 package dev.quiver.api.data;
 
+import java.util.List;
 import java.util.OptionalLong;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.types.pojo.Schema;
@@ -27,6 +28,16 @@ public interface Source {
      * owns the reader and must close it (before closing the allocator).
      */
     BatchReader open(BufferAllocator allocator);
+
+    /**
+     * This table narrowed to {@code columns} (names of {@link #schema()}, kept in the schema's order), for a
+     * format that can skip the other columns' bytes. The runtime calls it once the plan knows which columns a
+     * pipeline reads (its features and target), so a wide file costs only what is used. A source that would read
+     * every column anyway keeps this default, which returns the source itself; callers must accept either.
+     */
+    default Source select(List<String> columns) {
+        return this;
+    }
 
     /** The number of rows, when known without reading the data. */
     default OptionalLong rowCount() {

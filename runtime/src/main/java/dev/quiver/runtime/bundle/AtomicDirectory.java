@@ -274,8 +274,10 @@ public final class AtomicDirectory implements AutoCloseable {
             }
             Optional<OutputLock> lock = OutputLock.tryAcquire(real);
             if (lock.isPresent()) {
-                try (OutputLock held = lock.get()) {
+                try {
                     recoverLocked(real);
+                } finally {
+                    lock.get().close();
                 }
             }
         } catch (IOException | QuiverException e) {

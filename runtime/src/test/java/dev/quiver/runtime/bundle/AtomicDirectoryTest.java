@@ -174,6 +174,7 @@ class AtomicDirectoryTest {
         Files.writeString(unmarked.resolve("keep.txt"), "not Quiver's");
 
         try (AtomicDirectory folder = AtomicDirectory.begin(run)) {
+            assertTrue(Files.isDirectory(folder.path()), "the new run's own temp folder exists");
             assertFalse(Files.exists(killed), "a killed run's folder is deleted");
             assertTrue(Files.exists(alive), "a running process's folder is kept");
             assertEquals("not Quiver's", Files.readString(unmarked.resolve("keep.txt")));

@@ -80,6 +80,7 @@ class OutputSafetyTest {
         Path out = temp.resolve("run");
         Path pipeline = pipeline();
         try (AtomicDirectory winner = AtomicDirectory.begin(out)) {
+            assertTrue(Files.isDirectory(winner.path()), "the winner is building its run");
             Set<String> before = names(temp);
             Result r = quiver("run", pipeline.toString(), "--out", out.toString());
             assertEquals(3, r.code(), r.err());

@@ -21,8 +21,9 @@ import org.snakeyaml.engine.v2.api.DumpSettings;
 
 /**
  * Sources and sinks for files named on the command line, chosen by extension ({@code .csv} → the {@code csv}
- * plugin, {@code .arrow}/{@code .arrows}/{@code .feather}/{@code .ipc} → {@code arrow}) and made through the
- * installed plugins' factories, exactly as a pipeline's {@code source:} would be. Stateless.
+ * plugin, {@code .arrow}/{@code .arrows}/{@code .feather}/{@code .ipc} → {@code arrow}, {@code .parquet} →
+ * {@code parquet}) and made through the installed plugins' factories, exactly as a pipeline's {@code source:}
+ * would be. Stateless.
  */
 public final class DataFiles {
 
@@ -70,8 +71,11 @@ public final class DataFiles {
                 || name.endsWith(".ipc")) {
             return "arrow";
         }
+        if (name.endsWith(".parquet")) {
+            return "parquet";
+        }
         throw new QuiverException(ErrorCode.USAGE, option + " " + file + ": the file type is unknown; name it *.csv "
-                + "or *.arrow.");
+                + "or *.arrow (or *.parquet).");
     }
 
     /** Paths on the command line are relative to the working directory, not to a pipeline file. */

@@ -55,8 +55,10 @@ public final class Assembler {
     private final Path baseDir;
     private final Problems problems;
     private final Components components;
+    private final PluginRegistry registry;
 
     public Assembler(PluginRegistry registry, Path file, Problems problems) {
+        this.registry = registry;
         this.file = file;
         this.baseDir = file.toAbsolutePath().normalize().getParent();
         this.problems = problems;
@@ -113,11 +115,27 @@ public final class Assembler {
             return Optional.empty();
         }
         @SuppressWarnings("unchecked")
-        Map<String, Object> document = (Map<String, Object>) root.plain();
-        return Optional.of(new Pipeline(file, name, seed, source.get(), plan.get().columns(), checked.get().task(),
-                split, transforms.get(), model.get().trainer(), metrics.metrics(), outputDir, document,
-                checkpointEvery, checked.get().inferred(), plan.get().planned().features(),
+        Map<String, Object> document = Secrets.redact((Map<String, Object>) root.plain(), "source",
+                registry.sources().get(source.get().type()).options());
+        return Optional.of(new Pipeline(file, name, seed, narrowed(source.get(), plan.get()), plan.get().columns(),
+                checked.get().task(), split, transforms.get(), model.get().trainer(), metrics.metrics(), outputDir,
+                document, checkpointEvery, checked.get().inferred(), plan.get().planned().features(),
                 model.get().training().plain(), setups));
+    }
+
+    /**
+     * The source reading only the features and the target when the user listed the features; transforms work on
+     * features only, so no other column is ever read.
+     */
+    private Named<Source> narrowed(Named<Source> source, Planner.Plan plan) {
+        List<String> used = new ArrayList<>(plan.columns().features());
+        plan.columns().target().ifPresent(used::add);
+        if (used.size() == plan.schema().getFields().size()) {
+            return source;
+        }
+        List<String> inSchemaOrder = plan.schema().getFields().stream().map(f -> f.getName())
+                .filter(used::contains).toList();
+        return new Named<>(source.type(), source.component().select(inSchemaOrder), source.options());
     }
 
     private Optional<YamlConfig> columns(YamlConfig top) {

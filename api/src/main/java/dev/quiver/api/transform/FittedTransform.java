@@ -25,9 +25,11 @@ public interface FittedTransform {
     Schema outputSchema(Schema input);
 
     /**
-     * Transforms one batch. Returns a new root allocated from {@code allocator}, owned by the caller. The
-     * transform may move (transfer) vectors of {@code input} it passes through unchanged, leaving them empty in
-     * {@code input}; the caller keeps ownership of {@code input} and closes it as usual.
+     * Transforms one batch. Returns a new root allocated from {@code allocator}, owned by the caller.
+     * {@code input} is only read: its vectors are neither written nor moved (transferred), since a vector once
+     * read is not written (Arrow's rule) and the caller may still use them. A column passed through unchanged
+     * may share {@code input}'s buffers by reference counting ({@code TransferPair.splitAndTransfer(0, rows)}),
+     * which leaves {@code input} intact; the caller closes {@code input} and the result in either order.
      */
     VectorSchemaRoot apply(VectorSchemaRoot input, BufferAllocator allocator);
 

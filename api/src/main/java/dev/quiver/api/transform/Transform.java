@@ -11,13 +11,19 @@ import org.apache.arrow.vector.types.pojo.Schema;
 public interface Transform {
 
     /**
-     * The columns after this transform, for the plan step: checks that the columns it names exist with usable
-     * types, before any data is read.
+     * The plan step, before any data is read: checks that the columns this transform names exist in
+     * {@code input} with types it can use, and declares the schema (names and types) and column roles its
+     * output will have. The fitted transform's {@link FittedTransform#outputSchema} for the same input must
+     * {@linkplain TransformPlan#mismatch match} it: later transforms plan against these types, and the runtime
+     * refuses a feature that would reach the model as anything but numbers.
      *
+     * @param input the schema this transform will see: the source's, or the plan of the transform before it
+     *     (which may hold {@linkplain TransformPlan#placeholder placeholders})
+     * @param columns the features and target in {@code input}
      * @throws dev.quiver.api.QuiverException ({@link dev.quiver.api.ErrorCode#CONFIG}) naming the column and
      *     the ones there are
      */
-    Columns plan(Schema input, Columns columns);
+    TransformPlan plan(Schema input, Columns columns);
 
     /**
      * Learns what the transform needs (means, categories...) from the training rows of {@code data}, reading it

@@ -11,6 +11,7 @@ import dev.quiver.api.transform.Columns;
 import dev.quiver.api.transform.FittedTransform;
 import dev.quiver.api.transform.Transform;
 import dev.quiver.api.transform.TransformFactory;
+import dev.quiver.api.transform.TransformPlan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -51,8 +52,8 @@ final class CenterTransform implements TransformFactory {
 
     static final class Unfitted implements Transform {
         @Override
-        public Columns plan(Schema input, Columns columns) {
-            return columns;
+        public TransformPlan plan(Schema input, Columns columns) {
+            return new TransformPlan(new Fitted(columns.features(), new double[0]).outputSchema(input), columns);
         }
 
         @Override
@@ -119,8 +120,11 @@ final class CenterTransform implements TransformFactory {
                     centered.setValueCount(rows);
                     out.add(centered);
                 } else {
+                    // shares the buffers and leaves the input as it was: apply only reads its input
                     var pair = v.getTransferPair(allocator);
-                    pair.transfer();
+                    if (rows > 0) {
+                        pair.splitAndTransfer(0, rows);
+                    }
                     out.add((FieldVector) pair.getTo());
                 }
             }

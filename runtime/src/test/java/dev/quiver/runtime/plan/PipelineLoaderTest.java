@@ -245,6 +245,49 @@ class PipelineLoaderTest {
     }
 
     @Test
+    void aTransformThatOutputsTextIntoTheModelIsAPlanTimeErrorAtThatTransform() throws IOException {
+        String message = problem("""
+                source: {type: table, path: houses.csv}
+                columns: {features: [area, rooms], target: price}
+                transforms:
+                  - {type: scale, columns: [area]}
+                  - {type: text, columns: [rooms]}
+                model: mean
+                """);
+        assertStarts(f + ":5:5: feature 'rooms' holds text (utf8) after transforms[1] (text), but models need "
+                + "numbers", message);
+        assertHas("{type: one-hot, columns: [rooms]}", message);
+        assertHas("[transforms[1]]", message);
+    }
+
+    @Test
+    void aTextFeatureNamesTheTransformItPassedThrough() throws IOException {
+        String message = problem("""
+                source: {type: table, path: houses.csv}
+                columns: {features: [area, city], target: price}
+                transforms: [{type: scale, columns: [area]}]
+                model: mean
+                """);
+        assertStarts(f + ":2:28: feature 'city' holds text (utf8) and passes unchanged through transforms[0] "
+                + "(scale), but models need numbers", message);
+        assertHas("{type: one-hot, columns: [city]}", message);
+    }
+
+    @Test
+    void eachTransformPlansAgainstTheTypesTheOneBeforeDeclared() throws IOException {
+        // rooms is an integer column in the file; only the declared schema says it is text by then
+        String message = problem("""
+                source: {type: table, path: houses.csv}
+                columns: {features: [area, rooms], target: price}
+                transforms:
+                  - {type: text, columns: [rooms]}
+                  - {type: scale, columns: [rooms]}
+                model: mean
+                """);
+        assertEquals(f + ":5:5: scale: column 'rooms' is not numeric [transforms[1]]", message);
+    }
+
+    @Test
     void aTransformsPlanProblemIsLocatedAtTheTransform() throws IOException {
         String message = problem("""
                 source: {type: table, path: houses.csv}

@@ -68,7 +68,7 @@ class ServicePluginRegistryTest {
         ServicePluginRegistry registry = ServicePluginRegistry.discover();
         assertEquals(List.of("memory", "table"), List.copyOf(registry.sources().keySet()));
         assertEquals(List.of("majority", "mean"), List.copyOf(registry.models().keySet()));
-        assertEquals(List.of("scale"), List.copyOf(registry.transforms().keySet()));
+        assertEquals(List.of("scale", "text"), List.copyOf(registry.transforms().keySet()));
         assertEquals(List.of("squared"), List.copyOf(registry.losses().keySet()));
         assertEquals(List.of("sgd"), List.copyOf(registry.optimizers().keySet()));
         assertEquals(List.of("accuracy", "mse"), List.copyOf(registry.metrics().keySet()));

@@ -13,6 +13,7 @@ import dev.quiver.api.transform.Columns;
 import dev.quiver.api.transform.FittedTransform;
 import dev.quiver.api.transform.Transform;
 import dev.quiver.api.transform.TransformFactory;
+import dev.quiver.api.transform.TransformPlan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +64,7 @@ public final class ScaleTransform implements TransformFactory {
         }
 
         @Override
-        public Columns plan(Schema input, Columns columns) {
+        public TransformPlan plan(Schema input, Columns columns) {
             for (String name : targets(columns)) {
                 Field field = input.getFields().stream().filter(f -> f.getName().equals(name)).findFirst()
                         .orElseThrow(() -> new QuiverException(ErrorCode.CONFIG, "scale: no column '" + name
@@ -72,7 +73,7 @@ public final class ScaleTransform implements TransformFactory {
                     throw new QuiverException(ErrorCode.CONFIG, "scale: column '" + name + "' is not numeric");
                 }
             }
-            return columns;
+            return new TransformPlan(new Scale(factor, List.copyOf(targets(columns))).outputSchema(input), columns);
         }
 
         @Override
@@ -123,8 +124,11 @@ public final class ScaleTransform implements TransformFactory {
                         }
                         scaled.setValueCount(rows);
                     } else {
+                        // shares the buffers and leaves the input as it was: apply only reads its input
                         var pair = v.getTransferPair(allocator);
-                        pair.transfer();
+                        if (rows > 0) {
+                            pair.splitAndTransfer(0, rows);
+                        }
                         out.add((FieldVector) pair.getTo());
                     }
                 }

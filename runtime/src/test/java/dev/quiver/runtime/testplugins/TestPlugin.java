@@ -12,7 +12,7 @@ import java.util.List;
 
 /**
  * The runtime's own test plugins, registered in the test classpath's {@code META-INF/services}: small but real
- * components (sources {@code table} and {@code memory}, transform {@code scale}, models {@code mean} and
+ * components (sources {@code table} and {@code memory}, transforms {@code scale} and {@code text}, models {@code mean} and
  * {@code majority}, loss {@code squared}, optimizer {@code sgd}, metrics {@code mse} and {@code accuracy}) so
  * that the loader and the executor can be tested without the plugin modules.
  */
@@ -30,7 +30,7 @@ public final class TestPlugin implements Plugin {
 
     @Override
     public Iterable<TransformFactory> getTransformFactories() {
-        return List.of(new ScaleTransform());
+        return List.of(new ScaleTransform(), new TextTransform());
     }
 
     @Override

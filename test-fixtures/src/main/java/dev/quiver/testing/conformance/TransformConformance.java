@@ -2,6 +2,7 @@ package dev.quiver.testing.conformance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.quiver.api.data.BatchReader;
@@ -9,6 +10,7 @@ import dev.quiver.api.transform.Columns;
 import dev.quiver.api.transform.FittedTransform;
 import dev.quiver.api.transform.Transform;
 import dev.quiver.api.transform.TransformFactory;
+import dev.quiver.api.transform.TransformPlan;
 import dev.quiver.testing.BatchContent;
 import dev.quiver.testing.LeakCheckExtension;
 import dev.quiver.testing.MapConfig;
@@ -21,7 +23,9 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.junit.jupiter.api.Test;
@@ -38,10 +42,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * }</pre>
  *
  * <p>The transform is configured, planned and fitted on {@link #table()} (served in batches of 5 rows, so
- * fitting must combine batches), then applied. The kit checks that the output has the promised schema, keeps
- * the target as it was, works without the target (prediction-time data), gives the same rows whether applied
- * batch by batch or at once, reloads from its saved state to identical output, is safe to apply from four
- * threads at once, and releases all Arrow memory (every test runs under {@link LeakCheckExtension}).
+ * fitting must combine batches), then applied. The kit checks that the output has the schema that
+ * {@link Transform#plan} promised before fitting and that {@link FittedTransform#outputSchema} announces, that
+ * {@code apply} leaves its input as it was (same vectors, buffers and values; closable before or after the
+ * output), keeps the target as it was, works without the target (prediction-time data), gives the same rows
+ * whether applied batch by batch or at once, reloads from its saved state to identical output, is safe to
+ * apply from four threads at once, and releases all Arrow memory (every test runs under
+ * {@link LeakCheckExtension}).
  */
 @ExtendWith(LeakCheckExtension.class)
 public abstract class TransformConformance {
@@ -90,6 +97,72 @@ public abstract class TransformConformance {
         Transform transform = create();
         transform.plan(table().schema(), columns());
         return transform.fit(table().withBatchSize(5), columns(), allocator);
+    }
+
+    @Test
+    void outputHasTheSchemaPlannedBeforeFitting(BufferAllocator allocator) {
+        TransformPlan plan = create().plan(table().schema(), columns());
+        assertEquals(columns().target(), plan.columns().target(), "a transform must not change the target");
+        FittedTransform fitted = fit(allocator);
+        assertEquals(Optional.empty(), plan.mismatch(fitted.outputSchema(table().schema())),
+                "outputSchema must be what plan promised, in names and types; planned " + plan.schema());
+        try (VectorSchemaRoot input = table().toRoot(allocator);
+                VectorSchemaRoot output = fitted.apply(input, allocator)) {
+            assertEquals(Optional.empty(), plan.mismatch(output.getSchema()),
+                    "apply's output must be what plan promised, in names and types; planned " + plan.schema());
+        }
+    }
+
+    @Test
+    void applyLeavesItsInputAsItWas(BufferAllocator allocator) {
+        FittedTransform fitted = fit(allocator);
+        List<List<Object>> expected;
+        try (VectorSchemaRoot input = table().toRoot(allocator)) {
+            List<FieldVector> vectors = List.copyOf(input.getFieldVectors());
+            List<String> buffers = buffers(input);
+            List<List<Object>> rows = BatchContent.rows(input);
+            try (VectorSchemaRoot output = fitted.apply(input, allocator)) {
+                expected = BatchContent.rows(output);
+                assertInputUnchanged(input, vectors, buffers, rows, "while the output is open");
+            }
+            assertInputUnchanged(input, vectors, buffers, rows, "after the output was closed");
+        }
+        // The other order: the output must not depend on the input staying open.
+        VectorSchemaRoot input = table().toRoot(allocator);
+        VectorSchemaRoot output;
+        try (input) {
+            output = fitted.apply(input, allocator);
+        }
+        try (output) {
+            assertEquals(expected, BatchContent.rows(output), "the output must outlive its input");
+        }
+    }
+
+    private static void assertInputUnchanged(VectorSchemaRoot input, List<FieldVector> vectors, List<String> buffers,
+            List<List<Object>> rows, String when) {
+        assertEquals(vectors.size(), input.getFieldVectors().size(), "apply must not add or remove input columns");
+        for (int i = 0; i < vectors.size(); i++) {
+            assertSame(vectors.get(i), input.getFieldVectors().get(i), "apply must not replace input vectors");
+        }
+        assertEquals(buffers, buffers(input), "apply must not move, reallocate or resize the input's buffers ("
+                + when + ")");
+        assertEquals(rows, BatchContent.rows(input), "apply must not write the input's values (" + when + ")");
+    }
+
+    /** Each vector's (and child vector's) value count and buffers: address and size, in order. */
+    private static List<String> buffers(VectorSchemaRoot root) {
+        List<String> out = new ArrayList<>();
+        root.getFieldVectors().forEach(v -> describeBuffers(v, out));
+        return out;
+    }
+
+    private static void describeBuffers(FieldVector vector, List<String> out) {
+        StringBuilder line = new StringBuilder(vector.getName() + " count=" + vector.getValueCount());
+        for (ArrowBuf buffer : vector.getFieldBuffers()) {
+            line.append(" @").append(buffer.memoryAddress()).append('+').append(buffer.capacity());
+        }
+        out.add(line.toString());
+        vector.getChildrenFromFields().forEach(child -> describeBuffers(child, out));
     }
 
     @Test

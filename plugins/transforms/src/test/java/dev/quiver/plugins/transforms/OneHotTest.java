@@ -9,6 +9,7 @@ import dev.quiver.api.QuiverException;
 import dev.quiver.api.transform.Columns;
 import dev.quiver.api.transform.FittedTransform;
 import dev.quiver.api.transform.TransformFactory;
+import dev.quiver.api.transform.TransformPlan;
 import dev.quiver.testing.BatchContent;
 import dev.quiver.testing.MapConfig;
 import dev.quiver.testing.TableData;
@@ -17,6 +18,8 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.FloatingPointPrecision;
+import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.junit.jupiter.api.Test;
 
@@ -54,9 +57,15 @@ class OneHotTest extends TransformConformance {
     @Test
     void planNamesThePlaceholderOfTheIndicatorsUntilFitted() {
         TableData table = Golden.table();
-        Columns planned = Fitting.create(factory, MapConfig.of()).plan(table.schema(), Fitting.columns(table));
+        TransformPlan plan = Fitting.create(factory, MapConfig.of()).plan(table.schema(), Fitting.columns(table));
+        Columns planned = plan.columns();
         assertEquals(List.of("age", "income", "const", "color=*"), planned.features());
         assertEquals(Optional.of("label"), planned.target());
+        assertEquals(List.of("age", "income", "const", "color=*", "label"),
+                plan.schema().getFields().stream().map(Field::getName).toList());
+        Field indicators = plan.field("color=*").orElseThrow();
+        assertTrue(TransformPlan.isPlaceholder(indicators), "the indicators are unknown until fitted");
+        assertEquals(new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE), indicators.getType());
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.quiver.api.data.ArrowColumns;
 import dev.quiver.api.data.Source;
 import dev.quiver.api.transform.Columns;
 import dev.quiver.api.transform.Transform;
+import dev.quiver.api.transform.TransformPlan;
 import dev.quiver.runtime.config.ConfigNode;
 import dev.quiver.runtime.config.Hints;
 import dev.quiver.runtime.config.Problems;
@@ -16,23 +17,23 @@ import dev.quiver.runtime.plan.PipelineContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.arrow.vector.types.FloatingPointPrecision;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
-import org.apache.arrow.vector.types.pojo.FieldType;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
  * The plan step: reads the source's schema (nothing more), checks that the feature and target columns exist,
  * runs each transform's {@link Transform#plan} in order, and checks that the model will see numbers only.
  *
- * <p>{@link Transform#plan} returns column roles but no types, so columns a transform introduces (one-hot
- * indicators, say) are taken to be float64 for the transforms after it and for the final numeric check; a
- * transform that produces something else finds out when it is fitted. One instance per load, one thread.
+ * <p>Each transform's {@link Transform#plan} declares its output schema, names and types, and the next plans
+ * against it; so a feature that reaches the model as anything but numbers is a configuration error naming the
+ * transform that made it so, or the last one it passed through, before any data is read. One instance per load,
+ * one thread.
  */
 final class Planner {
 
@@ -54,8 +55,6 @@ final class Planner {
      */
     record DataFailure(QuiverException error, Location where) {
     }
-
-    private static final ArrowType FLOAT64 = new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE);
 
     private final Problems problems;
     private final ConfigNode.Mapping root;
@@ -118,12 +117,12 @@ final class Planner {
         if (transforms.isEmpty()) {
             return Optional.empty();
         }
-        Optional<Columns> planned = transform(schema.get(), written, transforms.get());
+        Optional<Transformed> planned = transform(schema.get(), written, transforms.get());
         if (planned.isEmpty()) {
             return Optional.empty();
         }
-        checkNumeric(planned.get(), schema.get(), featureLocations, transforms.get().isEmpty());
-        return Optional.of(new Plan(written, planned.get(), schema.get()));
+        checkNumeric(planned.get(), transforms.get(), featureLocations);
+        return Optional.of(new Plan(written, planned.get().plan().columns(), schema.get()));
     }
 
     private Optional<Schema> schema(Named<Source> source, PipelineContext context) {
@@ -160,50 +159,71 @@ final class Planner {
         return !path.contains("://") && !path.contains("*") && !path.contains("?") && !path.isBlank();
     }
 
-    private Optional<Columns> transform(Schema source, Columns columns, List<Named<Transform>> transforms) {
-        List<ConfigNode> items = root.get("transforms").map(n -> n instanceof ConfigNode.Sequence s ? s.items()
-                : List.of(n)).orElse(List.of());
-        Schema schema = source;
-        Columns current = columns;
+    /**
+     * The plan after every transform, and for each column the index of the transform that last produced it (made
+     * it or changed its type); a column missing from {@code producedBy} comes from the source.
+     */
+    private record Transformed(TransformPlan plan, Map<String, Integer> producedBy) {
+    }
+
+    private Optional<Transformed> transform(Schema source, Columns columns, List<Named<Transform>> transforms) {
+        TransformPlan current = TransformPlan.unchanged(source, columns);
+        Map<String, Integer> producedBy = new HashMap<>();
         for (int i = 0; i < transforms.size(); i++) {
-            Named<Transform> t = transforms.get(i);
-            Location at = i < items.size() ? items.get(i).location() : root.location();
+            TransformPlan next;
             try {
-                current = t.component().plan(schema, current);
+                next = transforms.get(i).component().plan(current.schema(), current.columns());
             } catch (QuiverException e) {
-                problems.add(e, at);
+                problems.add(e, transformAt(i));
                 return Optional.empty();
             }
-            schema = withNewColumns(schema, current);
-        }
-        return Optional.of(current);
-    }
-
-    /** The schema plus a float64 field for each feature a transform introduced. */
-    private static Schema withNewColumns(Schema schema, Columns columns) {
-        List<Field> fields = new ArrayList<>(schema.getFields());
-        for (String feature : columns.features()) {
-            if (fields.stream().noneMatch(f -> f.getName().equals(feature))) {
-                fields.add(new Field(feature, FieldType.nullable(FLOAT64), null));
+            for (Field f : next.schema().getFields()) {
+                Optional<Field> before = current.field(f.getName());
+                if (before.isEmpty() || !before.get().getType().equals(f.getType())) {
+                    producedBy.put(f.getName(), i);
+                }
             }
+            current = next;
         }
-        return new Schema(fields);
+        return Optional.of(new Transformed(current, producedBy));
     }
 
-    private void checkNumeric(Columns planned, Schema source, Map<String, Location> featureLocations,
-            boolean noTransforms) {
-        for (String feature : planned.features()) {
-            Optional<Field> field = source.getFields().stream().filter(f -> f.getName().equals(feature)).findFirst();
-            if (field.isEmpty() || ArrowColumns.isNumeric(field.get())) {
+    private Location transformAt(int index) {
+        List<ConfigNode> items = root.get("transforms").map(n -> n instanceof ConfigNode.Sequence s ? s.items()
+                : List.of(n)).orElse(List.of());
+        return index < items.size() ? items.get(index).location() : root.location();
+    }
+
+    /**
+     * Every feature the model reads must be numeric. A text one is reported where it became what it is: at the
+     * transform that produced it, else at the feature as written (it came so from the source), naming the last
+     * transform it passed through.
+     */
+    private void checkNumeric(Transformed transformed, List<Named<Transform>> transforms,
+            Map<String, Location> featureLocations) {
+        TransformPlan plan = transformed.plan();
+        for (String feature : plan.columns().features()) {
+            Field field = plan.field(feature).orElseThrow();
+            if (ArrowColumns.isNumeric(field)) {
+                continue;
+            }
+            String encode = "encode it with a one-hot transform after it, e.g. {type: one-hot, columns: [" + feature
+                    + "]}";
+            Integer producer = transformed.producedBy().get(feature);
+            if (producer != null) {
+                problems.add(transformAt(producer), "feature '" + feature + "' holds " + typeName(field.getType())
+                        + " after transforms[" + producer + "] (" + transforms.get(producer).type()
+                        + "), but models need numbers; " + encode + ", or leave it out of columns.features");
                 continue;
             }
             Location at = featureLocations.getOrDefault(feature, columns
                     .map(c -> c.location(DocumentOptions.FEATURES.name()))
                     .orElse(root.get("source").map(ConfigNode::location).orElse(root.location())));
-            problems.add(at, "feature '" + feature + "' holds " + typeName(field.get().getType())
+            String passed = transforms.isEmpty() ? "" : " and passes unchanged through transforms["
+                    + (transforms.size() - 1) + "] (" + transforms.get(transforms.size() - 1).type() + ")";
+            problems.add(at, "feature '" + feature + "' holds " + typeName(field.getType()) + passed
                     + ", but models need numbers; encode it with a transform, e.g. transforms: [{type: one-hot,"
-                    + " columns: [" + feature + "]}], or leave it out of columns.features"
-                    + (noTransforms ? "" : " (no transform before the model makes it numeric)"));
+                    + " columns: [" + feature + "]}], or leave it out of columns.features");
         }
     }
 

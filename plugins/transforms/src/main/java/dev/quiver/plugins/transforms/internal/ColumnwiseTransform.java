@@ -10,13 +10,13 @@ import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
-import org.apache.arrow.vector.util.TransferPair;
 
 /**
  * The shape most fitted transforms share: some named columns are rewritten, each into one or more new columns
- * at the same position, and every other column is moved across unchanged (by transfer, without copying).
- * Subclasses say what a rewritten column becomes; this class keeps output schema and output batch in step and
- * owns the cleanup when a rewrite fails half way. Subclasses must be immutable, which makes apply thread-safe.
+ * at the same position, and every other column passes through unchanged, sharing the input's buffers (never
+ * moved out of the input, which is only read). Subclasses say what a rewritten column becomes; this class keeps
+ * output schema and output batch in step and owns the cleanup when a rewrite fails half way. Subclasses must be
+ * immutable, which makes apply thread-safe.
  */
 public abstract class ColumnwiseTransform implements FittedTransform {
 
@@ -42,12 +42,26 @@ public abstract class ColumnwiseTransform implements FittedTransform {
 
     @Override
     public final Schema outputSchema(Schema input) {
-        List<Field> fields = new ArrayList<>();
+        return rewrite(input, rewritten, this::outputFields);
+    }
+
+    /** What replaces the field of one rewritten column: its index among them, and the input field. */
+    @FunctionalInterface
+    public interface FieldRewrite {
+        List<Field> apply(int index, Field input);
+    }
+
+    /**
+     * {@code input} with the fields named in {@code rewritten} replaced in place: the one schema rule that
+     * {@link #outputSchema} and the configured transforms' plans share, so the two cannot disagree.
+     */
+    public static Schema rewrite(Schema input, List<String> rewritten, FieldRewrite fields) {
+        List<Field> out = new ArrayList<>();
         for (Field f : input.getFields()) {
             int index = rewritten.indexOf(f.getName());
-            fields.addAll(index < 0 ? List.of(f) : outputFields(index, f));
+            out.addAll(index < 0 ? List.of(f) : fields.apply(index, f));
         }
-        return new Schema(fields);
+        return new Schema(out);
     }
 
     @Override
@@ -63,9 +77,7 @@ public abstract class ColumnwiseTransform implements FittedTransform {
             for (FieldVector v : input.getFieldVectors()) {
                 int index = rewritten.indexOf(v.getName());
                 if (index < 0) {
-                    TransferPair move = v.getTransferPair(allocator);
-                    move.transfer();
-                    out.add((FieldVector) move.getTo());
+                    out.add(Vectors.share(v, input.getRowCount(), allocator));
                 } else {
                     out.addAll(rewrite(index, v, allocator));
                 }

@@ -3,6 +3,7 @@ package dev.quiver.plugins.transforms.internal;
 import dev.quiver.api.state.StateReader;
 import dev.quiver.api.state.StateWriter;
 import dev.quiver.api.transform.Columns;
+import dev.quiver.api.transform.TransformPlan;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -61,12 +62,14 @@ public final class FittedImpute extends ColumnwiseTransform {
         return input;
     }
 
+    /** The field an imputed column becomes: text for a text fill, else float64; never nullable. */
+    static Field outputField(Field input, boolean text) {
+        return TransformPlan.retyped(input, FieldType.notNullable(text ? ArrowType.Utf8.INSTANCE : Vectors.FLOAT64));
+    }
+
     @Override
     protected List<Field> outputFields(int index, Field input) {
-        if (fills.get(index) instanceof String) {
-            return List.of(new Field(input.getName(), FieldType.notNullable(ArrowType.Utf8.INSTANCE), null));
-        }
-        return List.of(Vectors.float64(input.getName(), false));
+        return List.of(outputField(input, fills.get(index) instanceof String));
     }
 
     @Override

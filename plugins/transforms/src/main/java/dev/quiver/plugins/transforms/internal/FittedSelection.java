@@ -14,13 +14,12 @@ import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
-import org.apache.arrow.vector.util.TransferPair;
 
 /**
  * A fitted {@code select} or {@code drop}: the batch loses the {@code removed} feature columns, and the
  * {@code leading} ones (select's list) come first in the order given, followed by every other column (the
- * target, columns that are not features) as they were. Columns are moved, never copied. Immutable and
- * thread-safe.
+ * target, columns that are not features) as they were. Columns share the input's buffers: never copied, and
+ * never moved out of the input, which is only read. Immutable and thread-safe.
  */
 public final class FittedSelection implements FittedTransform {
 
@@ -76,9 +75,7 @@ public final class FittedSelection implements FittedTransform {
         List<FieldVector> out = new ArrayList<>();
         try {
             for (String name : names) {
-                TransferPair move = input.getVector(name).getTransferPair(allocator);
-                move.transfer();
-                out.add((FieldVector) move.getTo());
+                out.add(Vectors.share(input.getVector(name), input.getRowCount(), allocator));
             }
         } catch (RuntimeException e) {
             try {

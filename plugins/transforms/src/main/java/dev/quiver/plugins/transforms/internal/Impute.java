@@ -8,6 +8,7 @@ import dev.quiver.api.model.ClassLabels;
 import dev.quiver.api.transform.Columns;
 import dev.quiver.api.transform.FittedTransform;
 import dev.quiver.api.transform.Transform;
+import dev.quiver.api.transform.TransformPlan;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -52,9 +53,11 @@ public record Impute(ColumnChoice choice, Strategy strategy, Object fill) implem
     }
 
     @Override
-    public Columns plan(Schema input, Columns columns) {
-        resolve(input, columns);
-        return columns;
+    public TransformPlan plan(Schema input, Columns columns) {
+        List<String> names = resolve(input, columns);
+        // A text column is filled with text, a numeric one with a number: known from the type alone.
+        return new TransformPlan(ColumnwiseTransform.rewrite(input, names,
+                (index, field) -> List.of(FittedImpute.outputField(field, ColumnChoice.isText(field)))), columns);
     }
 
     private List<String> resolve(Schema input, Columns columns) {

@@ -4,6 +4,8 @@ import dev.quiver.api.data.Source;
 import dev.quiver.api.transform.Columns;
 import dev.quiver.api.transform.FittedTransform;
 import dev.quiver.api.transform.Transform;
+import dev.quiver.api.transform.TransformPlan;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.types.pojo.Schema;
@@ -15,9 +17,8 @@ import org.apache.arrow.vector.types.pojo.Schema;
 public record MinMax(ColumnChoice choice, double low, double high) implements Transform {
 
     @Override
-    public Columns plan(Schema input, Columns columns) {
-        choice.numeric(input, columns);
-        return columns;
+    public TransformPlan plan(Schema input, Columns columns) {
+        return NumericMap.plan(input, columns, choice.numeric(input, columns));
     }
 
     @Override

@@ -1,11 +1,14 @@
 package dev.quiver.plugins.transforms.internal;
 
 import dev.quiver.api.transform.Columns;
+import dev.quiver.api.transform.TransformPlan;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.FieldType;
+import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
  * A fitted transform that maps each value of some numeric columns through a per-column function into a
@@ -29,9 +32,19 @@ public abstract class NumericMap extends ColumnwiseTransform {
         return input;
     }
 
+    /** The field a mapped column becomes: float64 of the same name, as nullable as it was. */
+    static Field outputField(Field input) {
+        return TransformPlan.retyped(input, new FieldType(input.isNullable(), Vectors.FLOAT64, null));
+    }
+
+    /** The plan of a transform that will map {@code mapped} of {@code input}: those columns become float64. */
+    static TransformPlan plan(Schema input, Columns columns, List<String> mapped) {
+        return new TransformPlan(rewrite(input, mapped, (index, field) -> List.of(outputField(field))), columns);
+    }
+
     @Override
     protected final List<Field> outputFields(int index, Field input) {
-        return List.of(Vectors.float64(input.getName(), input.isNullable()));
+        return List.of(outputField(input));
     }
 
     @Override

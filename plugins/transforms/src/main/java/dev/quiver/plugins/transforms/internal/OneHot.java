@@ -7,6 +7,7 @@ import dev.quiver.api.model.ClassLabels;
 import dev.quiver.api.transform.Columns;
 import dev.quiver.api.transform.FittedTransform;
 import dev.quiver.api.transform.Transform;
+import dev.quiver.api.transform.TransformPlan;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -18,6 +19,7 @@ import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.FieldType;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
@@ -32,18 +34,25 @@ import org.apache.arrow.vector.types.pojo.Schema;
 public record OneHot(ColumnChoice choice, boolean ignoreUnknown, boolean dropFirst) implements Transform {
 
     @Override
-    public Columns plan(Schema input, Columns columns) {
+    public TransformPlan plan(Schema input, Columns columns) {
         List<String> encoded = resolve(input, columns);
-        return columns.withFeatures(columns.features().stream()
-                .map(f -> encoded.contains(f) ? placeholder(f) : f).toList());
+        Schema schema = ColumnwiseTransform.rewrite(input, encoded, (index, field) -> List.of(placeholder(field)));
+        Columns planned = columns.withFeatures(columns.features().stream()
+                .map(f -> encoded.contains(f) ? placeholderName(f) : f).toList());
+        return new TransformPlan(schema, planned);
     }
 
     /**
-     * The name that stands for a column's indicators at plan time: they depend on the categories, unknown until
-     * fitted, but later plan steps must already see that a numeric feature replaces the text one.
+     * What stands for a column's indicators at plan time: they depend on the categories, unknown until fitted,
+     * but later plan steps must already see that float64 features replace the text one.
      * {@link FittedOneHot#columns} gives the real names.
      */
-    public static String placeholder(String column) {
+    static Field placeholder(Field column) {
+        return TransformPlan.placeholder(column.getName() + "=", FieldType.notNullable(Vectors.FLOAT64));
+    }
+
+    /** The name of {@link #placeholder}: {@code column=*}. */
+    private static String placeholderName(String column) {
         return column + "=*";
     }
 

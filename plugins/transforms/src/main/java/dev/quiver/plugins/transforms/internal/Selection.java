@@ -4,6 +4,7 @@ import dev.quiver.api.data.Source;
 import dev.quiver.api.transform.Columns;
 import dev.quiver.api.transform.FittedTransform;
 import dev.quiver.api.transform.Transform;
+import dev.quiver.api.transform.TransformPlan;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.types.pojo.Schema;
@@ -17,8 +18,10 @@ import org.apache.arrow.vector.types.pojo.Schema;
 public record Selection(ColumnChoice choice, boolean keep) implements Transform {
 
     @Override
-    public Columns plan(Schema input, Columns columns) {
-        return fitted(input, columns).columns(columns);
+    public TransformPlan plan(Schema input, Columns columns) {
+        // Nothing is learned, so the plan is exactly what the fitted transform will do.
+        FittedSelection fitted = fitted(input, columns);
+        return new TransformPlan(fitted.outputSchema(input), fitted.columns(columns));
     }
 
     @Override

@@ -13,6 +13,7 @@ import org.apache.arrow.vector.types.FloatingPointPrecision;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.FieldType;
+import org.apache.arrow.vector.util.TransferPair;
 
 /** Small Arrow helpers the transforms share. Stateless. */
 public final class Vectors {
@@ -32,6 +33,19 @@ public final class Vectors {
         Float8Vector v = (Float8Vector) field.createVector(allocator);
         v.allocateNew(rows);
         return v;
+    }
+
+    /**
+     * A vector of {@code allocator} holding the first {@code rows} values of {@code column} by sharing its
+     * buffers (reference counted, no copy). {@code column} is left as it was: still readable, still the
+     * caller's to close, in either order with the result. The caller owns the result.
+     */
+    public static FieldVector share(FieldVector column, int rows, BufferAllocator allocator) {
+        TransferPair pair = column.getTransferPair(allocator);
+        if (rows > 0) {
+            pair.splitAndTransfer(0, rows);
+        }
+        return (FieldVector) pair.getTo();
     }
 
     /** The column's values as doubles (nulls as NaN), in {@code buffer} when it is big enough. */

@@ -113,7 +113,7 @@ final class TrainingSection {
             Optional<Loss> forTask = loss.or(() -> defaults.get().loss(task).map(name -> fromDefault(
                     PluginKind.LOSS, name, modelAt, "default " + task.label() + " loss of model '" + trainer.type()
                             + "'")));
-            if (forTask.isPresent() && forTask.get() != null && chosen != null) {
+            if (forTask.isPresent() && chosen != null) {
                 setups.put(task, base.withLoss(forTask.get()).withOptimizer(chosen));
             }
         }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 import org.apache.arrow.dataset.file.DatasetFileWriter;
+import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.dataset.file.FileFormat;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorLoader;
@@ -126,10 +127,16 @@ public final class SpoolingWriter implements SinkWriter {
             writer.end();
             writer.close();
             channel.close();
+            // The batches are exported to Arrow C++, which may release the last of them from its own threads just
+            // after write returns; a private allocator keeps that release away from the caller's, whose close is a
+            // leak check, and is closed once C++ has let go of everything.
+            RootAllocator exported = new RootAllocator();
             try (FileChannel in = FileChannel.open(spool, StandardOpenOption.READ);
-                    ArrowFileReader reader = new ArrowFileReader(in, allocator)) {
-                DatasetFileWriter.write(allocator, reader, FileFormat.PARQUET, folder.toUri().toString(),
+                    ArrowFileReader reader = new ArrowFileReader(in, exported)) {
+                DatasetFileWriter.write(exported, reader, FileFormat.PARQUET, folder.toUri().toString(),
                         new String[0], 1, "part-{i}.parquet");
+            } finally {
+                closeWhenReleased(exported);
             }
             Path written = folder.resolve("part-0.parquet");
             if (!Files.isRegularFile(written)) {
@@ -155,6 +162,19 @@ public final class SpoolingWriter implements SinkWriter {
         } finally {
             close();
         }
+    }
+
+    private static void closeWhenReleased(RootAllocator exported) {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (exported.getAllocatedMemory() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        exported.close();
     }
 
     /** Releases the staging batch and deletes every temporary file; the committed output stays. Idempotent. */

@@ -18,6 +18,7 @@ public class QuiverException extends RuntimeException {
     private final transient List<Problem> problems;
     /** For {@link #inBatch}: the 0-based row of the batch, the column and the bare message; else -1 and null. */
     private final int batchRow;
+
     private final String column;
     private final String detail;
 
@@ -33,8 +34,14 @@ public class QuiverException extends RuntimeException {
         this(code, message, problems, cause, -1, null, null);
     }
 
-    private QuiverException(ErrorCode code, String message, List<Problem> problems, Throwable cause, int batchRow,
-            String column, String detail) {
+    private QuiverException(
+            ErrorCode code,
+            String message,
+            List<Problem> problems,
+            Throwable cause,
+            int batchRow,
+            String column,
+            String detail) {
         super(message, cause);
         this.code = code;
         this.problems = List.copyOf(problems);
@@ -59,8 +66,8 @@ public class QuiverException extends RuntimeException {
      * reads {@code batch column 'c': message}.
      */
     public static QuiverException inBatch(String column, String message) {
-        return new QuiverException(ErrorCode.DATA, "batch column '" + column + "': " + message, List.of(), null, -1,
-                column, message);
+        return new QuiverException(
+                ErrorCode.DATA, "batch column '" + column + "': " + message, List.of(), null, -1, column, message);
     }
 
     /** The 0-based batch row of an {@link #inBatch} failure, or -1 for any other (and for a whole column). */
@@ -77,15 +84,18 @@ public class QuiverException extends RuntimeException {
             return this;
         }
         if (batchRow < 0) {
-            return new QuiverException(ErrorCode.DATA, data(file, 0, column, detail).getMessage(), this);
+            return new QuiverException(
+                    ErrorCode.DATA, data(file, 0, column, detail).getMessage(), this);
         }
-        return new QuiverException(ErrorCode.DATA, data(file, line, column, detail).getMessage(), this);
+        return new QuiverException(
+                ErrorCode.DATA, data(file, line, column, detail).getMessage(), this);
     }
 
     /** A configuration failure listing every problem found. */
     public static QuiverException config(List<Problem> problems) {
         String text = problems.stream().map(Problem::toString).collect(Collectors.joining("\n"));
-        String head = problems.size() == 1 ? "Invalid pipeline:" : "Invalid pipeline (" + problems.size() + " problems):";
+        String head =
+                problems.size() == 1 ? "Invalid pipeline:" : "Invalid pipeline (" + problems.size() + " problems):";
         return new QuiverException(ErrorCode.CONFIG, head + "\n" + text, problems, null);
     }
 

@@ -39,8 +39,8 @@ public final class SpiVersion {
      */
     public static SpiVersion parse(String text) {
         if (text == null || !text.matches("(0|[1-9][0-9]{0,8})\\.(0|[1-9][0-9]{0,8})")) {
-            throw new IllegalArgumentException("'" + text + "' is not an SPI version (MAJOR.MINOR, e.g. "
-                    + CURRENT + ")");
+            throw new IllegalArgumentException(
+                    "'" + text + "' is not an SPI version (MAJOR.MINOR, e.g. " + CURRENT + ")");
         }
         int dot = text.indexOf('.');
         return new SpiVersion(Integer.parseInt(text.substring(0, dot)), Integer.parseInt(text.substring(dot + 1)));

@@ -38,7 +38,8 @@ public enum Task {
      * {@link #CLASSIFICATION}, when it does either binary or multi-class.
      */
     public boolean isSupportedBy(Set<Task> supported) {
-        return this == CLASSIFICATION ? supported.contains(BINARY) || supported.contains(MULTICLASS)
+        return this == CLASSIFICATION
+                ? supported.contains(BINARY) || supported.contains(MULTICLASS)
                 : supported.contains(this);
     }
 
@@ -56,13 +57,17 @@ public enum Task {
             return this;
         }
         if (classes.size() < 2) {
-            throw new QuiverException(ErrorCode.DATA, "The target '" + target + "' has " + (classes.isEmpty()
-                    ? "no labels" : "only the class " + classes) + " in the training rows; a classifier needs at "
-                    + "least two classes.");
+            throw new QuiverException(
+                    ErrorCode.DATA,
+                    "The target '" + target + "' has " + (classes.isEmpty() ? "no labels" : "only the class " + classes)
+                            + " in the training rows; a classifier needs at "
+                            + "least two classes.");
         }
         if (this == BINARY && classes.size() > 2) {
-            throw new QuiverException(ErrorCode.DATA, "The task is binary, but the target '" + target + "' has "
-                    + classes.size() + " classes in the training rows: " + classes + ".");
+            throw new QuiverException(
+                    ErrorCode.DATA,
+                    "The task is binary, but the target '" + target + "' has " + classes.size()
+                            + " classes in the training rows: " + classes + ".");
         }
         if (this == CLASSIFICATION) {
             return classes.size() == 2 && supported.contains(BINARY) ? BINARY : MULTICLASS;

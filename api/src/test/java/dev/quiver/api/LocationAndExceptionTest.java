@@ -21,9 +21,11 @@ class LocationAndExceptionTest {
                 new Problem(new Location("p.yaml", 4, 9, "split.test"), "must be in (0, 1), got 2")));
         assertEquals(2, e.problems().size());
         assertEquals(2, e.code().exitCode());
-        assertEquals("Invalid pipeline (2 problems):\n"
-                + "p.yaml:1:1: unknown key 'modle'; did you mean 'model'? [modle]\n"
-                + "p.yaml:4:9: must be in (0, 1), got 2 [split.test]", e.getMessage());
+        assertEquals(
+                "Invalid pipeline (2 problems):\n"
+                        + "p.yaml:1:1: unknown key 'modle'; did you mean 'model'? [modle]\n"
+                        + "p.yaml:4:9: must be in (0, 1), got 2 [split.test]",
+                e.getMessage());
     }
 
     @Test

@@ -26,12 +26,12 @@ class TaskTest {
 
     @Test
     void tooFewOrTooManyClassesAreDataErrorsNamingTheTarget() {
-        QuiverException one = assertThrows(QuiverException.class,
-                () -> Task.CLASSIFICATION.resolve(List.of("a"), BOTH, "label"));
+        QuiverException one =
+                assertThrows(QuiverException.class, () -> Task.CLASSIFICATION.resolve(List.of("a"), BOTH, "label"));
         assertEquals(ErrorCode.DATA, one.code());
         assertTrue(one.getMessage().contains("'label'") && one.getMessage().contains("[a]"), one.getMessage());
-        QuiverException three = assertThrows(QuiverException.class,
-                () -> Task.BINARY.resolve(List.of("a", "b", "c"), BOTH, "label"));
+        QuiverException three =
+                assertThrows(QuiverException.class, () -> Task.BINARY.resolve(List.of("a", "b", "c"), BOTH, "label"));
         assertTrue(three.getMessage().contains("binary"), three.getMessage());
     }
 

@@ -28,8 +28,8 @@ class ClassifierPredictTest {
     void spamClassifierWritesLabelsAndProbabilities(BufferAllocator allocator) throws Exception {
         Path pipelines = Path.of(System.getProperty("basedir", ".")).toAbsolutePath();
         Path run = temp.resolve("spam");
-        PipelinesTest.Result trained = PipelinesTest.quiver("run", pipelines.resolve("spam-naive-bayes.yaml").toString(),
-                "--out", run.toString());
+        PipelinesTest.Result trained = PipelinesTest.quiver(
+                "run", pipelines.resolve("spam-naive-bayes.yaml").toString(), "--out", run.toString());
         assertEquals(0, trained.code(), trained.err());
 
         Path input = temp.resolve("messages.csv");
@@ -39,14 +39,16 @@ class ClassifierPredictTest {
                 0,0,0,0,0,0,0,2,1,1,1,2,1,1
                 """);
         Path output = temp.resolve("predicted.arrow");
-        PipelinesTest.Result predicted = PipelinesTest.quiver("predict", "--model", run.toString(), "--input",
-                input.toString(), "--output", output.toString());
+        PipelinesTest.Result predicted = PipelinesTest.quiver(
+                "predict", "--model", run.toString(), "--input", input.toString(), "--output", output.toString());
         assertEquals(0, predicted.code(), predicted.err());
 
         try (ArrowFileReader reader = new ArrowFileReader(Files.newByteChannel(output), allocator)) {
             VectorSchemaRoot root = reader.getVectorSchemaRoot();
-            List<String> columns = root.getSchema().getFields().stream().map(Field::getName).toList();
-            assertEquals(List.of("prediction", "probability_ham", "probability_spam"),
+            List<String> columns =
+                    root.getSchema().getFields().stream().map(Field::getName).toList();
+            assertEquals(
+                    List.of("prediction", "probability_ham", "probability_spam"),
                     columns.subList(columns.size() - 3, columns.size()));
             assertTrue(reader.loadNextBatch());
             assertEquals(2, root.getRowCount());

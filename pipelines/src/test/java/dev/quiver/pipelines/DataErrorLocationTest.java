@@ -24,13 +24,14 @@ class DataErrorLocationTest {
     @TempDir
     Path dir;
 
-    record Result(int code, String out, String err) {
-    }
+    record Result(int code, String out, String err) {}
 
     private static Result quiver(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int code = Main.execute(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
@@ -45,7 +46,11 @@ class DataErrorLocationTest {
         csv.append("1.5,blue,\"two\nlines\",3.0\n");
         for (int line = 6; line < lines; line++) {
             double x = line % 97;
-            csv.append(x).append(line % 2 == 0 ? ",red" : ",blue").append(",n,").append(2 * x + 1).append('\n');
+            csv.append(x)
+                    .append(line % 2 == 0 ? ",red" : ",blue")
+                    .append(",n,")
+                    .append(2 * x + 1)
+                    .append('\n');
         }
         csv.append(lastX).append(',').append(lastColor).append(",n,1.0\n");
         return Files.writeString(dir.resolve(name), csv.toString());
@@ -68,24 +73,36 @@ class DataErrorLocationTest {
     @Test
     void anInfiniteValueWhileFittingNamesItsLine() throws IOException {
         Path train = data("train.csv", 10001, "red", "inf");
-        Result r = quiver("run", pipeline("x", "{type: standardize, columns: [x]}").toString());
+        Result r =
+                quiver("run", pipeline("x", "{type: standardize, columns: [x]}").toString());
         assertEquals(3, r.code(), r.out() + r.err());
-        assertTrue(r.err().startsWith(train + ":10001 column 'x': the value Infinity cannot be learned from"),
-                r.err());
+        assertTrue(r.err().startsWith(train + ":10001 column 'x': the value Infinity cannot be learned from"), r.err());
         assertFalse(r.err().contains("\tat "), r.err());
     }
 
     @Test
     void anUnseenCategoryWhilePredictingNamesItsFileAndLine() throws IOException {
         data("train.csv", 300, "red", "1.0");
-        Result run = quiver("run", pipeline("x, color", "{type: one-hot, columns: [color], dropFirst: true}").toString());
+        Result run = quiver(
+                "run",
+                pipeline("x, color", "{type: one-hot, columns: [color], dropFirst: true}")
+                        .toString());
         assertEquals(0, run.code(), run.out() + run.err());
         Path input = data("input.csv", 10001, "green", "1.0");
-        Result r = quiver("predict", "--model", dir.resolve("run").toString(), "--input", input.toString(),
-                "--output", dir.resolve("out.csv").toString());
+        Result r = quiver(
+                "predict",
+                "--model",
+                dir.resolve("run").toString(),
+                "--input",
+                input.toString(),
+                "--output",
+                dir.resolve("out.csv").toString());
         assertEquals(3, r.code(), r.out() + r.err());
-        assertTrue(r.err().startsWith(input + ":10001 column 'color': the value 'green' was not seen when one-hot "
-                + "was fitted"), r.err());
+        assertTrue(
+                r.err()
+                        .startsWith(input + ":10001 column 'color': the value 'green' was not seen when one-hot "
+                                + "was fitted"),
+                r.err());
         assertFalse(Files.exists(dir.resolve("out.csv")), "no partial output");
     }
 }

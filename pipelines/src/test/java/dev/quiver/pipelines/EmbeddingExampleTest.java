@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(LeakCheckExtension.class)
 class EmbeddingExampleTest {
 
-    private static final Path PIPELINES = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().normalize();
+    private static final Path PIPELINES =
+            Path.of(System.getProperty("basedir", ".")).toAbsolutePath().normalize();
 
     @TempDir
     Path runs;
@@ -36,7 +37,8 @@ class EmbeddingExampleTest {
     void aServiceTrainsLoadsAndPredictsFromManyThreads(BufferAllocator allocator) throws Exception {
         Quiver quiver = Quiver.create();
         Path runDir = runs.resolve("house-prices");
-        quiver.run(quiver.load(PIPELINES.resolve("house-prices.yaml"), List.of()),
+        quiver.run(
+                quiver.load(PIPELINES.resolve("house-prices.yaml"), List.of()),
                 RunOptions.defaults().withOutputDir(runDir));
 
         FittedPipeline model = quiver.loadModel(runDir);

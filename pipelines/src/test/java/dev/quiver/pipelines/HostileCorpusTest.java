@@ -57,7 +57,9 @@ class HostileCorpusTest {
         Path corpus = Path.of(HostileCorpusTest.class.getResource("/hostile").toURI());
         List<Path> cases;
         try (Stream<Path> folders = Files.list(corpus)) {
-            cases = folders.filter(f -> Files.isRegularFile(f.resolve("case.cfg"))).sorted().toList();
+            cases = folders.filter(f -> Files.isRegularFile(f.resolve("case.cfg")))
+                    .sorted()
+                    .toList();
         }
         assertTrue(cases.size() >= 25, "the corpus is there: " + cases);
         return cases.stream().map(c -> DynamicTest.dynamicTest(c.getFileName().toString(), () -> check(corpus, c)));
@@ -74,7 +76,8 @@ class HostileCorpusTest {
         Map<String, String> before = snapshot(dir);
 
         String[] args = Stream.of(spec.get("args").strip().split("\\s+"))
-                .map(a -> a.replace("{dir}", dir.toString())).toArray(String[]::new);
+                .map(a -> a.replace("{dir}", dir.toString()))
+                .toArray(String[]::new);
         PipelinesTest.Result r = PipelinesTest.quiver(args);
         String said = "exit " + r.code() + "\nstdout:\n" + r.out() + "\nstderr:\n" + r.err();
 
@@ -86,7 +89,8 @@ class HostileCorpusTest {
         Map<String, String> after = snapshot(dir);
         Pattern allowed = Pattern.compile(spec.getOrDefault("allow", "").strip());
         List<String> leftBehind = after.keySet().stream()
-                .filter(p -> !before.containsKey(p) && !allowed.matcher(p).matches()).toList();
+                .filter(p -> !before.containsKey(p) && !allowed.matcher(p).matches())
+                .toList();
         assertEquals(List.of(), leftBehind, "nothing left behind; " + said);
         for (Map.Entry<String, String> file : before.entrySet()) {
             assertEquals(file.getValue(), after.get(file.getKey()), file.getKey() + " unchanged; " + said);
@@ -130,12 +134,20 @@ class HostileCorpusTest {
             case "bundle" -> {
                 copyInputs(corpus.resolve("_bundle"), dir);
                 String pipeline = part.length > 1 ? part[1] : "tiny.yaml";
-                PipelinesTest.Result r = PipelinesTest.quiver("run", dir.resolve(pipeline).toString(), "--out",
+                PipelinesTest.Result r = PipelinesTest.quiver(
+                        "run",
+                        dir.resolve(pipeline).toString(),
+                        "--out",
                         dir.resolve("run").toString());
                 assertEquals(0, r.code(), r.out() + r.err());
             }
-            case "mkfifo" -> assumeTrue(new ProcessBuilder("mkfifo", dir.resolve(part[1]).toString()).start()
-                    .waitFor() == 0, "no mkfifo");
+            case "mkfifo" ->
+                assumeTrue(
+                        new ProcessBuilder("mkfifo", dir.resolve(part[1]).toString())
+                                        .start()
+                                        .waitFor()
+                                == 0,
+                        "no mkfifo");
             case "delete" -> Files.delete(dir.resolve(part[1]));
             case "edit" -> {
                 String[] change = step.split(":", 3)[2].split("=>", 2);
@@ -166,8 +178,9 @@ class HostileCorpusTest {
         for (Path p : paths) {
             PosixFileAttributes a = Files.readAttributes(p, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             String mode = PosixFilePermissions.toString(a.permissions());
-            String what = a.isRegularFile() ? "file " + sha256(p) : a.isDirectory() ? "dir" : a.isSymbolicLink()
-                    ? "link " + Files.readSymbolicLink(p) : "other";
+            String what = a.isRegularFile()
+                    ? "file " + sha256(p)
+                    : a.isDirectory() ? "dir" : a.isSymbolicLink() ? "link " + Files.readSymbolicLink(p) : "other";
             state.put(dir.relativize(p).toString().replace('\\', '/'), what + " " + mode);
         }
         return state;

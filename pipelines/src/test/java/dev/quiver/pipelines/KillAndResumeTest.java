@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KillAndResumeTest {
 
-    private static final Path PIPELINES = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().normalize();
+    private static final Path PIPELINES =
+            Path.of(System.getProperty("basedir", ".")).toAbsolutePath().normalize();
 
     @TempDir
     Path temp;
@@ -49,17 +50,21 @@ class KillAndResumeTest {
 
         Path killed = temp.resolve("killed");
         Process process = new ProcessBuilder(command("run", pipeline.toString(), "--out", killed.toString()))
-                .redirectErrorStream(true).redirectOutput(temp.resolve("killed.log").toFile()).start();
+                .redirectErrorStream(true)
+                .redirectOutput(temp.resolve("killed.log").toFile())
+                .start();
         Path checkpoint = temp.resolve("killed.checkpoints").resolve("checkpoint.json");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (!Files.exists(checkpoint) && process.isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
         assertTrue(process.isAlive(), () -> "training ended before it could be killed:\n" + log());
-        process.destroyForcibly();   // SIGKILL: no shutdown hook, no finally block runs
+        process.destroyForcibly(); // SIGKILL: no shutdown hook, no finally block runs
         process.waitFor();
         assertFalse(Files.exists(killed.resolve("model.json")), "a killed run leaves no model behind");
-        assertEquals(1, leftovers().stream().filter(n -> n.startsWith(".killed.tmp-")).count(),
+        assertEquals(
+                1,
+                leftovers().stream().filter(n -> n.startsWith(".killed.tmp-")).count(),
                 "a SIGKILL leaves its temporary folder (no hook runs): " + leftovers());
         JsonNode saved = new ObjectMapper().readTree(checkpoint.toFile());
         int killedAt = saved.path("epoch").asInt();
@@ -79,14 +84,19 @@ class KillAndResumeTest {
         assertEquals(b, a, "resumed parameters differ from the uninterrupted run's");
         List<String> history = Files.readAllLines(killed.resolve("history.csv"));
         assertEquals(41, history.size(), "a header and 40 epochs");
-        assertEquals(epochOneSeconds, Double.parseDouble(history.get(1).split(",")[5]), 1e-6,
+        assertEquals(
+                epochOneSeconds,
+                Double.parseDouble(history.get(1).split(",")[5]),
+                1e-6,
                 "epoch 1 was restored from the checkpoint, not trained again");
     }
 
     /** What runs to {@code killed} left beside it: temporary folders and lock files. */
     private List<String> leftovers() throws IOException {
         try (var files = Files.list(temp)) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".killed.")).toList();
+            return files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.startsWith(".killed."))
+                    .toList();
         }
     }
 
@@ -105,15 +115,20 @@ class KillAndResumeTest {
                 """.formatted(PIPELINES.resolve("data/digits.csv")));
         Path killed = temp.resolve("killed");
         Process process = new ProcessBuilder(command("run", pipeline.toString(), "--out", killed.toString()))
-                .redirectErrorStream(true).redirectOutput(temp.resolve("killed.log").toFile()).start();
+                .redirectErrorStream(true)
+                .redirectOutput(temp.resolve("killed.log").toFile())
+                .start();
         Path checkpoint = temp.resolve("killed.checkpoints").resolve("checkpoint.json");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (!Files.exists(checkpoint) && process.isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
         assertTrue(process.isAlive(), () -> "training ended before it could be stopped:\n" + log());
-        assertEquals(1, leftovers().stream().filter(n -> n.startsWith(".killed.tmp-")).count(), "being built");
-        process.destroy();   // SIGTERM: the shutdown hooks run
+        assertEquals(
+                1,
+                leftovers().stream().filter(n -> n.startsWith(".killed.tmp-")).count(),
+                "being built");
+        process.destroy(); // SIGTERM: the shutdown hooks run
         assertTrue(process.waitFor(60, TimeUnit.SECONDS));
         assertEquals(List.of(), leftovers(), "no temporary folder or lock is left");
         assertFalse(Files.exists(killed));
@@ -136,17 +151,22 @@ class KillAndResumeTest {
 
     /** Starts a tuning search to {@code killed} in a child JVM and waits until its trials are training. */
     private Process startTuning() throws Exception {
-        Path pipeline = Files.writeString(temp.resolve("tuned.yaml"),
-                TUNING.formatted(PIPELINES.resolve("data/digits.csv")));
-        Process process = new ProcessBuilder(command("run", pipeline.toString(), "--out",
-                temp.resolve("killed").toString())).redirectErrorStream(true)
-                .redirectOutput(temp.resolve("killed.log").toFile()).start();
+        Path pipeline =
+                Files.writeString(temp.resolve("tuned.yaml"), TUNING.formatted(PIPELINES.resolve("data/digits.csv")));
+        Process process = new ProcessBuilder(command(
+                        "run",
+                        pipeline.toString(),
+                        "--out",
+                        temp.resolve("killed").toString()))
+                .redirectErrorStream(true)
+                .redirectOutput(temp.resolve("killed.log").toFile())
+                .start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (!trialsTraining() && process.isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
-        assertTrue(process.isAlive() && trialsTraining(), () -> "the search ended before it could be killed:\n"
-                + log());
+        assertTrue(
+                process.isAlive() && trialsTraining(), () -> "the search ended before it could be killed:\n" + log());
         return process;
     }
 
@@ -167,11 +187,14 @@ class KillAndResumeTest {
     @Test
     void aSigkilledSearchsScratchFolderIsDeletedByTheNextRun() throws Exception {
         Process process = startTuning();
-        process.destroyForcibly();   // SIGKILL: no shutdown hook, no finally block runs
+        process.destroyForcibly(); // SIGKILL: no shutdown hook, no finally block runs
         process.waitFor();
-        assertEquals(1, leftovers().stream().filter(n -> n.startsWith(".killed.tune-")).count(), leftovers()
-                .toString());
-        Path quick = Files.writeString(temp.resolve("quick.yaml"), """
+        assertEquals(
+                1,
+                leftovers().stream().filter(n -> n.startsWith(".killed.tune-")).count(),
+                leftovers().toString());
+        Path quick = Files.writeString(
+                temp.resolve("quick.yaml"), """
                 version: 1
                 name: quick
                 source: {type: csv, path: %s}
@@ -179,14 +202,16 @@ class KillAndResumeTest {
                 model: {type: linear-regression}
                 evaluate: [mse]
                 """.formatted(PIPELINES.resolve("data/house_prices.csv")));
-        assertEquals(0, quiver("run", quick.toString(), "--out", temp.resolve("killed").toString()));
+        assertEquals(
+                0,
+                quiver("run", quick.toString(), "--out", temp.resolve("killed").toString()));
         assertEquals(List.of(), leftovers(), "the next run to the output deleted the killed search's scratch folder");
     }
 
     @Test
     void aSigtermedSearchDeletesItsScratchFolder() throws Exception {
         Process process = startTuning();
-        process.destroy();   // SIGTERM: the shutdown hooks run
+        process.destroy(); // SIGTERM: the shutdown hooks run
         assertTrue(process.waitFor(60, TimeUnit.SECONDS));
         assertEquals(List.of(), leftovers(), "no scratch folder, temporary folder or lock is left");
         assertFalse(Files.exists(temp.resolve("killed")));

@@ -30,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MeasurementsPostgresTest {
 
-    private static final Path PIPELINES = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().normalize();
+    private static final Path PIPELINES =
+            Path.of(System.getProperty("basedir", ".")).toAbsolutePath().normalize();
     private static final Path EXAMPLE = PIPELINES.resolve("measurements-postgres.yaml");
     /** Enough for Quiver and one fetch of 10,000 rows; not for the PostgreSQL driver holding a million rows. */
     private static final String HEAP = "-Xmx96m";
@@ -68,25 +69,41 @@ class MeasurementsPostgresTest {
     @Test
     void thisTestRunsEveryPostgresExample() throws IOException {
         try (Stream<Path> files = Files.list(PIPELINES)) {
-            assertEquals(List.of("measurements-postgres.yaml"), files.map(f -> f.getFileName().toString())
-                    .filter(n -> n.endsWith("-postgres.yaml")).sorted().toList(),
+            assertEquals(
+                    List.of("measurements-postgres.yaml"),
+                    files.map(f -> f.getFileName().toString())
+                            .filter(n -> n.endsWith("-postgres.yaml"))
+                            .sorted()
+                            .toList(),
                     "each *-postgres.yaml example needs a test here (PipelinesTest skips them)");
         }
     }
 
-    record Child(int code, String output) {
-    }
+    record Child(int code, String output) {}
 
     /** Runs the CLI in a JVM of its own with a small heap and the connection in the environment. */
     private static Child runInSmallHeap(String... extra) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), HEAP, "--add-opens=java.base/java.nio=ALL-UNNAMED", "-cp",
-                System.getProperty("java.class.path"), "dev.quiver.runtime.cli.Main"));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                HEAP,
+                "--add-opens=java.base/java.nio=ALL-UNNAMED",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.quiver.runtime.cli.Main"));
         command.addAll(List.of(extra));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().putAll(Map.of("PGHOST", "127.0.0.1", "PGPORT", Integer.toString(server.port()),
-                "PGUSER", PostgresServer.USER, "PGPASSWORD", PostgresServer.PASSWORD, "PGDATABASE",
-                PostgresServer.DATABASE));
+        builder.environment()
+                .putAll(Map.of(
+                        "PGHOST",
+                        "127.0.0.1",
+                        "PGPORT",
+                        Integer.toString(server.port()),
+                        "PGUSER",
+                        PostgresServer.USER,
+                        "PGPASSWORD",
+                        PostgresServer.PASSWORD,
+                        "PGDATABASE",
+                        PostgresServer.DATABASE));
         Process process = builder.start();
         byte[] output = process.getInputStream().readAllBytes();
         if (!process.waitFor(300, TimeUnit.SECONDS)) {
@@ -101,12 +118,14 @@ class MeasurementsPostgresTest {
         Path run = temp.resolve("measurements");
         Child child = runInSmallHeap("run", EXAMPLE.toString(), "--out", run.toString());
         assertEquals(0, child.code(), child.output());
-        JsonNode metrics = new ObjectMapper().readTree(run.resolve("metrics.json").toFile());
+        JsonNode metrics =
+                new ObjectMapper().readTree(run.resolve("metrics.json").toFile());
         assertTrue(metrics.path("train").path("r2").asDouble() > 0.999, metrics::toString);
         assertTrue(metrics.path("train").path("mse").asDouble() < 0.002, metrics::toString);
         PipelinesTest.Result inspected = PipelinesTest.quiver("inspect", run.toString(), "--json");
         assertEquals(0, inspected.code(), inspected.err());
-        JsonNode parameters = new ObjectMapper().readTree(inspected.out()).path("model").path("parameters");
+        JsonNode parameters =
+                new ObjectMapper().readTree(inspected.out()).path("model").path("parameters");
         // y = 3 x1 - 2 x2 + 5, plus a noise that is uncorrelated with both within each period of the table.
         assertEquals(3.0, parameters.path("weight").path(0).path(0).asDouble(), 0.01, parameters::toString);
         assertEquals(-2.0, parameters.path("weight").path(0).path(1).asDouble(), 0.01, parameters::toString);
@@ -115,7 +134,8 @@ class MeasurementsPostgresTest {
         String recorded = Files.readString(run.resolve("pipeline.yaml"));
         assertTrue(recorded.contains("***"), recorded);
         assertFalse(recorded.contains(PostgresServer.PASSWORD), "pipeline.yaml holds the password:\n" + recorded);
-        assertFalse(Files.readString(run.resolve("report.html")).contains(PostgresServer.PASSWORD),
+        assertFalse(
+                Files.readString(run.resolve("report.html")).contains(PostgresServer.PASSWORD),
                 "the report holds the password");
         assertFalse(child.output().contains(PostgresServer.PASSWORD), child.output());
     }
@@ -123,7 +143,12 @@ class MeasurementsPostgresTest {
     @Test
     void theSameRunFetchingTheWholeTableAtOnceDoesNotFitThatHeap() throws Exception {
         // The control for the test above: without the cursor the driver holds every row, and the heap is too small.
-        Child child = runInSmallHeap("run", EXAMPLE.toString(), "--out", temp.resolve("whole").toString(), "--set",
+        Child child = runInSmallHeap(
+                "run",
+                EXAMPLE.toString(),
+                "--out",
+                temp.resolve("whole").toString(),
+                "--set",
                 "source.fetchSize=2000000");
         assertNotEquals(0, child.code(), child.output());
         assertTrue(child.output().contains("OutOfMemoryError") || child.output().contains("heap"), child.output());
@@ -132,7 +157,8 @@ class MeasurementsPostgresTest {
     /** The example with the connection written out and some of its text replaced, in a folder of this test's. */
     private static Path variant(String name, String... replacements) throws IOException {
         String text = Files.readString(EXAMPLE)
-                .replace("${PGHOST:-127.0.0.1}:${PGPORT:-5432}/${PGDATABASE:-postgres}",
+                .replace(
+                        "${PGHOST:-127.0.0.1}:${PGPORT:-5432}/${PGDATABASE:-postgres}",
                         "127.0.0.1:" + server.port() + "/" + PostgresServer.DATABASE)
                 .replace("${PGUSER:-postgres}", PostgresServer.USER)
                 .replace("${PGPASSWORD}", PostgresServer.PASSWORD);
@@ -148,9 +174,11 @@ class MeasurementsPostgresTest {
     @Test
     void aWrongPasswordIsALocatedConfigErrorThatDoesNotShowIt() throws IOException {
         Path file = variant("wrong-password", "password: " + PostgresServer.PASSWORD, "password: wrong-pw-1234");
-        PipelinesTest.Result r = PipelinesTest.quiver("run", file.toString(), "--out", temp.resolve("x").toString());
+        PipelinesTest.Result r = PipelinesTest.quiver(
+                "run", file.toString(), "--out", temp.resolve("x").toString());
         assertEquals(2, r.code(), r.err());
-        assertTrue(r.err().contains(file.getFileName() + ":") && r.err().contains("password authentication failed"),
+        assertTrue(
+                r.err().contains(file.getFileName() + ":") && r.err().contains("password authentication failed"),
                 r.err());
         assertFalse(r.err().contains("wrong-pw-1234") || r.out().contains("wrong-pw-1234"), r.err());
     }
@@ -166,7 +194,8 @@ class MeasurementsPostgresTest {
 
     @Test
     void aColumnThatCannotBeAFeatureIsALocatedConfigErrorNamingIt() throws IOException {
-        Path file = variant("date-feature", "SELECT x1, x2, y", "SELECT x1, DATE '2024-01-01' + (id % 30)::int AS x2, y");
+        Path file =
+                variant("date-feature", "SELECT x1, x2, y", "SELECT x1, DATE '2024-01-01' + (id % 30)::int AS x2, y");
         PipelinesTest.Result r = PipelinesTest.quiver("validate", file.toString());
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().contains(file.getFileName() + ":") && r.err().contains("'x2'"), r.err());

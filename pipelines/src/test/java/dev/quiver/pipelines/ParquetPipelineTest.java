@@ -27,41 +27,53 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(LeakCheckExtension.class)
 class ParquetPipelineTest {
 
-    private static final Path PIPELINES = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().normalize();
+    private static final Path PIPELINES =
+            Path.of(System.getProperty("basedir", ".")).toAbsolutePath().normalize();
 
     @TempDir
     Path temp;
 
     private static Source parquet(Path file) {
-        return new ParquetSourceFactory().create(new MapConfig("source", Map.of("path", file.toString())),
-                new TestContext());
+        return new ParquetSourceFactory()
+                .create(new MapConfig("source", Map.of("path", file.toString())), new TestContext());
     }
 
     @Test
     void trainsFromParquetAndPredictsIntoParquet(BufferAllocator allocator) throws Exception {
         Path run = temp.resolve("iris-parquet");
-        PipelinesTest.Result trained = PipelinesTest.quiver("run", PIPELINES.resolve("iris-parquet.yaml").toString(),
-                "--out", run.toString());
+        PipelinesTest.Result trained = PipelinesTest.quiver(
+                "run", PIPELINES.resolve("iris-parquet.yaml").toString(), "--out", run.toString());
         assertEquals(0, trained.code(), trained.err());
         JsonNode schema = new ObjectMapper().readTree(run.resolve("schema.json").toFile());
         List<String> read = new java.util.ArrayList<>();
         schema.path("fields").forEach(field -> read.add(field.path("name").asText()));
-        assertEquals(List.of("sepal_length", "sepal_width", "petal_length", "petal_width", "species"), read,
+        assertEquals(
+                List.of("sepal_length", "sepal_width", "petal_length", "petal_width", "species"),
+                read,
                 "the source read the features and the target only, not the file's id column");
 
         Path output = temp.resolve("out/predicted.parquet");
-        PipelinesTest.Result predicted = PipelinesTest.quiver("predict", "--model", run.toString(), "--input",
-                PIPELINES.resolve("data/iris.parquet").toString(), "--output", output.toString());
+        PipelinesTest.Result predicted = PipelinesTest.quiver(
+                "predict",
+                "--model",
+                run.toString(),
+                "--input",
+                PIPELINES.resolve("data/iris.parquet").toString(),
+                "--output",
+                output.toString());
         assertEquals(0, predicted.code(), predicted.err());
         Source written = parquet(output);
-        List<String> columns = written.schema().getFields().stream().map(Field::getName).toList();
+        List<String> columns =
+                written.schema().getFields().stream().map(Field::getName).toList();
         assertEquals("id", columns.get(0), "predict keeps the input's columns: " + columns);
         assertTrue(columns.contains("prediction"), columns.toString());
         List<List<Object>> rows = SourceConformance.readAll(written, allocator);
         assertEquals(150, rows.size());
         int prediction = columns.indexOf("prediction");
         int species = columns.indexOf("species");
-        long right = rows.stream().filter(r -> r.get(prediction).equals(r.get(species))).count();
+        long right = rows.stream()
+                .filter(r -> r.get(prediction).equals(r.get(species)))
+                .count();
         assertTrue(right >= 140, right + " of 150 predicted right");
     }
 }

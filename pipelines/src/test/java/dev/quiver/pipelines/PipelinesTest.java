@@ -53,17 +53,23 @@ class PipelinesTest {
             entry("house-prices", List.of(Check.atLeast("train", "r2", 0.999), Check.atMost("train", "mse", 1e-6))),
             entry("spam-naive-bayes", List.of(Check.atLeast("test", "accuracy", 0.9))),
             // The flagship: 30 test rows, of which seed 42 makes 4 hard (0.87); early stopping on validation loss.
-            entry("iris", List.of(Check.atLeast("test", "accuracy", 0.8), Check.atLeast("test", "roc-auc", 0.95),
-                    Check.atLeast("validation", "accuracy", 0.9))),
+            entry(
+                    "iris",
+                    List.of(
+                            Check.atLeast("test", "accuracy", 0.8),
+                            Check.atLeast("test", "roc-auc", 0.95),
+                            Check.atLeast("validation", "accuracy", 0.9))),
             entry("iris-tribuo-logistic", List.of(Check.atLeast("test", "accuracy", 0.9))),
             entry("wine-xgboost", List.of(Check.atLeast("test", "accuracy", 0.9))),
             // Diabetes is noisy: linear models reach r2 of about 0.45 to 0.5 on held-out rows.
             entry("diabetes-tribuo-regression", List.of(Check.atLeast("test", "r2", 0.3))),
             // This iris split holds hard rows: the engine's softmax and Tribuo's logistic regression both reach 0.9.
-            entry("iris-softmax",
+            entry(
+                    "iris-softmax",
                     List.of(Check.atLeast("test", "accuracy", 0.85), Check.atLeast("train", "accuracy", 0.95))),
             // The same rows and split as iris-softmax, read from a Parquet file that DuckDB wrote.
-            entry("iris-parquet",
+            entry(
+                    "iris-parquet",
                     List.of(Check.atLeast("test", "accuracy", 0.85), Check.atLeast("train", "accuracy", 0.95))),
             entry("wine-softmax", List.of(Check.atLeast("test", "accuracy", 0.9))),
             // One-vs-rest logistic regression on the same split: test accuracy 0.972.
@@ -73,33 +79,43 @@ class PipelinesTest {
             entry("diabetes-least-squares", List.of(Check.atLeast("test", "r2", 0.5))),
             entry("diabetes-adam", List.of(Check.atLeast("test", "r2", 0.5))),
             // Gradient descent in each mode converges to the exact fit of price = area + 50.
-            entry("house-prices-batch",
+            entry(
+                    "house-prices-batch",
                     List.of(Check.atLeast("train", "r2", 0.999), Check.atMost("train", "mse", 1e-4))),
-            entry("house-prices-stochastic",
+            entry(
+                    "house-prices-stochastic",
                     List.of(Check.atLeast("train", "r2", 0.999), Check.atMost("train", "mse", 1e-4))),
-            entry("house-prices-minibatch",
+            entry(
+                    "house-prices-minibatch",
                     List.of(Check.atLeast("train", "r2", 0.999), Check.atMost("train", "mse", 1e-4))),
             // Stratified 5-fold CV of the softmax regression: the folds' mean accuracy is about 0.95.
-            entry("iris-cv", List.of(Check.atLeast("cv.mean", "accuracy", 0.9), Check.atMost("cv.std", "accuracy", 0.1),
-                    Check.atLeast("test", "accuracy", 0.85))),
+            entry(
+                    "iris-cv",
+                    List.of(
+                            Check.atLeast("cv.mean", "accuracy", 0.9),
+                            Check.atMost("cv.std", "accuracy", 0.1),
+                            Check.atLeast("test", "accuracy", 0.85))),
             // Six random-search trials of 25 epochs: the best reaches validation accuracy 0.986, test 0.961.
-            entry("digits-tuned-mlp", List.of(Check.atLeast("validation", "accuracy", 0.95),
-                    Check.atLeast("test", "accuracy", 0.94))),
+            entry(
+                    "digits-tuned-mlp",
+                    List.of(Check.atLeast("validation", "accuracy", 0.95), Check.atLeast("test", "accuracy", 0.94))),
             // Clustering has no target and no metrics; the run itself must succeed.
             entry("iris-kmeans", List.of()));
 
-    private static final Path PIPELINES = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().normalize();
+    private static final Path PIPELINES =
+            Path.of(System.getProperty("basedir", ".")).toAbsolutePath().normalize();
 
     @TempDir
     static Path runs;
 
-    record Result(int code, String out, String err) {
-    }
+    record Result(int code, String out, String err) {}
 
     static Result quiver(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int code = Main.execute(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
@@ -110,11 +126,15 @@ class PipelinesTest {
         try (Stream<Path> list = Files.list(PIPELINES)) {
             // *-postgres.yaml examples need a database server: MeasurementsPostgresTest starts one and runs them.
             files = list.filter(p -> p.getFileName().toString().endsWith(".yaml"))
-                    .filter(p -> !p.getFileName().toString().endsWith("-postgres.yaml")).sorted().toList();
+                    .filter(p -> !p.getFileName().toString().endsWith("-postgres.yaml"))
+                    .sorted()
+                    .toList();
         }
-        assertTrue(files.stream().anyMatch(f -> f.getFileName().toString().equals("house-prices.yaml")),
+        assertTrue(
+                files.stream().anyMatch(f -> f.getFileName().toString().equals("house-prices.yaml")),
                 "looking for pipelines in " + PIPELINES);
-        return files.stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> runAndCheck(file)));
+        return files.stream()
+                .map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> runAndCheck(file)));
     }
 
     private static void runAndCheck(Path file) throws IOException {
@@ -127,7 +147,8 @@ class PipelinesTest {
         Path out = runs.resolve(name);
         Result r = quiver("run", file.toString(), "--out", out.toString(), "--json");
         assertEquals(0, r.code(), () -> name + " failed:\n" + r.err());
-        JsonNode metrics = new ObjectMapper().readTree(out.resolve("metrics.json").toFile());
+        JsonNode metrics =
+                new ObjectMapper().readTree(out.resolve("metrics.json").toFile());
         assertTrue(metrics.path("training").path("seconds").isNumber(), metrics::toString);
         for (Check check : checks) {
             JsonNode value = metrics;
@@ -135,10 +156,13 @@ class PipelinesTest {
                 value = value.path(key);
             }
             value = value.path(check.metric());
-            assertTrue(value.isNumber(), () -> name + ": no " + check.split() + "." + check.metric() + " in " + metrics);
+            assertTrue(
+                    value.isNumber(), () -> name + ": no " + check.split() + "." + check.metric() + " in " + metrics);
             double v = value.doubleValue();
-            assertTrue(v >= check.min() && v <= check.max(), () -> name + ": " + check.split() + "." + check.metric()
-                    + " = " + v + ", expected within [" + check.min() + ", " + check.max() + "]");
+            assertTrue(
+                    v >= check.min() && v <= check.max(),
+                    () -> name + ": " + check.split() + "." + check.metric() + " = " + v + ", expected within ["
+                            + check.min() + ", " + check.max() + "]");
         }
     }
 
@@ -147,16 +171,23 @@ class PipelinesTest {
         Path run = runs.resolve("chain");
         Result trained = quiver("run", PIPELINES.resolve("house-prices.yaml").toString(), "--out", run.toString());
         assertEquals(0, trained.code(), trained.err());
-        for (String file : List.of("pipeline.yaml", "schema.json", "transforms.json", "model.json", "metrics.json",
-                "history.csv", "predictions.arrow", "report.html")) {
+        for (String file : List.of(
+                "pipeline.yaml",
+                "schema.json",
+                "transforms.json",
+                "model.json",
+                "metrics.json",
+                "history.csv",
+                "predictions.arrow",
+                "report.html")) {
             assertTrue(Files.isRegularFile(run.resolve(file)), file);
         }
 
         Path input = runs.resolve("new-houses.csv");
         Files.writeString(input, "area\n110\n");
         Path output = runs.resolve("predicted.csv");
-        Result predicted = quiver("predict", "--model", run.toString(), "--input", input.toString(), "--output",
-                output.toString());
+        Result predicted = quiver(
+                "predict", "--model", run.toString(), "--input", input.toString(), "--output", output.toString());
         assertEquals(0, predicted.code(), predicted.err());
         List<String> lines = Files.readAllLines(output);
         assertEquals("area,prediction", lines.get(0));
@@ -175,7 +206,8 @@ class PipelinesTest {
 
         Result inspected = quiver("inspect", run.toString(), "--json");
         assertEquals(0, inspected.code(), inspected.err());
-        JsonNode parameters = new ObjectMapper().readTree(inspected.out()).path("model").path("parameters");
+        JsonNode parameters =
+                new ObjectMapper().readTree(inspected.out()).path("model").path("parameters");
         assertEquals(1.0, parameters.path("weight").path(0).path(0).asDouble(), 1e-9, parameters::toString);
         assertEquals(50.0, parameters.path("bias").path(0).asDouble(), 1e-9, parameters::toString);
     }

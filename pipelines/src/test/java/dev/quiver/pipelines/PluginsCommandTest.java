@@ -12,13 +12,14 @@ import org.junit.jupiter.api.Test;
 /** {@code quiver plugins} over the real distribution: every bundled plugin is found and documents itself. */
 class PluginsCommandTest {
 
-    private record Result(int code, String out, String err) {
-    }
+    private record Result(int code, String out, String err) {}
 
     private static Result quiver(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int code = Main.execute(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
@@ -27,8 +28,20 @@ class PluginsCommandTest {
     void listsEveryBundledFamily() {
         Result r = quiver("plugins");
         assertEquals(0, r.code(), r.err());
-        for (String name : new String[] {"csv", "arrow", "synthetic", "standardize", "one-hot", "linear-regression",
-                "mlp", "naive-bayes", "tribuo", "adam", "cross-entropy", "roc-auc"}) {
+        for (String name : new String[] {
+            "csv",
+            "arrow",
+            "synthetic",
+            "standardize",
+            "one-hot",
+            "linear-regression",
+            "mlp",
+            "naive-bayes",
+            "tribuo",
+            "adam",
+            "cross-entropy",
+            "roc-auc"
+        }) {
             assertTrue(r.out().contains("  " + name + " "), () -> name + " missing from:\n" + r.out());
         }
     }

@@ -51,8 +51,8 @@ class PredictSafetyTest {
     static void train() {
         Path pipelines = Path.of(System.getProperty("basedir", ".")).toAbsolutePath();
         trained = shared.resolve("iris");
-        PipelinesTest.Result r = PipelinesTest.quiver("run", pipelines.resolve("iris-softmax.yaml").toString(),
-                "--out", trained.toString());
+        PipelinesTest.Result r = PipelinesTest.quiver(
+                "run", pipelines.resolve("iris-softmax.yaml").toString(), "--out", trained.toString());
         assertEquals(0, r.code(), r.err());
     }
 
@@ -63,8 +63,17 @@ class PredictSafetyTest {
     }
 
     private PipelinesTest.Result predict(Path model, Path input, Path output, String... more) {
-        return PipelinesTest.quiver(Stream.concat(Stream.of("predict", "--model", model.toString(), "--input",
-                input.toString(), "--output", output.toString()), Stream.of(more)).toArray(String[]::new));
+        return PipelinesTest.quiver(Stream.concat(
+                        Stream.of(
+                                "predict",
+                                "--model",
+                                model.toString(),
+                                "--input",
+                                input.toString(),
+                                "--output",
+                                output.toString()),
+                        Stream.of(more))
+                .toArray(String[]::new));
     }
 
     private static void assertUserError(PipelinesTest.Result r, int code, String expected) {
@@ -134,14 +143,18 @@ class PredictSafetyTest {
     @Test
     void evaluateLocatesAnInvalidRowToo() throws Exception {
         Path input = csv("labelled.csv", HEADER.strip() + ",species\n5.1,3.5,1.4,0.2,setosa\n6.7,3.0,,2.3,virginica\n");
-        assertUserError(PipelinesTest.quiver("evaluate", "--model", trained.toString(), "--input", input.toString()),
-                3, input + ":3 column 'petal_length': is missing");
+        assertUserError(
+                PipelinesTest.quiver("evaluate", "--model", trained.toString(), "--input", input.toString()),
+                3,
+                input + ":3 column 'petal_length': is missing");
     }
 
     @Test
     void anUnknownOnInvalidIsAUsageError() throws Exception {
         Path input = csv("in.csv", HEADER + "5.1,3.5,1.4,0.2\n");
-        assertUserError(predict(trained, input, temp.resolve("out.csv"), "--on-invalid", "drop"), 2,
+        assertUserError(
+                predict(trained, input, temp.resolve("out.csv"), "--on-invalid", "drop"),
+                2,
                 "'drop' is not one of error, skip, null");
     }
 
@@ -176,7 +189,10 @@ class PredictSafetyTest {
                 evaluate: [accuracy]
                 """.formatted(data));
         Path run = temp.resolve("imputed");
-        assertEquals(0, PipelinesTest.quiver("run", pipeline.toString(), "--out", run.toString()).code());
+        assertEquals(
+                0,
+                PipelinesTest.quiver("run", pipeline.toString(), "--out", run.toString())
+                        .code());
         Path input = csv("in.csv", HEADER + "5.1,,1.4,0.2\n");
         PipelinesTest.Result r = predict(run, input, temp.resolve("out.csv"));
         assertEquals(0, r.code(), r.err());
@@ -250,7 +266,9 @@ class PredictSafetyTest {
         Path run = copyOfRun();
         edit(run.resolve("model.json"), json -> ((ArrayNode) json.get("classes")).set(0, "rose"));
         Path input = csv("labelled.csv", HEADER.strip() + ",species\n5.1,3.5,1.4,0.2,setosa\n");
-        assertUserError(PipelinesTest.quiver("evaluate", "--model", run.toString(), "--input", input.toString()), 3,
+        assertUserError(
+                PipelinesTest.quiver("evaluate", "--model", run.toString(), "--input", input.toString()),
+                3,
                 "model.json");
     }
 
@@ -261,24 +279,28 @@ class PredictSafetyTest {
     @Test
     void pluginStatesCheckTheirShapes() throws Exception {
         PluginRegistry registry = ServicePluginRegistry.discover();
-        PluginContext context = new PluginContext() {
-        };
-        JsonNode standardize = JSON.readTree(trained.resolve("transforms.json").toFile()).get(0);
+        PluginContext context = new PluginContext() {};
+        JsonNode standardize =
+                JSON.readTree(trained.resolve("transforms.json").toFile()).get(0);
         ((ObjectNode) standardize.get("state").get("mean")).put("@f64", doubles(1, 2, 3));
         TransformFactory transform = registry.transforms().get("standardize");
-        assertThrowsDamaged("transforms.json: [0].state.mean: holds 3 values, expected 4", () -> transform.load(
-                JsonStateReader.forRun(standardize.get("state"), "transforms.json", "[0].state"), context));
+        assertThrowsDamaged(
+                "transforms.json: [0].state.mean: holds 3 values, expected 4",
+                () -> transform.load(
+                        JsonStateReader.forRun(standardize.get("state"), "transforms.json", "[0].state"), context));
 
         JsonNode model = JSON.readTree(trained.resolve("model.json").toFile());
         ((ObjectNode) model.get("state").get("weight")).put("@f64", doubles(1, 2, 3));
         ModelFactory factory = registry.models().get("softmax-regression");
-        assertThrowsDamaged("model.json: state.weight: holds 3 values, expected 12", () -> factory.load(
-                JsonStateReader.forRun(model.get("state"), "model.json", "state"), context));
+        assertThrowsDamaged(
+                "model.json: state.weight: holds 3 values, expected 12",
+                () -> factory.load(JsonStateReader.forRun(model.get("state"), "model.json", "state"), context));
 
         JsonNode narrow = JSON.readTree(trained.resolve("model.json").toFile());
         ((ObjectNode) narrow.get("state").get("head")).put("width", 2);
-        assertThrowsDamaged("model.json: state.head.width: is 2 for a multiclass head with 3 classes", () -> factory
-                .load(JsonStateReader.forRun(narrow.get("state"), "model.json", "state"), context));
+        assertThrowsDamaged(
+                "model.json: state.head.width: is 2 for a multiclass head with 3 classes",
+                () -> factory.load(JsonStateReader.forRun(narrow.get("state"), "model.json", "state"), context));
     }
 
     private static void assertThrowsDamaged(String expected, Executable load) {

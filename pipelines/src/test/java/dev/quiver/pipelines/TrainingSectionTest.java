@@ -66,8 +66,11 @@ class TrainingSectionTest {
                 """);
         PipelinesTest.Result r = quiver("validate", file.toString());
         assertEquals(2, r.code(), r.out() + r.err());
-        assertTrue(r.err().contains(file + ":3:") && r.err().contains("'prediction'")
-                && r.err().contains("output column of model 'linear-regression'"), r.err());
+        assertTrue(
+                r.err().contains(file + ":3:")
+                        && r.err().contains("'prediction'")
+                        && r.err().contains("output column of model 'linear-regression'"),
+                r.err());
         assertFalse(Files.exists(dir.resolve("runs")), "nothing was trained");
     }
 
@@ -92,13 +95,20 @@ class TrainingSectionTest {
                 """);
         PipelinesTest.Result r = quiver("run", file.toString());
         assertEquals(0, r.code(), r.err());
-        JsonNode model = new ObjectMapper().readTree(dir.resolve("run/model.json").toFile());
+        JsonNode model =
+                new ObjectMapper().readTree(dir.resolve("run/model.json").toFile());
         assertEquals("[\"0\",\"1\"]", model.path("classes").toString(), model.toString());
 
         Files.writeString(dir.resolve("new.csv"), "x\n0\n39\n");
         Path out = dir.resolve("predicted.csv");
-        PipelinesTest.Result predicted = quiver("predict", "--model", dir.resolve("run").toString(), "--input",
-                dir.resolve("new.csv").toString(), "--output", out.toString());
+        PipelinesTest.Result predicted = quiver(
+                "predict",
+                "--model",
+                dir.resolve("run").toString(),
+                "--input",
+                dir.resolve("new.csv").toString(),
+                "--output",
+                out.toString());
         assertEquals(0, predicted.code(), predicted.err());
         List<String> lines = Files.readAllLines(out);
         assertTrue(lines.get(0).startsWith("x,prediction,probability_0,probability_1"), lines.toString());

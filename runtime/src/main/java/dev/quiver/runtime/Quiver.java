@@ -102,8 +102,7 @@ public final class Quiver {
         private OpenTelemetry openTelemetry = OpenTelemetry.noop();
         private PluginRegistry registry;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Where spans and metrics go; {@link OpenTelemetry#noop()} by default. */
         public Builder openTelemetry(OpenTelemetry value) {

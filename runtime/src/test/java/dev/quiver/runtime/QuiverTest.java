@@ -43,8 +43,11 @@ class QuiverTest {
                 output: {dir: out}
                 """);
         InMemorySpanExporter spans = InMemorySpanExporter.create();
-        try (OpenTelemetrySdk sdk = OpenTelemetrySdk.builder().setTracerProvider(SdkTracerProvider.builder()
-                .addSpanProcessor(SimpleSpanProcessor.create(spans)).build()).build()) {
+        try (OpenTelemetrySdk sdk = OpenTelemetrySdk.builder()
+                .setTracerProvider(SdkTracerProvider.builder()
+                        .addSpanProcessor(SimpleSpanProcessor.create(spans))
+                        .build())
+                .build()) {
             Quiver quiver = Quiver.builder().openTelemetry(sdk).build();
 
             Pipeline pipeline = quiver.load(file, List.of("model.shift=1"));
@@ -52,10 +55,15 @@ class QuiverTest {
 
             assertEquals(temp.resolve("out"), run.directory());
             assertEquals(101.0, run.metric("train", "mse"), 1e-12, "mean 140 + shift 1: errors 11 and -9");
-            assertEquals(1, spans.getFinishedSpanItems().stream().filter(s -> s.getName().equals("quiver.run")).count());
+            assertEquals(
+                    1,
+                    spans.getFinishedSpanItems().stream()
+                            .filter(s -> s.getName().equals("quiver.run"))
+                            .count());
 
             FittedPipeline model = quiver.loadModel(run.directory());
-            try (VectorSchemaRoot input = TableData.builder().doubles("area", 110.0).build().toRoot(allocator);
+            try (VectorSchemaRoot input =
+                            TableData.builder().doubles("area", 110.0).build().toRoot(allocator);
                     VectorSchemaRoot output = model.predict(input, allocator)) {
                 assertEquals(141.0, ((Float8Vector) output.getVector("prediction")).get(0));
             }

@@ -13,8 +13,7 @@ import org.apache.arrow.vector.util.Text;
  */
 public final class BatchContent {
 
-    private BatchContent() {
-    }
+    private BatchContent() {}
 
     /** One list per row, one value per column. */
     public static List<List<Object>> rows(VectorSchemaRoot root) {

@@ -106,8 +106,8 @@ public final class Batches {
         for (FieldVector v : vectors) {
             if (v.getValueCount() != rows) {
                 vectors.forEach(FieldVector::close);
-                throw new IllegalArgumentException("column " + v.getName() + " has " + v.getValueCount()
-                        + " values, expected " + rows);
+                throw new IllegalArgumentException(
+                        "column " + v.getName() + " has " + v.getValueCount() + " values, expected " + rows);
             }
         }
         VectorSchemaRoot root = new VectorSchemaRoot(new ArrayList<>(vectors));

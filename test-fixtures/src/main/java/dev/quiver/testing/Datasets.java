@@ -26,8 +26,7 @@ public final class Datasets {
 
     private static final ConcurrentHashMap<String, Path> EXTRACTED = new ConcurrentHashMap<>();
 
-    private Datasets() {
-    }
+    private Datasets() {}
 
     /** A readable file holding the named dataset. */
     public static Path path(String name) {

@@ -29,8 +29,8 @@ public final class LeakCheckExtension implements ParameterResolver, AfterEachCal
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return context.getStore(NS).getOrComputeIfAbsent("allocator",
-                k -> new RootAllocator(Long.MAX_VALUE), BufferAllocator.class);
+        return context.getStore(NS)
+                .getOrComputeIfAbsent("allocator", k -> new RootAllocator(Long.MAX_VALUE), BufferAllocator.class);
     }
 
     @Override
@@ -44,8 +44,10 @@ public final class LeakCheckExtension implements ParameterResolver, AfterEachCal
         try {
             allocator.close();
         } catch (IllegalStateException e) {
-            throw new AssertionError("Arrow memory leaked by " + context.getDisplayName() + ": " + leaked
-                    + " bytes still allocated\n" + tree, e);
+            throw new AssertionError(
+                    "Arrow memory leaked by " + context.getDisplayName() + ": " + leaked + " bytes still allocated\n"
+                            + tree,
+                    e);
         }
         if (leaked != 0) {
             throw new AssertionError("Arrow memory leaked by " + context.getDisplayName() + ": " + leaked + " bytes");

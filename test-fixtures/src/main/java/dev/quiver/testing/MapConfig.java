@@ -60,7 +60,9 @@ public final class MapConfig implements Config {
 
     /** The problems' messages, for assertions like {@code assertThat(messages).anyMatch(m -> m.contains("lr"))}. */
     public List<String> messages() {
-        return problems.stream().map(p -> p.location().keyPath() + ": " + p.message()).toList();
+        return problems.stream()
+                .map(p -> p.location().keyPath() + ": " + p.message())
+                .toList();
     }
 
     public void assertNoProblems() {
@@ -104,7 +106,8 @@ public final class MapConfig implements Config {
         if (!values.containsKey(option.name()) || values.get(option.name()) == null) {
             if (option.isRequired()) {
                 problem(option.name(), "missing required option '" + option.name() + "'");
-                throw QuiverException.config(location(option.name()), "missing required option '" + option.name() + "'");
+                throw QuiverException.config(
+                        location(option.name()), "missing required option '" + option.name() + "'");
             }
             return option.defaultValue();
         }

@@ -98,7 +98,8 @@ public final class PostgresServer implements AutoCloseable {
 
     /** Runs SQL statements as the superuser, each in its own auto-committed statement. */
     public void execute(String... sql) {
-        try (Connection c = DriverManager.getConnection(url(), USER, PASSWORD); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url(), USER, PASSWORD);
+                Statement s = c.createStatement()) {
             for (String statement : sql) {
                 s.execute(statement);
             }
@@ -109,7 +110,8 @@ public final class PostgresServer implements AutoCloseable {
 
     /** The number of client connections open to the server other than the one asking. */
     public int openConnections() {
-        try (Connection c = DriverManager.getConnection(url(), USER, PASSWORD); Statement s = c.createStatement();
+        try (Connection c = DriverManager.getConnection(url(), USER, PASSWORD);
+                Statement s = c.createStatement();
                 var rs = s.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend' "
                         + "AND pid <> pg_backend_pid()")) {
             rs.next();
@@ -125,11 +127,36 @@ public final class PostgresServer implements AutoCloseable {
         if (asPostgresUser) {
             run(List.of("chown", "-R", "postgres:postgres", folder.toString()), false);
         }
-        run(List.of(bin.resolve("initdb").toString(), "-D", data.toString(), "-U", USER, "--pwfile=" + pwfile,
-                "--auth=scram-sha-256", "-E", "UTF8", "--locale=C", "--no-sync", "--no-instructions"), true);
-        run(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-l", folder.resolve("log").toString(),
-                "-w", "-t", "60", "-o", "-p " + port + " -k " + folder + " -c listen_addresses=127.0.0.1 "
-                        + "-c fsync=off -c synchronous_commit=off -c full_page_writes=off", "start"), true);
+        run(
+                List.of(
+                        bin.resolve("initdb").toString(),
+                        "-D",
+                        data.toString(),
+                        "-U",
+                        USER,
+                        "--pwfile=" + pwfile,
+                        "--auth=scram-sha-256",
+                        "-E",
+                        "UTF8",
+                        "--locale=C",
+                        "--no-sync",
+                        "--no-instructions"),
+                true);
+        run(
+                List.of(
+                        bin.resolve("pg_ctl").toString(),
+                        "-D",
+                        data.toString(),
+                        "-l",
+                        folder.resolve("log").toString(),
+                        "-w",
+                        "-t",
+                        "60",
+                        "-o",
+                        "-p " + port + " -k " + folder + " -c listen_addresses=127.0.0.1 "
+                                + "-c fsync=off -c synchronous_commit=off -c full_page_writes=off",
+                        "start"),
+                true);
     }
 
     /** Stops the server at once (no checkpoint: the data is thrown away) and deletes its folder. Idempotent. */
@@ -150,12 +177,20 @@ public final class PostgresServer implements AutoCloseable {
         stopped = true;
         try {
             if (Files.exists(data.resolve("postmaster.pid"))) {
-                run(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "immediate", "-w",
-                        "stop"), true);
+                run(
+                        List.of(
+                                bin.resolve("pg_ctl").toString(),
+                                "-D",
+                                data.toString(),
+                                "-m",
+                                "immediate",
+                                "-w",
+                                "stop"),
+                        true);
             }
         } catch (RuntimeException e) {
-            System.err.println("warning: could not stop the test PostgreSQL server in " + folder + ": "
-                    + e.getMessage());
+            System.err.println(
+                    "warning: could not stop the test PostgreSQL server in " + folder + ": " + e.getMessage());
         } finally {
             deleteTree(folder);
         }
@@ -168,13 +203,16 @@ public final class PostgresServer implements AutoCloseable {
         }
         full.addAll(command);
         try {
-            Process p = new ProcessBuilder(full).directory(folder.toFile()).redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(full)
+                    .directory(folder.toFile())
+                    .redirectErrorStream(true)
+                    .start();
             byte[] output = p.getInputStream().readAllBytes();
             if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
                 p.destroyForcibly();
                 String log = Files.exists(folder.resolve("log")) ? Files.readString(folder.resolve("log")) : "";
-                throw new IllegalStateException(String.join(" ", command) + " failed:\n"
-                        + new String(output, StandardCharsets.UTF_8) + log);
+                throw new IllegalStateException(
+                        String.join(" ", command) + " failed:\n" + new String(output, StandardCharsets.UTF_8) + log);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -194,7 +232,8 @@ public final class PostgresServer implements AutoCloseable {
             return Optional.empty();
         }
         try (Stream<Path> list = Files.list(versions)) {
-            return list.map(v -> v.resolve("bin")).filter(b -> Files.isExecutable(b.resolve("initdb")))
+            return list.map(v -> v.resolve("bin"))
+                    .filter(b -> Files.isExecutable(b.resolve("initdb")))
                     .max(Comparator.comparing(b -> versionOf(b.getParent())));
         } catch (IOException e) {
             return Optional.empty();

@@ -20,8 +20,7 @@ import org.apache.arrow.vector.types.pojo.ArrowType;
  */
 public final class SimpleCsv {
 
-    private SimpleCsv() {
-    }
+    private SimpleCsv() {}
 
     public static TableData read(Path file) {
         List<String> lines;
@@ -43,8 +42,8 @@ public final class SimpleCsv {
         for (int i = 1; i < lines.size(); i++) {
             List<String> cells = split(lines.get(i));
             if (cells.size() != width) {
-                throw new IllegalArgumentException(file + ":" + (i + 1) + ": expected " + width + " cells, found "
-                        + cells.size());
+                throw new IllegalArgumentException(
+                        file + ":" + (i + 1) + ": expected " + width + " cells, found " + cells.size());
             }
             for (int c = 0; c < width; c++) {
                 String cell = cells.get(c);

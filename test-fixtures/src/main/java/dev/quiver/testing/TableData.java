@@ -53,6 +53,7 @@ public final class TableData implements Source {
     private final List<Field> fields;
     /** One array of cells per column: Double, Long, Boolean or String, null for a missing cell. */
     private final List<Object[]> cells;
+
     private final int rows;
     private final int batchSize;
 
@@ -91,7 +92,9 @@ public final class TableData implements Source {
             }
         }
         for (int c = 0; c < sourceFields.size(); c++) {
-            builder.column(sourceFields.get(c).getName(), widened(sourceFields.get(c).getType()),
+            builder.column(
+                    sourceFields.get(c).getName(),
+                    widened(sourceFields.get(c).getType()),
                     columns.get(c).toArray());
         }
         return builder.build();
@@ -150,7 +153,8 @@ public final class TableData implements Source {
     /** The first {@code count} rows (or all, when there are fewer). */
     public TableData head(int count) {
         int n = Math.min(count, rows);
-        return new TableData(name, fields, cells.stream().map(c -> Arrays.copyOf(c, n)).toList(), n, batchSize);
+        return new TableData(
+                name, fields, cells.stream().map(c -> Arrays.copyOf(c, n)).toList(), n, batchSize);
     }
 
     public int rows() {
@@ -176,10 +180,11 @@ public final class TableData implements Source {
         double[] out = new double[rows];
         for (int r = 0; r < rows; r++) {
             Object v = c[r];
-            out[r] = v == null ? Double.NaN
-                    : v instanceof Boolean b ? (b ? 1 : 0)
-                    : v instanceof Number n ? n.doubleValue()
-                    : fail(column, "is not numeric");
+            out[r] = v == null
+                    ? Double.NaN
+                    : v instanceof Boolean b
+                            ? (b ? 1 : 0)
+                            : v instanceof Number n ? n.doubleValue() : fail(column, "is not numeric");
         }
         return out;
     }
@@ -295,7 +300,8 @@ public final class TableData implements Source {
     }
 
     public TrainingData training(String target, Task task) {
-        List<String> features = columnNames().stream().filter(c -> !c.equals(target)).toList();
+        List<String> features =
+                columnNames().stream().filter(c -> !c.equals(target)).toList();
         return new Training(this, features, target, task, null);
     }
 
@@ -308,8 +314,8 @@ public final class TableData implements Source {
     /** The distinct labels of a column, numbers in numeric order, text in natural order. */
     public List<String> classesOf(String column) {
         boolean numeric = field(column).getType().getTypeID() != ArrowType.ArrowTypeID.Utf8;
-        Comparator<String> order = numeric ? Comparator.comparingDouble(TableData::numericLabel)
-                : Comparator.naturalOrder();
+        Comparator<String> order =
+                numeric ? Comparator.comparingDouble(TableData::numericLabel) : Comparator.naturalOrder();
         TreeSet<String> distinct = new TreeSet<>(order);
         labels(column).stream().filter(Objects::nonNull).forEach(distinct::add);
         return List.copyOf(distinct);
@@ -336,8 +342,8 @@ public final class TableData implements Source {
         return name + " " + columnNames() + " x " + rows;
     }
 
-    private record Training(TableData table, List<String> features, String targetName, Task task,
-            TrainingData held) implements TrainingData {
+    private record Training(TableData table, List<String> features, String targetName, Task task, TrainingData held)
+            implements TrainingData {
 
         @Override
         public Schema schema() {
@@ -377,8 +383,7 @@ public final class TableData implements Source {
         private final List<Field> fields = new ArrayList<>();
         private final List<Object[]> cells = new ArrayList<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The name {@link Source#describe()} returns, e.g. the file read. */
         public Builder name(String tableName) {
@@ -416,8 +421,8 @@ public final class TableData implements Source {
             int rows = cells.isEmpty() ? 0 : cells.get(0).length;
             for (int i = 0; i < cells.size(); i++) {
                 if (cells.get(i).length != rows) {
-                    throw new IllegalArgumentException("column '" + fields.get(i).getName() + "' has "
-                            + cells.get(i).length + " cells, expected " + rows);
+                    throw new IllegalArgumentException("column '"
+                            + fields.get(i).getName() + "' has " + cells.get(i).length + " cells, expected " + rows);
                 }
             }
             return new TableData(name, fields, cells, rows, 1024);

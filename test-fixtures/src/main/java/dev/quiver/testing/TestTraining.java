@@ -25,8 +25,7 @@ import java.util.function.Function;
  */
 public final class TestTraining {
 
-    private TestTraining() {
-    }
+    private TestTraining() {}
 
     /** The setup for {@code task} from a {@code training:} map; any problem fails the test. */
     public static TrainingSetup setup(Trainer trainer, Task task, Map<String, Object> training) {
@@ -40,15 +39,21 @@ public final class TestTraining {
      * The setup for {@code task} from a {@code training:} mapping, with a given loss and optimizer (null: what
      * the mapping names, else the trainer's default). Problems are recorded on {@code training}.
      */
-    public static TrainingSetup setup(Trainer trainer, Task task, MapConfig training, Loss loss,
-            Optimizer optimizer) {
-        TrainingDefaults defaults = trainer.training().orElseThrow(() -> new IllegalArgumentException(
-                "the trainer does not train iteratively: it declares no training()"));
-        Loss chosenLoss = loss != null ? loss : make(training, TrainingOptions.LOSS.name(),
-                defaults.loss(task).orElseThrow(() -> new IllegalArgumentException("no default loss for " + task)),
-                Plugin::getLossFactories);
-        Optimizer chosenOptimizer = optimizer != null ? optimizer : make(training, TrainingOptions.OPTIMIZER.name(),
-                defaults.optimizer(), Plugin::getOptimizerFactories);
+    public static TrainingSetup setup(Trainer trainer, Task task, MapConfig training, Loss loss, Optimizer optimizer) {
+        TrainingDefaults defaults = trainer.training()
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "the trainer does not train iteratively: it declares no training()"));
+        Loss chosenLoss = loss != null
+                ? loss
+                : make(
+                        training,
+                        TrainingOptions.LOSS.name(),
+                        defaults.loss(task)
+                                .orElseThrow(() -> new IllegalArgumentException("no default loss for " + task)),
+                        Plugin::getLossFactories);
+        Optimizer chosenOptimizer = optimizer != null
+                ? optimizer
+                : make(training, TrainingOptions.OPTIMIZER.name(), defaults.optimizer(), Plugin::getOptimizerFactories);
         Schedule schedule = training.has(TrainingOptions.SCHEDULE.name())
                 ? make(training, TrainingOptions.SCHEDULE.name(), null, Plugin::getScheduleFactories)
                 : Schedule.constant();
@@ -56,8 +61,8 @@ public final class TestTraining {
     }
 
     /** Makes the entry under {@code key} (a name or a mapping with a type), or {@code fallback} when absent. */
-    private static <T> T make(MapConfig training, String key, Object fallback,
-            Function<Plugin, Iterable<? extends Factory<T>>> kind) {
+    private static <T> T make(
+            MapConfig training, String key, Object fallback, Function<Plugin, Iterable<? extends Factory<T>>> kind) {
         Object entry = training.has(key) ? training.get(dev.quiver.api.config.Option.any(key)) : fallback;
         Map<String, Object> options = new LinkedHashMap<>();
         String type;

@@ -29,7 +29,9 @@ class TableDataTest {
         Files.writeString(file, "n,x,flag,name\n1,1.5,true,\"a, b\"\n,2,false,\"say \"\"hi\"\"\"\n3,,TRUE,\n");
         TableData t = SimpleCsv.read(file);
         assertEquals(new ArrowType.Int(64, true), t.field("n").getType());
-        assertEquals(new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE), t.field("x").getType());
+        assertEquals(
+                new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE),
+                t.field("x").getType());
         assertEquals(ArrowType.Bool.INSTANCE, t.field("flag").getType());
         assertEquals(ArrowType.Utf8.INSTANCE, t.field("name").getType());
         assertArrayEquals(new double[] {1.5, 2, Double.NaN}, t.doubles("x"));
@@ -52,19 +54,29 @@ class TableDataTest {
 
     @Test
     void copiesASourceExactly(BufferAllocator allocator) {
-        TableData t = TableData.builder().doubles("x", 1.0, null, -0.0).longs("n", 5L, null, 7L)
-                .booleans("b", true, false, null).strings("s", "é", null, "").build().withBatchSize(2);
+        TableData t = TableData.builder()
+                .doubles("x", 1.0, null, -0.0)
+                .longs("n", 5L, null, 7L)
+                .booleans("b", true, false, null)
+                .strings("s", "é", null, "")
+                .build()
+                .withBatchSize(2);
         TableData copy = TableData.copyOf(t, allocator);
         assertEquals(t.schema(), copy.schema());
-        try (var a = t.toRoot(allocator); var b = copy.toRoot(allocator)) {
+        try (var a = t.toRoot(allocator);
+                var b = copy.toRoot(allocator)) {
             assertEquals(BatchContent.rows(a), BatchContent.rows(b));
         }
     }
 
     @Test
     void trainingDataInfersTheTaskAndSortsClasses() {
-        TableData t = TableData.builder().doubles("x", 1.0, 2.0, 3.0, 4.0).longs("k", 10L, 9L, 10L, 2L)
-                .strings("s", "b", "a", "b", "a").doubles("y", 0.5, 1.5, 2.5, 3.5).build();
+        TableData t = TableData.builder()
+                .doubles("x", 1.0, 2.0, 3.0, 4.0)
+                .longs("k", 10L, 9L, 10L, 2L)
+                .strings("s", "b", "a", "b", "a")
+                .doubles("y", 0.5, 1.5, 2.5, 3.5)
+                .build();
         TrainingData numeric = t.training("k");
         assertEquals(Task.MULTICLASS, numeric.task());
         assertEquals(List.of("2", "9", "10"), numeric.classes(), "numbers sort numerically");

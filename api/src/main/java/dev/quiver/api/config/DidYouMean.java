@@ -11,8 +11,7 @@ import java.util.Optional;
  */
 public final class DidYouMean {
 
-    private DidYouMean() {
-    }
+    private DidYouMean() {}
 
     /** The best candidate for {@code word}, or empty when none is plausibly meant. */
     public static Optional<String> suggest(String word, Collection<String> candidates) {

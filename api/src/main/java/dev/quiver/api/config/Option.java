@@ -16,7 +16,15 @@ public final class Option<T> {
 
     /** The YAML shape an option takes. */
     public enum Kind {
-        STRING, INTEGER, LONG, REAL, BOOLEAN, CHOICE, STRINGS, INTEGERS, REALS,
+        STRING,
+        INTEGER,
+        LONG,
+        REAL,
+        BOOLEAN,
+        CHOICE,
+        STRINGS,
+        INTEGERS,
+        REALS,
         /** A nested mapping the component reads with {@link Config#section}. */
         SECTION,
         /** Any YAML value, handed over as plain Java maps, lists and scalars. */
@@ -35,13 +43,31 @@ public final class Option<T> {
     private final boolean maxExclusive;
     private final boolean secret;
 
-    private Option(String name, Kind kind, T defaultValue, boolean required, String description,
-            List<String> choices, double min, boolean minExclusive, double max, boolean maxExclusive) {
+    private Option(
+            String name,
+            Kind kind,
+            T defaultValue,
+            boolean required,
+            String description,
+            List<String> choices,
+            double min,
+            boolean minExclusive,
+            double max,
+            boolean maxExclusive) {
         this(name, kind, defaultValue, required, description, choices, min, minExclusive, max, maxExclusive, false);
     }
 
-    private Option(String name, Kind kind, T defaultValue, boolean required, String description,
-            List<String> choices, double min, boolean minExclusive, double max, boolean maxExclusive,
+    private Option(
+            String name,
+            Kind kind,
+            T defaultValue,
+            boolean required,
+            String description,
+            List<String> choices,
+            double min,
+            boolean minExclusive,
+            double max,
+            boolean maxExclusive,
             boolean secret) {
         this.name = Objects.requireNonNull(name, "name");
         this.kind = kind;
@@ -57,8 +83,17 @@ public final class Option<T> {
     }
 
     private static <T> Option<T> of(String name, Kind kind, T defaultValue) {
-        return new Option<>(name, kind, defaultValue, false, "", List.of(),
-                Double.NEGATIVE_INFINITY, false, Double.POSITIVE_INFINITY, false);
+        return new Option<>(
+                name,
+                kind,
+                defaultValue,
+                false,
+                "",
+                List.of(),
+                Double.NEGATIVE_INFINITY,
+                false,
+                Double.POSITIVE_INFINITY,
+                false);
     }
 
     public static Option<String> string(String name, String defaultValue) {
@@ -83,8 +118,17 @@ public final class Option<T> {
 
     /** A string restricted to {@code allowed}; a typo gets a did-you-mean among them. */
     public static Option<String> choice(String name, String defaultValue, String... allowed) {
-        return new Option<>(name, Kind.CHOICE, defaultValue, false, "", List.of(allowed),
-                Double.NEGATIVE_INFINITY, false, Double.POSITIVE_INFINITY, false);
+        return new Option<>(
+                name,
+                Kind.CHOICE,
+                defaultValue,
+                false,
+                "",
+                List.of(allowed),
+                Double.NEGATIVE_INFINITY,
+                false,
+                Double.POSITIVE_INFINITY,
+                false);
     }
 
     /** A list of strings; a single scalar is accepted as a one-element list. */
@@ -116,32 +160,32 @@ public final class Option<T> {
     }
 
     public Option<T> describe(String text) {
-        return new Option<>(name, kind, defaultValue, required, text, choices, min, minExclusive, max, maxExclusive,
-                secret);
+        return new Option<>(
+                name, kind, defaultValue, required, text, choices, min, minExclusive, max, maxExclusive, secret);
     }
 
     /** For numbers and numeric lists: each value must be at least {@code bound}. */
     public Option<T> atLeast(double bound) {
-        return new Option<>(name, kind, defaultValue, required, description, choices, bound, false, max,
-                maxExclusive, secret);
+        return new Option<>(
+                name, kind, defaultValue, required, description, choices, bound, false, max, maxExclusive, secret);
     }
 
     /** For numbers and numeric lists: each value must be greater than {@code bound}. */
     public Option<T> above(double bound) {
-        return new Option<>(name, kind, defaultValue, required, description, choices, bound, true, max, maxExclusive,
-                secret);
+        return new Option<>(
+                name, kind, defaultValue, required, description, choices, bound, true, max, maxExclusive, secret);
     }
 
     /** For numbers and numeric lists: each value must be at most {@code bound}. */
     public Option<T> atMost(double bound) {
-        return new Option<>(name, kind, defaultValue, required, description, choices, min, minExclusive, bound,
-                false, secret);
+        return new Option<>(
+                name, kind, defaultValue, required, description, choices, min, minExclusive, bound, false, secret);
     }
 
     /** For numbers and numeric lists: each value must be less than {@code bound}. */
     public Option<T> below(double bound) {
-        return new Option<>(name, kind, defaultValue, required, description, choices, min, minExclusive, bound, true,
-                secret);
+        return new Option<>(
+                name, kind, defaultValue, required, description, choices, min, minExclusive, bound, true, secret);
     }
 
     /**
@@ -151,8 +195,8 @@ public final class Option<T> {
      * either.
      */
     public Option<T> secret() {
-        return new Option<>(name, kind, defaultValue, required, description, choices, min, minExclusive, max,
-                maxExclusive, true);
+        return new Option<>(
+                name, kind, defaultValue, required, description, choices, min, minExclusive, max, maxExclusive, true);
     }
 
     /** Whether the value is {@linkplain #secret() secret}. */

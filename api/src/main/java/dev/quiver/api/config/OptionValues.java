@@ -12,8 +12,7 @@ import java.util.Map;
  */
 public final class OptionValues {
 
-    private OptionValues() {
-    }
+    private OptionValues() {}
 
     /**
      * Converts a value loaded from YAML (String, Integer, Long, BigInteger, Double, Boolean, List, Map) to the
@@ -23,28 +22,37 @@ public final class OptionValues {
      */
     @SuppressWarnings("unchecked")
     public static <T> T convert(Option<T> option, Object raw) {
-        Object value = switch (option.kind()) {
-            case STRING -> scalarString(raw);
-            case CHOICE -> choice(option, raw);
-            case BOOLEAN -> bool(raw);
-            case INTEGER -> checked(option, (double) toInt(raw), raw).intValue();
-            case LONG -> {
-                long exact = toLong(raw); // past 2^53 a double would round it; only the range check uses one
-                checked(option, (double) exact, raw);
-                yield exact;
-            }
-            case REAL -> checked(option, toReal(raw), raw).doubleValue();
-            case STRINGS -> list(raw).stream().map(OptionValues::scalarString).toList();
-            case INTEGERS -> list(raw).stream().map(v -> checked(option, (double) toInt(v), v).intValue()).toList();
-            case REALS -> list(raw).stream().map(v -> checked(option, toReal(v), v).doubleValue()).toList();
-            case SECTION -> {
-                if (!(raw instanceof Map)) {
-                    throw new IllegalArgumentException("expected a mapping (key: value pairs), got " + describe(raw));
-                }
-                yield raw;
-            }
-            case ANY -> raw;
-        };
+        Object value =
+                switch (option.kind()) {
+                    case STRING -> scalarString(raw);
+                    case CHOICE -> choice(option, raw);
+                    case BOOLEAN -> bool(raw);
+                    case INTEGER -> checked(option, (double) toInt(raw), raw).intValue();
+                    case LONG -> {
+                        long exact = toLong(raw); // past 2^53 a double would round it; only the range check uses one
+                        checked(option, (double) exact, raw);
+                        yield exact;
+                    }
+                    case REAL -> checked(option, toReal(raw), raw).doubleValue();
+                    case STRINGS ->
+                        list(raw).stream().map(OptionValues::scalarString).toList();
+                    case INTEGERS ->
+                        list(raw).stream()
+                                .map(v -> checked(option, (double) toInt(v), v).intValue())
+                                .toList();
+                    case REALS ->
+                        list(raw).stream()
+                                .map(v -> checked(option, toReal(v), v).doubleValue())
+                                .toList();
+                    case SECTION -> {
+                        if (!(raw instanceof Map)) {
+                            throw new IllegalArgumentException(
+                                    "expected a mapping (key: value pairs), got " + describe(raw));
+                        }
+                        yield raw;
+                    }
+                    case ANY -> raw;
+                };
         return (T) value;
     }
 
@@ -75,8 +83,8 @@ public final class OptionValues {
     private static String choice(Option<?> option, Object raw) {
         String s = scalarString(raw);
         if (!option.choices().contains(s)) {
-            throw new IllegalArgumentException("'" + s + "' is not one of " + option.choices()
-                    + DidYouMean.hint(s, option.choices()));
+            throw new IllegalArgumentException(
+                    "'" + s + "' is not one of " + option.choices() + DidYouMean.hint(s, option.choices()));
         }
         return s;
     }

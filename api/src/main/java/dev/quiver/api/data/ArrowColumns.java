@@ -17,13 +17,13 @@ import org.apache.arrow.vector.types.pojo.Field;
  */
 public final class ArrowColumns {
 
-    private ArrowColumns() {
-    }
+    private ArrowColumns() {}
 
     /** Whether a column of this type can be read as numbers. */
     public static boolean isNumeric(Field field) {
         ArrowType.ArrowTypeID id = field.getType().getTypeID();
-        return id == ArrowType.ArrowTypeID.Int || id == ArrowType.ArrowTypeID.FloatingPoint
+        return id == ArrowType.ArrowTypeID.Int
+                || id == ArrowType.ArrowTypeID.FloatingPoint
                 || id == ArrowType.ArrowTypeID.Bool;
     }
 
@@ -41,8 +41,8 @@ public final class ArrowColumns {
         if (vector instanceof BitVector bv) {
             return bv.get(row);
         }
-        throw new IllegalArgumentException("column '" + vector.getName() + "' of type "
-                + vector.getField().getType() + " is not numeric");
+        throw new IllegalArgumentException(
+                "column '" + vector.getName() + "' of type " + vector.getField().getType() + " is not numeric");
     }
 
     /**

@@ -13,8 +13,8 @@ import java.util.List;
  * @param predicted the predicted values, or predicted class indices as doubles
  * @param probabilities for classifiers that give them, {@code probabilities[row][class]}; null otherwise
  */
-public record Predictions(Task task, List<String> classes, double[] actual, double[] predicted,
-        double[][] probabilities) {
+public record Predictions(
+        Task task, List<String> classes, double[] actual, double[] predicted, double[][] probabilities) {
 
     public Predictions {
         classes = List.copyOf(classes);

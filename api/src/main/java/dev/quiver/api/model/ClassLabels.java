@@ -91,9 +91,13 @@ public final class ClassLabels {
         String label = labelOf(column, row);
         Integer i = label == null ? null : index.get(label);
         if (i == null) {
-            throw QuiverException.data("target", row, column.getName(), label == null
-                    ? "the target is empty in this row; drop or impute such rows before training"
-                    : "label '" + label + "' is not one of the known classes " + classes);
+            throw QuiverException.data(
+                    "target",
+                    row,
+                    column.getName(),
+                    label == null
+                            ? "the target is empty in this row; drop or impute such rows before training"
+                            : "label '" + label + "' is not one of the known classes " + classes);
         }
         return i;
     }
@@ -114,14 +118,17 @@ public final class ClassLabels {
 
     /** The field of the predicted-label column ({@link PredictionColumns#PREDICTION}) in the target's type. */
     public Field predictionField() {
-        ArrowType type = switch (targetType.getTypeID()) {
-            case Int, Utf8, Bool -> targetType;
-            // A float target's classes are spelled as labelOf renders them ("0", "1"), so predictions of whole
-            // classes are int64 and print the same; a float column would print "1.0" beside a class "1".
-            case FloatingPoint -> classes.stream().allMatch(ClassLabels::isWholeNumber)
-                    ? new ArrowType.Int(64, true) : targetType;
-            default -> ArrowType.Utf8.INSTANCE;
-        };
+        ArrowType type =
+                switch (targetType.getTypeID()) {
+                    case Int, Utf8, Bool -> targetType;
+                    // A float target's classes are spelled as labelOf renders them ("0", "1"), so predictions of whole
+                    // classes are int64 and print the same; a float column would print "1.0" beside a class "1".
+                    case FloatingPoint ->
+                        classes.stream().allMatch(ClassLabels::isWholeNumber)
+                                ? new ArrowType.Int(64, true)
+                                : targetType;
+                    default -> ArrowType.Utf8.INSTANCE;
+                };
         return new Field(PredictionColumns.PREDICTION, FieldType.notNullable(type), null);
     }
 
@@ -149,7 +156,8 @@ public final class ClassLabels {
         } else if (vector instanceof FloatingPointVector v) {
             v.setWithPossibleTruncate(row, Double.parseDouble(label));
         } else {
-            throw new IllegalStateException("unsupported label vector " + vector.getClass().getSimpleName());
+            throw new IllegalStateException(
+                    "unsupported label vector " + vector.getClass().getSimpleName());
         }
     }
 }

@@ -13,8 +13,14 @@ import java.util.Map;
  * @param seconds wall time of the epoch
  * @param learningRate the learning rate at the end of the epoch
  */
-public record EpochStats(int epoch, double trainLoss, double validationLoss, Map<String, Double> metrics,
-        long rows, double seconds, double learningRate) {
+public record EpochStats(
+        int epoch,
+        double trainLoss,
+        double validationLoss,
+        Map<String, Double> metrics,
+        long rows,
+        double seconds,
+        double learningRate) {
 
     public EpochStats {
         metrics = Map.copyOf(metrics);

@@ -15,8 +15,7 @@ public interface FitContext {
     long seed();
 
     /** Reports one finished epoch: progress display, history file, telemetry. */
-    default void epochEnded(EpochStats stats) {
-    }
+    default void epochEnded(EpochStats stats) {}
 
     /**
      * The training setup, present exactly when the trainer declares {@link Trainer#training()}: the loss (for

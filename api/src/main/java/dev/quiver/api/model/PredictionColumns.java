@@ -14,8 +14,7 @@ public final class PredictionColumns {
     /** Prefix of the per-class probability columns: {@code probability_<class label>}. */
     public static final String PROBABILITY_PREFIX = "probability_";
 
-    private PredictionColumns() {
-    }
+    private PredictionColumns() {}
 
     public static String probability(String classLabel) {
         return PROBABILITY_PREFIX + classLabel;
@@ -23,7 +22,6 @@ public final class PredictionColumns {
 
     /** A non-nullable float64 column, the type of regression predictions and probabilities. */
     public static Field float64(String name) {
-        return new Field(name, FieldType.notNullable(new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE)),
-                null);
+        return new Field(name, FieldType.notNullable(new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE)), null);
     }
 }

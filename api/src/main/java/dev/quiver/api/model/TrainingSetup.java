@@ -27,8 +27,17 @@ import java.util.OptionalLong;
  * @param checkpointEvery epochs between checkpoints (the pipeline's {@code checkpoint: {every: N}}), 0 for none;
  *     the checkpoints themselves are {@link FitContext#checkpoints()}
  */
-public record TrainingSetup(Loss loss, Optimizer optimizer, Schedule schedule, GradientClipping clip, int epochs,
-        int batchSize, boolean shuffle, int shuffleBuffer, OptionalLong seed, Optional<EarlyStopping> earlyStopping,
+public record TrainingSetup(
+        Loss loss,
+        Optimizer optimizer,
+        Schedule schedule,
+        GradientClipping clip,
+        int epochs,
+        int batchSize,
+        boolean shuffle,
+        int shuffleBuffer,
+        OptionalLong seed,
+        Optional<EarlyStopping> earlyStopping,
         int checkpointEvery) {
 
     /** {@code batchSize: full}: one step per epoch over every row (batch gradient descent). */
@@ -40,21 +49,41 @@ public record TrainingSetup(Loss loss, Optimizer optimizer, Schedule schedule, G
         Objects.requireNonNull(schedule, "schedule");
         Objects.requireNonNull(clip, "clip");
         if (epochs < 1 || batchSize < 0 || shuffleBuffer < 0 || checkpointEvery < 0) {
-            throw new IllegalArgumentException("epochs must be >= 1 and batchSize, shuffleBuffer and checkpointEvery"
-                    + " >= 0");
+            throw new IllegalArgumentException(
+                    "epochs must be >= 1 and batchSize, shuffleBuffer and checkpointEvery" + " >= 0");
         }
     }
 
     /** This setup with another loss (the runtime picks the loss once the task is known). */
     public TrainingSetup withLoss(Loss value) {
-        return new TrainingSetup(value, optimizer, schedule, clip, epochs, batchSize, shuffle, shuffleBuffer, seed,
-                earlyStopping, checkpointEvery);
+        return new TrainingSetup(
+                value,
+                optimizer,
+                schedule,
+                clip,
+                epochs,
+                batchSize,
+                shuffle,
+                shuffleBuffer,
+                seed,
+                earlyStopping,
+                checkpointEvery);
     }
 
     /** This setup with another optimizer. */
     public TrainingSetup withOptimizer(Optimizer value) {
-        return new TrainingSetup(loss, value, schedule, clip, epochs, batchSize, shuffle, shuffleBuffer, seed,
-                earlyStopping, checkpointEvery);
+        return new TrainingSetup(
+                loss,
+                value,
+                schedule,
+                clip,
+                epochs,
+                batchSize,
+                shuffle,
+                shuffleBuffer,
+                seed,
+                earlyStopping,
+                checkpointEvery);
     }
 
     /** Whether each epoch streams the data from its source rather than shuffling it in memory. */

@@ -8,8 +8,7 @@ final class ConstantSchedule implements Schedule {
 
     static final ConstantSchedule INSTANCE = new ConstantSchedule();
 
-    private ConstantSchedule() {
-    }
+    private ConstantSchedule() {}
 
     @Override
     public Scheduler start(OptimizerRun run, int totalEpochs) {
@@ -20,20 +19,16 @@ final class ConstantSchedule implements Schedule {
             }
 
             @Override
-            public void stepEnded() {
-            }
+            public void stepEnded() {}
 
             @Override
-            public void epochEnded(double monitored) {
-            }
+            public void epochEnded(double monitored) {}
 
             @Override
-            public void save(StateWriter state) {
-            }
+            public void save(StateWriter state) {}
 
             @Override
-            public void restore(StateReader state) {
-            }
+            public void restore(StateReader state) {}
         };
     }
 

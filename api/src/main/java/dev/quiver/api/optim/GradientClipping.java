@@ -12,7 +12,7 @@ import java.util.List;
 public interface GradientClipping {
 
     /** Leaves gradients as they are. */
-    GradientClipping NONE = parameters -> { };
+    GradientClipping NONE = parameters -> {};
 
     /** Clips the gradients of {@code parameters} in place. */
     void clip(List<Parameter> parameters);

@@ -7,5 +7,4 @@ import dev.quiver.api.Factory;
  * runtime makes the schedule once, while it validates the pipeline, and hands it to the model in its
  * {@link dev.quiver.api.model.TrainingSetup}.
  */
-public interface ScheduleFactory extends Factory<Schedule> {
-}
+public interface ScheduleFactory extends Factory<Schedule> {}

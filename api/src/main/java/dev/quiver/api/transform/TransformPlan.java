@@ -54,8 +54,8 @@ public record TransformPlan(Schema schema, Columns columns) {
      * {@code type}, matching any run of fields of that type whose names start with {@code prefix}.
      */
     public static Field placeholder(String prefix, FieldType type) {
-        FieldType marked = new FieldType(type.isNullable(), type.getType(), type.getDictionary(),
-                Map.of(PLACEHOLDER_KEY, prefix));
+        FieldType marked =
+                new FieldType(type.isNullable(), type.getType(), type.getDictionary(), Map.of(PLACEHOLDER_KEY, prefix));
         return new Field(prefix + "*", marked, null);
     }
 
@@ -87,9 +87,10 @@ public record TransformPlan(Schema schema, Columns columns) {
             Field want = planned.get(p);
             if (isPlaceholder(want)) {
                 String prefix = want.getMetadata().get(PLACEHOLDER_KEY);
-                Optional<String> next = p + 1 < planned.size() ? Optional.of(planned.get(p + 1).getName())
-                        : Optional.empty();
-                while (g < got.size() && got.get(g).getName().startsWith(prefix)
+                Optional<String> next =
+                        p + 1 < planned.size() ? Optional.of(planned.get(p + 1).getName()) : Optional.empty();
+                while (g < got.size()
+                        && got.get(g).getName().startsWith(prefix)
                         && got.get(g).getType().equals(want.getType())
                         && next.filter(got.get(g).getName()::equals).isEmpty()) {
                     g++;
@@ -101,12 +102,12 @@ public record TransformPlan(Schema schema, Columns columns) {
             }
             Field field = got.get(g);
             if (!field.getName().equals(want.getName())) {
-                return Optional.of("column " + (g + 1) + " is '" + field.getName() + "' but '" + want.getName()
-                        + "' was planned");
+                return Optional.of(
+                        "column " + (g + 1) + " is '" + field.getName() + "' but '" + want.getName() + "' was planned");
             }
             if (!field.getType().equals(want.getType())) {
-                return Optional.of("column '" + want.getName() + "' is " + field.getType() + " but "
-                        + want.getType() + " was planned");
+                return Optional.of("column '" + want.getName() + "' is " + field.getType() + " but " + want.getType()
+                        + " was planned");
             }
             g++;
         }

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 class OptionValuesTest {
 
     private static String failure(Option<?> option, Object raw) {
-        return assertThrows(IllegalArgumentException.class, () -> OptionValues.convert(option, raw)).getMessage();
+        return assertThrows(IllegalArgumentException.class, () -> OptionValues.convert(option, raw))
+                .getMessage();
     }
 
     @Test
@@ -46,7 +47,8 @@ class OptionValuesTest {
         assertEquals("must be >= 0, got -1.0", failure(lr, -1.0));
         Option<Double> beta = Option.real("beta", 0.9).atLeast(0).below(1);
         assertEquals("must be in [0, 1), got 1.0", failure(beta, 1.0));
-        Option<List<Double>> betas = Option.reals("betas", List.of(0.9, 0.999)).atLeast(0).below(1);
+        Option<List<Double>> betas =
+                Option.reals("betas", List.of(0.9, 0.999)).atLeast(0).below(1);
         assertEquals("must be in [0, 1), got 1.5", failure(betas, List.of(0.9, 1.5)));
         assertEquals("must be > 0, got 0", failure(Option.integer("batch", 1).above(0), 0));
     }
@@ -55,7 +57,8 @@ class OptionValuesTest {
     void choicesSuggestTheIntendedValue() {
         Option<String> solver = Option.choice("solver", "least-squares", "least-squares", "gd");
         assertEquals("gd", OptionValues.convert(solver, "gd"));
-        assertEquals("'least-square' is not one of [least-squares, gd]; did you mean 'least-squares'?",
+        assertEquals(
+                "'least-square' is not one of [least-squares, gd]; did you mean 'least-squares'?",
                 failure(solver, "least-square"));
     }
 
@@ -63,8 +66,7 @@ class OptionValuesTest {
     void aScalarIsAOneElementListAndListsKeepTheirOrder() {
         assertEquals(List.of("area"), OptionValues.convert(Option.strings("features", List.of()), "area"));
         assertEquals(List.of(64, 32), OptionValues.convert(Option.integers("hidden", List.of()), List.of(64, 32)));
-        assertEquals("expected a list, got a mapping",
-                failure(Option.strings("features", List.of()), Map.of("a", 1)));
+        assertEquals("expected a list, got a mapping", failure(Option.strings("features", List.of()), Map.of("a", 1)));
     }
 
     @Test

@@ -73,8 +73,8 @@ class ArrowColumnsTest {
             assertTrue(ArrowColumns.isNumeric(root.getVector("a").getField()));
             assertTrue(ArrowColumns.isNumeric(root.getVector("c").getField()));
             assertFalse(ArrowColumns.isNumeric(root.getVector("s").getField()));
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> ArrowColumns.getDouble(root.getVector("s"), 0));
+            IllegalArgumentException e =
+                    assertThrows(IllegalArgumentException.class, () -> ArrowColumns.getDouble(root.getVector("s"), 0));
             assertTrue(e.getMessage().contains("'s'"), e.getMessage());
         }
     }
@@ -82,8 +82,8 @@ class ArrowColumnsTest {
     @Test
     void aMissingColumnNamesTheOnesThereAre() {
         try (VectorSchemaRoot root = table()) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> ArrowColumns.vector(root, "z"));
+            IllegalArgumentException e =
+                    assertThrows(IllegalArgumentException.class, () -> ArrowColumns.vector(root, "z"));
             assertEquals("no column 'z' in batch with columns [a, b, c, s]", e.getMessage());
         }
     }

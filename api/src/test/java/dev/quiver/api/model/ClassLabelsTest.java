@@ -58,8 +58,7 @@ class ClassLabelsTest {
             target.setSafe(0, "eggs".getBytes(StandardCharsets.UTF_8));
             target.setValueCount(1);
             QuiverException e = assertThrows(QuiverException.class, () -> labels.indexOf(target, 0));
-            assertTrue(e.getMessage().contains("'eggs' is not one of the known classes [ham, spam]"),
-                    e.getMessage());
+            assertTrue(e.getMessage().contains("'eggs' is not one of the known classes [ham, spam]"), e.getMessage());
         }
         try (FieldVector out = labels.newPredictionVector(allocator, 1)) {
             labels.setLabel(out, 0, 1);

@@ -38,7 +38,9 @@ import org.junit.jupiter.api.io.TempDir;
 @EnabledIfSystemProperty(named = "quiver.golden.write", matches = "true")
 class GoldenBundlesGenerator {
 
-    private static final Path GOLDEN = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().normalize()
+    private static final Path GOLDEN = Path.of(System.getProperty("basedir", "."))
+            .toAbsolutePath()
+            .normalize()
             .resolve("src/test/resources/golden");
     private static final Pattern SOURCE = Pattern.compile("path: data/([\\w-]+)\\.csv");
 
@@ -51,7 +53,8 @@ class GoldenBundlesGenerator {
         Quiver quiver = Quiver.create();
         List<Path> pipelines;
         try (Stream<Path> files = Files.list(GOLDEN.resolve("pipelines"))) {
-            pipelines = files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+            pipelines =
+                    files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
         }
         assertTrue(pipelines.size() >= 7, "the golden pipelines are in " + GOLDEN.resolve("pipelines"));
         for (Path pipeline : pipelines) {
@@ -66,7 +69,8 @@ class GoldenBundlesGenerator {
             Path input = pipeline.resolveSibling("data/" + source.group(1) + "-input.csv");
 
             Path runDir = runs.resolve(name);
-            RunResult run = quiver.run(quiver.load(pipeline, List.of()), RunOptions.defaults().withOutputDir(runDir));
+            RunResult run = quiver.run(
+                    quiver.load(pipeline, List.of()), RunOptions.defaults().withOutputDir(runDir));
             Path runCopy = golden.resolve(GoldenRows.RUN);
             Files.createDirectories(runCopy);
             try (Stream<Path> files = Files.list(run.directory())) {

@@ -37,23 +37,28 @@ import org.junit.jupiter.params.provider.MethodSource;
 class GoldenBundlesTest {
 
     /** One golden bundle per model family, written by marker format 1; each format's set only grows. */
-    private static final Set<String> FORMAT_1 = Set.of("least-squares", "linear-gd", "logistic", "softmax", "mlp",
-            "naive-bayes", "tribuo");
+    private static final Set<String> FORMAT_1 =
+            Set.of("least-squares", "linear-gd", "logistic", "softmax", "mlp", "naive-bayes", "tribuo");
 
     @TempDir
     Path temp;
 
     static Path golden() throws URISyntaxException {
-        return Path.of(Objects.requireNonNull(GoldenBundlesTest.class.getResource("/golden/1")).toURI()).getParent();
+        return Path.of(Objects.requireNonNull(GoldenBundlesTest.class.getResource("/golden/1"))
+                        .toURI())
+                .getParent();
     }
 
     /** Every golden bundle, as {@code <format>/<name>}. */
     static List<String> bundles() throws IOException, URISyntaxException {
         List<String> out = new ArrayList<>();
         try (Stream<Path> formats = Files.list(golden())) {
-            for (Path format : formats.filter(p -> p.getFileName().toString().matches("[0-9]+")).sorted().toList()) {
+            for (Path format : formats.filter(p -> p.getFileName().toString().matches("[0-9]+"))
+                    .sorted()
+                    .toList()) {
                 try (Stream<Path> names = Files.list(format)) {
-                    names.filter(Files::isDirectory).sorted()
+                    names.filter(Files::isDirectory)
+                            .sorted()
                             .forEach(n -> out.add(format.getFileName() + "/" + n.getFileName()));
                 }
             }
@@ -78,9 +83,12 @@ class GoldenBundlesTest {
             throws Exception {
         Path source = golden().resolve(bundle);
         int format = Integer.parseInt(bundle.substring(0, bundle.indexOf('/')));
-        JsonNode marker = new ObjectMapper().readTree(source.resolve(GoldenRows.RUN).resolve(RunMarker.FILE).toFile());
+        JsonNode marker = new ObjectMapper()
+                .readTree(source.resolve(GoldenRows.RUN).resolve(RunMarker.FILE).toFile());
         assertEquals(format, marker.path("format").asInt(-1), "the marker's format is its folder's");
-        assertTrue(marker.path("files").has("model.json") && marker.path("files").path("model.json").has("format"),
+        assertTrue(
+                marker.path("files").has("model.json")
+                        && marker.path("files").path("model.json").has("format"),
                 marker.toString());
 
         // loading may finish or undo a commit in the folder: it gets a copy, never the test resources

@@ -30,8 +30,7 @@ final class GoldenRows {
     static final String EXPECTED = "expected.csv";
     static final String RUN = "run";
 
-    private GoldenRows() {
-    }
+    private GoldenRows() {}
 
     /** The rows of {@code csv} as a root of text columns, owned by the caller. */
     static VectorSchemaRoot read(Path csv, BufferAllocator allocator) throws IOException {

@@ -19,7 +19,10 @@ public final class EnginePlugin implements Plugin {
 
     @Override
     public Iterable<ModelFactory> getModelFactories() {
-        return List.of(new LinearRegressionFactory(), new LogisticRegressionFactory(), new SoftmaxRegressionFactory(),
+        return List.of(
+                new LinearRegressionFactory(),
+                new LogisticRegressionFactory(),
+                new SoftmaxRegressionFactory(),
                 new MlpFactory());
     }
 }

@@ -23,21 +23,25 @@ class ClippingTest {
 
     @TestFactory
     Stream<DynamicTest> matchesPyTorch() {
-        return Golden.read("clipping.txt").stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> {
-            MapConfig config = c.config();
-            GradientClipping clipping = TrainingOptions.clip(config);
-            config.assertNoProblems();
-            List<Parameter> parameters = List.of(parameter("weight", c.floats("grad.weight")),
-                    parameter("bias", c.floats("grad.bias")));
-            clipping.clip(parameters);
-            for (Parameter p : parameters) {
-                float[] expected = c.floats("clipped." + p.name());
-                for (int j = 0; j < expected.length; j++) {
-                    assertEquals(expected[j], p.gradient()[j], 1e-7 * Math.max(1.0, Math.abs(expected[j])),
-                            c.name() + " " + p.name() + "[" + j + "]");
-                }
-            }
-        }));
+        return Golden.read("clipping.txt").stream()
+                .map(c -> DynamicTest.dynamicTest(c.name(), () -> {
+                    MapConfig config = c.config();
+                    GradientClipping clipping = TrainingOptions.clip(config);
+                    config.assertNoProblems();
+                    List<Parameter> parameters = List.of(
+                            parameter("weight", c.floats("grad.weight")), parameter("bias", c.floats("grad.bias")));
+                    clipping.clip(parameters);
+                    for (Parameter p : parameters) {
+                        float[] expected = c.floats("clipped." + p.name());
+                        for (int j = 0; j < expected.length; j++) {
+                            assertEquals(
+                                    expected[j],
+                                    p.gradient()[j],
+                                    1e-7 * Math.max(1.0, Math.abs(expected[j])),
+                                    c.name() + " " + p.name() + "[" + j + "]");
+                        }
+                    }
+                }));
     }
 
     private static Parameter parameter(String name, float[] gradient) {
@@ -70,19 +74,26 @@ class ClippingTest {
     void mistakesAreLocatedProblems() {
         MapConfig both = MapConfig.of("maxNorm", 1.0, "value", 1.0);
         assertSame(GradientClipping.NONE, TrainingOptions.clip(both));
-        assertTrue(both.messages().get(0).startsWith("value:") && both.messages().get(0).contains("not both"));
+        assertTrue(both.messages().get(0).startsWith("value:")
+                && both.messages().get(0).contains("not both"));
 
         MapConfig typo = MapConfig.of("max_norm", 1.0);
         TrainingOptions.clip(typo);
-        assertTrue(typo.messages().get(0).contains("did you mean 'maxNorm'?"), typo.messages().toString());
+        assertTrue(
+                typo.messages().get(0).contains("did you mean 'maxNorm'?"),
+                typo.messages().toString());
 
         MapConfig infinite = MapConfig.of("maxNorm", Double.POSITIVE_INFINITY);
         assertEquals(new ClipByNorm(1.0), TrainingOptions.clip(infinite));
-        assertTrue(infinite.messages().get(0).contains("expected a finite number"), infinite.messages().toString());
+        assertTrue(
+                infinite.messages().get(0).contains("expected a finite number"),
+                infinite.messages().toString());
 
         MapConfig negative = MapConfig.of("maxNorm", -1.0);
         TrainingOptions.clip(negative);
-        assertTrue(negative.messages().get(0).contains("must be > 0"), negative.messages().toString());
+        assertTrue(
+                negative.messages().get(0).contains("must be > 0"),
+                negative.messages().toString());
         assertThrows(IllegalArgumentException.class, () -> new ClipByValue(0.0));
     }
 }

@@ -78,8 +78,7 @@ public final class Golden {
         }
     }
 
-    private Golden() {
-    }
+    private Golden() {}
 
     /** The cases of {@code golden/FILE} on the test classpath. */
     public static List<Case> read(String file) {
@@ -121,7 +120,8 @@ public final class Golden {
     static Object parseValue(String text) {
         if (text.startsWith("[")) {
             String inner = text.substring(1, text.length() - 1);
-            return inner.isEmpty() ? List.of()
+            return inner.isEmpty()
+                    ? List.of()
                     : Arrays.stream(inner.split(",")).map(Golden::parseValue).toList();
         }
         if (text.equals("true") || text.equals("false")) {

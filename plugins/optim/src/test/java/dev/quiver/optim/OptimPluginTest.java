@@ -14,7 +14,9 @@ class OptimPluginTest {
 
     @Test
     void serviceLoaderFindsThePluginAndItsFactories() {
-        List<Plugin> plugins = ServiceLoader.load(Plugin.class).stream().map(ServiceLoader.Provider::get).toList();
+        List<Plugin> plugins = ServiceLoader.load(Plugin.class).stream()
+                .map(ServiceLoader.Provider::get)
+                .toList();
         assertEquals(1, plugins.size());
         Plugin plugin = plugins.get(0);
         assertEquals(List.of("mse", "mae", "huber", "bce", "cross-entropy"), names(plugin.getLossFactories()));
@@ -22,6 +24,8 @@ class OptimPluginTest {
     }
 
     private static List<String> names(Iterable<? extends Factory<?>> factories) {
-        return StreamSupport.stream(factories.spliterator(), false).map(Factory::name).toList();
+        return StreamSupport.stream(factories.spliterator(), false)
+                .map(Factory::name)
+                .toList();
     }
 }

@@ -97,8 +97,9 @@ public final class AtomicDirectory implements AutoCloseable {
     private static Path canonical(Path target) {
         Path absolute = target.toAbsolutePath().normalize();
         if (absolute.getParent() == null) {
-            throw new QuiverException(ErrorCode.USAGE, "The output path " + absolute + " is a root folder; give a "
-                    + "folder inside it.");
+            throw new QuiverException(
+                    ErrorCode.USAGE,
+                    "The output path " + absolute + " is a root folder; give a " + "folder inside it.");
         }
         try {
             Files.createDirectories(absolute.getParent());
@@ -131,8 +132,10 @@ public final class AtomicDirectory implements AutoCloseable {
     public static void checkReplaceable(Path target) {
         Path absolute = target.toAbsolutePath().normalize();
         Replaceable.problem(absolute, absolute).ifPresent(why -> {
-            throw new QuiverException(ErrorCode.USAGE, "The output " + absolute + " " + why + ", so it will not "
-                    + "be replaced; choose another output.dir or --out.");
+            throw new QuiverException(
+                    ErrorCode.USAGE,
+                    "The output " + absolute + " " + why + ", so it will not "
+                            + "be replaced; choose another output.dir or --out.");
         });
     }
 
@@ -172,9 +175,11 @@ public final class AtomicDirectory implements AutoCloseable {
                 if (problem.isPresent()) {
                     move(old, target);
                     old = null;
-                    throw new QuiverException(ErrorCode.USAGE, "The output " + target + " " + problem.get()
-                            + " (it appeared during the run), so it was not replaced; the new run is discarded. "
-                            + "Choose another output.dir or --out.");
+                    throw new QuiverException(
+                            ErrorCode.USAGE,
+                            "The output " + target + " " + problem.get()
+                                    + " (it appeared during the run), so it was not replaced; the new run is discarded. "
+                                    + "Choose another output.dir or --out.");
                 }
                 forceFolder(target.getParent());
                 if (Boolean.getBoolean(HALT_BETWEEN_MOVES)) {
@@ -185,8 +190,8 @@ public final class AtomicDirectory implements AutoCloseable {
             committed = true;
             forceFolder(target.getParent());
         } catch (IOException e) {
-            QuiverException failure = new QuiverException(ErrorCode.DATA, "Cannot move the finished run into "
-                    + target + ": " + e, e);
+            QuiverException failure =
+                    new QuiverException(ErrorCode.DATA, "Cannot move the finished run into " + target + ": " + e, e);
             if (old != null) {
                 try {
                     move(old, target);

@@ -69,15 +69,18 @@ final class BundleLoader {
         PluginContext context = RunBundle.context(dir, seed);
         JsonNode transformsJson = RunBundle.readJson(dir.resolve(RunBundle.TRANSFORMS));
         if (!transformsJson.isArray()) {
-            throw damagedRun(at(RunBundle.TRANSFORMS), "", "should be a JSON array of {type, state}, found "
-                    + type(transformsJson));
+            throw damagedRun(
+                    at(RunBundle.TRANSFORMS),
+                    "",
+                    "should be a JSON array of {type, state}, found " + type(transformsJson));
         }
         List<FittedTransform> transforms = new ArrayList<>();
         for (int i = 0; i < transformsJson.size(); i++) {
             JsonNode t = transformsJson.get(i);
             String at = "[" + i + "]";
             if (!(t instanceof ObjectNode)) {
-                throw damagedRun(at(RunBundle.TRANSFORMS), at, "should be a JSON object {type, state}, found " + type(t));
+                throw damagedRun(
+                        at(RunBundle.TRANSFORMS), at, "should be a JSON object {type, state}, found " + type(t));
             }
             String type = text(at(RunBundle.TRANSFORMS), at, t, "type");
             TransformFactory factory = registry.transforms().get(type);
@@ -100,30 +103,49 @@ final class BundleLoader {
     }
 
     /** The checks across files: what no single state can know about itself. */
-    private void agree(Schema schema, List<String> features, Optional<String> target, Task task,
-            List<String> classes, List<FittedTransform> transforms, Model model) {
+    private void agree(
+            Schema schema,
+            List<String> features,
+            Optional<String> target,
+            Task task,
+            List<String> classes,
+            List<FittedTransform> transforms,
+            Model model) {
         Set<String> inSchema = names(schema);
         for (String feature : features) {
             if (!inSchema.contains(feature)) {
-                throw damagedRun(at(RunBundle.MODEL), "features", "lists '" + feature + "', which " + RunBundle.SCHEMA
-                        + " does not have (it has " + inSchema + ")");
+                throw damagedRun(
+                        at(RunBundle.MODEL),
+                        "features",
+                        "lists '" + feature + "', which " + RunBundle.SCHEMA + " does not have (it has " + inSchema
+                                + ")");
             }
         }
         if (target.isPresent() && !inSchema.contains(target.get())) {
-            throw damagedRun(at(RunBundle.MODEL), "target", "is '" + target.get() + "', which " + RunBundle.SCHEMA
-                    + " does not have (it has " + inSchema + ")");
+            throw damagedRun(
+                    at(RunBundle.MODEL),
+                    "target",
+                    "is '" + target.get() + "', which " + RunBundle.SCHEMA + " does not have (it has " + inSchema
+                            + ")");
         }
         if (model.task() != task) {
-            throw damagedRun(at(RunBundle.MODEL), "task", "is " + task.label() + " but the saved model is "
-                    + model.task().label());
+            throw damagedRun(
+                    at(RunBundle.MODEL),
+                    "task",
+                    "is " + task.label() + " but the saved model is "
+                            + model.task().label());
         }
         if (!model.classes().equals(classes)) {
-            throw damagedRun(at(RunBundle.MODEL), "classes", "are " + classes + " but the saved model's classes are "
-                    + model.classes());
+            throw damagedRun(
+                    at(RunBundle.MODEL),
+                    "classes",
+                    "are " + classes + " but the saved model's classes are " + model.classes());
         }
         if (task.isClassification() && classes.size() < 2) {
-            throw damagedRun(at(RunBundle.MODEL), "classes", "a " + task.label() + " model needs at least two classes, "
-                    + "found " + classes);
+            throw damagedRun(
+                    at(RunBundle.MODEL),
+                    "classes",
+                    "a " + task.label() + " model needs at least two classes, " + "found " + classes);
         }
         Schema transformed = schema;
         for (int i = 0; i < transforms.size(); i++) {
@@ -134,8 +156,11 @@ final class BundleLoader {
         Set<String> available = names(transformed);
         for (String feature : model.features()) {
             if (!available.contains(feature)) {
-                throw damagedRun(at(RunBundle.MODEL), "state.features", "the model reads '" + feature + "', which the "
-                        + "transforms do not produce from " + RunBundle.SCHEMA + " (they produce " + available + ")");
+                throw damagedRun(
+                        at(RunBundle.MODEL),
+                        "state.features",
+                        "the model reads '" + feature + "', which the " + "transforms do not produce from "
+                                + RunBundle.SCHEMA + " (they produce " + available + ")");
             }
         }
     }
@@ -152,8 +177,8 @@ final class BundleLoader {
         }
         Object document;
         try {
-            document = new Load(LoadSettings.builder().build()).loadFromString(Files.readString(file,
-                    StandardCharsets.UTF_8));
+            document = new Load(LoadSettings.builder().build())
+                    .loadFromString(Files.readString(file, StandardCharsets.UTF_8));
         } catch (RuntimeException e) {
             throw damagedRun(at(RunBundle.PIPELINE), "", "not readable YAML (" + e.getMessage() + ")");
         }
@@ -166,8 +191,10 @@ final class BundleLoader {
         }
         List<String> found = transforms.stream().map(FittedTransform::type).toList();
         if (!expected.equals(found)) {
-            throw damagedRun(at(RunBundle.TRANSFORMS), "", "lists the transforms " + found + " but "
-                    + RunBundle.PIPELINE + " has " + expected);
+            throw damagedRun(
+                    at(RunBundle.TRANSFORMS),
+                    "",
+                    "lists the transforms " + found + " but " + RunBundle.PIPELINE + " has " + expected);
         }
     }
 
@@ -177,10 +204,14 @@ final class BundleLoader {
             return step.get();
         } catch (QuiverException e) {
             throw e;
-        } catch (IllegalStateException | IllegalArgumentException | IndexOutOfBoundsException
+        } catch (IllegalStateException
+                | IllegalArgumentException
+                | IndexOutOfBoundsException
                 | NegativeArraySizeException e) {
-            throw new QuiverException(ErrorCode.DATA, damagedRun(file, path, String.valueOf(e.getMessage()))
-                    .getMessage(), e);
+            throw new QuiverException(
+                    ErrorCode.DATA,
+                    damagedRun(file, path, String.valueOf(e.getMessage())).getMessage(),
+                    e);
         }
     }
 
@@ -190,8 +221,11 @@ final class BundleLoader {
         } catch (java.nio.file.NoSuchFileException e) {
             throw new IOException("missing file " + RunBundle.SCHEMA, e);
         } catch (IOException | RuntimeException e) {
-            throw new QuiverException(ErrorCode.DATA, damagedRun(at(RunBundle.SCHEMA), "", "not an Arrow schema ("
-                    + e.getMessage() + ")").getMessage(), e);
+            throw new QuiverException(
+                    ErrorCode.DATA,
+                    damagedRun(at(RunBundle.SCHEMA), "", "not an Arrow schema (" + e.getMessage() + ")")
+                            .getMessage(),
+                    e);
         }
     }
 
@@ -205,8 +239,11 @@ final class BundleLoader {
         try {
             return Task.valueOf(label.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw damagedRun(at(RunBundle.MODEL), "task", "'" + label + "' is not a task (one of "
-                    + Arrays.stream(Task.values()).map(Task::label).toList() + ")");
+            throw damagedRun(
+                    at(RunBundle.MODEL),
+                    "task",
+                    "'" + label + "' is not a task (one of "
+                            + Arrays.stream(Task.values()).map(Task::label).toList() + ")");
         }
     }
 
@@ -238,7 +275,8 @@ final class BundleLoader {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < v.size(); i++) {
             if (!v.get(i).isTextual()) {
-                throw damagedRun(at(RunBundle.MODEL), key + "[" + i + "]", "should be a string, found " + type(v.get(i)));
+                throw damagedRun(
+                        at(RunBundle.MODEL), key + "[" + i + "]", "should be a string, found " + type(v.get(i)));
             }
             out.add(v.get(i).textValue());
         }
@@ -246,11 +284,14 @@ final class BundleLoader {
     }
 
     private static Set<String> names(Schema schema) {
-        return schema.getFields().stream().map(Field::getName).collect(Collectors.toCollection(
-                java.util.LinkedHashSet::new));
+        return schema.getFields().stream()
+                .map(Field::getName)
+                .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
     }
 
     private static String type(JsonNode v) {
-        return v == null || v.isMissingNode() ? "nothing" : v.getNodeType().name().toLowerCase(Locale.ROOT);
+        return v == null || v.isMissingNode()
+                ? "nothing"
+                : v.getNodeType().name().toLowerCase(Locale.ROOT);
     }
 }

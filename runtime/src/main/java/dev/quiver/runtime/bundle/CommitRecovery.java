@@ -18,8 +18,7 @@ import java.util.stream.Stream;
  */
 final class CommitRecovery {
 
-    private CommitRecovery() {
-    }
+    private CommitRecovery() {}
 
     /**
      * Finishes or undoes a commit that a crash interrupted, if {@code target} is missing and no other run holds
@@ -29,13 +28,15 @@ final class CommitRecovery {
      */
     static void recover(Path target) {
         Path absolute = target.toAbsolutePath().normalize();
-        if (Files.exists(absolute, LinkOption.NOFOLLOW_LINKS) || absolute.getParent() == null
+        if (Files.exists(absolute, LinkOption.NOFOLLOW_LINKS)
+                || absolute.getParent() == null
                 || !Files.isDirectory(absolute.getParent())) {
             return;
         }
         try {
             Path real = absolute.getParent().toRealPath().resolve(absolute.getFileName());
-            if (siblings(real, AtomicDirectory.TEMP).isEmpty() && siblings(real, AtomicDirectory.OLD).isEmpty()) {
+            if (siblings(real, AtomicDirectory.TEMP).isEmpty()
+                    && siblings(real, AtomicDirectory.OLD).isEmpty()) {
                 return;
             }
             Optional<OutputLock> lock = OutputLock.tryAcquire(real);

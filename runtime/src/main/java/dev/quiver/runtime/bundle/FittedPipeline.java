@@ -33,8 +33,15 @@ import org.apache.arrow.vector.util.TransferPair;
  * @param transforms the fitted transforms, in order
  * @param model the fitted model
  */
-public record FittedPipeline(String name, Schema inputSchema, List<String> features, Optional<String> target,
-        Task task, List<String> classes, List<FittedTransform> transforms, Model model) {
+public record FittedPipeline(
+        String name,
+        Schema inputSchema,
+        List<String> features,
+        Optional<String> target,
+        Task task,
+        List<String> classes,
+        List<FittedTransform> transforms,
+        Model model) {
 
     public FittedPipeline {
         features = List.copyOf(features);
@@ -75,8 +82,8 @@ public record FittedPipeline(String name, Schema inputSchema, List<String> featu
         int rows = input.getRowCount();
         RowProblems problems = new RowProblems(rows);
         VectorSchemaRoot predictions;
-        VectorSchemaRoot current = InputConformer.conform(share(input, allocator), inputSchema, features, problems,
-                allocator);
+        VectorSchemaRoot current =
+                InputConformer.conform(share(input, allocator), inputSchema, features, problems, allocator);
         try {
             for (FittedTransform t : transforms) {
                 VectorSchemaRoot next = t.apply(current, allocator);
@@ -87,7 +94,8 @@ public record FittedPipeline(String name, Schema inputSchema, List<String> featu
             if (problems.count() > 0 && onInvalid == OnInvalid.ERROR) {
                 throw problems.first();
             }
-            predictions = problems.count() == 0 ? model.predict(current, allocator)
+            predictions = problems.count() == 0
+                    ? model.predict(current, allocator)
                     : predictValid(current, problems.validRows(), allocator);
         } finally {
             current.close();
@@ -95,8 +103,12 @@ public record FittedPipeline(String name, Schema inputSchema, List<String> featu
         if (problems.count() == 0) {
             // With NULL every batch has the nullable columns of outputSchema(input, NULL), so a writer opened
             // with that schema takes batches with and without invalid rows alike.
-            return join(input, null, onInvalid == OnInvalid.NULL ? RowSelection.nullable(predictions, allocator)
-                    : predictions, rows, allocator);
+            return join(
+                    input,
+                    null,
+                    onInvalid == OnInvalid.NULL ? RowSelection.nullable(predictions, allocator) : predictions,
+                    rows,
+                    allocator);
         }
         int[] valid = problems.validRows();
         if (onInvalid == OnInvalid.SKIP) {
@@ -148,8 +160,10 @@ public record FittedPipeline(String name, Schema inputSchema, List<String> featu
         }
         for (String feature : features) {
             FieldVector v = input.getVector(feature);
-            if (v != null && (v.isNull(row) || ArrowColumns.isNumeric(v.getField())
-                    && !Double.isFinite(ArrowColumns.getDouble(v, row)))) {
+            if (v != null
+                    && (v.isNull(row)
+                            || ArrowColumns.isNumeric(v.getField())
+                                    && !Double.isFinite(ArrowColumns.getDouble(v, row)))) {
                 return feature;
             }
         }
@@ -157,12 +171,13 @@ public record FittedPipeline(String name, Schema inputSchema, List<String> featu
     }
 
     /** {@code input}'s columns (all rows, or only {@code rows}) followed by the prediction columns. */
-    private static VectorSchemaRoot join(VectorSchemaRoot input, int[] rows, VectorSchemaRoot predictions,
-            int rowCount, BufferAllocator allocator) {
+    private static VectorSchemaRoot join(
+            VectorSchemaRoot input, int[] rows, VectorSchemaRoot predictions, int rowCount, BufferAllocator allocator) {
         List<Field> fields = new ArrayList<>(input.getSchema().getFields());
         List<FieldVector> vectors = new ArrayList<>();
-        try (VectorSchemaRoot shared = rows == null ? share(input, allocator)
-                : RowSelection.select(input, rows, allocator); VectorSchemaRoot owned = predictions) {
+        try (VectorSchemaRoot shared =
+                        rows == null ? share(input, allocator) : RowSelection.select(input, rows, allocator);
+                VectorSchemaRoot owned = predictions) {
             for (FieldVector v : shared.getFieldVectors()) {
                 vectors.add(move(v, allocator));
             }
@@ -195,16 +210,22 @@ public record FittedPipeline(String name, Schema inputSchema, List<String> featu
         Set<String> present = schema.getFields().stream().map(Field::getName).collect(Collectors.toSet());
         for (String feature : features) {
             if (!present.contains(feature)) {
-                throw new QuiverException(dev.quiver.api.ErrorCode.DATA, "The input has no column '" + feature
-                        + "', which the model '" + name + "' needs. Its columns are "
-                        + schema.getFields().stream().map(Field::getName).toList() + "; the model needs "
-                        + features + ".");
+                throw new QuiverException(
+                        dev.quiver.api.ErrorCode.DATA,
+                        "The input has no column '" + feature
+                                + "', which the model '" + name + "' needs. Its columns are "
+                                + schema.getFields().stream()
+                                        .map(Field::getName)
+                                        .toList() + "; the model needs "
+                                + features + ".");
             }
         }
         for (Field f : model.predictionFields()) {
             if (present.contains(f.getName())) {
-                throw new QuiverException(dev.quiver.api.ErrorCode.DATA, "The input already has a column named '"
-                        + f.getName() + "', which is where the prediction goes; rename or drop it first.");
+                throw new QuiverException(
+                        dev.quiver.api.ErrorCode.DATA,
+                        "The input already has a column named '" + f.getName()
+                                + "', which is where the prediction goes; rename or drop it first.");
             }
         }
     }

@@ -31,15 +31,18 @@ import org.apache.arrow.vector.types.pojo.Schema;
  */
 final class InputConformer {
 
-    private InputConformer() {
-    }
+    private InputConformer() {}
 
     /**
      * A root with {@code shared}'s columns, each feature column of another type than {@code trained} replaced by
      * a converted copy (the replaced vector is closed). Takes ownership of {@code shared}'s vectors.
      */
-    static VectorSchemaRoot conform(VectorSchemaRoot shared, Schema trained, List<String> features,
-            RowProblems problems, BufferAllocator allocator) {
+    static VectorSchemaRoot conform(
+            VectorSchemaRoot shared,
+            Schema trained,
+            List<String> features,
+            RowProblems problems,
+            BufferAllocator allocator) {
         List<FieldVector> vectors = new ArrayList<>(shared.getFieldVectors());
         List<Field> fields = new ArrayList<>(shared.getSchema().getFields());
         try {
@@ -64,20 +67,22 @@ final class InputConformer {
         return new VectorSchemaRoot(fields, vectors, shared.getRowCount());
     }
 
-    private static FieldVector convert(FieldVector from, Field want, int rows, RowProblems problems,
-            BufferAllocator allocator) {
+    private static FieldVector convert(
+            FieldVector from, Field want, int rows, RowProblems problems, BufferAllocator allocator) {
         String column = from.getName();
         boolean toText = want.getType().getTypeID() == ArrowType.ArrowTypeID.Utf8;
         boolean toNumber = ArrowColumns.isNumeric(want);
         boolean fromText = from instanceof VarCharVector;
         boolean fromNumber = ArrowColumns.isNumeric(from.getField());
         if (!(toText && (fromNumber || fromText) || toNumber && (fromNumber || fromText))) {
-            throw new QuiverException(ErrorCode.DATA, "The input column '" + column + "' has type "
-                    + from.getField().getType() + ", which cannot be converted to " + want.getType()
-                    + ", the type the model was trained on.");
+            throw new QuiverException(
+                    ErrorCode.DATA,
+                    "The input column '" + column + "' has type "
+                            + from.getField().getType() + ", which cannot be converted to " + want.getType()
+                            + ", the type the model was trained on.");
         }
-        Field nullable = new Field(want.getName(), new org.apache.arrow.vector.types.pojo.FieldType(true,
-                want.getType(), null), null);
+        Field nullable = new Field(
+                want.getName(), new org.apache.arrow.vector.types.pojo.FieldType(true, want.getType(), null), null);
         FieldVector to = nullable.createVector(allocator);
         try {
             to.setInitialCapacity(rows);
@@ -115,8 +120,11 @@ final class InputConformer {
         }
         double d = ArrowColumns.getDouble(from, row);
         // Integers print without ".0", as a CSV holding the training categories spelled them.
-        return d == Math.rint(d) && Math.abs(d) < 1e15 && from.getField().getType().getTypeID()
-                != ArrowType.ArrowTypeID.FloatingPoint ? Long.toString((long) d) : from.getObject(row).toString();
+        return d == Math.rint(d)
+                        && Math.abs(d) < 1e15
+                        && from.getField().getType().getTypeID() != ArrowType.ArrowTypeID.FloatingPoint
+                ? Long.toString((long) d)
+                : from.getObject(row).toString();
     }
 
     private static Double parse(FieldVector from, int row, Field want, String column, RowProblems problems) {
@@ -164,8 +172,10 @@ final class InputConformer {
         } else if (to instanceof BitVector v) {
             v.setSafe(row, value != 0 ? 1 : 0);
         } else {
-            throw new QuiverException(ErrorCode.DATA, "The input column '" + to.getName() + "' cannot be converted to "
-                    + to.getField().getType() + ", the type the model was trained on.");
+            throw new QuiverException(
+                    ErrorCode.DATA,
+                    "The input column '" + to.getName() + "' cannot be converted to "
+                            + to.getField().getType() + ", the type the model was trained on.");
         }
     }
 

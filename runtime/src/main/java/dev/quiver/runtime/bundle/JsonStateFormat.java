@@ -18,8 +18,7 @@ final class JsonStateFormat {
     static final String LONGS = "@i64";
     static final String BYTES = "@bytes";
 
-    private JsonStateFormat() {
-    }
+    private JsonStateFormat() {}
 
     static ByteBuffer littleEndian(int size) {
         return ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);

@@ -59,8 +59,8 @@ public final class JsonStateReader implements StateReader {
 
     /** The error for a damaged run file: "damaged run: FILE: key.path: what". */
     public static QuiverException damagedRun(String file, String path, String problem) {
-        return new QuiverException(ErrorCode.DATA, "damaged run: " + file + ": " + (path.isEmpty() ? "" : path + ": ")
-                + problem);
+        return new QuiverException(
+                ErrorCode.DATA, "damaged run: " + file + ": " + (path.isEmpty() ? "" : path + ": ") + problem);
     }
 
     @Override
@@ -190,7 +190,8 @@ public final class JsonStateReader implements StateReader {
 
     @Override
     public RuntimeException damaged(String key, String problem) {
-        return file == null ? new IllegalStateException("state key '" + where(key) + "' " + problem)
+        return file == null
+                ? new IllegalStateException("state key '" + where(key) + "' " + problem)
                 : damagedRun(file, where(key), problem);
     }
 
@@ -246,7 +247,9 @@ public final class JsonStateReader implements StateReader {
     }
 
     private static String typeOf(JsonNode json) {
-        return json == null || json.isMissingNode() ? "nothing" : json.getNodeType().name().toLowerCase(Locale.ROOT);
+        return json == null || json.isMissingNode()
+                ? "nothing"
+                : json.getNodeType().name().toLowerCase(Locale.ROOT);
     }
 
     private static String tag(ObjectNode object) {

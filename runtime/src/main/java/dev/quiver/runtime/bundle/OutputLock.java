@@ -47,8 +47,11 @@ final class OutputLock implements AutoCloseable {
      * @throws QuiverException {@link ErrorCode#DATA} when another run holds it
      */
     static OutputLock acquire(Path target) {
-        return tryAcquire(target).orElseThrow(() -> new QuiverException(ErrorCode.DATA, "Another Quiver run is "
-                + "writing " + target + "; wait for it to finish or choose another output.dir or --out."));
+        return tryAcquire(target)
+                .orElseThrow(() -> new QuiverException(
+                        ErrorCode.DATA,
+                        "Another Quiver run is " + "writing " + target
+                                + "; wait for it to finish or choose another output.dir or --out."));
     }
 
     /** Locks {@code target} if no other run holds it. */
@@ -58,8 +61,8 @@ final class OutputLock implements AutoCloseable {
         for (int attempt = 0; attempt < 100; attempt++) {
             FileChannel channel = null;
             try {
-                channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                        StandardOpenOption.WRITE);
+                channel = FileChannel.open(
+                        file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
                 FileLock lock;
                 try {
                     lock = channel.tryLock();

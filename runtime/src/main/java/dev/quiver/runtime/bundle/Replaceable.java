@@ -15,8 +15,7 @@ import java.util.stream.Stream;
  */
 final class Replaceable {
 
-    private Replaceable() {
-    }
+    private Replaceable() {}
 
     /** Why the entry at {@code path} (shown as {@code shown}) may not be replaced by a run, if it may not. */
     static Optional<String> problem(Path path, Path shown) {
@@ -39,7 +38,7 @@ final class Replaceable {
         } catch (IOException e) {
             return Optional.of("cannot be listed (" + e + ")");
         }
-        return RunMarker.problem(path, Set.of(TempOwner.FILE)).map(why -> "exists and is not a Quiver run ("
-                + why.replace(path.toString(), shown.toString()) + ")");
+        return RunMarker.problem(path, Set.of(TempOwner.FILE))
+                .map(why -> "exists and is not a Quiver run (" + why.replace(path.toString(), shown.toString()) + ")");
     }
 }

@@ -11,8 +11,7 @@ import org.apache.arrow.vector.types.pojo.FieldType;
 /** Copies chosen rows of a batch, for predict's {@link OnInvalid#SKIP} and {@link OnInvalid#NULL}. Stateless. */
 final class RowSelection {
 
-    private RowSelection() {
-    }
+    private RowSelection() {}
 
     /** A new root holding {@code root}'s rows {@code rows}, in that order. */
     static VectorSchemaRoot select(VectorSchemaRoot root, int[] rows, BufferAllocator allocator) {
@@ -83,7 +82,11 @@ final class RowSelection {
     }
 
     static Field nullable(Field f) {
-        return f.isNullable() ? f : new Field(f.getName(), new FieldType(true, f.getType(), f.getDictionary(),
-                f.getMetadata()), f.getChildren());
+        return f.isNullable()
+                ? f
+                : new Field(
+                        f.getName(),
+                        new FieldType(true, f.getType(), f.getDictionary(), f.getMetadata()),
+                        f.getChildren());
     }
 }

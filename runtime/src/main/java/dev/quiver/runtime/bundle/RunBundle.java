@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import org.snakeyaml.engine.v2.api.Dump;
 import org.snakeyaml.engine.v2.api.DumpSettings;
@@ -65,8 +64,7 @@ public final class RunBundle {
     /** Shared: an ObjectMapper is thread-safe once configured. */
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private RunBundle() {
-    }
+    private RunBundle() {}
 
     /** Whether {@code dir} holds a complete run: a folder its {@link RunMarker} describes. */
     public static boolean isRun(Path dir) {
@@ -90,7 +88,10 @@ public final class RunBundle {
         JsonStateWriter state = JsonStateWriter.create();
         model.save(state);
         ObjectNode json = JSON.createObjectNode();
-        json.put("format", 1).put("pipeline", fitted.name()).put("seed", seed).put("type", model.type())
+        json.put("format", 1)
+                .put("pipeline", fitted.name())
+                .put("seed", seed)
+                .put("type", model.type())
                 .put("task", fitted.task().label());
         fitted.features().forEach(json.putArray("features")::add);
         fitted.target().ifPresent(t -> json.put("target", t));
@@ -101,7 +102,10 @@ public final class RunBundle {
 
     /** The resolved pipeline document as block-style YAML, as pipeline.yaml holds it. */
     public static String yaml(Map<String, Object> document) {
-        return new Dump(DumpSettings.builder().setDefaultFlowStyle(FlowStyle.BLOCK).build()).dumpToString(document);
+        return new Dump(DumpSettings.builder()
+                        .setDefaultFlowStyle(FlowStyle.BLOCK)
+                        .build())
+                .dumpToString(document);
     }
 
     /**
@@ -116,8 +120,11 @@ public final class RunBundle {
         try {
             return BundleLoader.load(dir, registry);
         } catch (IllegalStateException | IllegalArgumentException | IOException | UncheckedIOException e) {
-            throw new QuiverException(ErrorCode.DATA, "The run in " + dir + " is damaged or was written by an "
-                    + "incompatible version: " + e.getMessage(), e);
+            throw new QuiverException(
+                    ErrorCode.DATA,
+                    "The run in " + dir + " is damaged or was written by an " + "incompatible version: "
+                            + e.getMessage(),
+                    e);
         }
     }
 
@@ -157,8 +164,10 @@ public final class RunBundle {
     }
 
     static QuiverException missingPlugin(Path dir, String kind, String type) {
-        return new QuiverException(ErrorCode.CONFIG, "The run in " + dir + " needs the " + kind + " plugin '" + type
-                + "', which is not installed. Add the plugin that provides it to the classpath.");
+        return new QuiverException(
+                ErrorCode.CONFIG,
+                "The run in " + dir + " needs the " + kind + " plugin '" + type
+                        + "', which is not installed. Add the plugin that provides it to the classpath.");
     }
 
     static PluginContext context(Path dir, long seed) {

@@ -45,15 +45,28 @@ public final class RunMarker {
     /** The Quiver version recorded in new markers (as {@code quiver --version} prints it). */
     public static final String QUIVER_VERSION = "0.1.0";
     /** The format version of each bundle file this Quiver writes. */
-    static final Map<String, Integer> FILE_FORMATS = Map.of(RunBundle.PIPELINE, 1, RunBundle.SCHEMA, 1,
-            RunBundle.TRANSFORMS, 1, RunBundle.MODEL, 1, RunBundle.METRICS, 1, RunBundle.HISTORY, 1,
-            RunBundle.PREDICTIONS, 1, RunBundle.REPORT, 1);
+    static final Map<String, Integer> FILE_FORMATS = Map.of(
+            RunBundle.PIPELINE,
+            1,
+            RunBundle.SCHEMA,
+            1,
+            RunBundle.TRANSFORMS,
+            1,
+            RunBundle.MODEL,
+            1,
+            RunBundle.METRICS,
+            1,
+            RunBundle.HISTORY,
+            1,
+            RunBundle.PREDICTIONS,
+            1,
+            RunBundle.REPORT,
+            1);
     /** What every run holds; a marker that lists fewer does not describe a run. */
-    private static final Set<String> REQUIRED = Set.of(RunBundle.PIPELINE, RunBundle.SCHEMA, RunBundle.TRANSFORMS,
-            RunBundle.MODEL);
+    private static final Set<String> REQUIRED =
+            Set.of(RunBundle.PIPELINE, RunBundle.SCHEMA, RunBundle.TRANSFORMS, RunBundle.MODEL);
 
-    private RunMarker() {
-    }
+    private RunMarker() {}
 
     /**
      * Writes the marker of the finished run in {@code dir}, listing every regular file in it except {@code ignored}
@@ -71,7 +84,8 @@ public final class RunMarker {
                 }
                 Digest digest = digest(dir.resolve(name), true);
                 ObjectNode entry = files.putObject(name);
-                entry.put("format", FILE_FORMATS.getOrDefault(name, 1)).put("size", digest.size())
+                entry.put("format", FILE_FORMATS.getOrDefault(name, 1))
+                        .put("size", digest.size())
                         .put("sha256", digest.sha256());
             }
             Path file = dir.resolve(FILE);
@@ -98,8 +112,10 @@ public final class RunMarker {
             return Optional.of("it is not a folder");
         }
         if (!Files.isRegularFile(dir.resolve(FILE), LinkOption.NOFOLLOW_LINKS)) {
-            return Optional.of("it has no " + FILE + (Files.exists(dir.resolve(RunBundle.MODEL))
-                    ? "; a run of an older Quiver is not replaced either, delete it yourself" : ""));
+            return Optional.of("it has no " + FILE
+                    + (Files.exists(dir.resolve(RunBundle.MODEL))
+                            ? "; a run of an older Quiver is not replaced either, delete it yourself"
+                            : ""));
         }
         try {
             JsonNode files = readMarker(dir).get("files");
@@ -142,8 +158,11 @@ public final class RunMarker {
             }
             int format = expected.path("format").asInt(-1);
             if (format != FILE_FORMATS.getOrDefault(name, 1)) {
-                throw damaged(dir, name, "has format version " + expected.path("format") + ", which this Quiver ("
-                        + QUIVER_VERSION + ") cannot read");
+                throw damaged(
+                        dir,
+                        name,
+                        "has format version " + expected.path("format") + ", which this Quiver (" + QUIVER_VERSION
+                                + ") cannot read");
             }
             Digest actual;
             try {
@@ -153,8 +172,11 @@ public final class RunMarker {
             }
             long size = expected.path("size").asLong(-1);
             if (actual.size() != size) {
-                throw damaged(dir, name, "has " + actual.size() + " bytes where the run wrote " + size
-                        + (actual.size() < size ? " (truncated)" : ""));
+                throw damaged(
+                        dir,
+                        name,
+                        "has " + actual.size() + " bytes where the run wrote " + size
+                                + (actual.size() < size ? " (truncated)" : ""));
             }
             if (!actual.sha256().equals(expected.path("sha256").asText())) {
                 throw damaged(dir, name, "was changed after the run wrote it (its SHA-256 differs)");
@@ -181,11 +203,17 @@ public final class RunMarker {
         try {
             marker = RunBundle.readJson(file);
         } catch (IOException e) {
-            throw damaged(dir, FILE, "is not valid JSON (" + e.getMessage().lines().findFirst().orElse("") + ")");
+            throw damaged(
+                    dir,
+                    FILE,
+                    "is not valid JSON (" + e.getMessage().lines().findFirst().orElse("") + ")");
         }
         if (marker == null || marker.path("format").asInt(-1) != FORMAT) {
-            throw damaged(dir, FILE, "has format version " + (marker == null ? "none" : marker.path("format"))
-                    + "; this Quiver (" + QUIVER_VERSION + ") reads format " + FORMAT);
+            throw damaged(
+                    dir,
+                    FILE,
+                    "has format version " + (marker == null ? "none" : marker.path("format")) + "; this Quiver ("
+                            + QUIVER_VERSION + ") reads format " + FORMAT);
         }
         JsonNode files = marker.get("files");
         if (files == null || !files.isObject()) {
@@ -200,8 +228,9 @@ public final class RunMarker {
     }
 
     private static QuiverException damaged(Path dir, String file, String what) {
-        return new QuiverException(ErrorCode.DATA, "The run in " + dir + " is damaged: " + file + " " + what
-                + ". Run the pipeline again to recreate it.");
+        return new QuiverException(
+                ErrorCode.DATA,
+                "The run in " + dir + " is damaged: " + file + " " + what + ". Run the pipeline again to recreate it.");
     }
 
     /** The names of the entries of {@code dir}, sorted. */
@@ -213,8 +242,7 @@ public final class RunMarker {
         }
     }
 
-    private record Digest(long size, String sha256) {
-    }
+    private record Digest(long size, String sha256) {}
 
     private static Digest digest(Path file, boolean force) throws IOException {
         MessageDigest sha;

@@ -47,8 +47,8 @@ public final class ScratchFolder implements AutoCloseable {
             Runtime.getRuntime().addShutdownHook(folder.shutdownHook);
             return folder;
         } catch (IOException | UncheckedIOException e) {
-            throw new QuiverException(ErrorCode.DATA, "Cannot create a scratch folder beside " + absolute + ": " + e,
-                    e);
+            throw new QuiverException(
+                    ErrorCode.DATA, "Cannot create a scratch folder beside " + absolute + ": " + e, e);
         }
     }
 
@@ -86,8 +86,8 @@ public final class ScratchFolder implements AutoCloseable {
             } catch (IOException e) {
                 if (attempt == 5) {
                     // the next run to this output deletes it (its owner marker names a process that is gone)
-                    System.getLogger("dev.quiver").log(System.Logger.Level.WARNING, "could not delete " + path
-                            + ": " + e);
+                    System.getLogger("dev.quiver")
+                            .log(System.Logger.Level.WARNING, "could not delete " + path + ": " + e);
                     return;
                 }
             }

@@ -17,14 +17,18 @@ final class TempOwner {
 
     static final String FILE = ".quiver-temp.json";
 
-    private TempOwner() {
-    }
+    private TempOwner() {}
 
     /** Marks {@code temp} as being built by this process. */
     static void mark(Path temp) {
         ProcessHandle self = ProcessHandle.current();
-        RunBundle.writeJson(temp.resolve(FILE), RunBundle.JSON.createObjectNode().put("format", 1)
-                .put("pid", self.pid()).put("started", started(self).map(Instant::toString).orElse("")));
+        RunBundle.writeJson(
+                temp.resolve(FILE),
+                RunBundle.JSON
+                        .createObjectNode()
+                        .put("format", 1)
+                        .put("pid", self.pid())
+                        .put("started", started(self).map(Instant::toString).orElse("")));
     }
 
     /** Whether {@code temp} carries a readable owner marker whose process no longer runs. */
@@ -39,7 +43,9 @@ final class TempOwner {
         } catch (IOException e) {
             return false;
         }
-        if (owner == null || owner.path("format").asInt() != 1 || !owner.path("pid").canConvertToLong()) {
+        if (owner == null
+                || owner.path("format").asInt() != 1
+                || !owner.path("pid").canConvertToLong()) {
             return false;
         }
         Optional<ProcessHandle> process = ProcessHandle.of(owner.path("pid").asLong());
@@ -48,7 +54,10 @@ final class TempOwner {
         }
         String started = owner.path("started").asText("");
         // The same pid with another start time is a new process that happens to reuse the number.
-        return !started.isEmpty() && started(process.get()).map(s -> !s.toString().equals(started)).orElse(false);
+        return !started.isEmpty()
+                && started(process.get())
+                        .map(s -> !s.toString().equals(started))
+                        .orElse(false);
     }
 
     private static Optional<Instant> started(ProcessHandle process) {

@@ -47,8 +47,10 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--input", required = true, paramLabel = "FILE", description = "Labelled rows (.csv, .arrow).")
     Path input;
 
-    @Option(names = "--metric", paramLabel = "NAME", description = "A metric to compute instead of the run's; "
-            + "repeatable.")
+    @Option(
+            names = "--metric",
+            paramLabel = "NAME",
+            description = "A metric to compute instead of the run's; " + "repeatable.")
     List<String> metricNames = new ArrayList<>();
 
     @Option(names = "--json", description = "Print the scores as JSON.")
@@ -59,26 +61,29 @@ final class EvaluateCommand implements Callable<Integer> {
         Quiver quiver = main.quiver();
         FittedPipeline fitted = quiver.loadModel(model);
         if (fitted.target().isEmpty()) {
-            throw new QuiverException(ErrorCode.USAGE, "The run in " + model + " has no target, so there is nothing "
-                    + "to score.");
+            throw new QuiverException(
+                    ErrorCode.USAGE, "The run in " + model + " has no target, so there is nothing " + "to score.");
         }
         List<Named<Metric>> metrics = metrics(quiver);
         RowLocator source = new RowLocator(DataFiles.source(quiver.registry(), input, "--input"), input);
-        if (source.schema().getFields().stream().noneMatch(f -> f.getName().equals(fitted.target().get()))) {
-            throw new QuiverException(ErrorCode.DATA, input + " has no column '" + fitted.target().get()
-                    + "' (the target), so its rows cannot be scored.");
+        if (source.schema().getFields().stream()
+                .noneMatch(f -> f.getName().equals(fitted.target().get()))) {
+            throw new QuiverException(
+                    ErrorCode.DATA,
+                    input + " has no column '" + fitted.target().get()
+                            + "' (the target), so its rows cannot be scored.");
         }
         Evaluation.Scores scores;
         try (BufferAllocator allocator = MemoryLimits.rootAllocator()) {
-            scores = Evaluation.score(fitted, source, metrics, allocator, null, rows -> { });
+            scores = Evaluation.score(fitted, source, metrics, allocator, null, rows -> {});
         } catch (InvalidRowException e) {
             throw source.locate(e);
         }
         Map<String, Object> values = new LinkedHashMap<>();
         scores.values().forEach((k, v) -> values.put(k, Double.isFinite(v) ? v : null));
         if (json) {
-            main.out.println(Json.pretty(Map.of("rows", scores.predictions().size(), "metrics", values,
-                    "details", scores.details())));
+            main.out.println(Json.pretty(
+                    Map.of("rows", scores.predictions().size(), "metrics", values, "details", scores.details())));
         } else {
             main.out.println("Scored " + scores.predictions().size() + " rows of " + input + ":");
             main.out.print(MetricsTable.scores(values, scores.details()));
@@ -92,8 +97,11 @@ final class EvaluateCommand implements Callable<Integer> {
         try {
             return Files.readString(file);
         } catch (IOException e) {
-            throw new QuiverException(ErrorCode.DATA, "Cannot read " + file + " (" + e.getMessage() + "), which lists "
-                    + "the run's metrics; name them with --metric instead.", e);
+            throw new QuiverException(
+                    ErrorCode.DATA,
+                    "Cannot read " + file + " (" + e.getMessage() + "), which lists "
+                            + "the run's metrics; name them with --metric instead.",
+                    e);
         }
     }
 
@@ -108,12 +116,12 @@ final class EvaluateCommand implements Callable<Integer> {
             }
         }
         if (entries.isEmpty()) {
-            throw new QuiverException(ErrorCode.USAGE, "The run's pipeline lists no metrics under evaluate:; name "
-                    + "some with --metric.");
+            throw new QuiverException(
+                    ErrorCode.USAGE,
+                    "The run's pipeline lists no metrics under evaluate:; name " + "some with --metric.");
         }
         List<Named<Metric>> out = new ArrayList<>();
-        PluginContext context = new PluginContext() {
-        };
+        PluginContext context = new PluginContext() {};
         for (Object entry : entries) {
             Map<String, Object> options = new LinkedHashMap<>();
             String type;
@@ -125,8 +133,11 @@ final class EvaluateCommand implements Callable<Integer> {
             }
             MetricFactory factory = quiver.registry().metrics().get(type);
             if (factory == null) {
-                throw new QuiverException(ErrorCode.USAGE, "No metric is named '" + type + "'"
-                        + DidYouMean.hint(type, quiver.registry().metrics().keySet()) + ".");
+                throw new QuiverException(
+                        ErrorCode.USAGE,
+                        "No metric is named '" + type + "'"
+                                + DidYouMean.hint(
+                                        type, quiver.registry().metrics().keySet()) + ".");
             }
             out.add(new Named<>(type, DataFiles.create(factory, options, "metric " + type, context), options));
         }

@@ -85,7 +85,8 @@ final class InspectCommand implements Callable<Integer> {
         schema.forEach(c -> main.out.println("  " + c.get("name") + ": " + c.get("type")));
         main.out.println();
         main.out.println("Metrics:");
-        MetricsTable.render(List.of(dir.getFileName().toString()), List.of(metrics)).lines()
+        MetricsTable.render(List.of(dir.getFileName().toString()), List.of(metrics))
+                .lines()
                 .forEach(line -> main.out.println("  " + line));
         for (Map<String, Object> t : transforms) {
             main.out.println();

@@ -4,21 +4,21 @@ import dev.quiver.api.ErrorCode;
 import dev.quiver.api.QuiverException;
 import dev.quiver.runtime.Quiver;
 import dev.quiver.runtime.cli.internal.CliTelemetry;
+import dev.quiver.runtime.exec.internal.MemoryLimits;
 import java.io.Console;
 import java.io.OutputStreamWriter;
-import dev.quiver.runtime.exec.internal.MemoryLimits;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import org.apache.arrow.memory.OutOfMemoryException;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine;
 
 /**
  * The {@code quiver} command line: {@code run}, {@code predict}, {@code inspect}, {@code validate},
@@ -31,10 +31,21 @@ import picocli.CommandLine;
  * <p>{@link #execute} runs one command in-process with the given streams (tests, embedding); one invocation
  * per instance, on the calling thread.
  */
-@Command(name = "quiver", mixinStandardHelpOptions = true, version = "quiver 0.1.0",
+@Command(
+        name = "quiver",
+        mixinStandardHelpOptions = true,
+        version = "quiver 0.1.0",
         description = "Plugin-based machine-learning pipelines for the JVM.",
-        subcommands = {RunCommand.class, PredictCommand.class, InspectCommand.class, ValidateCommand.class,
-                PluginsCommand.class, EvaluateCommand.class, CompareCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            RunCommand.class,
+            PredictCommand.class,
+            InspectCommand.class,
+            ValidateCommand.class,
+            PluginsCommand.class,
+            EvaluateCommand.class,
+            CompareCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class Main implements Callable<Integer> {
 
     @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Print stack traces of errors.")
@@ -75,8 +86,8 @@ public final class Main implements Callable<Integer> {
                     err.println("Run '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
                     return ErrorCode.USAGE.exitCode();
                 })
-                .setExecutionExceptionHandler((e, commandLine1, parseResult) -> main.report(e, debug,
-                        commandLine1.getCommandName()));
+                .setExecutionExceptionHandler(
+                        (e, commandLine1, parseResult) -> main.report(e, debug, commandLine1.getCommandName()));
         addHelpOptions(commandLine);
         try {
             return commandLine.execute(args);
@@ -109,7 +120,10 @@ public final class Main implements Callable<Integer> {
     /** The usage-help flag alone, without {@code mixinStandardHelpOptions}' version flag, which only Main has. */
     @Command
     static final class HelpOptions {
-        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+        @Option(
+                names = {"-h", "--help"},
+                usageHelp = true,
+                description = "Show this help message and exit.")
         boolean help;
     }
 

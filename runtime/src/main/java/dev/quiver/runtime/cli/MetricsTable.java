@@ -29,8 +29,7 @@ final class MetricsTable {
         }
     }
 
-    private MetricsTable() {
-    }
+    private MetricsTable() {}
 
     static String render(List<String> runs, List<JsonNode> metrics) {
         Set<String> matrices = new HashSet<>();
@@ -95,7 +94,10 @@ final class MetricsTable {
                 out.append("  ").append(name).append(" (rows: true class, columns: predicted class)\n");
                 out.append(matrix(labels, matrix));
             } else {
-                out.append("  ").append(name).append("  ").append(v instanceof Double d ? format(d) : "-")
+                out.append("  ")
+                        .append(name)
+                        .append("  ")
+                        .append(v instanceof Double d ? format(d) : "-")
                         .append('\n');
             }
         });

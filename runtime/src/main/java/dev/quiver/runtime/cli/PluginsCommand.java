@@ -20,8 +20,10 @@ import picocli.CommandLine.ParentCommand;
  * {@code quiver plugins [NAME [TOPIC]]}: the installed plugins by kind, one plugin's options, or what a plugin
  * documents on a topic (e.g. {@code quiver plugins tribuo cart}: that trainer's options).
  */
-@Command(name = "plugins", description = "List installed plugins by kind, show one plugin's options, or a topic"
-        + " it documents (e.g. 'plugins tribuo cart').")
+@Command(
+        name = "plugins",
+        description = "List installed plugins by kind, show one plugin's options, or a topic"
+                + " it documents (e.g. 'plugins tribuo cart').")
 final class PluginsCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -30,7 +32,10 @@ final class PluginsCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", description = "A plugin name, e.g. csv or adam.")
     String name;
 
-    @Parameters(index = "1", arity = "0..1", paramLabel = "TOPIC",
+    @Parameters(
+            index = "1",
+            arity = "0..1",
+            paramLabel = "TOPIC",
             description = "A topic the plugin documents, e.g. a Tribuo trainer for 'tribuo'.")
     String topic;
 
@@ -50,7 +55,10 @@ final class PluginsCommand implements Callable<Integer> {
                 if (kind.getValue().isEmpty()) {
                     main.out.println("  (none installed)");
                 }
-                int width = kind.getValue().stream().mapToInt(p -> p.name().length()).max().orElse(0);
+                int width = kind.getValue().stream()
+                        .mapToInt(p -> p.name().length())
+                        .max()
+                        .orElse(0);
                 for (PluginInfo p : kind.getValue()) {
                     String line = "  " + p.name() + " ".repeat(width - p.name().length() + 2) + p.description();
                     main.out.println(line.stripTrailing());
@@ -60,14 +68,18 @@ final class PluginsCommand implements Callable<Integer> {
         }
         List<PluginInfo> named = catalog.named(name);
         if (named.isEmpty()) {
-            throw new QuiverException(ErrorCode.USAGE, "No plugin is named '" + name + "'"
-                    + DidYouMean.hint(name, catalog.names()) + " Run 'quiver plugins' to list them.");
+            throw new QuiverException(
+                    ErrorCode.USAGE,
+                    "No plugin is named '" + name + "'" + DidYouMean.hint(name, catalog.names())
+                            + " Run 'quiver plugins' to list them.");
         }
         if (topic != null) {
             List<String> pages = catalog.help(name, topic);
             if (pages.isEmpty()) {
-                throw new QuiverException(ErrorCode.USAGE, "The plugin '" + name + "' documents no topics; run"
-                        + " 'quiver plugins " + name + "' for its options.");
+                throw new QuiverException(
+                        ErrorCode.USAGE,
+                        "The plugin '" + name + "' documents no topics; run" + " 'quiver plugins " + name
+                                + "' for its options.");
             }
             pages.forEach(main.out::print);
             return 0;

@@ -37,9 +37,13 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--output", required = true, paramLabel = "FILE", description = "Where to write (.csv, .arrow).")
     Path output;
 
-    @Option(names = "--on-invalid", paramLabel = "error|skip|null", defaultValue = "error",
-            converter = OnInvalidConverter.class, description = "A row with a missing, NaN, infinite or unreadable "
-            + "feature: fail naming it (error, the default), leave it out (skip) or predict null (null).")
+    @Option(
+            names = "--on-invalid",
+            paramLabel = "error|skip|null",
+            defaultValue = "error",
+            converter = OnInvalidConverter.class,
+            description = "A row with a missing, NaN, infinite or unreadable "
+                    + "feature: fail naming it (error, the default), leave it out (skip) or predict null (null).")
     OnInvalid onInvalid = OnInvalid.ERROR;
 
     @Override
@@ -58,8 +62,8 @@ final class PredictCommand implements Callable<Integer> {
             while (reader.loadNextBatch()) {
                 long before = read;
                 read += reader.root().getRowCount();
-                try (VectorSchemaRoot predictions = RowLocations.locating(source, reader, before,
-                        () -> fitted.predict(reader.root(), allocator, onInvalid))) {
+                try (VectorSchemaRoot predictions = RowLocations.locating(
+                        source, reader, before, () -> fitted.predict(reader.root(), allocator, onInvalid))) {
                     writer.write(predictions);
                     rows += predictions.getRowCount();
                     nulls += predictions.getVector(PredictionColumns.PREDICTION).getNullCount();

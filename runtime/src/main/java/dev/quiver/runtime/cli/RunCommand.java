@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -31,8 +31,10 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PIPELINE", description = "The pipeline file.")
     Path file;
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a pipeline value, e.g. "
-            + "training.epochs=5; repeatable.")
+    @Option(
+            names = "--set",
+            paramLabel = "KEY=VALUE",
+            description = "Override a pipeline value, e.g. " + "training.epochs=5; repeatable.")
     List<String> sets = new ArrayList<>();
 
     @Option(names = "--out", paramLabel = "DIR", description = "Save the run here instead of output.dir.")
@@ -48,8 +50,8 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         Quiver quiver = main.quiver();
         Pipeline pipeline = quiver.load(file, sets);
-        RunOptions options = RunOptions.defaults().withResume(resume)
-                .withListener(new Progress(main.err, main.interactive()));
+        RunOptions options =
+                RunOptions.defaults().withResume(resume).withListener(new Progress(main.err, main.interactive()));
         if (out != null) {
             options = options.withOutputDir(out);
         }
@@ -62,12 +64,15 @@ final class RunCommand implements Callable<Integer> {
             main.out.println(Json.pretty(summary));
         } else {
             main.out.println("Saved run '" + pipeline.name() + "' to " + result.directory());
-            main.out.print(MetricsTable.render(List.of(result.directory().getFileName().toString()),
-                    List.of(Json.tree(result.metrics()))));
+            main.out.print(MetricsTable.render(
+                    List.of(result.directory().getFileName().toString()), List.of(Json.tree(result.metrics()))));
             if (result.metrics().get("training") instanceof Map<?, ?> training
                     && training.get("seconds") instanceof Number seconds) {
                 Object rate = training.get("rowsPerSecond");
-                main.out.printf(Locale.ROOT, "Trained in %.3f s%s.%n", seconds.doubleValue(),
+                main.out.printf(
+                        Locale.ROOT,
+                        "Trained in %.3f s%s.%n",
+                        seconds.doubleValue(),
                         rate instanceof Number r ? String.format(Locale.ROOT, " (%,.0f rows/s)", r.doubleValue()) : "");
             }
             tuning(result.metrics()).ifPresent(main.out::println);
@@ -78,14 +83,19 @@ final class RunCommand implements Callable<Integer> {
 
     /** One line on a tuned run: which trial won, with what score and parameters. */
     static Optional<String> tuning(Map<String, Object> metrics) {
-        if (!(metrics.get("tune") instanceof Map<?, ?> tune) || !(tune.get("trials") instanceof List<?> trials)
-                || !(tune.get("best") instanceof Integer best) || !(tune.get("objective") instanceof Map<?, ?> goal)
+        if (!(metrics.get("tune") instanceof Map<?, ?> tune)
+                || !(tune.get("trials") instanceof List<?> trials)
+                || !(tune.get("best") instanceof Integer best)
+                || !(tune.get("objective") instanceof Map<?, ?> goal)
                 || !(trials.get(best) instanceof Map<?, ?> trial)) {
             return Optional.empty();
         }
         String score = trial.get("score") instanceof Number n ? MetricsTable.format(n.doubleValue()) : "-";
-        String params = trial.get("params") instanceof Map<?, ?> p ? p.entrySet().stream()
-                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")) : "";
+        String params = trial.get("params") instanceof Map<?, ?> p
+                ? p.entrySet().stream()
+                        .map(e -> e.getKey() + "=" + e.getValue())
+                        .collect(Collectors.joining(", "))
+                : "";
         return Optional.of("Tuned: trial " + (best + 1) + " of " + trials.size() + " won with " + goal.get("metric")
                 + " " + score + " on " + goal.get("on") + " (" + params + "); it is the saved model.");
     }

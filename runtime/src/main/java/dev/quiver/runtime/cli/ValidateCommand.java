@@ -26,8 +26,9 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Pipeline pipeline = main.quiver().load(file, sets);
-        main.out.println("ok: " + file + " (pipeline '" + pipeline.name() + "', " + pipeline.task().label() + ", model "
-                + pipeline.model().type() + ", " + pipeline.columns().features().size() + " features)");
+        main.out.println("ok: " + file + " (pipeline '" + pipeline.name() + "', "
+                + pipeline.task().label() + ", model " + pipeline.model().type() + ", "
+                + pipeline.columns().features().size() + " features)");
         return 0;
     }
 }

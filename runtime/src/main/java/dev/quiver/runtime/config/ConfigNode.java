@@ -44,8 +44,7 @@ public sealed interface ConfigNode {
     }
 
     /** One key of a mapping: where the key itself was written, and its value. */
-    record Entry(Location keyLocation, ConfigNode value) {
-    }
+    record Entry(Location keyLocation, ConfigNode value) {}
 
     /** A mapping with string keys, in file order. */
     record Mapping(Map<String, Entry> entries, Location location) implements ConfigNode {

@@ -6,8 +6,7 @@ import java.util.Collection;
 /** The tail of an "unknown word" message: a did-you-mean when one is plausible, then what is known. Stateless. */
 public final class Hints {
 
-    private Hints() {
-    }
+    private Hints() {}
 
     /**
      * {@code "; did you mean 'mean'? known models: majority, mean"}, or without the did-you-mean when no

@@ -28,17 +28,13 @@ public final class Overrides {
     /** The largest list index a path may name; far past any list a pipeline file can hold (see SafeYaml). */
     private static final int MAX_INDEX = SafeYaml.MAX_NODES;
 
-    private sealed interface Step {
-    }
+    private sealed interface Step {}
 
-    private record Key(String name) implements Step {
-    }
+    private record Key(String name) implements Step {}
 
-    private record Index(int index) implements Step {
-    }
+    private record Index(int index) implements Step {}
 
-    private Overrides() {
-    }
+    private Overrides() {}
 
     /** The document with every override applied; problems are recorded and the faulty override skipped. */
     public static ConfigNode.Mapping apply(ConfigNode.Mapping root, List<String> sets, Problems problems) {
@@ -60,8 +56,8 @@ public final class Overrides {
                 continue;
             }
             try {
-                result = (ConfigNode.Mapping) put(result, steps.get(), 0, "", value.get(), new Location(label, 0, 0,
-                        ""));
+                result = (ConfigNode.Mapping)
+                        put(result, steps.get(), 0, "", value.get(), new Location(label, 0, 0, ""));
             } catch (Skip skipped) {
                 problems.add(skipped.where, skipped.getMessage()); // the other overrides still apply
             }
@@ -75,8 +71,8 @@ public final class Overrides {
      * at {@code origin}, so problems with them point where the override was written. Empty, with the problem
      * recorded at {@code origin}, when the path is malformed or cannot be set.
      */
-    public static Optional<ConfigNode.Mapping> set(ConfigNode.Mapping root, String path, ConfigNode value,
-            Location origin, Problems problems) {
+    public static Optional<ConfigNode.Mapping> set(
+            ConfigNode.Mapping root, String path, ConfigNode value, Location origin, Problems problems) {
         Optional<List<Step>> steps = parsePath(path, origin, problems);
         if (steps.isEmpty()) {
             return Optional.empty();
@@ -95,8 +91,10 @@ public final class Overrides {
         for (String part : path.split("\\.", -1)) {
             Matcher m = SEGMENT.matcher(part);
             if (!m.matches()) {
-                problems.add(where, "'" + path + "' is not a key path; write keys separated by dots, with list"
-                        + " indices in brackets: training.optimizer.lr, transforms[0].type");
+                problems.add(
+                        where,
+                        "'" + path + "' is not a key path; write keys separated by dots, with list"
+                                + " indices in brackets: training.optimizer.lr, transforms[0].type");
                 return Optional.empty();
             }
             steps.add(new Key(m.group(1)));
@@ -105,8 +103,10 @@ public final class Overrides {
                 // digits that overflow an int are no list position either; no pipeline list comes near MAX_INDEX
                 String digits = index.group(1).replaceFirst("^0+(?=\\d)", "");
                 if (digits.length() > String.valueOf(MAX_INDEX).length() || Long.parseLong(digits) > MAX_INDEX) {
-                    problems.add(where, "list index [" + index.group(1) + "] in '" + path + "' is too large;"
-                            + " an index counts items from 0 and is at most " + MAX_INDEX);
+                    problems.add(
+                            where,
+                            "list index [" + index.group(1) + "] in '" + path + "' is too large;"
+                                    + " an index counts items from 0 and is at most " + MAX_INDEX);
                     return Optional.empty();
                 }
                 steps.add(new Index(Integer.parseInt(digits)));
@@ -115,8 +115,8 @@ public final class Overrides {
         return Optional.of(steps);
     }
 
-    private static ConfigNode put(ConfigNode current, List<Step> steps, int i, String path, ConfigNode value,
-            Location origin) {
+    private static ConfigNode put(
+            ConfigNode current, List<Step> steps, int i, String path, ConfigNode value, Location origin) {
         if (i == steps.size()) {
             return value;
         }
@@ -127,19 +127,27 @@ public final class Overrides {
             String childPath = path.isEmpty() ? key.name() : path + "." + key.name();
             if (current instanceof ConfigNode.Scalar s && s.value() instanceof String name) {
                 // the shorthand `optimizer: sgd` stands for {type: sgd}; setting a key inside it expands it
-                current = new ConfigNode.Mapping(Map.of("type", new ConfigNode.Entry(s.location(),
-                        new ConfigNode.Scalar(name, locatedAt(s.location(), path + ".type")))), s.location());
+                current = new ConfigNode.Mapping(
+                        Map.of(
+                                "type",
+                                new ConfigNode.Entry(
+                                        s.location(),
+                                        new ConfigNode.Scalar(name, locatedAt(s.location(), path + ".type")))),
+                        s.location());
             }
             if (!absent && !(current instanceof ConfigNode.Mapping)) {
-                fail(here, "cannot set '" + key.name() + "' inside '" + path + "', which holds " + current.describe()
-                        + ", not a mapping");
+                fail(
+                        here,
+                        "cannot set '" + key.name() + "' inside '" + path + "', which holds " + current.describe()
+                                + ", not a mapping");
             }
             ConfigNode.Mapping mapping = absent ? new ConfigNode.Mapping(Map.of(), here) : (ConfigNode.Mapping) current;
             ConfigNode.Entry old = mapping.entries().get(key.name());
             ConfigNode child = put(old == null ? null : old.value(), steps, i + 1, childPath, value, origin);
             Map<String, ConfigNode.Entry> entries = new LinkedHashMap<>(mapping.entries());
             // a new key is located where the override was written, when that is a place in a file
-            Location keyAt = old != null ? old.keyLocation()
+            Location keyAt = old != null
+                    ? old.keyLocation()
                     : origin.line() > 0 ? locatedAt(origin, childPath) : child.location();
             entries.put(key.name(), new ConfigNode.Entry(keyAt, child));
             return new ConfigNode.Mapping(entries, mapping.location());
@@ -151,8 +159,10 @@ public final class Overrides {
         }
         List<ConfigNode> items = absent ? new ArrayList<>() : new ArrayList<>(((ConfigNode.Sequence) current).items());
         if (index > items.size()) {
-            fail(here, "index " + index + " is past the end of '" + path + "', which has " + items.size()
-                    + " item" + (items.size() == 1 ? "" : "s") + " (use [" + items.size() + "] to append)");
+            fail(
+                    here,
+                    "index " + index + " is past the end of '" + path + "', which has " + items.size() + " item"
+                            + (items.size() == 1 ? "" : "s") + " (use [" + items.size() + "] to append)");
         }
         ConfigNode old = index < items.size() ? items.get(index) : null;
         ConfigNode child = put(old, steps, i + 1, childPath, value, origin);

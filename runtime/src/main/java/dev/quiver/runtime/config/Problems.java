@@ -53,7 +53,10 @@ public final class Problems {
             Location at = p.location();
             if (at.file().isEmpty() && at.line() <= 0) {
                 // a plugin located it by key path alone (Location.unknown): place it at the component
-                at = new Location(where.file(), where.line(), where.column(),
+                at = new Location(
+                        where.file(),
+                        where.line(),
+                        where.column(),
                         at.keyPath().isEmpty() ? where.keyPath() : at.keyPath());
             }
             add(at, p.message());

@@ -42,28 +42,31 @@ public final class SafeYaml {
     public static final int MAX_ALIASES = 50;
     public static final int MAX_NODES = 100_000;
 
-    private SafeYaml() {
-    }
+    private SafeYaml() {}
 
     /**
      * Reads the pipeline file {@code file}; locations name it as {@code displayName} (the path the user gave).
      * The top level must be a mapping.
      */
-    public static Optional<ConfigNode.Mapping> read(Path file, String displayName, Map<String, String> env,
-            Problems problems) {
+    public static Optional<ConfigNode.Mapping> read(
+            Path file, String displayName, Map<String, String> env, Problems problems) {
         Location whole = new Location(displayName, 0, 0, "");
         String text;
         try {
             long size = Files.size(file);
             if (size > MAX_BYTES) {
-                problems.add(whole, "the file has " + size + " bytes; pipeline files are limited to " + MAX_BYTES
-                        + " bytes (put data in a data file, not in the pipeline)");
+                problems.add(
+                        whole,
+                        "the file has " + size + " bytes; pipeline files are limited to " + MAX_BYTES
+                                + " bytes (put data in a data file, not in the pipeline)");
                 return Optional.empty();
             }
-            text = StandardCharsets.UTF_8.newDecoder()
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+                    .decode(ByteBuffer.wrap(Files.readAllBytes(file)))
+                    .toString();
         } catch (NoSuchFileException e) {
             problems.add(whole, "pipeline file not found");
             return Optional.empty();
@@ -78,8 +81,8 @@ public final class SafeYaml {
     }
 
     /** As {@link #read}, from text already in memory. */
-    public static Optional<ConfigNode.Mapping> parse(String text, String fileName, Map<String, String> env,
-            Problems problems) {
+    public static Optional<ConfigNode.Mapping> parse(
+            String text, String fileName, Map<String, String> env, Problems problems) {
         Optional<ConfigNode> root = compose(text, fileName, true, env, "", problems);
         if (root.isEmpty()) {
             return Optional.empty();
@@ -87,8 +90,10 @@ public final class SafeYaml {
         if (root.get() instanceof ConfigNode.Mapping mapping) {
             return Optional.of(mapping);
         }
-        problems.add(root.get().location(), "a pipeline file must be a mapping of keys (version, name, source,"
-                + " model, ...), but this one holds " + root.get().describe());
+        problems.add(
+                root.get().location(),
+                "a pipeline file must be a mapping of keys (version, name, source,"
+                        + " model, ...), but this one holds " + root.get().describe());
         return Optional.empty();
     }
 
@@ -105,8 +110,8 @@ public final class SafeYaml {
         return compose(text, label, false, null, path, problems);
     }
 
-    private static Optional<ConfigNode> compose(String text, String fileName, boolean withLines,
-            Map<String, String> env, String path, Problems problems) {
+    private static Optional<ConfigNode> compose(
+            String text, String fileName, boolean withLines, Map<String, String> env, String path, Problems problems) {
         LoadSettings settings = LoadSettings.builder()
                 .setLabel(fileName)
                 .setSchema(new CoreSchema())
@@ -122,8 +127,12 @@ public final class SafeYaml {
         try {
             Optional<EventLimits.Violation> violation = EventLimits.check(yaml, settings, MAX_DEPTH, MAX_ALIASES);
             if (violation.isPresent()) {
-                String where = violation.get().keyPath().isEmpty() ? path : violation.get().keyPath();
-                problems.add(at(fileName, withLines, violation.get().mark(), where), violation.get().message());
+                String where = violation.get().keyPath().isEmpty()
+                        ? path
+                        : violation.get().keyPath();
+                problems.add(
+                        at(fileName, withLines, violation.get().mark(), where),
+                        violation.get().message());
                 return Optional.empty();
             }
             Optional<Node> node = new Compose(settings).composeString(yaml);
@@ -131,15 +140,21 @@ public final class SafeYaml {
                 problems.add(whole, withLines ? "the pipeline file is empty" : "no value given");
                 return Optional.empty();
             }
-            NodeConverter converter = new NodeConverter(fileName, withLines, env, references,
-                    settings.getSchema().getScalarResolver(), problems::add, MAX_NODES);
+            NodeConverter converter = new NodeConverter(
+                    fileName,
+                    withLines,
+                    env,
+                    references,
+                    settings.getSchema().getScalarResolver(),
+                    problems::add,
+                    MAX_NODES);
             return Optional.of(converter.convert(node.get(), path));
         } catch (NodeConverter.TooBig e) {
             return Optional.empty();
         } catch (MarkedYamlEngineException e) {
             String context = e.getContext() == null ? "" : " (" + e.getContext() + ")";
-            problems.add(at(fileName, withLines, e.getProblemMark(), path),
-                    "invalid YAML: " + e.getProblem() + context);
+            problems.add(
+                    at(fileName, withLines, e.getProblemMark(), path), "invalid YAML: " + e.getProblem() + context);
             return Optional.empty();
         } catch (YamlEngineException e) {
             problems.add(whole, "invalid YAML: " + e.getMessage());

@@ -110,7 +110,9 @@ public final class YamlConfig implements Config {
             if (value.get() instanceof ConfigNode.Mapping mapping) {
                 return (T) new YamlConfig(mapping, child(key), problems);
             }
-            return invalid(option, "expected a mapping (key: value pairs), got " + value.get().describe());
+            return invalid(
+                    option,
+                    "expected a mapping (key: value pairs), got " + value.get().describe());
         }
         try {
             return OptionValues.convert(option, value.get().plain());
@@ -194,7 +196,8 @@ public final class YamlConfig implements Config {
             if (declared.contains(key) || read.contains(key)) {
                 continue;
             }
-            String tail = declared.isEmpty() ? "; " + owner + " takes no options" : Hints.unknown(key, declared, "keys");
+            String tail =
+                    declared.isEmpty() ? "; " + owner + " takes no options" : Hints.unknown(key, declared, "keys");
             problems.add(keyLocation(key), "unknown key '" + key + "' for " + owner + tail);
         }
     }

@@ -9,16 +9,13 @@ import dev.quiver.api.model.EpochStats;
 public interface RunListener {
 
     /** A listener that ignores everything. */
-    RunListener NONE = new RunListener() {
-    };
+    RunListener NONE = new RunListener() {};
 
     /** A stage ({@code split}, {@code fit.standardize}, {@code train}, {@code evaluate}, {@code write}) began. */
-    default void stageStarted(String stage) {
-    }
+    default void stageStarted(String stage) {}
 
     /** The model finished an epoch. */
-    default void epochEnded(EpochStats stats) {
-    }
+    default void epochEnded(EpochStats stats) {}
 
     /** A plugin or the runtime has a warning for the user. */
     default void warn(String message) {

@@ -73,21 +73,82 @@ public record Pipeline(
     }
 
     /** A pipeline without a search. */
-    public Pipeline(Path file, String name, long seed, Named<Source> source, Columns columns, Task task,
-            SplitSpec split, List<Named<Transform>> transforms, Named<Trainer> model, List<Named<Metric>> metrics,
-            Path outputDir, Map<String, Object> document, int checkpointEvery, boolean taskInferred,
-            List<String> plannedFeatures, Map<String, Object> trainingOptions) {
-        this(file, name, seed, source, columns, task, split, transforms, model, metrics, outputDir, document,
-                checkpointEvery, taskInferred, plannedFeatures, trainingOptions, Map.of(), Optional.empty());
+    public Pipeline(
+            Path file,
+            String name,
+            long seed,
+            Named<Source> source,
+            Columns columns,
+            Task task,
+            SplitSpec split,
+            List<Named<Transform>> transforms,
+            Named<Trainer> model,
+            List<Named<Metric>> metrics,
+            Path outputDir,
+            Map<String, Object> document,
+            int checkpointEvery,
+            boolean taskInferred,
+            List<String> plannedFeatures,
+            Map<String, Object> trainingOptions) {
+        this(
+                file,
+                name,
+                seed,
+                source,
+                columns,
+                task,
+                split,
+                transforms,
+                model,
+                metrics,
+                outputDir,
+                document,
+                checkpointEvery,
+                taskInferred,
+                plannedFeatures,
+                trainingOptions,
+                Map.of(),
+                Optional.empty());
     }
 
     /** A pipeline with training setups and no search. */
-    public Pipeline(Path file, String name, long seed, Named<Source> source, Columns columns, Task task,
-            SplitSpec split, List<Named<Transform>> transforms, Named<Trainer> model, List<Named<Metric>> metrics,
-            Path outputDir, Map<String, Object> document, int checkpointEvery, boolean taskInferred,
-            List<String> plannedFeatures, Map<String, Object> trainingOptions, Map<Task, TrainingSetup> training) {
-        this(file, name, seed, source, columns, task, split, transforms, model, metrics, outputDir, document,
-                checkpointEvery, taskInferred, plannedFeatures, trainingOptions, training, Optional.empty());
+    public Pipeline(
+            Path file,
+            String name,
+            long seed,
+            Named<Source> source,
+            Columns columns,
+            Task task,
+            SplitSpec split,
+            List<Named<Transform>> transforms,
+            Named<Trainer> model,
+            List<Named<Metric>> metrics,
+            Path outputDir,
+            Map<String, Object> document,
+            int checkpointEvery,
+            boolean taskInferred,
+            List<String> plannedFeatures,
+            Map<String, Object> trainingOptions,
+            Map<Task, TrainingSetup> training) {
+        this(
+                file,
+                name,
+                seed,
+                source,
+                columns,
+                task,
+                split,
+                transforms,
+                model,
+                metrics,
+                outputDir,
+                document,
+                checkpointEvery,
+                taskInferred,
+                plannedFeatures,
+                trainingOptions,
+                training,
+                Optional.empty());
     }
 
     /** The training setup for the resolved {@code task}, when the trainer trains iteratively. */
@@ -97,18 +158,61 @@ public record Pipeline(
 
     /** This pipeline with {@code value} as its search. */
     public Pipeline withSearch(Search value) {
-        return new Pipeline(file, name, seed, source, columns, task, split, transforms, model, metrics, outputDir,
-                document, checkpointEvery, taskInferred, plannedFeatures, trainingOptions, training, Optional.of(value));
+        return new Pipeline(
+                file,
+                name,
+                seed,
+                source,
+                columns,
+                task,
+                split,
+                transforms,
+                model,
+                metrics,
+                outputDir,
+                document,
+                checkpointEvery,
+                taskInferred,
+                plannedFeatures,
+                trainingOptions,
+                training,
+                Optional.of(value));
     }
 
     /**
      * A pipeline built in code, with an explicit task: the original thirteen components. The planned features are
      * taken to be {@code columns.features()} (no transform renames columns), and there are no training options.
      */
-    public Pipeline(Path file, String name, long seed, Named<Source> source, Columns columns, Task task,
-            SplitSpec split, List<Named<Transform>> transforms, Named<Trainer> model, List<Named<Metric>> metrics,
-            Path outputDir, Map<String, Object> document, int checkpointEvery) {
-        this(file, name, seed, source, columns, task, split, transforms, model, metrics, outputDir, document,
-                checkpointEvery, false, columns.features(), Map.of());
+    public Pipeline(
+            Path file,
+            String name,
+            long seed,
+            Named<Source> source,
+            Columns columns,
+            Task task,
+            SplitSpec split,
+            List<Named<Transform>> transforms,
+            Named<Trainer> model,
+            List<Named<Metric>> metrics,
+            Path outputDir,
+            Map<String, Object> document,
+            int checkpointEvery) {
+        this(
+                file,
+                name,
+                seed,
+                source,
+                columns,
+                task,
+                split,
+                transforms,
+                model,
+                metrics,
+                outputDir,
+                document,
+                checkpointEvery,
+                false,
+                columns.features(),
+                Map.of());
     }
 }

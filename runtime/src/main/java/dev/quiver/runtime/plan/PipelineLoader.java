@@ -61,7 +61,8 @@ public final class PipelineLoader {
         ConfigNode.Mapping root = Overrides.apply(document.get(), sets, problems);
         Optional<Pipeline> pipeline = new Assembler(registry, file, problems).assemble(root);
         if (pipeline.isPresent() && root.get("tune").isPresent()) {
-            pipeline = new TuneSection(registry, file, problems).search(root, pipeline.get())
+            pipeline = new TuneSection(registry, file, problems)
+                    .search(root, pipeline.get())
                     .map(pipeline.get()::withSearch);
         }
         problems.throwIfAny();

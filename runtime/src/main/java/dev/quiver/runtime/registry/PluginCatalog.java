@@ -29,8 +29,14 @@ public final class PluginCatalog {
      * @param choices the allowed values of a choice, empty otherwise
      * @param description one sentence, possibly empty
      */
-    public record OptionInfo(String name, String kind, String defaultValue, boolean required, String range,
-            List<String> choices, String description) {
+    public record OptionInfo(
+            String name,
+            String kind,
+            String defaultValue,
+            boolean required,
+            String range,
+            List<String> choices,
+            String description) {
 
         public OptionInfo {
             choices = List.copyOf(choices);
@@ -38,8 +44,13 @@ public final class PluginCatalog {
 
         static OptionInfo of(Option<?> option) {
             Object def = option.defaultValue();
-            return new OptionInfo(option.name(), option.kind().name().toLowerCase(Locale.ROOT),
-                    def == null ? null : def.toString(), option.isRequired(), option.rangeText(), option.choices(),
+            return new OptionInfo(
+                    option.name(),
+                    option.kind().name().toLowerCase(Locale.ROOT),
+                    def == null ? null : def.toString(),
+                    option.isRequired(),
+                    option.rangeText(),
+                    option.choices(),
                     option.description());
         }
     }
@@ -54,8 +65,13 @@ public final class PluginCatalog {
      * @param options its options
      * @param trainingOptions for models, the keys it accepts under {@code training:}; empty otherwise
      */
-    public record PluginInfo(PluginKind kind, String name, String description, String origin,
-            List<OptionInfo> options, List<OptionInfo> trainingOptions) {
+    public record PluginInfo(
+            PluginKind kind,
+            String name,
+            String description,
+            String origin,
+            List<OptionInfo> options,
+            List<OptionInfo> trainingOptions) {
 
         public PluginInfo {
             options = List.copyOf(options);
@@ -74,8 +90,12 @@ public final class PluginCatalog {
             for (Map.Entry<String, ? extends Factory<?>> e : kind.in(registry).entrySet()) {
                 Factory<?> f = e.getValue();
                 List<Option<?>> training = f instanceof ModelFactory m ? m.trainingOptions() : List.of();
-                infos.add(new PluginInfo(kind, e.getKey(), f.description(),
-                        registry.origin(kind.label(), e.getKey()).orElse(f.getClass().getName()),
+                infos.add(new PluginInfo(
+                        kind,
+                        e.getKey(),
+                        f.description(),
+                        registry.origin(kind.label(), e.getKey())
+                                .orElse(f.getClass().getName()),
                         f.options().stream().map(OptionInfo::of).toList(),
                         training.stream().map(OptionInfo::of).toList()));
             }

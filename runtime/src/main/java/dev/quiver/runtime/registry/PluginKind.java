@@ -7,7 +7,14 @@ import java.util.Map;
 
 /** The extension kinds a {@link dev.quiver.api.Plugin} can provide, named as in messages and the CLI. */
 public enum PluginKind {
-    SOURCE, SINK, TRANSFORM, MODEL, LOSS, OPTIMIZER, SCHEDULE, METRIC;
+    SOURCE,
+    SINK,
+    TRANSFORM,
+    MODEL,
+    LOSS,
+    OPTIMIZER,
+    SCHEDULE,
+    METRIC;
 
     /** The singular lower-case name: {@code source}, {@code model}... (what {@code PluginRegistry.origin} takes). */
     public String label() {

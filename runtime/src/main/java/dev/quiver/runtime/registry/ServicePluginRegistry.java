@@ -47,8 +47,8 @@ public final class ServicePluginRegistry implements PluginRegistry {
     private final Map<PluginKind, Map<String, Factory<?>>> factories;
     private final Map<PluginKind, Map<String, String>> origins;
 
-    private ServicePluginRegistry(Map<PluginKind, Map<String, Factory<?>>> factories,
-            Map<PluginKind, Map<String, String>> origins) {
+    private ServicePluginRegistry(
+            Map<PluginKind, Map<String, Factory<?>>> factories, Map<PluginKind, Map<String, String>> origins) {
         this.factories = factories;
         this.origins = origins;
     }
@@ -101,15 +101,16 @@ public final class ServicePluginRegistry implements PluginRegistry {
                 continue; // its factories may not speak this SPI: asking for them could fail in any way
             }
             int provided = 0;
-            for (Map.Entry<PluginKind, Iterable<? extends Factory<?>>> e : provided(plugin).entrySet()) {
+            for (Map.Entry<PluginKind, Iterable<? extends Factory<?>>> e :
+                    provided(plugin).entrySet()) {
                 PluginKind kind = e.getKey();
                 for (Factory<?> factory : e.getValue()) {
                     provided++;
                     String name = factory.name();
                     String first = origins.get(kind).get(name);
                     if (first != null) {
-                        errors.add("two plugins provide a " + kind.label() + " named '" + name + "': " + first
-                                + " and " + origin + "; remove one of them from the classpath");
+                        errors.add("two plugins provide a " + kind.label() + " named '" + name + "': " + first + " and "
+                                + origin + "; remove one of them from the classpath");
                         continue;
                     }
                     factories.get(kind).put(name, factory);

@@ -13,8 +13,7 @@ import java.util.Optional;
  */
 final class ClassificationSection {
 
-    private ClassificationSection() {
-    }
+    private ClassificationSection() {}
 
     static void append(StringBuilder page, Predictions predictions, String on) {
         List<String> labels = labels(predictions);
@@ -26,8 +25,11 @@ final class ClassificationSection {
         }
         ReportWriter.section(page, "diagnostics", "Predictions" + on);
         page.append("<div class=\"charts\">\n");
-        ReportWriter.figure(page, ConfusionMatrixChart.render(counts, labels), "Rows are true classes, columns "
-                + "predicted ones; shading is each cell's share of its row. " + Html.count(actual.length) + " rows.");
+        ReportWriter.figure(
+                page,
+                ConfusionMatrixChart.render(counts, labels),
+                "Rows are true classes, columns " + "predicted ones; shading is each cell's share of its row. "
+                        + Html.count(actual.length) + " rows.");
         double[][] probabilities = predictions.probabilities();
         if (probabilities != null && probabilities.length == actual.length) {
             curves(page, predictions.task(), labels, actual, probabilities);
@@ -40,8 +42,8 @@ final class ClassificationSection {
         page.append("</section>\n");
     }
 
-    private static void curves(StringBuilder page, Task task, List<String> labels, int[] actual,
-            double[][] probabilities) {
+    private static void curves(
+            StringBuilder page, Task task, List<String> labels, int[] actual, double[][] probabilities) {
         List<CurveCharts.ClassCurve> roc = new ArrayList<>();
         List<CurveCharts.ClassCurve> pr = new ArrayList<>();
         List<String> missing = new ArrayList<>();
@@ -65,10 +67,13 @@ final class ClassificationSection {
                 missing.add(label);
             }
         }
-        String which = task == Task.BINARY ? "Positive class " + labels.get(1) + " against " + labels.get(0) + "."
+        String which = task == Task.BINARY
+                ? "Positive class " + labels.get(1) + " against " + labels.get(0) + "."
                 : "Each class against all others.";
-        String gaps = missing.isEmpty() ? "" : " No curve for " + String.join(", ", missing)
-                + ": the split needs rows of the class and rows of others.";
+        String gaps = missing.isEmpty()
+                ? ""
+                : " No curve for " + String.join(", ", missing)
+                        + ": the split needs rows of the class and rows of others.";
         if (!roc.isEmpty()) {
             ReportWriter.figure(page, CurveCharts.roc(roc), which + " The dashed diagonal is guessing." + gaps);
         }

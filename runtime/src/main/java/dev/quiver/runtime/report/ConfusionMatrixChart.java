@@ -11,8 +11,7 @@ final class ConfusionMatrixChart {
 
     private static final int MAX_LABEL = 18;
 
-    private ConfusionMatrixChart() {
-    }
+    private ConfusionMatrixChart() {}
 
     static String render(long[][] counts, List<String> labels) {
         int k = counts.length;
@@ -27,8 +26,8 @@ final class ConfusionMatrixChart {
         double top = 12;
         double width = left + k * cell + 16;
         double height = top + k * cell + bottomLabels + 34;
-        Svg svg = new Svg("confusion-matrix", "Confusion matrix: true class by row, predicted class by column",
-                width, height);
+        Svg svg = new Svg(
+                "confusion-matrix", "Confusion matrix: true class by row, predicted class by column", width, height);
         boolean smallCounts = cell < 44;
         for (int a = 0; a < k; a++) {
             long rowTotal = 0;
@@ -42,7 +41,12 @@ final class ConfusionMatrixChart {
                 double x = left + p * cell;
                 svg.rect(x, y, cell, cell, Palette.heat(share), "cell");
                 String cls = smallCounts ? "count small" : "count";
-                svg.text(x + cell / 2, y + cell / 2 + 4, Long.toString(counts[a][p]), "middle", cls,
+                svg.text(
+                        x + cell / 2,
+                        y + cell / 2 + 4,
+                        Long.toString(counts[a][p]),
+                        "middle",
+                        cls,
                         Palette.onHeat(share));
             }
         }

@@ -10,20 +10,22 @@ import java.util.List;
 final class CurveCharts {
 
     /** A class's curve and its prevalence (the precision of guessing, the PR chart's baseline). */
-    record ClassCurve(String label, Curve curve, double prevalence) {
-    }
+    record ClassCurve(String label, Curve curve, double prevalence) {}
 
     /** The square plot area's side. */
     private static final double SIDE = 300;
+
     private static final int MAX_LABEL = 22;
 
-    private CurveCharts() {
-    }
+    private CurveCharts() {}
 
     static String roc(List<ClassCurve> curves) {
         List<String> labels = legendLabels(curves, "AUC");
-        Svg svg = new Svg("roc-curves", "ROC curves: true-positive rate against false-positive rate",
-                width(labels), height(labels));
+        Svg svg = new Svg(
+                "roc-curves",
+                "ROC curves: true-positive rate against false-positive rate",
+                width(labels),
+                height(labels));
         Plot plot = plot(svg, "false-positive rate", "true-positive rate");
         plot.reference(0, 0, 1, 1);
         List<Plot.Entry> legend = new ArrayList<>();
@@ -40,8 +42,8 @@ final class CurveCharts {
 
     static String precisionRecall(List<ClassCurve> curves) {
         List<String> labels = legendLabels(curves, "AP");
-        Svg svg = new Svg("pr-curves", "Precision-recall curves: precision against recall", width(labels),
-                height(labels));
+        Svg svg = new Svg(
+                "pr-curves", "Precision-recall curves: precision against recall", width(labels), height(labels));
         Plot plot = plot(svg, "recall", "precision");
         if (curves.size() == 1) {
             double base = curves.get(0).prevalence();
@@ -62,7 +64,8 @@ final class CurveCharts {
     private static List<String> legendLabels(List<ClassCurve> curves, String area) {
         List<String> labels = new ArrayList<>();
         for (ClassCurve c : curves) {
-            String name = c.label().length() <= MAX_LABEL ? c.label() : c.label().substring(0, MAX_LABEL - 1) + "…";
+            String name =
+                    c.label().length() <= MAX_LABEL ? c.label() : c.label().substring(0, MAX_LABEL - 1) + "…";
             labels.add(name + " (" + area + " " + Html.number(c.curve().area()) + ")");
         }
         return labels;
@@ -80,7 +83,6 @@ final class CurveCharts {
     }
 
     private static Plot plot(Svg svg, String xTitle, String yTitle) {
-        return new Plot(svg, Plot.MARGIN_LEFT, Plot.MARGIN_TOP, SIDE, SIDE, Ticks.unit(), Ticks.unit(), xTitle,
-                yTitle);
+        return new Plot(svg, Plot.MARGIN_LEFT, Plot.MARGIN_TOP, SIDE, SIDE, Ticks.unit(), Ticks.unit(), xTitle, yTitle);
     }
 }

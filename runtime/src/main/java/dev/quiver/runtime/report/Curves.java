@@ -10,8 +10,7 @@ import java.util.Optional;
  */
 final class Curves {
 
-    private Curves() {
-    }
+    private Curves() {}
 
     /** True and false positives at each distinct score, highest score first. */
     private record Counts(long[] tps, long[] fps, double[] thresholds) {
@@ -36,7 +35,8 @@ final class Curves {
         int[] keep = new int[n];
         int kept = 0;
         for (int i = 0; i < n; i++) {
-            boolean corner = i == 0 || i == n - 1
+            boolean corner = i == 0
+                    || i == n - 1
                     || counts.fps[i - 1] - 2 * counts.fps[i] + counts.fps[i + 1] != 0
                     || counts.tps[i - 1] - 2 * counts.tps[i] + counts.tps[i + 1] != 0;
             if (corner) {

@@ -5,8 +5,7 @@ import java.util.Locale;
 /** Escaping and number text for the report; every user-given string goes through {@link #escape}. Stateless. */
 final class Html {
 
-    private Html() {
-    }
+    private Html() {}
 
     /** Text safe in element content and in quoted attribute values. */
     static String escape(String text) {

@@ -19,8 +19,7 @@ final class LearningCurveChart {
     /** Beyond this many epochs markers would merge into a smear; the line alone reads better. */
     private static final int MAX_MARKED_EPOCHS = 40;
 
-    private LearningCurveChart() {
-    }
+    private LearningCurveChart() {}
 
     /** Training and validation loss. */
     static String loss(List<EpochStats> history) {
@@ -51,12 +50,18 @@ final class LearningCurveChart {
         for (double r : rates) {
             changes |= r != rates[0];
         }
-        return changes ? render("learning-rate", "Learning rate per epoch", "learning rate", history,
-                Map.of("learning rate", rates)) : null;
+        return changes
+                ? render(
+                        "learning-rate",
+                        "Learning rate per epoch",
+                        "learning rate",
+                        history,
+                        Map.of("learning rate", rates))
+                : null;
     }
 
-    private static String render(String id, String title, String yTitle, List<EpochStats> history,
-            Map<String, double[]> series) {
+    private static String render(
+            String id, String title, String yTitle, List<EpochStats> history, Map<String, double[]> series) {
         int n = history.size();
         double[] epochs = values(history, e -> e.epoch());
         double lo = Double.POSITIVE_INFINITY;
@@ -82,10 +87,16 @@ final class LearningCurveChart {
         int longest = labels.values().stream().mapToInt(String::length).max().orElse(10);
         double width = Plot.MARGIN_LEFT + PLOT_WIDTH + Plot.LEGEND_GAP + 34 + 6.6 * longest + 8;
         Svg svg = new Svg(id, title, width, HEIGHT);
-        Plot plot = new Plot(svg, Plot.MARGIN_LEFT, Plot.MARGIN_TOP, PLOT_WIDTH,
+        Plot plot = new Plot(
+                svg,
+                Plot.MARGIN_LEFT,
+                Plot.MARGIN_TOP,
+                PLOT_WIDTH,
                 HEIGHT - Plot.MARGIN_TOP - Plot.MARGIN_BOTTOM,
-                Ticks.integers(epochs[0], epochs[n - 1], Math.min(10, Math.max(1, n - 1))), Ticks.of(lo, hi, 5),
-                "epoch", yTitle);
+                Ticks.integers(epochs[0], epochs[n - 1], Math.min(10, Math.max(1, n - 1))),
+                Ticks.of(lo, hi, 5),
+                "epoch",
+                yTitle);
         List<Plot.Entry> legend = new ArrayList<>();
         int i = 0;
         for (Map.Entry<String, String> label : labels.entrySet()) {

@@ -6,15 +6,16 @@ package dev.quiver.runtime.report;
  */
 final class Palette {
 
-    private static final String[] SERIES = {"#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00",
-        "#F0E442", "#000000"};
+    private static final String[] SERIES = {
+        "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"
+    };
 
     /** Blues from light to dark, the stops of the heat map. */
-    private static final int[][] RAMP = {{0xf7, 0xfb, 0xff}, {0xc6, 0xdb, 0xef}, {0x6b, 0xae, 0xd6},
-        {0x21, 0x71, 0xb5}, {0x08, 0x30, 0x6b}};
+    private static final int[][] RAMP = {
+        {0xf7, 0xfb, 0xff}, {0xc6, 0xdb, 0xef}, {0x6b, 0xae, 0xd6}, {0x21, 0x71, 0xb5}, {0x08, 0x30, 0x6b}
+    };
 
-    private Palette() {
-    }
+    private Palette() {}
 
     /** The colour of series {@code i}; beyond eight series the colours repeat, dashed by the caller. */
     static String series(int i) {

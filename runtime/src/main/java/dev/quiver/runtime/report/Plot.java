@@ -10,8 +10,7 @@ import java.util.List;
 final class Plot {
 
     /** One legend line: a colour, an optional dash, and its text. */
-    record Entry(String color, String dash, String label) {
-    }
+    record Entry(String color, String dash, String label) {}
 
     static final double MARGIN_LEFT = 62;
     static final double MARGIN_TOP = 14;
@@ -28,7 +27,15 @@ final class Plot {
     private final Ticks y;
 
     /** Draws the frame; the plot area is {@code width x height} pixels at {@code (left, top)}. */
-    Plot(Svg svg, double left, double top, double width, double height, Ticks x, Ticks y, String xTitle,
+    Plot(
+            Svg svg,
+            double left,
+            double top,
+            double width,
+            double height,
+            Ticks x,
+            Ticks y,
+            String xTitle,
             String yTitle) {
         this.svg = svg;
         this.left = left;

@@ -31,21 +31,38 @@ import java.util.Set;
  *     {@code details}; a metric whose details hold a {@code matrix} (confusion-matrix) is left out of the metrics
  *     table, whose numbers would show its stand-in headline as a second accuracy; may be empty
  */
-public record ReportData(String pipelineName, String pipelineYaml, Map<String, String> facts,
-        Map<String, Map<String, Double>> metricsBySplit, List<EpochStats> history, String evaluatedSplit,
-        Predictions predictions, List<Map<String, String>> trials, Map<String, ?> details) {
+public record ReportData(
+        String pipelineName,
+        String pipelineYaml,
+        Map<String, String> facts,
+        Map<String, Map<String, Double>> metricsBySplit,
+        List<EpochStats> history,
+        String evaluatedSplit,
+        Predictions predictions,
+        List<Map<String, String>> trials,
+        Map<String, ?> details) {
 
     /** A report whose metrics have no details to consult. */
-    public ReportData(String pipelineName, String pipelineYaml, Map<String, String> facts,
-            Map<String, Map<String, Double>> metricsBySplit, List<EpochStats> history, String evaluatedSplit,
-            Predictions predictions, List<Map<String, String>> trials) {
-        this(pipelineName, pipelineYaml, facts, metricsBySplit, history, evaluatedSplit, predictions, trials,
-                Map.of());
+    public ReportData(
+            String pipelineName,
+            String pipelineYaml,
+            Map<String, String> facts,
+            Map<String, Map<String, Double>> metricsBySplit,
+            List<EpochStats> history,
+            String evaluatedSplit,
+            Predictions predictions,
+            List<Map<String, String>> trials) {
+        this(pipelineName, pipelineYaml, facts, metricsBySplit, history, evaluatedSplit, predictions, trials, Map.of());
     }
 
     /** A report without a trials table. */
-    public ReportData(String pipelineName, String pipelineYaml, Map<String, String> facts,
-            Map<String, Map<String, Double>> metricsBySplit, List<EpochStats> history, String evaluatedSplit,
+    public ReportData(
+            String pipelineName,
+            String pipelineYaml,
+            Map<String, String> facts,
+            Map<String, Map<String, Double>> metricsBySplit,
+            List<EpochStats> history,
+            String evaluatedSplit,
             Predictions predictions) {
         this(pipelineName, pipelineYaml, facts, metricsBySplit, history, evaluatedSplit, predictions, List.of());
     }
@@ -55,12 +72,14 @@ public record ReportData(String pipelineName, String pipelineYaml, Map<String, S
         pipelineYaml = pipelineYaml == null ? "" : pipelineYaml;
         facts = Collections.unmodifiableMap(new LinkedHashMap<>(facts));
         Map<String, Map<String, Double>> metrics = new LinkedHashMap<>();
-        metricsBySplit.forEach((split, values) ->
-                metrics.put(split, Collections.unmodifiableMap(new LinkedHashMap<>(values))));
+        metricsBySplit.forEach(
+                (split, values) -> metrics.put(split, Collections.unmodifiableMap(new LinkedHashMap<>(values))));
         metricsBySplit = Collections.unmodifiableMap(metrics);
         history = List.copyOf(history);
         evaluatedSplit = evaluatedSplit == null ? "" : evaluatedSplit;
-        trials = trials.stream().map(row -> Collections.unmodifiableMap(new LinkedHashMap<>(row))).toList();
+        trials = trials.stream()
+                .map(row -> Collections.unmodifiableMap(new LinkedHashMap<>(row)))
+                .toList();
         details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
     }
 

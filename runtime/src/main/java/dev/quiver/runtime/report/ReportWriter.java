@@ -27,8 +27,7 @@ public final class ReportWriter {
 
     private static final String CSS = loadCss();
 
-    private ReportWriter() {
-    }
+    private ReportWriter() {}
 
     /**
      * Writes {@link #render(ReportData)} to {@code file} (conventionally {@code report.html}), creating parent
@@ -61,16 +60,23 @@ public final class ReportWriter {
                 .append("style-src 'unsafe-inline'\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<meta name=\"generator\" content=\"Quiver\">\n")
-                .append("<title>").append(escape(data.pipelineName())).append(" · Quiver report</title>\n")
-                .append("<style>\n").append(CSS).append("</style>\n</head>\n<body>\n<main>\n");
+                .append("<title>")
+                .append(escape(data.pipelineName()))
+                .append(" · Quiver report</title>\n")
+                .append("<style>\n")
+                .append(CSS)
+                .append("</style>\n</head>\n<body>\n<main>\n");
         header(page, data);
         metrics(page, data);
         trials(page, data);
         if (!data.history().isEmpty()) {
             section(page, "training", "Learning curves");
             page.append("<div class=\"charts\">\n");
-            figure(page, LearningCurveChart.loss(data.history()), "Mean training loss over each epoch's batches "
-                    + "and loss on the validation rows after it; the legend gives the last epoch's values.");
+            figure(
+                    page,
+                    LearningCurveChart.loss(data.history()),
+                    "Mean training loss over each epoch's batches "
+                            + "and loss on the validation rows after it; the legend gives the last epoch's values.");
             String metrics = LearningCurveChart.metrics(data.history());
             if (metrics != null) {
                 figure(page, metrics, "The figures the trainer reports after each epoch; last values in the legend.");
@@ -92,7 +98,9 @@ public final class ReportWriter {
         }
         if (!data.pipelineYaml().isBlank()) {
             section(page, "pipeline", "Resolved pipeline");
-            page.append("<pre><code>").append(escape(data.pipelineYaml().strip())).append("</code></pre>\n")
+            page.append("<pre><code>")
+                    .append(escape(data.pipelineYaml().strip()))
+                    .append("</code></pre>\n")
                     .append("</section>\n");
         }
         page.append("<footer>Made by Quiver. This page is self-contained: no scripts, no network.</footer>\n")
@@ -101,7 +109,8 @@ public final class ReportWriter {
     }
 
     private static void header(StringBuilder page, ReportData data) {
-        page.append("<header>\n<p class=\"eyebrow\">Quiver run report</p>\n<h1>").append(escape(data.pipelineName()))
+        page.append("<header>\n<p class=\"eyebrow\">Quiver run report</p>\n<h1>")
+                .append(escape(data.pipelineName()))
                 .append("</h1>\n");
         Map<String, String> facts = new LinkedHashMap<>();
         if (data.predictions() != null && !data.facts().containsKey("task")) {
@@ -110,7 +119,10 @@ public final class ReportWriter {
         facts.putAll(data.facts());
         if (!facts.isEmpty()) {
             page.append("<dl class=\"facts\">\n");
-            facts.forEach((k, v) -> page.append("<div><dt>").append(escape(k)).append("</dt><dd>").append(escape(v))
+            facts.forEach((k, v) -> page.append("<div><dt>")
+                    .append(escape(k))
+                    .append("</dt><dd>")
+                    .append(escape(v))
                     .append("</dd></div>\n"));
             page.append("</dl>\n");
         }
@@ -130,7 +142,8 @@ public final class ReportWriter {
         }
         section(page, "metrics", "Metrics");
         page.append("<table>\n<thead><tr><th>metric</th>");
-        bySplit.keySet().forEach(split -> page.append("<th>").append(escape(split)).append("</th>"));
+        bySplit.keySet()
+                .forEach(split -> page.append("<th>").append(escape(split)).append("</th>"));
         page.append("</tr></thead>\n<tbody>\n");
         for (String name : names) {
             page.append("<tr><td>").append(escape(name)).append("</td>");
@@ -138,7 +151,8 @@ public final class ReportWriter {
                 Double v = values.get(name);
                 boolean undefined = v == null || v.isNaN();
                 page.append(undefined ? "<td class=\"undefined\" title=\"undefined for this split\">" : "<td>")
-                        .append(escape(Html.number(v == null ? Double.NaN : v))).append("</td>");
+                        .append(escape(Html.number(v == null ? Double.NaN : v)))
+                        .append("</td>");
             }
             page.append("</tr>\n");
         }
@@ -151,11 +165,14 @@ public final class ReportWriter {
         }
         section(page, "trials", "Tuning trials");
         page.append("<table>\n<thead><tr>");
-        data.trials().get(0).keySet().forEach(c -> page.append("<th>").append(escape(c)).append("</th>"));
+        data.trials().get(0).keySet().forEach(c -> page.append("<th>")
+                .append(escape(c))
+                .append("</th>"));
         page.append("</tr></thead>\n<tbody>\n");
         for (Map<String, String> row : data.trials()) {
             page.append("<tr>");
-            data.trials().get(0).keySet().forEach(c -> page.append("<td>").append(escape(row.getOrDefault(c, "")))
+            data.trials().get(0).keySet().forEach(c -> page.append("<td>")
+                    .append(escape(row.getOrDefault(c, "")))
                     .append("</td>"));
             page.append("</tr>\n");
         }
@@ -166,23 +183,35 @@ public final class ReportWriter {
         int rows = predictions.size();
         int stride = ResidualCharts.stride(rows);
         int shown = (rows + stride - 1) / stride;
-        String sample = stride == 1 ? Html.count(rows) + " rows."
+        String sample = stride == 1
+                ? Html.count(rows) + " rows."
                 : "Showing one row in " + stride + " (" + Html.count(shown) + " of " + Html.count(rows) + ").";
         section(page, "diagnostics", "Predictions" + on);
         page.append("<div class=\"charts\">\n");
-        figure(page, ResidualCharts.residuals(predictions.actual(), predictions.predicted()),
+        figure(
+                page,
+                ResidualCharts.residuals(predictions.actual(), predictions.predicted()),
                 "Residual against prediction: a shapeless band around zero is what a good fit leaves. " + sample);
-        figure(page, ResidualCharts.actualVsPredicted(predictions.actual(), predictions.predicted()),
+        figure(
+                page,
+                ResidualCharts.actualVsPredicted(predictions.actual(), predictions.predicted()),
                 "Actual against predicted; perfect predictions lie on the dashed diagonal. " + sample);
         page.append("</div>\n</section>\n");
     }
 
     static void section(StringBuilder page, String id, String title) {
-        page.append("<section id=\"").append(id).append("\">\n<h2>").append(escape(title)).append("</h2>\n");
+        page.append("<section id=\"")
+                .append(id)
+                .append("\">\n<h2>")
+                .append(escape(title))
+                .append("</h2>\n");
     }
 
     static void figure(StringBuilder page, String svg, String caption) {
-        page.append("<figure>\n").append(svg).append("<figcaption>").append(escape(caption))
+        page.append("<figure>\n")
+                .append(svg)
+                .append("<figcaption>")
+                .append(escape(caption))
                 .append("</figcaption>\n</figure>\n");
     }
 

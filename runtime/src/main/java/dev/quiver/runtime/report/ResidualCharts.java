@@ -14,8 +14,7 @@ final class ResidualCharts {
     private static final double HEIGHT = 360;
     private static final double RIGHT = 20;
 
-    private ResidualCharts() {
-    }
+    private ResidualCharts() {}
 
     /** The stride that keeps at most {@link #MAX_POINTS} points. */
     static int stride(int rows) {
@@ -64,8 +63,16 @@ final class ResidualCharts {
     }
 
     private static Plot plot(Svg svg, Ticks x, Ticks y, String xTitle, String yTitle) {
-        return new Plot(svg, Plot.MARGIN_LEFT + 8, Plot.MARGIN_TOP, WIDTH - Plot.MARGIN_LEFT - 8 - RIGHT,
-                HEIGHT - Plot.MARGIN_TOP - Plot.MARGIN_BOTTOM, x, y, xTitle, yTitle);
+        return new Plot(
+                svg,
+                Plot.MARGIN_LEFT + 8,
+                Plot.MARGIN_TOP,
+                WIDTH - Plot.MARGIN_LEFT - 8 - RIGHT,
+                HEIGHT - Plot.MARGIN_TOP - Plot.MARGIN_BOTTOM,
+                x,
+                y,
+                xTitle,
+                yTitle);
     }
 
     private static double min(double[] v) {

@@ -18,23 +18,49 @@ final class Svg {
      * @param title what the chart shows, for screen readers and as a tooltip
      */
     Svg(String id, String title, double width, double height) {
-        out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" id=\"").append(escape(id))
-                .append("\" viewBox=\"0 0 ").append(coord(width)).append(' ').append(coord(height))
-                .append("\" style=\"max-width:").append(coord(width)).append("px")
-                .append("\" role=\"img\" aria-label=\"").append(escape(title)).append("\">")
-                .append("<title>").append(escape(title)).append("</title>\n");
+        out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" id=\"")
+                .append(escape(id))
+                .append("\" viewBox=\"0 0 ")
+                .append(coord(width))
+                .append(' ')
+                .append(coord(height))
+                .append("\" style=\"max-width:")
+                .append(coord(width))
+                .append("px")
+                .append("\" role=\"img\" aria-label=\"")
+                .append(escape(title))
+                .append("\">")
+                .append("<title>")
+                .append(escape(title))
+                .append("</title>\n");
     }
 
     Svg line(double x1, double y1, double x2, double y2, String cssClass) {
-        out.append("<line class=\"").append(cssClass).append("\" x1=\"").append(coord(x1)).append("\" y1=\"")
-                .append(coord(y1)).append("\" x2=\"").append(coord(x2)).append("\" y2=\"").append(coord(y2))
+        out.append("<line class=\"")
+                .append(cssClass)
+                .append("\" x1=\"")
+                .append(coord(x1))
+                .append("\" y1=\"")
+                .append(coord(y1))
+                .append("\" x2=\"")
+                .append(coord(x2))
+                .append("\" y2=\"")
+                .append(coord(y2))
                 .append("\"/>\n");
         return this;
     }
 
     Svg rect(double x, double y, double w, double h, String fill, String cssClass) {
-        out.append("<rect class=\"").append(cssClass).append("\" x=\"").append(coord(x)).append("\" y=\"")
-                .append(coord(y)).append("\" width=\"").append(coord(w)).append("\" height=\"").append(coord(h))
+        out.append("<rect class=\"")
+                .append(cssClass)
+                .append("\" x=\"")
+                .append(coord(x))
+                .append("\" y=\"")
+                .append(coord(y))
+                .append("\" width=\"")
+                .append(coord(w))
+                .append("\" height=\"")
+                .append(coord(h))
                 .append('"');
         if (fill != null) {
             out.append(" fill=\"").append(fill).append('"');
@@ -50,8 +76,15 @@ final class Svg {
 
     /** Text with an optional fill, e.g. white on a dark cell. */
     Svg text(double x, double y, String text, String anchor, String cssClass, String fill) {
-        out.append("<text class=\"").append(cssClass).append("\" x=\"").append(coord(x)).append("\" y=\"")
-                .append(coord(y)).append("\" text-anchor=\"").append(anchor).append('"');
+        out.append("<text class=\"")
+                .append(cssClass)
+                .append("\" x=\"")
+                .append(coord(x))
+                .append("\" y=\"")
+                .append(coord(y))
+                .append("\" text-anchor=\"")
+                .append(anchor)
+                .append('"');
         if (fill != null) {
             out.append(" fill=\"").append(fill).append('"');
         }
@@ -66,10 +99,23 @@ final class Svg {
 
     /** Text turned by {@code degrees} (clockwise) about its anchor point. */
     Svg rotatedText(double x, double y, String text, double degrees, String anchor, String cssClass) {
-        out.append("<text class=\"").append(cssClass).append("\" x=\"").append(coord(x)).append("\" y=\"")
-                .append(coord(y)).append("\" text-anchor=\"").append(anchor).append("\" transform=\"rotate(")
-                .append(coord(degrees)).append(' ').append(coord(x)).append(' ').append(coord(y)).append(")\">")
-                .append(escape(text)).append("</text>\n");
+        out.append("<text class=\"")
+                .append(cssClass)
+                .append("\" x=\"")
+                .append(coord(x))
+                .append("\" y=\"")
+                .append(coord(y))
+                .append("\" text-anchor=\"")
+                .append(anchor)
+                .append("\" transform=\"rotate(")
+                .append(coord(degrees))
+                .append(' ')
+                .append(coord(x))
+                .append(' ')
+                .append(coord(y))
+                .append(")\">")
+                .append(escape(text))
+                .append("</text>\n");
         return this;
     }
 
@@ -79,7 +125,11 @@ final class Svg {
      * distinct scores then costs a few thousand points, drawn identically, instead of megabytes.
      */
     Svg polyline(double[] xs, double[] ys, int from, int to, String stroke, String dash, String cssClass) {
-        out.append("<polyline class=\"").append(cssClass).append("\" stroke=\"").append(stroke).append('"');
+        out.append("<polyline class=\"")
+                .append(cssClass)
+                .append("\" stroke=\"")
+                .append(stroke)
+                .append('"');
         if (dash != null) {
             out.append(" stroke-dasharray=\"").append(dash).append('"');
         }
@@ -106,8 +156,16 @@ final class Svg {
     private static final double SAME_PIXEL = 0.25;
 
     Svg circle(double cx, double cy, double r, String fill, String cssClass) {
-        out.append("<circle class=\"").append(cssClass).append("\" cx=\"").append(coord(cx)).append("\" cy=\"")
-                .append(coord(cy)).append("\" r=\"").append(coord(r)).append("\" fill=\"").append(fill)
+        out.append("<circle class=\"")
+                .append(cssClass)
+                .append("\" cx=\"")
+                .append(coord(cx))
+                .append("\" cy=\"")
+                .append(coord(cy))
+                .append("\" r=\"")
+                .append(coord(r))
+                .append("\" fill=\"")
+                .append(fill)
                 .append("\"/>\n");
         return this;
     }

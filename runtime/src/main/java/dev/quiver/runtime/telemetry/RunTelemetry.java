@@ -49,12 +49,18 @@ public final class RunTelemetry {
     public RunTelemetry(OpenTelemetry openTelemetry) {
         this.tracer = openTelemetry.getTracer(SCOPE);
         Meter meter = openTelemetry.getMeter(SCOPE);
-        this.rows = meter.counterBuilder(ROWS).setUnit("{row}")
-                .setDescription("Rows read or written by a pipeline stage").build();
-        this.batches = meter.counterBuilder(BATCHES).setUnit("{batch}")
-                .setDescription("Arrow batches read or written by a pipeline stage").build();
-        this.epochLoss = meter.gaugeBuilder(EPOCH_LOSS).setUnit("1")
-                .setDescription("Mean loss of the last finished epoch").build();
+        this.rows = meter.counterBuilder(ROWS)
+                .setUnit("{row}")
+                .setDescription("Rows read or written by a pipeline stage")
+                .build();
+        this.batches = meter.counterBuilder(BATCHES)
+                .setUnit("{batch}")
+                .setDescription("Arrow batches read or written by a pipeline stage")
+                .build();
+        this.epochLoss = meter.gaugeBuilder(EPOCH_LOSS)
+                .setUnit("1")
+                .setDescription("Mean loss of the last finished epoch")
+                .build();
     }
 
     /** A telemetry that records nothing. */
@@ -64,7 +70,8 @@ public final class RunTelemetry {
 
     /** Starts the span of a run; the caller ends it (try-with-resources on the returned scope). */
     public Trace startRun(String pipeline) {
-        Span span = tracer.spanBuilder(RUN_SPAN).setAttribute(PIPELINE, pipeline).startSpan();
+        Span span =
+                tracer.spanBuilder(RUN_SPAN).setAttribute(PIPELINE, pipeline).startSpan();
         return new Trace(span, pipeline);
     }
 
@@ -101,8 +108,11 @@ public final class RunTelemetry {
 
         /** Starts the span of one stage, a child of this one. */
         public Trace stage(String name) {
-            Span child = tracer.spanBuilder(STAGE_SPAN_PREFIX + name).setParent(Context.current().with(span))
-                    .setAttribute(PIPELINE, pipeline).setAttribute(STAGE, name).startSpan();
+            Span child = tracer.spanBuilder(STAGE_SPAN_PREFIX + name)
+                    .setParent(Context.current().with(span))
+                    .setAttribute(PIPELINE, pipeline)
+                    .setAttribute(STAGE, name)
+                    .startSpan();
             return new Trace(child, pipeline);
         }
 

@@ -53,8 +53,10 @@ class AtomicDirectoryTest {
         }
         assertEquals("newer", Files.readString(run.resolve(RunBundle.MODEL)));
         RunMarker.verify(run);
-        assertEquals(Set.of(RunBundle.PIPELINE, RunBundle.SCHEMA, RunBundle.TRANSFORMS, RunBundle.MODEL,
-                RunMarker.FILE), entries(run), "the owner marker of the temporary folder is gone");
+        assertEquals(
+                Set.of(RunBundle.PIPELINE, RunBundle.SCHEMA, RunBundle.TRANSFORMS, RunBundle.MODEL, RunMarker.FILE),
+                entries(run),
+                "the owner marker of the temporary folder is gone");
         assertEquals(Set.of("run"), entries(temp), "no temporary, old or lock file is left");
     }
 
@@ -90,7 +92,9 @@ class AtomicDirectoryTest {
             writeNewRun(folder, "new");
             folder.commit();
         }
-        assertEquals(Files.getPosixFilePermissions(probe), Files.getPosixFilePermissions(run),
+        assertEquals(
+                Files.getPosixFilePermissions(probe),
+                Files.getPosixFilePermissions(run),
                 "not the owner-only permissions of a temporary folder");
     }
 
@@ -101,7 +105,8 @@ class AtomicDirectoryTest {
         Files.writeString(app.resolve("index.html"), "<html>");
         QuiverException e = assertThrows(QuiverException.class, () -> AtomicDirectory.begin(app));
         assertEquals(ErrorCode.USAGE, e.code());
-        assertTrue(e.getMessage().contains("is not a Quiver run") && e.getMessage().contains(RunMarker.FILE),
+        assertTrue(
+                e.getMessage().contains("is not a Quiver run") && e.getMessage().contains(RunMarker.FILE),
                 e.getMessage());
         assertEquals(Set.of(RunBundle.MODEL, "index.html"), entries(app));
         assertEquals(Set.of("webapp"), entries(temp), "no temporary folder or lock is left");
@@ -166,8 +171,8 @@ class AtomicDirectoryTest {
         Path run = olderRun();
         Path killed = Files.createDirectories(temp.resolve(".run.tmp-killed"));
         Files.writeString(killed.resolve(RunBundle.MODEL), "half");
-        Files.writeString(killed.resolve(TempOwner.FILE), "{\"format\": 1, \"pid\": " + deadPid()
-                + ", \"started\": \"\"}");
+        Files.writeString(
+                killed.resolve(TempOwner.FILE), "{\"format\": 1, \"pid\": " + deadPid() + ", \"started\": \"\"}");
         Path alive = Files.createDirectories(temp.resolve(".run.tmp-alive"));
         TempOwner.mark(alive);
         Path unmarked = Files.createDirectories(temp.resolve(".run.tmp-users"));
@@ -194,7 +199,9 @@ class AtomicDirectoryTest {
         RunMarker.verify(target);
         assertFalse(Files.exists(target.resolve(TempOwner.FILE)));
         try (AtomicDirectory next = AtomicDirectory.begin(target)) {
-            assertEquals(Set.of("run", next.path().getFileName().toString(), ".run.lock"), entries(temp),
+            assertEquals(
+                    Set.of("run", next.path().getFileName().toString(), ".run.lock"),
+                    entries(temp),
                     "the next run deletes the old run once the new one is in place");
         }
     }
@@ -214,8 +221,11 @@ class AtomicDirectoryTest {
 
     /** The pid of a process that has ended. */
     static long deadPid() throws Exception {
-        Process process = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-version")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process process = new ProcessBuilder(
+                        ProcessHandle.current().info().command().orElse("java"), "-version")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         process.waitFor();
         return process.pid();
     }

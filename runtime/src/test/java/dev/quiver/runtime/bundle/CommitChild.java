@@ -11,8 +11,7 @@ import java.util.Set;
  */
 public final class CommitChild {
 
-    private CommitChild() {
-    }
+    private CommitChild() {}
 
     public static void main(String[] args) throws Exception {
         try (AtomicDirectory folder = AtomicDirectory.begin(Path.of(args[1]))) {

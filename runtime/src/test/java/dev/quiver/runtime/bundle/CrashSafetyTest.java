@@ -27,18 +27,21 @@ class CrashSafetyTest {
     @Test
     void aProcessKilledBetweenTheTwoMovesLeavesARunThatTheNextLoadOrRunFinds() throws Exception {
         Path target = AtomicDirectoryTest.fakeRun(temp.resolve("run"), "older");
-        Process child = child("-D" + AtomicDirectory.HALT_BETWEEN_MOVES + "=true", "commit", target, "newer").start();
+        Process child = child("-D" + AtomicDirectory.HALT_BETWEEN_MOVES + "=true", "commit", target, "newer")
+                .start();
         assertTrue(child.waitFor(60, TimeUnit.SECONDS), "the child did not end");
         assertEquals(86, child.exitValue(), () -> "the child did not halt between the moves: " + output(child));
         assertTrue(Files.notExists(target), "the crash came after the old run was moved aside");
 
-        AtomicDirectory.recover(target);   // what loading the run (predict, inspect, Quiver.loadModel) does first
+        AtomicDirectory.recover(target); // what loading the run (predict, inspect, Quiver.loadModel) does first
 
         RunMarker.verify(target);
         assertEquals("newer", Files.readString(target.resolve(RunBundle.MODEL)), "the commit was finished");
         try (AtomicDirectory next = AtomicDirectory.begin(target)) {
-            assertEquals(Set.of("run", ".run.lock", next.path().getFileName().toString()),
-                    AtomicDirectoryTest.entries(temp), "the old run moved aside is deleted by the next run");
+            assertEquals(
+                    Set.of("run", ".run.lock", next.path().getFileName().toString()),
+                    AtomicDirectoryTest.entries(temp),
+                    "the old run moved aside is deleted by the next run");
         }
         assertEquals(Set.of("run"), AtomicDirectoryTest.entries(temp));
     }
@@ -46,13 +49,15 @@ class CrashSafetyTest {
     @Test
     void aSigtermWhileTheRunIsBuiltDeletesItsTemporaryFolderAndLock() throws Exception {
         Path target = AtomicDirectoryTest.fakeRun(temp.resolve("run"), "older");
-        Process child = child(null, "wait", target, null).redirectErrorStream(true).start();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
-                StandardCharsets.UTF_8))) {
+        Process child =
+                child(null, "wait", target, null).redirectErrorStream(true).start();
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             assertEquals("ready", out.readLine());
-            assertTrue(AtomicDirectoryTest.entries(temp).stream().anyMatch(n -> n.startsWith(".run.tmp-")),
+            assertTrue(
+                    AtomicDirectoryTest.entries(temp).stream().anyMatch(n -> n.startsWith(".run.tmp-")),
                     "the run is being built beside the target");
-            child.destroy();   // SIGTERM: the shutdown hook runs
+            child.destroy(); // SIGTERM: the shutdown hook runs
             assertTrue(child.waitFor(60, TimeUnit.SECONDS), "the child did not stop");
         }
         assertEquals(Set.of("run"), AtomicDirectoryTest.entries(temp), "no temporary folder or lock is left");

@@ -53,8 +53,12 @@ class DamagedRunTest {
 
     @BeforeEach
     void train() {
-        run = new Executor(RunTelemetry.noop()).run(ExecTestComponents.centeredMean(ExecTestComponents.numbers(20),
-                SplitSpec.NONE, temp.resolve("run")), RunOptions.defaults()).directory();
+        run = new Executor(RunTelemetry.noop())
+                .run(
+                        ExecTestComponents.centeredMean(
+                                ExecTestComponents.numbers(20), SplitSpec.NONE, temp.resolve("run")),
+                        RunOptions.defaults())
+                .directory();
     }
 
     private QuiverException damaged(String file, String text) throws Exception {
@@ -86,12 +90,16 @@ class DamagedRunTest {
 
     @Test
     void transformsJsonThatIsNullOrAnObjectIsDamaged() throws Exception {
-        assertMessage(damaged("transforms.json", "null"), run.resolve("transforms.json")
-                + ": should be a JSON array of {type, state}, found null");
-        assertMessage(damaged("transforms.json", "{}"), "transforms.json: should be a JSON array of {type, state}, "
-                + "found object");
-        assertMessage(damaged("transforms.json", "[{}]"), "transforms.json: [0].type: should be a string, found nothing");
-        assertMessage(damaged("transforms.json", "[{\"type\": \"center\", \"state\": null}]"),
+        assertMessage(
+                damaged("transforms.json", "null"),
+                run.resolve("transforms.json") + ": should be a JSON array of {type, state}, found null");
+        assertMessage(
+                damaged("transforms.json", "{}"),
+                "transforms.json: should be a JSON array of {type, state}, " + "found object");
+        assertMessage(
+                damaged("transforms.json", "[{}]"), "transforms.json: [0].type: should be a string, found nothing");
+        assertMessage(
+                damaged("transforms.json", "[{\"type\": \"center\", \"state\": null}]"),
                 "transforms.json: [0].state: should be a JSON object, found null");
     }
 
@@ -99,31 +107,38 @@ class DamagedRunTest {
     void transformsJsonMustListThePipelinesTransforms() throws Exception {
         Files.writeString(run.resolve("pipeline.yaml"), "version: 1\nname: test\ntransforms:\n- type: center\n");
         assertEquals(1, BundleLoader.load(run, registry).transforms().size());
-        assertMessage(damaged("transforms.json", "[]"), "transforms.json: lists the transforms [] but pipeline.yaml "
-                + "has [center]");
+        assertMessage(
+                damaged("transforms.json", "[]"),
+                "transforms.json: lists the transforms [] but pipeline.yaml " + "has [center]");
     }
 
     @Test
     void aDroppedTransformLeavesTheModelWithoutItsInputs() throws Exception {
         // The mean model reads the centered column under its own name, so dropping center alone still agrees;
         // removing a feature from schema.json does not.
-        QuiverException e = edit("model.json", json -> ((ArrayNode) json.get("features")).removeAll().add("width"));
+        QuiverException e = edit(
+                "model.json",
+                json -> ((ArrayNode) json.get("features")).removeAll().add("width"));
         assertMessage(e, "model.json: features: lists 'width', which schema.json does not have");
     }
 
     @Test
     void aNonFiniteParameterIsDamaged() throws Exception {
-        assertMessage(edit("model.json", json -> ((ObjectNode) json.get("state")).put("mean", "NaN")),
+        assertMessage(
+                edit("model.json", json -> ((ObjectNode) json.get("state")).put("mean", "NaN")),
                 "model.json: state.mean: is NaN; a saved parameter must be a finite number");
-        assertMessage(edit("model.json", json -> ((ObjectNode) json.get("state")).put("mean", "-Infinity")),
+        assertMessage(
+                edit("model.json", json -> ((ObjectNode) json.get("state")).put("mean", "-Infinity")),
                 "state.mean: is -Infinity");
     }
 
     @Test
     void nullOrAMissingKeyInAStateIsDamaged() throws Exception {
-        assertMessage(edit("model.json", json -> ((ObjectNode) json.get("state")).putNull("mean")),
+        assertMessage(
+                edit("model.json", json -> ((ObjectNode) json.get("state")).putNull("mean")),
                 "model.json: state.mean: should be a number, found null");
-        assertMessage(edit("model.json", json -> ((ObjectNode) json.get("state")).remove("mean")),
+        assertMessage(
+                edit("model.json", json -> ((ObjectNode) json.get("state")).remove("mean")),
                 "model.json: state.mean: is missing");
         assertMessage(damaged("model.json", "null"), "model.json: should be a JSON object, found null");
         assertMessage(damaged("model.json", "{}"), "model.json: pipeline: should be a string, found nothing");
@@ -131,19 +146,23 @@ class DamagedRunTest {
 
     @Test
     void editedClassesOrTaskDisagreeingWithTheModelAreDamaged() throws Exception {
-        assertMessage(edit("model.json", json -> ((ArrayNode) json.get("classes")).add("cheap")),
+        assertMessage(
+                edit("model.json", json -> ((ArrayNode) json.get("classes")).add("cheap")),
                 "model.json: classes: are [cheap] but the saved model's classes are []");
         train();
-        assertMessage(edit("model.json", json -> ((ObjectNode) json).put("task", "multiclass")),
+        assertMessage(
+                edit("model.json", json -> ((ObjectNode) json).put("task", "multiclass")),
                 "model.json: task: is multiclass but the saved model is regression");
         train();
-        assertMessage(edit("model.json", json -> ((ObjectNode) json).put("task", "poetry")),
+        assertMessage(
+                edit("model.json", json -> ((ObjectNode) json).put("task", "poetry")),
                 "model.json: task: 'poetry' is not a task");
     }
 
     @Test
     void aModelReadingAColumnTheTransformsDoNotProduceIsDamaged() throws Exception {
-        QuiverException e = edit("model.json", json -> ((ArrayNode) json.get("state").get("features")).add("height"));
+        QuiverException e =
+                edit("model.json", json -> ((ArrayNode) json.get("state").get("features")).add("height"));
         assertMessage(e, "model.json: state.features: the model reads 'height', which the transforms do not produce");
     }
 }

@@ -26,13 +26,16 @@ class JsonStateReaderStrictTest {
     @Test
     void nonFiniteNumbersAreDamagedUnlessTheLoaderAllowsThem() {
         JsonStateWriter w = JsonStateWriter.create();
-        w.putDouble("nan", Double.NaN).putDoubles("weights", new double[] {1, Double.POSITIVE_INFINITY})
+        w.putDouble("nan", Double.NaN)
+                .putDoubles("weights", new double[] {1, Double.POSITIVE_INFINITY})
                 .putFloats("floats", new float[] {Float.NaN});
         StateReader state = strict(w);
         assertDamaged("state.nan: is NaN; a saved parameter must be a finite number", () -> state.getDouble("nan"));
-        assertDamaged("state.weights: element 1 is Infinity; a saved parameter must be a finite number",
+        assertDamaged(
+                "state.weights: element 1 is Infinity; a saved parameter must be a finite number",
                 () -> state.getDoubles("weights"));
-        assertDamaged("state.floats: element 0 is NaN; a saved parameter must be a finite number",
+        assertDamaged(
+                "state.floats: element 0 is NaN; a saved parameter must be a finite number",
                 () -> state.getFloats("floats"));
         assertTrue(Double.isNaN(state.getDoubleAllowingNonFinite("nan")));
         assertArrayEquals(new double[] {1, Double.POSITIVE_INFINITY}, state.getDoublesAllowingNonFinite("weights"));
@@ -55,12 +58,14 @@ class JsonStateReaderStrictTest {
         assertArrayEquals(new double[] {1, 2, 3}, state.getDoubles("mean", 3));
         assertDamaged("state.scale: is missing (the state has [mean, name, head])", () -> state.getDoubles("scale"));
         assertDamaged("state.name: should be a double array, found string", () -> state.getDoubles("name"));
-        assertDamaged("state.head.width: should be a string, found number", () -> state.child("head").getString("width"));
+        assertDamaged("state.head.width: should be a string, found number", () -> state.child("head")
+                .getString("width"));
         assertDamaged("state.head.classes: are wrong", () -> {
             throw state.child("head").damaged("classes", "are wrong");
         });
-        assertDamaged("state: should be a JSON object, found null",
-                () -> JsonStateReader.forRun(com.fasterxml.jackson.databind.node.NullNode.getInstance(),
-                        "run/model.json", "state"));
+        assertDamaged(
+                "state: should be a JSON object, found null",
+                () -> JsonStateReader.forRun(
+                        com.fasterxml.jackson.databind.node.NullNode.getInstance(), "run/model.json", "state"));
     }
 }

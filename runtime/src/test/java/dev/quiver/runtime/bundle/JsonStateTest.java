@@ -19,9 +19,15 @@ class JsonStateTest {
         float[] floats = {0.1f, -0f, Float.NaN, Float.MIN_VALUE, Float.MAX_VALUE, Float.NEGATIVE_INFINITY};
         double[] doubles = {0.1, -0.0, Double.NaN, Double.MIN_VALUE, 1e308};
         long[] longs = {Long.MIN_VALUE, 0, Long.MAX_VALUE};
-        writer.putString("name", "w").putLong("steps", 1L << 53 | 1).putDouble("lr", 0.1).putDouble("nan", Double.NaN)
-                .putStrings("classes", List.of("a", "b")).putFloats("weight", floats).putDoubles("d", doubles)
-                .putLongs("l", longs).putBytes("blob", new byte[] {1, 2, (byte) 255});
+        writer.putString("name", "w")
+                .putLong("steps", 1L << 53 | 1)
+                .putDouble("lr", 0.1)
+                .putDouble("nan", Double.NaN)
+                .putStrings("classes", List.of("a", "b"))
+                .putFloats("weight", floats)
+                .putDoubles("d", doubles)
+                .putLongs("l", longs)
+                .putBytes("blob", new byte[] {1, 2, (byte) 255});
         writer.child("layer").putFloats("bias", new float[] {1.5f});
 
         ObjectMapper json = new ObjectMapper();
@@ -37,8 +43,8 @@ class JsonStateTest {
         assertArrayEquals(longs, reader.getLongs("l"));
         assertArrayEquals(new byte[] {1, 2, (byte) 255}, reader.getBytes("blob"));
         assertArrayEquals(new float[] {1.5f}, reader.child("layer").getFloats("bias"));
-        assertEquals(Set.of("name", "steps", "lr", "nan", "classes", "weight", "d", "l", "blob", "layer"),
-                reader.keys());
+        assertEquals(
+                Set.of("name", "steps", "lr", "nan", "classes", "weight", "d", "l", "blob", "layer"), reader.keys());
     }
 
     @Test
@@ -46,13 +52,13 @@ class JsonStateTest {
         JsonStateWriter writer = JsonStateWriter.create();
         writer.child("layer").putFloats("bias", new float[] {1f});
         StateReader reader = JsonStateReader.of(writer.json());
-        IllegalStateException missing = assertThrows(IllegalStateException.class,
-                () -> reader.child("layer").getFloats("weight"));
+        IllegalStateException missing = assertThrows(
+                IllegalStateException.class, () -> reader.child("layer").getFloats("weight"));
         assertTrue(missing.getMessage().contains("'layer.weight'"), missing.getMessage());
-        IllegalStateException mistyped = assertThrows(IllegalStateException.class,
-                () -> reader.child("layer").getDoubles("bias"));
-        assertTrue(mistyped.getMessage().contains("should be a double array, found a float array"),
-                mistyped.getMessage());
+        IllegalStateException mistyped = assertThrows(
+                IllegalStateException.class, () -> reader.child("layer").getDoubles("bias"));
+        assertTrue(
+                mistyped.getMessage().contains("should be a double array, found a float array"), mistyped.getMessage());
     }
 
     @Test

@@ -34,8 +34,12 @@ class PredictInvalidRowsTest {
 
     @BeforeEach
     void train() {
-        fitted = new Executor(RunTelemetry.noop()).run(ExecTestComponents.centeredMean(ExecTestComponents.numbers(20),
-                SplitSpec.NONE, temp.resolve("run")), RunOptions.defaults()).fitted();
+        fitted = new Executor(RunTelemetry.noop())
+                .run(
+                        ExecTestComponents.centeredMean(
+                                ExecTestComponents.numbers(20), SplitSpec.NONE, temp.resolve("run")),
+                        RunOptions.defaults())
+                .fitted();
     }
 
     private static TableData areas(Double... values) {
@@ -75,7 +79,8 @@ class PredictInvalidRowsTest {
 
     @Test
     void nullKeepsEveryRowWithANullPredictionForInvalidOnes(BufferAllocator allocator) {
-        try (VectorSchemaRoot batch = areas(1.0, null, 3.0, Double.POSITIVE_INFINITY).toRoot(allocator);
+        try (VectorSchemaRoot batch =
+                        areas(1.0, null, 3.0, Double.POSITIVE_INFINITY).toRoot(allocator);
                 VectorSchemaRoot expected = areas(1.0).toRoot(allocator);
                 VectorSchemaRoot valid = fitted.predict(expected, allocator);
                 VectorSchemaRoot out = fitted.predict(batch, allocator, OnInvalid.NULL)) {
@@ -85,12 +90,16 @@ class PredictInvalidRowsTest {
             assertTrue(prediction.isNull(1));
             assertFalse(prediction.isNull(2));
             assertTrue(prediction.isNull(3));
-            assertTrue(fitted.outputSchema(batch.getSchema(), OnInvalid.NULL).findField("prediction").isNullable());
+            assertTrue(fitted.outputSchema(batch.getSchema(), OnInvalid.NULL)
+                    .findField("prediction")
+                    .isNullable());
             assertEquals(fitted.outputSchema(batch.getSchema(), OnInvalid.NULL), out.getSchema());
         }
         try (VectorSchemaRoot batch = areas(1.0, 2.0).toRoot(allocator);
                 VectorSchemaRoot out = fitted.predict(batch, allocator, OnInvalid.NULL)) {
-            assertEquals(fitted.outputSchema(batch.getSchema(), OnInvalid.NULL), out.getSchema(),
+            assertEquals(
+                    fitted.outputSchema(batch.getSchema(), OnInvalid.NULL),
+                    out.getSchema(),
                     "a batch without invalid rows has the same schema, so one writer takes both");
             assertEquals(2, out.getRowCount());
         }
@@ -101,24 +110,30 @@ class PredictInvalidRowsTest {
         try (VectorSchemaRoot batch = areas(null, Double.NaN).toRoot(allocator);
                 VectorSchemaRoot out = fitted.predict(batch, allocator, OnInvalid.SKIP)) {
             assertEquals(0, out.getRowCount());
-            assertEquals(fitted.outputSchema(batch.getSchema()).getFields().size(), out.getFieldVectors().size());
+            assertEquals(
+                    fitted.outputSchema(batch.getSchema()).getFields().size(),
+                    out.getFieldVectors().size());
         }
     }
 
     @Test
     void anIntegerColumnWhereFloatWasTrainedIsConverted(BufferAllocator allocator) {
-        try (VectorSchemaRoot ints = TableData.builder().longs("area", 1L, 5L).build().toRoot(allocator);
+        try (VectorSchemaRoot ints =
+                        TableData.builder().longs("area", 1L, 5L).build().toRoot(allocator);
                 VectorSchemaRoot doubles = areas(1.0, 5.0).toRoot(allocator);
                 VectorSchemaRoot fromInts = fitted.predict(ints, allocator);
                 VectorSchemaRoot fromDoubles = fitted.predict(doubles, allocator)) {
-            assertEquals(fromDoubles.getVector("prediction").getObject(1), fromInts.getVector("prediction").getObject(1));
+            assertEquals(
+                    fromDoubles.getVector("prediction").getObject(1),
+                    fromInts.getVector("prediction").getObject(1));
             assertEquals(5L, fromInts.getVector("area").getObject(1), "the input columns are returned as given");
         }
     }
 
     @Test
     void textInANumericFeatureIsAnInvalidRowNamingTheCell(BufferAllocator allocator) {
-        try (VectorSchemaRoot batch = TableData.builder().strings("area", "1.5", "abc").build().toRoot(allocator)) {
+        try (VectorSchemaRoot batch =
+                TableData.builder().strings("area", "1.5", "abc").build().toRoot(allocator)) {
             InvalidRowException e = assertThrows(InvalidRowException.class, () -> fitted.predict(batch, allocator));
             assertEquals(1, e.row());
             assertEquals("area", e.column());
@@ -131,7 +146,8 @@ class PredictInvalidRowsTest {
 
     @Test
     void aColumnOfATypeThatCannotBeConvertedIsADataErrorNamingIt(BufferAllocator allocator) {
-        try (org.apache.arrow.vector.DateDayVector dates = new org.apache.arrow.vector.DateDayVector("area", allocator)) {
+        try (org.apache.arrow.vector.DateDayVector dates =
+                new org.apache.arrow.vector.DateDayVector("area", allocator)) {
             dates.allocateNew(1);
             dates.set(0, 1);
             dates.setValueCount(1);

@@ -9,10 +9,10 @@ import dev.quiver.api.Plugin;
 import dev.quiver.api.QuiverException;
 import dev.quiver.api.SpiVersion;
 import dev.quiver.api.transform.TransformFactory;
+import dev.quiver.runtime.exec.ExecTestComponents;
 import dev.quiver.runtime.exec.Executor;
 import dev.quiver.runtime.exec.RunOptions;
 import dev.quiver.runtime.exec.RunResult;
-import dev.quiver.runtime.exec.ExecTestComponents;
 import dev.quiver.runtime.pipeline.PluginRegistry;
 import dev.quiver.runtime.pipeline.SplitSpec;
 import dev.quiver.runtime.registry.ServicePluginRegistry;
@@ -54,8 +54,10 @@ class RunBundleTest {
     @Test
     void aReloadedPipelinePredictsExactlyWhatTheTrainedOneDid(BufferAllocator allocator) throws Exception {
         TableData data = ExecTestComponents.numbers(60);
-        RunResult run = new Executor(RunTelemetry.noop()).run(ExecTestComponents.centeredMean(data,
-                new SplitSpec(0.25, 0, false, 0), temp.resolve("run")), RunOptions.defaults());
+        RunResult run = new Executor(RunTelemetry.noop())
+                .run(
+                        ExecTestComponents.centeredMean(data, new SplitSpec(0.25, 0, false, 0), temp.resolve("run")),
+                        RunOptions.defaults());
 
         FittedPipeline loaded = RunBundle.load(run.directory(), registry);
 
@@ -66,8 +68,11 @@ class RunBundleTest {
         try (VectorSchemaRoot batch = input.toRoot(allocator);
                 VectorSchemaRoot expected = run.fitted().predict(batch, allocator);
                 VectorSchemaRoot actual = loaded.predict(batch, allocator)) {
-            assertEquals(List.of("area", "prediction"), actual.getSchema().getFields().stream()
-                    .map(f -> f.getName()).toList());
+            assertEquals(
+                    List.of("area", "prediction"),
+                    actual.getSchema().getFields().stream()
+                            .map(f -> f.getName())
+                            .toList());
             assertEquals(expected.contentToTSVString(), actual.contentToTSVString());
             assertEquals(60, actual.getRowCount());
         }
@@ -76,11 +81,12 @@ class RunBundleTest {
     @Test
     void predictIsSafeFromManyThreads(BufferAllocator allocator) throws Exception {
         TableData data = ExecTestComponents.numbers(200);
-        RunResult run = new Executor(RunTelemetry.noop()).run(ExecTestComponents.centeredMean(data, SplitSpec.NONE,
-                temp.resolve("run")), RunOptions.defaults());
+        RunResult run = new Executor(RunTelemetry.noop())
+                .run(ExecTestComponents.centeredMean(data, SplitSpec.NONE, temp.resolve("run")), RunOptions.defaults());
         FittedPipeline loaded = RunBundle.load(run.directory(), registry);
         String expected;
-        try (VectorSchemaRoot batch = data.toRoot(allocator); VectorSchemaRoot out = loaded.predict(batch, allocator)) {
+        try (VectorSchemaRoot batch = data.toRoot(allocator);
+                VectorSchemaRoot out = loaded.predict(batch, allocator)) {
             expected = out.contentToTSVString();
         }
         ExecutorService pool = Executors.newFixedThreadPool(4);
@@ -106,10 +112,11 @@ class RunBundleTest {
     @Test
     void aMissingFeatureColumnIsADataErrorNamingIt(BufferAllocator allocator) {
         TableData data = ExecTestComponents.numbers(10);
-        RunResult run = new Executor(RunTelemetry.noop()).run(ExecTestComponents.centeredMean(data, SplitSpec.NONE,
-                temp.resolve("run")), RunOptions.defaults());
+        RunResult run = new Executor(RunTelemetry.noop())
+                .run(ExecTestComponents.centeredMean(data, SplitSpec.NONE, temp.resolve("run")), RunOptions.defaults());
         try (VectorSchemaRoot batch = data.without("area").toRoot(allocator)) {
-            QuiverException e = assertThrows(QuiverException.class, () -> run.fitted().predict(batch, allocator));
+            QuiverException e =
+                    assertThrows(QuiverException.class, () -> run.fitted().predict(batch, allocator));
             assertEquals(ErrorCode.DATA, e.code());
             assertTrue(e.getMessage().contains("no column 'area'"), e.getMessage());
         }
@@ -125,8 +132,11 @@ class RunBundleTest {
 
     @Test
     void aDamagedModelFileIsADataError() throws Exception {
-        RunResult run = new Executor(RunTelemetry.noop()).run(ExecTestComponents.centeredMean(
-                ExecTestComponents.numbers(10), SplitSpec.NONE, temp.resolve("run")), RunOptions.defaults());
+        RunResult run = new Executor(RunTelemetry.noop())
+                .run(
+                        ExecTestComponents.centeredMean(
+                                ExecTestComponents.numbers(10), SplitSpec.NONE, temp.resolve("run")),
+                        RunOptions.defaults());
         Path model = run.directory().resolve(RunBundle.MODEL);
         Files.writeString(model, Files.readString(model).replace("\"mean\" :", "\"average\" :"));
         QuiverException e = assertThrows(QuiverException.class, () -> RunBundle.load(run.directory(), registry));
@@ -135,8 +145,12 @@ class RunBundleTest {
     }
 
     private Path savedRun() {
-        return new Executor(RunTelemetry.noop()).run(ExecTestComponents.centeredMean(ExecTestComponents.numbers(10),
-                SplitSpec.NONE, temp.resolve("run")), RunOptions.defaults()).directory();
+        return new Executor(RunTelemetry.noop())
+                .run(
+                        ExecTestComponents.centeredMean(
+                                ExecTestComponents.numbers(10), SplitSpec.NONE, temp.resolve("run")),
+                        RunOptions.defaults())
+                .directory();
     }
 
     private QuiverException loadFails(Path run) {
@@ -152,12 +166,17 @@ class RunBundleTest {
         assertEquals(RunMarker.FORMAT, marker.path("format").asInt());
         assertEquals(RunMarker.QUIVER_VERSION, marker.path("quiver").asText());
         try (var files = Files.list(run)) {
-            for (Path file : files.filter(f -> !f.getFileName().toString().equals(RunMarker.FILE)).toList()) {
+            for (Path file : files.filter(f -> !f.getFileName().toString().equals(RunMarker.FILE))
+                    .toList()) {
                 var entry = marker.path("files").path(file.getFileName().toString());
                 assertEquals(Files.size(file), entry.path("size").asLong(), file.toString());
                 assertEquals(1, entry.path("format").asInt(), file.toString());
-                assertEquals(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                        .digest(Files.readAllBytes(file))), entry.path("sha256").asText(), file.toString());
+                assertEquals(
+                        java.util.HexFormat.of()
+                                .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                                        .digest(Files.readAllBytes(file))),
+                        entry.path("sha256").asText(),
+                        file.toString());
             }
         }
     }
@@ -167,8 +186,11 @@ class RunBundleTest {
         Path run = savedRun();
         Files.delete(run.resolve(RunMarker.FILE));
         QuiverException e = loadFails(run);
-        assertTrue(e.getMessage().contains("has no quiver-run.json") && e.getMessage().contains("older Quiver")
-                && e.getMessage().contains("Run the pipeline again"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("has no quiver-run.json")
+                        && e.getMessage().contains("older Quiver")
+                        && e.getMessage().contains("Run the pipeline again"),
+                e.getMessage());
     }
 
     @Test
@@ -178,8 +200,11 @@ class RunBundleTest {
         byte[] bytes = Files.readAllBytes(transforms);
         Files.write(transforms, java.util.Arrays.copyOf(bytes, bytes.length / 2));
         QuiverException e = loadFails(run);
-        assertTrue(e.getMessage().contains("is damaged: transforms.json has " + bytes.length / 2 + " bytes where the "
-                + "run wrote " + bytes.length + " (truncated)"), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .contains("is damaged: transforms.json has " + bytes.length / 2 + " bytes where the "
+                                + "run wrote " + bytes.length + " (truncated)"),
+                e.getMessage());
     }
 
     @Test

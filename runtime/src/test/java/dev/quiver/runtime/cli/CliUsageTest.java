@@ -36,13 +36,14 @@ class CliUsageTest {
     @TempDir
     Path temp;
 
-    record Result(int code, String out, String err) {
-    }
+    record Result(int code, String out, String err) {}
 
     static Result quiver(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int code = Main.execute(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
@@ -89,8 +90,8 @@ class CliUsageTest {
             assertTrue(r.err().contains("recursive alias"), r.err());
             assertFalse(r.err().contains("StackOverflowError"), r.err());
         }
-        QuiverException e = assertThrows(QuiverException.class,
-                () -> Quiver.create().load(pipeline, List.of()));
+        QuiverException e =
+                assertThrows(QuiverException.class, () -> Quiver.create().load(pipeline, List.of()));
         assertEquals(ErrorCode.CONFIG, e.code());
         assertTrue(e.getMessage().contains("recursive alias"), e.getMessage());
     }

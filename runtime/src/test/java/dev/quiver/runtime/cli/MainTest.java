@@ -35,13 +35,14 @@ class MainTest {
     @TempDir
     Path temp;
 
-    record Result(int code, String out, String err) {
-    }
+    record Result(int code, String out, String err) {}
 
     private static Result quiver(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int code = Main.execute(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
@@ -67,19 +68,27 @@ class MainTest {
     @Test
     void runJsonPrintsTheMetricsOnStdout() throws IOException {
         Path pipeline = write("houses.yaml", HOUSES);
-        Result r = quiver("run", pipeline.toString(), "--json", "--out", temp.resolve("elsewhere").toString(),
-                "--set", "model.shift=10");
+        Result r = quiver(
+                "run",
+                pipeline.toString(),
+                "--json",
+                "--out",
+                temp.resolve("elsewhere").toString(),
+                "--set",
+                "model.shift=10");
         assertEquals(0, r.code(), r.err());
         JsonNode json = new ObjectMapper().readTree(r.out());
         // mean 170 shifted by 10: errors -30, -10, 10, 30, 50 -> mse 900
         assertEquals(900.0, json.path("metrics").path("train").path("mse").asDouble(), 1e-9);
-        assertEquals(temp.resolve("elsewhere").toString(), json.path("directory").asText());
+        assertEquals(
+                temp.resolve("elsewhere").toString(), json.path("directory").asText());
     }
 
     @Test
     void anInvalidPipelineIsExitTwoWithLocatedMessagesAndNoStackTrace() throws IOException {
-        Path pipeline = write("broken.yaml", HOUSES.replace("model: {type: mean}", "model: {type: maen}")
-                .replace("evaluate:", "evalute:"));
+        Path pipeline = write(
+                "broken.yaml",
+                HOUSES.replace("model: {type: mean}", "model: {type: maen}").replace("evaluate:", "evalute:"));
         for (String command : new String[] {"run", "validate"}) {
             Result r = quiver(command, pipeline.toString());
             assertEquals(2, r.code(), r.err());
@@ -126,7 +135,9 @@ class MainTest {
         assertTrue(r.err().contains("exists and is not a Quiver run"), r.err());
         assertFalse(r.err().contains("\tat "), r.err());
         try (var files = Files.list(mine)) {
-            assertEquals(List.of("notes.txt"), files.map(p -> p.getFileName().toString()).toList());
+            assertEquals(
+                    List.of("notes.txt"),
+                    files.map(p -> p.getFileName().toString()).toList());
         }
     }
 
@@ -134,9 +145,15 @@ class MainTest {
     void evaluatingARunWithoutItsPipelineFileIsExitThreeWithoutAStackTrace() throws IOException {
         Path pipeline = write("houses.yaml", HOUSES);
         Path run = temp.resolve("run");
-        assertEquals(0, quiver("run", pipeline.toString(), "--out", run.toString()).code());
+        assertEquals(
+                0, quiver("run", pipeline.toString(), "--out", run.toString()).code());
         Files.delete(run.resolve("pipeline.yaml"));
-        Result r = quiver("evaluate", "--model", run.toString(), "--input", temp.resolve("rows.csv").toString());
+        Result r = quiver(
+                "evaluate",
+                "--model",
+                run.toString(),
+                "--input",
+                temp.resolve("rows.csv").toString());
         assertEquals(3, r.code(), r.err());
         // the run's marker lists pipeline.yaml, so its absence is a damaged run, found before anything is read
         assertTrue(r.err().contains("is damaged: pipeline.yaml is missing"), r.err());
@@ -179,41 +196,73 @@ class MainTest {
     @Test
     void compareListsEveryRun() throws IOException {
         Path pipeline = write("houses.yaml", HOUSES);
-        assertEquals(0, quiver("run", pipeline.toString(), "--out", temp.resolve("a").toString()).code());
-        assertEquals(0, quiver("run", pipeline.toString(), "--out", temp.resolve("b").toString(), "--set",
-                "model.shift=10").code());
-        Result r = quiver("compare", temp.resolve("a").toString(), temp.resolve("b").toString());
+        assertEquals(
+                0,
+                quiver("run", pipeline.toString(), "--out", temp.resolve("a").toString())
+                        .code());
+        assertEquals(
+                0,
+                quiver("run", pipeline.toString(), "--out", temp.resolve("b").toString(), "--set", "model.shift=10")
+                        .code());
+        Result r = quiver(
+                "compare", temp.resolve("a").toString(), temp.resolve("b").toString());
         assertEquals(0, r.code(), r.err());
-        String mseLine = r.out().lines().filter(l -> l.startsWith("train mse")).findFirst().orElseThrow();
+        String mseLine = r.out()
+                .lines()
+                .filter(l -> l.startsWith("train mse"))
+                .findFirst()
+                .orElseThrow();
         assertTrue(mseLine.matches("train mse\\s+800\\s+900"), mseLine);
     }
 
     @Test
     void aCrossValidatedRunPrintsTheFoldsMeanAndStd() throws IOException {
         Path pipeline = write("houses.yaml", HOUSES);
-        Result r = quiver("run", pipeline.toString(), "--out", temp.resolve("cv").toString(), "--set",
-                "validation={folds: 5}");
+        Result r = quiver(
+                "run", pipeline.toString(), "--out", temp.resolve("cv").toString(), "--set", "validation={folds: 5}");
         assertEquals(0, r.code(), r.err());
         // leave-one-out: each held-out price against the mean of the other four gives 2500, 625, 0, 625, 2500
-        String mean = r.out().lines().filter(l -> l.startsWith("cv mean mse")).findFirst().orElseThrow();
+        String mean = r.out()
+                .lines()
+                .filter(l -> l.startsWith("cv mean mse"))
+                .findFirst()
+                .orElseThrow();
         assertTrue(mean.matches("cv mean mse\\s+1250"), mean);
-        String std = r.out().lines().filter(l -> l.startsWith("cv std mse")).findFirst().orElseThrow();
+        String std = r.out()
+                .lines()
+                .filter(l -> l.startsWith("cv std mse"))
+                .findFirst()
+                .orElseThrow();
         assertTrue(std.matches("cv std mse\\s+1045\\.83"), std);
     }
 
     @Test
     void aTunedRunNamesTheWinningTrial() throws IOException {
         Path pipeline = write("houses.yaml", HOUSES);
-        Result r = quiver("run", pipeline.toString(), "--out", temp.resolve("tuned").toString(),
-                "--set", "validation={folds: 5}",
-                "--set", "tune={strategy: grid, space: {model.shift: {choice: [10.0, 0.0, -5.0]}}, "
+        Result r = quiver(
+                "run",
+                pipeline.toString(),
+                "--out",
+                temp.resolve("tuned").toString(),
+                "--set",
+                "validation={folds: 5}",
+                "--set",
+                "tune={strategy: grid, space: {model.shift: {choice: [10.0, 0.0, -5.0]}}, "
                         + "objective: {metric: mse, goal: minimize}}");
         assertEquals(0, r.code(), r.err());
         // leave-one-out mean squared error is 1250 + shift^2 (the held-out errors sum to zero)
-        assertTrue(r.out().contains("Tuned: trial 2 of 3 won with mse 1250 on cv.mean (model.shift=0.0); it is the "
-                + "saved model."), r.out());
-        Result typo = quiver("validate", pipeline.toString(), "--set", "validation={folds: 5}",
-                "--set", "tune={space: {model.shfit: {choice: [1.0]}}, objective: {metric: mse, goal: minimize}}");
+        assertTrue(
+                r.out()
+                        .contains("Tuned: trial 2 of 3 won with mse 1250 on cv.mean (model.shift=0.0); it is the "
+                                + "saved model."),
+                r.out());
+        Result typo = quiver(
+                "validate",
+                pipeline.toString(),
+                "--set",
+                "validation={folds: 5}",
+                "--set",
+                "tune={space: {model.shfit: {choice: [1.0]}}, objective: {metric: mse, goal: minimize}}");
         assertEquals(2, typo.code());
         assertTrue(typo.err().contains("unknown key 'shfit' for model 'mean'; did you mean 'shift'?"), typo.err());
     }
@@ -247,8 +296,14 @@ class MainTest {
     void predictNeedsAKnownFileType() throws IOException {
         Path pipeline = write("houses.yaml", HOUSES);
         assertEquals(0, quiver("run", pipeline.toString()).code());
-        Result r = quiver("predict", "--model", temp.resolve("runs/houses").toString(), "--input",
-                write("in.txt", "area\n110\n").toString(), "--output", temp.resolve("out.csv").toString());
+        Result r = quiver(
+                "predict",
+                "--model",
+                temp.resolve("runs/houses").toString(),
+                "--input",
+                write("in.txt", "area\n110\n").toString(),
+                "--output",
+                temp.resolve("out.csv").toString());
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().contains("name it *.csv or *.arrow"), r.err());
     }

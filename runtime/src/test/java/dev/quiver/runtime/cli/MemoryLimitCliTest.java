@@ -44,7 +44,9 @@ class MemoryLimitCliTest {
                 """.formatted(area, price));
         System.setProperty("quiver.memory", "8k");
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.execute(new String[] {"run", pipeline.toString()}, new PrintStream(new ByteArrayOutputStream()),
+        int code = Main.execute(
+                new String[] {"run", pipeline.toString()},
+                new PrintStream(new ByteArrayOutputStream()),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         String message = err.toString(StandardCharsets.UTF_8);
         assertEquals(3, code, message);

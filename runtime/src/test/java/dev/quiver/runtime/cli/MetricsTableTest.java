@@ -38,7 +38,8 @@ class MetricsTableTest {
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("accuracy", 0.75);
         values.put("confusion-matrix", 0.75);
-        Map<String, Map<String, Object>> details = Map.of("confusion-matrix",
+        Map<String, Map<String, Object>> details = Map.of(
+                "confusion-matrix",
                 Map.of("labels", List.of("no", "yes"), "matrix", List.of(List.of(20L, 1L), List.of(0L, 3L))));
         String out = MetricsTable.scores(values, details);
         assertEquals("""

@@ -90,7 +90,9 @@ class OtlpExportTest {
             set("otel.traces.exporter", "otlp");
             set("otel.metrics.exporter", "otlp");
             set("otel.exporter.otlp.protocol", "http/protobuf");
-            set("otel.exporter.otlp.endpoint", "http://127.0.0.1:" + server.getAddress().getPort());
+            set(
+                    "otel.exporter.otlp.endpoint",
+                    "http://127.0.0.1:" + server.getAddress().getPort());
             Path pipeline = Files.writeString(temp.resolve("houses.yaml"), HOUSES);
 
             Result r = CliUsageTest.quiver("run", pipeline.toString());
@@ -99,25 +101,42 @@ class OtlpExportTest {
         } finally {
             server.stop(0);
         }
-        List<Span> spans = traces.stream().flatMap(t -> t.getResourceSpansList().stream())
-                .flatMap(rs -> rs.getScopeSpansList().stream()).flatMap(ss -> ss.getSpansList().stream()).toList();
+        List<Span> spans = traces.stream()
+                .flatMap(t -> t.getResourceSpansList().stream())
+                .flatMap(rs -> rs.getScopeSpansList().stream())
+                .flatMap(ss -> ss.getSpansList().stream())
+                .toList();
         List<String> names = spans.stream().map(Span::getName).toList();
         assertTrue(names.contains(RunTelemetry.RUN_SPAN), names.toString());
-        Span run = spans.stream().filter(s -> s.getName().equals(RunTelemetry.RUN_SPAN)).findFirst().orElseThrow();
-        List<Span> stages = spans.stream().filter(s -> s.getName().startsWith(RunTelemetry.STAGE_SPAN_PREFIX)).toList();
-        assertTrue(stages.stream().anyMatch(s -> s.getName().equals(RunTelemetry.STAGE_SPAN_PREFIX + "evaluate")),
+        Span run = spans.stream()
+                .filter(s -> s.getName().equals(RunTelemetry.RUN_SPAN))
+                .findFirst()
+                .orElseThrow();
+        List<Span> stages = spans.stream()
+                .filter(s -> s.getName().startsWith(RunTelemetry.STAGE_SPAN_PREFIX))
+                .toList();
+        assertTrue(
+                stages.stream().anyMatch(s -> s.getName().equals(RunTelemetry.STAGE_SPAN_PREFIX + "evaluate")),
                 names.toString());
         stages.forEach(s -> assertEquals(run.getSpanId(), s.getParentSpanId(), s.getName() + " is a child of the run"));
         String service = traces.get(0).getResourceSpans(0).getResource().getAttributesList().stream()
-                .filter(a -> a.getKey().equals("service.name")).findFirst().orElseThrow().getValue().getStringValue();
+                .filter(a -> a.getKey().equals("service.name"))
+                .findFirst()
+                .orElseThrow()
+                .getValue()
+                .getStringValue();
         assertEquals("quiver", service);
 
-        List<Metric> rows = metrics.stream().flatMap(m -> m.getResourceMetricsList().stream())
-                .flatMap(rm -> rm.getScopeMetricsList().stream()).flatMap(sm -> sm.getMetricsList().stream())
-                .filter(m -> m.getName().equals(RunTelemetry.ROWS)).toList();
+        List<Metric> rows = metrics.stream()
+                .flatMap(m -> m.getResourceMetricsList().stream())
+                .flatMap(rm -> rm.getScopeMetricsList().stream())
+                .flatMap(sm -> sm.getMetricsList().stream())
+                .filter(m -> m.getName().equals(RunTelemetry.ROWS))
+                .toList();
         assertFalse(rows.isEmpty(), "no " + RunTelemetry.ROWS + " counter among " + metrics);
         long counted = rows.get(rows.size() - 1).getSum().getDataPointsList().stream()
-                .mapToLong(NumberDataPoint::getAsInt).sum();
+                .mapToLong(NumberDataPoint::getAsInt)
+                .sum();
         assertTrue(counted >= 4, "rows counted: " + counted);
     }
 

@@ -35,13 +35,14 @@ class OutputSafetyTest {
     @TempDir
     Path temp;
 
-    record Result(int code, String out, String err) {
-    }
+    record Result(int code, String out, String err) {}
 
     private static Result quiver(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int code = Main.execute(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
@@ -87,7 +88,8 @@ class OutputSafetyTest {
             assertTrue(r.err().contains("Another Quiver run is writing " + out), r.err());
             assertEquals(before, names(temp));
         }
-        assertEquals(0, quiver("run", pipeline.toString(), "--out", out.toString()).code());
+        assertEquals(
+                0, quiver("run", pipeline.toString(), "--out", out.toString()).code());
     }
 
     @Test
@@ -96,10 +98,14 @@ class OutputSafetyTest {
         assumeTrue(Files.getFileStore(probe).supportsFileAttributeView("posix"));
         Set<PosixFilePermission> expected = Files.getPosixFilePermissions(probe);
         Path out = temp.resolve("run");
-        assertEquals(0, quiver("run", pipeline().toString(), "--out", out.toString()).code());
+        assertEquals(
+                0, quiver("run", pipeline().toString(), "--out", out.toString()).code());
         try (Stream<Path> files = Files.list(out)) {
             for (Path file : files.toList()) {
-                assertEquals(expected, Files.getPosixFilePermissions(file), file.getFileName().toString());
+                assertEquals(
+                        expected,
+                        Files.getPosixFilePermissions(file),
+                        file.getFileName().toString());
             }
         }
     }
@@ -107,14 +113,15 @@ class OutputSafetyTest {
     @Test
     void predictRefusesToWriteOverItsInputByAnyPath() throws IOException {
         Path out = temp.resolve("run");
-        assertEquals(0, quiver("run", pipeline().toString(), "--out", out.toString()).code());
-        Path input = Files.writeString(Files.createDirectories(temp.resolve("data")).resolve("in.csv"),
-                "area\n110\n");
+        assertEquals(
+                0, quiver("run", pipeline().toString(), "--out", out.toString()).code());
+        Path input =
+                Files.writeString(Files.createDirectories(temp.resolve("data")).resolve("in.csv"), "area\n110\n");
         Path symlink = Files.createSymbolicLink(temp.resolve("link.csv"), input);
         Path hardLink = Files.createLink(temp.resolve("hard.csv"), input);
         for (Path output : new Path[] {input, temp.resolve("data/../data/in.csv"), symlink, hardLink}) {
-            Result r = quiver("predict", "--model", out.toString(), "--input", input.toString(), "--output",
-                    output.toString());
+            Result r = quiver(
+                    "predict", "--model", out.toString(), "--input", input.toString(), "--output", output.toString());
             assertEquals(2, r.code(), output + ": " + r.err());
             assertTrue(r.err().contains("is the same file as --input"), r.err());
             assertEquals("area\n110\n", Files.readString(input), "the input is unchanged");
@@ -124,14 +131,27 @@ class OutputSafetyTest {
     @Test
     void predictRefusesToWriteIntoTheRunFolder() throws IOException {
         Path out = temp.resolve("run");
-        assertEquals(0, quiver("run", pipeline().toString(), "--out", out.toString()).code());
+        assertEquals(
+                0, quiver("run", pipeline().toString(), "--out", out.toString()).code());
         Path input = Files.writeString(temp.resolve("in.csv"), "area\n110\n");
-        Result r = quiver("predict", "--model", out.toString(), "--input", input.toString(), "--output",
+        Result r = quiver(
+                "predict",
+                "--model",
+                out.toString(),
+                "--input",
+                input.toString(),
+                "--output",
                 out.resolve("predictions.csv").toString());
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().contains("is inside the run folder"), r.err());
         // beside the run is fine (here it then fails only because the runtime's tests have no csv plugin)
-        Result beside = quiver("predict", "--model", out.toString(), "--input", input.toString(), "--output",
+        Result beside = quiver(
+                "predict",
+                "--model",
+                out.toString(),
+                "--input",
+                input.toString(),
+                "--output",
                 temp.resolve("out.csv").toString());
         assertTrue(beside.err().contains("needs the 'csv' source plugin"), beside.err());
     }

@@ -110,14 +110,14 @@ class SafeYamlTest {
                 source: !!python/object/apply:os.system ["rm -rf /"]
                 """);
         String message = onlyProblem();
-        assertTrue(message.startsWith("p.yaml:2:9: the tag '!!python/object/apply:os.system' is not allowed"),
-                message);
+        assertTrue(message.startsWith("p.yaml:2:9: the tag '!!python/object/apply:os.system' is not allowed"), message);
     }
 
     @Test
     void localAndSetTagsAreRejected() {
         parse("a: !foo bar\nb: !!set {x, y}\nc: !!binary aGk=\n");
-        List<String> messages = problems.sorted().stream().map(Problem::toString).toList();
+        List<String> messages =
+                problems.sorted().stream().map(Problem::toString).toList();
         assertEquals(3, messages.size(), messages::toString);
         assertTrue(messages.get(0).contains("p.yaml:1:4: the tag '!foo'"), messages::toString);
         assertTrue(messages.get(1).contains("p.yaml:2:4: the tag '!!set'"), messages::toString);
@@ -126,7 +126,8 @@ class SafeYamlTest {
 
     @Test
     void standardTagsAreAllowed() {
-        ConfigNode.Mapping root = parse("a: !!str 12\nb: !!int '7'\nc: !!float 1\n").orElseThrow();
+        ConfigNode.Mapping root =
+                parse("a: !!str 12\nb: !!int '7'\nc: !!float 1\n").orElseThrow();
         assertEquals("12", ((ConfigNode.Scalar) at(root, "a")).value());
         assertEquals(7, ((ConfigNode.Scalar) at(root, "b")).value());
         assertEquals(1.0, ((ConfigNode.Scalar) at(root, "c")).value());
@@ -141,7 +142,8 @@ class SafeYamlTest {
 
     @Test
     void billionLaughsIsRejected() {
-        StringBuilder yaml = new StringBuilder("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+        StringBuilder yaml =
+                new StringBuilder("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
         for (char c = 'b'; c <= 'i'; c++) {
             char prev = (char) (c - 1);
             yaml.append(c).append(": &").append(c).append(" [");
@@ -162,8 +164,15 @@ class SafeYamlTest {
         // 40 aliases, under the alias limit, but 2^20 values once expanded
         StringBuilder yaml = new StringBuilder("l0: &l0 [x, x]\n");
         for (int i = 1; i <= 20; i++) {
-            yaml.append("l").append(i).append(": &l").append(i).append(" [*l").append(i - 1).append(", *l")
-                    .append(i - 1).append("]\n");
+            yaml.append("l")
+                    .append(i)
+                    .append(": &l")
+                    .append(i)
+                    .append(" [*l")
+                    .append(i - 1)
+                    .append(", *l")
+                    .append(i - 1)
+                    .append("]\n");
         }
         assertTrue(parse(yaml.toString()).isEmpty());
         assertTrue(onlyProblem().contains("expands to more than 100000 values"), onlyProblem());
@@ -205,7 +214,8 @@ class SafeYamlTest {
 
     @Test
     void aMissingFileIsAProblem(@TempDir Path dir) {
-        assertTrue(SafeYaml.read(dir.resolve("nope.yaml"), "nope.yaml", Map.of(), problems).isEmpty());
+        assertTrue(SafeYaml.read(dir.resolve("nope.yaml"), "nope.yaml", Map.of(), problems)
+                .isEmpty());
         assertEquals("nope.yaml: pipeline file not found", onlyProblem());
     }
 
@@ -217,7 +227,8 @@ class SafeYamlTest {
 
     @Test
     void variablesAreReplacedAndPlainOnesRetyped() {
-        ConfigNode.Mapping root = parse("""
+        ConfigNode.Mapping root =
+                parse("""
                 path: ${DATA_DIR}/houses.csv
                 epochs: ${EPOCHS:-10}
                 quoted: "${EPOCHS:-10}"
@@ -245,15 +256,21 @@ class SafeYamlTest {
         parse("name: \"${1abc}\"\n", Map.of());
         assertTrue(onlyProblem().startsWith("p.yaml:1:7: '${' must start a variable reference"), onlyProblem());
     }
+
     @Test
     void aRecursiveAliasIsALocatedProblemNotAStackOverflow() {
         assertTrue(parse("name: x\na: &a [*a]\n").isEmpty());
         assertTrue(onlyProblem().startsWith("p.yaml:2:8: "), onlyProblem());
         assertTrue(onlyProblem().contains("recursive alias") && onlyProblem().endsWith("[a[0]]"), onlyProblem());
         Problems again = new Problems();
-        assertTrue(SafeYaml.parse("b: &b {x: [1, {y: *b}]}\n", "p.yaml", Map.of(), again).isEmpty());
-        assertTrue(again.sorted().get(0).toString().startsWith("p.yaml:1:19: "), again.sorted().toString());
-        assertTrue(again.sorted().get(0).toString().endsWith("[b.x[1].y]"), again.sorted().toString());
+        assertTrue(SafeYaml.parse("b: &b {x: [1, {y: *b}]}\n", "p.yaml", Map.of(), again)
+                .isEmpty());
+        assertTrue(
+                again.sorted().get(0).toString().startsWith("p.yaml:1:19: "),
+                again.sorted().toString());
+        assertTrue(
+                again.sorted().get(0).toString().endsWith("[b.x[1].y]"),
+                again.sorted().toString());
     }
 
     @Test
@@ -264,7 +281,8 @@ class SafeYamlTest {
 
     @Test
     void referencesInFlowCollectionsAreReplacedAndTypedLikeBlockOnes() {
-        ConfigNode.Mapping root = parse("""
+        ConfigNode.Mapping root =
+                parse("""
                 source: {type: csv, path: data/${DIR}/rows.csv}   # a {comment} with ${NOPE}
                 training: {epochs: ${EPOCHS}, lr: ${LR:-0.1}, name: "${EPOCHS}", tag: 'x ${EPOCHS}'}
                 evaluate: [${METRIC}, r2]
@@ -285,8 +303,8 @@ class SafeYamlTest {
 
     @Test
     void anEnvironmentValueInAFlowCollectionIsNeverReadAsYaml() {
-        ConfigNode.Mapping root = parse("training: {epochs: ${EPOCHS}}\n",
-                Map.of("EPOCHS", "1, evil: {x: 1}}")).orElseThrow();
+        ConfigNode.Mapping root = parse("training: {epochs: ${EPOCHS}}\n", Map.of("EPOCHS", "1, evil: {x: 1}}"))
+                .orElseThrow();
         ConfigNode.Mapping training = (ConfigNode.Mapping) at(root, "training");
         assertEquals(List.of("epochs"), List.copyOf(training.entries().keySet()));
         assertEquals("1, evil: {x: 1}}", ((ConfigNode.Scalar) at(root, "training", "epochs")).value());
@@ -296,7 +314,8 @@ class SafeYamlTest {
     void anUnsetVariableInAFlowCollectionIsLocatedAtItsValue() {
         parse("name: x\ntraining: {epochs: ${NOPE}}\n");
         assertTrue(onlyProblem().startsWith("p.yaml:2:20: "), onlyProblem());
-        assertTrue(onlyProblem().contains("'NOPE' is not set") && onlyProblem().contains("[training.epochs]"),
+        assertTrue(
+                onlyProblem().contains("'NOPE' is not set") && onlyProblem().contains("[training.epochs]"),
                 onlyProblem());
     }
 
@@ -310,8 +329,8 @@ class SafeYamlTest {
                 training: {epochs: ${EPOCHS}}
                 """, Map.of("EPOCHS", "3")).orElseThrow();
         assertTrue(problems.isEmpty(), problems.sorted().toString());
-        assertEquals("a block { with [ brackets and it's quotes\n{ more\n",
-                ((ConfigNode.Scalar) at(root, "notes")).value());
+        assertEquals(
+                "a block { with [ brackets and it's quotes\n{ more\n", ((ConfigNode.Scalar) at(root, "notes")).value());
         assertEquals("it's {x}", ((ConfigNode.Scalar) at(root, "owner")).value());
         assertEquals(3, ((ConfigNode.Scalar) at(root, "training", "epochs")).value());
     }

@@ -52,7 +52,8 @@ class YamlConfigTest {
         List<String> m = messages();
         assertEquals("p.yaml:1:5: expected a number, got 'fast' [lr]", m.get(0));
         assertEquals("p.yaml:2:9: must be >= 1, got 0 [epochs]", m.get(1));
-        assertTrue(m.get(2).startsWith("p.yaml:3:7: 'exakt' is not one of [fast, exact]; did you mean 'exact'?"),
+        assertTrue(
+                m.get(2).startsWith("p.yaml:3:7: 'exakt' is not one of [fast, exact]; did you mean 'exact'?"),
                 m.get(2));
     }
 
@@ -95,8 +96,10 @@ class YamlConfigTest {
         c.get(LR);
         c.checkUnknownKeys(List.of("lr", "epochs"), "model 'mean'");
         List<String> m = messages();
-        assertEquals("p.yaml:2:1: unknown key 'epoch' for model 'mean'; did you mean 'epochs'? known keys: lr, epochs"
-                + " [epoch]", m.get(0));
+        assertEquals(
+                "p.yaml:2:1: unknown key 'epoch' for model 'mean'; did you mean 'epochs'? known keys: lr, epochs"
+                        + " [epoch]",
+                m.get(0));
         assertEquals("p.yaml:3:1: unknown key 'zzz' for model 'mean'; known keys: lr, epochs [zzz]", m.get(1));
     }
 

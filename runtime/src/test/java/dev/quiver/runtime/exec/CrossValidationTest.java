@@ -58,12 +58,20 @@ class CrossValidationTest {
     Path temp;
 
     private static TableData houses() {
-        return TableData.builder().name("houses").doubles("area", AREA).doubles("price", PRICE).build();
+        return TableData.builder()
+                .name("houses")
+                .doubles("area", AREA)
+                .doubles("price", PRICE)
+                .build();
     }
 
     private static Pipeline pipeline(Path out) {
-        return TestPipelines.regression(houses(), new SplitSpec(0, 0, false, FOLDS), List.of(TestPipelines.center()),
-                TestPipelines.mean(1), out);
+        return TestPipelines.regression(
+                houses(),
+                new SplitSpec(0, 0, false, FOLDS),
+                List.of(TestPipelines.center()),
+                TestPipelines.mean(1),
+                out);
     }
 
     private static double mean(double[] values, int[] rows) {
@@ -104,7 +112,10 @@ class CrossValidationTest {
             variance += (e - meanMse) * (e - meanMse);
         }
         assertEquals(meanMse, cv.path("mean").path("mse").asDouble(), 1e-9);
-        assertEquals(Math.sqrt(variance / FOLDS), cv.path("std").path("mse").asDouble(), 1e-9,
+        assertEquals(
+                Math.sqrt(variance / FOLDS),
+                cv.path("std").path("mse").asDouble(),
+                1e-9,
                 "population standard deviation, as numpy's std()");
         assertEquals(meanMse, ((Map<?, ?>) ((Map<?, ?>) result.metrics().get("cv")).get("mean")).get("mse"));
 
@@ -125,14 +136,16 @@ class CrossValidationTest {
         Pipeline pipeline = pipeline(temp.resolve("unused"));
         int[][] held = Folds.assign(AREA.length, FOLDS, 42, null);
         Set<Double> centres = new HashSet<>();
-        try (Table rows = Table.read(houses(), allocator, allocator, n -> { })) {
-            CrossValidation.Result result = CrossValidation.run(pipeline, rows, null, Task.REGRESSION, List.of(),
-                    allocator, 2, RunListener.NONE);
+        try (Table rows = Table.read(houses(), allocator, allocator, n -> {})) {
+            CrossValidation.Result result = CrossValidation.run(
+                    pipeline, rows, null, Task.REGRESSION, List.of(), allocator, 2, RunListener.NONE);
             for (int f = 0; f < FOLDS; f++) {
                 double expected = mean(AREA, Folds.complement(AREA.length, held[f]));
                 double centre = centreOf(result.folds().get(f), allocator);
                 assertEquals(expected, centre, 1e-12, "fold " + f + " centres on its training rows' mean area");
-                assertNotEquals(mean(AREA, Folds.complement(AREA.length, new int[0])), centre,
+                assertNotEquals(
+                        mean(AREA, Folds.complement(AREA.length, new int[0])),
+                        centre,
                         "fold " + f + " did not see all rows");
                 centres.add(centre);
             }
@@ -142,7 +155,10 @@ class CrossValidationTest {
 
     /** What the fold's fitted center transform subtracts: applied to area 0, it gives minus its mean. */
     private static double centreOf(CrossValidation.Fold fold, BufferAllocator allocator) {
-        try (VectorSchemaRoot zero = TableData.builder().doubles("area", 0.0).doubles("price", 0.0).build()
+        try (VectorSchemaRoot zero = TableData.builder()
+                        .doubles("area", 0.0)
+                        .doubles("price", 0.0)
+                        .build()
                         .toRoot(allocator);
                 VectorSchemaRoot out = fold.fitted().transforms().get(0).apply(zero, allocator)) {
             FieldVector area = out.getVector("area");
@@ -167,8 +183,11 @@ class CrossValidationTest {
     void aFailingFoldIsNamedAndLeavesNoRun() {
         Path out = temp.resolve("run");
         ScriptedTrainer failing = new ScriptedTrainer(TestPipelines.mean(1), ScriptedTrainer.Fault.THROW, 0);
-        QuiverException e = assertThrows(QuiverException.class, () -> executor.run(TestPipelines.regression(houses(),
-                new SplitSpec(0, 0, false, FOLDS), List.of(), failing, out), RunOptions.defaults().withThreads(2)));
+        QuiverException e = assertThrows(
+                QuiverException.class,
+                () -> executor.run(
+                        TestPipelines.regression(houses(), new SplitSpec(0, 0, false, FOLDS), List.of(), failing, out),
+                        RunOptions.defaults().withThreads(2)));
         assertEquals(ErrorCode.DATA, e.code(), "the plugin's own error code is kept");
         assertEquals("Cross-validation fold 1 of 4: scripted failure", e.getMessage());
         assertFalse(Files.exists(out));
@@ -177,9 +196,12 @@ class CrossValidationTest {
     @Test
     void memoryLeftByAFoldIsAnInternalErrorNamingTheFold() {
         ScriptedTrainer leaky = new ScriptedTrainer(TestPipelines.mean(1), ScriptedTrainer.Fault.LEAK, 0);
-        QuiverException e = assertThrows(QuiverException.class, () -> executor.run(TestPipelines.regression(houses(),
-                new SplitSpec(0, 0, false, FOLDS), List.of(), leaky, temp.resolve("run")),
-                RunOptions.defaults().withThreads(1)));
+        QuiverException e = assertThrows(
+                QuiverException.class,
+                () -> executor.run(
+                        TestPipelines.regression(
+                                houses(), new SplitSpec(0, 0, false, FOLDS), List.of(), leaky, temp.resolve("run")),
+                        RunOptions.defaults().withThreads(1)));
         assertEquals(ErrorCode.INTERNAL, e.code());
         assertTrue(e.getMessage().contains("stage 'cv.fold1'"), e.getMessage());
     }
@@ -187,12 +209,21 @@ class CrossValidationTest {
     @Test
     void stratifiedFoldsHoldEveryClassInProportion() {
         // 8 'a' and 4 'b': stratified, every held-out fold is 2 'a' + 1 'b', so the majority model scores 2/3 on each
-        TableData data = TableData.builder().name("labels")
+        TableData data = TableData.builder()
+                .name("labels")
                 .doubles("x", 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.0, 11.0, 12.0)
-                .strings("y", "a", "a", "a", "a", "a", "a", "a", "a", "b", "b", "b", "b").build();
-        Pipeline pipeline = TestPipelines.pipeline(data, new Columns(List.of("x"), Optional.of("y")), Task.MULTICLASS,
-                new SplitSpec(0, 0, true, FOLDS), List.of(), new Named<>("majority", TestPipelines.majority(),
-                        Map.of()), List.of(TestPipelines.accuracy()), temp.resolve("run"), 0);
+                .strings("y", "a", "a", "a", "a", "a", "a", "a", "a", "b", "b", "b", "b")
+                .build();
+        Pipeline pipeline = TestPipelines.pipeline(
+                data,
+                new Columns(List.of("x"), Optional.of("y")),
+                Task.MULTICLASS,
+                new SplitSpec(0, 0, true, FOLDS),
+                List.of(),
+                new Named<>("majority", TestPipelines.majority(), Map.of()),
+                List.of(TestPipelines.accuracy()),
+                temp.resolve("run"),
+                0);
         RunResult result = executor.run(pipeline, RunOptions.defaults());
         Map<?, ?> cv = (Map<?, ?>) result.metrics().get("cv");
         for (Object fold : (List<?>) cv.get("folds")) {
@@ -228,11 +259,15 @@ class CrossValidationTest {
                 warnings.add(message);
             }
         };
-        executor.run(TestPipelines.regression(houses(), new SplitSpec(0, 0, false, FOLDS), List.of(), recording,
-                temp.resolve("run")), RunOptions.defaults().withThreads(2).withListener(listener));
+        executor.run(
+                TestPipelines.regression(
+                        houses(), new SplitSpec(0, 0, false, FOLDS), List.of(), recording, temp.resolve("run")),
+                RunOptions.defaults().withThreads(2).withListener(listener));
         assertEquals(FOLDS + 1, sawValidation.size(), "every fold, then the refit");
         assertEquals(List.of(), sawValidation.stream().filter(b -> b).toList());
-        assertEquals(List.of("the same in every fit", "the same in every fit"), warnings,
+        assertEquals(
+                List.of("the same in every fit", "the same in every fit"),
+                warnings,
                 "once from the folds, once from the refit");
     }
 }

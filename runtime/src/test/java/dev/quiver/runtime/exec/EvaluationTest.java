@@ -38,39 +38,55 @@ class EvaluationTest {
 
     /** Accuracy from predicted classes alone, saying so. */
     private static Named<Metric> accuracy(boolean usesProbabilities) {
-        return new Named<>("accuracy", new Metric() {
-            @Override
-            public Set<Task> tasks() {
-                return Set.of(Task.BINARY, Task.MULTICLASS);
-            }
+        return new Named<>(
+                "accuracy",
+                new Metric() {
+                    @Override
+                    public Set<Task> tasks() {
+                        return Set.of(Task.BINARY, Task.MULTICLASS);
+                    }
 
-            @Override
-            public boolean higherIsBetter() {
-                return true;
-            }
+                    @Override
+                    public boolean higherIsBetter() {
+                        return true;
+                    }
 
-            @Override
-            public boolean usesProbabilities() {
-                return usesProbabilities;
-            }
+                    @Override
+                    public boolean usesProbabilities() {
+                        return usesProbabilities;
+                    }
 
-            @Override
-            public double compute(Predictions p) {
-                int right = 0;
-                for (int r = 0; r < p.size(); r++) {
-                    right += p.actual()[r] == p.predicted()[r] ? 1 : 0;
-                }
-                return (double) right / p.size();
-            }
-        }, Map.of());
+                    @Override
+                    public double compute(Predictions p) {
+                        int right = 0;
+                        for (int r = 0; r < p.size(); r++) {
+                            right += p.actual()[r] == p.predicted()[r] ? 1 : 0;
+                        }
+                        return (double) right / p.size();
+                    }
+                },
+                Map.of());
     }
 
     private FittedPipeline majorityOfA() {
-        TableData small = TableData.builder().doubles("x", 1.0, 2.0, 3.0).strings("y", "a", "a", "b").build();
-        return new Executor(RunTelemetry.noop()).run(TestPipelines.pipeline(small,
-                new Columns(List.of("x"), Optional.of("y")), Task.MULTICLASS, SplitSpec.NONE, List.of(),
-                new Named<>("majority", TestPipelines.majority(), Map.of()), List.of(accuracy(true)),
-                temp.resolve("run"), 0), RunOptions.defaults()).fitted();
+        TableData small = TableData.builder()
+                .doubles("x", 1.0, 2.0, 3.0)
+                .strings("y", "a", "a", "b")
+                .build();
+        return new Executor(RunTelemetry.noop())
+                .run(
+                        TestPipelines.pipeline(
+                                small,
+                                new Columns(List.of("x"), Optional.of("y")),
+                                Task.MULTICLASS,
+                                SplitSpec.NONE,
+                                List.of(),
+                                new Named<>("majority", TestPipelines.majority(), Map.of()),
+                                List.of(accuracy(true)),
+                                temp.resolve("run"),
+                                0),
+                        RunOptions.defaults())
+                .fitted();
     }
 
     private static TableData rows(int count) {
@@ -82,9 +98,9 @@ class EvaluationTest {
         return TableData.builder().doubles("x", x).strings("y", y).build();
     }
 
-    private static Evaluation.Scores score(FittedPipeline fitted, int rows, boolean usesProbabilities,
-            BufferAllocator allocator) {
-        return Evaluation.score(fitted, rows(rows), List.of(accuracy(usesProbabilities)), allocator, null, n -> { });
+    private static Evaluation.Scores score(
+            FittedPipeline fitted, int rows, boolean usesProbabilities, BufferAllocator allocator) {
+        return Evaluation.score(fitted, rows(rows), List.of(accuracy(usesProbabilities)), allocator, null, n -> {});
     }
 
     @Test
@@ -101,7 +117,9 @@ class EvaluationTest {
         FittedPipeline fitted = majorityOfA();
         Predictions small = score(fitted, 1000, false, allocator).predictions();
         assertNotNull(small.probabilities(), "kept for the report's curves");
-        assertEquals(List.of(1.0, 0.0), Arrays.stream(small.probabilities()[0]).boxed().toList());
+        assertEquals(
+                List.of(1.0, 0.0),
+                Arrays.stream(small.probabilities()[0]).boxed().toList());
         Predictions read = score(fitted, LARGE, true, allocator).predictions();
         assertNotNull(read.probabilities(), "a metric reads them");
         assertEquals(LARGE, read.probabilities().length);

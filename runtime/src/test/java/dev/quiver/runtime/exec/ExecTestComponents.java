@@ -10,8 +10,7 @@ import java.util.List;
 /** This package's test components, for tests in other packages. */
 public final class ExecTestComponents {
 
-    private ExecTestComponents() {
-    }
+    private ExecTestComponents() {}
 
     public static TransformFactory centerFactory() {
         return new CenterTransform();

@@ -46,8 +46,10 @@ class ExecutorTest {
     @Test
     void streamsTheSourceWithSplitNoneAndWritesTheRunFolder(BufferAllocator allocator) throws IOException {
         Path out = temp.resolve("run");
-        RunResult result = executor.run(TestPipelines.regression(TestPipelines.housePrices(), SplitSpec.NONE,
-                List.of(), TestPipelines.mean(3), out), RunOptions.defaults());
+        RunResult result = executor.run(
+                TestPipelines.regression(
+                        TestPipelines.housePrices(), SplitSpec.NONE, List.of(), TestPipelines.mean(3), out),
+                RunOptions.defaults());
 
         // mean price 170; mse = mean of (-40, -20, 0, 20, 40)^2 = 800
         assertEquals(800.0, result.metric("train", "mse"), 1e-9);
@@ -63,19 +65,21 @@ class ExecutorTest {
         List<String> history = Files.readAllLines(out.resolve(RunBundle.HISTORY));
         assertEquals("epoch,train_loss,validation_loss,learning_rate,rows,seconds", history.get(0));
         assertEquals(4, history.size());
-        for (String file : List.of(RunBundle.PIPELINE, RunBundle.SCHEMA, RunBundle.TRANSFORMS, RunBundle.MODEL,
-                RunBundle.PREDICTIONS)) {
+        for (String file : List.of(
+                RunBundle.PIPELINE, RunBundle.SCHEMA, RunBundle.TRANSFORMS, RunBundle.MODEL, RunBundle.PREDICTIONS)) {
             assertTrue(Files.isRegularFile(out.resolve(file)), file);
         }
         try (Stream<Path> siblings = Files.list(temp)) {
             assertEquals(List.of(out), siblings.toList(), "no temporary or checkpoint folders left behind");
         }
 
-        try (ArrowFileReader reader = new ArrowFileReader(Files.newByteChannel(out.resolve(RunBundle.PREDICTIONS)),
-                allocator)) {
+        try (ArrowFileReader reader =
+                new ArrowFileReader(Files.newByteChannel(out.resolve(RunBundle.PREDICTIONS)), allocator)) {
             VectorSchemaRoot root = reader.getVectorSchemaRoot();
-            assertEquals(List.of("row", "price", "prediction"),
-                    root.getSchema().getFields().stream().map(Field::getName).toList(), "lean by default");
+            assertEquals(
+                    List.of("row", "price", "prediction"),
+                    root.getSchema().getFields().stream().map(Field::getName).toList(),
+                    "lean by default");
             assertTrue(reader.loadNextBatch());
             assertEquals(5, root.getRowCount());
             assertEquals(170.0, (Double) root.getVector("prediction").getObject(4), 1e-12);
@@ -87,19 +91,30 @@ class ExecutorTest {
     @Test
     void outputPredictionsFullKeepsTheInputColumnsAndNoneWritesNoFile(BufferAllocator allocator) throws IOException {
         Path full = temp.resolve("full");
-        executor.run(withPredictions(TestPipelines.regression(TestPipelines.housePrices(), SplitSpec.NONE, List.of(),
-                TestPipelines.mean(1), full), "full"), RunOptions.defaults());
-        try (ArrowFileReader reader = new ArrowFileReader(Files.newByteChannel(full.resolve(RunBundle.PREDICTIONS)),
-                allocator)) {
-            assertEquals(List.of("area", "price", "prediction"), reader.getVectorSchemaRoot().getSchema().getFields()
-                    .stream().map(Field::getName).toList());
+        executor.run(
+                withPredictions(
+                        TestPipelines.regression(
+                                TestPipelines.housePrices(), SplitSpec.NONE, List.of(), TestPipelines.mean(1), full),
+                        "full"),
+                RunOptions.defaults());
+        try (ArrowFileReader reader =
+                new ArrowFileReader(Files.newByteChannel(full.resolve(RunBundle.PREDICTIONS)), allocator)) {
+            assertEquals(
+                    List.of("area", "price", "prediction"),
+                    reader.getVectorSchemaRoot().getSchema().getFields().stream()
+                            .map(Field::getName)
+                            .toList());
             assertTrue(reader.loadNextBatch());
             assertEquals(5, reader.getVectorSchemaRoot().getRowCount());
         }
 
         Path none = temp.resolve("none");
-        executor.run(withPredictions(TestPipelines.regression(TestPipelines.housePrices(), SplitSpec.NONE, List.of(),
-                TestPipelines.mean(1), none), "none"), RunOptions.defaults());
+        executor.run(
+                withPredictions(
+                        TestPipelines.regression(
+                                TestPipelines.housePrices(), SplitSpec.NONE, List.of(), TestPipelines.mean(1), none),
+                        "none"),
+                RunOptions.defaults());
         assertFalse(Files.exists(none.resolve(RunBundle.PREDICTIONS)));
         assertTrue(Files.isRegularFile(none.resolve(RunBundle.MODEL)), "the rest of the run is saved");
     }
@@ -108,21 +123,34 @@ class ExecutorTest {
     private static Pipeline withPredictions(Pipeline p, String choice) {
         Map<String, Object> document = new java.util.LinkedHashMap<>(p.document());
         document.put("output", Map.of("predictions", choice));
-        return new Pipeline(p.file(), p.name(), p.seed(), p.source(), p.columns(), p.task(), p.split(),
-                p.transforms(), p.model(), p.metrics(), p.outputDir(), document, p.checkpointEvery());
+        return new Pipeline(
+                p.file(),
+                p.name(),
+                p.seed(),
+                p.source(),
+                p.columns(),
+                p.task(),
+                p.split(),
+                p.transforms(),
+                p.model(),
+                p.metrics(),
+                p.outputDir(),
+                document,
+                p.checkpointEvery());
     }
 
     @Test
     void fitsTransformsOnTheTrainingRowsOnlyAndScoresEverySplit() {
         TableData data = numbers(100);
         Path out = temp.resolve("run");
-        Pipeline pipeline = TestPipelines.regression(data, new SplitSpec(0.2, 0.1, false, 0),
-                List.of(TestPipelines.center()), TestPipelines.mean(1), out);
+        Pipeline pipeline = TestPipelines.regression(
+                data, new SplitSpec(0.2, 0.1, false, 0), List.of(TestPipelines.center()), TestPipelines.mean(1), out);
 
         RunResult result = executor.run(pipeline, RunOptions.defaults());
 
         assertEquals(70, CenterTransform.ROWS_FITTED.get(), "100 rows minus 20% test and 10% validation");
-        assertEquals(Map.of("mse", result.metric("train", "mse")), result.metrics().get("train"));
+        assertEquals(
+                Map.of("mse", result.metric("train", "mse")), result.metrics().get("train"));
         assertTrue(result.metrics().containsKey("validation"));
         assertTrue(result.metrics().containsKey("test"));
     }
@@ -131,22 +159,33 @@ class ExecutorTest {
     void theSameSeedGivesTheSameSplit() {
         TableData data = numbers(50);
         SplitSpec split = new SplitSpec(0.3, 0, false, 0);
-        RunResult first = executor.run(TestPipelines.regression(data, split, List.of(), TestPipelines.mean(1),
-                temp.resolve("a")), RunOptions.defaults());
-        RunResult second = executor.run(TestPipelines.regression(data, split, List.of(), TestPipelines.mean(1),
-                temp.resolve("b")), RunOptions.defaults());
+        RunResult first = executor.run(
+                TestPipelines.regression(data, split, List.of(), TestPipelines.mean(1), temp.resolve("a")),
+                RunOptions.defaults());
+        RunResult second = executor.run(
+                TestPipelines.regression(data, split, List.of(), TestPipelines.mean(1), temp.resolve("b")),
+                RunOptions.defaults());
         assertEquals(first.metrics().get("test"), second.metrics().get("test"));
         assertEquals(first.metrics().get("train"), second.metrics().get("train"));
     }
 
     @Test
     void twoClassesResolveAClassificationToBinaryAndClassesAreSortedNumerically() {
-        TableData data = TableData.builder().doubles("x", 1.0, 2.0, 3.0, 4.0, 5.0, 6.0)
-                .longs("y", 10L, 9L, 10L, 10L, 9L, 10L).build();
+        TableData data = TableData.builder()
+                .doubles("x", 1.0, 2.0, 3.0, 4.0, 5.0, 6.0)
+                .longs("y", 10L, 9L, 10L, 10L, 9L, 10L)
+                .build();
         ScriptedTrainer trainer = new ScriptedTrainer(TestPipelines.majority(), ScriptedTrainer.Fault.NONE, 0);
-        Pipeline pipeline = TestPipelines.pipeline(data, new Columns(List.of("x"), Optional.of("y")),
-                Task.CLASSIFICATION, SplitSpec.NONE, List.of(), new Named<>("majority", trainer, Map.of()),
-                List.of(TestPipelines.accuracy()), temp.resolve("run"), 0);
+        Pipeline pipeline = TestPipelines.pipeline(
+                data,
+                new Columns(List.of("x"), Optional.of("y")),
+                Task.CLASSIFICATION,
+                SplitSpec.NONE,
+                List.of(),
+                new Named<>("majority", trainer, Map.of()),
+                List.of(TestPipelines.accuracy()),
+                temp.resolve("run"),
+                0);
 
         RunResult result = executor.run(pipeline, RunOptions.defaults());
 
@@ -166,10 +205,12 @@ class ExecutorTest {
             x[i] = (double) i;
         }
         labels[7] = "rare";
-        TableData data = TableData.builder().doubles("x", x).strings("y", labels).build();
+        TableData data =
+                TableData.builder().doubles("x", x).strings("y", labels).build();
         for (long seed = 0; seed < 50; seed++) {
             Pipeline p = classification(data, new SplitSpec(0.5, 0, false, 0), seed);
-            int[] train = dev.quiver.runtime.exec.internal.Splitter.split(40, p.split(), seed, null).train();
+            int[] train = dev.quiver.runtime.exec.internal.Splitter.split(40, p.split(), seed, null)
+                    .train();
             if (java.util.Arrays.binarySearch(train, 7) < 0) {
                 QuiverException e = assertThrows(QuiverException.class, () -> executor.run(p, RunOptions.defaults()));
                 assertEquals(ErrorCode.DATA, e.code());
@@ -184,29 +225,59 @@ class ExecutorTest {
     }
 
     private Pipeline classification(TableData data, SplitSpec split, long seed) {
-        Pipeline p = TestPipelines.pipeline(data, new Columns(List.of("x"), Optional.of("y")), Task.MULTICLASS, split,
-                List.of(), new Named<>("majority", TestPipelines.majority(), Map.of()),
-                List.of(TestPipelines.accuracy()), temp.resolve("run"), 0);
-        return new Pipeline(p.file(), p.name(), seed, p.source(), p.columns(), p.task(), p.split(), p.transforms(),
-                p.model(), p.metrics(), p.outputDir(), p.document(), p.checkpointEvery());
+        Pipeline p = TestPipelines.pipeline(
+                data,
+                new Columns(List.of("x"), Optional.of("y")),
+                Task.MULTICLASS,
+                split,
+                List.of(),
+                new Named<>("majority", TestPipelines.majority(), Map.of()),
+                List.of(TestPipelines.accuracy()),
+                temp.resolve("run"),
+                0);
+        return new Pipeline(
+                p.file(),
+                p.name(),
+                seed,
+                p.source(),
+                p.columns(),
+                p.task(),
+                p.split(),
+                p.transforms(),
+                p.model(),
+                p.metrics(),
+                p.outputDir(),
+                p.document(),
+                p.checkpointEvery());
     }
 
     @Test
     void withoutATargetThereAreNoMetricsButPredictionsAreWritten(BufferAllocator allocator) throws IOException {
         Path out = temp.resolve("run");
-        Pipeline pipeline = TestPipelines.pipeline(TestPipelines.housePrices(),
-                new Columns(List.of("area", "price"), Optional.empty()), Task.CLUSTERING, SplitSpec.NONE, List.of(),
-                new Named<>("one-cluster", new OneClusterTrainer(), Map.of()), List.of(), out, 0);
+        Pipeline pipeline = TestPipelines.pipeline(
+                TestPipelines.housePrices(),
+                new Columns(List.of("area", "price"), Optional.empty()),
+                Task.CLUSTERING,
+                SplitSpec.NONE,
+                List.of(),
+                new Named<>("one-cluster", new OneClusterTrainer(), Map.of()),
+                List.of(),
+                out,
+                0);
 
         RunResult result = executor.run(pipeline, RunOptions.defaults());
 
         assertEquals(List.of("training"), List.copyOf(result.metrics().keySet()));
-        try (ArrowFileReader reader = new ArrowFileReader(Files.newByteChannel(out.resolve(RunBundle.PREDICTIONS)),
-                allocator)) {
+        try (ArrowFileReader reader =
+                new ArrowFileReader(Files.newByteChannel(out.resolve(RunBundle.PREDICTIONS)), allocator)) {
             assertTrue(reader.loadNextBatch());
             assertEquals(5, reader.getVectorSchemaRoot().getRowCount());
-            assertEquals(List.of("row", "prediction"), reader.getVectorSchemaRoot().getSchema().getFields()
-                    .stream().map(Field::getName).toList(), "no target to keep");
+            assertEquals(
+                    List.of("row", "prediction"),
+                    reader.getVectorSchemaRoot().getSchema().getFields().stream()
+                            .map(Field::getName)
+                            .toList(),
+                    "no target to keep");
         }
         assertTrue(Files.isRegularFile(out.resolve(RunBundle.REPORT)));
     }
@@ -215,9 +286,11 @@ class ExecutorTest {
     void aLeakIsAnInternalErrorNamingTheStageAndLeavesNoOutput() {
         Path out = temp.resolve("run");
         ScriptedTrainer leaky = new ScriptedTrainer(TestPipelines.mean(1), ScriptedTrainer.Fault.LEAK, 0);
-        QuiverException e = assertThrows(QuiverException.class, () -> executor.run(
-                TestPipelines.regression(TestPipelines.housePrices(), SplitSpec.NONE, List.of(), leaky, out),
-                RunOptions.defaults()));
+        QuiverException e = assertThrows(
+                QuiverException.class,
+                () -> executor.run(
+                        TestPipelines.regression(TestPipelines.housePrices(), SplitSpec.NONE, List.of(), leaky, out),
+                        RunOptions.defaults()));
         assertEquals(ErrorCode.INTERNAL, e.code());
         assertTrue(e.getMessage().contains("stage 'train'"), e.getMessage());
         assertFalse(Files.exists(out));
@@ -226,14 +299,18 @@ class ExecutorTest {
     @Test
     void aFailedRunLeavesTheOlderRunIntactAndNoTemporaryFolder() throws IOException {
         Path out = temp.resolve("run");
-        executor.run(TestPipelines.regression(TestPipelines.housePrices(), SplitSpec.NONE, List.of(),
-                TestPipelines.mean(1), out), RunOptions.defaults());
+        executor.run(
+                TestPipelines.regression(
+                        TestPipelines.housePrices(), SplitSpec.NONE, List.of(), TestPipelines.mean(1), out),
+                RunOptions.defaults());
         byte[] before = Files.readAllBytes(out.resolve(RunBundle.MODEL));
 
         ScriptedTrainer failing = new ScriptedTrainer(TestPipelines.mean(1), ScriptedTrainer.Fault.THROW, 0);
-        QuiverException e = assertThrows(QuiverException.class, () -> executor.run(
-                TestPipelines.regression(TestPipelines.housePrices(), SplitSpec.NONE, List.of(), failing, out),
-                RunOptions.defaults()));
+        QuiverException e = assertThrows(
+                QuiverException.class,
+                () -> executor.run(
+                        TestPipelines.regression(TestPipelines.housePrices(), SplitSpec.NONE, List.of(), failing, out),
+                        RunOptions.defaults()));
 
         assertEquals("scripted failure", e.getMessage());
         assertArrayEquals(before, Files.readAllBytes(out.resolve(RunBundle.MODEL)));
@@ -246,9 +323,12 @@ class ExecutorTest {
     void refusesToReplaceAFolderThatIsNotARun() throws IOException {
         Path out = Files.createDirectories(temp.resolve("precious"));
         Files.writeString(out.resolve("thesis.txt"), "years of work");
-        QuiverException e = assertThrows(QuiverException.class, () -> executor.run(TestPipelines.regression(
-                TestPipelines.housePrices(), SplitSpec.NONE, List.of(), TestPipelines.mean(1), out),
-                RunOptions.defaults()));
+        QuiverException e = assertThrows(
+                QuiverException.class,
+                () -> executor.run(
+                        TestPipelines.regression(
+                                TestPipelines.housePrices(), SplitSpec.NONE, List.of(), TestPipelines.mean(1), out),
+                        RunOptions.defaults()));
         assertEquals(ErrorCode.USAGE, e.code());
         assertEquals("years of work", Files.readString(out.resolve("thesis.txt")));
     }
@@ -256,18 +336,21 @@ class ExecutorTest {
     @Test
     void resumesFromTheLastCheckpointWithTheWholeHistory() throws IOException {
         Path out = temp.resolve("run");
-        ScriptedTrainer diverging = new ScriptedTrainer(TestPipelines.mean(1),
-                ScriptedTrainer.Fault.DIVERGE_AT_EPOCH_3, 5);
+        ScriptedTrainer diverging =
+                new ScriptedTrainer(TestPipelines.mean(1), ScriptedTrainer.Fault.DIVERGE_AT_EPOCH_3, 5);
         Pipeline first = checkpointed(diverging, out);
         QuiverException e = assertThrows(QuiverException.class, () -> executor.run(first, RunOptions.defaults()));
         assertEquals(ErrorCode.DIVERGED, e.code());
         assertFalse(Files.exists(out));
 
         ScriptedTrainer healthy = new ScriptedTrainer(TestPipelines.mean(1), ScriptedTrainer.Fault.NONE, 5);
-        RunResult result = executor.run(checkpointed(healthy, out), RunOptions.defaults().withResume(true));
+        RunResult result =
+                executor.run(checkpointed(healthy, out), RunOptions.defaults().withResume(true));
 
         assertEquals(List.of(3, 4, 5), healthy.epochsRun, "epochs 1 and 2 came from the checkpoint");
-        assertEquals(List.of(1, 2, 3, 4, 5), result.history().stream().map(s -> s.epoch()).toList());
+        assertEquals(
+                List.of(1, 2, 3, 4, 5),
+                result.history().stream().map(s -> s.epoch()).toList());
         assertEquals(6, Files.readAllLines(out.resolve(RunBundle.HISTORY)).size());
         assertFalse(Files.exists(temp.resolve("run.checkpoints")), "checkpoints are discarded after success");
     }
@@ -275,8 +358,8 @@ class ExecutorTest {
     @Test
     void aFreshRunIgnoresOldCheckpoints() {
         Path out = temp.resolve("run");
-        ScriptedTrainer diverging = new ScriptedTrainer(TestPipelines.mean(1),
-                ScriptedTrainer.Fault.DIVERGE_AT_EPOCH_3, 5);
+        ScriptedTrainer diverging =
+                new ScriptedTrainer(TestPipelines.mean(1), ScriptedTrainer.Fault.DIVERGE_AT_EPOCH_3, 5);
         assertThrows(QuiverException.class, () -> executor.run(checkpointed(diverging, out), RunOptions.defaults()));
         ScriptedTrainer again = new ScriptedTrainer(TestPipelines.mean(1), ScriptedTrainer.Fault.NONE, 5);
         executor.run(checkpointed(again, out), RunOptions.defaults());
@@ -287,11 +370,12 @@ class ExecutorTest {
     void aCheckpointGetsThePermissionsOfAFileTheUserCreates() throws IOException {
         Path probe = Files.createFile(temp.resolve("probe"));
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.getFileStore(probe).supportsFileAttributeView("posix"));
-        ScriptedTrainer diverging = new ScriptedTrainer(TestPipelines.mean(1),
-                ScriptedTrainer.Fault.DIVERGE_AT_EPOCH_3, 5);
+        ScriptedTrainer diverging =
+                new ScriptedTrainer(TestPipelines.mean(1), ScriptedTrainer.Fault.DIVERGE_AT_EPOCH_3, 5);
         Path out = temp.resolve("run");
         assertThrows(QuiverException.class, () -> executor.run(checkpointed(diverging, out), RunOptions.defaults()));
-        assertEquals(Files.getPosixFilePermissions(probe),
+        assertEquals(
+                Files.getPosixFilePermissions(probe),
                 Files.getPosixFilePermissions(temp.resolve("run.checkpoints/checkpoint.json")));
     }
 
@@ -300,7 +384,8 @@ class ExecutorTest {
         Path mine = Files.createDirectories(temp.resolve("run.checkpoints"));
         Files.writeString(mine.resolve("notes.txt"), "mine");
         ScriptedTrainer trainer = new ScriptedTrainer(TestPipelines.mean(1), ScriptedTrainer.Fault.NONE, 5);
-        QuiverException e = assertThrows(QuiverException.class,
+        QuiverException e = assertThrows(
+                QuiverException.class,
                 () -> executor.run(checkpointed(trainer, temp.resolve("run")), RunOptions.defaults()));
         assertEquals(ErrorCode.USAGE, e.code());
         assertTrue(e.getMessage().contains("holds something other than Quiver checkpoints"), e.getMessage());
@@ -309,9 +394,16 @@ class ExecutorTest {
     }
 
     private static Pipeline checkpointed(ScriptedTrainer trainer, Path out) {
-        return TestPipelines.pipeline(TestPipelines.housePrices(), new Columns(List.of("area"), Optional.of("price")),
-                Task.REGRESSION, SplitSpec.NONE, List.of(), new Named<>("mean", trainer, Map.of()),
-                List.of(TestPipelines.mse()), out, 1);
+        return TestPipelines.pipeline(
+                TestPipelines.housePrices(),
+                new Columns(List.of("area"), Optional.of("price")),
+                Task.REGRESSION,
+                SplitSpec.NONE,
+                List.of(),
+                new Named<>("mean", trainer, Map.of()),
+                List.of(TestPipelines.mse()),
+                out,
+                1);
     }
 
     /** y = 2x + 1 over x = 0..n-1. */
@@ -322,6 +414,10 @@ class ExecutorTest {
             x[i] = (double) i;
             y[i] = 2.0 * i + 1;
         }
-        return TableData.builder().doubles("area", x).doubles("price", y).build().withBatchSize(16);
+        return TableData.builder()
+                .doubles("area", x)
+                .doubles("price", y)
+                .build()
+                .withBatchSize(16);
     }
 }

@@ -20,13 +20,19 @@ import java.util.Set;
  */
 final class ScriptedTrainer implements Trainer {
 
-    enum Fault { NONE, LEAK, THROW, DIVERGE_AT_EPOCH_3 }
+    enum Fault {
+        NONE,
+        LEAK,
+        THROW,
+        DIVERGE_AT_EPOCH_3
+    }
 
     private final Trainer delegate;
     private final Fault fault;
     private final int epochs;
     /** The epochs this trainer ran, over every fit (a resumed fit starts after its checkpoint). */
     final List<Integer> epochsRun = new ArrayList<>();
+
     TrainingData seen;
 
     ScriptedTrainer(Trainer delegate, Fault fault, int epochs) {
@@ -49,14 +55,17 @@ final class ScriptedTrainer implements Trainer {
         if (fault == Fault.THROW) {
             throw new QuiverException(ErrorCode.DATA, "scripted failure");
         }
-        int start = context.checkpoints().flatMap(Checkpoints::latest).map(s -> (int) s.getLong("epoch")).orElse(0);
+        int start = context.checkpoints()
+                .flatMap(Checkpoints::latest)
+                .map(s -> (int) s.getLong("epoch"))
+                .orElse(0);
         for (int epoch = start + 1; epoch <= epochs; epoch++) {
             if (fault == Fault.DIVERGE_AT_EPOCH_3 && epoch == 3) {
                 throw new QuiverException(ErrorCode.DIVERGED, "loss became NaN at epoch 3");
             }
             epochsRun.add(epoch);
-            context.epochEnded(new EpochStats(epoch, 1.0 / epoch, 2.0 / epoch, Map.of("validation_mse", 0.5),
-                    10, 0.01, 0.1));
+            context.epochEnded(
+                    new EpochStats(epoch, 1.0 / epoch, 2.0 / epoch, Map.of("validation_mse", 0.5), 10, 0.01, 0.1));
             int e = epoch;
             context.checkpoints().ifPresent(c -> c.save(e, w -> w.putLong("epoch", e)));
         }

@@ -26,8 +26,11 @@ class SplitterTest {
         assertEquals(200, s.test().length);
         assertEquals(100, s.validation().length);
         assertEquals(700, s.train().length);
-        int[] all = IntStream.concat(IntStream.concat(Arrays.stream(s.train()), Arrays.stream(s.validation())),
-                Arrays.stream(s.test())).sorted().toArray();
+        int[] all = IntStream.concat(
+                        IntStream.concat(Arrays.stream(s.train()), Arrays.stream(s.validation())),
+                        Arrays.stream(s.test()))
+                .sorted()
+                .toArray();
         assertArrayEquals(IntStream.range(0, 1000).toArray(), all);
         for (int[] set : new int[][] {s.train(), s.validation(), s.test()}) {
             assertTrue(isSorted(set), "storage order");
@@ -44,7 +47,9 @@ class SplitterTest {
         assertFalse(Arrays.equals(a.test(), c.test()));
         // A fixed reference (Fisher-Yates over java.util.Random(42), whose sequence the JDK specifies, computed
         // by hand in jshell): the same split on every JVM and every Quiver version.
-        assertArrayEquals(new int[] {1, 2, 4, 6}, Splitter.split(10, new SplitSpec(0.4, 0, false, 0), 42, null).test());
+        assertArrayEquals(
+                new int[] {1, 2, 4, 6},
+                Splitter.split(10, new SplitSpec(0.4, 0, false, 0), 42, null).test());
     }
 
     @Test
@@ -69,8 +74,8 @@ class SplitterTest {
 
     @Test
     void noTrainingRowsLeftIsADataError() {
-        QuiverException e = assertThrows(QuiverException.class,
-                () -> Splitter.split(2, new SplitSpec(0.5, 0.5, false, 0), 1, null));
+        QuiverException e = assertThrows(
+                QuiverException.class, () -> Splitter.split(2, new SplitSpec(0.5, 0.5, false, 0), 1, null));
         assertEquals(ErrorCode.DATA, e.code());
         assertTrue(e.getMessage().contains("no rows for training"), e.getMessage());
     }

@@ -61,10 +61,19 @@ class StreamingTest {
     }
 
     private void run(SplitSpec split, PeakProbe probe) {
-        new Executor(RunTelemetry.noop()).run(TestPipelines.pipeline(new Generated(),
-                new Columns(List.of("area"), Optional.of("price")), Task.REGRESSION, split,
-                List.of(TestPipelines.center()), new Named<>("probe", probe, Map.of()), List.of(TestPipelines.mse()),
-                temp.resolve("run"), 0), RunOptions.defaults());
+        new Executor(RunTelemetry.noop())
+                .run(
+                        TestPipelines.pipeline(
+                                new Generated(),
+                                new Columns(List.of("area"), Optional.of("price")),
+                                Task.REGRESSION,
+                                split,
+                                List.of(TestPipelines.center()),
+                                new Named<>("probe", probe, Map.of()),
+                                List.of(TestPipelines.mse()),
+                                temp.resolve("run"),
+                                0),
+                        RunOptions.defaults());
     }
 
     /** Reads one pass and records the run's peak Arrow memory, then hands over to the mean model. */
@@ -94,8 +103,8 @@ class StreamingTest {
         private static final Schema SCHEMA = new Schema(List.of(field("area"), field("price")));
 
         private static Field field(String name) {
-            return new Field(name, FieldType.nullable(new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE)),
-                    null);
+            return new Field(
+                    name, FieldType.nullable(new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE)), null);
         }
 
         @Override

@@ -24,13 +24,15 @@ import java.util.Optional;
 /** Pipelines built in code (no loader), from the runtime's test plugins and this package's. */
 final class TestPipelines {
 
-    private TestPipelines() {
-    }
+    private TestPipelines() {}
 
     /** The textbook house prices: price = area + 50. */
     static TableData housePrices() {
-        return TableData.builder().name("houses").doubles("area", 80.0, 100.0, 120.0, 140.0, 160.0)
-                .doubles("price", 130.0, 150.0, 170.0, 190.0, 210.0).build();
+        return TableData.builder()
+                .name("houses")
+                .doubles("area", 80.0, 100.0, 120.0, 140.0, 160.0)
+                .doubles("price", 130.0, 150.0, 170.0, 190.0, 210.0)
+                .build();
     }
 
     static Trainer mean(int epochs) {
@@ -53,18 +55,45 @@ final class TestPipelines {
         return new Named<>("center", new CenterTransform().create(MapConfig.of(), new TestContext()), Map.of());
     }
 
-    static Pipeline regression(Source source, SplitSpec split, List<Named<Transform>> transforms, Trainer trainer,
-            Path out) {
-        return pipeline(source, new Columns(List.of("area"), Optional.of("price")), Task.REGRESSION, split, transforms,
-                new Named<>("mean", trainer, Map.of()), List.of(mse()), out, 0);
+    static Pipeline regression(
+            Source source, SplitSpec split, List<Named<Transform>> transforms, Trainer trainer, Path out) {
+        return pipeline(
+                source,
+                new Columns(List.of("area"), Optional.of("price")),
+                Task.REGRESSION,
+                split,
+                transforms,
+                new Named<>("mean", trainer, Map.of()),
+                List.of(mse()),
+                out,
+                0);
     }
 
-    static Pipeline pipeline(Source source, Columns columns, Task task, SplitSpec split,
-            List<Named<Transform>> transforms, Named<Trainer> model, List<Named<Metric>> metrics, Path out,
+    static Pipeline pipeline(
+            Source source,
+            Columns columns,
+            Task task,
+            SplitSpec split,
+            List<Named<Transform>> transforms,
+            Named<Trainer> model,
+            List<Named<Metric>> metrics,
+            Path out,
             int checkpointEvery) {
-        Map<String, Object> document = Map.of("version", 1, "name", "test", "seed", 42,
-                "model", Map.of("type", model.type()));
-        return new Pipeline(Path.of("test.yaml"), "test", 42, new Named<>("table", source, Map.of()), columns, task,
-                split, transforms, model, metrics, out, document, checkpointEvery);
+        Map<String, Object> document =
+                Map.of("version", 1, "name", "test", "seed", 42, "model", Map.of("type", model.type()));
+        return new Pipeline(
+                Path.of("test.yaml"),
+                "test",
+                42,
+                new Named<>("table", source, Map.of()),
+                columns,
+                task,
+                split,
+                transforms,
+                model,
+                metrics,
+                out,
+                document,
+                checkpointEvery);
     }
 }

@@ -61,7 +61,8 @@ class TuneTest {
     }
 
     private JsonNode run(Pipeline pipeline, String out, int threads) throws IOException {
-        executor.run(pipeline, RunOptions.defaults().withOutputDir(temp.resolve(out)).withThreads(threads));
+        executor.run(
+                pipeline, RunOptions.defaults().withOutputDir(temp.resolve(out)).withThreads(threads));
         return JSON.readTree(temp.resolve(out).resolve(RunBundle.METRICS).toFile());
     }
 
@@ -87,14 +88,18 @@ class TuneTest {
         assertEquals(5, scores.size(), "every shift scores differently");
         assertEquals(best, tune.path("best").asInt());
         // the saved run is the best trial refitted: same seed and data, so the same validation score
-        assertEquals(trials.get(best).path("score").asDouble(), metrics.path("validation").path("mse").asDouble());
+        assertEquals(
+                trials.get(best).path("score").asDouble(),
+                metrics.path("validation").path("mse").asDouble());
         String report = Files.readString(temp.resolve("run").resolve(RunBundle.REPORT));
         assertTrue(report.contains("<section id=\"trials\">"), "the report has a trials table");
         assertTrue(report.contains("<th>trial</th><th>mse on validation</th><th>model.shift</th>"), report);
         assertTrue(report.contains("<tr><td>" + (best + 1) + " (best)</td>"), "the best trial is marked");
         try (Stream<Path> left = Files.list(temp)) {
-            assertEquals(Set.of("tuned.yaml", "run"), new HashSet<>(left.map(p -> p.getFileName().toString())
-                    .toList()), "trials run in a scratch folder that is removed");
+            assertEquals(
+                    Set.of("tuned.yaml", "run"),
+                    new HashSet<>(left.map(p -> p.getFileName().toString()).toList()),
+                    "trials run in a scratch folder that is removed");
         }
     }
 
@@ -104,19 +109,24 @@ class TuneTest {
         JsonNode tune = metrics.path("tune");
         assertEquals("cv.mean", tune.path("objective").path("on").asText());
         JsonNode best = tune.path("trials").get(tune.path("best").asInt());
-        assertEquals(best.path("score").asDouble(), metrics.path("cv").path("mean").path("mse").asDouble());
+        assertEquals(
+                best.path("score").asDouble(),
+                metrics.path("cv").path("mean").path("mse").asDouble());
     }
 
     @Test
     void aBadValueInAChoiceIsLocatedAtThatValueBeforeAnythingRuns() throws IOException {
         Path file = temp.resolve("tuned.yaml");
-        Files.writeString(file, PIPELINE.formatted("{validation: 0.25}").replace("[-40.0, -10.0, 0.0, 10.0, 40.0]",
-                "[40.0, .nan]"));
+        Files.writeString(
+                file,
+                PIPELINE.formatted("{validation: 0.25}").replace("[-40.0, -10.0, 0.0, 10.0, 40.0]", "[40.0, .nan]"));
         QuiverException e = assertThrows(QuiverException.class, () -> LOADER.load(file, List.of(), Map.of()));
         assertEquals(1, e.problems().size(), e::getMessage);
         Location at = e.problems().get(0).location();
-        assertEquals(List.of(11, 34, "tune.space.model.shift.choice[1]"), List.of(at.line(), at.column(),
-                at.keyPath()), e::getMessage);
+        assertEquals(
+                List.of(11, 34, "tune.space.model.shift.choice[1]"),
+                List.of(at.line(), at.column(), at.keyPath()),
+                e::getMessage);
     }
 
     @Test
@@ -133,8 +143,10 @@ class TuneTest {
     void whenEveryTrialFailsToScoreTheSearchFailsAndLeavesNothingBehind() throws IOException {
         // a shift of 1e300 squares to an infinite mse: no trial has a finite score
         Path file = temp.resolve("tuned.yaml");
-        Files.writeString(file, PIPELINE.formatted("{validation: 0.25}").replace("[-40.0, -10.0, 0.0, 10.0, 40.0]",
-                "[1.0e300, -1.0e300]"));
+        Files.writeString(
+                file,
+                PIPELINE.formatted("{validation: 0.25}")
+                        .replace("[-40.0, -10.0, 0.0, 10.0, 40.0]", "[1.0e300, -1.0e300]"));
         Pipeline pipeline = LOADER.load(file, List.of(), Map.of());
         QuiverException e = assertThrows(QuiverException.class, () -> run(pipeline, "run", 2));
         assertEquals(ErrorCode.DIVERGED, e.code(), e::getMessage);
@@ -144,12 +156,17 @@ class TuneTest {
     @Test
     void aTrialThatFailsIsNamedWithItsParametersAndLeavesNothingBehind() throws IOException {
         Path file = temp.resolve("tuned.yaml");
-        Files.writeString(file, PIPELINE.formatted("{validation: 0.25}").replace(
-                "model.shift: {choice: [-40.0, -10.0, 0.0, 10.0, 40.0]}", "split.validation: {choice: [0.25, 0.99]}"));
+        Files.writeString(
+                file,
+                PIPELINE.formatted("{validation: 0.25}")
+                        .replace(
+                                "model.shift: {choice: [-40.0, -10.0, 0.0, 10.0, 40.0]}",
+                                "split.validation: {choice: [0.25, 0.99]}"));
         Pipeline pipeline = LOADER.load(file, List.of(), Map.of());
         QuiverException e = assertThrows(QuiverException.class, () -> run(pipeline, "run", 2));
         assertEquals(ErrorCode.DATA, e.code(), e::getMessage);
-        assertTrue(e.getMessage().startsWith("Tuning trial 2 of 2 {split.validation=0.99}: The split leaves no rows"),
+        assertTrue(
+                e.getMessage().startsWith("Tuning trial 2 of 2 {split.validation=0.99}: The split leaves no rows"),
                 e::getMessage);
         assertEquals(Set.of("tuned.yaml"), entries(temp), "no run and no scratch folder is left");
     }
@@ -165,8 +182,11 @@ class TuneTest {
                 stages.add(stage);
             }
         };
-        QuiverException e = assertThrows(QuiverException.class, () -> executor.run(load("{validation: 0.25}"),
-                RunOptions.defaults().withOutputDir(mine).withListener(listener)));
+        QuiverException e = assertThrows(
+                QuiverException.class,
+                () -> executor.run(
+                        load("{validation: 0.25}"),
+                        RunOptions.defaults().withOutputDir(mine).withListener(listener)));
         assertEquals(ErrorCode.USAGE, e.code(), e::getMessage);
         assertEquals(List.of(), stages, "refused before the search started");
         assertEquals(Set.of("notes.txt"), entries(mine));

@@ -17,5 +17,4 @@ class PipelineContextTest {
         Path absolute = Path.of("/tmp/x.csv").toAbsolutePath();
         assertEquals(absolute, context.resolvePath(absolute.toString()));
     }
-
 }

@@ -32,6 +32,7 @@ class PipelineLoaderTest {
 
     @TempDir
     Path dir;
+
     private Path file;
     private String f;
 
@@ -56,8 +57,7 @@ class PipelineLoaderTest {
     /** The problems of a pipeline that must fail, rendered as the CLI prints them. */
     private List<String> problems(String yaml, String... sets) throws IOException {
         Files.writeString(file, yaml);
-        QuiverException e = assertThrows(QuiverException.class,
-                () -> LOADER.load(file, List.of(sets), Map.of()));
+        QuiverException e = assertThrows(QuiverException.class, () -> LOADER.load(file, List.of(sets), Map.of()));
         assertEquals(ErrorCode.CONFIG, e.code(), e::getMessage);
         assertTrue(e.getMessage().startsWith("Invalid pipeline"), e.getMessage());
         return e.problems().stream().map(Problem::toString).toList();
@@ -70,8 +70,9 @@ class PipelineLoaderTest {
     }
 
     private static void assertStarts(String expectedStart, String actual) {
-        assertTrue(actual.startsWith(expectedStart), () -> "expected to start with\n  " + expectedStart
-                + "\nbut was\n  " + actual);
+        assertTrue(
+                actual.startsWith(expectedStart),
+                () -> "expected to start with\n  " + expectedStart + "\nbut was\n  " + actual);
     }
 
     private static void assertHas(String expected, String actual) {
@@ -97,7 +98,9 @@ class PipelineLoaderTest {
         assertEquals("houses", p.name());
         assertEquals(7L, p.seed());
         assertEquals("table", p.source().type());
-        assertEquals(dir.resolve("houses.csv").toString(), p.source().component().describe(),
+        assertEquals(
+                dir.resolve("houses.csv").toString(),
+                p.source().component().describe(),
                 "relative paths resolve against the pipeline's folder");
         assertEquals(List.of("area", "rooms"), p.columns().features());
         assertEquals(Optional.of("price"), p.columns().target());
@@ -146,19 +149,21 @@ class PipelineLoaderTest {
         assertEquals(9, p.trainingOptions().get("epochs"), "--set wins and is typed as YAML");
         assertEquals(5L, p.seed());
         assertEquals("tuned", p.name());
-        assertEquals(dir.resolve("numbers.csv").toString(), p.source().component().describe());
+        assertEquals(
+                dir.resolve("numbers.csv").toString(), p.source().component().describe());
         assertEquals(9, ((Map<?, ?>) p.document().get("training")).get("epochs"));
     }
 
     @Test
     void theTaskIsInferredFromTheTargetAndTheModel() throws IOException {
-        String base = "source: {type: table, path: houses.csv}\ncolumns: {features: [area], target: %s}\n"
-                + "model: %s\n";
+        String base =
+                "source: {type: table, path: houses.csv}\ncolumns: {features: [area], target: %s}\n" + "model: %s\n";
         Pipeline text = load(base.formatted("city", "majority"));
         assertEquals(Task.CLASSIFICATION, text.task(), "classification, the class count still unknown");
         assertTrue(text.taskInferred());
         assertEquals(Task.REGRESSION, load(base.formatted("rooms", "mean")).task());
-        assertEquals(Task.CLASSIFICATION, load(base.formatted("rooms", "majority")).task());
+        assertEquals(
+                Task.CLASSIFICATION, load(base.formatted("rooms", "majority")).task());
         Pipeline explicit = load("task: binary\n" + base.formatted("rooms", "majority"));
         assertEquals(Task.BINARY, explicit.task());
         assertFalse(explicit.taskInferred());
@@ -171,8 +176,8 @@ class PipelineLoaderTest {
                 columns: {features: [area], target: price}
                 model: {type: majority}
                 """);
-        assertStarts(f + ":3:15: model 'majority' cannot learn regression (target 'price' holds floating-point",
-                message);
+        assertStarts(
+                f + ":3:15: model 'majority' cannot learn regression (target 'price' holds floating-point", message);
         assertHas("it does binary, multiclass", message);
     }
 
@@ -207,8 +212,10 @@ class PipelineLoaderTest {
                 columns: {target: z}
                 model: {type: mean, shfit: 1}
                 """);
-        assertEquals(f + ":3:21: unknown key 'shfit' for model 'mean'; did you mean 'shift'? known keys: shift"
-                + " [model.shfit]", message);
+        assertEquals(
+                f + ":3:21: unknown key 'shfit' for model 'mean'; did you mean 'shift'? known keys: shift"
+                        + " [model.shfit]",
+                message);
     }
 
     @Test
@@ -218,8 +225,9 @@ class PipelineLoaderTest {
                 columns: {target: z}
                 model: {type: maen}
                 """);
-        assertEquals(f + ":3:15: unknown model 'maen'; did you mean 'mean'? known models: majority, mean"
-                + " [model.type]", message);
+        assertEquals(
+                f + ":3:15: unknown model 'maen'; did you mean 'mean'? known models: majority, mean" + " [model.type]",
+                message);
     }
 
     @Test
@@ -254,8 +262,9 @@ class PipelineLoaderTest {
                   - {type: text, columns: [rooms]}
                 model: mean
                 """);
-        assertStarts(f + ":5:5: feature 'rooms' holds text (utf8) after transforms[1] (text), but models need "
-                + "numbers", message);
+        assertStarts(
+                f + ":5:5: feature 'rooms' holds text (utf8) after transforms[1] (text), but models need " + "numbers",
+                message);
         assertHas("{type: one-hot, columns: [rooms]}", message);
         assertHas("[transforms[1]]", message);
     }
@@ -268,8 +277,10 @@ class PipelineLoaderTest {
                 transforms: [{type: scale, columns: [area]}]
                 model: mean
                 """);
-        assertStarts(f + ":2:28: feature 'city' holds text (utf8) and passes unchanged through transforms[0] "
-                + "(scale), but models need numbers", message);
+        assertStarts(
+                f + ":2:28: feature 'city' holds text (utf8) and passes unchanged through transforms[0] "
+                        + "(scale), but models need numbers",
+                message);
         assertHas("{type: one-hot, columns: [city]}", message);
     }
 
@@ -354,16 +365,23 @@ class PipelineLoaderTest {
                 columns: {target: z}
                 model: majority
                 """);
-        assertEquals(f + ":4:1: duplicate key 'model': it is also written at " + f + ":2:1; remove one of them"
-                + " [model]", message);
+        assertEquals(
+                f + ":4:1: duplicate key 'model': it is also written at " + f + ":2:1; remove one of them" + " [model]",
+                message);
     }
 
     @Test
     void anAliasBombIsRejected() throws IOException {
         StringBuilder yaml = new StringBuilder("a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
         for (char c = 'b'; c <= 'j'; c++) {
-            yaml.append(c).append(": &").append(c).append(" [").append(("*" + (char) (c - 1) + ", ").repeat(8))
-                    .append('*').append((char) (c - 1)).append("]\n");
+            yaml.append(c)
+                    .append(": &")
+                    .append(c)
+                    .append(" [")
+                    .append(("*" + (char) (c - 1) + ", ").repeat(8))
+                    .append('*')
+                    .append((char) (c - 1))
+                    .append("]\n");
         }
         String message = problem(yaml.toString());
         assertStarts(f + ":7:", message);
@@ -411,8 +429,8 @@ class PipelineLoaderTest {
 
     @Test
     void aMissingPipelineFileIsAConfigProblem() {
-        QuiverException e = assertThrows(QuiverException.class,
-                () -> LOADER.load(dir.resolve("none.yaml"), List.of(), Map.of()));
+        QuiverException e =
+                assertThrows(QuiverException.class, () -> LOADER.load(dir.resolve("none.yaml"), List.of(), Map.of()));
         assertEquals(ErrorCode.CONFIG, e.code());
         assertHas("none.yaml: pipeline file not found", e.getMessage());
     }
@@ -443,8 +461,10 @@ class PipelineLoaderTest {
                 columns: {target: z}
                 model: mean
                 """, "model.type=maen");
-        assertEquals("--set model.type=maen: unknown model 'maen'; did you mean 'mean'? known models: majority,"
-                + " mean [model.type]", message);
+        assertEquals(
+                "--set model.type=maen: unknown model 'maen'; did you mean 'mean'? known models: majority,"
+                        + " mean [model.type]",
+                message);
     }
 
     @Test
@@ -473,13 +493,21 @@ class PipelineLoaderTest {
                 columns: {features: [area, rooms], target: city}
                 model: majority
                 """;
-        assertEquals(new SplitSpec(0.2, 0, true, 5),
-                load(classify + "split: {test: 0.2, validation: {folds: 5, stratify: true}}").split());
-        assertEquals(new SplitSpec(0, 0, true, 3),
-                load(classify + "validation: {folds: 3, stratify: true}").split(), "the top-level shorthand");
-        assertEquals(new SplitSpec(0.25, 0, false, 4), load(classify + "split: {test: 0.25, folds: 4}").split());
-        assertEquals(new SplitSpec(0, 0, false, 2),
-                load(classify + "split: {test: 0.2}", "split.validation={folds: 2}", "split.test=0").split(),
+        assertEquals(
+                new SplitSpec(0.2, 0, true, 5),
+                load(classify + "split: {test: 0.2, validation: {folds: 5, stratify: true}}")
+                        .split());
+        assertEquals(
+                new SplitSpec(0, 0, true, 3),
+                load(classify + "validation: {folds: 3, stratify: true}").split(),
+                "the top-level shorthand");
+        assertEquals(
+                new SplitSpec(0.25, 0, false, 4),
+                load(classify + "split: {test: 0.25, folds: 4}").split());
+        assertEquals(
+                new SplitSpec(0, 0, false, 2),
+                load(classify + "split: {test: 0.2}", "split.validation={folds: 2}", "split.test=0")
+                        .split(),
                 "--set reaches into the mapping");
     }
 
@@ -490,20 +518,27 @@ class PipelineLoaderTest {
                 columns: {target: z}
                 model: mean
                 """;
-        assertEquals(f + ":4:29: cross-validation needs at least 2 folds, got 1 [split.validation.folds]",
+        assertEquals(
+                f + ":4:29: cross-validation needs at least 2 folds, got 1 [split.validation.folds]",
                 problem(base + "split: {validation: {folds: 1}}"));
-        assertEquals(f + ":4:16: cross-validation needs at least 2 folds (or 0 for none) [split.folds]",
+        assertEquals(
+                f + ":4:16: cross-validation needs at least 2 folds (or 0 for none) [split.folds]",
                 problem(base + "split: {folds: 1}"));
-        assertStarts(f + ":4:21: validation as a mapping is cross-validation and needs the number of folds",
+        assertStarts(
+                f + ":4:21: validation as a mapping is cross-validation and needs the number of folds",
                 problem(base + "split: {validation: {stratify: false}}"));
-        assertStarts(f + ":4:33: give either folds (cross-validation) or a validation fraction, not both",
+        assertStarts(
+                f + ":4:33: give either folds (cross-validation) or a validation fraction, not both",
                 problem(base + "split: {validation: 0.2, folds: 5}"));
-        assertStarts(f + ":5:13: validation is given twice, here and in split: (validation: 0.2); keep one",
+        assertStarts(
+                f + ":5:13: validation is given twice, here and in split: (validation: 0.2); keep one",
                 problem(base + "split: {validation: 0.2}\nvalidation: {folds: 5}"));
-        assertStarts(f + ":4:13: a top-level validation: takes cross-validation settings",
+        assertStarts(
+                f + ":4:13: a top-level validation: takes cross-validation settings",
                 problem(base + "validation: 0.2"));
-        assertEquals(f + ":4:24: unknown key 'fold' for validation; did you mean 'folds'? known keys: folds,"
-                + " stratify [validation.fold]",
+        assertEquals(
+                f + ":4:24: unknown key 'fold' for validation; did you mean 'folds'? known keys: folds,"
+                        + " stratify [validation.fold]",
                 problems(base + "validation: {folds: 3, fold: 2}").get(0));
     }
 
@@ -528,7 +563,9 @@ class PipelineLoaderTest {
 
     @Test
     void aRandomSearchDrawsReproducibleTrialsAndLoadsEachAsAPipeline() throws IOException {
-        String yaml = tuned("random\n  trials: 5", "    model.shift: {uniform: [-10, 10]}",
+        String yaml = tuned(
+                "random\n  trials: 5",
+                "    model.shift: {uniform: [-10, 10]}",
                 "    training.epochs: {intUniform: [1, 3]}");
         Search search = load(yaml).search().orElseThrow();
         assertEquals(5, search.trials().size());
@@ -540,35 +577,48 @@ class PipelineLoaderTest {
             int epochs = (Integer) t.params().get("training.epochs");
             assertTrue(shift >= -10 && shift < 10, "shift " + shift);
             assertTrue(epochs >= 1 && epochs <= 3, "epochs " + epochs);
-            assertEquals(shift, ((Map<?, ?>) t.pipeline().document().get("model")).get("shift"),
+            assertEquals(
+                    shift,
+                    ((Map<?, ?>) t.pipeline().document().get("model")).get("shift"),
                     "the trial's pipeline has the drawn value");
             assertEquals(epochs, ((Number) t.pipeline().trainingOptions().get("epochs")).intValue());
             assertTrue(t.pipeline().search().isEmpty());
             assertFalse(t.pipeline().document().containsKey("tune"));
         }
         List<Map<String, Object>> again = load(yaml).search().orElseThrow().trials().stream()
-                .map(Search.Trial::params).toList();
+                .map(Search.Trial::params)
+                .toList();
         assertEquals(search.trials().stream().map(Search.Trial::params).toList(), again, "seeded: the same draws");
         List<Map<String, Object>> otherSeed = load(yaml, "seed=8").search().orElseThrow().trials().stream()
-                .map(Search.Trial::params).toList();
+                .map(Search.Trial::params)
+                .toList();
         assertNotEquals(again, otherSeed);
     }
 
     @Test
     void aGridSearchTriesEveryCombinationLastKeyFastest() throws IOException {
-        Search search = load(tuned("grid", "    model.shift: {choice: [1.5, 2.5]}",
-                "    training.epochs: {choice: [1, 2, 3]}")).search().orElseThrow();
-        assertEquals(List.of(Map.of("model.shift", 1.5, "training.epochs", 1),
-                Map.of("model.shift", 1.5, "training.epochs", 2), Map.of("model.shift", 1.5, "training.epochs", 3),
-                Map.of("model.shift", 2.5, "training.epochs", 1), Map.of("model.shift", 2.5, "training.epochs", 2),
-                Map.of("model.shift", 2.5, "training.epochs", 3)),
+        Search search = load(tuned(
+                        "grid", "    model.shift: {choice: [1.5, 2.5]}", "    training.epochs: {choice: [1, 2, 3]}"))
+                .search()
+                .orElseThrow();
+        assertEquals(
+                List.of(
+                        Map.of("model.shift", 1.5, "training.epochs", 1),
+                        Map.of("model.shift", 1.5, "training.epochs", 2),
+                        Map.of("model.shift", 1.5, "training.epochs", 3),
+                        Map.of("model.shift", 2.5, "training.epochs", 1),
+                        Map.of("model.shift", 2.5, "training.epochs", 2),
+                        Map.of("model.shift", 2.5, "training.epochs", 3)),
                 search.trials().stream().map(Search.Trial::params).toList());
     }
 
     @Test
     void spaceKeysThePipelineLacksAreLocatedWithADidYouMean() throws IOException {
-        List<String> all = problems(tuned("random", "    model.shfit: {uniform: [0, 1]}",
-                "    modle.shift: {choice: [1]}", "    training.epochs: {logUniform: [0, 3]}"));
+        List<String> all = problems(tuned(
+                "random",
+                "    model.shfit: {uniform: [0, 1]}",
+                "    modle.shift: {choice: [1]}",
+                "    training.epochs: {logUniform: [0, 3]}"));
         assertEquals(3, all.size(), all::toString);
         assertStarts(f + ":11:5: unknown key 'shfit' for model 'mean'; did you mean 'shift'?", all.get(0));
         assertStarts(f + ":12:5: unknown key 'modle' for the pipeline; did you mean 'model'?", all.get(1));
@@ -577,21 +627,30 @@ class PipelineLoaderTest {
 
     @Test
     void tuneMistakesAreLocated() throws IOException {
-        assertStarts(f + ":11:5: a grid search takes choice lists only",
+        assertStarts(
+                f + ":11:5: a grid search takes choice lists only",
                 problem(tuned("grid", "    model.shift: {uniform: [0, 1]}")));
-        assertStarts(f + ":12:23: the objective 'mes' is not in the evaluate list [mse]; did you mean 'mse'?",
+        assertStarts(
+                f + ":12:23: the objective 'mes' is not in the evaluate list [mse]; did you mean 'mse'?",
                 problem(tuned("random", "    model.shift: {uniform: [0, 1]}").replace("metric: mse", "metric: mes")));
-        assertStarts(f + ":8:1: tuning scores each trial on held-out rows, so the pipeline needs a validation split",
-                problem(tuned("random", "    model.shift: {uniform: [0, 1]}").replace("split: {validation: 0.34}",
-                        "split: none")));
-        assertStarts(f + ":11:19: unknown distribution 'unifrom'; did you mean 'uniform'? known: choice,",
+        assertStarts(
+                f + ":8:1: tuning scores each trial on held-out rows, so the pipeline needs a validation split",
+                problem(tuned("random", "    model.shift: {uniform: [0, 1]}")
+                        .replace("split: {validation: 0.34}", "split: none")));
+        assertStarts(
+                f + ":11:19: unknown distribution 'unifrom'; did you mean 'uniform'? known: choice,",
                 problem(tuned("random", "    model.shift: {unifrom: [0, 1]}")));
-        assertStarts(f + ":11:18: a space entry is one of {choice: [...]}",
-                problem(tuned("random", "    model.shift: 3")));
+        assertStarts(
+                f + ":11:18: a space entry is one of {choice: [...]}", problem(tuned("random", "    model.shift: 3")));
         String eleven = "{choice: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]}";
-        assertStarts(f + ":11:5: the grid has more than 10000 combinations", problem(tuned("grid",
-                "    model.shift: " + eleven, "    training.epochs: " + eleven, "    seed: " + eleven,
-                "    training.optimizer: " + eleven)));
+        assertStarts(
+                f + ":11:5: the grid has more than 10000 combinations",
+                problem(tuned(
+                        "grid",
+                        "    model.shift: " + eleven,
+                        "    training.epochs: " + eleven,
+                        "    seed: " + eleven,
+                        "    training.optimizer: " + eleven)));
     }
 
     @Test

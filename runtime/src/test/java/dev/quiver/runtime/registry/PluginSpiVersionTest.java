@@ -61,25 +61,37 @@ class PluginSpiVersionTest {
         Path services = dir.resolve("META-INF/services");
         Files.createDirectories(services);
         Files.writeString(services.resolve(Plugin.class.getName()), NextMajorPlugin.class.getName() + "\n");
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader())) {
+        try (URLClassLoader loader =
+                new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader())) {
             QuiverException e = assertThrows(QuiverException.class, () -> ServicePluginRegistry.discover(loader));
             assertEquals(ErrorCode.CONFIG, e.code());
-            assertTrue(e.getMessage().contains("plugin " + NextMajorPlugin.class.getName() + " (test-classes) was built"
-                    + " for SPI 2.0 but this Quiver implements SPI " + SpiVersion.CURRENT), e.getMessage());
-            assertFalse(e.getMessage().contains("two plugins provide"),
+            assertTrue(
+                    e.getMessage()
+                            .contains("plugin " + NextMajorPlugin.class.getName() + " (test-classes) was built"
+                                    + " for SPI 2.0 but this Quiver implements SPI " + SpiVersion.CURRENT),
+                    e.getMessage());
+            assertFalse(
+                    e.getMessage().contains("two plugins provide"),
                     "a refused plugin's factories are not registered: " + e.getMessage());
         }
     }
 
     @Test
     void aNewerMinorIsRefusedAndTheMessageStatesTheRule() {
-        QuiverException e = assertThrows(QuiverException.class,
+        QuiverException e = assertThrows(
+                QuiverException.class,
                 () -> ServicePluginRegistry.of(List.of(new TestPlugin(), new NewerMinorPlugin())));
         SpiVersion runtime = SpiVersion.runtime();
-        assertTrue(e.getMessage().contains("was built for SPI " + runtime.major() + "." + (runtime.minor() + 1)
-                + " but this Quiver implements SPI " + runtime), e.getMessage());
-        assertTrue(e.getMessage().contains("a plugin runs when built for SPI " + runtime.major() + ".x with x <= "
-                + runtime.minor()), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .contains("was built for SPI " + runtime.major() + "." + (runtime.minor() + 1)
+                                + " but this Quiver implements SPI " + runtime),
+                e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .contains("a plugin runs when built for SPI " + runtime.major() + ".x with x <= "
+                                + runtime.minor()),
+                e.getMessage());
     }
 
     @Test
@@ -94,10 +106,14 @@ class PluginSpiVersionTest {
                 }
                 """);
         Path jar = jar(classes, dir.resolve("future-metrics-1.0.jar"), "com.example.FuturePlugin");
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, getClass().getClassLoader())) {
+        try (URLClassLoader loader =
+                new URLClassLoader(new URL[] {jar.toUri().toURL()}, getClass().getClassLoader())) {
             QuiverException e = assertThrows(QuiverException.class, () -> ServicePluginRegistry.discover(loader));
-            assertTrue(e.getMessage().contains("plugin com.example.FuturePlugin (future-metrics-1.0.jar) was built for"
-                    + " SPI 7.3 but this Quiver implements SPI " + SpiVersion.CURRENT), e.getMessage());
+            assertTrue(
+                    e.getMessage()
+                            .contains("plugin com.example.FuturePlugin (future-metrics-1.0.jar) was built for"
+                                    + " SPI 7.3 but this Quiver implements SPI " + SpiVersion.CURRENT),
+                    e.getMessage());
         }
     }
 
@@ -116,11 +132,15 @@ class PluginSpiVersionTest {
                 }
                 """);
         Path jar = jar(classes, dir.resolve("old-plugin.jar"), "com.example.OldPlugin");
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, getClass().getClassLoader())) {
+        try (URLClassLoader loader =
+                new URLClassLoader(new URL[] {jar.toUri().toURL()}, getClass().getClassLoader())) {
             QuiverException e = assertThrows(QuiverException.class, () -> ServicePluginRegistry.discover(loader));
-            assertTrue(e.getMessage().contains("plugin com.example.OldPlugin (old-plugin.jar) was built for an SPI"
-                    + " before 1.0 (it does not declare spiVersion()); this Quiver implements SPI "
-                    + SpiVersion.CURRENT), e.getMessage());
+            assertTrue(
+                    e.getMessage()
+                            .contains("plugin com.example.OldPlugin (old-plugin.jar) was built for an SPI"
+                                    + " before 1.0 (it does not declare spiVersion()); this Quiver implements SPI "
+                                    + SpiVersion.CURRENT),
+                    e.getMessage());
         }
     }
 
@@ -154,12 +174,14 @@ class PluginSpiVersionTest {
     }
 
     private static String location(Class<?> type) throws URISyntaxException {
-        return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI())
+                .toString();
     }
 
     /** A jar of {@code plugin}'s class with its {@code META-INF/services} entry, as a plugin's build makes it. */
     private static Path jar(Path classes, Path jar, String plugin) throws IOException {
-        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file)) {
+        try (OutputStream file = Files.newOutputStream(jar);
+                JarOutputStream out = new JarOutputStream(file)) {
             out.putNextEntry(new JarEntry("META-INF/services/" + Plugin.class.getName()));
             out.write((plugin + "\n").getBytes(StandardCharsets.UTF_8));
             String path = plugin.replace('.', '/') + ".class";

@@ -80,8 +80,8 @@ class ServicePluginRegistryTest {
 
     @Test
     void duplicateNamesFailNamingBothProviders() {
-        QuiverException e = assertThrows(QuiverException.class,
-                () -> ServicePluginRegistry.of(List.of(new TestPlugin(), new ClashingPlugin())));
+        QuiverException e = assertThrows(
+                QuiverException.class, () -> ServicePluginRegistry.of(List.of(new TestPlugin(), new ClashingPlugin())));
         assertEquals(ErrorCode.CONFIG, e.code());
         assertTrue(e.getMessage().contains("two plugins provide a metric named 'mse'"), e.getMessage());
         assertTrue(e.getMessage().contains(TestPlugin.class.getName()), e.getMessage());
@@ -90,8 +90,8 @@ class ServicePluginRegistryTest {
 
     @Test
     void aPluginThatProvidesNothingIsAnError() {
-        QuiverException e = assertThrows(QuiverException.class,
-                () -> ServicePluginRegistry.of(List.of(new TestPlugin(), new EmptyPlugin())));
+        QuiverException e = assertThrows(
+                QuiverException.class, () -> ServicePluginRegistry.of(List.of(new TestPlugin(), new EmptyPlugin())));
         assertTrue(e.getMessage().contains(EmptyPlugin.class.getName() + " "), e.getMessage());
         assertTrue(e.getMessage().contains("provides nothing"), e.getMessage());
     }
@@ -101,7 +101,8 @@ class ServicePluginRegistryTest {
         Path services = dir.resolve("META-INF/services");
         Files.createDirectories(services);
         Files.writeString(services.resolve(Plugin.class.getName()), "com.example.Missing\n");
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader())) {
+        try (URLClassLoader loader =
+                new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader())) {
             QuiverException e = assertThrows(QuiverException.class, () -> ServicePluginRegistry.discover(loader));
             assertTrue(e.getMessage().contains("com.example.Missing"), e.getMessage());
         }
@@ -112,33 +113,54 @@ class ServicePluginRegistryTest {
         ServicePluginRegistry registry = ServicePluginRegistry.discover();
         Injector injector = PluginModule.injector(new PluginModule(registry));
         assertSame(registry, injector.getInstance(PluginRegistry.class));
-        assertEquals(List.of("memory", "table"), injector.getInstance(PluginCatalog.class).byKind()
-                .get(PluginKind.SOURCE).stream().map(PluginCatalog.PluginInfo::name).toList());
+        assertEquals(
+                List.of("memory", "table"),
+                injector.getInstance(PluginCatalog.class).byKind().get(PluginKind.SOURCE).stream()
+                        .map(PluginCatalog.PluginInfo::name)
+                        .toList());
         // The registry is the one lookup; a second, Guice-only view of the same factories would drift from it.
-        assertThrows(ConfigurationException.class, () -> injector.getInstance(
-                Key.get(new TypeLiteral<Map<String, ModelFactory>>() {
-                })));
+        assertThrows(
+                ConfigurationException.class,
+                () -> injector.getInstance(Key.get(new TypeLiteral<Map<String, ModelFactory>>() {})));
     }
 
     @Test
     void theCatalogListsPluginsWithTheirOptions() {
         PluginCatalog catalog = new PluginCatalog(ServicePluginRegistry.discover());
-        assertEquals(List.of("memory", "table"),
-                catalog.byKind().get(PluginKind.SOURCE).stream().map(PluginCatalog.PluginInfo::name).toList());
+        assertEquals(
+                List.of("memory", "table"),
+                catalog.byKind().get(PluginKind.SOURCE).stream()
+                        .map(PluginCatalog.PluginInfo::name)
+                        .toList());
         List<PluginCatalog.PluginInfo> mse = catalog.named("mse");
         assertEquals(1, mse.size());
         assertEquals(PluginKind.METRIC, mse.get(0).kind());
 
         PluginCatalog.PluginInfo sgd = catalog.named("sgd").get(0);
         PluginCatalog.OptionInfo lr = sgd.options().get(0);
-        assertEquals(new PluginCatalog.OptionInfo("lr", "real", "0.01", false, "> 0", List.of(),
-                "The learning rate."), lr);
+        assertEquals(
+                new PluginCatalog.OptionInfo("lr", "real", "0.01", false, "> 0", List.of(), "The learning rate."), lr);
         PluginCatalog.PluginInfo mean = catalog.named("mean").get(0);
-        assertEquals(List.of("loss", "optimizer", "epochs", "batchSize", "shuffle", "shuffleBuffer", "seed",
-                "schedule", "clip", "earlyStopping"), mean.trainingOptions().stream().map(PluginCatalog.OptionInfo::name).toList());
+        assertEquals(
+                List.of(
+                        "loss",
+                        "optimizer",
+                        "epochs",
+                        "batchSize",
+                        "shuffle",
+                        "shuffleBuffer",
+                        "seed",
+                        "schedule",
+                        "clip",
+                        "earlyStopping"),
+                mean.trainingOptions().stream()
+                        .map(PluginCatalog.OptionInfo::name)
+                        .toList());
         PluginCatalog.OptionInfo path = catalog.named("table").get(0).options().get(0);
         assertTrue(path.required());
-        assertEquals(List.of("mean", "sum"), catalog.named("squared").get(0).options().get(0).choices());
+        assertEquals(
+                List.of("mean", "sum"),
+                catalog.named("squared").get(0).options().get(0).choices());
         assertTrue(catalog.names().contains("majority"));
     }
 }

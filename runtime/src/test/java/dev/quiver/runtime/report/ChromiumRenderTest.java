@@ -33,7 +33,8 @@ class ChromiumRenderTest {
 
     @BeforeAll
     static void needsChromium() {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM),
+        Assumptions.assumeTrue(
+                Files.isExecutable(CHROMIUM),
                 "Chromium is not installed at /usr/bin/chromium (apt-get install -y chromium); skipping the "
                         + "browser rendering test of report.html.");
     }
@@ -56,21 +57,31 @@ class ChromiumRenderTest {
         assertTrue(run.output().contains("<polyline"), "curves survive parsing");
     }
 
-    private record Result(int exitCode, String output) {
-    }
+    private record Result(int exitCode, String output) {}
 
     /** Runs Chromium offline on one file, in a fresh profile; gives up after a minute. */
     private static Result chromium(Path html, String... args) throws IOException, InterruptedException {
         Path profile = Files.createTempDirectory(dir, "profile");
-        List<String> command = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox",
-                "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--hide-scrollbars",
+        List<String> command = new ArrayList<>(List.of(
+                CHROMIUM.toString(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--hide-scrollbars",
                 "--user-data-dir=" + profile));
         command.addAll(List.of(args));
         command.add(html.toUri().toString());
         Path log = Files.createTempFile(dir, "chromium", ".out");
-        Process process = new ProcessBuilder(command).redirectErrorStream(false)
-                .redirectOutput(log.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(false)
+                .redirectOutput(log.toFile())
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("Chromium did not finish within 60 s: " + command);

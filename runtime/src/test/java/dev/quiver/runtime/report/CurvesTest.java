@@ -38,8 +38,11 @@ class CurvesTest {
                 assertArrayEquals(c.get("roc_tpr"), roc.y(), TOLERANCE, "tpr");
                 assertEquals(Double.POSITIVE_INFINITY, roc.thresholds()[0]);
                 double[] expected = c.get("roc_thresholds");
-                assertArrayEquals(Arrays.copyOfRange(expected, 1, expected.length),
-                        Arrays.copyOfRange(roc.thresholds(), 1, roc.size()), 0, "thresholds after the first");
+                assertArrayEquals(
+                        Arrays.copyOfRange(expected, 1, expected.length),
+                        Arrays.copyOfRange(roc.thresholds(), 1, roc.size()),
+                        0,
+                        "thresholds after the first");
                 assertEquals(c.get("roc_auc")[0], roc.area(), TOLERANCE, "AUC");
             }));
             tests.add(DynamicTest.dynamicTest(name + " precision-recall", () -> {
@@ -59,10 +62,20 @@ class CurvesTest {
         boolean[] allNegative = {false, false, false};
         boolean[] allPositive = {true, true};
         assertTrue(Curves.roc(allNegative, new double[] {0.1, 0.5, 0.9}).isEmpty(), "no positives: no ROC");
-        assertTrue(Curves.precisionRecall(allNegative, new double[] {0.1, 0.5, 0.9}).isEmpty(), "no positives: no PR");
+        assertTrue(
+                Curves.precisionRecall(allNegative, new double[] {0.1, 0.5, 0.9})
+                        .isEmpty(),
+                "no positives: no PR");
         assertTrue(Curves.roc(allPositive, new double[] {0.1, 0.9}).isEmpty(), "no negatives: no ROC");
-        assertEquals(1.0, Curves.precisionRecall(allPositive, new double[] {0.1, 0.9}).orElseThrow().area());
-        assertTrue(Curves.roc(new boolean[] {true, false}, new double[] {Double.NaN, 0.5}).isEmpty(), "NaN score");
+        assertEquals(
+                1.0,
+                Curves.precisionRecall(allPositive, new double[] {0.1, 0.9})
+                        .orElseThrow()
+                        .area());
+        assertTrue(
+                Curves.roc(new boolean[] {true, false}, new double[] {Double.NaN, 0.5})
+                        .isEmpty(),
+                "NaN score");
         assertTrue(Curves.roc(new boolean[0], new double[0]).isEmpty(), "no rows");
     }
 
@@ -82,8 +95,12 @@ class CurvesTest {
             switch (t[0]) {
                 case "case" -> current = new HashMap<>();
                 case "end" -> cases.add(current);
-                default -> current.put(t[0],
-                        Arrays.stream(t, 1, t.length).mapToDouble(Double::parseDouble).toArray());
+                default ->
+                    current.put(
+                            t[0],
+                            Arrays.stream(t, 1, t.length)
+                                    .mapToDouble(Double::parseDouble)
+                                    .toArray());
             }
         }
         return cases;

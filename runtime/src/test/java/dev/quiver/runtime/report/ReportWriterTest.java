@@ -28,8 +28,8 @@ class ReportWriterTest {
         Predictions p = SampleRuns.multiclass(90, 1);
         String html = ReportWriter.render(SampleRuns.data("iris", p, 25));
         for (String id : List.of("learning-curves", "confusion-matrix", "roc-curves", "pr-curves")) {
-            assertTrue(html.contains("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" id=\"" + id + "\""),
-                    id);
+            assertTrue(
+                    html.contains("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" id=\"" + id + "\""), id);
         }
         assertFalse(html.contains("id=\"residuals\""));
         long[][] expected = new long[3][3];
@@ -57,10 +57,11 @@ class ReportWriterTest {
             withMatrix.put("confusion-matrix", values.get("accuracy"));
             return withMatrix;
         });
-        Map<String, Object> details = Map.of("test", Map.of("confusion-matrix",
-                Map.of("labels", List.of("a", "b", "c"), "matrix", List.of(List.of(1L)))));
-        String html = ReportWriter.render(new ReportData("iris", "", base.facts(), metrics, base.history(), "test",
-                p, List.of(), details));
+        Map<String, Object> details = Map.of(
+                "test",
+                Map.of("confusion-matrix", Map.of("labels", List.of("a", "b", "c"), "matrix", List.of(List.of(1L)))));
+        String html = ReportWriter.render(
+                new ReportData("iris", "", base.facts(), metrics, base.history(), "test", p, List.of(), details));
         String table = html.substring(html.indexOf("<table>"), html.indexOf("</table>"));
         assertTrue(table.contains("<td>accuracy</td>"), table);
         assertFalse(table.contains("confusion-matrix"), table);
@@ -161,10 +162,16 @@ class ReportWriterTest {
     @Test
     void everythingUserGivenIsEscaped() {
         Predictions base = SampleRuns.multiclass(30, 6);
-        Predictions p = new Predictions(Task.MULTICLASS, List.of("<b>", "a&b", "\"q\""), base.actual(),
-                base.predicted(), base.probabilities());
-        String html = ReportWriter.render(new ReportData("<script>alert(1)</script>", "k: <img src=x onerror=y>",
-                Map.of("<i>fact</i>", "'v'"), Map.of("<split>", Map.of("<metric>", 1.0)), List.of(), "test", p));
+        Predictions p = new Predictions(
+                Task.MULTICLASS, List.of("<b>", "a&b", "\"q\""), base.actual(), base.predicted(), base.probabilities());
+        String html = ReportWriter.render(new ReportData(
+                "<script>alert(1)</script>",
+                "k: <img src=x onerror=y>",
+                Map.of("<i>fact</i>", "'v'"),
+                Map.of("<split>", Map.of("<metric>", 1.0)),
+                List.of(),
+                "test",
+                p));
         assertFalse(html.contains("<script"), "no script element anywhere");
         assertFalse(html.contains("<img"), "YAML shown as text");
         assertFalse(html.contains("<b>") || html.contains("<i>") || html.contains("<split>"));
@@ -206,10 +213,9 @@ class ReportWriterTest {
 
     @Test
     void aClassIndexOutOfRangeIsRejected() {
-        Predictions p = new Predictions(Task.BINARY, List.of("a", "b"), new double[] {0, 2}, new double[] {0, 1},
-                null);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ReportWriter.render(SampleRuns.data("bad", p, 0)));
+        Predictions p = new Predictions(Task.BINARY, List.of("a", "b"), new double[] {0, 2}, new double[] {0, 1}, null);
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> ReportWriter.render(SampleRuns.data("bad", p, 0)));
         assertEquals("Row 1 of the actual classes is 2.0, not a class index in 0..1.", e.getMessage());
     }
 
@@ -221,7 +227,8 @@ class ReportWriterTest {
     }
 
     private static List<Long> counts(String svg) {
-        Matcher m = Pattern.compile("<text class=\"count[^\"]*\"[^>]*>(\\d+)</text>").matcher(svg);
+        Matcher m = Pattern.compile("<text class=\"count[^\"]*\"[^>]*>(\\d+)</text>")
+                .matcher(svg);
         List<Long> out = new ArrayList<>();
         while (m.find()) {
             out.add(Long.parseLong(m.group(1)));

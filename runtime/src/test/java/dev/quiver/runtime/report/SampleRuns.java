@@ -19,8 +19,7 @@ final class SampleRuns {
             evaluate: [accuracy, f1-macro, roc-auc]
             """;
 
-    private SampleRuns() {
-    }
+    private SampleRuns() {}
 
     static List<EpochStats> history(int epochs) {
         List<EpochStats> out = new ArrayList<>();
@@ -55,8 +54,8 @@ final class SampleRuns {
             actual[i] = truth;
             predicted[i] = best;
         }
-        return new Predictions(Task.MULTICLASS, List.of("setosa", "versicolor", "virginica & co"), actual, predicted,
-                proba);
+        return new Predictions(
+                Task.MULTICLASS, List.of("setosa", "versicolor", "virginica & co"), actual, predicted, proba);
     }
 
     static Predictions binary(int rows, long seed) {
@@ -106,8 +105,8 @@ final class SampleRuns {
         facts.put("seed", "42");
         facts.put("rows", "150");
         boolean regression = predictions != null && predictions.task() == Task.REGRESSION;
-        Map<String, Map<String, Double>> metrics = regression ? metrics("r2", "mae", "rmse")
-                : metrics("accuracy", "f1-macro", "roc-auc");
+        Map<String, Map<String, Double>> metrics =
+                regression ? metrics("r2", "mae", "rmse") : metrics("accuracy", "f1-macro", "roc-auc");
         return new ReportData(name, YAML, facts, metrics, history(epochs), "test", predictions);
     }
 }

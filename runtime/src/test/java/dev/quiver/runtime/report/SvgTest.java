@@ -25,7 +25,9 @@ class SvgTest {
             xs[i] = 300 * t;
             ys[i] = 300 * Math.sqrt(t);
         }
-        String svg = new Svg("roc", "ROC", 400, 400).polyline(xs, ys, 0, n, "#000", null, "series").close();
+        String svg = new Svg("roc", "ROC", 400, 400)
+                .polyline(xs, ys, 0, n, "#000", null, "series")
+                .close();
         String[] kept = points(svg);
         assertTrue(kept.length < 4000, kept.length + " points kept");
         assertEquals("0,0", kept[0]);
@@ -36,7 +38,9 @@ class SvgTest {
     void distinctPixelsAreAllKept() {
         double[] xs = {0, 1, 2, 3};
         double[] ys = {0, 1, 0, 1};
-        String svg = new Svg("s", "S", 10, 10).polyline(xs, ys, 0, 4, "#000", "4 2", "series").close();
+        String svg = new Svg("s", "S", 10, 10)
+                .polyline(xs, ys, 0, 4, "#000", "4 2", "series")
+                .close();
         assertEquals(4, points(svg).length);
         assertTrue(svg.contains("stroke-dasharray=\"4 2\""), svg);
     }

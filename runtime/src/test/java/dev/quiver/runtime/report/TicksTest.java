@@ -15,7 +15,8 @@ class TicksTest {
         assertEquals(0.2, t.step(), 1e-15);
         assertEquals(0.0, t.lo(), 1e-15);
         assertEquals(1.2, t.hi(), 1e-12);
-        assertEquals("[0.0, 0.2, 0.4, 0.6, 0.8, 1.0, 1.2]",
+        assertEquals(
+                "[0.0, 0.2, 0.4, 0.6, 0.8, 1.0, 1.2]",
                 Arrays.toString(Arrays.stream(t.values()).mapToObj(t::label).toArray()));
     }
 

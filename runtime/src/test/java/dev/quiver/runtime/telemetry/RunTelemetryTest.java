@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.quiver.api.QuiverException;
+import dev.quiver.api.Task;
 import dev.quiver.api.model.EpochStats;
 import dev.quiver.api.model.FitContext;
 import dev.quiver.api.model.Model;
 import dev.quiver.api.model.Trainer;
 import dev.quiver.api.model.TrainingData;
-import dev.quiver.api.Task;
 import dev.quiver.runtime.exec.ExecTestComponents;
 import dev.quiver.runtime.exec.Executor;
 import dev.quiver.runtime.exec.RunOptions;
@@ -42,8 +42,11 @@ class RunTelemetryTest {
     private final InMemorySpanExporter spans = InMemorySpanExporter.create();
     private final InMemoryMetricReader metrics = InMemoryMetricReader.create();
     private final OpenTelemetrySdk sdk = OpenTelemetrySdk.builder()
-            .setTracerProvider(SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(spans)).build())
-            .setMeterProvider(SdkMeterProvider.builder().registerMetricReader(metrics).build())
+            .setTracerProvider(SdkTracerProvider.builder()
+                    .addSpanProcessor(SimpleSpanProcessor.create(spans))
+                    .build())
+            .setMeterProvider(
+                    SdkMeterProvider.builder().registerMetricReader(metrics).build())
             .build();
 
     @TempDir
@@ -56,18 +59,28 @@ class RunTelemetryTest {
 
     @Test
     void aRunHasASpanPerStageUnderTheRunSpanAndCountsRowsAndBatches() {
-        Pipeline pipeline = ExecTestComponents.centeredMean(ExecTestComponents.numbers(40),
-                new SplitSpec(0.25, 0, false, 0), temp.resolve("run"));
+        Pipeline pipeline = ExecTestComponents.centeredMean(
+                ExecTestComponents.numbers(40), new SplitSpec(0.25, 0, false, 0), temp.resolve("run"));
         new Executor(new RunTelemetry(sdk)).run(pipeline, RunOptions.defaults());
 
         List<SpanData> finished = spans.getFinishedSpanItems();
-        SpanData run = finished.stream().filter(s -> s.getName().equals(RunTelemetry.RUN_SPAN)).findFirst()
+        SpanData run = finished.stream()
+                .filter(s -> s.getName().equals(RunTelemetry.RUN_SPAN))
+                .findFirst()
                 .orElseThrow();
         assertEquals("test", run.getAttributes().get(RunTelemetry.PIPELINE));
-        List<String> stages = finished.stream().filter(s -> s.getParentSpanId().equals(run.getSpanId()))
-                .map(SpanData::getName).toList();
-        assertEquals(List.of("quiver.stage.split", "quiver.stage.fit.center", "quiver.stage.train",
-                "quiver.stage.evaluate", "quiver.stage.write"), stages);
+        List<String> stages = finished.stream()
+                .filter(s -> s.getParentSpanId().equals(run.getSpanId()))
+                .map(SpanData::getName)
+                .toList();
+        assertEquals(
+                List.of(
+                        "quiver.stage.split",
+                        "quiver.stage.fit.center",
+                        "quiver.stage.train",
+                        "quiver.stage.evaluate",
+                        "quiver.stage.write"),
+                stages);
         assertTrue(finished.stream().allMatch(s -> s.getTraceId().equals(run.getTraceId())));
 
         Collection<MetricData> data = metrics.collectAllMetrics();
@@ -91,33 +104,51 @@ class RunTelemetryTest {
                 throw new QuiverException(dev.quiver.api.ErrorCode.DIVERGED, "loss is NaN at epoch 2");
             }
         };
-        Pipeline base = ExecTestComponents.centeredMean(ExecTestComponents.numbers(10), SplitSpec.NONE,
-                temp.resolve("run"));
-        Pipeline pipeline = new Pipeline(base.file(), base.name(), base.seed(), base.source(), base.columns(),
-                base.task(), base.split(), List.of(), new Named<>("diverging", diverging, Map.of()), base.metrics(),
-                base.outputDir(), base.document(), 0);
+        Pipeline base =
+                ExecTestComponents.centeredMean(ExecTestComponents.numbers(10), SplitSpec.NONE, temp.resolve("run"));
+        Pipeline pipeline = new Pipeline(
+                base.file(),
+                base.name(),
+                base.seed(),
+                base.source(),
+                base.columns(),
+                base.task(),
+                base.split(),
+                List.of(),
+                new Named<>("diverging", diverging, Map.of()),
+                base.metrics(),
+                base.outputDir(),
+                base.document(),
+                0);
 
-        assertThrows(QuiverException.class,
-                () -> new Executor(new RunTelemetry(sdk)).run(pipeline, RunOptions.defaults()));
+        assertThrows(
+                QuiverException.class, () -> new Executor(new RunTelemetry(sdk)).run(pipeline, RunOptions.defaults()));
 
         MetricData loss = metrics.collectAllMetrics().stream()
-                .filter(m -> m.getName().equals(RunTelemetry.EPOCH_LOSS)).findFirst().orElseThrow();
+                .filter(m -> m.getName().equals(RunTelemetry.EPOCH_LOSS))
+                .findFirst()
+                .orElseThrow();
         Map<String, Double> bySplit = new java.util.HashMap<>();
-        loss.getDoubleGaugeData().getPoints()
+        loss.getDoubleGaugeData()
+                .getPoints()
                 .forEach(p -> bySplit.put(p.getAttributes().get(RunTelemetry.SPLIT), p.getValue()));
         assertEquals(Map.of("train", 0.75, "validation", 0.5), bySplit);
 
         for (String name : List.of(RunTelemetry.RUN_SPAN, "quiver.stage.train")) {
-            SpanData span = spans.getFinishedSpanItems().stream().filter(s -> s.getName().equals(name)).findFirst()
+            SpanData span = spans.getFinishedSpanItems().stream()
+                    .filter(s -> s.getName().equals(name))
+                    .findFirst()
                     .orElseThrow();
             assertEquals(StatusCode.ERROR, span.getStatus().getStatusCode(), name);
         }
     }
 
     private static long sum(Collection<MetricData> data, String name, String stage) {
-        return data.stream().filter(m -> m.getName().equals(name))
+        return data.stream()
+                .filter(m -> m.getName().equals(name))
                 .flatMap(m -> m.getLongSumData().getPoints().stream())
                 .filter(p -> p.getAttributes().equals(Attributes.of(RunTelemetry.STAGE, stage)))
-                .mapToLong(p -> p.getValue()).sum();
+                .mapToLong(p -> p.getValue())
+                .sum();
     }
 }

@@ -43,14 +43,18 @@ public final class MajorityModel implements ModelFactory {
 
     @Override
     public Model load(StateReader state, PluginContext context) {
-        ArrowType type = switch (state.getString("targetType")) {
-            case "int64" -> new ArrowType.Int(64, true);
-            case "bool" -> ArrowType.Bool.INSTANCE;
-            case "float64" -> new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE);
-            default -> ArrowType.Utf8.INSTANCE;
-        };
-        return new Majority(new ClassLabels(state.getStrings("classes"), type), (int) state.getLong("majority"),
-                state.getStrings("features"), Task.valueOf(state.getString("task")));
+        ArrowType type =
+                switch (state.getString("targetType")) {
+                    case "int64" -> new ArrowType.Int(64, true);
+                    case "bool" -> ArrowType.Bool.INSTANCE;
+                    case "float64" -> new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE);
+                    default -> ArrowType.Utf8.INSTANCE;
+                };
+        return new Majority(
+                new ClassLabels(state.getStrings("classes"), type),
+                (int) state.getLong("majority"),
+                state.getStrings("features"),
+                Task.valueOf(state.getString("task")));
     }
 
     static final class MajorityTrainer implements Trainer {
@@ -114,8 +118,10 @@ public final class MajorityModel implements ModelFactory {
             }
             label.setValueCount(rows);
             for (int c = 0; c < labels.size(); c++) {
-                Float8Vector p = new Float8Vector(PredictionColumns.float64(
-                        PredictionColumns.probability(labels.classes().get(c))), allocator);
+                Float8Vector p = new Float8Vector(
+                        PredictionColumns.float64(
+                                PredictionColumns.probability(labels.classes().get(c))),
+                        allocator);
                 out.add(p);
                 p.allocateNew(rows);
                 for (int r = 0; r < rows; r++) {
@@ -130,14 +136,18 @@ public final class MajorityModel implements ModelFactory {
 
         @Override
         public void save(StateWriter state) {
-            String type = switch (labels.targetType().getTypeID()) {
-                case Int -> "int64";
-                case Bool -> "bool";
-                case FloatingPoint -> "float64";
-                default -> "utf8";
-            };
-            state.putStrings("classes", labels.classes()).putString("targetType", type)
-                    .putLong("majority", majority).putStrings("features", features).putString("task", task.name());
+            String type =
+                    switch (labels.targetType().getTypeID()) {
+                        case Int -> "int64";
+                        case Bool -> "bool";
+                        case FloatingPoint -> "float64";
+                        default -> "utf8";
+                    };
+            state.putStrings("classes", labels.classes())
+                    .putString("targetType", type)
+                    .putLong("majority", majority)
+                    .putStrings("features", features)
+                    .putString("task", task.name());
         }
 
         @Override

@@ -19,8 +19,8 @@ import org.apache.arrow.vector.types.pojo.Schema;
  */
 public final class MemorySource implements SourceFactory {
 
-    static final Option<Object> COLUMNS = Option.any("columns").required()
-            .describe("Column name to its list of values.");
+    static final Option<Object> COLUMNS =
+            Option.any("columns").required().describe("Column name to its list of values.");
 
     @Override
     public String name() {

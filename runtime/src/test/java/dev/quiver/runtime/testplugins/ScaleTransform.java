@@ -34,8 +34,8 @@ import org.apache.arrow.vector.types.pojo.Schema;
 public final class ScaleTransform implements TransformFactory {
 
     static final Option<Double> FACTOR = Option.real("factor", 2.0).describe("What each value is multiplied by.");
-    static final Option<List<String>> COLUMNS = Option.strings("columns", List.of())
-            .describe("The columns to scale; every feature when empty.");
+    static final Option<List<String>> COLUMNS =
+            Option.strings("columns", List.of()).describe("The columns to scale; every feature when empty.");
 
     @Override
     public String name() {
@@ -66,9 +66,15 @@ public final class ScaleTransform implements TransformFactory {
         @Override
         public TransformPlan plan(Schema input, Columns columns) {
             for (String name : targets(columns)) {
-                Field field = input.getFields().stream().filter(f -> f.getName().equals(name)).findFirst()
-                        .orElseThrow(() -> new QuiverException(ErrorCode.CONFIG, "scale: no column '" + name
-                                + "'; the columns are " + input.getFields().stream().map(Field::getName).toList()));
+                Field field = input.getFields().stream()
+                        .filter(f -> f.getName().equals(name))
+                        .findFirst()
+                        .orElseThrow(() -> new QuiverException(
+                                ErrorCode.CONFIG,
+                                "scale: no column '" + name + "'; the columns are "
+                                        + input.getFields().stream()
+                                                .map(Field::getName)
+                                                .toList()));
                 if (!ArrowColumns.isNumeric(field)) {
                     throw new QuiverException(ErrorCode.CONFIG, "scale: column '" + name + "' is not numeric");
                 }
@@ -101,8 +107,8 @@ public final class ScaleTransform implements TransformFactory {
         }
 
         private static Field float64(String name) {
-            return new Field(name, FieldType.nullable(new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE)),
-                    null);
+            return new Field(
+                    name, FieldType.nullable(new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE)), null);
         }
 
         @Override

@@ -30,13 +30,15 @@ final class SmallTable {
 
     SmallTable(Map<String, List<Object>> data) {
         this.names = List.copyOf(data.keySet());
-        this.columns = names.stream().map(n -> data.get(n).stream().map(SmallTable::box).toList()).toList();
+        this.columns = names.stream()
+                .map(n -> data.get(n).stream().map(SmallTable::box).toList())
+                .toList();
         this.rows = columns.isEmpty() ? 0 : columns.get(0).size();
         List<Field> fields = new ArrayList<>();
         for (int c = 0; c < names.size(); c++) {
             if (columns.get(c).size() != rows) {
-                throw new IllegalArgumentException("column " + names.get(c) + " has " + columns.get(c).size()
-                        + " values, expected " + rows);
+                throw new IllegalArgumentException(
+                        "column " + names.get(c) + " has " + columns.get(c).size() + " values, expected " + rows);
             }
             fields.add(new Field(names.get(c), FieldType.nullable(infer(columns.get(c))), null));
         }

@@ -79,7 +79,10 @@ public final class TableSource implements SourceFactory {
                 }
                 String[] cells = lines.get(i).split(",", -1);
                 if (cells.length != header.length) {
-                    throw QuiverException.data(file.toString(), i + 1, null,
+                    throw QuiverException.data(
+                            file.toString(),
+                            i + 1,
+                            null,
                             "expected " + header.length + " cells, found " + cells.length);
                 }
                 for (int c = 0; c < cells.length; c++) {

@@ -32,8 +32,8 @@ import org.apache.arrow.vector.util.TransferPair;
  */
 public final class TextTransform implements TransformFactory {
 
-    static final Option<List<String>> COLUMNS = Option.strings("columns", List.of())
-            .describe("The columns to write as text.");
+    static final Option<List<String>> COLUMNS =
+            Option.strings("columns", List.of()).describe("The columns to write as text.");
 
     @Override
     public String name() {
@@ -81,8 +81,10 @@ public final class TextTransform implements TransformFactory {
         public Schema outputSchema(Schema input) {
             List<Field> fields = new ArrayList<>();
             for (Field f : input.getFields()) {
-                fields.add(named.contains(f.getName())
-                        ? new Field(f.getName(), FieldType.nullable(ArrowType.Utf8.INSTANCE), null) : f);
+                fields.add(
+                        named.contains(f.getName())
+                                ? new Field(f.getName(), FieldType.nullable(ArrowType.Utf8.INSTANCE), null)
+                                : f);
             }
             return new Schema(fields);
         }

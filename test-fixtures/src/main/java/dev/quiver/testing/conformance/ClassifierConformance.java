@@ -19,8 +19,8 @@ import dev.quiver.testing.MemoryState;
 import dev.quiver.testing.SimpleCsv;
 import dev.quiver.testing.TableData;
 import dev.quiver.testing.TestContext;
-import dev.quiver.testing.TestTraining;
 import dev.quiver.testing.TestFitContext;
+import dev.quiver.testing.TestTraining;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -93,8 +93,8 @@ public abstract class ClassifierConformance {
         config.assertNoProblems();
         TrainingData data = table().training(target());
         assertTrue(trainer.tasks().contains(data.task()), "the kit's data is " + data.task());
-        TrainingSetup setup = trainer.training().isPresent()
-                ? TestTraining.setup(trainer, data.task(), training()) : null;
+        TrainingSetup setup =
+                trainer.training().isPresent() ? TestTraining.setup(trainer, data.task(), training()) : null;
         return trainer.fit(data, new TestFitContext(allocator, 7L, setup));
     }
 
@@ -125,11 +125,14 @@ public abstract class ClassifierConformance {
     @Test
     void predictsALabelAndAProbabilityPerClass(BufferAllocator allocator) {
         Model model = fit(allocator);
-        List<String> names = model.predictionFields().stream().map(Field::getName).toList();
+        List<String> names =
+                model.predictionFields().stream().map(Field::getName).toList();
         List<String> expected = new ArrayList<>(List.of(PredictionColumns.PREDICTION));
         model.classes().forEach(c -> expected.add(PredictionColumns.probability(c)));
         assertEquals(expected, names);
-        assertEquals(table().field(target()).getType(), model.predictionFields().get(0).getType(),
+        assertEquals(
+                table().field(target()).getType(),
+                model.predictionFields().get(0).getType(),
                 "labels are predicted in the target's own type");
 
         int k = model.classes().size();
@@ -147,8 +150,10 @@ public abstract class ClassifierConformance {
                 best = p > (Double) row.get(1 + best) ? c : best;
             }
             assertEquals(1.0, sum, 1e-9, "row " + r + ": probabilities must sum to 1");
-            assertEquals(model.classes().get(best), row.get(0).toString(), "row " + r + ": the label is the most "
-                    + "probable class");
+            assertEquals(
+                    model.classes().get(best),
+                    row.get(0).toString(),
+                    "row " + r + ": the label is the most " + "probable class");
             right += truth.get(r).equals(row.get(0).toString()) ? 1 : 0;
         }
         double accuracy = (double) right / rows.size();

@@ -86,7 +86,8 @@ public abstract class SinkConformance {
     @Test
     void whatIsWrittenReadsBackIdentically(BufferAllocator allocator) {
         List<List<Object>> written = new ArrayList<>();
-        try (VectorSchemaRoot b0 = batch(allocator, 0); VectorSchemaRoot b1 = batch(allocator, 1);
+        try (VectorSchemaRoot b0 = batch(allocator, 0);
+                VectorSchemaRoot b1 = batch(allocator, 1);
                 SinkWriter writer = sink(file()).open(b0.getSchema(), allocator)) {
             writer.write(b0);
             writer.write(b1);

@@ -88,7 +88,8 @@ public abstract class SourceConformance {
         List<List<Object>> alone = readAll(source, allocator);
         List<List<Object>> a = new ArrayList<>();
         List<List<Object>> b = new ArrayList<>();
-        try (BatchReader ra = source.open(allocator); BatchReader rb = source.open(allocator)) {
+        try (BatchReader ra = source.open(allocator);
+                BatchReader rb = source.open(allocator)) {
             boolean moreA = true;
             boolean moreB = true;
             while (moreA || moreB) {
@@ -116,8 +117,10 @@ public abstract class SourceConformance {
                 assertSame(root, reader.root(), "the reader must refill the same root for every batch");
                 assertTrue(root.getRowCount() > 0, "a batch that is loaded must have rows");
             }
-            assertTrue(batches >= 2, "the table under test must span at least two batches (set a small batch "
-                    + "size), found " + batches);
+            assertTrue(
+                    batches >= 2,
+                    "the table under test must span at least two batches (set a small batch " + "size), found "
+                            + batches);
         }
     }
 

@@ -66,10 +66,12 @@ public abstract class TransformConformance {
     protected TableData table() {
         return TableData.builder()
                 .doubles("age", 25.0, 32.5, null, 47.0, 51.0, 23.0, null, 36.0, 29.0, 60.0, 41.0, 33.0)
-                .longs("income", 31000L, 42000L, 38000L, 91000L, 67000L, 25000L, 55000L, 48000L, 39000L, 120000L,
+                .longs(
+                        "income", 31000L, 42000L, 38000L, 91000L, 67000L, 25000L, 55000L, 48000L, 39000L, 120000L,
                         73000L, 44000L)
                 .doubles("const", 3.0, 3.0, 3.0, 3.0, 3.0, 3.0, 3.0, 3.0, 3.0, 3.0, 3.0, 3.0)
-                .strings("color", "red", "blue", "green", null, "red", "blue", "red", "green", "blue", "red", null,
+                .strings(
+                        "color", "red", "blue", "green", null, "red", "blue", "red", "green", "blue", "red", null,
                         "green")
                 .strings("label", "no", "no", "yes", "yes", "yes", "no", "yes", "no", "no", "yes", "yes", "no")
                 .build();
@@ -82,7 +84,8 @@ public abstract class TransformConformance {
 
     /** The roles of {@link #table()}'s columns: every column but the target is a feature. */
     protected Columns columns() {
-        List<String> features = table().columnNames().stream().filter(c -> !c.equals(target())).toList();
+        List<String> features =
+                table().columnNames().stream().filter(c -> !c.equals(target())).toList();
         return new Columns(features, Optional.of(target()));
     }
 
@@ -104,11 +107,15 @@ public abstract class TransformConformance {
         TransformPlan plan = create().plan(table().schema(), columns());
         assertEquals(columns().target(), plan.columns().target(), "a transform must not change the target");
         FittedTransform fitted = fit(allocator);
-        assertEquals(Optional.empty(), plan.mismatch(fitted.outputSchema(table().schema())),
+        assertEquals(
+                Optional.empty(),
+                plan.mismatch(fitted.outputSchema(table().schema())),
                 "outputSchema must be what plan promised, in names and types; planned " + plan.schema());
         try (VectorSchemaRoot input = table().toRoot(allocator);
                 VectorSchemaRoot output = fitted.apply(input, allocator)) {
-            assertEquals(Optional.empty(), plan.mismatch(output.getSchema()),
+            assertEquals(
+                    Optional.empty(),
+                    plan.mismatch(output.getSchema()),
                     "apply's output must be what plan promised, in names and types; planned " + plan.schema());
         }
     }
@@ -138,14 +145,20 @@ public abstract class TransformConformance {
         }
     }
 
-    private static void assertInputUnchanged(VectorSchemaRoot input, List<FieldVector> vectors, List<String> buffers,
-            List<List<Object>> rows, String when) {
+    private static void assertInputUnchanged(
+            VectorSchemaRoot input,
+            List<FieldVector> vectors,
+            List<String> buffers,
+            List<List<Object>> rows,
+            String when) {
         assertEquals(vectors.size(), input.getFieldVectors().size(), "apply must not add or remove input columns");
         for (int i = 0; i < vectors.size(); i++) {
             assertSame(vectors.get(i), input.getFieldVectors().get(i), "apply must not replace input vectors");
         }
-        assertEquals(buffers, buffers(input), "apply must not move, reallocate or resize the input's buffers ("
-                + when + ")");
+        assertEquals(
+                buffers,
+                buffers(input),
+                "apply must not move, reallocate or resize the input's buffers (" + when + ")");
         assertEquals(rows, BatchContent.rows(input), "apply must not write the input's values (" + when + ")");
     }
 
@@ -193,7 +206,9 @@ public abstract class TransformConformance {
         FittedTransform fitted = fit(allocator);
         Columns after = fitted.columns(columns());
         assertEquals(columns().target(), after.target(), "a transform must not change the target");
-        List<String> names = fitted.outputSchema(table().schema()).getFields().stream().map(Field::getName).toList();
+        List<String> names = fitted.outputSchema(table().schema()).getFields().stream()
+                .map(Field::getName)
+                .toList();
         for (String feature : after.features()) {
             assertTrue(names.contains(feature), "feature '" + feature + "' is missing from the output " + names);
         }
@@ -221,7 +236,8 @@ public abstract class TransformConformance {
             var expected = fitted.outputSchema(input.getSchema());
             try (VectorSchemaRoot output = fitted.apply(input, allocator)) {
                 assertEquals(expected, output.getSchema());
-                assertFalse(output.getSchema().getFields().stream().anyMatch(f -> f.getName().equals(target())));
+                assertFalse(output.getSchema().getFields().stream()
+                        .anyMatch(f -> f.getName().equals(target())));
             }
         }
         try (VectorSchemaRoot labelled = table().toRoot(allocator);
@@ -229,7 +245,9 @@ public abstract class TransformConformance {
                 VectorSchemaRoot input = unlabelled.toRoot(allocator);
                 VectorSchemaRoot without = fitted.apply(input, allocator)) {
             for (Field f : without.getSchema().getFields()) {
-                assertEquals(BatchContent.column(withTarget, f.getName()), BatchContent.column(without, f.getName()),
+                assertEquals(
+                        BatchContent.column(withTarget, f.getName()),
+                        BatchContent.column(without, f.getName()),
                         "column '" + f.getName() + "' must not depend on the target's presence");
             }
         }

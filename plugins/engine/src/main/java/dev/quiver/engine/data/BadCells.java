@@ -18,16 +18,21 @@ public final class BadCells {
     private static final String ADVICE = "; the engine's models need every feature and target present: drop or "
             + "impute such rows with a transform before training.";
 
-    private BadCells() {
-    }
+    private BadCells() {}
 
     /**
      * The error for {@code value}, the cell of {@code column} in row {@code batchRow} of {@code reader}'s current
      * batch, after {@code rowsBefore} rows of earlier batches. {@code limit} names the arithmetic a finite value
      * overflowed ({@code "float32"}), or is null when the value itself is missing or infinite.
      */
-    static QuiverException of(TrainingData data, BatchReader reader, int batchRow, long rowsBefore, String column,
-            double value, String limit) {
+    static QuiverException of(
+            TrainingData data,
+            BatchReader reader,
+            int batchRow,
+            long rowsBefore,
+            String column,
+            double value,
+            String limit) {
         long line = reader.line(batchRow);
         String what;
         if (Double.isNaN(value)) {

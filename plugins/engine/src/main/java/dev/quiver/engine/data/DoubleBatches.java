@@ -22,12 +22,10 @@ public final class DoubleBatches {
         void accept(double[] features, double[] target, int rows);
     }
 
-    private DoubleBatches() {
-    }
+    private DoubleBatches() {}
 
     /** Reads every row of {@code data}; {@code targetColumn} may be null to read features only. */
-    public static long forEach(TrainingData data, String targetColumn, BufferAllocator allocator,
-            Consumer consumer) {
+    public static long forEach(TrainingData data, String targetColumn, BufferAllocator allocator, Consumer consumer) {
         List<String> features = data.features();
         int p = features.size();
         double[] x = new double[0];
@@ -60,12 +58,18 @@ public final class DoubleBatches {
      * products of features and targets, so a larger one would turn the solution and the squared error into
      * infinity or NaN.
      */
-    private static void check(double[] values, int rows, int width, List<String> names, TrainingData data,
-            BatchReader reader, long rowsBefore) {
+    private static void check(
+            double[] values,
+            int rows,
+            int width,
+            List<String> names,
+            TrainingData data,
+            BatchReader reader,
+            long rowsBefore) {
         for (int i = 0, n = rows * width; i < n; i++) {
             if (!(Math.abs(values[i]) <= BadCells.SQUARE_LIMIT)) {
-                throw BadCells.of(data, reader, i / width, rowsBefore, names.get(i % width), values[i],
-                        "float64 when squared");
+                throw BadCells.of(
+                        data, reader, i / width, rowsBefore, names.get(i % width), values[i], "float64 when squared");
             }
         }
     }

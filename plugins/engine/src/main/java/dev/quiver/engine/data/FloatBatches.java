@@ -23,8 +23,7 @@ public final class FloatBatches {
         void accept(float[] features, float[] targets, int rows);
     }
 
-    private FloatBatches() {
-    }
+    private FloatBatches() {}
 
     /** Reads every row; returns the number of rows. */
     public static long forEach(TrainingData data, Targets targets, BufferAllocator allocator, Consumer consumer) {

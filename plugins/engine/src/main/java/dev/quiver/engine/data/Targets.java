@@ -10,7 +10,12 @@ import org.apache.arrow.vector.FieldVector;
  */
 public final class Targets {
 
-    private enum Kind { VALUE, INDEX, BINARY, ONE_HOT }
+    private enum Kind {
+        VALUE,
+        INDEX,
+        BINARY,
+        ONE_HOT
+    }
 
     private final Kind kind;
     private final ClassLabels labels;

@@ -21,19 +21,21 @@ public final class Matmul {
 
     private static final ThreadLocal<float[]> SCRATCH = ThreadLocal.withInitial(() -> new float[0]);
 
-    private Matmul() {
-    }
+    private Matmul() {}
 
     /**
      * The Vector API kernel when the JVM was started with {@code --add-modules jdk.incubator.vector} (and
      * {@code quiver.kernel} is not {@code scalar}), the scalar one otherwise.
      */
     private static Kernel chooseKernel() {
-        boolean vectorModule = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+        boolean vectorModule =
+                ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
         if (vectorModule && !"scalar".equals(System.getProperty("quiver.kernel"))) {
             try {
-                return Class.forName("dev.quiver.engine.kernel.VectorKernel").asSubclass(Kernel.class)
-                        .getDeclaredConstructor().newInstance();
+                return Class.forName("dev.quiver.engine.kernel.VectorKernel")
+                        .asSubclass(Kernel.class)
+                        .getDeclaredConstructor()
+                        .newInstance();
             } catch (ReflectiveOperationException | LinkageError e) {
                 return new ScalarKernel();
             }
@@ -92,11 +94,10 @@ public final class Matmul {
      * {@code C[n,m] (+)= A'[n,k] · B[k,m]} where {@code A'(i,p) = a[i*ars + p*acs]}: one loop nest serves both
      * {@code A} and {@code A^T}.
      */
-    private static void product(float[] a, int ars, int acs, float[] b, float[] c, int n, int k, int m,
-            boolean accumulate) {
+    private static void product(
+            float[] a, int ars, int acs, float[] b, float[] c, int n, int k, int m, boolean accumulate) {
         long flops = 2L * n * k * m;
         int grain = (int) Math.max(4, Math.min(n, MIN_FLOPS_PER_PART * n / Math.max(1, flops)));
         Parallel.forRows(n, grain, (from, to) -> KERNEL.rows(a, ars, acs, b, c, from, to, k, m, accumulate));
     }
-
 }

@@ -1,9 +1,9 @@
 package dev.quiver.engine.kernel;
 
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ExecutionException;
 
 /**
  * Splits a range of output rows into contiguous parts, one per core, and runs them at once. Each part is owned
@@ -22,16 +22,18 @@ public final class Parallel {
     }
 
     /** The cores to use: {@code -Dquiver.threads=N}, else all the JVM sees. */
-    private static final int THREADS = Math.max(1, Integer.getInteger("quiver.threads",
-            Runtime.getRuntime().availableProcessors()));
-    private static final ExecutorService POOL = THREADS == 1 ? null : Executors.newFixedThreadPool(THREADS - 1, r -> {
-        Thread t = new Thread(r, "quiver-kernel");
-        t.setDaemon(true);
-        return t;
-    });
+    private static final int THREADS = Math.max(
+            1, Integer.getInteger("quiver.threads", Runtime.getRuntime().availableProcessors()));
 
-    private Parallel() {
-    }
+    private static final ExecutorService POOL = THREADS == 1
+            ? null
+            : Executors.newFixedThreadPool(THREADS - 1, r -> {
+                Thread t = new Thread(r, "quiver-kernel");
+                t.setDaemon(true);
+                return t;
+            });
+
+    private Parallel() {}
 
     public static int threads() {
         return THREADS;

@@ -7,8 +7,8 @@ package dev.quiver.engine.kernel;
 final class ScalarKernel implements Kernel {
 
     @Override
-    public void rows(float[] a, int ars, int acs, float[] b, float[] c, int from, int to, int k, int m,
-            boolean accumulate) {
+    public void rows(
+            float[] a, int ars, int acs, float[] b, float[] c, int from, int to, int k, int m, boolean accumulate) {
         if (!accumulate) {
             java.util.Arrays.fill(c, from * m, to * m, 0f);
         }

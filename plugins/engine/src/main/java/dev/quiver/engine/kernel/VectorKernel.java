@@ -27,8 +27,8 @@ final class VectorKernel implements Kernel {
     private static final int KC = 256;
 
     @Override
-    public void rows(float[] a, int ars, int acs, float[] b, float[] c, int from, int to, int k, int m,
-            boolean accumulate) {
+    public void rows(
+            float[] a, int ars, int acs, float[] b, float[] c, int from, int to, int k, int m, boolean accumulate) {
         if (!accumulate) {
             java.util.Arrays.fill(c, from * m, to * m, 0f);
         }
@@ -51,8 +51,7 @@ final class VectorKernel implements Kernel {
         }
     }
 
-    private static void tile4(float[] a, int ars, int acs, float[] b, float[] c, int i, int j, int k0, int k1,
-            int m) {
+    private static void tile4(float[] a, int ars, int acs, float[] b, float[] c, int i, int j, int k0, int k1, int m) {
         int c0 = i * m + j, c1 = c0 + m, c2 = c1 + m, c3 = c2 + m;
         FloatVector c00 = FloatVector.fromArray(S, c, c0), c01 = FloatVector.fromArray(S, c, c0 + L);
         FloatVector c10 = FloatVector.fromArray(S, c, c1), c11 = FloatVector.fromArray(S, c, c1 + L);
@@ -87,8 +86,7 @@ final class VectorKernel implements Kernel {
         c31.intoArray(c, c3 + L);
     }
 
-    private static void tile1(float[] a, int ars, int acs, float[] b, float[] c, int i, int j, int k0, int k1,
-            int m) {
+    private static void tile1(float[] a, int ars, int acs, float[] b, float[] c, int i, int j, int k0, int k1, int m) {
         int ci = i * m + j;
         FloatVector c0 = FloatVector.fromArray(S, c, ci), c1 = FloatVector.fromArray(S, c, ci + L);
         for (int p = k0; p < k1; p++) {
@@ -105,8 +103,8 @@ final class VectorKernel implements Kernel {
      * Columns {@code [j0, m)} that do not fill a whole panel: few columns (often one, as in logistic regression),
      * so each element is accumulated in registers over the whole {@code k}-block instead of through memory.
      */
-    private static void tail(float[] a, int ars, int acs, float[] b, float[] c, int from, int to, int j0, int k0,
-            int k1, int m) {
+    private static void tail(
+            float[] a, int ars, int acs, float[] b, float[] c, int from, int to, int j0, int k0, int k1, int m) {
         if (ars == 1) {
             tailTransposed(a, acs, b, c, from, to, j0, k0, k1, m);
             return;
@@ -154,8 +152,8 @@ final class VectorKernel implements Kernel {
      * The tail when {@code A} is read transposed ({@code A'(i,p) = a[i + p*acs]}): consecutive rows {@code i} are
      * contiguous in memory, so a vector of {@code L} rows is accumulated at once.
      */
-    private static void tailTransposed(float[] a, int acs, float[] b, float[] c, int from, int to, int j0, int k0,
-            int k1, int m) {
+    private static void tailTransposed(
+            float[] a, int acs, float[] b, float[] c, int from, int to, int j0, int k0, int k1, int m) {
         for (int j = j0; j < m; j++) {
             int i = from;
             for (; i + L <= to; i += L) {

@@ -18,6 +18,7 @@ public final class StreamingLeastSquares {
     private final int width;
     /** Row-major (p+1) x (p+1): R in the upper triangle of the first p columns, Q^T y in the last column. */
     private final double[] r;
+
     private final double[] columnSquares;
     private final double[] z;
     private long rows;

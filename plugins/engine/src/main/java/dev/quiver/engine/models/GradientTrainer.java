@@ -40,9 +40,19 @@ import java.util.Set;
  * @param oneVsRest multi-class as one sigmoid per class against the rest rather than a softmax
  * @param defaultOptimizer the optimizer entry when the pipeline names none, e.g. {@code {type: adam, lr: 0.01}}
  */
-record GradientTrainer(String type, Set<Task> tasks, int[] hidden, Activation activation, float dropout,
-        Init hiddenInit, Init outputInit, boolean softmax, double threshold, boolean oneVsRest,
-        Map<String, Object> defaultOptimizer) implements Trainer {
+record GradientTrainer(
+        String type,
+        Set<Task> tasks,
+        int[] hidden,
+        Activation activation,
+        float dropout,
+        Init hiddenInit,
+        Init outputInit,
+        boolean softmax,
+        double threshold,
+        boolean oneVsRest,
+        Map<String, Object> defaultOptimizer)
+        implements Trainer {
 
     GradientTrainer {
         hidden = hidden.clone();
@@ -55,11 +65,13 @@ record GradientTrainer(String type, Set<Task> tasks, int[] hidden, Activation ac
     public Optional<TrainingDefaults> training() {
         Map<Task, String> losses = new java.util.EnumMap<>(Task.class);
         for (Task task : tasks) {
-            losses.put(task, switch (task) {
-                case BINARY -> softmax ? CROSS_ENTROPY : BCE;
-                case MULTICLASS -> oneVsRest ? BCE : CROSS_ENTROPY;
-                default -> "mse";
-            });
+            losses.put(
+                    task,
+                    switch (task) {
+                        case BINARY -> softmax ? CROSS_ENTROPY : BCE;
+                        case MULTICLASS -> oneVsRest ? BCE : CROSS_ENTROPY;
+                        default -> "mse";
+                    });
         }
         return Optional.of(new TrainingDefaults(losses, defaultOptimizer));
     }
@@ -72,25 +84,31 @@ record GradientTrainer(String type, Set<Task> tasks, int[] hidden, Activation ac
         Task task = data.task();
         ClassLabels labels = task.isClassification() ? ClassLabels.of(data) : null;
         if (labels != null && labels.size() < 2) {
-            throw new QuiverException(ErrorCode.DATA, type + " needs at least two classes in the target, found "
-                    + labels.classes() + ".");
+            throw new QuiverException(
+                    ErrorCode.DATA,
+                    type + " needs at least two classes in the target, found " + labels.classes() + ".");
         }
         boolean ovr = oneVsRest && task == Task.MULTICLASS;
-        TrainingSetup setup = context.training().orElseThrow(() -> new IllegalStateException(
-                "no training setup offered to " + type + ", which declares training()"));
+        TrainingSetup setup = context.training()
+                .orElseThrow(() -> new IllegalStateException(
+                        "no training setup offered to " + type + ", which declares training()"));
         Loss loss = setup.loss();
         if (ovr && loss.classIndexTargets()) {
-            throw new QuiverException(ErrorCode.CONFIG, type + " learns " + labels.size() + " classes one against"
-                    + " the rest, each with its own sigmoid, so it needs a loss on one value per class (bce), not "
-                    + "one on class indices such as cross-entropy. For a softmax over the classes trained with "
-                    + "cross-entropy, use the model type " + SoftmaxRegressionFactory.NAME + ".");
+            throw new QuiverException(
+                    ErrorCode.CONFIG,
+                    type + " learns " + labels.size() + " classes one against"
+                            + " the rest, each with its own sigmoid, so it needs a loss on one value per class (bce), not "
+                            + "one on class indices such as cross-entropy. For a softmax over the classes trained with "
+                            + "cross-entropy, use the model type " + SoftmaxRegressionFactory.NAME + ".");
         }
-        int outputs = switch (task) {
-            case BINARY -> loss.classIndexTargets() ? 2 : 1;
-            case MULTICLASS -> labels.size();
-            default -> 1;
-        };
-        Targets targets = labels == null ? Targets.values() : Targets.classes(labels, outputs, loss.classIndexTargets());
+        int outputs =
+                switch (task) {
+                    case BINARY -> loss.classIndexTargets() ? 2 : 1;
+                    case MULTICLASS -> labels.size();
+                    default -> 1;
+                };
+        Targets targets =
+                labels == null ? Targets.values() : Targets.classes(labels, outputs, loss.classIndexTargets());
         long seed = setup.seed().orElse(context.seed());
 
         int[] sizes = new int[hidden.length + 2];
@@ -101,9 +119,11 @@ record GradientTrainer(String type, Set<Task> tasks, int[] hidden, Activation ac
 
         new TrainingLoop(network, data, targets, setup, context, seed, outputs == 1 ? threshold : 0.5).run();
 
-        Head head = labels == null ? Head.regression()
-                : outputs == 1 ? Head.binary(labels, threshold)
-                : ovr ? Head.oneVsRest(labels) : Head.softmax(task, labels);
+        Head head = labels == null
+                ? Head.regression()
+                : outputs == 1
+                        ? Head.binary(labels, threshold)
+                        : ovr ? Head.oneVsRest(labels) : Head.softmax(task, labels);
         if (type.equals(MlpFactory.NAME)) {
             return new MlpModel(data.features(), network.copy(), head);
         }

@@ -202,9 +202,13 @@ public final class Head {
         }
         if (labels != null) {
             state.putStrings("classes", labels.classes());
-            state.putString("targetType", new Schema(List.of(new Field("target",
-                    new org.apache.arrow.vector.types.pojo.FieldType(true, labels.targetType(), null), null)))
-                    .toJson());
+            state.putString(
+                    "targetType",
+                    new Schema(List.of(new Field(
+                                    "target",
+                                    new org.apache.arrow.vector.types.pojo.FieldType(true, labels.targetType(), null),
+                                    null)))
+                            .toJson());
         }
     }
 
@@ -219,29 +223,37 @@ public final class Head {
         double threshold = state.getDouble("threshold");
         if (!state.has("classes")) {
             if (task != Task.REGRESSION || width != 1) {
-                throw state.damaged("classes", "are missing for a " + task.name().toLowerCase(java.util.Locale.ROOT)
-                        + " head of width " + width);
+                throw state.damaged(
+                        "classes",
+                        "are missing for a " + task.name().toLowerCase(java.util.Locale.ROOT) + " head of width "
+                                + width);
             }
             return regression();
         }
         List<String> classes = state.getStrings("classes");
         // One logit (sigmoid) or one per class (softmax, one-vs-rest): any other width would index past the
         // classes or leave some unread.
-        if (task == Task.REGRESSION || classes.size() < 2 || ((width != 1 || task != Task.BINARY)
-                && width != classes.size())) {
-            throw state.damaged("width", "is " + width + " for a " + task.name().toLowerCase(java.util.Locale.ROOT)
-                    + " head with " + classes.size() + " classes " + classes);
+        if (task == Task.REGRESSION
+                || classes.size() < 2
+                || ((width != 1 || task != Task.BINARY) && width != classes.size())) {
+            throw state.damaged(
+                    "width",
+                    "is " + width + " for a " + task.name().toLowerCase(java.util.Locale.ROOT) + " head with "
+                            + classes.size() + " classes " + classes);
         }
         try {
             Schema schema = Schema.fromJSON(state.getString("targetType"));
             if (schema.getFields().size() != 1) {
-                throw state.damaged("targetType", "should describe one field, found " + schema.getFields().size());
+                throw state.damaged(
+                        "targetType",
+                        "should describe one field, found " + schema.getFields().size());
             }
-            ClassLabels labels = new ClassLabels(classes, schema.getFields().get(0).getType());
+            ClassLabels labels =
+                    new ClassLabels(classes, schema.getFields().get(0).getType());
             boolean oneVsRest = state.has("probabilities");
             if (oneVsRest && !state.getString("probabilities").equals("one-vs-rest")) {
-                throw new IllegalStateException("unknown probabilities '" + state.getString("probabilities")
-                        + "' in saved model");
+                throw new IllegalStateException(
+                        "unknown probabilities '" + state.getString("probabilities") + "' in saved model");
             }
             return new Head(task, (int) width, labels, threshold, oneVsRest);
         } catch (java.io.IOException e) {

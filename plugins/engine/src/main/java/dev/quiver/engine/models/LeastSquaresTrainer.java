@@ -36,8 +36,9 @@ final class LeastSquaresTrainer implements Trainer {
     public Model fit(TrainingData data, FitContext context) {
         List<String> features = data.features();
         int p = features.size();
-        String target = data.target().orElseThrow(() -> new QuiverException(ErrorCode.CONFIG,
-                "linear-regression needs a target column.")).getName();
+        String target = data.target()
+                .orElseThrow(() -> new QuiverException(ErrorCode.CONFIG, "linear-regression needs a target column."))
+                .getName();
 
         double[] mean = new double[p + 1];
         if (fitIntercept) {
@@ -72,10 +73,15 @@ final class LeastSquaresTrainer implements Trainer {
         } else {
             int dependent = solver.firstDependentColumn();
             if (dependent >= 0) {
-                throw new QuiverException(ErrorCode.DATA, "Least squares has no unique solution: feature '"
-                        + features.get(dependent) + "' is constant or a linear combination of the features before it"
-                        + (solver.rows() <= p ? " (there are " + solver.rows() + " rows for " + p + " features)" : "")
-                        + ". Drop that feature, or set l2 > 0 for ridge regression.");
+                throw new QuiverException(
+                        ErrorCode.DATA,
+                        "Least squares has no unique solution: feature '"
+                                + features.get(dependent)
+                                + "' is constant or a linear combination of the features before it"
+                                + (solver.rows() <= p
+                                        ? " (there are " + solver.rows() + " rows for " + p + " features)"
+                                        : "")
+                                + ". Drop that feature, or set l2 > 0 for ridge regression.");
             }
         }
         double[] w = solver.solve();
@@ -83,7 +89,7 @@ final class LeastSquaresTrainer implements Trainer {
         for (int j = 0; j < p; j++) {
             b -= w[j] * mean[j];
         }
-        return new LinearModel(LinearRegressionFactory.NAME, features, new double[][] {w}, new double[] {b},
-                Head.regression());
+        return new LinearModel(
+                LinearRegressionFactory.NAME, features, new double[][] {w}, new double[] {b}, Head.regression());
     }
 }

@@ -1,13 +1,13 @@
 package dev.quiver.engine.models;
 
 import dev.quiver.api.PluginContext;
+import dev.quiver.api.Task;
 import dev.quiver.api.config.Config;
 import dev.quiver.api.config.Option;
 import dev.quiver.api.model.Model;
 import dev.quiver.api.model.ModelFactory;
 import dev.quiver.api.model.Trainer;
 import dev.quiver.api.state.StateReader;
-import dev.quiver.api.Task;
 import dev.quiver.engine.nn.Activation;
 import dev.quiver.engine.nn.Init;
 import java.util.List;
@@ -26,9 +26,10 @@ public final class LinearRegressionFactory implements ModelFactory {
     static final Option<String> SOLVER = Option.choice("solver", "least-squares", "least-squares", "gd")
             .describe("least-squares: exact closed-form fit (Givens QR in double precision); gd: gradient descent"
                     + " with the training: section (default: MSE loss, SGD lr 0.01)");
-    static final Option<Boolean> FIT_INTERCEPT = Option.bool("fitIntercept", true)
-            .describe("learn a bias term; false forces the fit through the origin");
-    static final Option<Double> L2 = Option.real("l2", 0.0).atLeast(0)
+    static final Option<Boolean> FIT_INTERCEPT =
+            Option.bool("fitIntercept", true).describe("learn a bias term; false forces the fit through the origin");
+    static final Option<Double> L2 = Option.real("l2", 0.0)
+            .atLeast(0)
             .describe("ridge penalty l2 * ||w||^2 added to the sum of squared errors (scikit-learn's Ridge alpha);"
                     + " the intercept is not penalised");
 
@@ -70,11 +71,23 @@ public final class LinearRegressionFactory implements ModelFactory {
             return new LeastSquaresTrainer(fitIntercept, l2);
         }
         if (!fitIntercept || l2 > 0) {
-            config.problem(fitIntercept ? L2.name() : FIT_INTERCEPT.name(), "fitIntercept and l2 apply to solver:"
-                    + " least-squares; with gd use the optimizer's weightDecay instead of l2");
+            config.problem(
+                    fitIntercept ? L2.name() : FIT_INTERCEPT.name(),
+                    "fitIntercept and l2 apply to solver:"
+                            + " least-squares; with gd use the optimizer's weightDecay instead of l2");
         }
-        return new GradientTrainer(NAME, Set.of(Task.REGRESSION), new int[0], Activation.RELU, 0f, init, init,
-                false, 0.5, false, Map.of("type", "sgd", "lr", 0.01));
+        return new GradientTrainer(
+                NAME,
+                Set.of(Task.REGRESSION),
+                new int[0],
+                Activation.RELU,
+                0f,
+                init,
+                init,
+                false,
+                0.5,
+                false,
+                Map.of("type", "sgd", "lr", 0.01));
     }
 
     @Override

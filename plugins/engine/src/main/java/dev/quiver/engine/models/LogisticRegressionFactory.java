@@ -34,7 +34,9 @@ public final class LogisticRegressionFactory implements ModelFactory {
 
     private static final String OVR = "ovr";
 
-    static final Option<Double> THRESHOLD = Option.real("threshold", 0.5).above(0).below(1)
+    static final Option<Double> THRESHOLD = Option.real("threshold", 0.5)
+            .above(0)
+            .below(1)
             .describe("Two classes: probability of the second class from which it is predicted.");
     /** A string rather than a choice of one, so that a wrong value gets an error that points somewhere useful. */
     static final Option<String> MULTICLASS = Option.string("multiclass", OVR)
@@ -72,13 +74,26 @@ public final class LogisticRegressionFactory implements ModelFactory {
         Init init = Init.of(config.get(INIT));
         String multiclass = config.get(MULTICLASS);
         if (!multiclass.equals(OVR)) {
-            config.problem(MULTICLASS.name(), "multiclass is '" + multiclass + "', but logistic-regression learns"
-                    + " more than two classes only one-vs-rest: write multiclass: ovr, or leave it out."
-                    + (multiclass.equalsIgnoreCase("multinomial") || multiclass.equalsIgnoreCase("softmax")
-                            ? " For the multinomial (softmax) model use type: softmax-regression." : ""));
+            config.problem(
+                    MULTICLASS.name(),
+                    "multiclass is '" + multiclass + "', but logistic-regression learns"
+                            + " more than two classes only one-vs-rest: write multiclass: ovr, or leave it out."
+                            + (multiclass.equalsIgnoreCase("multinomial") || multiclass.equalsIgnoreCase("softmax")
+                                    ? " For the multinomial (softmax) model use type: softmax-regression."
+                                    : ""));
         }
-        return new GradientTrainer(NAME, Set.of(Task.BINARY, Task.MULTICLASS), new int[0], Activation.RELU, 0f,
-                init, init, false, config.get(THRESHOLD), true, ADAM_LR_001);
+        return new GradientTrainer(
+                NAME,
+                Set.of(Task.BINARY, Task.MULTICLASS),
+                new int[0],
+                Activation.RELU,
+                0f,
+                init,
+                init,
+                false,
+                config.get(THRESHOLD),
+                true,
+                ADAM_LR_001);
     }
 
     @Override

@@ -23,11 +23,14 @@ public final class MlpFactory implements ModelFactory {
 
     public static final String NAME = "mlp";
 
-    static final Option<List<Integer>> HIDDEN = Option.integers("hidden", List.of(64, 32)).atLeast(1)
+    static final Option<List<Integer>> HIDDEN = Option.integers("hidden", List.of(64, 32))
+            .atLeast(1)
             .describe("Widths of the hidden layers, input side first.");
     static final Option<String> ACTIVATION = Option.choice("activation", "relu", "relu", "tanh", "sigmoid", "gelu")
             .describe("Non-linearity after each hidden layer (gelu: the exact erf form, PyTorch's default).");
-    static final Option<Double> DROPOUT = Option.real("dropout", 0.0).atLeast(0).below(1)
+    static final Option<Double> DROPOUT = Option.real("dropout", 0.0)
+            .atLeast(0)
+            .below(1)
             .describe("Probability of zeroing each hidden activation while training.");
     static final Option<String> INIT = Option.choice("init", "auto", "auto", "zeros", "xavier", "he", "normal")
             .describe("Initial weights; auto: he for relu and gelu layers, xavier otherwise (and for the output).");
@@ -65,9 +68,18 @@ public final class MlpFactory implements ModelFactory {
             context.warn("mlp with init: zeros: every hidden unit gets the same gradient and they never differ;"
                     + " prefer he or xavier.");
         }
-        return new GradientTrainer(NAME, Set.of(Task.REGRESSION, Task.BINARY, Task.MULTICLASS), hidden, activation,
-                (float) (double) config.get(DROPOUT), hiddenInit, outputInit, false,
-                config.get(LogisticRegressionFactory.THRESHOLD), false, Map.of("type", "adam"));
+        return new GradientTrainer(
+                NAME,
+                Set.of(Task.REGRESSION, Task.BINARY, Task.MULTICLASS),
+                hidden,
+                activation,
+                (float) (double) config.get(DROPOUT),
+                hiddenInit,
+                outputInit,
+                false,
+                config.get(LogisticRegressionFactory.THRESHOLD),
+                false,
+                Map.of("type", "adam"));
     }
 
     @Override

@@ -49,7 +49,8 @@ public final class MlpModel extends HeadModel {
         sizes[0] = layers.get(0).inputs();
         for (int l = 0; l < layers.size(); l++) {
             sizes[l + 1] = layers.get(l).outputs();
-            state.putFloats(layers.get(l).weight().name(), layers.get(l).weight().value());
+            state.putFloats(
+                    layers.get(l).weight().name(), layers.get(l).weight().value());
             state.putFloats(layers.get(l).bias().name(), layers.get(l).bias().value());
         }
         state.putLongs("sizes", sizes);
@@ -62,13 +63,16 @@ public final class MlpModel extends HeadModel {
         List<String> features = state.getStrings("features");
         Head head = Head.load(state.child("head"));
         if (sizes.length < 2 || sizes[0] != features.size() || sizes[sizes.length - 1] != head.width()) {
-            throw state.damaged("sizes", "are " + java.util.Arrays.toString(sizes) + " for " + features.size()
-                    + " features and " + head.width() + " outputs");
+            throw state.damaged(
+                    "sizes",
+                    "are " + java.util.Arrays.toString(sizes) + " for " + features.size() + " features and "
+                            + head.width() + " outputs");
         }
         for (long size : sizes) {
             if (size < 1 || size > Integer.MAX_VALUE) {
-                throw state.damaged("sizes", "are " + java.util.Arrays.toString(sizes) + "; every layer needs a size "
-                        + "of at least 1");
+                throw state.damaged(
+                        "sizes",
+                        "are " + java.util.Arrays.toString(sizes) + "; every layer needs a size " + "of at least 1");
             }
         }
         List<Dense> layers = new ArrayList<>();
@@ -78,11 +82,15 @@ public final class MlpModel extends HeadModel {
             if (weights > Integer.MAX_VALUE) {
                 throw state.damaged("sizes", "make layer " + l + " too large: " + weights + " weights");
             }
-            layers.add(new Dense(name, (int) sizes[l], (int) sizes[l + 1], state.getFloats(name + ".weight",
-                    (int) weights), state.getFloats(name + ".bias", (int) sizes[l + 1])));
+            layers.add(new Dense(
+                    name,
+                    (int) sizes[l],
+                    (int) sizes[l + 1],
+                    state.getFloats(name + ".weight", (int) weights),
+                    state.getFloats(name + ".bias", (int) sizes[l + 1])));
         }
-        Network network = new Network(layers, Activation.of(state.getString("activation")),
-                (float) state.getDouble("dropout"));
+        Network network =
+                new Network(layers, Activation.of(state.getString("activation")), (float) state.getDouble("dropout"));
         return new MlpModel(features, network, head);
     }
 

@@ -45,8 +45,18 @@ public final class SoftmaxRegressionFactory implements ModelFactory {
     @Override
     public Trainer create(Config config, PluginContext context) {
         Init init = Init.of(config.get(LogisticRegressionFactory.INIT));
-        return new GradientTrainer(NAME, Set.of(Task.BINARY, Task.MULTICLASS), new int[0], Activation.RELU, 0f,
-                init, init, true, 0.5, false, LogisticRegressionFactory.ADAM_LR_001);
+        return new GradientTrainer(
+                NAME,
+                Set.of(Task.BINARY, Task.MULTICLASS),
+                new int[0],
+                Activation.RELU,
+                0f,
+                init,
+                init,
+                true,
+                0.5,
+                false,
+                LogisticRegressionFactory.ADAM_LR_001);
     }
 
     @Override

@@ -5,7 +5,10 @@ import java.util.Locale;
 
 /** The hidden-layer non-linearities an MLP may use, by their pipeline names. */
 public enum Activation {
-    RELU, TANH, SIGMOID, GELU;
+    RELU,
+    TANH,
+    SIGMOID,
+    GELU;
 
     public Tensor apply(Tensor x) {
         return switch (this) {

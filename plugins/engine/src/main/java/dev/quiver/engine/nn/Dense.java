@@ -45,7 +45,8 @@ public final class Dense {
 
     /** The layer applied to a {@code [rows, inputs]} batch, tracked for backprop when {@code train}. */
     public Tensor forward(Tensor x, boolean train) {
-        Tensor w = train ? Tensor.parameter(weight.value(), weight.gradient(), inputs, outputs)
+        Tensor w = train
+                ? Tensor.parameter(weight.value(), weight.gradient(), inputs, outputs)
                 : Tensor.of(weight.value(), inputs, outputs);
         Tensor b = train ? Tensor.parameter(bias.value(), bias.gradient(), outputs) : Tensor.of(bias.value(), outputs);
         return x.linear(w, b);

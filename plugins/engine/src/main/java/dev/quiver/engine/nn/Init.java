@@ -14,7 +14,10 @@ import java.util.Locale;
  * </ul>
  */
 public enum Init {
-    ZEROS, XAVIER, HE, NORMAL;
+    ZEROS,
+    XAVIER,
+    HE,
+    NORMAL;
 
     /** Fills {@code weights} ({@code fanIn x fanOut}) from {@code random}. */
     public void fill(float[] weights, int fanIn, int fanOut, Rng random) {

@@ -28,8 +28,8 @@ public final class Network {
      * A freshly initialised network {@code sizes[0] -> ... -> sizes[last]}: hidden layers with {@code hidden}
      * init, the output layer with {@code output} init, biases zero.
      */
-    public static Network create(int[] sizes, Activation activation, float dropout, Init hidden, Init output,
-            Rng random) {
+    public static Network create(
+            int[] sizes, Activation activation, float dropout, Init hidden, Init output, Rng random) {
         List<Dense> layers = new ArrayList<>();
         for (int l = 0; l + 1 < sizes.length; l++) {
             Dense d = new Dense("layer" + l, sizes[l], sizes[l + 1]);
@@ -101,7 +101,12 @@ public final class Network {
         List<Dense> copies = new ArrayList<>();
         for (Dense d : layers) {
             String name = d.weight().name().substring(0, d.weight().name().length() - ".weight".length());
-            copies.add(new Dense(name, d.inputs(), d.outputs(), d.weight().value().clone(), d.bias().value().clone()));
+            copies.add(new Dense(
+                    name,
+                    d.inputs(),
+                    d.outputs(),
+                    d.weight().value().clone(),
+                    d.bias().value().clone()));
         }
         return new Network(copies, activation, dropout);
     }
@@ -110,8 +115,14 @@ public final class Network {
     public void copyValuesFrom(Network other) {
         for (int l = 0; l < layers.size(); l++) {
             Dense to = layers.get(l), from = other.layers.get(l);
-            System.arraycopy(from.weight().value(), 0, to.weight().value(), 0, to.weight().value().length);
-            System.arraycopy(from.bias().value(), 0, to.bias().value(), 0, to.bias().value().length);
+            System.arraycopy(
+                    from.weight().value(),
+                    0,
+                    to.weight().value(),
+                    0,
+                    to.weight().value().length);
+            System.arraycopy(
+                    from.bias().value(), 0, to.bias().value(), 0, to.bias().value().length);
         }
     }
 }

@@ -15,13 +15,12 @@ import dev.quiver.engine.kernel.Parallel;
  */
 public final class Attention {
 
-    private Attention() {
-    }
+    private Attention() {}
 
     static Tensor causal(Tensor qkv, int batch, int heads) {
         if (qkv.rank() != 2 || qkv.dim(1) % 3 != 0 || qkv.dim(0) % batch != 0 || (qkv.dim(1) / 3) % heads != 0) {
-            throw new IllegalArgumentException("attention over " + qkv + " with batch " + batch + " and " + heads
-                    + " heads");
+            throw new IllegalArgumentException(
+                    "attention over " + qkv + " with batch " + batch + " and " + heads + " heads");
         }
         int time = qkv.dim(0) / batch;
         int width = qkv.dim(1) / 3;
@@ -37,49 +36,66 @@ public final class Attention {
                 int b = bh / heads, h = bh % heads;
                 int base = b * time * stride + h * headWidth;
                 for (int i = 0; i < time; i++) {
-                    attendRow(x, base + i * stride, x, base + width, x, base + 2 * width, stride, i + 1, headWidth,
-                            scale, probs, (bh * time + i) * time, y, (b * time + i) * width + h * headWidth);
+                    attendRow(
+                            x,
+                            base + i * stride,
+                            x,
+                            base + width,
+                            x,
+                            base + 2 * width,
+                            stride,
+                            i + 1,
+                            headWidth,
+                            scale,
+                            probs,
+                            (bh * time + i) * time,
+                            y,
+                            (b * time + i) * width + h * headWidth);
                 }
             }
         });
-        return Tensor.result(y, new int[] {batch * time, width}, t -> {
-            float[] g = t.grad();
-            float[] gx = qkv.gradBuffer();
-            Parallel.forRows(batch * heads, 1, (from, to) -> {
-                float[] dp = new float[time];
-                for (int bh = from; bh < to; bh++) {
-                    int b = bh / heads, h = bh % heads;
-                    int base = b * time * stride + h * headWidth;
-                    for (int i = 0; i < time; i++) {
-                        int go = (b * time + i) * width + h * headWidth;
-                        int pRow = (bh * time + i) * time;
-                        int qi = base + i * stride;
-                        double dot = 0;
-                        for (int j = 0; j <= i; j++) {
-                            int vj = base + j * stride + 2 * width;
-                            float s = 0;
-                            for (int d = 0; d < headWidth; d++) {
-                                s += g[go + d] * x[vj + d];
-                            }
-                            dp[j] = s;
-                            dot += (double) s * probs[pRow + j];
-                            float pij = probs[pRow + j];
-                            for (int d = 0; d < headWidth; d++) {
-                                gx[vj + d] += pij * g[go + d];
+        return Tensor.result(
+                y,
+                new int[] {batch * time, width},
+                t -> {
+                    float[] g = t.grad();
+                    float[] gx = qkv.gradBuffer();
+                    Parallel.forRows(batch * heads, 1, (from, to) -> {
+                        float[] dp = new float[time];
+                        for (int bh = from; bh < to; bh++) {
+                            int b = bh / heads, h = bh % heads;
+                            int base = b * time * stride + h * headWidth;
+                            for (int i = 0; i < time; i++) {
+                                int go = (b * time + i) * width + h * headWidth;
+                                int pRow = (bh * time + i) * time;
+                                int qi = base + i * stride;
+                                double dot = 0;
+                                for (int j = 0; j <= i; j++) {
+                                    int vj = base + j * stride + 2 * width;
+                                    float s = 0;
+                                    for (int d = 0; d < headWidth; d++) {
+                                        s += g[go + d] * x[vj + d];
+                                    }
+                                    dp[j] = s;
+                                    dot += (double) s * probs[pRow + j];
+                                    float pij = probs[pRow + j];
+                                    for (int d = 0; d < headWidth; d++) {
+                                        gx[vj + d] += pij * g[go + d];
+                                    }
+                                }
+                                for (int j = 0; j <= i; j++) {
+                                    float ds = (float) (probs[pRow + j] * (dp[j] - dot)) * scale;
+                                    int kj = base + j * stride + width;
+                                    for (int d = 0; d < headWidth; d++) {
+                                        gx[qi + d] += ds * x[kj + d];
+                                        gx[kj + d] += ds * x[qi + d];
+                                    }
+                                }
                             }
                         }
-                        for (int j = 0; j <= i; j++) {
-                            float ds = (float) (probs[pRow + j] * (dp[j] - dot)) * scale;
-                            int kj = base + j * stride + width;
-                            for (int d = 0; d < headWidth; d++) {
-                                gx[qi + d] += ds * x[kj + d];
-                                gx[kj + d] += ds * x[qi + d];
-                            }
-                        }
-                    }
-                }
-            });
-        }, qkv);
+                    });
+                },
+                qkv);
     }
 
     /**
@@ -88,8 +104,21 @@ public final class Attention {
      * {@code kvStride} apart; the training op and the generator's key/value cache share this, so both compute
      * the same numbers in the same order.
      */
-    public static void attendRow(float[] q, int qOff, float[] k, int kOff, float[] v, int vOff, int kvStride,
-            int count, int headWidth, float scale, float[] probs, int pOff, float[] out, int outOff) {
+    public static void attendRow(
+            float[] q,
+            int qOff,
+            float[] k,
+            int kOff,
+            float[] v,
+            int vOff,
+            int kvStride,
+            int count,
+            int headWidth,
+            float scale,
+            float[] probs,
+            int pOff,
+            float[] out,
+            int outOff) {
         float max = Float.NEGATIVE_INFINITY;
         for (int j = 0; j < count; j++) {
             int kj = kOff + j * kvStride;

@@ -112,8 +112,7 @@ final class Broadcast {
         }
     }
 
-    private Broadcast() {
-    }
+    private Broadcast() {}
 
     static Tensor apply(Op op, Tensor a, Tensor b) {
         int[] shape = shape(a.shapeRef(), b.shapeRef());
@@ -123,8 +122,20 @@ final class Broadcast {
         float[] x = a.data(), y = b.data();
         float[] out = Workspace.buffer(size);
         op.forward(x, ia, y, ib, out, size);
-        return Tensor.result(out, shape, t -> op.backward(t.grad(), x, ia, y, ib,
-                a.requiresGrad() ? a.gradBuffer() : null, b.requiresGrad() ? b.gradBuffer() : null, size), a, b);
+        return Tensor.result(
+                out,
+                shape,
+                t -> op.backward(
+                        t.grad(),
+                        x,
+                        ia,
+                        y,
+                        ib,
+                        a.requiresGrad() ? a.gradBuffer() : null,
+                        b.requiresGrad() ? b.gradBuffer() : null,
+                        size),
+                a,
+                b);
     }
 
     static int[] shape(int[] a, int[] b) {
@@ -134,8 +145,8 @@ final class Broadcast {
             int da = d - (rank - a.length) >= 0 ? a[d - (rank - a.length)] : 1;
             int db = d - (rank - b.length) >= 0 ? b[d - (rank - b.length)] : 1;
             if (da != db && da != 1 && db != 1) {
-                throw new IllegalArgumentException("shapes " + Arrays.toString(a) + " and " + Arrays.toString(b)
-                        + " do not broadcast");
+                throw new IllegalArgumentException(
+                        "shapes " + Arrays.toString(a) + " and " + Arrays.toString(b) + " do not broadcast");
             }
             out[d] = Math.max(da, db);
         }

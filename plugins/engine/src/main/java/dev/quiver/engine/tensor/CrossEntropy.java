@@ -8,12 +8,12 @@ package dev.quiver.engine.tensor;
  */
 final class CrossEntropy {
 
-    private CrossEntropy() {
-    }
+    private CrossEntropy() {}
 
     static Tensor mean(Tensor logits, int[] targets) {
         if (logits.rank() != 2 || logits.dim(0) != targets.length) {
-            throw new IllegalArgumentException("cross-entropy of " + logits + " against " + targets.length + " targets");
+            throw new IllegalArgumentException(
+                    "cross-entropy of " + logits + " against " + targets.length + " targets");
         }
         int rows = logits.dim(0), classes = logits.dim(1);
         float[] x = logits.data();
@@ -47,21 +47,25 @@ final class CrossEntropy {
         int n = counted;
         out[0] = n == 0 ? 0f : (float) (total / n);
         int[] copy = targets.clone();
-        return Tensor.result(out, new int[0], t -> {
-            if (n == 0) {
-                return;
-            }
-            float scale = t.grad()[0] / n;
-            float[] gx = logits.gradBuffer();
-            for (int r = 0; r < rows; r++) {
-                if (copy[r] < 0) {
-                    continue;
-                }
-                int off = r * classes;
-                for (int j = 0; j < classes; j++) {
-                    gx[off + j] += scale * (p[off + j] - (j == copy[r] ? 1f : 0f));
-                }
-            }
-        }, logits);
+        return Tensor.result(
+                out,
+                new int[0],
+                t -> {
+                    if (n == 0) {
+                        return;
+                    }
+                    float scale = t.grad()[0] / n;
+                    float[] gx = logits.gradBuffer();
+                    for (int r = 0; r < rows; r++) {
+                        if (copy[r] < 0) {
+                            continue;
+                        }
+                        int off = r * classes;
+                        for (int j = 0; j < classes; j++) {
+                            gx[off + j] += scale * (p[off + j] - (j == copy[r] ? 1f : 0f));
+                        }
+                    }
+                },
+                logits);
     }
 }

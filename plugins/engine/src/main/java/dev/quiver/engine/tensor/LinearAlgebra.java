@@ -5,8 +5,7 @@ import dev.quiver.engine.kernel.Matmul;
 /** Matrix products and the dense layer, on the parallel {@link Matmul} kernels. Stateless. */
 final class LinearAlgebra {
 
-    private LinearAlgebra() {
-    }
+    private LinearAlgebra() {}
 
     static Tensor matmul(Tensor a, Tensor b) {
         checkMatrices(a, b);
@@ -32,20 +31,26 @@ final class LinearAlgebra {
             }
         }
         Matmul.nn(x.data(), w.data(), out, n, k, m, true);
-        return Tensor.result(out, new int[] {n, m}, o -> {
-            backward(x, w, o, n, k, m);
-            if (bias.requiresGrad()) {
-                // Column sums in row order: one fixed summation order, so the result never depends on threads.
-                float[] g = o.grad();
-                float[] gb = bias.gradBuffer();
-                for (int i = 0; i < n; i++) {
-                    int row = i * m;
-                    for (int j = 0; j < m; j++) {
-                        gb[j] += g[row + j];
+        return Tensor.result(
+                out,
+                new int[] {n, m},
+                o -> {
+                    backward(x, w, o, n, k, m);
+                    if (bias.requiresGrad()) {
+                        // Column sums in row order: one fixed summation order, so the result never depends on threads.
+                        float[] g = o.grad();
+                        float[] gb = bias.gradBuffer();
+                        for (int i = 0; i < n; i++) {
+                            int row = i * m;
+                            for (int j = 0; j < m; j++) {
+                                gb[j] += g[row + j];
+                            }
+                        }
                     }
-                }
-            }
-        }, x, w, bias);
+                },
+                x,
+                w,
+                bias);
     }
 
     /** {@code a · b^T} for {@code a [n, m]} and {@code b [k, m]}: logits from a table shared with an embedding. */
@@ -56,15 +61,20 @@ final class LinearAlgebra {
         int n = a.dim(0), m = a.dim(1), k = b.dim(0);
         float[] out = Workspace.buffer(n * k);
         Matmul.nt(a.data(), b.data(), out, n, m, k, false);
-        return Tensor.result(out, new int[] {n, k}, o -> {
-            float[] g = o.grad();
-            if (a.requiresGrad()) {
-                Matmul.nn(g, b.data(), a.gradBuffer(), n, k, m, true);
-            }
-            if (b.requiresGrad()) {
-                Matmul.tn(g, a.data(), b.gradBuffer(), n, k, m, true);
-            }
-        }, a, b);
+        return Tensor.result(
+                out,
+                new int[] {n, k},
+                o -> {
+                    float[] g = o.grad();
+                    if (a.requiresGrad()) {
+                        Matmul.nn(g, b.data(), a.gradBuffer(), n, k, m, true);
+                    }
+                    if (b.requiresGrad()) {
+                        Matmul.tn(g, a.data(), b.gradBuffer(), n, k, m, true);
+                    }
+                },
+                a,
+                b);
     }
 
     private static void backward(Tensor a, Tensor b, Tensor out, int n, int k, int m) {

@@ -6,14 +6,13 @@ package dev.quiver.engine.tensor;
  */
 final class Norms {
 
-    private Norms() {
-    }
+    private Norms() {}
 
     static Tensor layerNorm(Tensor x, Tensor gamma, Tensor beta, float eps) {
         int width = x.dim(-1);
         if (gamma.size() != width || beta.size() != width) {
-            throw new IllegalArgumentException("layer norm of width " + width + " with scale " + gamma + " and shift "
-                    + beta);
+            throw new IllegalArgumentException(
+                    "layer norm of width " + width + " with scale " + gamma + " and shift " + beta);
         }
         int rows = x.size() / width;
         float[] a = x.data();
@@ -44,41 +43,47 @@ final class Norms {
                 y[off + j] = h * g[j] + b[j];
             }
         }
-        return Tensor.result(y, x.shapeRef(), t -> {
-            float[] go = t.grad();
-            if (gamma.requiresGrad() || beta.requiresGrad()) {
-                float[] gg = gamma.requiresGrad() ? gamma.gradBuffer() : null;
-                float[] gb = beta.requiresGrad() ? beta.gradBuffer() : null;
-                for (int r = 0; r < rows; r++) {
-                    int off = r * width;
-                    for (int j = 0; j < width; j++) {
-                        if (gg != null) {
-                            gg[j] += go[off + j] * xhat[off + j];
+        return Tensor.result(
+                y,
+                x.shapeRef(),
+                t -> {
+                    float[] go = t.grad();
+                    if (gamma.requiresGrad() || beta.requiresGrad()) {
+                        float[] gg = gamma.requiresGrad() ? gamma.gradBuffer() : null;
+                        float[] gb = beta.requiresGrad() ? beta.gradBuffer() : null;
+                        for (int r = 0; r < rows; r++) {
+                            int off = r * width;
+                            for (int j = 0; j < width; j++) {
+                                if (gg != null) {
+                                    gg[j] += go[off + j] * xhat[off + j];
+                                }
+                                if (gb != null) {
+                                    gb[j] += go[off + j];
+                                }
+                            }
                         }
-                        if (gb != null) {
-                            gb[j] += go[off + j];
+                    }
+                    if (x.requiresGrad()) {
+                        float[] gx = x.gradBuffer();
+                        for (int r = 0; r < rows; r++) {
+                            int off = r * width;
+                            // dx = inv/N * (N*dxhat - sum(dxhat) - xhat*sum(dxhat*xhat)), dxhat = dy*gamma
+                            double sum = 0, dot = 0;
+                            for (int j = 0; j < width; j++) {
+                                double dh = go[off + j] * g[j];
+                                sum += dh;
+                                dot += dh * xhat[off + j];
+                            }
+                            double k = inv[r] / (double) width;
+                            for (int j = 0; j < width; j++) {
+                                double dh = go[off + j] * g[j];
+                                gx[off + j] += (float) (k * (width * dh - sum - xhat[off + j] * dot));
+                            }
                         }
                     }
-                }
-            }
-            if (x.requiresGrad()) {
-                float[] gx = x.gradBuffer();
-                for (int r = 0; r < rows; r++) {
-                    int off = r * width;
-                    // dx = inv/N * (N*dxhat - sum(dxhat) - xhat*sum(dxhat*xhat)), dxhat = dy*gamma
-                    double sum = 0, dot = 0;
-                    for (int j = 0; j < width; j++) {
-                        double dh = go[off + j] * g[j];
-                        sum += dh;
-                        dot += dh * xhat[off + j];
-                    }
-                    double k = inv[r] / (double) width;
-                    for (int j = 0; j < width; j++) {
-                        double dh = go[off + j] * g[j];
-                        gx[off + j] += (float) (k * (width * dh - sum - xhat[off + j] * dot));
-                    }
-                }
-            }
-        }, x, gamma, beta);
+                },
+                x,
+                gamma,
+                beta);
     }
 }

@@ -5,8 +5,7 @@ import java.util.Arrays;
 /** Sums and means, over everything or one axis; accumulated in double so long sums stay exact. Stateless. */
 final class Reductions {
 
-    private Reductions() {
-    }
+    private Reductions() {}
 
     static Tensor sum(Tensor a) {
         return all(a, false);
@@ -26,13 +25,17 @@ final class Reductions {
         float scale = mean ? 1f / n : 1f;
         float[] out = Workspace.buffer(1);
         out[0] = (float) (s * scale);
-        return Tensor.result(out, new int[0], t -> {
-            float g = t.grad()[0] * scale;
-            float[] ga = a.gradBuffer();
-            for (int i = 0; i < n; i++) {
-                ga[i] += g;
-            }
-        }, a);
+        return Tensor.result(
+                out,
+                new int[0],
+                t -> {
+                    float g = t.grad()[0] * scale;
+                    float[] ga = a.gradBuffer();
+                    for (int i = 0; i < n; i++) {
+                        ga[i] += g;
+                    }
+                },
+                a);
     }
 
     static Tensor sum(Tensor a, int axis, boolean keepDim, boolean mean) {
@@ -73,17 +76,21 @@ final class Reductions {
             }
         }
         final int fOuter = outer, fInner = inner;
-        return Tensor.result(out, Arrays.copyOf(outShape, outShape.length), t -> {
-            float[] g = t.grad();
-            float[] ga = a.gradBuffer();
-            for (int o = 0; o < fOuter; o++) {
-                for (int i = 0; i < fInner; i++) {
-                    float go = g[o * fInner + i] * scale;
-                    for (int r = 0, p = o * n * fInner + i; r < n; r++, p += fInner) {
-                        ga[p] += go;
+        return Tensor.result(
+                out,
+                Arrays.copyOf(outShape, outShape.length),
+                t -> {
+                    float[] g = t.grad();
+                    float[] ga = a.gradBuffer();
+                    for (int o = 0; o < fOuter; o++) {
+                        for (int i = 0; i < fInner; i++) {
+                            float go = g[o * fInner + i] * scale;
+                            for (int r = 0, p = o * n * fInner + i; r < n; r++, p += fInner) {
+                                ga[p] += go;
+                            }
+                        }
                     }
-                }
-            }
-        }, a);
+                },
+                a);
     }
 }

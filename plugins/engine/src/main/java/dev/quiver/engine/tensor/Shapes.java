@@ -5,21 +5,24 @@ import java.util.Arrays;
 /** Ops that move values without computing on them: reshape, transpose, concat, embedding lookup. Stateless. */
 final class Shapes {
 
-    private Shapes() {
-    }
+    private Shapes() {}
 
     static Tensor reshape(Tensor a, int[] shape) {
         if (Tensor.sizeOf(shape) != a.size()) {
             throw new IllegalArgumentException("cannot reshape " + a + " to " + Arrays.toString(shape));
         }
         // Row-major order is unchanged, so the data is shared and the gradient passes through as is.
-        return Tensor.result(a.data(), shape, t -> {
-            float[] g = t.grad();
-            float[] ga = a.gradBuffer();
-            for (int i = 0, n = a.size(); i < n; i++) {
-                ga[i] += g[i];
-            }
-        }, a);
+        return Tensor.result(
+                a.data(),
+                shape,
+                t -> {
+                    float[] g = t.grad();
+                    float[] ga = a.gradBuffer();
+                    for (int i = 0, n = a.size(); i < n; i++) {
+                        ga[i] += g[i];
+                    }
+                },
+                a);
     }
 
     static Tensor transpose(Tensor a) {
@@ -29,15 +32,19 @@ final class Shapes {
         int rows = a.dim(0), cols = a.dim(1);
         float[] y = Workspace.buffer(a.size());
         dev.quiver.engine.kernel.Matmul.transpose(a.data(), y, rows, cols);
-        return Tensor.result(y, new int[] {cols, rows}, t -> {
-            float[] g = t.grad();
-            float[] ga = a.gradBuffer();
-            for (int r = 0; r < rows; r++) {
-                for (int c = 0; c < cols; c++) {
-                    ga[r * cols + c] += g[c * rows + r];
-                }
-            }
-        }, a);
+        return Tensor.result(
+                y,
+                new int[] {cols, rows},
+                t -> {
+                    float[] g = t.grad();
+                    float[] ga = a.gradBuffer();
+                    for (int r = 0; r < rows; r++) {
+                        for (int c = 0; c < cols; c++) {
+                            ga[r * cols + c] += g[c * rows + r];
+                        }
+                    }
+                },
+                a);
     }
 
     static Tensor concat(int axis, Tensor... parts) {
@@ -51,8 +58,8 @@ final class Shapes {
                 fits = d == ax || s[d] == shape[d];
             }
             if (!fits) {
-                throw new IllegalArgumentException("cannot concatenate " + p + " with " + parts[0] + " along axis "
-                        + axis);
+                throw new IllegalArgumentException(
+                        "cannot concatenate " + p + " with " + parts[0] + " along axis " + axis);
             }
             total += s[ax];
         }
@@ -77,21 +84,25 @@ final class Shapes {
             start += w;
         }
         final int fOuter = outer, fInner = inner;
-        return Tensor.result(y, shape, t -> {
-            float[] g = t.grad();
-            for (int k = 0; k < parts.length; k++) {
-                if (!parts[k].requiresGrad()) {
-                    continue;
-                }
-                int w = parts[k].dim(ax) * fInner;
-                float[] gp = parts[k].gradBuffer();
-                for (int o = 0; o < fOuter; o++) {
-                    for (int j = 0; j < w; j++) {
-                        gp[o * w + j] += g[o * rowWidth + starts[k] + j];
+        return Tensor.result(
+                y,
+                shape,
+                t -> {
+                    float[] g = t.grad();
+                    for (int k = 0; k < parts.length; k++) {
+                        if (!parts[k].requiresGrad()) {
+                            continue;
+                        }
+                        int w = parts[k].dim(ax) * fInner;
+                        float[] gp = parts[k].gradBuffer();
+                        for (int o = 0; o < fOuter; o++) {
+                            for (int j = 0; j < w; j++) {
+                                gp[o * w + j] += g[o * rowWidth + starts[k] + j];
+                            }
+                        }
                     }
-                }
-            }
-        }, parts);
+                },
+                parts);
     }
 
     static Tensor embedding(Tensor table, int[] indices) {
@@ -108,15 +119,19 @@ final class Shapes {
             System.arraycopy(table.data(), idx * width, y, i * width, width);
         }
         int[] copy = indices.clone();
-        return Tensor.result(y, new int[] {indices.length, width}, t -> {
-            float[] g = t.grad();
-            float[] gt = table.gradBuffer();
-            for (int i = 0; i < copy.length; i++) {
-                int row = copy[i] * width;
-                for (int j = 0; j < width; j++) {
-                    gt[row + j] += g[i * width + j];
-                }
-            }
-        }, table);
+        return Tensor.result(
+                y,
+                new int[] {indices.length, width},
+                t -> {
+                    float[] g = t.grad();
+                    float[] gt = table.gradBuffer();
+                    for (int i = 0; i < copy.length; i++) {
+                        int row = copy[i] * width;
+                        for (int j = 0; j < width; j++) {
+                            gt[row + j] += g[i * width + j];
+                        }
+                    }
+                },
+                table);
     }
 }

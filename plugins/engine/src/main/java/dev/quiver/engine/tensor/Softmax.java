@@ -7,8 +7,7 @@ package dev.quiver.engine.tensor;
  */
 final class Softmax {
 
-    private Softmax() {
-    }
+    private Softmax() {}
 
     static Tensor softmax(Tensor a, boolean log) {
         int width = a.dim(-1);
@@ -36,21 +35,25 @@ final class Softmax {
                 }
             }
         }
-        return Tensor.result(y, a.shapeRef(), t -> {
-            float[] g = t.grad();
-            float[] ga = a.gradBuffer();
-            for (int r = 0; r < rows; r++) {
-                int off = r * width;
-                double dot = 0;
-                for (int j = 0; j < width; j++) {
-                    dot += log ? g[off + j] : g[off + j] * y[off + j];
-                }
-                for (int j = 0; j < width; j++) {
-                    ga[off + j] += log
-                            ? (float) (g[off + j] - Math.exp(y[off + j]) * dot)
-                            : (float) (y[off + j] * (g[off + j] - dot));
-                }
-            }
-        }, a);
+        return Tensor.result(
+                y,
+                a.shapeRef(),
+                t -> {
+                    float[] g = t.grad();
+                    float[] ga = a.gradBuffer();
+                    for (int r = 0; r < rows; r++) {
+                        int off = r * width;
+                        double dot = 0;
+                        for (int j = 0; j < width; j++) {
+                            dot += log ? g[off + j] : g[off + j] * y[off + j];
+                        }
+                        for (int j = 0; j < width; j++) {
+                            ga[off + j] += log
+                                    ? (float) (g[off + j] - Math.exp(y[off + j]) * dot)
+                                    : (float) (y[off + j] * (g[off + j] - dot));
+                        }
+                    }
+                },
+                a);
     }
 }

@@ -25,7 +25,8 @@ public final class Tensor {
         void apply(Tensor out);
     }
 
-    private static final java.util.concurrent.atomic.AtomicInteger VISITS = new java.util.concurrent.atomic.AtomicInteger();
+    private static final java.util.concurrent.atomic.AtomicInteger VISITS =
+            new java.util.concurrent.atomic.AtomicInteger();
 
     private final float[] data;
     private final int[] shape;
@@ -40,7 +41,8 @@ public final class Tensor {
         this.shape = shape.clone();
         this.size = sizeOf(shape);
         if (data.length < size) {
-            throw new IllegalArgumentException("data has " + data.length + " values for shape " + Arrays.toString(shape));
+            throw new IllegalArgumentException(
+                    "data has " + data.length + " values for shape " + Arrays.toString(shape));
         }
         this.data = data;
         this.grad = grad;
@@ -80,7 +82,8 @@ public final class Tensor {
         for (Tensor t : inputs) {
             track |= t.requiresGrad;
         }
-        return track ? new Tensor(data, shape, null, true, inputs, backward)
+        return track
+                ? new Tensor(data, shape, null, true, inputs, backward)
                 : new Tensor(data, shape, null, false, new Tensor[0], null);
     }
 
@@ -157,8 +160,8 @@ public final class Tensor {
     /** Back-propagates from a one-element tensor (a loss), seeding its gradient with 1. */
     public void backward() {
         if (size != 1) {
-            throw new IllegalStateException("backward() without a seed needs a one-element tensor, not "
-                    + Arrays.toString(shape));
+            throw new IllegalStateException(
+                    "backward() without a seed needs a one-element tensor, not " + Arrays.toString(shape));
         }
         backward(new float[] {1f});
     }

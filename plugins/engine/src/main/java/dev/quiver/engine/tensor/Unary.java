@@ -131,8 +131,7 @@ final class Unary {
         abstract void backward(float[] g, float[] x, float[] y, float[] ga, int n, float s);
     }
 
-    private Unary() {
-    }
+    private Unary() {}
 
     static Tensor apply(Op op, Tensor a, float slope) {
         int n = a.size();
@@ -158,9 +157,28 @@ final class Unary {
     static double erfc(double x) {
         double z = Math.abs(x);
         double t = 1.0 / (1.0 + 0.5 * z);
-        double r = t * Math.exp(-z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418
-                + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587
-                + t * (-0.82215223 + t * 0.17087277)))))))));
+        double r = t
+                * Math.exp(
+                        -z * z
+                                - 1.26551223
+                                + t
+                                        * (1.00002368
+                                                + t
+                                                        * (0.37409196
+                                                                + t
+                                                                        * (0.09678418
+                                                                                + t
+                                                                                        * (-0.18628806
+                                                                                                + t
+                                                                                                        * (0.27886807
+                                                                                                                + t
+                                                                                                                        * (-1.13520398
+                                                                                                                                + t
+                                                                                                                                        * (1.48851587
+                                                                                                                                                + t
+                                                                                                                                                        * (-0.82215223
+                                                                                                                                                                + t
+                                                                                                                                                                        * 0.17087277)))))))));
         return x >= 0 ? r : 2.0 - r;
     }
 
@@ -180,12 +198,16 @@ final class Unary {
             mask[i] = random.nextFloat() < p ? 0f : keep;
             y[i] = x[i] * mask[i];
         }
-        return Tensor.result(y, a.shapeRef(), t -> {
-            float[] g = t.grad();
-            float[] ga = a.gradBuffer();
-            for (int i = 0; i < n; i++) {
-                ga[i] += g[i] * mask[i];
-            }
-        }, a);
+        return Tensor.result(
+                y,
+                a.shapeRef(),
+                t -> {
+                    float[] g = t.grad();
+                    float[] ga = a.gradBuffer();
+                    for (int i = 0; i < n; i++) {
+                        ga[i] += g[i] * mask[i];
+                    }
+                },
+                a);
     }
 }

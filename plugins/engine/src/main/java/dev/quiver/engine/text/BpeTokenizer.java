@@ -21,6 +21,7 @@ public final class BpeTokenizer implements Tokenizer {
 
     /** Merge {@code i} makes id {@code 256 + i} from {@code left[i]} followed by {@code right[i]}. */
     private final int[] left;
+
     private final int[] right;
     private final byte[][] bytes;
 
@@ -131,8 +132,8 @@ public final class BpeTokenizer implements Tokenizer {
         ByteArrayOutputStream out = new ByteArrayOutputStream(ids.length * 2);
         for (int i = 0; i < ids.length; i++) {
             if (ids[i] < 0 || ids[i] >= bytes.length) {
-                throw new IllegalArgumentException("token " + ids[i] + " at " + i + " outside the vocabulary of "
-                        + bytes.length);
+                throw new IllegalArgumentException(
+                        "token " + ids[i] + " at " + i + " outside the vocabulary of " + bytes.length);
             }
             out.writeBytes(bytes[ids[i]]);
         }

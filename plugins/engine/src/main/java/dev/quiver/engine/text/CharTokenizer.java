@@ -34,7 +34,9 @@ public final class CharTokenizer implements Tokenizer {
         long[] codePoints = state.getLongs("alphabet");
         int[] alphabet = new int[codePoints.length];
         for (int i = 0; i < alphabet.length; i++) {
-            if (codePoints[i] < 0 || codePoints[i] > Character.MAX_CODE_POINT || (i > 0 && codePoints[i] <= codePoints[i - 1])) {
+            if (codePoints[i] < 0
+                    || codePoints[i] > Character.MAX_CODE_POINT
+                    || (i > 0 && codePoints[i] <= codePoints[i - 1])) {
                 throw state.damaged("alphabet", "is not an ascending list of code points at " + i);
             }
             alphabet[i] = (int) codePoints[i];

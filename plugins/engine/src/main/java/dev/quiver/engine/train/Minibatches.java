@@ -125,9 +125,11 @@ final class Minibatches {
     /** Rows beyond one Java array's reach fail with advice, not with an overflowed (negative) array size. */
     private void checkFitsInMemory(long rowCapacity) {
         if (rowCapacity * Math.max(p, width) > Integer.MAX_VALUE - 8) {
-            throw new QuiverException(ErrorCode.CONFIG, "The training data has too many rows (" + rowCapacity
-                    + " x " + Math.max(p, width) + " values) to shuffle in memory; set training.shuffleBuffer"
-                    + " (e.g. 100000) to shuffle while streaming instead.");
+            throw new QuiverException(
+                    ErrorCode.CONFIG,
+                    "The training data has too many rows (" + rowCapacity
+                            + " x " + Math.max(p, width) + " values) to shuffle in memory; set training.shuffleBuffer"
+                            + " (e.g. 100000) to shuffle while streaming instead.");
         }
     }
 

@@ -45,6 +45,7 @@ public final class TrainingLoop {
     private final List<Parameter> parameters;
     /** The logit from which a one-output classifier predicts class 1: its probability threshold, as a log-odds. */
     private final double decisionLogit;
+
     private final Workspace workspace = new Workspace();
     private float[] lossGradient = new float[0];
 
@@ -57,8 +58,14 @@ public final class TrainingLoop {
      * @param threshold for a one-output classifier, the probability of class 1 from which it is predicted (as the
      *     fitted model will), so that validation accuracy counts what predictions will say; 0.5 otherwise
      */
-    public TrainingLoop(Network network, TrainingData data, Targets targets, TrainingSetup setup, FitContext context,
-            long seed, double threshold) {
+    public TrainingLoop(
+            Network network,
+            TrainingData data,
+            Targets targets,
+            TrainingSetup setup,
+            FitContext context,
+            long seed,
+            double threshold) {
         this.network = network;
         this.data = data;
         this.targets = targets;
@@ -74,7 +81,8 @@ public final class TrainingLoop {
     public void run() {
         OptimizerRun run = setup.optimizer().start(parameters);
         Scheduler scheduler = setup.schedule().start(run, setup.epochs());
-        Checkpoints checkpoints = context.checkpoints().filter(c -> c.every() > 0).orElse(null);
+        Checkpoints checkpoints =
+                context.checkpoints().filter(c -> c.every() > 0).orElse(null);
         int firstEpoch = 0;
         if (checkpoints != null && checkpoints.latest().isPresent()) {
             firstEpoch = restore(checkpoints.latest().get(), run, scheduler);
@@ -117,17 +125,18 @@ public final class TrainingLoop {
             double validationLoss = validate(metrics);
             scheduler.epochEnded(Double.isNaN(validationLoss) ? trainLoss : validationLoss);
             double seconds = (System.nanoTime() - start) / 1e9;
-            context.epochEnded(new EpochStats(epochNumber, trainLoss, validationLoss, metrics, rows, seconds,
-                    run.learningRate()));
+            context.epochEnded(
+                    new EpochStats(epochNumber, trainLoss, validationLoss, metrics, rows, seconds, run.learningRate()));
 
             boolean stop = false;
             if (stopping != null) {
-                double watched = switch (stopping.monitor()) {
-                    case EarlyStopping.TRAIN_LOSS -> trainLoss;
-                    case EarlyStopping.VALIDATION_ACCURACY -> metrics.getOrDefault(
-                            EarlyStopping.VALIDATION_ACCURACY, Double.NaN);
-                    default -> validationLoss;
-                };
+                double watched =
+                        switch (stopping.monitor()) {
+                            case EarlyStopping.TRAIN_LOSS -> trainLoss;
+                            case EarlyStopping.VALIDATION_ACCURACY ->
+                                metrics.getOrDefault(EarlyStopping.VALIDATION_ACCURACY, Double.NaN);
+                            default -> validationLoss;
+                        };
                 if (stopping.improves(watched, best)) {
                     best = watched;
                     badEpochs = 0;
@@ -161,6 +170,7 @@ public final class TrainingLoop {
     private static final class LossWatch {
         /** How many times the first epoch's loss the last may reach before the user is warned. */
         static final double GROWTH = 10.0;
+
         private double first = Double.NaN;
         private double last = Double.NaN;
         private int firstEpoch;
@@ -179,23 +189,33 @@ public final class TrainingLoop {
             if (lastEpoch == firstEpoch || !(first > 0) || !(last > GROWTH * first)) {
                 return;
             }
-            context.warn(String.format(java.util.Locale.ROOT, "The training loss grew from %.6g (epoch %d) to %.6g"
-                    + " (epoch %d): the model did not learn. Try a smaller learning rate (it ended at"
-                    + " %.6g), e.g. a tenth of it, or standardised features.", first, firstEpoch, last, lastEpoch,
+            context.warn(String.format(
+                    java.util.Locale.ROOT,
+                    "The training loss grew from %.6g (epoch %d) to %.6g"
+                            + " (epoch %d): the model did not learn. Try a smaller learning rate (it ended at"
+                            + " %.6g), e.g. a tenth of it, or standardised features.",
+                    first,
+                    firstEpoch,
+                    last,
+                    lastEpoch,
                     lr));
         }
     }
 
     private EarlyStopping earlyStopping() {
         EarlyStopping stopping = setup.earlyStopping().orElse(null);
-        if (stopping != null && stopping.monitor().equals(EarlyStopping.VALIDATION_ACCURACY)
+        if (stopping != null
+                && stopping.monitor().equals(EarlyStopping.VALIDATION_ACCURACY)
                 && !targets.isClassification()) {
             // Without this the figure would be NaN every epoch: never an improvement, so a silent stop after
             // patience + 1 epochs.
-            throw new QuiverException(ErrorCode.CONFIG, "earlyStopping monitors validation_accuracy, but this"
-                    + " model predicts numbers, not classes; monitor validation_loss instead.");
+            throw new QuiverException(
+                    ErrorCode.CONFIG,
+                    "earlyStopping monitors validation_accuracy, but this"
+                            + " model predicts numbers, not classes; monitor validation_loss instead.");
         }
-        if (stopping != null && data.validation().isEmpty()
+        if (stopping != null
+                && data.validation().isEmpty()
                 && !stopping.monitor().equals(EarlyStopping.TRAIN_LOSS)) {
             context.warn("earlyStopping monitors " + stopping.monitor() + " but there are no validation rows;"
                     + " it watches train_loss instead.");
@@ -260,9 +280,12 @@ public final class TrainingLoop {
     }
 
     private static QuiverException diverged(int epoch, int step, double value, double lr) {
-        return new QuiverException(ErrorCode.DIVERGED, "Training diverged at epoch " + epoch + ", step " + step
-                + ": the loss became " + (Double.isNaN(value) ? "NaN" : "infinite") + ". Try a lower learning rate"
-                + " (it was " + lr + "), gradient clipping (clip: {maxNorm: 1.0}), or standardised features.");
+        return new QuiverException(
+                ErrorCode.DIVERGED,
+                "Training diverged at epoch " + epoch + ", step " + step
+                        + ": the loss became " + (Double.isNaN(value) ? "NaN" : "infinite")
+                        + ". Try a lower learning rate"
+                        + " (it was " + lr + "), gradient clipping (clip: {maxNorm: 1.0}), or standardised features.");
     }
 
     private void save(StateWriter state, int epoch, boolean stopped, OptimizerRun run, Scheduler scheduler) {
@@ -304,10 +327,12 @@ public final class TrainingLoop {
         for (Parameter p : into) {
             float[] saved = state.has(p.name()) ? state.getFloats(p.name()) : null;
             if (saved == null || saved.length != p.value().length) {
-                throw new QuiverException(ErrorCode.DATA, "The checkpoint does not fit this model (parameter "
-                        + p.name() + " is " + (saved == null ? "missing" : "of another size")
-                        + "): it was written by a different pipeline. Start without --resume, or restore the"
-                        + " pipeline that wrote it.");
+                throw new QuiverException(
+                        ErrorCode.DATA,
+                        "The checkpoint does not fit this model (parameter "
+                                + p.name() + " is " + (saved == null ? "missing" : "of another size")
+                                + "): it was written by a different pipeline. Start without --resume, or restore the"
+                                + " pipeline that wrote it.");
             }
             System.arraycopy(saved, 0, p.value(), 0, saved.length);
         }

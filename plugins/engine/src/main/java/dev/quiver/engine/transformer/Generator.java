@@ -28,7 +28,8 @@ public final class Generator {
      * {@code count} tokens following {@code prompt} (non-empty), each handed to {@code onToken} as soon as it is
      * drawn; the same seed gives the same tokens.
      */
-    public int[] generate(int[] prompt, int count, Sampling sampling, long seed, boolean useCache, IntConsumer onToken) {
+    public int[] generate(
+            int[] prompt, int count, Sampling sampling, long seed, boolean useCache, IntConsumer onToken) {
         if (prompt.length == 0) {
             throw new IllegalArgumentException("generation needs a prompt of at least one token");
         }
@@ -81,22 +82,39 @@ public final class Generator {
             for (int l = 0; l < model.blocks.length; l++) {
                 TransformerLm.Block b = model.blocks[l];
                 float[] qkv = x.layerNorm(b.ln1g().constant(), b.ln1b().constant(), TransformerLm.EPS)
-                        .linear(b.qkvW().constant(), b.qkvB().constant()).data();
+                        .linear(b.qkvW().constant(), b.qkvB().constant())
+                        .data();
                 System.arraycopy(qkv, c, keys[l], pos * c, c);
                 System.arraycopy(qkv, 2 * c, values[l], pos * c, c);
                 float[] out = new float[c];
                 for (int h = 0; h < heads; h++) {
-                    Attention.attendRow(qkv, h * headWidth, keys[l], h * headWidth, values[l], h * headWidth, c,
-                            pos + 1, headWidth, scale, probs, 0, out, h * headWidth);
+                    Attention.attendRow(
+                            qkv,
+                            h * headWidth,
+                            keys[l],
+                            h * headWidth,
+                            values[l],
+                            h * headWidth,
+                            c,
+                            pos + 1,
+                            headWidth,
+                            scale,
+                            probs,
+                            0,
+                            out,
+                            h * headWidth);
                 }
-                x = x.add(Tensor.of(out, 1, c).linear(b.projW().constant(), b.projB().constant()));
+                x = x.add(Tensor.of(out, 1, c)
+                        .linear(b.projW().constant(), b.projB().constant()));
                 Tensor m = x.layerNorm(b.ln2g().constant(), b.ln2b().constant(), TransformerLm.EPS)
-                        .linear(b.fcW().constant(), b.fcB().constant()).gelu()
+                        .linear(b.fcW().constant(), b.fcB().constant())
+                        .gelu()
                         .linear(b.outW().constant(), b.outB().constant());
                 x = x.add(m);
             }
             return x.layerNorm(model.lnfG.constant(), model.lnfB.constant(), TransformerLm.EPS)
-                    .matmulTransposed(model.tokens.constant()).data();
+                    .matmulTransposed(model.tokens.constant())
+                    .data();
         }
     }
 }

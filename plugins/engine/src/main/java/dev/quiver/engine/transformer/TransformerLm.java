@@ -52,9 +52,19 @@ public final class TransformerLm {
     }
 
     /** A block's weights, in the order of the computation. */
-    record Block(Weight ln1g, Weight ln1b, Weight qkvW, Weight qkvB, Weight projW, Weight projB, Weight ln2g,
-            Weight ln2b, Weight fcW, Weight fcB, Weight outW, Weight outB) {
-    }
+    record Block(
+            Weight ln1g,
+            Weight ln1b,
+            Weight qkvW,
+            Weight qkvB,
+            Weight projW,
+            Weight projB,
+            Weight ln2g,
+            Weight ln2b,
+            Weight fcW,
+            Weight fcB,
+            Weight outW,
+            Weight outB) {}
 
     private final Config config;
     private final List<Weight> weights = new ArrayList<>();
@@ -75,11 +85,17 @@ public final class TransformerLm {
         blocks = new Block[config.layers()];
         for (int l = 0; l < config.layers(); l++) {
             String p = "h" + l + ".";
-            blocks[l] = new Block(ones(p + "ln1.weight", c), add(p + "ln1.bias", null, 0, false, c),
-                    add(p + "attn.qkv.weight", rng, 0.02, true, c, 3 * c), add(p + "attn.qkv.bias", null, 0, false, 3 * c),
-                    add(p + "attn.proj.weight", rng, residualStd, true, c, c), add(p + "attn.proj.bias", null, 0, false, c),
-                    ones(p + "ln2.weight", c), add(p + "ln2.bias", null, 0, false, c),
-                    add(p + "mlp.fc.weight", rng, 0.02, true, c, 4 * c), add(p + "mlp.fc.bias", null, 0, false, 4 * c),
+            blocks[l] = new Block(
+                    ones(p + "ln1.weight", c),
+                    add(p + "ln1.bias", null, 0, false, c),
+                    add(p + "attn.qkv.weight", rng, 0.02, true, c, 3 * c),
+                    add(p + "attn.qkv.bias", null, 0, false, 3 * c),
+                    add(p + "attn.proj.weight", rng, residualStd, true, c, c),
+                    add(p + "attn.proj.bias", null, 0, false, c),
+                    ones(p + "ln2.weight", c),
+                    add(p + "ln2.bias", null, 0, false, c),
+                    add(p + "mlp.fc.weight", rng, 0.02, true, c, 4 * c),
+                    add(p + "mlp.fc.bias", null, 0, false, 4 * c),
                     add(p + "mlp.proj.weight", rng, residualStd, true, 4 * c, c),
                     add(p + "mlp.proj.bias", null, 0, false, c));
         }
@@ -131,8 +147,8 @@ public final class TransformerLm {
      */
     Tensor logits(int[] tokenIds, int batch, int time, boolean track, Rng dropoutRng) {
         if (time > config.context() || tokenIds.length != batch * time) {
-            throw new IllegalArgumentException(tokenIds.length + " tokens as " + batch + " x " + time + " with context "
-                    + config.context());
+            throw new IllegalArgumentException(
+                    tokenIds.length + " tokens as " + batch + " x " + time + " with context " + config.context());
         }
         int[] pos = new int[batch * time];
         for (int i = 0; i < pos.length; i++) {
@@ -140,7 +156,9 @@ public final class TransformerLm {
         }
         boolean drop = dropoutRng != null && config.dropout() > 0;
         float p = config.dropout();
-        Tensor x = t(tokens, track).embedding(tokenIds).add(t(positions, track).embedding(pos))
+        Tensor x = t(tokens, track)
+                .embedding(tokenIds)
+                .add(t(positions, track).embedding(pos))
                 .dropout(p, dropoutRng, drop);
         for (Block b : blocks) {
             Tensor a = x.layerNorm(t(b.ln1g(), track), t(b.ln1b(), track), EPS)
@@ -149,7 +167,8 @@ public final class TransformerLm {
                     .linear(t(b.projW(), track), t(b.projB(), track));
             x = x.add(a.dropout(p, dropoutRng, drop));
             Tensor m = x.layerNorm(t(b.ln2g(), track), t(b.ln2b(), track), EPS)
-                    .linear(t(b.fcW(), track), t(b.fcB(), track)).gelu()
+                    .linear(t(b.fcW(), track), t(b.fcB(), track))
+                    .gelu()
                     .linear(t(b.outW(), track), t(b.outB(), track));
             x = x.add(m.dropout(p, dropoutRng, drop));
         }
@@ -202,7 +221,9 @@ public final class TransformerLm {
         int[] targets = new int[batch * time];
         split(windows, batch, time, targetMask, inputs, targets);
         try (Workspace ws = workspace.activate()) {
-            return logits(inputs, batch, time, false, null).crossEntropy(targets).item();
+            return logits(inputs, batch, time, false, null)
+                    .crossEntropy(targets)
+                    .item();
         }
     }
 

@@ -13,11 +13,12 @@ public final class KernelBench {
             float[] a = random(n * k), b = random(k * m), c = new float[n * m];
             float[] g = random(n * m), dw = new float[k * m], dx = new float[n * k];
             for (String form : new String[] {"nn", "tn", "nt"}) {
-                Runnable op = switch (form) {
-                    case "nn" -> () -> Matmul.nn(a, b, c, n, k, m, false);
-                    case "tn" -> () -> Matmul.tn(a, g, dw, n, k, m, false);
-                    default -> () -> Matmul.nt(g, b, dx, n, m, k, false);
-                };
+                Runnable op =
+                        switch (form) {
+                            case "nn" -> () -> Matmul.nn(a, b, c, n, k, m, false);
+                            case "tn" -> () -> Matmul.tn(a, g, dw, n, k, m, false);
+                            default -> () -> Matmul.nt(g, b, dx, n, m, k, false);
+                        };
                 for (int i = 0; i < 200; i++) {
                     op.run();
                 }

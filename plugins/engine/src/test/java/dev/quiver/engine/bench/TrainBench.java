@@ -8,12 +8,11 @@ import dev.quiver.engine.models.LogisticRegressionFactory;
 import dev.quiver.engine.models.MlpFactory;
 import dev.quiver.engine.testdata.MemoryData;
 import dev.quiver.engine.testdata.WithTraining;
-import dev.quiver.testing.TestFitContext;
 import dev.quiver.optim.optimizer.Adam;
 import dev.quiver.testing.MapConfig;
 import dev.quiver.testing.TestContext;
+import dev.quiver.testing.TestFitContext;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -59,12 +58,17 @@ public final class TrainBench {
         }
         MemoryData data = MemoryData.classes(names(d), x, y).batchSize(8192);
         for (int rep = 0; rep < 3; rep++) {
-            double[] t = time(new LogisticRegressionFactory(), Map.of(), Map.of("epochs", Integer.getInteger("w1.epochs", 6), "batchSize", 256),
-                    new Adam(Adam.Settings.adam().withLr(0.01)), data);
+            double[] t = time(
+                    new LogisticRegressionFactory(),
+                    Map.of(),
+                    Map.of("epochs", Integer.getInteger("w1.epochs", 6), "batchSize", 256),
+                    new Adam(Adam.Settings.adam().withLr(0.01)),
+                    data);
             int epochs = Integer.getInteger("w1.epochs", 6) - 1;
-            System.out.printf("W1 logistic 200k x 32, batch 256, Adam, %d epochs: %.2f s wall (%.2f s CPU),"
-                    + " %.0f row-epochs/s (load and first epoch: %.2f s)%n", epochs, t[0], t[1], epochs * n / t[0],
-                    t[2]);
+            System.out.printf(
+                    "W1 logistic 200k x 32, batch 256, Adam, %d epochs: %.2f s wall (%.2f s CPU),"
+                            + " %.0f row-epochs/s (load and first epoch: %.2f s)%n",
+                    epochs, t[0], t[1], epochs * n / t[0], t[2]);
         }
     }
 
@@ -82,11 +86,16 @@ public final class TrainBench {
         MemoryData data = MemoryData.classes(names(d), x, y).batchSize(4096);
         double flopsPerRow = 3.0 * 2 * (784 * 256 + 256 * 128 + 128 * 10);
         for (int rep = 0; rep < 3; rep++) {
-            double[] t = time(new MlpFactory(), Map.of("hidden", List.of(256, 128)),
-                    Map.of("epochs", 2, "batchSize", 128), Adam.defaults(), data);
-            System.out.printf("W2 MLP 784-256-128-10, batch 128, Adam, 1 epoch of 60k: %.2f s wall (%.2f s CPU),"
-                    + " %.1f effective GFLOP/s (load and first epoch: %.2f s)%n", t[0], t[1],
-                    flopsPerRow * n / t[0] / 1e9, t[2]);
+            double[] t = time(
+                    new MlpFactory(),
+                    Map.of("hidden", List.of(256, 128)),
+                    Map.of("epochs", 2, "batchSize", 128),
+                    Adam.defaults(),
+                    data);
+            System.out.printf(
+                    "W2 MLP 784-256-128-10, batch 128, Adam, 1 epoch of 60k: %.2f s wall (%.2f s CPU),"
+                            + " %.1f effective GFLOP/s (load and first epoch: %.2f s)%n",
+                    t[0], t[1], flopsPerRow * n / t[0] / 1e9, t[2]);
         }
     }
 
@@ -98,13 +107,17 @@ public final class TrainBench {
         MemoryData test = split[1].standardized(m[0], m[1]);
         for (int rep = 0; rep < 3; rep++) {
             try (RootAllocator allocator = new RootAllocator()) {
-                var trainer = new WithTraining(new MlpFactory().create(new MapConfig("model",
-                        Map.of("hidden", List.of(64))), new TestContext()), Map.of("epochs", 100, "batchSize", 32),
-                        null, Adam.defaults());
+                var trainer = new WithTraining(
+                        new MlpFactory()
+                                .create(new MapConfig("model", Map.of("hidden", List.of(64))), new TestContext()),
+                        Map.of("epochs", 100, "batchSize", 32),
+                        null,
+                        Adam.defaults());
                 long start = System.nanoTime();
                 Model model = trainer.fit(train, new TestFitContext(allocator, rep));
                 double seconds = (System.nanoTime() - start) / 1e9;
-                System.out.printf("W3 digits MLP 64-64-10, 100 epochs, batch 32, Adam: %.2f s, test accuracy %.4f%n",
+                System.out.printf(
+                        "W3 digits MLP 64-64-10, 100 epochs, batch 32, Adam: %.2f s, test accuracy %.4f%n",
                         seconds, accuracy(model, test, allocator));
             }
         }
@@ -112,10 +125,14 @@ public final class TrainBench {
 
     private static double accuracy(Model model, MemoryData data, RootAllocator allocator) {
         int p = data.features().size();
-        try (var root = org.apache.arrow.vector.VectorSchemaRoot.create(new org.apache.arrow.vector.types.pojo.Schema(
-                data.features().stream().map(f -> org.apache.arrow.vector.types.pojo.Field.nullable(f,
-                        new org.apache.arrow.vector.types.pojo.ArrowType.FloatingPoint(
-                                org.apache.arrow.vector.types.FloatingPointPrecision.DOUBLE))).toList()), allocator)) {
+        try (var root = org.apache.arrow.vector.VectorSchemaRoot.create(
+                new org.apache.arrow.vector.types.pojo.Schema(data.features().stream()
+                        .map(f -> org.apache.arrow.vector.types.pojo.Field.nullable(
+                                f,
+                                new org.apache.arrow.vector.types.pojo.ArrowType.FloatingPoint(
+                                        org.apache.arrow.vector.types.FloatingPointPrecision.DOUBLE)))
+                        .toList()),
+                allocator)) {
             root.allocateNew();
             for (int j = 0; j < p; j++) {
                 var v = (org.apache.arrow.vector.Float8Vector) root.getVector(j);
@@ -127,7 +144,8 @@ public final class TrainBench {
             try (var out = model.predict(root, allocator)) {
                 int right = 0;
                 for (int r = 0; r < data.size(); r++) {
-                    if (dev.quiver.api.model.ClassLabels.labelOf(out.getVector(0), r).equals(data.label(r))) {
+                    if (dev.quiver.api.model.ClassLabels.labelOf(out.getVector(0), r)
+                            .equals(data.label(r))) {
                         right++;
                     }
                 }
@@ -140,12 +158,16 @@ public final class TrainBench {
      * {wall seconds, process CPU seconds, first epoch seconds} of a fit's epochs after the first: the first
      * epoch also reads the data from Arrow into memory (and warms the JIT), which the anchors do not time.
      */
-    private static double[] time(ModelFactory factory, Map<String, Object> model, Map<String, Object> training,
-            Optimizer optimizer, MemoryData data) {
+    private static double[] time(
+            ModelFactory factory,
+            Map<String, Object> model,
+            Map<String, Object> training,
+            Optimizer optimizer,
+            MemoryData data) {
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         try (RootAllocator allocator = new RootAllocator()) {
-            var trainer = new WithTraining(factory.create(new MapConfig("model", model), new TestContext()),
-                    training, null, optimizer);
+            var trainer = new WithTraining(
+                    factory.create(new MapConfig("model", model), new TestContext()), training, null, optimizer);
             long[] cpu = new long[1];
             long[] start = new long[1];
             long begin = System.nanoTime();

@@ -54,10 +54,16 @@ public final class TransformerBench {
         int uncached = Math.min(tokens, 64);
         generator.generate(prompt, uncached, sampling, 1, false, null);
         double uncachedSeconds = (System.nanoTime() - g1) / 1e9;
-        System.out.printf("{\"engine\": \"quiver\", \"kernel\": \"%s\", \"threads\": %d, \"parameters\": %d, "
-                + "\"train_tokens_per_s\": %.1f, \"train_cpu_s_per_wall_s\": %.2f, \"generate_tokens_per_s\": %.1f, "
-                + "\"generate_uncached_tokens_per_s\": %.1f}%n", Matmul.kernelName(), Parallel.threads(),
-                model.parameterCount(), steps * (double) batch * context / trainSeconds, trainCpu / trainSeconds,
-                tokens / genSeconds, uncached / uncachedSeconds);
+        System.out.printf(
+                "{\"engine\": \"quiver\", \"kernel\": \"%s\", \"threads\": %d, \"parameters\": %d, "
+                        + "\"train_tokens_per_s\": %.1f, \"train_cpu_s_per_wall_s\": %.2f, \"generate_tokens_per_s\": %.1f, "
+                        + "\"generate_uncached_tokens_per_s\": %.1f}%n",
+                Matmul.kernelName(),
+                Parallel.threads(),
+                model.parameterCount(),
+                steps * (double) batch * context / trainSeconds,
+                trainCpu / trainSeconds,
+                tokens / genSeconds,
+                uncached / uncachedSeconds);
     }
 }

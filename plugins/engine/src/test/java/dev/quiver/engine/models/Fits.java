@@ -9,10 +9,10 @@ import dev.quiver.api.optim.Loss;
 import dev.quiver.api.optim.Optimizer;
 import dev.quiver.api.state.StateWriter;
 import dev.quiver.engine.testdata.MemoryData;
-import dev.quiver.testing.TestFitContext;
 import dev.quiver.engine.testdata.WithTraining;
 import dev.quiver.testing.MapConfig;
 import dev.quiver.testing.TestContext;
+import dev.quiver.testing.TestFitContext;
 import java.util.List;
 import java.util.Map;
 import org.apache.arrow.memory.BufferAllocator;
@@ -28,26 +28,36 @@ import org.apache.arrow.vector.types.pojo.Schema;
 /** Helpers shared by the model tests: configure, fit, predict. */
 final class Fits {
 
-    private Fits() {
-    }
+    private Fits() {}
 
-    static Trainer trainer(ModelFactory factory, Map<String, Object> model, Map<String, Object> training,
-            Loss loss, Optimizer optimizer) {
+    static Trainer trainer(
+            ModelFactory factory,
+            Map<String, Object> model,
+            Map<String, Object> training,
+            Loss loss,
+            Optimizer optimizer) {
         MapConfig modelConfig = new MapConfig("model", model);
         Trainer trainer = factory.create(modelConfig, new TestContext());
         modelConfig.assertNoProblems();
         return trainer.training().isPresent() ? new WithTraining(trainer, training, loss, optimizer) : trainer;
     }
 
-    static Model fit(ModelFactory factory, Map<String, Object> model, Map<String, Object> training,
-            Optimizer optimizer, MemoryData data, BufferAllocator allocator) {
+    static Model fit(
+            ModelFactory factory,
+            Map<String, Object> model,
+            Map<String, Object> training,
+            Optimizer optimizer,
+            MemoryData data,
+            BufferAllocator allocator) {
         return trainer(factory, model, training, null, optimizer).fit(data, new TestFitContext(allocator, 7));
     }
 
     /** The data's features as an Arrow batch. */
     static VectorSchemaRoot features(MemoryData data, BufferAllocator allocator) {
-        List<Field> fields = data.features().stream().map(f -> new Field(f,
-                FieldType.nullable(new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE)), null)).toList();
+        List<Field> fields = data.features().stream()
+                .map(f -> new Field(
+                        f, FieldType.nullable(new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE)), null))
+                .toList();
         VectorSchemaRoot root = VectorSchemaRoot.create(new Schema(fields), allocator);
         root.allocateNew();
         for (int j = 0; j < fields.size(); j++) {
@@ -62,7 +72,8 @@ final class Fits {
 
     /** Share of rows whose predicted label equals the (long) target. */
     static double accuracy(Model model, MemoryData data, BufferAllocator allocator) {
-        try (VectorSchemaRoot in = features(data, allocator); VectorSchemaRoot out = model.predict(in, allocator)) {
+        try (VectorSchemaRoot in = features(data, allocator);
+                VectorSchemaRoot out = model.predict(in, allocator)) {
             FieldVector label = out.getVector(PredictionColumns.PREDICTION);
             int right = 0;
             for (int r = 0; r < data.size(); r++) {

@@ -14,12 +14,12 @@ import dev.quiver.api.Task;
 import dev.quiver.api.model.Model;
 import dev.quiver.api.model.PredictionColumns;
 import dev.quiver.engine.testdata.MemoryData;
-import dev.quiver.testing.MemoryState;
-import dev.quiver.testing.Datasets;
-import dev.quiver.testing.LeakCheckExtension;
-import dev.quiver.testing.TestContext;
 import dev.quiver.optim.optimizer.Adam;
 import dev.quiver.optim.optimizer.Sgd;
+import dev.quiver.testing.Datasets;
+import dev.quiver.testing.LeakCheckExtension;
+import dev.quiver.testing.MemoryState;
+import dev.quiver.testing.TestContext;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -46,9 +46,13 @@ class GradientModelsTest {
     @Test
     void gradientDescentFindsTheHousePriceLineInEveryBatchMode(BufferAllocator allocator) {
         for (Object batchSize : List.of("full", 1, 2)) {
-            Model model = fit(new LinearRegressionFactory(), Map.of("solver", "gd"),
-                    Map.of("epochs", 3000, "batchSize", batchSize), new Sgd(Sgd.Settings.defaults().withLr(0.1)),
-                    scaledHouses(), allocator);
+            Model model = fit(
+                    new LinearRegressionFactory(),
+                    Map.of("solver", "gd"),
+                    Map.of("epochs", 3000, "batchSize", batchSize),
+                    new Sgd(Sgd.Settings.defaults().withLr(0.1)),
+                    scaledHouses(),
+                    allocator);
             double w = ((double[][]) model.describe().get("weight"))[0][0];
             double b = ((double[]) model.describe().get("bias"))[0];
             assertEquals(1.0, w, 2e-3, "batchSize " + batchSize);
@@ -61,8 +65,15 @@ class GradientModelsTest {
     void divergenceStopsWithEpochStepAndAdvice(BufferAllocator allocator) {
         // Unscaled areas (80..160) make plain SGD at lr 0.01 overshoot further every step.
         MemoryData houses = MemoryData.csv(Datasets.path(Datasets.HOUSE_PRICES), false);
-        QuiverException e = assertThrows(QuiverException.class, () -> fit(new LinearRegressionFactory(),
-                Map.of("solver", "gd"), Map.of("epochs", 100, "batchSize", 1), null, houses, allocator));
+        QuiverException e = assertThrows(
+                QuiverException.class,
+                () -> fit(
+                        new LinearRegressionFactory(),
+                        Map.of("solver", "gd"),
+                        Map.of("epochs", 100, "batchSize", 1),
+                        null,
+                        houses,
+                        allocator));
         assertEquals(ErrorCode.DIVERGED, e.code());
         assertTrue(e.getMessage().matches("(?s).*epoch \\d+, step \\d+.*lower learning rate.*"), e.getMessage());
     }
@@ -83,9 +94,11 @@ class GradientModelsTest {
         Model model = fit(new LogisticRegressionFactory(), Map.of(), Map.of("epochs", 20), null, data, allocator);
         assertEquals(Task.BINARY, model.task());
         assertEquals(List.of("ham", "spam"), model.classes());
-        assertEquals(List.of(PredictionColumns.PREDICTION, "probability_ham", "probability_spam"),
+        assertEquals(
+                List.of(PredictionColumns.PREDICTION, "probability_ham", "probability_spam"),
                 model.predictionFields().stream().map(Field::getName).toList());
-        try (VectorSchemaRoot in = features(data, allocator); VectorSchemaRoot out = model.predict(in, allocator)) {
+        try (VectorSchemaRoot in = features(data, allocator);
+                VectorSchemaRoot out = model.predict(in, allocator)) {
             VarCharVector label = (VarCharVector) out.getVector(0);
             Float8Vector pHam = (Float8Vector) out.getVector(1);
             Float8Vector pSpam = (Float8Vector) out.getVector(2);
@@ -107,9 +120,15 @@ class GradientModelsTest {
     void thresholdMovesTheDecision(BufferAllocator allocator) {
         double[][] x = {{-1}, {1}, {-2}, {2}};
         MemoryData data = MemoryData.classes(List.of("x"), x, new long[] {0, 1, 0, 1});
-        Model strict = fit(new LogisticRegressionFactory(), Map.of("threshold", 0.999), Map.of("epochs", 5), null,
-                data, allocator);
-        try (VectorSchemaRoot in = features(data, allocator); VectorSchemaRoot out = strict.predict(in, allocator)) {
+        Model strict = fit(
+                new LogisticRegressionFactory(),
+                Map.of("threshold", 0.999),
+                Map.of("epochs", 5),
+                null,
+                data,
+                allocator);
+        try (VectorSchemaRoot in = features(data, allocator);
+                VectorSchemaRoot out = strict.predict(in, allocator)) {
             BigIntVector label = (BigIntVector) out.getVector(0);
             for (int r = 0; r < 4; r++) {
                 assertEquals(0L, label.get(r), "nothing is that certain after 5 epochs");
@@ -122,8 +141,9 @@ class GradientModelsTest {
         double[][] x = {{-1}, {1}, {-2}, {2}};
         MemoryData data = MemoryData.classes(List.of("x"), x, new long[] {0, 1, 0, 1});
         dev.quiver.testing.TestFitContext fit = new dev.quiver.testing.TestFitContext(allocator, 7);
-        Model strict = Fits.trainer(new LogisticRegressionFactory(), Map.of("threshold", 0.999), Map.of("epochs", 5),
-                null, null).fit(data.withValidation(data), fit);
+        Model strict = Fits.trainer(
+                        new LogisticRegressionFactory(), Map.of("threshold", 0.999), Map.of("epochs", 5), null, null)
+                .fit(data.withValidation(data), fit);
         double reported = fit.epochs().get(fit.epochs().size() - 1).metrics().get("validation_accuracy");
         assertEquals(0.5, accuracy(strict, data, allocator), "every row predicted 0, as above");
         assertEquals(accuracy(strict, data, allocator), reported);
@@ -143,12 +163,18 @@ class GradientModelsTest {
     @Test
     void mlpReachesDigitsAccuracyOfTheReferenceRecipe(BufferAllocator allocator) {
         // The W3 recipe: 64-64-10 ReLU, standardised, 75/25 stratified split, 100 epochs, batch 32, Adam 1e-3.
-        MemoryData[] split = MemoryData.csv(Datasets.path(Datasets.DIGITS), true).stratifiedSplit(0.25, 0);
+        MemoryData[] split =
+                MemoryData.csv(Datasets.path(Datasets.DIGITS), true).stratifiedSplit(0.25, 0);
         double[][] m = split[0].moments();
         MemoryData train = split[0].standardized(m[0], m[1]).batchSize(256);
         MemoryData test = split[1].standardized(m[0], m[1]);
-        Model model = fit(new MlpFactory(), Map.of("hidden", List.of(64)), Map.of("epochs", 100, "batchSize", 32),
-                null, train, allocator);
+        Model model = fit(
+                new MlpFactory(),
+                Map.of("hidden", List.of(64)),
+                Map.of("epochs", 100, "batchSize", 32),
+                null,
+                train,
+                allocator);
         double accuracy = accuracy(model, test, allocator);
         assertTrue(accuracy >= 0.97, "test accuracy " + accuracy);
     }
@@ -164,11 +190,16 @@ class GradientModelsTest {
         }
         MemoryData data = MemoryData.regression(List.of("x"), x, y);
         for (String activation : List.of("relu", "tanh", "sigmoid", "gelu")) {
-            Model model = fit(new MlpFactory(), Map.of("hidden", List.of(16, 16), "activation", activation),
-                    Map.of("epochs", 150, "batchSize", 16), new Adam(Adam.Settings.adam().withLr(0.02)), data,
+            Model model = fit(
+                    new MlpFactory(),
+                    Map.of("hidden", List.of(16, 16), "activation", activation),
+                    Map.of("epochs", 150, "batchSize", 16),
+                    new Adam(Adam.Settings.adam().withLr(0.02)),
+                    data,
                     allocator);
             assertEquals(Task.REGRESSION, model.task());
-            try (VectorSchemaRoot in = features(data, allocator); VectorSchemaRoot out = model.predict(in, allocator)) {
+            try (VectorSchemaRoot in = features(data, allocator);
+                    VectorSchemaRoot out = model.predict(in, allocator)) {
                 Float8Vector prediction = (Float8Vector) out.getVector(0);
                 double sse = 0;
                 for (int r = 0; r < n; r++) {
@@ -183,15 +214,16 @@ class GradientModelsTest {
     void savedModelsPredictIdenticallyAndDescribeTheirLayers(BufferAllocator allocator) {
         MemoryData iris = MemoryData.csv(Datasets.path(Datasets.IRIS), true);
         MlpFactory factory = new MlpFactory();
-        Model model = fit(factory, Map.of("hidden", List.of(8), "dropout", 0.1), Map.of("epochs", 5), null, iris,
-                allocator);
+        Model model =
+                fit(factory, Map.of("hidden", List.of(8), "dropout", 0.1), Map.of("epochs", 5), null, iris, allocator);
         MemoryState state = new MemoryState();
         model.save(state);
         Model loaded = factory.load(state.reader(), new TestContext());
         assertEquals(Fits.saved(model), Fits.saved(loaded));
         assertEquals(8, ((double[][]) model.describe().get("layer0.weight")).length);
         assertEquals(4, ((double[][]) model.describe().get("layer0.weight"))[0].length);
-        try (VectorSchemaRoot in = features(iris, allocator); VectorSchemaRoot a = model.predict(in, allocator);
+        try (VectorSchemaRoot in = features(iris, allocator);
+                VectorSchemaRoot a = model.predict(in, allocator);
                 VectorSchemaRoot b = loaded.predict(in, allocator)) {
             assertEquals(a.contentToTSVString(), b.contentToTSVString());
         }
@@ -202,7 +234,8 @@ class GradientModelsTest {
         MemoryData iris = MemoryData.csv(Datasets.path(Datasets.IRIS), true);
         Model model = fit(new MlpFactory(), Map.of("hidden", List.of(16)), Map.of("epochs", 3), null, iris, allocator);
         String expected;
-        try (VectorSchemaRoot in = features(iris, allocator); VectorSchemaRoot out = model.predict(in, allocator)) {
+        try (VectorSchemaRoot in = features(iris, allocator);
+                VectorSchemaRoot out = model.predict(in, allocator)) {
             expected = out.contentToTSVString();
         }
         List<Thread> threads = new java.util.ArrayList<>();
@@ -229,8 +262,13 @@ class GradientModelsTest {
     void zeroInitLinearModelsStartFromZero(BufferAllocator allocator) {
         // One SGD step of lr 0.5 from w = b = 0 on y = 2 at x = 1: gradient of MSE is -4 for both.
         MemoryData one = MemoryData.regression(List.of("x"), new double[][] {{1}}, new double[] {2});
-        Model model = fit(new LinearRegressionFactory(), Map.of("solver", "gd"), Map.of("epochs", 1), new Sgd(
-                Sgd.Settings.defaults().withLr(0.5)), one, allocator);
+        Model model = fit(
+                new LinearRegressionFactory(),
+                Map.of("solver", "gd"),
+                Map.of("epochs", 1),
+                new Sgd(Sgd.Settings.defaults().withLr(0.5)),
+                one,
+                allocator);
         assertArrayEquals(new double[] {2.0}, ((double[][]) model.describe().get("weight"))[0]);
         assertArrayEquals(new double[] {2.0}, (double[]) model.describe().get("bias"));
     }

@@ -11,13 +11,13 @@ import dev.quiver.api.model.Model;
 import dev.quiver.api.model.PredictionColumns;
 import dev.quiver.api.model.Trainer;
 import dev.quiver.engine.testdata.MemoryData;
-import dev.quiver.testing.MemoryState;
-import dev.quiver.testing.TestFitContext;
 import dev.quiver.testing.Batches;
 import dev.quiver.testing.Datasets;
 import dev.quiver.testing.LeakCheckExtension;
 import dev.quiver.testing.MapConfig;
+import dev.quiver.testing.MemoryState;
 import dev.quiver.testing.TestContext;
+import dev.quiver.testing.TestFitContext;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -49,10 +49,12 @@ class LinearRegressionTest {
         assertEquals(1.0, weight[0][0], 1e-12);
         assertEquals(50.0, bias[0], 1e-10);
 
-        try (VectorSchemaRoot input = Batches.with(allocator).doubles("area", 110.0).build();
+        try (VectorSchemaRoot input =
+                        Batches.with(allocator).doubles("area", 110.0).build();
                 VectorSchemaRoot out = model.predict(input, allocator)) {
-            assertEquals(List.of(PredictionColumns.PREDICTION), out.getSchema().getFields().stream()
-                    .map(f -> f.getName()).toList());
+            assertEquals(
+                    List.of(PredictionColumns.PREDICTION),
+                    out.getSchema().getFields().stream().map(f -> f.getName()).toList());
             assertEquals(160.0, ((Float8Vector) out.getVector(0)).get(0), 1e-10);
         }
     }
@@ -61,7 +63,9 @@ class LinearRegressionTest {
     void leastSquaresDoesNotTrainIterativelyButGradientDescentDoes() {
         // What decides whether the runtime reads training: for this model: the solver, not an option's name.
         assertTrue(factory.create(MapConfig.of(), new TestContext()).training().isEmpty());
-        var gd = factory.create(MapConfig.of("solver", "gd"), new TestContext()).training().orElseThrow();
+        var gd = factory.create(MapConfig.of("solver", "gd"), new TestContext())
+                .training()
+                .orElseThrow();
         assertEquals(Map.of("type", "sgd", "lr", 0.01), gd.optimizer());
         assertEquals(java.util.Optional.of("mse"), gd.loss(dev.quiver.api.Task.REGRESSION));
     }
@@ -115,7 +119,8 @@ class LinearRegressionTest {
     void collinearFeaturesAreAClearDataError(BufferAllocator allocator) {
         double[][] x = {{1, 2}, {2, 4}, {3, 6}, {4, 8}};
         double[] y = {1, 2, 3, 5};
-        QuiverException e = assertThrows(QuiverException.class,
+        QuiverException e = assertThrows(
+                QuiverException.class,
                 () -> fit(MapConfig.of(), MemoryData.regression(List.of("a", "twiceA"), x, y), allocator));
         assertEquals(ErrorCode.DATA, e.code());
         assertTrue(e.getMessage().contains("'twiceA'"), e.getMessage());
@@ -127,9 +132,10 @@ class LinearRegressionTest {
     @Test
     void missingFeatureValuesNameTheRowAndColumn(BufferAllocator allocator) {
         double[][] x = {{1}, {Double.NaN}, {3}};
-        QuiverException e = assertThrows(QuiverException.class,
-                () -> fit(MapConfig.of(), MemoryData.regression(List.of("area"), x, new double[] {1, 2, 3}),
-                        allocator));
+        QuiverException e = assertThrows(
+                QuiverException.class,
+                () -> fit(
+                        MapConfig.of(), MemoryData.regression(List.of("area"), x, new double[] {1, 2, 3}), allocator));
         assertEquals(ErrorCode.DATA, e.code());
         assertTrue(e.getMessage().contains("'area'") && e.getMessage().contains("row 2"), e.getMessage());
     }
@@ -142,8 +148,10 @@ class LinearRegressionTest {
         model.save(state);
         Model loaded = factory.load(state.reader(), new TestContext());
         assertEquals(model.features(), loaded.features());
-        assertArrayEquals((double[]) model.describe().get("bias"), (double[]) loaded.describe().get("bias"));
-        try (VectorSchemaRoot input = Batches.with(allocator).doubles("area", 95.5, 300.0).build();
+        assertArrayEquals((double[]) model.describe().get("bias"), (double[])
+                loaded.describe().get("bias"));
+        try (VectorSchemaRoot input =
+                        Batches.with(allocator).doubles("area", 95.5, 300.0).build();
                 VectorSchemaRoot a = model.predict(input, allocator);
                 VectorSchemaRoot b = loaded.predict(input, allocator)) {
             for (int r = 0; r < 2; r++) {

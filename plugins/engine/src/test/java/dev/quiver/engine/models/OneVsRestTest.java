@@ -14,12 +14,12 @@ import dev.quiver.api.model.ClassLabels;
 import dev.quiver.api.model.Model;
 import dev.quiver.api.model.PredictionColumns;
 import dev.quiver.engine.testdata.MemoryData;
-import dev.quiver.testing.MemoryState;
-import dev.quiver.testing.TestFitContext;
 import dev.quiver.optim.loss.CrossEntropyLoss;
 import dev.quiver.testing.LeakCheckExtension;
 import dev.quiver.testing.MapConfig;
+import dev.quiver.testing.MemoryState;
 import dev.quiver.testing.TestContext;
+import dev.quiver.testing.TestFitContext;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -68,10 +68,12 @@ class OneVsRestTest {
         double[][] weight = (double[][]) model.describe().get("weight");
         double[] bias = (double[]) model.describe().get("bias");
         assertEquals(3, weight.length, "one logit per class");
-        assertEquals(List.of(PredictionColumns.PREDICTION, "probability_east", "probability_north",
-                "probability_west"), model.predictionFields().stream().map(Field::getName).toList());
+        assertEquals(
+                List.of(PredictionColumns.PREDICTION, "probability_east", "probability_north", "probability_west"),
+                model.predictionFields().stream().map(Field::getName).toList());
 
-        try (VectorSchemaRoot in = features(data, allocator); VectorSchemaRoot out = model.predict(in, allocator)) {
+        try (VectorSchemaRoot in = features(data, allocator);
+                VectorSchemaRoot out = model.predict(in, allocator)) {
             VarCharVector label = (VarCharVector) out.getVector(0);
             for (int r = 0; r < data.size(); r++) {
                 assertEquals(data.label(r), new String(label.get(r), StandardCharsets.UTF_8), "row " + r);
@@ -106,7 +108,10 @@ class OneVsRestTest {
             for (int c = 0; c < 3; c++) {
                 double z = bias[c] + weight[c][0] * data.x()[r][0] + weight[c][1] * data.x()[r][1];
                 boolean mine = model.classes().get(c).equals(data.label(r));
-                assertEquals(mine, z > 0, "row " + r + ", logit of " + model.classes().get(c) + ": " + z);
+                assertEquals(
+                        mine,
+                        z > 0,
+                        "row " + r + ", logit of " + model.classes().get(c) + ": " + z);
             }
         }
     }
@@ -121,7 +126,8 @@ class OneVsRestTest {
         assertEquals(Fits.saved(model), Fits.saved(loaded));
         assertEquals(model.predictionFields(), loaded.predictionFields());
         assertEquals(Task.MULTICLASS, loaded.task());
-        try (VectorSchemaRoot in = features(data, allocator); VectorSchemaRoot a = model.predict(in, allocator);
+        try (VectorSchemaRoot in = features(data, allocator);
+                VectorSchemaRoot a = model.predict(in, allocator);
                 VectorSchemaRoot b = loaded.predict(in, allocator)) {
             assertEquals(a.contentToTSVString(), b.contentToTSVString());
         }
@@ -134,21 +140,42 @@ class OneVsRestTest {
         double[][] w = {{1.5, -0.5}, {-0.25, 2.0}, {-1.0, -1.0}};
         double[] b = {0.1, -0.2, 0.3};
         double[][] x = {{0.0, 0.0}, {2.0, 1.0}, {-1.0, 3.0}, {-2.0, -2.0}, {0.5, 0.5}, {10.0, -10.0}, {-30.0, -40.0}};
-        double[] expected = {0.3387863656344508, 0.29050695269479065, 0.37070668167075854, 0.5230529379893223,
-            0.44156221036301496, 0.035384851647662766, 0.04330732652044734, 0.8284276561693865,
-            0.1282650173101661, 0.1140453491176265, 0.021148311777676704, 0.8648063391046967,
-            0.39367117663307827, 0.4040154425600755, 0.20231338080684627, 0.6351454489787423,
-            8.798091050322946e-11, 0.36485455093327684, 1.534855167095421e-11, 2.6717213786874194e-32,
-            0.9999999999846514};
+        double[] expected = {
+            0.3387863656344508,
+            0.29050695269479065,
+            0.37070668167075854,
+            0.5230529379893223,
+            0.44156221036301496,
+            0.035384851647662766,
+            0.04330732652044734,
+            0.8284276561693865,
+            0.1282650173101661,
+            0.1140453491176265,
+            0.021148311777676704,
+            0.8648063391046967,
+            0.39367117663307827,
+            0.4040154425600755,
+            0.20231338080684627,
+            0.6351454489787423,
+            8.798091050322946e-11,
+            0.36485455093327684,
+            1.534855167095421e-11,
+            2.6717213786874194e-32,
+            0.9999999999846514
+        };
         List<String> labels = List.of("c", "a", "b", "c", "b", "a", "c");
 
         ClassLabels classes = new ClassLabels(List.of("a", "b", "c"), ArrowType.Utf8.INSTANCE);
-        Model model = new LinearModel(LogisticRegressionFactory.NAME, List.of("x0", "x1"), w, b,
-                Head.oneVsRest(classes));
+        Model model =
+                new LinearModel(LogisticRegressionFactory.NAME, List.of("x0", "x1"), w, b, Head.oneVsRest(classes));
         MemoryData rows = MemoryData.labels(List.of("x0", "x1"), x, labels.toArray(String[]::new));
-        try (VectorSchemaRoot in = features(rows, allocator); VectorSchemaRoot out = model.predict(in, allocator)) {
+        try (VectorSchemaRoot in = features(rows, allocator);
+                VectorSchemaRoot out = model.predict(in, allocator)) {
             for (int r = 0; r < x.length; r++) {
-                assertEquals(labels.get(r), new String(((VarCharVector) out.getVector(0)).get(r), StandardCharsets.UTF_8), "row " + r);
+                assertEquals(
+                        labels.get(r),
+                        new String(((VarCharVector) out.getVector(0)).get(r), StandardCharsets.UTF_8),
+                        "row " + r);
                 for (int c = 0; c < 3; c++) {
                     double p = ((Float8Vector) out.getVector(1 + c)).get(r);
                     double e = expected[r * 3 + c];
@@ -172,8 +199,8 @@ class OneVsRestTest {
 
     @Test
     void twoClassesKeepTheSingleLogit(BufferAllocator allocator) {
-        MemoryData two = MemoryData.classes(List.of("x"), new double[][] {{-1}, {1}, {-2}, {2}},
-                new long[] {0, 1, 0, 1});
+        MemoryData two =
+                MemoryData.classes(List.of("x"), new double[][] {{-1}, {1}, {-2}, {2}}, new long[] {0, 1, 0, 1});
         Model model = fit(new LogisticRegressionFactory(), Map.of(), Map.of("epochs", 5), null, two, allocator);
         assertEquals(Task.BINARY, model.task());
         assertEquals(1, ((double[][]) model.describe().get("weight")).length);
@@ -194,10 +221,10 @@ class OneVsRestTest {
 
     @Test
     void crossEntropyIsRefusedForMoreThanTwoClasses(BufferAllocator allocator) {
-        var trainer = Fits.trainer(new LogisticRegressionFactory(), Map.of(), Map.of("epochs", 1),
-                new CrossEntropyLoss(), null);
-        QuiverException e = assertThrows(QuiverException.class,
-                () -> trainer.fit(triangle(), new TestFitContext(allocator, 7)));
+        var trainer = Fits.trainer(
+                new LogisticRegressionFactory(), Map.of(), Map.of("epochs", 1), new CrossEntropyLoss(), null);
+        QuiverException e =
+                assertThrows(QuiverException.class, () -> trainer.fit(triangle(), new TestFitContext(allocator, 7)));
         assertEquals(ErrorCode.CONFIG, e.code());
         assertTrue(e.getMessage().contains("softmax-regression"), e.getMessage());
     }

@@ -11,15 +11,14 @@ import dev.quiver.api.model.EpochStats;
 import dev.quiver.api.model.Model;
 import dev.quiver.api.model.Trainer;
 import dev.quiver.api.model.TrainingData;
-import dev.quiver.testing.MemoryCheckpoints;
 import dev.quiver.engine.testdata.MemoryData;
-import dev.quiver.testing.TestFitContext;
+import dev.quiver.optim.optimizer.Sgd;
 import dev.quiver.testing.Datasets;
 import dev.quiver.testing.LeakCheckExtension;
 import dev.quiver.testing.MapConfig;
+import dev.quiver.testing.MemoryCheckpoints;
 import dev.quiver.testing.TestContext;
-import dev.quiver.optim.optimizer.Sgd;
-import java.nio.file.Path;
+import dev.quiver.testing.TestFitContext;
 import java.util.List;
 import java.util.Map;
 import org.apache.arrow.memory.BufferAllocator;
@@ -39,8 +38,8 @@ class TrainingBehaviourTest {
     }
 
     private static Map<String, Object> training(Object... extra) {
-        Map<String, Object> t = new java.util.LinkedHashMap<>(Map.of("epochs", 6, "batchSize", 16,
-                "schedule", Map.of("type", "step", "stepSize", 2, "gamma", 0.5)));
+        Map<String, Object> t = new java.util.LinkedHashMap<>(
+                Map.of("epochs", 6, "batchSize", 16, "schedule", Map.of("type", "step", "stepSize", 2, "gamma", 0.5)));
         for (int i = 0; i < extra.length; i += 2) {
             t.put((String) extra[i], extra[i + 1]);
         }
@@ -76,7 +75,8 @@ class TrainingBehaviourTest {
 
         TestFitContext resumed = new TestFitContext(allocator, 5, checkpoints);
         Model model = trainer.fit(iris(), resumed);
-        assertEquals(List.of(5, 6), resumed.epochs().stream().map(EpochStats::epoch).toList());
+        assertEquals(
+                List.of(5, 6), resumed.epochs().stream().map(EpochStats::epoch).toList());
         assertEquals(saved(uninterrupted), saved(model));
     }
 
@@ -103,12 +103,19 @@ class TrainingBehaviourTest {
         MemoryData[] split = iris().stratifiedSplit(0.3, 2);
         // A learning rate far too high makes the validation loss bounce, so the run stops early.
         TestFitContext fit = new TestFitContext(allocator, 1);
-        Model model = trainer(new SoftmaxRegressionFactory(), Map.of(), Map.of("epochs", 200,
-                "earlyStopping", Map.of("patience", 3)), null, new Sgd(Sgd.Settings.defaults().withLr(5.0)))
+        Model model = trainer(
+                        new SoftmaxRegressionFactory(),
+                        Map.of(),
+                        Map.of("epochs", 200, "earlyStopping", Map.of("patience", 3)),
+                        null,
+                        new Sgd(Sgd.Settings.defaults().withLr(5.0)))
                 .fit(split[0].withValidation(split[1]), fit);
         int epochs = fit.epochs().size();
         assertTrue(epochs < 200, "stopped after " + epochs);
-        double best = fit.epochs().stream().mapToDouble(EpochStats::validationLoss).min().orElseThrow();
+        double best = fit.epochs().stream()
+                .mapToDouble(EpochStats::validationLoss)
+                .min()
+                .orElseThrow();
         List<EpochStats> tail = fit.epochs().subList(epochs - 4, epochs);
         assertTrue(tail.stream().skip(1).allMatch(s -> s.validationLoss() >= best));
         assertTrue(model.describe().containsKey("weight"));
@@ -119,9 +126,15 @@ class TrainingBehaviourTest {
         MemoryData[] split = iris().stratifiedSplit(0.3, 2);
         Sgd sgd = new Sgd(Sgd.Settings.defaults().withLr(5.0));
         TestFitContext fit = new TestFitContext(allocator, 1);
-        Model restored = trainer(new SoftmaxRegressionFactory(), Map.of(), Map.of("epochs", 200,
-                "earlyStopping", Map.of("patience", 3)), null, sgd).fit(split[0].withValidation(split[1]), fit);
-        double[] losses = fit.epochs().stream().mapToDouble(EpochStats::validationLoss).toArray();
+        Model restored = trainer(
+                        new SoftmaxRegressionFactory(),
+                        Map.of(),
+                        Map.of("epochs", 200, "earlyStopping", Map.of("patience", 3)),
+                        null,
+                        sgd)
+                .fit(split[0].withValidation(split[1]), fit);
+        double[] losses =
+                fit.epochs().stream().mapToDouble(EpochStats::validationLoss).toArray();
         int bestEpoch = 1;
         for (int e = 1; e < losses.length; e++) {
             if (losses[e] < losses[bestEpoch - 1]) {
@@ -135,51 +148,69 @@ class TrainingBehaviourTest {
         Model replay = trainer(new SoftmaxRegressionFactory(), Map.of(), Map.of("epochs", bestEpoch), null, sgd)
                 .fit(split[0].withValidation(split[1]), new TestFitContext(allocator, 1));
         assertEquals(saved(replay), saved(restored));
-        Model last = trainer(new SoftmaxRegressionFactory(), Map.of(), Map.of("epochs", 200,
-                "earlyStopping", Map.of("patience", 3, "restoreBest", false)), null, sgd)
+        Model last = trainer(
+                        new SoftmaxRegressionFactory(),
+                        Map.of(),
+                        Map.of("epochs", 200, "earlyStopping", Map.of("patience", 3, "restoreBest", false)),
+                        null,
+                        sgd)
                 .fit(split[0].withValidation(split[1]), new TestFitContext(allocator, 1));
         assertNotEquals(saved(replay), saved(last), "without restoreBest the last epoch's values stay");
     }
 
     @Test
-    void aLossThatEndsFarAboveItsFirstEpochIsWarnedAboutNamingBothAndASmallerLearningRate(
-            BufferAllocator allocator) {
-        MemoryData data = MemoryData.regression(List.of("x"), new double[][] {{0}, {1}, {2}, {3}},
-                new double[] {0, 2, 4, 6});
+    void aLossThatEndsFarAboveItsFirstEpochIsWarnedAboutNamingBothAndASmallerLearningRate(BufferAllocator allocator) {
+        MemoryData data =
+                MemoryData.regression(List.of("x"), new double[][] {{0}, {1}, {2}, {3}}, new double[] {0, 2, 4, 6});
         TestFitContext wild = new TestFitContext(allocator, 1);
-        trainer(new LinearRegressionFactory(), Map.of("solver", "gd"), Map.of("epochs", 5, "batchSize", "full",
-                "optimizer", Map.of("type", "adam", "lr", 1e6)), null, null).fit(data, wild);
+        trainer(
+                        new LinearRegressionFactory(),
+                        Map.of("solver", "gd"),
+                        Map.of("epochs", 5, "batchSize", "full", "optimizer", Map.of("type", "adam", "lr", 1e6)),
+                        null,
+                        null)
+                .fit(data, wild);
         double first = wild.epochs().get(0).trainLoss();
         double last = wild.epochs().get(4).trainLoss();
         assertTrue(Double.isFinite(last) && last > 10 * first, first + " -> " + last);
         assertEquals(1, wild.warnings().size(), wild.warnings()::toString);
         String warning = wild.warnings().get(0);
-        assertTrue(warning.contains(String.format(java.util.Locale.ROOT, "%.6g", first))
-                && warning.contains(String.format(java.util.Locale.ROOT, "%.6g", last)), warning);
+        assertTrue(
+                warning.contains(String.format(java.util.Locale.ROOT, "%.6g", first))
+                        && warning.contains(String.format(java.util.Locale.ROOT, "%.6g", last)),
+                warning);
         assertTrue(warning.contains("smaller learning rate"), warning);
 
         TestFitContext calm = new TestFitContext(allocator, 1);
-        trainer(new LinearRegressionFactory(), Map.of("solver", "gd"), Map.of("epochs", 5, "batchSize", "full",
-                "optimizer", Map.of("type", "adam", "lr", 0.01)), null, null).fit(data, calm);
+        trainer(
+                        new LinearRegressionFactory(),
+                        Map.of("solver", "gd"),
+                        Map.of("epochs", 5, "batchSize", "full", "optimizer", Map.of("type", "adam", "lr", 0.01)),
+                        null,
+                        null)
+                .fit(data, calm);
         assertEquals(List.of(), calm.warnings());
     }
 
     @Test
     void monitoringAccuracyOfARegressionIsAConfigErrorNotASilentEarlyStop(BufferAllocator allocator) {
-        MemoryData data = MemoryData.regression(List.of("x"), new double[][] {{0}, {1}, {2}, {3}},
-                new double[] {0, 2, 4, 6});
-        dev.quiver.api.QuiverException e = assertThrows(dev.quiver.api.QuiverException.class,
-                () -> trainer(new LinearRegressionFactory(), Map.of("solver", "gd"), Map.of("epochs", 50,
-                        "earlyStopping", Map.of("monitor", "validation_accuracy")), null, null)
-                        .fit(data.withValidation(data), new TestFitContext(allocator, 1)));
+        MemoryData data =
+                MemoryData.regression(List.of("x"), new double[][] {{0}, {1}, {2}, {3}}, new double[] {0, 2, 4, 6});
+        dev.quiver.api.QuiverException e = assertThrows(dev.quiver.api.QuiverException.class, () -> trainer(
+                        new LinearRegressionFactory(),
+                        Map.of("solver", "gd"),
+                        Map.of("epochs", 50, "earlyStopping", Map.of("monitor", "validation_accuracy")),
+                        null,
+                        null)
+                .fit(data.withValidation(data), new TestFitContext(allocator, 1)));
         assertEquals(dev.quiver.api.ErrorCode.CONFIG, e.code());
         assertTrue(e.getMessage().contains("monitor validation_loss"), e.getMessage());
     }
 
     @Test
     void dataTooLargeToShuffleInMemoryIsAConfigErrorBeforeAnythingIsAllocated(BufferAllocator allocator) {
-        dev.quiver.engine.testdata.GeneratedData generated = new dev.quiver.engine.testdata.GeneratedData(
-                3_000_000_000L, 5000);
+        dev.quiver.engine.testdata.GeneratedData generated =
+                new dev.quiver.engine.testdata.GeneratedData(3_000_000_000L, 5000);
         TrainingData huge = new TrainingData() {
             @Override
             public org.apache.arrow.vector.types.pojo.Schema schema() {
@@ -221,9 +252,9 @@ class TrainingBehaviourTest {
                 return java.util.Optional.empty();
             }
         };
-        dev.quiver.api.QuiverException e = assertThrows(dev.quiver.api.QuiverException.class,
-                () -> trainer(new LogisticRegressionFactory(), Map.of(), Map.of("epochs", 1), null, null)
-                        .fit(huge, new TestFitContext(allocator, 1)));
+        dev.quiver.api.QuiverException e = assertThrows(dev.quiver.api.QuiverException.class, () -> trainer(
+                        new LogisticRegressionFactory(), Map.of(), Map.of("epochs", 1), null, null)
+                .fit(huge, new TestFitContext(allocator, 1)));
         assertEquals(dev.quiver.api.ErrorCode.CONFIG, e.code());
         assertTrue(e.getMessage().contains("shuffleBuffer"), e.getMessage());
         assertEquals(0, generated.passes.get());
@@ -236,12 +267,27 @@ class TrainingBehaviourTest {
         MemoryData data = iris().batchSize(13);
         Map<String, Object> model = Map.of();
         Sgd sgd = new Sgd(Sgd.Settings.defaults().withLr(0.05));
-        Model ordered = trainer(new SoftmaxRegressionFactory(), model, Map.of("epochs", 3, "batchSize", 10,
-                "shuffle", false), null, sgd).fit(data, new TestFitContext(allocator, 3));
-        Model oneRowBuffer = trainer(new SoftmaxRegressionFactory(), model, Map.of("epochs", 3, "batchSize", 10,
-                "shuffleBuffer", 1), null, sgd).fit(data, new TestFitContext(allocator, 3));
-        Model buffered = trainer(new SoftmaxRegressionFactory(), model, Map.of("epochs", 3, "batchSize", 10,
-                "shuffleBuffer", 50), null, sgd).fit(data, new TestFitContext(allocator, 3));
+        Model ordered = trainer(
+                        new SoftmaxRegressionFactory(),
+                        model,
+                        Map.of("epochs", 3, "batchSize", 10, "shuffle", false),
+                        null,
+                        sgd)
+                .fit(data, new TestFitContext(allocator, 3));
+        Model oneRowBuffer = trainer(
+                        new SoftmaxRegressionFactory(),
+                        model,
+                        Map.of("epochs", 3, "batchSize", 10, "shuffleBuffer", 1),
+                        null,
+                        sgd)
+                .fit(data, new TestFitContext(allocator, 3));
+        Model buffered = trainer(
+                        new SoftmaxRegressionFactory(),
+                        model,
+                        Map.of("epochs", 3, "batchSize", 10, "shuffleBuffer", 50),
+                        null,
+                        sgd)
+                .fit(data, new TestFitContext(allocator, 3));
         assertEquals(saved(ordered), saved(oneRowBuffer));
         assertNotEquals(saved(ordered), saved(buffered));
     }
@@ -251,8 +297,13 @@ class TrainingBehaviourTest {
         // 200k rows that exist only while a batch is being read: a pass per epoch, one batch in memory at a time.
         dev.quiver.engine.testdata.GeneratedData data = new dev.quiver.engine.testdata.GeneratedData(200_000, 5000);
         TestFitContext fit = new TestFitContext(allocator, 1);
-        Model model = trainer(new LogisticRegressionFactory(), Map.of(), Map.of("epochs", 2, "batchSize", 256,
-                "shuffleBuffer", 1000), null, null).fit(data, fit);
+        Model model = trainer(
+                        new LogisticRegressionFactory(),
+                        Map.of(),
+                        Map.of("epochs", 2, "batchSize", 256, "shuffleBuffer", 1000),
+                        null,
+                        null)
+                .fit(data, fit);
         assertEquals(2, data.passes.get());
         assertEquals(200_000, fit.epochs().get(1).rows());
         double[] w = ((double[][]) model.describe().get("weight"))[0];
@@ -261,12 +312,26 @@ class TrainingBehaviourTest {
 
     @Test
     void trainingSectionMistakesAreLocatedProblems() {
-        MapConfig training = new MapConfig("training", Map.of("batchSize", "ful", "epochs", 0,
-                "earlyStopping", Map.of("patiense", 3), "clip", Map.of("maxNorm", -1.0)));
-        dev.quiver.testing.TestTraining.setup(new MlpFactory().create(MapConfig.of(), new TestContext()),
-                dev.quiver.api.Task.MULTICLASS, training, null, null);
+        MapConfig training = new MapConfig(
+                "training",
+                Map.of(
+                        "batchSize",
+                        "ful",
+                        "epochs",
+                        0,
+                        "earlyStopping",
+                        Map.of("patiense", 3),
+                        "clip",
+                        Map.of("maxNorm", -1.0)));
+        dev.quiver.testing.TestTraining.setup(
+                new MlpFactory().create(MapConfig.of(), new TestContext()),
+                dev.quiver.api.Task.MULTICLASS,
+                training,
+                null,
+                null);
         List<String> messages = training.messages();
-        assertTrue(messages.stream().anyMatch(m -> m.startsWith("training.batchSize") && m.contains("'full'")),
+        assertTrue(
+                messages.stream().anyMatch(m -> m.startsWith("training.batchSize") && m.contains("'full'")),
                 messages.toString());
         assertTrue(messages.stream().anyMatch(m -> m.startsWith("training.epochs")), messages.toString());
         assertTrue(messages.stream().anyMatch(m -> m.contains("did you mean 'patience'")), messages.toString());
@@ -278,9 +343,9 @@ class TrainingBehaviourTest {
         MemoryCheckpoints checkpoints = new MemoryCheckpoints(1);
         trainer(new MlpFactory(), Map.of("hidden", List.of(4)), Map.of("epochs", 1), null, null)
                 .fit(iris(), new TestFitContext(allocator, 1, checkpoints));
-        dev.quiver.api.QuiverException e = assertThrows(dev.quiver.api.QuiverException.class,
-                () -> trainer(new MlpFactory(), Map.of("hidden", List.of(5)), Map.of("epochs", 2), null, null)
-                        .fit(iris(), new TestFitContext(allocator, 1, checkpoints)));
+        dev.quiver.api.QuiverException e = assertThrows(dev.quiver.api.QuiverException.class, () -> trainer(
+                        new MlpFactory(), Map.of("hidden", List.of(5)), Map.of("epochs", 2), null, null)
+                .fit(iris(), new TestFitContext(allocator, 1, checkpoints)));
         assertTrue(e.getMessage().contains("--resume"), e.getMessage());
     }
 

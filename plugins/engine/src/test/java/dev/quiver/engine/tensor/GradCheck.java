@@ -18,8 +18,7 @@ final class GradCheck {
     private static final double ATOL = 2e-3;
     private static final double RTOL = 1e-2;
 
-    private GradCheck() {
-    }
+    private GradCheck() {}
 
     /** A trainable tensor of the given shape with values in [-2, 2] kept at least 0.1 away from zero. */
     static Tensor random(long seed, int... shape) {
@@ -66,8 +65,8 @@ final class GradCheck {
                 double numeric = (plus - minus) / (2 * EPS);
                 double analytic = in.grad()[i];
                 if (Math.abs(analytic - numeric) > ATOL + RTOL * Math.abs(numeric)) {
-                    fail("input " + k + " " + Arrays.toString(in.shape()) + " element " + i + ": analytic "
-                            + analytic + " vs numeric " + numeric);
+                    fail("input " + k + " " + Arrays.toString(in.shape()) + " element " + i + ": analytic " + analytic
+                            + " vs numeric " + numeric);
                 }
             }
         }

@@ -3,7 +3,6 @@ package dev.quiver.engine.tensor;
 import static dev.quiver.engine.tensor.GradCheck.check;
 import static dev.quiver.engine.tensor.GradCheck.positive;
 import static dev.quiver.engine.tensor.GradCheck.random;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import org.junit.jupiter.api.Test;
@@ -75,8 +74,13 @@ class GradientTest {
     @Test
     void aTensorUsedTwiceGetsBothContributions() {
         // y = relu(x W + b) W2 + x W3: x reaches the output along two paths.
-        check(t -> t[0].linear(t[1], t[2]).relu().matmul(t[3]).add(t[0].matmul(t[4])),
-                random(1, 5, 3), random(2, 3, 4), random(3, 4), random(4, 4, 2), random(5, 3, 2));
+        check(
+                t -> t[0].linear(t[1], t[2]).relu().matmul(t[3]).add(t[0].matmul(t[4])),
+                random(1, 5, 3),
+                random(2, 3, 4),
+                random(3, 4),
+                random(4, 4, 2),
+                random(5, 3, 2));
         check(t -> t[0].mul(t[0]).sum(), random(1, 3, 3));
     }
 
@@ -97,7 +101,6 @@ class GradientTest {
         Tensor shared = y.mul(w);
         shared.sum().backward();
         shared.mul(shared).sum().backward();
-        assertArrayEquals(new float[] {0.5f + 2 * 0.5f * 0.5f, 4f + 2 * -8f * 4f, -1f + 2 * -3f * -1f}, y.grad(),
-                0f);
+        assertArrayEquals(new float[] {0.5f + 2 * 0.5f * 0.5f, 4f + 2 * -8f * 4f, -1f + 2 * -3f * -1f}, y.grad(), 0f);
     }
 }

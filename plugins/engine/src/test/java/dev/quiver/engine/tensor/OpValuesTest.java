@@ -21,8 +21,10 @@ class OpValuesTest {
     void geluIsTheErfFormLikeTorchsDefault() {
         // torch.nn.functional.gelu(torch.tensor([-3., -1., -0.5, 0., 0.5, 1., 3.]))
         Tensor x = Tensor.of(new float[] {-3f, -1f, -0.5f, 0f, 0.5f, 1f, 3f}, 7);
-        assertArrayEquals(new float[] {-0.0040496f, -0.1586553f, -0.1542687f, 0f, 0.3457313f, 0.8413447f,
-                2.9959502f}, values(x.gelu()), 2e-6f);
+        assertArrayEquals(
+                new float[] {-0.0040496f, -0.1586553f, -0.1542687f, 0f, 0.3457313f, 0.8413447f, 2.9959502f},
+                values(x.gelu()),
+                2e-6f);
     }
 
     @Test

@@ -2,7 +2,6 @@ package dev.quiver.engine.tensor;
 
 import static dev.quiver.engine.tensor.GradCheck.check;
 import static dev.quiver.engine.tensor.GradCheck.random;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -36,8 +35,10 @@ class TransformerOpsGradientTest {
 
     @Test
     void embeddingsOfTokensAndPositionsAddUp() {
-        check(t -> t[0].embedding(new int[] {3, 1, 3, 0}).add(t[1].embedding(new int[] {0, 1, 0, 1})),
-                random(1, 5, 3), random(2, 2, 3));
+        check(
+                t -> t[0].embedding(new int[] {3, 1, 3, 0}).add(t[1].embedding(new int[] {0, 1, 0, 1})),
+                random(1, 5, 3),
+                random(2, 2, 3));
     }
 
     @Test
@@ -58,8 +59,10 @@ class TransformerOpsGradientTest {
     void ignoredTargetsDoNotCount() {
         Tensor logits = random(3, 2, 3);
         float both = logits.crossEntropy(new int[] {1, 2}).item();
-        float first = Tensor.of(logits.data(), 2, 3).crossEntropy(new int[] {1, -1}).item();
-        float second = Tensor.of(logits.data(), 2, 3).crossEntropy(new int[] {-1, 2}).item();
+        float first =
+                Tensor.of(logits.data(), 2, 3).crossEntropy(new int[] {1, -1}).item();
+        float second =
+                Tensor.of(logits.data(), 2, 3).crossEntropy(new int[] {-1, 2}).item();
         assertEquals((first + second) / 2, both, 1e-6);
         assertThrows(IllegalArgumentException.class, () -> logits.causalAttention(1, 4));
     }

@@ -36,8 +36,10 @@ public final class GeneratedData implements TrainingData {
     @Override
     public Schema schema() {
         ArrowType f64 = new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE);
-        return new Schema(List.of(new Field("x0", FieldType.nullable(f64), null),
-                new Field("x1", FieldType.nullable(f64), null), target().orElseThrow()));
+        return new Schema(List.of(
+                new Field("x0", FieldType.nullable(f64), null),
+                new Field("x1", FieldType.nullable(f64), null),
+                target().orElseThrow()));
     }
 
     @Override

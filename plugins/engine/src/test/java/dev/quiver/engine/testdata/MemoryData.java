@@ -39,8 +39,14 @@ public final class MemoryData implements TrainingData {
     private final int batchSize;
     private final TrainingData validation;
 
-    private MemoryData(List<String> features, double[][] x, String targetName, Object target, Task task,
-            int batchSize, TrainingData validation) {
+    private MemoryData(
+            List<String> features,
+            double[][] x,
+            String targetName,
+            Object target,
+            Task task,
+            int batchSize,
+            TrainingData validation) {
         this.features = features;
         this.x = x;
         this.targetName = targetName;
@@ -140,15 +146,18 @@ public final class MemoryData implements TrainingData {
         if (table.field(target).getType() instanceof ArrowType.Utf8) {
             return labels(names, x, table.labels(target).toArray(String[]::new));
         }
-        return classes(names, x, Arrays.stream(table.doubles(target)).mapToLong(v -> (long) v).toArray());
+        return classes(
+                names,
+                x,
+                Arrays.stream(table.doubles(target)).mapToLong(v -> (long) v).toArray());
     }
 
     @Override
     public Schema schema() {
         List<Field> fields = new ArrayList<>();
         for (String f : features) {
-            fields.add(new Field(f, FieldType.nullable(new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE)),
-                    null));
+            fields.add(
+                    new Field(f, FieldType.nullable(new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE)), null));
         }
         fields.add(target().orElseThrow());
         return new Schema(fields);
@@ -161,7 +170,8 @@ public final class MemoryData implements TrainingData {
 
     @Override
     public Optional<Field> target() {
-        ArrowType type = target instanceof double[] ? new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE)
+        ArrowType type = target instanceof double[]
+                ? new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE)
                 : target instanceof long[] ? new ArrowType.Int(64, true) : ArrowType.Utf8.INSTANCE;
         return Optional.of(new Field(targetName, FieldType.nullable(type), null));
     }
@@ -314,7 +324,9 @@ public final class MemoryData implements TrainingData {
         }
         java.util.Collections.sort(train);
         java.util.Collections.sort(test);
-        return new MemoryData[] {slice(train.stream().mapToInt(Integer::intValue).toArray()),
-                slice(test.stream().mapToInt(Integer::intValue).toArray())};
+        return new MemoryData[] {
+            slice(train.stream().mapToInt(Integer::intValue).toArray()),
+            slice(test.stream().mapToInt(Integer::intValue).toArray())
+        };
     }
 }

@@ -52,8 +52,8 @@ class TokenizersTest {
         Tokenizer t = saveAndLoad(CharTokenizer.fit(corpus));
         assertEquals(corpus.codePoints().distinct().count(), t.vocabSize());
         assertEquals(corpus, t.decode(t.encode(corpus)));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> CharTokenizer.fit("abc").encode("abx"));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> CharTokenizer.fit("abc").encode("abx"));
         assertTrue(e.getMessage().contains("x (U+78) at 2"), e.getMessage());
     }
 

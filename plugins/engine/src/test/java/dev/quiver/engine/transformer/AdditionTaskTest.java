@@ -35,8 +35,8 @@ class AdditionTaskTest {
                 (split.nextDouble() < 0.1 ? heldOut : train).add(new int[] {a, b});
             }
         }
-        TransformerLm model = new TransformerLm(new TransformerLm.Config(CHARS.vocabSize(), WINDOW - 1, 2, 4, 64, 0f),
-                1);
+        TransformerLm model =
+                new TransformerLm(new TransformerLm.Config(CHARS.vocabSize(), WINDOW - 1, 2, 4, 64, 0f), 1);
         double peak = 3e-3;
         OptimizerRun run = TransformerLmTest.adamW(model, peak, 0.01);
         int batch = 64;
@@ -45,7 +45,8 @@ class AdditionTaskTest {
         float loss = 0;
         for (int step = 0; step < steps; step++) {
             // linear warm-up over 50 steps, then cosine decay to a tenth
-            double lr = step < 50 ? peak * (step + 1) / 50
+            double lr = step < 50
+                    ? peak * (step + 1) / 50
                     : peak * (0.1 + 0.45 * (1 + Math.cos(Math.PI * (step - 50) / (steps - 50))));
             run.setLearningRate(lr);
             int[] windows = new int[batch * WINDOW];
@@ -78,8 +79,9 @@ class AdditionTaskTest {
             }
         }
         double accuracy = correct / (double) heldOut.size();
-        System.out.printf("addition: %d steps in %.1f s, final loss %.4f, held-out exact %.3f of %d%n", steps,
-                trainSeconds, loss, accuracy, heldOut.size());
+        System.out.printf(
+                "addition: %d steps in %.1f s, final loss %.4f, held-out exact %.3f of %d%n",
+                steps, trainSeconds, loss, accuracy, heldOut.size());
         assertTrue(accuracy >= 0.95, "held-out exact completions " + accuracy + ", e.g. " + wrong);
     }
 }

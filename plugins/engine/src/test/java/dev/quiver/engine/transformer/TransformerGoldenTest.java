@@ -54,8 +54,7 @@ class TransformerGoldenTest {
     /** A run that leaves the parameters alone, so the gradients of one step can be read. */
     private static final OptimizerRun NO_UPDATE = new OptimizerRun() {
         @Override
-        public void step() {
-        }
+        public void step() {}
 
         @Override
         public double learningRate() {
@@ -63,16 +62,13 @@ class TransformerGoldenTest {
         }
 
         @Override
-        public void setLearningRate(double learningRate) {
-        }
+        public void setLearningRate(double learningRate) {}
 
         @Override
-        public void save(StateWriter state) {
-        }
+        public void save(StateWriter state) {}
 
         @Override
-        public void restore(StateReader state) {
-        }
+        public void restore(StateReader state) {}
     };
 
     private static double probe(float[] values) {

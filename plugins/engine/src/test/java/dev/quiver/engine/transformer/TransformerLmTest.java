@@ -3,7 +3,6 @@ package dev.quiver.engine.transformer;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.quiver.api.optim.OptimizerRun;
@@ -61,8 +60,11 @@ class TransformerLmTest {
             }
         }
         assertEquals(4 * 4, decayed.size(), "qkv, attention projection, fc and mlp projection per block: " + decayed);
-        assertTrue(decayed.stream().noneMatch(n -> n.contains("ln") || n.contains("bias") || n.startsWith("wp")
-                || n.startsWith("wt")), decayed.toString());
+        assertTrue(
+                decayed.stream()
+                        .noneMatch(n ->
+                                n.contains("ln") || n.contains("bias") || n.startsWith("wp") || n.startsWith("wt")),
+                decayed.toString());
         assertEquals(0.02, std(model.blocks[0].qkvW().value()), 0.002);
         assertEquals(0.02 / Math.sqrt(8), std(model.blocks[0].projW().value()), 0.001);
         assertEquals(0.02 / Math.sqrt(8), std(model.blocks[3].outW().value()), 0.0005);

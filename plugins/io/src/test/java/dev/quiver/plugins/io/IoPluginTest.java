@@ -14,13 +14,17 @@ import org.junit.jupiter.api.Test;
 class IoPluginTest {
 
     private static Plugin plugin() {
-        return ServiceLoader.load(Plugin.class).stream().map(ServiceLoader.Provider::get)
-                .filter(p -> p instanceof IoPlugin).findFirst()
+        return ServiceLoader.load(Plugin.class).stream()
+                .map(ServiceLoader.Provider::get)
+                .filter(p -> p instanceof IoPlugin)
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("IoPlugin is not registered in META-INF/services"));
     }
 
     private static List<String> names(Iterable<? extends Factory<?>> factories) {
-        return StreamSupport.stream(factories.spliterator(), false).map(Factory::name).toList();
+        return StreamSupport.stream(factories.spliterator(), false)
+                .map(Factory::name)
+                .toList();
     }
 
     @Test

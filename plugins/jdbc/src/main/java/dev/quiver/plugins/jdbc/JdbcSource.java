@@ -29,14 +29,15 @@ final class JdbcSource implements Source {
     private final int fetchSize;
     /** Null for every column of the query. */
     private final List<String> columns;
+
     private volatile ColumnTypes.Declared declared;
 
     JdbcSource(Database database, String query, int fetchSize) {
         this(database, query, fetchSize, null, null);
     }
 
-    private JdbcSource(Database database, String query, int fetchSize, List<String> columns,
-            ColumnTypes.Declared declared) {
+    private JdbcSource(
+            Database database, String query, int fetchSize, List<String> columns, ColumnTypes.Declared declared) {
         this.database = database;
         this.query = query;
         this.fetchSize = fetchSize;
@@ -47,8 +48,11 @@ final class JdbcSource implements Source {
     @Override
     public Schema schema() {
         Schema all = declared().schema();
-        return columns == null ? all
-                : new Schema(all.getFields().stream().filter(f -> columns.contains(f.getName())).toList());
+        return columns == null
+                ? all
+                : new Schema(all.getFields().stream()
+                        .filter(f -> columns.contains(f.getName()))
+                        .toList());
     }
 
     @Override
@@ -62,9 +66,13 @@ final class JdbcSource implements Source {
         for (Field field : schema.getFields()) {
             String type = declared().unreadable().get(field.getName());
             if (type != null) {
-                throw QuiverException.data(describe(), 0, field.getName(), "the column has SQL type " + type
-                        + ", which Quiver does not read (it reads integers, real/double/numeric, booleans, text, "
-                        + "dates and times); leave it out of the query or cast it in SQL.");
+                throw QuiverException.data(
+                        describe(),
+                        0,
+                        field.getName(),
+                        "the column has SQL type " + type
+                                + ", which Quiver does not read (it reads integers, real/double/numeric, booleans, text, "
+                                + "dates and times); leave it out of the query or cast it in SQL.");
             }
         }
         return QueryBatchReader.open(database, query, fetchSize, schema, allocator);

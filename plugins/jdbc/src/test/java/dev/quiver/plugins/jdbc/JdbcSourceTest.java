@@ -69,8 +69,8 @@ class JdbcSourceTest {
     }
 
     static Source source(String query, int fetchSize, String password) {
-        Map<String, Object> options = new HashMap<>(Map.of("url", server.url(), "query", query,
-                "user", PostgresServer.USER, "fetchSize", fetchSize));
+        Map<String, Object> options = new HashMap<>(
+                Map.of("url", server.url(), "query", query, "user", PostgresServer.USER, "fetchSize", fetchSize));
         options.put("password", password);
         MapConfig config = new MapConfig("source", options);
         Source source = new JdbcSourceFactory().create(config, new TestContext());
@@ -103,14 +103,20 @@ class JdbcSourceTest {
     @Test
     void sqlTypesMapToArrowTypesWithNulls(BufferAllocator allocator) {
         Source source = source("SELECT i, b, r, d, n, flag, label FROM typed ORDER BY i NULLS LAST", 10);
-        assertEquals(List.of(new ArrowType.Int(32, true), new ArrowType.Int(64, true),
-                new ArrowType.FloatingPoint(FloatingPointPrecision.SINGLE),
-                new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE),
-                new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE), ArrowType.Bool.INSTANCE,
-                ArrowType.Utf8.INSTANCE), source.schema().getFields().stream().map(Field::getType).toList());
-        assertEquals(List.of(
-                Arrays.asList(7, 8_000_000_000L, 1.5f, 2.25, 12.34, true, "x"),
-                Arrays.asList(null, null, null, null, null, null, null)),
+        assertEquals(
+                List.of(
+                        new ArrowType.Int(32, true),
+                        new ArrowType.Int(64, true),
+                        new ArrowType.FloatingPoint(FloatingPointPrecision.SINGLE),
+                        new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE),
+                        new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE),
+                        ArrowType.Bool.INSTANCE,
+                        ArrowType.Utf8.INSTANCE),
+                source.schema().getFields().stream().map(Field::getType).toList());
+        assertEquals(
+                List.of(
+                        Arrays.asList(7, 8_000_000_000L, 1.5f, 2.25, 12.34, true, "x"),
+                        Arrays.asList(null, null, null, null, null, null, null)),
                 SourceConformance.readAll(source, allocator));
     }
 
@@ -120,7 +126,8 @@ class JdbcSourceTest {
         QuiverException e = assertThrows(QuiverException.class, () -> source.open(allocator));
         assertEquals(ErrorCode.DATA, e.code());
         assertTrue(e.getMessage().contains("column 'doc'") && e.getMessage().contains("json"), e.getMessage());
-        assertEquals(List.of(Arrays.asList(7), Arrays.asList((Object) null)),
+        assertEquals(
+                List.of(Arrays.asList(7), Arrays.asList((Object) null)),
                 SourceConformance.readAll(source.select(List.of("i")), allocator));
     }
 
@@ -139,11 +146,10 @@ class JdbcSourceTest {
 
     @Test
     void anUnknownTableIsAConfigErrorNamingIt() {
-        QuiverException e = assertThrows(QuiverException.class,
-                () -> source("SELECT * FROM no_such_table", 10).schema());
+        QuiverException e = assertThrows(QuiverException.class, () -> source("SELECT * FROM no_such_table", 10)
+                .schema());
         assertEquals(ErrorCode.CONFIG, e.code());
-        assertTrue(e.getMessage().contains("no_such_table") && e.getMessage().contains(server.url()),
-                e.getMessage());
+        assertTrue(e.getMessage().contains("no_such_table") && e.getMessage().contains(server.url()), e.getMessage());
         assertFalse(e.getMessage().contains("\n"), "a problem is one line: " + e.getMessage());
     }
 
@@ -155,7 +161,9 @@ class JdbcSourceTest {
             assertTrue(reader.loadNextBatch());
             QuiverException e = assertThrows(QuiverException.class, reader::loadNextBatch);
             assertEquals(ErrorCode.DATA, e.code());
-            assertTrue(e.getMessage().contains("division by zero") && e.getMessage().contains("after row 2"),
+            assertTrue(
+                    e.getMessage().contains("division by zero")
+                            && e.getMessage().contains("after row 2"),
                     e.getMessage());
         }
     }
@@ -172,11 +180,13 @@ class JdbcSourceTest {
                 batches++;
                 rows += reader.root().getRowCount();
                 assertTrue(reader.root().getRowCount() <= 10_000);
-                lastId = (Long) reader.root().getVector("id").getObject(reader.root().getRowCount() - 1);
+                lastId = (Long)
+                        reader.root().getVector("id").getObject(reader.root().getRowCount() - 1);
             }
             // A batch of 10,000 rows of (bigint, double, int) is ~200 kB; the whole table would be 20 MB.
-            assertTrue(child.getPeakMemoryAllocation() < 2 << 20, "peak Arrow memory "
-                    + child.getPeakMemoryAllocation() + " bytes: batches are piling up");
+            assertTrue(
+                    child.getPeakMemoryAllocation() < 2 << 20,
+                    "peak Arrow memory " + child.getPeakMemoryAllocation() + " bytes: batches are piling up");
         }
         assertEquals(1_000_000, rows);
         assertEquals(100, batches);
@@ -185,8 +195,13 @@ class JdbcSourceTest {
 
     @Test
     void passwordsInTheUrlAreRedactedFromDescriptionsAndMessages() {
-        MapConfig config = new MapConfig("source", Map.of("url", "jdbc:postgresql://127.0.0.1:1/db?user=u&password="
-                + "hunter2&ssl=false", "query", "SELECT 1"));
+        MapConfig config = new MapConfig(
+                "source",
+                Map.of(
+                        "url",
+                        "jdbc:postgresql://127.0.0.1:1/db?user=u&password=" + "hunter2&ssl=false",
+                        "query",
+                        "SELECT 1"));
         Source source = new JdbcSourceFactory().create(config, new TestContext());
         assertEquals("jdbc:postgresql://127.0.0.1:1/db", source.describe());
         QuiverException e = assertThrows(QuiverException.class, source::schema);
@@ -197,11 +212,11 @@ class JdbcSourceTest {
     @Test
     void aUrlNoInstalledDriverAcceptsIsAConfigErrorSayingWhereDriversGo() {
         MapConfig config = new MapConfig("source", Map.of("url", "jdbc:nosuchdb://x/y", "query", "SELECT 1"));
-        QuiverException e = assertThrows(QuiverException.class,
+        QuiverException e = assertThrows(
+                QuiverException.class,
                 () -> new JdbcSourceFactory().create(config, new TestContext()).schema());
         assertEquals(ErrorCode.CONFIG, e.code());
-        assertTrue(e.getMessage().contains("jdbc:nosuchdb:") && e.getMessage().contains("classpath"),
-                e.getMessage());
+        assertTrue(e.getMessage().contains("jdbc:nosuchdb:") && e.getMessage().contains("classpath"), e.getMessage());
     }
 
     @Test

@@ -34,31 +34,43 @@ public final class MetricsPlugin implements Plugin {
     @Override
     public Iterable<MetricFactory> getMetricFactories() {
         List<MetricFactory> factories = new ArrayList<>();
-        factories.add(new MetricSpec("accuracy", "Fraction of rows whose class is predicted right.", List.of(),
-                config -> new Accuracy()));
-        factories.add(new MetricSpec("balanced-accuracy", "Mean recall over the classes present in the truth.",
-                List.of(), config -> new BalancedAccuracy()));
+        factories.add(new MetricSpec(
+                "accuracy", "Fraction of rows whose class is predicted right.", List.of(), config -> new Accuracy()));
+        factories.add(new MetricSpec(
+                "balanced-accuracy",
+                "Mean recall over the classes present in the truth.",
+                List.of(),
+                config -> new BalancedAccuracy()));
         for (Score score : Score.values()) {
             for (Average average : Average.values()) {
                 factories.add(precisionRecallF1(score, average));
             }
         }
-        factories.add(new MetricSpec("confusion-matrix",
-                "Counts of each (true, predicted) class pair, in the details; the value is accuracy.", List.of(),
+        factories.add(new MetricSpec(
+                "confusion-matrix",
+                "Counts of each (true, predicted) class pair, in the details; the value is accuracy.",
+                List.of(),
                 config -> new ConfusionMatrix()));
-        factories.add(new MetricSpec("roc-auc",
+        factories.add(new MetricSpec(
+                "roc-auc",
                 "Area under the ROC curve of the class probabilities; one-vs-rest macro average for multiclass.",
                 List.of(PositiveClass.OPTION),
                 config -> new RankingMetric(RankingMetric.Kind.ROC_AUC, PositiveClass.read(config))));
-        factories.add(new MetricSpec("pr-auc",
+        factories.add(new MetricSpec(
+                "pr-auc",
                 "Average precision (area under the precision-recall steps); one-vs-rest macro for multiclass.",
                 List.of(PositiveClass.OPTION),
                 config -> new RankingMetric(RankingMetric.Kind.AVERAGE_PRECISION, PositiveClass.read(config))));
-        factories.add(new MetricSpec("log-loss", "Mean negative log probability of the true class (clipped).",
-                List.of(), config -> new LogLoss()));
-        factories.add(new MetricSpec("brier",
+        factories.add(new MetricSpec(
+                "log-loss",
+                "Mean negative log probability of the true class (clipped).",
+                List.of(),
+                config -> new LogLoss()));
+        factories.add(new MetricSpec(
+                "brier",
                 "Mean squared error of the probabilities (multiclass: summed over classes).",
-                List.of(PositiveClass.OPTION), config -> new Brier(PositiveClass.read(config))));
+                List.of(PositiveClass.OPTION),
+                config -> new Brier(PositiveClass.read(config))));
         for (RegressionMetric metric : RegressionMetric.values()) {
             factories.add(new MetricSpec(metric.metricName(), metric.description(), List.of(), config -> metric));
         }
@@ -66,21 +78,27 @@ public final class MetricsPlugin implements Plugin {
     }
 
     private static MetricFactory precisionRecallF1(Score score, Average average) {
-        String what = switch (score) {
-            case PRECISION -> "Precision (right among predicted)";
-            case RECALL -> "Recall (found among true)";
-            case F1 -> "F1 (harmonic mean of precision and recall)";
-        };
-        String how = switch (average) {
-            case ONE_CLASS -> " of positiveClass, else of the second class (binary) or macro-averaged (multiclass).";
-            case MACRO -> ", unweighted mean over classes.";
-            case MICRO -> " from counts summed over classes.";
-            case WEIGHTED -> ", mean over classes weighted by their true rows.";
-        };
+        String what =
+                switch (score) {
+                    case PRECISION -> "Precision (right among predicted)";
+                    case RECALL -> "Recall (found among true)";
+                    case F1 -> "F1 (harmonic mean of precision and recall)";
+                };
+        String how =
+                switch (average) {
+                    case ONE_CLASS ->
+                        " of positiveClass, else of the second class (binary) or macro-averaged (multiclass).";
+                    case MACRO -> ", unweighted mean over classes.";
+                    case MICRO -> " from counts summed over classes.";
+                    case WEIGHTED -> ", mean over classes weighted by their true rows.";
+                };
         List<Option<?>> options = average == Average.ONE_CLASS
                 ? List.of(PositiveClass.OPTION, PrecisionRecallF1.ZERO_DIVISION)
                 : List.of(PrecisionRecallF1.ZERO_DIVISION);
-        return new MetricSpec(score.label() + average.suffix(), what + how, options,
+        return new MetricSpec(
+                score.label() + average.suffix(),
+                what + how,
+                options,
                 config -> PrecisionRecallF1.from(score, average, config));
     }
 }

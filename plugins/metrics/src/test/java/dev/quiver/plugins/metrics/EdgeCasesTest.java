@@ -55,7 +55,8 @@ class EdgeCasesTest {
         Predictions p = new Predictions(Task.BINARY, BINARY, new double[] {0, 0}, new double[] {0, 0}, null);
         assertEquals(0.0, Metrics.create("precision").compute(p));
         assertEquals(0.0, Metrics.create("recall").compute(p));
-        assertEquals(1.0, Metrics.create("precision", Map.of("zeroDivision", "1")).compute(p));
+        assertEquals(
+                1.0, Metrics.create("precision", Map.of("zeroDivision", "1")).compute(p));
         assertEquals(1.0, Metrics.create("f1", Map.of("zeroDivision", "1")).compute(p));
     }
 
@@ -64,7 +65,9 @@ class EdgeCasesTest {
         MapConfig config = MapConfig.of("zeroDivision", 2.0);
         Metrics.factory("precision-macro").create(config, new TestContext());
         assertEquals(1, config.problems().size());
-        assertTrue(config.messages().get(0).contains("zeroDivision"), config.messages().toString());
+        assertTrue(
+                config.messages().get(0).contains("zeroDivision"),
+                config.messages().toString());
     }
 
     @Test
@@ -79,7 +82,8 @@ class EdgeCasesTest {
     @Test
     void badClassIndexIsADataErrorNamingTheRow() {
         Predictions p = new Predictions(Task.BINARY, BINARY, new double[] {0, 1, 2}, new double[] {0, 1, 1}, null);
-        QuiverException e = assertThrows(QuiverException.class, () -> Metrics.create("accuracy").compute(p));
+        QuiverException e = assertThrows(
+                QuiverException.class, () -> Metrics.create("accuracy").compute(p));
         assertEquals(ErrorCode.DATA, e.code());
         assertTrue(e.getMessage().contains(":2") && e.getMessage().contains("0..1"), e.getMessage());
         Predictions fractional = new Predictions(Task.BINARY, BINARY, new double[] {0.5}, new double[] {0}, null);
@@ -90,7 +94,8 @@ class EdgeCasesTest {
     void probabilityRowOfTheWrongWidthIsADataError() {
         double[][] proba = {{0.5, 0.5}, {1.0}};
         Predictions p = new Predictions(Task.BINARY, BINARY, new double[] {0, 1}, new double[] {0, 1}, proba);
-        QuiverException e = assertThrows(QuiverException.class, () -> Metrics.create("log-loss").compute(p));
+        QuiverException e = assertThrows(
+                QuiverException.class, () -> Metrics.create("log-loss").compute(p));
         assertTrue(e.getMessage().contains("expected 2 class probabilities"), e.getMessage());
     }
 
@@ -123,8 +128,8 @@ class EdgeCasesTest {
     void multiclassRocAucLeavesOutAClassAbsentFromTheTruth() {
         // Class "c" never occurs: its one-vs-rest AUC is undefined, the others are perfect.
         double[][] proba = {{0.8, 0.1, 0.1}, {0.1, 0.8, 0.1}, {0.7, 0.2, 0.1}, {0.2, 0.6, 0.2}};
-        Predictions p = new Predictions(Task.MULTICLASS, List.of("a", "b", "c"), new double[] {0, 1, 0, 1},
-                new double[] {0, 1, 0, 1}, proba);
+        Predictions p = new Predictions(
+                Task.MULTICLASS, List.of("a", "b", "c"), new double[] {0, 1, 0, 1}, new double[] {0, 1, 0, 1}, proba);
         var metric = Metrics.create("roc-auc");
         assertEquals(1.0, metric.compute(p));
         assertEquals(Map.of("perClass", Map.of("a", 1.0, "b", 1.0)), metric.details(p));
@@ -134,13 +139,14 @@ class EdgeCasesTest {
     void binaryWithoutLabelsStillHasAPositiveClass() {
         Predictions p = new Predictions(Task.BINARY, List.of(), new double[] {0, 0}, new double[] {0, 0}, null);
         assertEquals(0.0, Metrics.create("precision").compute(p), "class 1 never predicted: zero division");
-        assertEquals(List.of("0", "1"), Metrics.create("confusion-matrix").details(p).get("labels"));
+        assertEquals(
+                List.of("0", "1"), Metrics.create("confusion-matrix").details(p).get("labels"));
     }
 
     @Test
     void confusionMatrixWithoutLabelsSizesItselfFromTheIndices() {
-        Predictions p = new Predictions(Task.MULTICLASS, List.of(), new double[] {0, 2, 2}, new double[] {1, 2, 0},
-                null);
+        Predictions p =
+                new Predictions(Task.MULTICLASS, List.of(), new double[] {0, 2, 2}, new double[] {1, 2, 0}, null);
         Map<String, Object> details = Metrics.create("confusion-matrix").details(p);
         assertEquals(List.of("0", "1", "2"), details.get("labels"));
         assertEquals(List.of(List.of(0L, 1L, 0L), List.of(0L, 0L, 0L), List.of(1L, 0L, 1L)), details.get("matrix"));

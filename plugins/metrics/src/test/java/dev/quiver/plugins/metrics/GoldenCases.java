@@ -22,9 +22,12 @@ record GoldenCases(List<GoldenCases.Case> cases) {
         }
     }
 
-    record Case(String name, Predictions predictions, List<Expected> metrics, Map<String, double[]> perClass,
-            long[][] confusion) {
-    }
+    record Case(
+            String name,
+            Predictions predictions,
+            List<Expected> metrics,
+            Map<String, double[]> perClass,
+            long[][] confusion) {}
 
     static GoldenCases load() {
         try (InputStream in = GoldenCases.class.getResourceAsStream("/golden/metrics.txt")) {
@@ -68,7 +71,9 @@ record GoldenCases(List<GoldenCases.Case> cases) {
                 case "proba" -> {
                     proba = new double[t.length - 1][];
                     for (int i = 1; i < t.length; i++) {
-                        proba[i - 1] = Arrays.stream(t[i].split(",")).mapToDouble(Double::parseDouble).toArray();
+                        proba[i - 1] = Arrays.stream(t[i].split(","))
+                                .mapToDouble(Double::parseDouble)
+                                .toArray();
                     }
                 }
                 case "metric" -> {
@@ -84,11 +89,18 @@ record GoldenCases(List<GoldenCases.Case> cases) {
                     String[] rows = line.substring("confusion ".length()).split(";");
                     confusion = new long[rows.length][];
                     for (int r = 0; r < rows.length; r++) {
-                        confusion[r] = Arrays.stream(rows[r].split(" ")).mapToLong(Long::parseLong).toArray();
+                        confusion[r] = Arrays.stream(rows[r].split(" "))
+                                .mapToLong(Long::parseLong)
+                                .toArray();
                     }
                 }
-                case "end" -> cases.add(new Case(name, new Predictions(task, classes, actual, predicted, proba),
-                        List.copyOf(metrics), Map.copyOf(perClass), confusion));
+                case "end" ->
+                    cases.add(new Case(
+                            name,
+                            new Predictions(task, classes, actual, predicted, proba),
+                            List.copyOf(metrics),
+                            Map.copyOf(perClass),
+                            confusion));
                 default -> throw new IllegalStateException("unexpected golden line: " + line);
             }
         }
@@ -96,6 +108,8 @@ record GoldenCases(List<GoldenCases.Case> cases) {
     }
 
     private static double[] numbers(String[] tokens, int from) {
-        return Arrays.stream(tokens, from, tokens.length).mapToDouble(Double::parseDouble).toArray();
+        return Arrays.stream(tokens, from, tokens.length)
+                .mapToDouble(Double::parseDouble)
+                .toArray();
     }
 }

@@ -35,8 +35,11 @@ class GoldenMetricsTest {
 
     @Test
     void goldenFileHoldsEveryCase() {
-        long classification = GOLDEN.cases().stream().filter(c -> c.predictions().task().isClassification()).count();
-        long metricLines = GOLDEN.cases().stream().mapToLong(c -> c.metrics().size()).sum();
+        long classification = GOLDEN.cases().stream()
+                .filter(c -> c.predictions().task().isClassification())
+                .count();
+        long metricLines =
+                GOLDEN.cases().stream().mapToLong(c -> c.metrics().size()).sum();
         assertEquals(5, classification, "classification cases");
         assertEquals(3, GOLDEN.cases().size() - classification, "regression cases");
         assertTrue(metricLines > 150, "expected the full golden file, got " + metricLines + " metric lines");
@@ -46,9 +49,10 @@ class GoldenMetricsTest {
     Stream<DynamicTest> perClassDetailsMatchScikitLearn() {
         List<DynamicTest> tests = new ArrayList<>();
         for (GoldenCases.Case c : GOLDEN.cases()) {
-            c.perClass().forEach((score, values) -> tests.add(DynamicTest.dynamicTest(c.name() + ": " + score,
-                    () -> {
-                        Map<String, Object> details = Metrics.create(score + "-macro").details(c.predictions());
+            c.perClass()
+                    .forEach((score, values) -> tests.add(DynamicTest.dynamicTest(c.name() + ": " + score, () -> {
+                        Map<String, Object> details =
+                                Metrics.create(score + "-macro").details(c.predictions());
                         @SuppressWarnings("unchecked")
                         Map<String, Map<String, Object>> perClass =
                                 (Map<String, Map<String, Object>>) details.get("perClass");
@@ -64,9 +68,11 @@ class GoldenMetricsTest {
 
     @TestFactory
     Stream<DynamicTest> confusionMatrixMatchesScikitLearn() {
-        return GOLDEN.cases().stream().filter(c -> c.confusion() != null).map(c -> DynamicTest.dynamicTest(c.name(),
-                () -> {
-                    Map<String, Object> details = Metrics.create("confusion-matrix").details(c.predictions());
+        return GOLDEN.cases().stream()
+                .filter(c -> c.confusion() != null)
+                .map(c -> DynamicTest.dynamicTest(c.name(), () -> {
+                    Map<String, Object> details =
+                            Metrics.create("confusion-matrix").details(c.predictions());
                     assertEquals(c.predictions().classes(), details.get("labels"));
                     @SuppressWarnings("unchecked")
                     List<List<Long>> matrix = (List<List<Long>>) details.get("matrix");

@@ -11,8 +11,7 @@ import java.util.stream.StreamSupport;
 /** Test helper: a metric by name, made through the plugin's factory as the runtime would. */
 final class Metrics {
 
-    private Metrics() {
-    }
+    private Metrics() {}
 
     static MetricFactory factory(String name) {
         return StreamSupport.stream(new MetricsPlugin().getMetricFactories().spliterator(), false)

@@ -18,25 +18,42 @@ import org.junit.jupiter.api.Test;
 /** The plugin as the runtime finds it: service registration, names, directions and tasks. */
 class MetricsPluginTest {
 
-    private static final List<String> CLASSIFICATION_HIGHER = List.of("accuracy", "balanced-accuracy",
-            "precision", "precision-macro", "precision-micro", "precision-weighted", "recall", "recall-macro",
-            "recall-micro", "recall-weighted", "f1", "f1-macro", "f1-micro", "f1-weighted", "confusion-matrix",
-            "roc-auc", "pr-auc");
+    private static final List<String> CLASSIFICATION_HIGHER = List.of(
+            "accuracy",
+            "balanced-accuracy",
+            "precision",
+            "precision-macro",
+            "precision-micro",
+            "precision-weighted",
+            "recall",
+            "recall-macro",
+            "recall-micro",
+            "recall-weighted",
+            "f1",
+            "f1-macro",
+            "f1-micro",
+            "f1-weighted",
+            "confusion-matrix",
+            "roc-auc",
+            "pr-auc");
     private static final List<String> CLASSIFICATION_LOWER = List.of("log-loss", "brier");
     private static final List<String> REGRESSION_HIGHER = List.of("r2", "explained-variance");
-    private static final List<String> REGRESSION_LOWER = List.of("mse", "rmse", "mae", "error-mean",
-            "error-variance");
+    private static final List<String> REGRESSION_LOWER = List.of("mse", "rmse", "mae", "error-mean", "error-variance");
 
     @Test
     void serviceLoaderFindsThePlugin() {
-        List<Plugin> plugins = ServiceLoader.load(Plugin.class).stream().map(ServiceLoader.Provider::get).toList();
+        List<Plugin> plugins = ServiceLoader.load(Plugin.class).stream()
+                .map(ServiceLoader.Provider::get)
+                .toList();
         assertTrue(plugins.stream().anyMatch(p -> p instanceof MetricsPlugin), "registered in META-INF/services");
     }
 
     @Test
     void namesAreExactlyTheDocumentedOnesAndUnique() {
-        List<String> names = StreamSupport.stream(new MetricsPlugin().getMetricFactories().spliterator(), false)
-                .map(MetricFactory::name).toList();
+        List<String> names = StreamSupport.stream(
+                        new MetricsPlugin().getMetricFactories().spliterator(), false)
+                .map(MetricFactory::name)
+                .toList();
         List<String> expected = new ArrayList<>();
         expected.addAll(CLASSIFICATION_HIGHER);
         expected.addAll(CLASSIFICATION_LOWER);
@@ -71,11 +88,16 @@ class MetricsPluginTest {
             assertFalse(f.description().isBlank(), f.name());
             f.options().forEach(o -> assertFalse(o.description().isBlank(), f.name() + " " + o.name()));
         }
-        assertEquals(List.of("positiveClass", "zeroDivision"),
+        assertEquals(
+                List.of("positiveClass", "zeroDivision"),
                 Metrics.factory("f1").options().stream().map(o -> o.name()).toList());
-        assertEquals(List.of("zeroDivision"),
-                Metrics.factory("f1-weighted").options().stream().map(o -> o.name()).toList());
-        assertEquals(List.of("positiveClass"),
+        assertEquals(
+                List.of("zeroDivision"),
+                Metrics.factory("f1-weighted").options().stream()
+                        .map(o -> o.name())
+                        .toList());
+        assertEquals(
+                List.of("positiveClass"),
                 Metrics.factory("roc-auc").options().stream().map(o -> o.name()).toList());
     }
 

@@ -23,13 +23,16 @@ public final class NaiveBayesFactory implements ModelFactory {
 
     public static final Option<String> KIND = Option.choice("kind", "gaussian", "gaussian", "multinomial", "bernoulli")
             .describe("gaussian for real-valued features, multinomial for counts, bernoulli for presence/absence.");
-    public static final Option<Double> ALPHA = Option.real("alpha", 1.0).atLeast(0)
+    public static final Option<Double> ALPHA = Option.real("alpha", 1.0)
+            .atLeast(0)
             .describe("Additive (Laplace/Lidstone) smoothing of feature counts; multinomial and bernoulli only.");
-    public static final Option<Double> VAR_SMOOTHING = Option.real("varSmoothing", 1e-9).atLeast(0)
+    public static final Option<Double> VAR_SMOOTHING = Option.real("varSmoothing", 1e-9)
+            .atLeast(0)
             .describe("Share of the largest feature variance added to every variance; gaussian only.");
     public static final Option<Double> BINARIZE = Option.real("binarize", 0.0)
             .describe("A feature counts as present when above this threshold; bernoulli only.");
-    public static final Option<List<Double>> PRIORS = Option.reals("priors", List.<Double>of()).atLeast(0)
+    public static final Option<List<Double>> PRIORS = Option.reals("priors", List.<Double>of())
+            .atLeast(0)
             .describe("Class prior probabilities in class order (sorted labels), summing to 1; learned if absent.");
     public static final Option<Boolean> FIT_PRIORS = Option.bool("fitPriors", true)
             .describe("Learn class priors from class frequencies; false makes them uniform.");
@@ -67,8 +70,14 @@ public final class NaiveBayesFactory implements ModelFactory {
         if (!priors.isEmpty() && Math.abs(sum - 1) > 1e-5) {
             config.problem(PRIORS.name(), "priors must sum to 1, but they sum to " + sum);
         }
-        return new NaiveBayesTrainer(kind, alpha, finite(config, VAR_SMOOTHING), finite(config, BINARIZE), priors,
-                config.get(FIT_PRIORS), config.location(PRIORS.name()));
+        return new NaiveBayesTrainer(
+                kind,
+                alpha,
+                finite(config, VAR_SMOOTHING),
+                finite(config, BINARIZE),
+                priors,
+                config.get(FIT_PRIORS),
+                config.location(PRIORS.name()));
     }
 
     /**

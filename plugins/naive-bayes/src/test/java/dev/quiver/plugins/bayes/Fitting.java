@@ -16,8 +16,7 @@ final class Fitting {
 
     static final NaiveBayesFactory FACTORY = new NaiveBayesFactory();
 
-    private Fitting() {
-    }
+    private Fitting() {}
 
     static TableData iris() {
         return SimpleCsv.read(Datasets.path(Datasets.IRIS)).withBatchSize(32);

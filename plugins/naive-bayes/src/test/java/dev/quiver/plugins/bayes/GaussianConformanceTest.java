@@ -2,7 +2,6 @@ package dev.quiver.plugins.bayes;
 
 import dev.quiver.api.model.ModelFactory;
 import dev.quiver.testing.MapConfig;
-
 import dev.quiver.testing.conformance.ClassifierConformance;
 
 class GaussianConformanceTest extends ClassifierConformance {

@@ -26,7 +26,9 @@ record Golden(List<String> classes, double[][] probabilities) {
             List<String> lines = Files.readAllLines(path(name + ".txt"));
             List<String> classes = List.of(lines.get(0).substring(2).split(" "));
             double[][] p = lines.subList(1, lines.size()).stream()
-                    .map(l -> Arrays.stream(l.split(" ")).mapToDouble(Double::parseDouble).toArray())
+                    .map(l -> Arrays.stream(l.split(" "))
+                            .mapToDouble(Double::parseDouble)
+                            .toArray())
                     .toArray(double[][]::new);
             return new Golden(classes, p);
         } catch (IOException e) {

@@ -61,13 +61,15 @@ class NaiveBayesModelTest {
             assertEquals(BatchContent.rows(a), BatchContent.rows(b));
         }
         String matrix = kind.equals("gaussian") ? "theta" : "featureLogProb";
-        assertArrayEquals((double[][]) model.describe().get(matrix), (double[][]) reloaded.describe().get(matrix));
+        assertArrayEquals((double[][]) model.describe().get(matrix), (double[][])
+                reloaded.describe().get(matrix));
     }
 
     @Test
     @SuppressWarnings("unchecked")
     void describesPriorsMeansAndVariances(BufferAllocator allocator) {
-        Map<String, Object> d = Fitting.fit(MapConfig.of(), Fitting.iris(), "species", allocator).describe();
+        Map<String, Object> d = Fitting.fit(MapConfig.of(), Fitting.iris(), "species", allocator)
+                .describe();
         assertEquals("gaussian", d.get("kind"));
         Map<String, Object> priors = (Map<String, Object>) d.get("classPrior");
         assertEquals(List.of("setosa", "versicolor", "virginica"), List.copyOf(priors.keySet()));
@@ -85,11 +87,12 @@ class NaiveBayesModelTest {
                 .longs("y", 0L, 0L, 0L, 1L, 1L, 1L)
                 .strings("note", "a", "b", "c", "d", "e", "f")
                 .build();
-        Model model = Fitting.trainer(MapConfig.of()).fit(table.without("note").training("y"),
-                new TestFitContext(allocator));
+        Model model =
+                Fitting.trainer(MapConfig.of()).fit(table.without("note").training("y"), new TestFitContext(allocator));
         assertEquals(Task.BINARY, model.task());
         assertEquals(List.of("x"), model.features());
-        assertEquals(List.of("prediction", "probability_0", "probability_1"),
+        assertEquals(
+                List.of("prediction", "probability_0", "probability_1"),
                 model.predictionFields().stream().map(Field::getName).toList());
         try (VectorSchemaRoot p = Fitting.predict(model, table.without("y"), allocator)) {
             assertTrue(p.getVector(PredictionColumns.PREDICTION) instanceof BigIntVector);
@@ -101,73 +104,102 @@ class NaiveBayesModelTest {
     void aMissingFeatureColumnIsADataErrorNamingIt(BufferAllocator allocator) {
         Model model = Fitting.fit(MapConfig.of(), Fitting.iris(), "species", allocator);
         try (VectorSchemaRoot input = Fitting.iris().without("petal_width").toRoot(allocator)) {
-            QuiverException e = assertThrows(QuiverException.class, () -> model.predict(input, allocator).close());
+            QuiverException e = assertThrows(
+                    QuiverException.class, () -> model.predict(input, allocator).close());
             assertEquals(ErrorCode.DATA, e.code());
-            assertTrue(e.getMessage().startsWith("batch column 'petal_width': naive-bayes was trained on this "
-                    + "feature"), e.getMessage());
+            assertTrue(
+                    e.getMessage()
+                            .startsWith("batch column 'petal_width': naive-bayes was trained on this " + "feature"),
+                    e.getMessage());
         }
     }
 
     @Test
     void aMissingCellIsADataErrorNamingRowAndColumn(BufferAllocator allocator) {
-        TableData table = TableData.builder().doubles("x", 1.0, 2.0, null, 4.0).strings("y", "a", "a", "b", "b")
-                .build().withBatchSize(2);
-        QuiverException e = assertThrows(QuiverException.class,
-                () -> Fitting.fit(MapConfig.of(), table, "y", allocator));
-        assertTrue(e.getMessage().startsWith("training data:3 column 'x': naive-bayes cannot fit with a missing "
-                + "value"), e.getMessage());
+        TableData table = TableData.builder()
+                .doubles("x", 1.0, 2.0, null, 4.0)
+                .strings("y", "a", "a", "b", "b")
+                .build()
+                .withBatchSize(2);
+        QuiverException e =
+                assertThrows(QuiverException.class, () -> Fitting.fit(MapConfig.of(), table, "y", allocator));
+        assertTrue(
+                e.getMessage()
+                        .startsWith("training data:3 column 'x': naive-bayes cannot fit with a missing " + "value"),
+                e.getMessage());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"gaussian", "multinomial", "bernoulli"})
     void anInfiniteFeatureIsADataErrorInFitAndPredict(String kind, BufferAllocator allocator) {
-        TableData table = TableData.builder().doubles("x", 1.0, Double.POSITIVE_INFINITY, 3.0, 4.0)
-                .strings("y", "a", "a", "b", "b").build();
-        QuiverException fit = assertThrows(QuiverException.class,
-                () -> Fitting.fit(config(kind), table, "y", allocator));
+        TableData table = TableData.builder()
+                .doubles("x", 1.0, Double.POSITIVE_INFINITY, 3.0, 4.0)
+                .strings("y", "a", "a", "b", "b")
+                .build();
+        QuiverException fit =
+                assertThrows(QuiverException.class, () -> Fitting.fit(config(kind), table, "y", allocator));
         assertEquals(ErrorCode.DATA, fit.code());
-        assertTrue(fit.getMessage().startsWith("training data:2 column 'x': naive-bayes cannot fit with an infinite "
-                + "value"), fit.getMessage());
+        assertTrue(
+                fit.getMessage()
+                        .startsWith("training data:2 column 'x': naive-bayes cannot fit with an infinite " + "value"),
+                fit.getMessage());
 
-        TableData finite = TableData.builder().doubles("x", 1.0, 2.0, 3.0, 4.0).strings("y", "a", "a", "b", "b")
+        TableData finite = TableData.builder()
+                .doubles("x", 1.0, 2.0, 3.0, 4.0)
+                .strings("y", "a", "a", "b", "b")
                 .build();
         Model model = Fitting.fit(config(kind), finite, "y", allocator);
         try (VectorSchemaRoot input = table.without("y").toRoot(allocator)) {
-            QuiverException predict = assertThrows(QuiverException.class,
-                    () -> model.predict(input, allocator).close());
-            assertTrue(predict.getMessage().startsWith("batch:2 column 'x': naive-bayes cannot predict with an "
-                    + "infinite value"), predict.getMessage());
+            QuiverException predict = assertThrows(
+                    QuiverException.class, () -> model.predict(input, allocator).close());
+            assertTrue(
+                    predict.getMessage()
+                            .startsWith("batch:2 column 'x': naive-bayes cannot predict with an " + "infinite value"),
+                    predict.getMessage());
         }
     }
 
     @Test
     void multinomialRefusesNegativeCounts(BufferAllocator allocator) {
-        TableData table = TableData.builder().doubles("x", 1.0, -2.0).strings("y", "a", "b").build();
-        QuiverException e = assertThrows(QuiverException.class,
-                () -> Fitting.fit(MapConfig.of("kind", "multinomial"), table, "y", allocator));
-        assertTrue(e.getMessage().startsWith("training data:2 column 'x': multinomial naive Bayes needs counts"),
+        TableData table = TableData.builder()
+                .doubles("x", 1.0, -2.0)
+                .strings("y", "a", "b")
+                .build();
+        QuiverException e = assertThrows(
+                QuiverException.class, () -> Fitting.fit(MapConfig.of("kind", "multinomial"), table, "y", allocator));
+        assertTrue(
+                e.getMessage().startsWith("training data:2 column 'x': multinomial naive Bayes needs counts"),
                 e.getMessage());
     }
 
     @Test
     void textFeaturesAreRefusedWithAHint(BufferAllocator allocator) {
-        TableData table = TableData.builder().strings("color", "red", "blue").strings("y", "a", "b").build();
-        QuiverException e = assertThrows(QuiverException.class,
-                () -> Fitting.fit(MapConfig.of(), table, "y", allocator));
+        TableData table = TableData.builder()
+                .strings("color", "red", "blue")
+                .strings("y", "a", "b")
+                .build();
+        QuiverException e =
+                assertThrows(QuiverException.class, () -> Fitting.fit(MapConfig.of(), table, "y", allocator));
         assertTrue(e.getMessage().contains("one-hot"), e.getMessage());
     }
 
     @Test
     void priorsOfTheWrongLengthAreAConfigErrorAtFit(BufferAllocator allocator) {
-        QuiverException e = assertThrows(QuiverException.class,
+        QuiverException e = assertThrows(
+                QuiverException.class,
                 () -> Fitting.fit(MapConfig.of("priors", List.of(0.5, 0.5)), Fitting.iris(), "species", allocator));
         assertEquals(ErrorCode.CONFIG, e.code());
-        assertTrue(e.getMessage().contains("priors has 2 values but the target has 3 classes "
-                + "[setosa, versicolor, virginica]"), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .contains("priors has 2 values but the target has 3 classes "
+                                + "[setosa, versicolor, virginica]"),
+                e.getMessage());
     }
 
     @Test
     void learnsBinaryAndMulticlass() {
-        assertEquals(Set.of(Task.BINARY, Task.MULTICLASS), Fitting.trainer(MapConfig.of()).tasks());
+        assertEquals(
+                Set.of(Task.BINARY, Task.MULTICLASS),
+                Fitting.trainer(MapConfig.of()).tasks());
     }
 }

@@ -22,14 +22,16 @@ class SpamExampleTest {
 
     @Test
     void freeWinnerClickIsSpamAndAWorkMessageIsNot(BufferAllocator allocator) {
-        Model model = Fitting.fit(MapConfig.of("kind", "multinomial", "alpha", 1.0), Fitting.spam(), "label",
-                allocator);
+        Model model =
+                Fitting.fit(MapConfig.of("kind", "multinomial", "alpha", 1.0), Fitting.spam(), "label", allocator);
         assertEquals(List.of("ham", "spam"), model.classes());
         try (VectorSchemaRoot predictions = Fitting.predict(model, Golden.probes(), allocator)) {
             List<Object> spam = BatchContent.column(predictions, "probability_spam");
             assertTrue((Double) spam.get(0) > 0.9, "free winner click: " + spam.get(0));
             assertTrue((Double) spam.get(1) < 0.1, "meeting project report: " + spam.get(1));
-            assertEquals(List.of("spam", "ham", "ham"), BatchContent.column(predictions, "prediction"),
+            assertEquals(
+                    List.of("spam", "ham", "ham"),
+                    BatchContent.column(predictions, "prediction"),
                     "an empty message falls back to the prior, and ham is commoner");
             Golden.read("multinomial-spam-probes").assertMatches(predictions);
         }

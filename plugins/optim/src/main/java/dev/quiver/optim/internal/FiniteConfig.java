@@ -29,7 +29,8 @@ public final class FiniteConfig implements Config {
     @Override
     public <T> T get(Option<T> option) {
         T value = config.get(option);
-        boolean infinite = value instanceof Double d ? d.isInfinite()
+        boolean infinite = value instanceof Double d
+                ? d.isInfinite()
                 : value instanceof List<?> list && list.stream().anyMatch(v -> v instanceof Double d && d.isInfinite());
         if (infinite) {
             config.problem(option.name(), "expected a finite number, got " + value);

@@ -47,9 +47,11 @@ public record BceWithLogitsLoss(Reduction reduction, double[] posWeight) impleme
     public double evaluate(float[] output, float[] target, int rows, int width, float[] gradient) {
         Shapes.elementwise(output, target, rows, width, gradient);
         if (posWeight.length > 1 && posWeight.length != width) {
-            throw new QuiverException(ErrorCode.CONFIG, "bce was given " + posWeight.length
-                    + " posWeight values, but the model outputs " + width
-                    + " columns; give one value, or one per column.");
+            throw new QuiverException(
+                    ErrorCode.CONFIG,
+                    "bce was given " + posWeight.length
+                            + " posWeight values, but the model outputs " + width
+                            + " columns; give one value, or one per column.");
         }
         int n = rows * width;
         double scale = reduction == Reduction.MEAN ? 1.0 / n : 1.0;
@@ -71,7 +73,8 @@ public record BceWithLogitsLoss(Reduction reduction, double[] posWeight) impleme
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof BceWithLogitsLoss other && reduction == other.reduction
+        return o instanceof BceWithLogitsLoss other
+                && reduction == other.reduction
                 && Arrays.equals(posWeight, other.posWeight);
     }
 

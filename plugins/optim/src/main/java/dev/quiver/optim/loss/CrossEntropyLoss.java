@@ -110,23 +110,27 @@ public record CrossEntropyLoss(Reduction reduction, double[] weights, double lab
         }
         if (weights.length > 0 && weights.length != width) {
             // the user's list does not fit the data's classes, which only show up now
-            throw new QuiverException(ErrorCode.CONFIG, "cross-entropy was given " + weights.length
-                    + " class weights, but the data has " + width + " classes; give one weight per class.");
+            throw new QuiverException(
+                    ErrorCode.CONFIG,
+                    "cross-entropy was given " + weights.length + " class weights, but the data has " + width
+                            + " classes; give one weight per class.");
         }
     }
 
     private static int classIndex(float target, int row, int width) {
         int y = (int) target;
         if (y != target || y < 0 || y >= width) {
-            throw new QuiverException(ErrorCode.DATA, "batch row " + row + ": target " + target
-                    + " is not a class index in [0, " + width + ")");
+            throw new QuiverException(
+                    ErrorCode.DATA,
+                    "batch row " + row + ": target " + target + " is not a class index in [0, " + width + ")");
         }
         return y;
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof CrossEntropyLoss other && reduction == other.reduction
+        return o instanceof CrossEntropyLoss other
+                && reduction == other.reduction
                 && Arrays.equals(weights, other.weights)
                 && Double.compare(labelSmoothing, other.labelSmoothing) == 0;
     }

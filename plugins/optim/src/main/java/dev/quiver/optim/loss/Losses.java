@@ -13,8 +13,7 @@ import java.util.List;
 /** The losses this plugin provides, and the default loss for each task. Stateless. */
 public final class Losses {
 
-    private Losses() {
-    }
+    private Losses() {}
 
     /**
      * The loss a model uses when the pipeline names none: mean squared error for regression, binary
@@ -36,7 +35,7 @@ public final class Losses {
 
     /** The factories, by pipeline name: mse, mae, huber, bce, cross-entropy. */
     public static List<LossFactory> factories() {
-        return List.of(new MseFactory(), new MaeFactory(), new HuberFactory(), new BceFactory(),
-                new CrossEntropyFactory());
+        return List.of(
+                new MseFactory(), new MaeFactory(), new HuberFactory(), new BceFactory(), new CrossEntropyFactory());
     }
 }

@@ -24,8 +24,14 @@ public record Adagrad(Settings settings) implements Optimizer {
      * @param maximize ascend instead of descend
      * @param decayBias whether weight decay applies to bias parameters too (PyTorch: yes)
      */
-    public record Settings(double lr, double lrDecay, double weightDecay, double initialAccumulatorValue,
-            double eps, boolean maximize, boolean decayBias) {
+    public record Settings(
+            double lr,
+            double lrDecay,
+            double weightDecay,
+            double initialAccumulatorValue,
+            double eps,
+            boolean maximize,
+            boolean decayBias) {
 
         public Settings {
             Require.nonNegative("lr", lr);

@@ -28,8 +28,16 @@ public record Adam(Settings settings) implements Optimizer {
      * @param maximize ascend instead of descend
      * @param decayBias whether weight decay applies to bias parameters too (PyTorch: yes)
      */
-    public record Settings(double lr, double beta1, double beta2, double eps, double weightDecay, boolean decoupled,
-            boolean amsgrad, boolean maximize, boolean decayBias) {
+    public record Settings(
+            double lr,
+            double beta1,
+            double beta2,
+            double eps,
+            double weightDecay,
+            boolean decoupled,
+            boolean amsgrad,
+            boolean maximize,
+            boolean decayBias) {
 
         public Settings {
             Require.nonNegative("lr", lr);

@@ -10,12 +10,11 @@ import java.util.List;
 /** The optimizers this plugin provides. Stateless. */
 public final class Optimizers {
 
-    private Optimizers() {
-    }
+    private Optimizers() {}
 
     /** The factories, by pipeline name: sgd, adam, adamw, rmsprop, adagrad. */
     public static List<OptimizerFactory> factories() {
-        return List.of(new SgdFactory(), AdamFactory.adam(), AdamFactory.adamW(), new RmsPropFactory(),
-                new AdagradFactory());
+        return List.of(
+                new SgdFactory(), AdamFactory.adam(), AdamFactory.adamW(), new RmsPropFactory(), new AdagradFactory());
     }
 }

@@ -25,8 +25,15 @@ public record RmsProp(Settings settings) implements Optimizer {
      * @param maximize ascend instead of descend
      * @param decayBias whether weight decay applies to bias parameters too (PyTorch: yes)
      */
-    public record Settings(double lr, double alpha, double eps, double weightDecay, double momentum,
-            boolean centered, boolean maximize, boolean decayBias) {
+    public record Settings(
+            double lr,
+            double alpha,
+            double eps,
+            double weightDecay,
+            double momentum,
+            boolean centered,
+            boolean maximize,
+            boolean decayBias) {
 
         public Settings {
             Require.nonNegative("lr", lr);

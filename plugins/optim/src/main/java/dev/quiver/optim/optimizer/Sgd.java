@@ -25,8 +25,14 @@ public record Sgd(Settings settings) implements Optimizer {
      * @param maximize ascend instead of descend
      * @param decayBias whether weight decay applies to bias parameters too (PyTorch: yes)
      */
-    public record Settings(double lr, double momentum, double dampening, boolean nesterov, double weightDecay,
-            boolean maximize, boolean decayBias) {
+    public record Settings(
+            double lr,
+            double momentum,
+            double dampening,
+            boolean nesterov,
+            double weightDecay,
+            boolean maximize,
+            boolean decayBias) {
 
         public Settings {
             Require.nonNegative("lr", lr);

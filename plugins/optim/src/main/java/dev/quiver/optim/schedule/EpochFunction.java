@@ -1,9 +1,8 @@
 package dev.quiver.optim.schedule;
 
-import dev.quiver.api.optim.Scheduler;
-import dev.quiver.api.optim.Schedule;
-
 import dev.quiver.api.optim.OptimizerRun;
+import dev.quiver.api.optim.Schedule;
+import dev.quiver.api.optim.Scheduler;
 import dev.quiver.optim.schedule.internal.FunctionScheduler;
 
 /**

@@ -1,9 +1,8 @@
 package dev.quiver.optim.schedule;
 
-import dev.quiver.api.optim.Scheduler;
-import dev.quiver.api.optim.Schedule;
-
 import dev.quiver.api.optim.OptimizerRun;
+import dev.quiver.api.optim.Schedule;
+import dev.quiver.api.optim.Scheduler;
 import dev.quiver.optim.schedule.internal.PlateauScheduler;
 import java.util.Locale;
 
@@ -21,12 +20,21 @@ import java.util.Locale;
  * @param minLr the lowest learning rate
  * @param eps reductions smaller than this are not applied
  */
-public record ReduceOnPlateau(Mode mode, double factor, int patience, double threshold, ThresholdMode thresholdMode,
-        int cooldown, double minLr, double eps) implements Schedule {
+public record ReduceOnPlateau(
+        Mode mode,
+        double factor,
+        int patience,
+        double threshold,
+        ThresholdMode thresholdMode,
+        int cooldown,
+        double minLr,
+        double eps)
+        implements Schedule {
 
     /** Which direction is better. */
     public enum Mode {
-        MIN, MAX;
+        MIN,
+        MAX;
 
         public String label() {
             return name().toLowerCase(Locale.ROOT);
@@ -35,7 +43,8 @@ public record ReduceOnPlateau(Mode mode, double factor, int patience, double thr
 
     /** How {@code threshold} is applied. */
     public enum ThresholdMode {
-        REL, ABS;
+        REL,
+        ABS;
 
         public String label() {
             return name().toLowerCase(Locale.ROOT);
@@ -47,8 +56,8 @@ public record ReduceOnPlateau(Mode mode, double factor, int patience, double thr
             throw new IllegalArgumentException("factor must be in [0, 1), got " + factor);
         }
         if (patience < 0 || cooldown < 0) {
-            throw new IllegalArgumentException("patience and cooldown must be >= 0, got " + patience + " and "
-                    + cooldown);
+            throw new IllegalArgumentException(
+                    "patience and cooldown must be >= 0, got " + patience + " and " + cooldown);
         }
         if (!(threshold >= 0.0) || !(minLr >= 0.0) || !(eps >= 0.0)) {
             throw new IllegalArgumentException("threshold, minLr and eps must be >= 0");

@@ -1,12 +1,11 @@
 package dev.quiver.optim.schedule;
 
-import dev.quiver.api.optim.Schedule;
-import dev.quiver.api.optim.ScheduleFactory;
-
 import dev.quiver.api.PluginContext;
 import dev.quiver.api.config.Config;
 import dev.quiver.api.config.DidYouMean;
 import dev.quiver.api.config.Option;
+import dev.quiver.api.optim.Schedule;
+import dev.quiver.api.optim.ScheduleFactory;
 import dev.quiver.optim.internal.FiniteConfig;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,46 +28,65 @@ import java.util.Map;
  */
 public final class Schedules {
 
-    public static final Option<String> TYPE = Option.choice("type", "constant", "constant", "step", "multi-step",
-            "exponential", "cosine", "warmup-linear", "reduce-on-plateau").describe("The kind of schedule.");
+    public static final Option<String> TYPE = Option.choice(
+                    "type",
+                    "constant",
+                    "constant",
+                    "step",
+                    "multi-step",
+                    "exponential",
+                    "cosine",
+                    "warmup-linear",
+                    "reduce-on-plateau")
+            .describe("The kind of schedule.");
 
-    static final Option<Integer> STEP_SIZE = Option.integer("stepSize", 1).atLeast(1).required()
-            .describe("Epochs between two decays.");
+    static final Option<Integer> STEP_SIZE =
+            Option.integer("stepSize", 1).atLeast(1).required().describe("Epochs between two decays.");
     static final Option<Double> GAMMA = Option.real("gamma", 0.1).above(0).describe("Multiplier of each decay.");
-    static final Option<Double> GAMMA_REQUIRED = Option.real("gamma", 0.1).above(0).required()
-            .describe("Multiplier per epoch.");
-    static final Option<List<Integer>> MILESTONES = Option.integers("milestones", List.of()).atLeast(0).required()
+    static final Option<Double> GAMMA_REQUIRED =
+            Option.real("gamma", 0.1).above(0).required().describe("Multiplier per epoch.");
+    static final Option<List<Integer>> MILESTONES = Option.integers("milestones", List.of())
+            .atLeast(0)
+            .required()
             .describe("Epochs at which the rate is multiplied by gamma.");
-    static final Option<Integer> T_MAX = Option.integer("tMax", 0).atLeast(0)
+    static final Option<Integer> T_MAX = Option.integer("tMax", 0)
+            .atLeast(0)
             .describe("Half-period of the cosine in epochs; 0 = the training's epoch count.");
     static final Option<Double> ETA_MIN = Option.real("etaMin", 0.0).atLeast(0).describe("The lowest learning rate.");
-    static final Option<Integer> WARMUP_EPOCHS = Option.integer("warmupEpochs", 0).atLeast(0)
-            .describe("Warm-up length in epochs.");
-    static final Option<Integer> WARMUP_STEPS = Option.integer("warmupSteps", 0).atLeast(0)
+    static final Option<Integer> WARMUP_EPOCHS =
+            Option.integer("warmupEpochs", 0).atLeast(0).describe("Warm-up length in epochs.");
+    static final Option<Integer> WARMUP_STEPS = Option.integer("warmupSteps", 0)
+            .atLeast(0)
             .describe("Warm-up length in optimizer steps (instead of warmupEpochs).");
-    static final Option<Double> START_FACTOR = Option.real("startFactor", 1.0 / 3.0).above(0).atMost(1)
+    static final Option<Double> START_FACTOR = Option.real("startFactor", 1.0 / 3.0)
+            .above(0)
+            .atMost(1)
             .describe("Share of the learning rate at the start of warm-up (torch LinearLR's default 1/3).");
-    static final Option<String> DECAY = Option.choice("decay", "linear", "linear", "cosine", "none")
-            .describe("Shape of the decay after warm-up.");
-    static final Option<Integer> EPOCHS = Option.integer("epochs", 0).atLeast(0)
+    static final Option<String> DECAY =
+            Option.choice("decay", "linear", "linear", "cosine", "none").describe("Shape of the decay after warm-up.");
+    static final Option<Integer> EPOCHS = Option.integer("epochs", 0)
+            .atLeast(0)
             .describe("Epoch at which the decay ends; 0 = the training's epoch count.");
-    static final Option<Double> FINAL_FACTOR = Option.real("finalFactor", 0.0).atLeast(0).atMost(1)
+    static final Option<Double> FINAL_FACTOR = Option.real("finalFactor", 0.0)
+            .atLeast(0)
+            .atMost(1)
             .describe("Share of the learning rate at the end of the decay.");
     static final Option<String> MODE = Option.choice("mode", "min", "min", "max")
             .describe("Whether a lower (min) or higher (max) monitored figure is better.");
-    static final Option<Double> FACTOR = Option.real("factor", 0.1).atLeast(0).below(1)
-            .describe("Multiplier applied on a plateau.");
-    static final Option<Integer> PATIENCE = Option.integer("patience", 10).atLeast(0)
-            .describe("Epochs without improvement tolerated before reducing.");
-    static final Option<Double> THRESHOLD = Option.real("threshold", 1e-4).atLeast(0)
-            .describe("Least change that counts as an improvement.");
+    static final Option<Double> FACTOR =
+            Option.real("factor", 0.1).atLeast(0).below(1).describe("Multiplier applied on a plateau.");
+    static final Option<Integer> PATIENCE =
+            Option.integer("patience", 10).atLeast(0).describe("Epochs without improvement tolerated before reducing.");
+    static final Option<Double> THRESHOLD =
+            Option.real("threshold", 1e-4).atLeast(0).describe("Least change that counts as an improvement.");
     static final Option<String> THRESHOLD_MODE = Option.choice("thresholdMode", "rel", "rel", "abs")
             .describe("rel: relative to the best value; abs: absolute.");
-    static final Option<Integer> COOLDOWN = Option.integer("cooldown", 0).atLeast(0)
+    static final Option<Integer> COOLDOWN = Option.integer("cooldown", 0)
+            .atLeast(0)
             .describe("Epochs to wait after a reduction before counting again.");
     static final Option<Double> MIN_LR = Option.real("minLr", 0.0).atLeast(0).describe("The lowest learning rate.");
-    static final Option<Double> EPS = Option.real("eps", 1e-8).atLeast(0)
-            .describe("Reductions smaller than this are not applied.");
+    static final Option<Double> EPS =
+            Option.real("eps", 1e-8).atLeast(0).describe("Reductions smaller than this are not applied.");
 
     private static final Map<String, List<Option<?>>> OPTIONS = options();
     private static final Map<String, String> DESCRIPTIONS = Map.of(
@@ -80,8 +98,7 @@ public final class Schedules {
             "warmup-linear", "Linear warm-up over epochs or steps, then a linear or cosine decay.",
             "reduce-on-plateau", "ReduceLROnPlateau: multiply the rate by factor when the validation loss stalls.");
 
-    private Schedules() {
-    }
+    private Schedules() {}
 
     private static Map<String, List<Option<?>>> options() {
         Map<String, List<Option<?>>> byType = new LinkedHashMap<>();
@@ -91,8 +108,8 @@ public final class Schedules {
         byType.put("exponential", List.of(GAMMA_REQUIRED));
         byType.put("cosine", List.of(T_MAX, ETA_MIN));
         byType.put("warmup-linear", List.of(WARMUP_EPOCHS, WARMUP_STEPS, START_FACTOR, DECAY, EPOCHS, FINAL_FACTOR));
-        byType.put("reduce-on-plateau", List.of(MODE, FACTOR, PATIENCE, THRESHOLD, THRESHOLD_MODE, COOLDOWN, MIN_LR,
-                EPS));
+        byType.put(
+                "reduce-on-plateau", List.of(MODE, FACTOR, PATIENCE, THRESHOLD, THRESHOLD_MODE, COOLDOWN, MIN_LR, EPS));
         return java.util.Collections.unmodifiableMap(byType);
     }
 
@@ -148,11 +165,17 @@ public final class Schedules {
             case "exponential" -> new ExponentialDecay(config.get(GAMMA_REQUIRED));
             case "cosine" -> new CosineAnnealing(config.get(T_MAX), config.get(ETA_MIN));
             case "warmup-linear" -> warmup(config);
-            case "reduce-on-plateau" -> new ReduceOnPlateau(
-                    ReduceOnPlateau.Mode.valueOf(config.get(MODE).toUpperCase(Locale.ROOT)), config.get(FACTOR),
-                    config.get(PATIENCE), config.get(THRESHOLD),
-                    ReduceOnPlateau.ThresholdMode.valueOf(config.get(THRESHOLD_MODE).toUpperCase(Locale.ROOT)),
-                    config.get(COOLDOWN), config.get(MIN_LR), config.get(EPS));
+            case "reduce-on-plateau" ->
+                new ReduceOnPlateau(
+                        ReduceOnPlateau.Mode.valueOf(config.get(MODE).toUpperCase(Locale.ROOT)),
+                        config.get(FACTOR),
+                        config.get(PATIENCE),
+                        config.get(THRESHOLD),
+                        ReduceOnPlateau.ThresholdMode.valueOf(
+                                config.get(THRESHOLD_MODE).toUpperCase(Locale.ROOT)),
+                        config.get(COOLDOWN),
+                        config.get(MIN_LR),
+                        config.get(EPS));
             default -> new Constant();
         };
     }
@@ -177,13 +200,15 @@ public final class Schedules {
             warmupSteps = 0;
         }
         if (epochs > 0 && warmupEpochs >= epochs) {
-            config.problem(WARMUP_EPOCHS.name(), "warmupEpochs (" + warmupEpochs
-                    + ") must be less than epochs (" + epochs + "), leaving epochs to decay over");
+            config.problem(
+                    WARMUP_EPOCHS.name(),
+                    "warmupEpochs (" + warmupEpochs + ") must be less than epochs (" + epochs
+                            + "), leaving epochs to decay over");
             warmupEpochs = 0;
         }
         WarmupDecay.Decay decay = WarmupDecay.Decay.valueOf(config.get(DECAY).toUpperCase(Locale.ROOT));
-        return new WarmupDecay(warmupEpochs, warmupSteps, config.get(START_FACTOR), decay, epochs,
-                config.get(FINAL_FACTOR));
+        return new WarmupDecay(
+                warmupEpochs, warmupSteps, config.get(START_FACTOR), decay, epochs, config.get(FINAL_FACTOR));
     }
 
     private static void rejectUnknownKeys(Config config, String type) {
@@ -192,8 +217,10 @@ public final class Schedules {
         options(type).forEach(o -> known.add(o.name()));
         for (String key : config.keys()) {
             if (!known.contains(key)) {
-                config.problem(key, "unknown option '" + key + "' for schedule type '" + type + "'"
-                        + DidYouMean.hint(key, known) + " (known: " + String.join(", ", known) + ")");
+                config.problem(
+                        key,
+                        "unknown option '" + key + "' for schedule type '" + type + "'" + DidYouMean.hint(key, known)
+                                + " (known: " + String.join(", ", known) + ")");
             }
         }
     }

@@ -26,12 +26,15 @@ import java.util.Locale;
  * @param epochs the horizon E; 0 means the training's epoch count
  * @param finalFactor the factor at the end of the decay, in [0, 1]
  */
-public record WarmupDecay(int warmupEpochs, int warmupSteps, double startFactor, Decay decay, int epochs,
-        double finalFactor) implements EpochFunction {
+public record WarmupDecay(
+        int warmupEpochs, int warmupSteps, double startFactor, Decay decay, int epochs, double finalFactor)
+        implements EpochFunction {
 
     /** The decay after warm-up. */
     public enum Decay {
-        LINEAR, COSINE, NONE;
+        LINEAR,
+        COSINE,
+        NONE;
 
         public String label() {
             return name().toLowerCase(Locale.ROOT);
@@ -40,8 +43,8 @@ public record WarmupDecay(int warmupEpochs, int warmupSteps, double startFactor,
 
     public WarmupDecay {
         if (warmupEpochs < 0 || warmupSteps < 0 || (warmupEpochs > 0 && warmupSteps > 0)) {
-            throw new IllegalArgumentException("give warmupEpochs or warmupSteps (>= 0), not both; got "
-                    + warmupEpochs + " and " + warmupSteps);
+            throw new IllegalArgumentException(
+                    "give warmupEpochs or warmupSteps (>= 0), not both; got " + warmupEpochs + " and " + warmupSteps);
         }
         if (!(startFactor > 0.0 && startFactor <= 1.0)) {
             throw new IllegalArgumentException("startFactor must be in (0, 1], got " + startFactor);

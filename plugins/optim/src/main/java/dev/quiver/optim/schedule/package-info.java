@@ -4,6 +4,3 @@
  * that set the optimizer run's learning rate.
  */
 package dev.quiver.optim.schedule;
-
-import dev.quiver.api.optim.Scheduler;
-import dev.quiver.api.optim.Schedule;

@@ -23,7 +23,9 @@ class LossGoldenTest {
     }
 
     private static void check(Golden.Case c) {
-        LossFactory factory = Losses.factories().stream().filter(f -> f.name().equals(c.type())).findFirst()
+        LossFactory factory = Losses.factories().stream()
+                .filter(f -> f.name().equals(c.type()))
+                .findFirst()
                 .orElseThrow();
         MapConfig config = c.factoryConfig();
         Loss loss = factory.create(config, new TestContext());
@@ -40,7 +42,10 @@ class LossGoldenTest {
         double[] expectedGradient = c.doubles("gradient");
         for (int i = 0; i < gradient.length; i++) {
             // the gradient is stored as float32: half an ulp of rounding
-            assertEquals(expectedGradient[i], gradient[i], 1e-7 * Math.max(1e-3, Math.abs(expectedGradient[i])),
+            assertEquals(
+                    expectedGradient[i],
+                    gradient[i],
+                    1e-7 * Math.max(1e-3, Math.abs(expectedGradient[i])),
                     c.name() + " gradient[" + i + "]");
         }
     }

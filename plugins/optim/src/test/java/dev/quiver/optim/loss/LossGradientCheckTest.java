@@ -20,8 +20,7 @@ class LossGradientCheckTest {
     private static final int WIDTH = 3;
     private static final float H = 1f / 4096f;
 
-    private record Named(String name, Loss loss) {
-    }
+    private record Named(String name, Loss loss) {}
 
     @TestFactory
     Stream<DynamicTest> gradientsMatchFiniteDifferences() {

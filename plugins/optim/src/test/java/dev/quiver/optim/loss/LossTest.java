@@ -24,7 +24,9 @@ import org.junit.jupiter.api.Test;
 class LossTest {
 
     private static Loss create(String name, MapConfig config) {
-        LossFactory factory = Losses.factories().stream().filter(f -> f.name().equals(name)).findFirst()
+        LossFactory factory = Losses.factories().stream()
+                .filter(f -> f.name().equals(name))
+                .findFirst()
                 .orElseThrow();
         return factory.create(config, new TestContext());
     }
@@ -50,16 +52,19 @@ class LossTest {
 
     @Test
     void factoriesDeclareWhatTheyRead() {
-        assertEquals(List.of("mse", "mae", "huber", "bce", "cross-entropy"),
+        assertEquals(
+                List.of("mse", "mae", "huber", "bce", "cross-entropy"),
                 Losses.factories().stream().map(LossFactory::name).toList());
-        assertEquals(Set.of("reduction", "weights", "labelSmoothing"), Losses.factories().get(4).options().stream()
-                .map(Option::name).collect(Collectors.toSet()));
+        assertEquals(
+                Set.of("reduction", "weights", "labelSmoothing"),
+                Losses.factories().get(4).options().stream().map(Option::name).collect(Collectors.toSet()));
         MapConfig config = MapConfig.of("reduction", "sum", "weights", List.of(1.0, 2.0), "labelSmoothing", 0.1);
-        assertEquals(new CrossEntropyLoss(Reduction.SUM, new double[] {1.0, 2.0}, 0.1),
-                create("cross-entropy", config));
+        assertEquals(
+                new CrossEntropyLoss(Reduction.SUM, new double[] {1.0, 2.0}, 0.1), create("cross-entropy", config));
         config.assertNoProblems();
         assertEquals(new HuberLoss(Reduction.SUM, 2.0), create("huber", MapConfig.of("delta", 2, "reduction", "sum")));
-        assertEquals(new BceWithLogitsLoss(Reduction.MEAN, new double[] {3.0}),
+        assertEquals(
+                new BceWithLogitsLoss(Reduction.MEAN, new double[] {3.0}),
                 create("bce", MapConfig.of("posWeight", 3.0)));
     }
 
@@ -75,11 +80,15 @@ class LossTest {
 
         MapConfig huber = MapConfig.of("delta", 0.0);
         create("huber", huber);
-        assertTrue(huber.messages().get(0).contains("must be > 0"), huber.messages().toString());
+        assertTrue(
+                huber.messages().get(0).contains("must be > 0"),
+                huber.messages().toString());
 
         MapConfig oneWeight = MapConfig.of("weights", List.of(2.0));
         create("cross-entropy", oneWeight);
-        assertTrue(oneWeight.messages().get(0).contains("one value per class"), oneWeight.messages().toString());
+        assertTrue(
+                oneWeight.messages().get(0).contains("one value per class"),
+                oneWeight.messages().toString());
     }
 
     @Test
@@ -93,7 +102,9 @@ class LossTest {
         assertEquals(new BceWithLogitsLoss(), create("bce", bce));
         for (MapConfig config : List.of(huber, ce, bce)) {
             assertEquals(1, config.messages().size(), config.messages().toString());
-            assertTrue(config.messages().get(0).contains("expected a finite number"), config.messages().toString());
+            assertTrue(
+                    config.messages().get(0).contains("expected a finite number"),
+                    config.messages().toString());
         }
     }
 
@@ -101,8 +112,8 @@ class LossTest {
     void crossEntropyRejectsTargetsThatAreNotClassIndices() {
         CrossEntropyLoss loss = new CrossEntropyLoss();
         float[] output = {0f, 1f, 2f, 0f, 1f, 2f};
-        QuiverException e = assertThrows(QuiverException.class,
-                () -> loss.evaluate(output, new float[] {0f, 3f}, 2, 3, new float[6]));
+        QuiverException e = assertThrows(
+                QuiverException.class, () -> loss.evaluate(output, new float[] {0f, 3f}, 2, 3, new float[6]));
         assertEquals(ErrorCode.DATA, e.code());
         assertTrue(e.getMessage().contains("row 1") && e.getMessage().contains("[0, 3)"), e.getMessage());
         assertThrows(QuiverException.class, () -> loss.evaluate(output, new float[] {0.5f, 1f}, 2, 3, new float[6]));
@@ -110,31 +121,33 @@ class LossTest {
 
     @Test
     void shapeMismatchesAreCallerBugs() {
-        assertThrows(IllegalArgumentException.class, () -> new MseLoss().evaluate(new float[4], new float[3], 2, 2,
-                new float[4]));
+        assertThrows(IllegalArgumentException.class, () -> new MseLoss()
+                .evaluate(new float[4], new float[3], 2, 2, new float[4]));
     }
 
     @Test
     void weightsThatDoNotFitTheDataAreConfigErrors() {
-        QuiverException ce = assertThrows(QuiverException.class, () -> new CrossEntropyLoss(Reduction.MEAN,
-                new double[] {1, 1}, 0.0).evaluate(new float[6], new float[2], 2, 3, new float[6]));
+        QuiverException ce =
+                assertThrows(QuiverException.class, () -> new CrossEntropyLoss(Reduction.MEAN, new double[] {1, 1}, 0.0)
+                        .evaluate(new float[6], new float[2], 2, 3, new float[6]));
         assertEquals(ErrorCode.CONFIG, ce.code());
         assertTrue(ce.getMessage().contains("2 class weights, but the data has 3 classes"), ce.getMessage());
-        QuiverException bce = assertThrows(QuiverException.class, () -> new BceWithLogitsLoss(Reduction.MEAN,
-                new double[] {1, 2}).evaluate(new float[6], new float[6], 2, 3, new float[6]));
+        QuiverException bce =
+                assertThrows(QuiverException.class, () -> new BceWithLogitsLoss(Reduction.MEAN, new double[] {1, 2})
+                        .evaluate(new float[6], new float[6], 2, 3, new float[6]));
         assertEquals(ErrorCode.CONFIG, bce.code());
     }
 
     @Test
     void extremeLogitsStayFinite() {
         float[] gradient = new float[2];
-        double bce = new BceWithLogitsLoss()
-                .evaluate(new float[] {1000f, -1000f}, new float[] {0f, 1f}, 2, 1, gradient);
+        double bce =
+                new BceWithLogitsLoss().evaluate(new float[] {1000f, -1000f}, new float[] {0f, 1f}, 2, 1, gradient);
         assertEquals(1000.0, bce, 1e-9);
         assertArrayEquals(new float[] {0.5f, -0.5f}, gradient);
         float[] ceGradient = new float[3];
-        double ce = new CrossEntropyLoss()
-                .evaluate(new float[] {3000f, -3000f, 0f}, new float[] {1f}, 1, 3, ceGradient);
+        double ce =
+                new CrossEntropyLoss().evaluate(new float[] {3000f, -3000f, 0f}, new float[] {1f}, 1, 3, ceGradient);
         assertEquals(6000.0, ce, 1e-9);
         assertArrayEquals(new float[] {1f, -1f, 0f}, ceGradient);
     }
@@ -155,8 +168,8 @@ class LossTest {
 
     @Test
     void theMeanOfAnEmptyBatchIsNaNAsInPyTorch() {
-        for (Loss loss : List.of(new MseLoss(), new MaeLoss(), new HuberLoss(), new BceWithLogitsLoss(),
-                new CrossEntropyLoss())) {
+        for (Loss loss : List.of(
+                new MseLoss(), new MaeLoss(), new HuberLoss(), new BceWithLogitsLoss(), new CrossEntropyLoss())) {
             assertTrue(Double.isNaN(loss.evaluate(new float[0], new float[0], 0, 2, new float[0])), loss.toString());
         }
     }

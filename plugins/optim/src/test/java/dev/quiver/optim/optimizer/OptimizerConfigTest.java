@@ -20,7 +20,10 @@ import org.junit.jupiter.api.Test;
 class OptimizerConfigTest {
 
     private static OptimizerFactory factory(String name) {
-        return Optimizers.factories().stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow();
+        return Optimizers.factories().stream()
+                .filter(f -> f.name().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static Optimizer create(String name, MapConfig config) {
@@ -29,7 +32,8 @@ class OptimizerConfigTest {
 
     private static void assertProblem(String name, MapConfig config, String key, String text) {
         create(name, config);
-        assertTrue(config.messages().stream().anyMatch(m -> m.startsWith(key + ":") && m.contains(text)),
+        assertTrue(
+                config.messages().stream().anyMatch(m -> m.startsWith(key + ":") && m.contains(text)),
                 () -> name + ": expected a problem at " + key + " containing '" + text + "', got " + config.messages());
     }
 
@@ -37,13 +41,17 @@ class OptimizerConfigTest {
     void defaultsArePyTorchs() {
         assertEquals(Sgd.Settings.defaults(), ((Sgd) create("sgd", MapConfig.of())).settings());
         assertEquals(1e-3, Sgd.Settings.defaults().lr());
-        assertEquals(new Adam.Settings(1e-3, 0.9, 0.999, 1e-8, 0.0, false, false, false, true),
+        assertEquals(
+                new Adam.Settings(1e-3, 0.9, 0.999, 1e-8, 0.0, false, false, false, true),
                 ((Adam) create("adam", MapConfig.of())).settings());
-        assertEquals(new Adam.Settings(1e-3, 0.9, 0.999, 1e-8, 0.01, true, false, false, true),
+        assertEquals(
+                new Adam.Settings(1e-3, 0.9, 0.999, 1e-8, 0.01, true, false, false, true),
                 ((Adam) create("adamw", MapConfig.of())).settings());
-        assertEquals(new RmsProp.Settings(1e-2, 0.99, 1e-8, 0.0, 0.0, false, false, true),
+        assertEquals(
+                new RmsProp.Settings(1e-2, 0.99, 1e-8, 0.0, 0.0, false, false, true),
                 ((RmsProp) create("rmsprop", MapConfig.of())).settings());
-        assertEquals(new Adagrad.Settings(1e-2, 0.0, 0.0, 0.0, 1e-10, false, true),
+        assertEquals(
+                new Adagrad.Settings(1e-2, 0.0, 0.0, 0.0, 1e-10, false, true),
                 ((Adagrad) create("adagrad", MapConfig.of())).settings());
         assertEquals(Adam.defaults().settings(), Adam.Settings.adam());
         assertEquals(Adam.adamW().settings(), Adam.Settings.adamW());
@@ -51,36 +59,103 @@ class OptimizerConfigTest {
 
     @Test
     void everyOptionIsRead() {
-        Map<String, Object> sgd = Map.of("lr", 0.1, "momentum", 0.9, "dampening", 0.0, "nesterov", true,
-                "weightDecay", 0.01, "maximize", true, "decayBias", false);
-        assertEquals(new Sgd.Settings(0.1, 0.9, 0.0, true, 0.01, true, false),
+        Map<String, Object> sgd = Map.of(
+                "lr",
+                0.1,
+                "momentum",
+                0.9,
+                "dampening",
+                0.0,
+                "nesterov",
+                true,
+                "weightDecay",
+                0.01,
+                "maximize",
+                true,
+                "decayBias",
+                false);
+        assertEquals(
+                new Sgd.Settings(0.1, 0.9, 0.0, true, 0.01, true, false),
                 ((Sgd) create("sgd", new MapConfig("", sgd))).settings());
-        Map<String, Object> adam = Map.of("lr", 0.1, "betas", List.of(0.8, 0.9), "eps", 1e-6, "weightDecay", 0.01,
-                "amsgrad", true, "maximize", true, "decayBias", false);
-        assertEquals(new Adam.Settings(0.1, 0.8, 0.9, 1e-6, 0.01, false, true, true, false),
+        Map<String, Object> adam = Map.of(
+                "lr",
+                0.1,
+                "betas",
+                List.of(0.8, 0.9),
+                "eps",
+                1e-6,
+                "weightDecay",
+                0.01,
+                "amsgrad",
+                true,
+                "maximize",
+                true,
+                "decayBias",
+                false);
+        assertEquals(
+                new Adam.Settings(0.1, 0.8, 0.9, 1e-6, 0.01, false, true, true, false),
                 ((Adam) create("adam", new MapConfig("", adam))).settings());
-        Map<String, Object> rms = Map.of("lr", 0.1, "alpha", 0.9, "eps", 1e-6, "weightDecay", 0.01,
-                "momentum", 0.5, "centered", true, "maximize", true, "decayBias", false);
-        assertEquals(new RmsProp.Settings(0.1, 0.9, 1e-6, 0.01, 0.5, true, true, false),
+        Map<String, Object> rms = Map.of(
+                "lr",
+                0.1,
+                "alpha",
+                0.9,
+                "eps",
+                1e-6,
+                "weightDecay",
+                0.01,
+                "momentum",
+                0.5,
+                "centered",
+                true,
+                "maximize",
+                true,
+                "decayBias",
+                false);
+        assertEquals(
+                new RmsProp.Settings(0.1, 0.9, 1e-6, 0.01, 0.5, true, true, false),
                 ((RmsProp) create("rmsprop", new MapConfig("", rms))).settings());
-        Map<String, Object> adagrad = Map.of("lr", 0.1, "lrDecay", 0.01, "weightDecay", 0.01,
-                "initialAccumulatorValue", 0.1, "eps", 1e-6, "maximize", true, "decayBias", false);
-        assertEquals(new Adagrad.Settings(0.1, 0.01, 0.01, 0.1, 1e-6, true, false),
+        Map<String, Object> adagrad = Map.of(
+                "lr",
+                0.1,
+                "lrDecay",
+                0.01,
+                "weightDecay",
+                0.01,
+                "initialAccumulatorValue",
+                0.1,
+                "eps",
+                1e-6,
+                "maximize",
+                true,
+                "decayBias",
+                false);
+        assertEquals(
+                new Adagrad.Settings(0.1, 0.01, 0.01, 0.1, 1e-6, true, false),
                 ((Adagrad) create("adagrad", new MapConfig("", adagrad))).settings());
     }
 
     @Test
     void declaredOptionsAreExactlyTheOnesRead() {
-        assertEquals(Set.of("lr", "momentum", "dampening", "nesterov", "weightDecay", "maximize", "decayBias"),
+        assertEquals(
+                Set.of("lr", "momentum", "dampening", "nesterov", "weightDecay", "maximize", "decayBias"),
                 names(factory("sgd")));
-        assertEquals(Set.of("lr", "betas", "eps", "weightDecay", "amsgrad", "maximize", "decayBias"),
+        assertEquals(
+                Set.of("lr", "betas", "eps", "weightDecay", "amsgrad", "maximize", "decayBias"),
                 names(factory("adam")));
         assertEquals(names(factory("adam")), names(factory("adamw")));
-        assertEquals(0.01, factory("adamw").options().stream().filter(o -> o.name().equals("weightDecay"))
-                .findFirst().orElseThrow().defaultValue());
-        assertEquals(Set.of("lr", "alpha", "eps", "weightDecay", "momentum", "centered", "maximize", "decayBias"),
+        assertEquals(
+                0.01,
+                factory("adamw").options().stream()
+                        .filter(o -> o.name().equals("weightDecay"))
+                        .findFirst()
+                        .orElseThrow()
+                        .defaultValue());
+        assertEquals(
+                Set.of("lr", "alpha", "eps", "weightDecay", "momentum", "centered", "maximize", "decayBias"),
                 names(factory("rmsprop")));
-        assertEquals(Set.of("lr", "lrDecay", "weightDecay", "initialAccumulatorValue", "eps", "maximize", "decayBias"),
+        assertEquals(
+                Set.of("lr", "lrDecay", "weightDecay", "initialAccumulatorValue", "eps", "maximize", "decayBias"),
                 names(factory("adagrad")));
     }
 
@@ -125,8 +200,8 @@ class OptimizerConfigTest {
     @Test
     void nesterovNeedsMomentumAndNoDampening() {
         assertProblem("sgd", MapConfig.of("nesterov", true), "nesterov", "requires momentum > 0");
-        assertProblem("sgd", MapConfig.of("nesterov", true, "momentum", 0.9, "dampening", 0.1), "nesterov",
-                "dampening = 0");
+        assertProblem(
+                "sgd", MapConfig.of("nesterov", true, "momentum", 0.9, "dampening", 0.1), "nesterov", "dampening = 0");
         MapConfig fine = MapConfig.of("nesterov", true, "momentum", 0.9);
         assertTrue(((Sgd) create("sgd", fine)).settings().nesterov());
         fine.assertNoProblems();
@@ -141,15 +216,18 @@ class OptimizerConfigTest {
 
     @Test
     void settingsBuiltInJavaAreCheckedToo() {
-        assertThrows(IllegalArgumentException.class, () -> Sgd.Settings.defaults().withLr(-1));
+        assertThrows(
+                IllegalArgumentException.class, () -> Sgd.Settings.defaults().withLr(-1));
         assertThrows(IllegalArgumentException.class, () -> new Sgd.Settings(0.1, 0.0, 0.0, true, 0.0, false, true));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> new Adam.Settings(0.1, 1.0, 0.999, 1e-8, 0.0, false, false, false, true));
         assertThrows(IllegalArgumentException.class, () -> Adam.Settings.adam().withWeightDecay(Double.NaN));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> new RmsProp.Settings(0.1, -0.1, 1e-8, 0.0, 0.0, false, false, true));
-        assertThrows(IllegalArgumentException.class,
-                () -> new Adagrad.Settings(0.1, 0.0, 0.0, -1.0, 1e-10, false, true));
+        assertThrows(
+                IllegalArgumentException.class, () -> new Adagrad.Settings(0.1, 0.0, 0.0, -1.0, 1e-10, false, true));
         assertFalse(Sgd.Settings.defaults().withMomentum(0.9).nesterov());
     }
 }

@@ -38,8 +38,10 @@ class OptimizerGoldenTest {
                     double allowed = TOLERANCE * Math.max(1.0, Math.abs(expected[j]));
                     int s = step;
                     int k = j;
-                    assertTrue(error <= allowed, () -> c.name() + " step " + s + " " + p.name() + "[" + k + "]: "
-                            + p.value()[k] + " vs torch " + expected[k]);
+                    assertTrue(
+                            error <= allowed,
+                            () -> c.name() + " step " + s + " " + p.name() + "[" + k + "]: " + p.value()[k]
+                                    + " vs torch " + expected[k]);
                 }
             }
         }

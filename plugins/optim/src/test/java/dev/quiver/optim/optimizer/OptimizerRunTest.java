@@ -22,31 +22,34 @@ class OptimizerRunTest {
 
     @TestFactory
     Stream<DynamicTest> saveRestoreContinueEqualsUninterruptedRun() {
-        return Trajectories.CASES.stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> {
-            int steps = c.integer("steps", 0);
-            int half = steps / 2;
+        return Trajectories.CASES.stream()
+                .map(c -> DynamicTest.dynamicTest(c.name(), () -> {
+                    int steps = c.integer("steps", 0);
+                    int half = steps / 2;
 
-            List<Parameter> straight = Trajectories.parameters(c);
-            OptimizerRun uninterrupted = Trajectories.optimizer(c).start(straight);
-            run(c, uninterrupted, straight, 0, steps);
+                    List<Parameter> straight = Trajectories.parameters(c);
+                    OptimizerRun uninterrupted = Trajectories.optimizer(c).start(straight);
+                    run(c, uninterrupted, straight, 0, steps);
 
-            List<Parameter> first = Trajectories.parameters(c);
-            OptimizerRun before = Trajectories.optimizer(c).start(first);
-            run(c, before, first, 0, half);
-            MemoryState checkpoint = new MemoryState();
-            before.save(checkpoint);
+                    List<Parameter> first = Trajectories.parameters(c);
+                    OptimizerRun before = Trajectories.optimizer(c).start(first);
+                    run(c, before, first, 0, half);
+                    MemoryState checkpoint = new MemoryState();
+                    before.save(checkpoint);
 
-            // a new process: new arrays holding the checkpointed values, a new run restored from the state
-            List<Parameter> resumed = first.stream().map(p -> new Parameter(p.name(), p.value().clone(),
-                    new float[p.value().length], p.bias())).toList();
-            OptimizerRun after = Trajectories.optimizer(c).start(resumed);
-            after.restore(checkpoint.reader());
-            run(c, after, resumed, half, steps);
+                    // a new process: new arrays holding the checkpointed values, a new run restored from the state
+                    List<Parameter> resumed = first.stream()
+                            .map(p -> new Parameter(p.name(), p.value().clone(), new float[p.value().length], p.bias()))
+                            .toList();
+                    OptimizerRun after = Trajectories.optimizer(c).start(resumed);
+                    after.restore(checkpoint.reader());
+                    run(c, after, resumed, half, steps);
 
-            for (int i = 0; i < straight.size(); i++) {
-                assertArrayEquals(straight.get(i).value(), resumed.get(i).value(), c.name());
-            }
-        }));
+                    for (int i = 0; i < straight.size(); i++) {
+                        assertArrayEquals(
+                                straight.get(i).value(), resumed.get(i).value(), c.name());
+                    }
+                }));
     }
 
     private static void run(Golden.Case c, OptimizerRun run, List<Parameter> parameters, int from, int to) {
@@ -99,8 +102,8 @@ class OptimizerRunTest {
 
     @Test
     void duplicateParameterNamesAreRejectedBecauseCheckpointsKeyOnThem() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Adam.defaults().start(List.of(parameter("w", false, 1f), parameter("w", true, 2f))));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Adam.defaults()
+                .start(List.of(parameter("w", false, 1f), parameter("w", true, 2f))));
         assertTrue(e.getMessage().contains("'w'"), e.getMessage());
     }
 

@@ -13,12 +13,13 @@ final class Trajectories {
 
     static final List<Golden.Case> CASES = Golden.read("optimizers.txt");
 
-    private Trajectories() {
-    }
+    private Trajectories() {}
 
     static Optimizer optimizer(Golden.Case c) {
-        OptimizerFactory factory = Optimizers.factories().stream().filter(f -> f.name().equals(c.type()))
-                .findFirst().orElseThrow();
+        OptimizerFactory factory = Optimizers.factories().stream()
+                .filter(f -> f.name().equals(c.type()))
+                .findFirst()
+                .orElseThrow();
         MapConfig config = c.factoryConfig();
         Optimizer optimizer = factory.create(config, new TestContext());
         config.assertNoProblems();
@@ -29,7 +30,8 @@ final class Trajectories {
     static List<Parameter> parameters(Golden.Case c) {
         float[] weight = c.floats("init.weight");
         float[] bias = c.floats("init.bias");
-        return List.of(new Parameter("weight", weight, new float[weight.length], false),
+        return List.of(
+                new Parameter("weight", weight, new float[weight.length], false),
                 new Parameter("bias", bias, new float[bias.length], true));
     }
 

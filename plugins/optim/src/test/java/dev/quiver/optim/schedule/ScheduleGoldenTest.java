@@ -1,10 +1,10 @@
 package dev.quiver.optim.schedule;
 
-import dev.quiver.api.optim.Scheduler;
-import dev.quiver.api.optim.Schedule;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.quiver.api.optim.OptimizerRun;
+import dev.quiver.api.optim.Schedule;
+import dev.quiver.api.optim.Scheduler;
 import dev.quiver.optim.Golden;
 import dev.quiver.optim.optimizer.Sgd;
 import dev.quiver.testing.MapConfig;

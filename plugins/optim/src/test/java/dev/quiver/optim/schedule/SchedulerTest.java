@@ -1,11 +1,11 @@
 package dev.quiver.optim.schedule;
 
-import dev.quiver.api.optim.Scheduler;
-import dev.quiver.api.optim.Schedule;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.quiver.api.optim.OptimizerRun;
+import dev.quiver.api.optim.Schedule;
+import dev.quiver.api.optim.Scheduler;
 import dev.quiver.optim.optimizer.Sgd;
 import dev.quiver.testing.MemoryState;
 import java.util.ArrayList;
@@ -29,7 +29,9 @@ class SchedulerTest {
             rates.add(run.learningRate());
             scheduler.stepEnded();
         }
-        assertEquals(List.of(0.2, 0.4, 0.6, 0.8, 1.0, 1.0), rates.stream().map(SchedulerTest::round).toList());
+        assertEquals(
+                List.of(0.2, 0.4, 0.6, 0.8, 1.0, 1.0),
+                rates.stream().map(SchedulerTest::round).toList());
         scheduler.epochEnded(Double.NaN);
         assertEquals(0.9, run.learningRate(), 1e-12);
         for (int epoch = 1; epoch < 12; epoch++) {
@@ -71,10 +73,12 @@ class SchedulerTest {
 
     @Test
     void savedSchedulerContinuesExactly() {
-        List<Schedule> schedules = List.of(new StepDecay(3, 0.5), new CosineAnnealing(7, 0.01),
+        List<Schedule> schedules = List.of(
+                new StepDecay(3, 0.5),
+                new CosineAnnealing(7, 0.01),
                 new WarmupDecay(0, 5, 0.1, WarmupDecay.Decay.COSINE, 12, 0.05),
-                new ReduceOnPlateau(ReduceOnPlateau.Mode.MIN, 0.5, 1, 1e-4, ReduceOnPlateau.ThresholdMode.REL, 1, 0.0,
-                        1e-8));
+                new ReduceOnPlateau(
+                        ReduceOnPlateau.Mode.MIN, 0.5, 1, 1e-4, ReduceOnPlateau.ThresholdMode.REL, 1, 0.0, 1e-8));
         for (Schedule schedule : schedules) {
             OptimizerRun straight = run(0.1);
             Scheduler uninterrupted = schedule.start(straight, 20);
@@ -122,7 +126,9 @@ class SchedulerTest {
         assertThrows(IllegalArgumentException.class, () -> new MultiStepDecay(List.of(-1), 0.1));
         assertThrows(IllegalArgumentException.class, () -> new WarmupDecay(2, 3, 0.5, WarmupDecay.Decay.NONE, 0, 0));
         assertThrows(IllegalArgumentException.class, () -> new WarmupDecay(2, 0, 0.0, WarmupDecay.Decay.NONE, 0, 0));
-        assertThrows(IllegalArgumentException.class, () -> new ReduceOnPlateau(ReduceOnPlateau.Mode.MIN, 1.0, 10,
-                1e-4, ReduceOnPlateau.ThresholdMode.REL, 0, 0, 1e-8));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new ReduceOnPlateau(
+                        ReduceOnPlateau.Mode.MIN, 1.0, 10, 1e-4, ReduceOnPlateau.ThresholdMode.REL, 0, 0, 1e-8));
     }
 }

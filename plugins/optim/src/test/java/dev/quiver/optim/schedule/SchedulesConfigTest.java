@@ -1,11 +1,11 @@
 package dev.quiver.optim.schedule;
 
-import dev.quiver.api.optim.Schedule;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.quiver.api.QuiverException;
+import dev.quiver.api.optim.Schedule;
 import dev.quiver.testing.MapConfig;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,13 +19,15 @@ class SchedulesConfigTest {
 
     private static void assertProblem(MapConfig config, String key, String text) {
         read(config);
-        assertTrue(config.messages().stream().anyMatch(m -> m.startsWith(key + ":") && m.contains(text)),
+        assertTrue(
+                config.messages().stream().anyMatch(m -> m.startsWith(key + ":") && m.contains(text)),
                 () -> "expected a problem at " + key + " containing '" + text + "', got " + config.messages());
     }
 
     private static void assertStops(MapConfig config, String key, String text) {
         assertThrows(QuiverException.class, () -> read(config));
-        assertTrue(config.messages().stream().anyMatch(m -> m.startsWith(key + ":") && m.contains(text)),
+        assertTrue(
+                config.messages().stream().anyMatch(m -> m.startsWith(key + ":") && m.contains(text)),
                 () -> "expected a problem at " + key + " containing '" + text + "', got " + config.messages());
     }
 
@@ -33,15 +35,36 @@ class SchedulesConfigTest {
     void readsEveryType() {
         assertEquals(new Constant(), read(MapConfig.of()));
         assertEquals(new StepDecay(5, 0.1), read(MapConfig.of("type", "step", "stepSize", 5)));
-        assertEquals(new MultiStepDecay(List.of(2, 4), 0.5),
+        assertEquals(
+                new MultiStepDecay(List.of(2, 4), 0.5),
                 read(MapConfig.of("type", "multi-step", "milestones", List.of(2, 4), "gamma", 0.5)));
         assertEquals(new ExponentialDecay(0.9), read(MapConfig.of("type", "exponential", "gamma", 0.9)));
         assertEquals(new CosineAnnealing(0, 0.0), read(MapConfig.of("type", "cosine")));
-        assertEquals(new WarmupDecay(0, 100, 1.0 / 3.0, WarmupDecay.Decay.COSINE, 0, 0.0),
+        assertEquals(
+                new WarmupDecay(0, 100, 1.0 / 3.0, WarmupDecay.Decay.COSINE, 0, 0.0),
                 read(MapConfig.of("type", "warmup-linear", "warmupSteps", 100, "decay", "cosine")));
-        assertEquals(new ReduceOnPlateau(ReduceOnPlateau.Mode.MAX, 0.5, 3, 0.01, ReduceOnPlateau.ThresholdMode.ABS, 2,
-                1e-5, 1e-9), read(MapConfig.of("type", "reduce-on-plateau", "mode", "max", "factor", 0.5,
-                "patience", 3, "threshold", 0.01, "thresholdMode", "abs", "cooldown", 2, "minLr", 1e-5, "eps", 1e-9)));
+        assertEquals(
+                new ReduceOnPlateau(
+                        ReduceOnPlateau.Mode.MAX, 0.5, 3, 0.01, ReduceOnPlateau.ThresholdMode.ABS, 2, 1e-5, 1e-9),
+                read(MapConfig.of(
+                        "type",
+                        "reduce-on-plateau",
+                        "mode",
+                        "max",
+                        "factor",
+                        0.5,
+                        "patience",
+                        3,
+                        "threshold",
+                        0.01,
+                        "thresholdMode",
+                        "abs",
+                        "cooldown",
+                        2,
+                        "minLr",
+                        1e-5,
+                        "eps",
+                        1e-9)));
         assertEquals(ReduceOnPlateau.defaults(), read(MapConfig.of("type", "reduce-on-plateau")));
     }
 
@@ -74,9 +97,11 @@ class SchedulesConfigTest {
 
     @Test
     void crossOptionRulesAreProblems() {
-        assertProblem(MapConfig.of("type", "warmup-linear", "warmupEpochs", 2, "warmupSteps", 10), "warmupSteps",
-                "not both");
-        assertProblem(MapConfig.of("type", "warmup-linear", "warmupEpochs", 10, "epochs", 10), "warmupEpochs",
+        assertProblem(
+                MapConfig.of("type", "warmup-linear", "warmupEpochs", 2, "warmupSteps", 10), "warmupSteps", "not both");
+        assertProblem(
+                MapConfig.of("type", "warmup-linear", "warmupEpochs", 10, "epochs", 10),
+                "warmupEpochs",
                 "less than epochs");
     }
 

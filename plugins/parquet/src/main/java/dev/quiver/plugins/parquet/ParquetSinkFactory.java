@@ -13,7 +13,8 @@ import java.util.List;
  */
 public final class ParquetSinkFactory implements SinkFactory {
 
-    public static final Option<String> PATH = Option.string("path", null).required()
+    public static final Option<String> PATH = Option.string("path", null)
+            .required()
             .describe("The file to write; a relative path is taken from the pipeline file's folder. Missing folders "
                     + "are created.");
 

@@ -31,10 +31,10 @@ final class ParquetSource implements Source {
     private final long nativeBytes;
     /** The columns to read, in the file's order; null for all. */
     private final List<String> columns;
+
     private volatile Found found;
 
-    private record Found(List<Path> files, Schema schema) {
-    }
+    private record Found(List<Path> files, Schema schema) {}
 
     ParquetSource(FileSet files, int batchSize, long nativeBytes, List<String> columns) {
         this.files = files;
@@ -51,7 +51,10 @@ final class ParquetSource implements Source {
     @Override
     public Source select(List<String> names) {
         Schema all = schema();
-        List<String> kept = all.getFields().stream().map(Field::getName).filter(names::contains).toList();
+        List<String> kept = all.getFields().stream()
+                .map(Field::getName)
+                .filter(names::contains)
+                .toList();
         ParquetSource narrowed = new ParquetSource(files, batchSize, nativeBytes, kept);
         narrowed.found = new Found(found().files(), narrow(all, kept));
         return narrowed;
@@ -63,8 +66,12 @@ final class ParquetSource implements Source {
         for (Field field : f.schema().getFields()) {
             Optional<String> why = ColumnTypes.unsupported(field);
             if (why.isPresent()) {
-                throw QuiverException.data(describe(), 0, field.getName(), "the column " + why.get() + ". Leave it "
-                        + "out of the pipeline: list the columns to use under columns.features.");
+                throw QuiverException.data(
+                        describe(),
+                        0,
+                        field.getName(),
+                        "the column " + why.get() + ". Leave it "
+                                + "out of the pipeline: list the columns to use under columns.features.");
             }
         }
         return new ScanBatchReader(f.files(), f.schema(), batchSize, nativeBytes, allocator);
@@ -87,9 +94,11 @@ final class ParquetSource implements Source {
                     schema = declared;
                     first = file;
                 } else if (!schema.equals(declared)) {
-                    throw new QuiverException(ErrorCode.DATA, file + ": its columns " + declared.getFields()
-                            + " differ from those of " + first + ", " + schema.getFields() + "; every file of '"
-                            + describe() + "' must have the same columns.");
+                    throw new QuiverException(
+                            ErrorCode.DATA,
+                            file + ": its columns " + declared.getFields()
+                                    + " differ from those of " + first + ", " + schema.getFields() + "; every file of '"
+                                    + describe() + "' must have the same columns.");
                 }
             }
             result = new Found(list, columns == null ? schema : narrow(schema, columns));
@@ -99,7 +108,9 @@ final class ParquetSource implements Source {
     }
 
     private static Schema narrow(Schema schema, List<String> kept) {
-        return new Schema(schema.getFields().stream().filter(f -> kept.contains(f.getName())).toList());
+        return new Schema(schema.getFields().stream()
+                .filter(f -> kept.contains(f.getName()))
+                .toList());
     }
 
     // DatasetFactory.close() declares InterruptedException (from AutoCloseable); the catch below handles it.
@@ -107,12 +118,15 @@ final class ParquetSource implements Source {
     private Schema footerSchema(Path file) {
         // Reading a footer allocates no Arrow buffers, but the factory wants an allocator: a tiny private one.
         try (RootAllocator allocator = new RootAllocator(1 << 20);
-                DatasetFactory factory = new FileSystemDatasetFactory(allocator, NativeBudget.of(nativeBytes).pool(),
-                        FileFormat.PARQUET, file.toUri().toString())) {
+                DatasetFactory factory = new FileSystemDatasetFactory(
+                        allocator,
+                        NativeBudget.of(nativeBytes).pool(),
+                        FileFormat.PARQUET,
+                        file.toUri().toString())) {
             return factory.inspect();
         } catch (RuntimeException e) {
-            throw new QuiverException(ErrorCode.DATA, file + ": not a readable Parquet file (" + nativeMessage(e)
-                    + ").", e);
+            throw new QuiverException(
+                    ErrorCode.DATA, file + ": not a readable Parquet file (" + nativeMessage(e) + ").", e);
         } catch (Exception e) {
             throw new QuiverException(ErrorCode.DATA, file + ": cannot read the Parquet footer (" + e + ").", e);
         }

@@ -14,12 +14,15 @@ import java.util.List;
  */
 public final class ParquetSourceFactory implements SourceFactory {
 
-    public static final Option<String> PATH = Option.string("path", null).required()
+    public static final Option<String> PATH = Option.string("path", null)
+            .required()
             .describe("A Parquet file, a folder (every *.parquet file under it, in path order) or a glob such as "
                     + "data/*.parquet or data/**/*.parquet; relative to the pipeline file's folder.");
-    public static final Option<Integer> BATCH_SIZE = Option.integer("batchSize", 8192).atLeast(1)
+    public static final Option<Integer> BATCH_SIZE = Option.integer("batchSize", 8192)
+            .atLeast(1)
             .describe("Rows per batch at most; a row group is read in batches of this size.");
-    public static final Option<Integer> NATIVE_MEMORY = Option.integer("nativeMemory", 512).atLeast(16)
+    public static final Option<Integer> NATIVE_MEMORY = Option.integer("nativeMemory", 512)
+            .atLeast(16)
             .describe("MiB of native memory (off-heap, outside -Xmx) that Parquet scans with this setting may hold "
                     + "at once for decoding and read-ahead; a scan that needs more fails, naming this option.");
 

@@ -12,12 +12,12 @@ import java.util.List;
 /** DuckDB in-process, the other Parquet implementation the tests write and read files with. */
 final class DuckDb {
 
-    private DuckDb() {
-    }
+    private DuckDb() {}
 
     /** Runs {@code sql} in a fresh in-memory database. */
     static void exec(String sql) {
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+                Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException(sql, e);
@@ -32,7 +32,8 @@ final class DuckDb {
 
     /** Every row of {@code query}, each cell as JDBC's getObject returns it. */
     static List<List<Object>> rows(String query) {
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement();
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+                Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery(query)) {
             List<List<Object>> rows = new ArrayList<>();
             int width = rs.getMetaData().getColumnCount();

@@ -26,7 +26,7 @@ class ParquetSinkConformanceTest extends SinkConformance {
 
     @Override
     protected Source readBack(Path file) {
-        return new ParquetSourceFactory().create(new MapConfig("source", Map.of("path", file.toString())),
-                new TestContext());
+        return new ParquetSourceFactory()
+                .create(new MapConfig("source", Map.of("path", file.toString())), new TestContext());
     }
 }

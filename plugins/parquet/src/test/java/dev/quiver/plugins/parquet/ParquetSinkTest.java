@@ -47,21 +47,29 @@ class ParquetSinkTest {
     @Test
     void duckDbReadsWhatTheSinkWrote(BufferAllocator allocator) {
         Path file = dir.resolve("sub/predictions.parquet");
-        try (VectorSchemaRoot b0 = Batches.with(allocator).longs("id", 1L, 2L).doubles("prediction", 0.25, null)
-                .strings("label", "setosa", "virginica").build();
-                VectorSchemaRoot b1 = Batches.with(allocator).longs("id", 3L).doubles("prediction", -1.5)
-                        .strings("label", (String) null).build();
+        try (VectorSchemaRoot b0 = Batches.with(allocator)
+                        .longs("id", 1L, 2L)
+                        .doubles("prediction", 0.25, null)
+                        .strings("label", "setosa", "virginica")
+                        .build();
+                VectorSchemaRoot b1 = Batches.with(allocator)
+                        .longs("id", 3L)
+                        .doubles("prediction", -1.5)
+                        .strings("label", (String) null)
+                        .build();
                 SinkWriter writer = open(file, b0, allocator)) {
             writer.write(b0);
             writer.write(b1);
             writer.commit();
         }
-        assertEquals(List.of(
-                Arrays.asList(1L, 0.25, "setosa"),
-                Arrays.asList(2L, null, "virginica"),
-                Arrays.asList(3L, -1.5, null)),
+        assertEquals(
+                List.of(
+                        Arrays.asList(1L, 0.25, "setosa"),
+                        Arrays.asList(2L, null, "virginica"),
+                        Arrays.asList(3L, -1.5, null)),
                 DuckDb.rows("SELECT id, prediction, label FROM '" + file + "' ORDER BY id"));
-        assertEquals(List.of(List.of("id", "BIGINT"), List.of("prediction", "DOUBLE"), List.of("label", "VARCHAR")),
+        assertEquals(
+                List.of(List.of("id", "BIGINT"), List.of("prediction", "DOUBLE"), List.of("label", "VARCHAR")),
                 DuckDb.rows("SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM '" + file + "')"));
     }
 
@@ -113,10 +121,13 @@ class ParquetSinkTest {
             raw.setSafe(2, "red".getBytes(StandardCharsets.UTF_8));
             raw.setValueCount(3);
             try (FieldVector encoded = (FieldVector) DictionaryEncoder.encode(raw, strings);
-                    FieldVector decoded = DictionaryColumns.decode(encoded,
-                            new DictionaryProvider.MapDictionaryProvider(strings), allocator, "f.parquet")) {
-                assertEquals(Arrays.asList("blue", null, "red"),
-                        SourceConformance.cells(VectorSchemaRoot.of(decoded)).stream().map(r -> r.get(0)).toList());
+                    FieldVector decoded = DictionaryColumns.decode(
+                            encoded, new DictionaryProvider.MapDictionaryProvider(strings), allocator, "f.parquet")) {
+                assertEquals(
+                        Arrays.asList("blue", null, "red"),
+                        SourceConformance.cells(VectorSchemaRoot.of(decoded)).stream()
+                                .map(r -> r.get(0))
+                                .toList());
             }
             numbers.allocateNew(2);
             numbers.set(0, 10);
@@ -128,10 +139,17 @@ class ParquetSinkTest {
                 rawInts.set(0, 20);
                 rawInts.setValueCount(1);
                 try (FieldVector encoded = (FieldVector) DictionaryEncoder.encode(rawInts, ints)) {
-                    QuiverException e = assertThrows(QuiverException.class, () -> DictionaryColumns.decode(encoded,
-                            new DictionaryProvider.MapDictionaryProvider(ints), allocator, "f.parquet"));
-                    assertEquals("f.parquet column 'size': the column is dictionary-encoded Int(32, true); only "
-                            + "dictionary-encoded strings are read.", e.getMessage());
+                    QuiverException e = assertThrows(
+                            QuiverException.class,
+                            () -> DictionaryColumns.decode(
+                                    encoded,
+                                    new DictionaryProvider.MapDictionaryProvider(ints),
+                                    allocator,
+                                    "f.parquet"));
+                    assertEquals(
+                            "f.parquet column 'size': the column is dictionary-encoded Int(32, true); only "
+                                    + "dictionary-encoded strings are read.",
+                            e.getMessage());
                 }
             }
         }

@@ -21,10 +21,10 @@ import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
-import org.apache.arrow.vector.util.TransferPair;
 import org.apache.arrow.vector.types.FloatingPointPrecision;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.util.TransferPair;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,11 +48,18 @@ class ParquetSourceTest {
     void readsEachSupportedTypeWithItsNulls(BufferAllocator allocator) {
         DuckDb.write(dir.resolve("typed.parquet"), TYPED, 4);
         Source source = source("typed.parquet");
-        List<ArrowType> types = source.schema().getFields().stream().map(Field::getType).toList();
-        assertEquals(List.of(new ArrowType.Int(32, true), new ArrowType.Int(64, true),
-                new ArrowType.FloatingPoint(FloatingPointPrecision.SINGLE),
-                new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE), ArrowType.Bool.INSTANCE,
-                ArrowType.Utf8.INSTANCE, new ArrowType.Int(64, true)), types);
+        List<ArrowType> types =
+                source.schema().getFields().stream().map(Field::getType).toList();
+        assertEquals(
+                List.of(
+                        new ArrowType.Int(32, true),
+                        new ArrowType.Int(64, true),
+                        new ArrowType.FloatingPoint(FloatingPointPrecision.SINGLE),
+                        new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE),
+                        ArrowType.Bool.INSTANCE,
+                        ArrowType.Utf8.INSTANCE,
+                        new ArrowType.Int(64, true)),
+                types);
         List<List<Object>> rows = SourceConformance.readAll(source, allocator);
         assertEquals(10, rows.size());
         assertEquals(Arrays.asList(3, 3L, 1.5f, 0.75, false, "c0", 3L), rows.get(3));
@@ -61,8 +68,10 @@ class ParquetSourceTest {
 
     @Test
     void readsStringsThatParquetStoresDictionaryEncoded(BufferAllocator allocator) {
-        Path file = DuckDb.write(dir.resolve("dict.parquet"), "SELECT 'colour-' || (i % 3) AS colour FROM range(3000) "
-                + "t(i) ORDER BY i", 1000);
+        Path file = DuckDb.write(
+                dir.resolve("dict.parquet"),
+                "SELECT 'colour-' || (i % 3) AS colour FROM range(3000) " + "t(i) ORDER BY i",
+                1000);
         // The test is about a dictionary-encoded column chunk: make sure DuckDB wrote one.
         List<List<Object>> encodings = DuckDb.rows("SELECT DISTINCT encodings FROM parquet_metadata('" + file + "')");
         assertTrue(encodings.toString().contains("DICTIONARY"), "DuckDB's encodings: " + encodings);
@@ -75,28 +84,38 @@ class ParquetSourceTest {
     void selectReadsOnlyTheNamedColumnsInTheFilesOrder(BufferAllocator allocator) {
         DuckDb.write(dir.resolve("typed.parquet"), TYPED, 4);
         Source narrowed = source("typed.parquet").select(List.of("label", "i64"));
-        assertEquals(List.of("i64", "label"), narrowed.schema().getFields().stream().map(Field::getName).toList());
+        assertEquals(
+                List.of("i64", "label"),
+                narrowed.schema().getFields().stream().map(Field::getName).toList());
         try (BatchReader reader = narrowed.open(allocator)) {
             reader.loadNextBatch();
             assertEquals(2, reader.root().getFieldVectors().size(), "only the selected columns are read");
         }
-        assertEquals(List.of(7L, "c1"), SourceConformance.readAll(narrowed, allocator).get(7));
+        assertEquals(
+                List.of(7L, "c1"),
+                SourceConformance.readAll(narrowed, allocator).get(7));
     }
 
     @Test
     void aNestedOrUnsupportedColumnIsRefusedByNameOnlyWhenRead(BufferAllocator allocator) {
-        DuckDb.write(dir.resolve("odd.parquet"), "SELECT 1::BIGINT AS id, [1, 2] AS tags, {'a': 1} AS point, "
-                + "DATE '2020-01-02' AS day", 10);
+        DuckDb.write(
+                dir.resolve("odd.parquet"),
+                "SELECT 1::BIGINT AS id, [1, 2] AS tags, {'a': 1} AS point, " + "DATE '2020-01-02' AS day",
+                10);
         Source source = source("odd.parquet");
         QuiverException nested = assertThrows(QuiverException.class, () -> source.open(allocator));
         assertEquals(ErrorCode.DATA, nested.code());
-        assertTrue(nested.getMessage().contains("column 'tags'") && nested.getMessage().contains("nested"),
+        assertTrue(
+                nested.getMessage().contains("column 'tags'")
+                        && nested.getMessage().contains("nested"),
                 nested.getMessage());
-        QuiverException date = assertThrows(QuiverException.class,
-                () -> source.select(List.of("id", "day")).open(allocator));
-        assertTrue(date.getMessage().contains("column 'day'") && date.getMessage().contains("Date"),
-                date.getMessage());
-        assertEquals(List.of(List.of(1L)), SourceConformance.readAll(source.select(List.of("id")), allocator),
+        QuiverException date = assertThrows(
+                QuiverException.class, () -> source.select(List.of("id", "day")).open(allocator));
+        assertTrue(
+                date.getMessage().contains("column 'day'") && date.getMessage().contains("Date"), date.getMessage());
+        assertEquals(
+                List.of(List.of(1L)),
+                SourceConformance.readAll(source.select(List.of("id")), allocator),
                 "a pipeline that leaves those columns out reads the rest");
     }
 
@@ -113,23 +132,28 @@ class ParquetSourceTest {
         Files.writeString(dir.resolve("table/notes.txt"), "not data");
         assertEquals(List.of(List.of(1L), List.of(2L)), SourceConformance.readAll(source("table"), allocator));
         assertEquals(List.of(List.of(2L)), SourceConformance.readAll(source("table/*/*.parquet"), allocator));
-        assertEquals(List.of(List.of(1L), List.of(2L)), SourceConformance.readAll(source("table/**.parquet"),
-                allocator));
+        assertEquals(
+                List.of(List.of(1L), List.of(2L)), SourceConformance.readAll(source("table/**.parquet"), allocator));
     }
 
     @Test
     void missingCorruptAndEmptyInputsAreDataErrorsNamingThePath() throws IOException {
-        QuiverException missing = assertThrows(QuiverException.class, () -> source("nope.parquet").schema());
+        QuiverException missing =
+                assertThrows(QuiverException.class, () -> source("nope.parquet").schema());
         assertEquals(ErrorCode.DATA, missing.code());
         assertTrue(missing.getMessage().contains(dir.resolve("nope.parquet").toString()), missing.getMessage());
 
         Files.writeString(dir.resolve("bad.parquet"), "this is not a Parquet file");
-        QuiverException corrupt = assertThrows(QuiverException.class, () -> source("bad.parquet").schema());
+        QuiverException corrupt =
+                assertThrows(QuiverException.class, () -> source("bad.parquet").schema());
         assertEquals(ErrorCode.DATA, corrupt.code());
-        assertTrue(corrupt.getMessage().startsWith(dir.resolve("bad.parquet") + ": not a readable Parquet file")
-                && corrupt.getMessage().contains("magic bytes"), corrupt.getMessage());
+        assertTrue(
+                corrupt.getMessage().startsWith(dir.resolve("bad.parquet") + ": not a readable Parquet file")
+                        && corrupt.getMessage().contains("magic bytes"),
+                corrupt.getMessage());
 
-        QuiverException none = assertThrows(QuiverException.class, () -> source("none-*.parquet").schema());
+        QuiverException none = assertThrows(
+                QuiverException.class, () -> source("none-*.parquet").schema());
         assertTrue(none.getMessage().contains("no Parquet file matches 'none-*.parquet'"), none.getMessage());
     }
 
@@ -137,9 +161,13 @@ class ParquetSourceTest {
     void filesWithDifferentColumnsAreRefusedNamingBoth() {
         DuckDb.write(dir.resolve("p1.parquet"), "SELECT 1::BIGINT AS id", 10);
         DuckDb.write(dir.resolve("p2.parquet"), "SELECT 'x' AS id", 10);
-        QuiverException e = assertThrows(QuiverException.class, () -> source("p*.parquet").schema());
-        assertTrue(e.getMessage().contains("p2.parquet") && e.getMessage().contains("p1.parquet")
-                && e.getMessage().contains("same columns"), e.getMessage());
+        QuiverException e =
+                assertThrows(QuiverException.class, () -> source("p*.parquet").schema());
+        assertTrue(
+                e.getMessage().contains("p2.parquet")
+                        && e.getMessage().contains("p1.parquet")
+                        && e.getMessage().contains("same columns"),
+                e.getMessage());
     }
 
     @Test
@@ -171,11 +199,13 @@ class ParquetSourceTest {
     @Test
     void aLargeFileIsStreamedOneBatchAtATime(BufferAllocator allocator) {
         // 400k rows x 3 float64 columns are ~9.6 MB decoded; batches of 1000 rows are 24 kB.
-        DuckDb.write(dir.resolve("big.parquet"), "SELECT i::DOUBLE AS a, (i * 2)::DOUBLE AS b, (i % 7)::DOUBLE AS c "
-                + "FROM range(400000) t(i)", 50_000);
+        DuckDb.write(
+                dir.resolve("big.parquet"),
+                "SELECT i::DOUBLE AS a, (i * 2)::DOUBLE AS b, (i % 7)::DOUBLE AS c " + "FROM range(400000) t(i)",
+                50_000);
         // A cap of its own (63 MiB), so that the budget's peak is this test's.
-        ParquetSource source = new ParquetSource(new FileSet("big.parquet", dir.resolve("big.parquet")), 1000,
-                63L << 20, null);
+        ParquetSource source =
+                new ParquetSource(new FileSet("big.parquet", dir.resolve("big.parquet")), 1000, 63L << 20, null);
         long rows = 0;
         double sum = 0;
         try (BufferAllocator child = allocator.newChildAllocator("scan", 0, Long.MAX_VALUE);
@@ -185,10 +215,12 @@ class ParquetSourceTest {
                 assertTrue(reader.root().getRowCount() <= 1000);
                 sum += ((org.apache.arrow.vector.Float8Vector) reader.root().getVector("c")).get(0);
             }
-            assertTrue(child.getPeakMemoryAllocation() < 1 << 20, "Java-side peak " + child
-                    .getPeakMemoryAllocation() + " bytes: more than a few batches were held");
-            assertTrue(reader.nativePeak() > 0 && reader.nativePeak() < 32 << 20, "native peak "
-                    + reader.nativePeak() + " bytes for a 9.6 MB table");
+            assertTrue(
+                    child.getPeakMemoryAllocation() < 1 << 20,
+                    "Java-side peak " + child.getPeakMemoryAllocation() + " bytes: more than a few batches were held");
+            assertTrue(
+                    reader.nativePeak() > 0 && reader.nativePeak() < 32 << 20,
+                    "native peak " + reader.nativePeak() + " bytes for a 9.6 MB table");
         }
         assertEquals(400_000, rows);
         assertTrue(sum > 0);
@@ -196,13 +228,14 @@ class ParquetSourceTest {
 
     @Test
     void aReaderThatNeedsMoreNativeMemoryThanItsCapFailsNamingTheOption(BufferAllocator allocator) {
-        DuckDb.write(dir.resolve("wide.parquet"), "SELECT i::DOUBLE AS a, (i * 2)::DOUBLE AS b FROM range(200000) "
-                + "t(i)", 200_000);
-        ParquetSource source = new ParquetSource(new FileSet("wide.parquet", dir.resolve("wide.parquet")), 100_000,
-                256L << 10, null);
+        DuckDb.write(
+                dir.resolve("wide.parquet"),
+                "SELECT i::DOUBLE AS a, (i * 2)::DOUBLE AS b FROM range(200000) " + "t(i)",
+                200_000);
+        ParquetSource source =
+                new ParquetSource(new FileSet("wide.parquet", dir.resolve("wide.parquet")), 100_000, 256L << 10, null);
         QuiverException e = assertThrows(QuiverException.class, () -> SourceConformance.readAll(source, allocator));
         assertEquals(ErrorCode.DATA, e.code());
-        assertTrue(e.getMessage().contains("nativeMemory") && e.getMessage().contains("wide.parquet"),
-                e.getMessage());
+        assertTrue(e.getMessage().contains("nativeMemory") && e.getMessage().contains("wide.parquet"), e.getMessage());
     }
 }

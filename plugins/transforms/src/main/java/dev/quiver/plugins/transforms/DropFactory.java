@@ -10,8 +10,8 @@ import java.util.List;
  */
 public final class DropFactory extends SelectionFactory {
 
-    public static final Option<List<String>> COLUMNS = Option.strings("columns", List.<String>of()).required()
-            .describe("The features to remove.");
+    public static final Option<List<String>> COLUMNS =
+            Option.strings("columns", List.<String>of()).required().describe("The features to remove.");
 
     public DropFactory() {
         super(COLUMNS, false);

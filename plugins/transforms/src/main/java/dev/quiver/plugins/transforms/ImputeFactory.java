@@ -23,8 +23,9 @@ public final class ImputeFactory implements TransformFactory {
     public static final Option<List<String>> COLUMNS = Option.strings("columns", List.<String>of())
             .describe("The feature columns to fill; by default every numeric feature (and every text feature "
                     + "for most-frequent and constant).");
-    public static final Option<String> STRATEGY = Option.choice("strategy", "mean",
-            "mean", "median", "most-frequent", "constant").describe("How each column's fill value is chosen.");
+    public static final Option<String> STRATEGY = Option.choice(
+                    "strategy", "mean", "mean", "median", "most-frequent", "constant")
+            .describe("How each column's fill value is chosen.");
     public static final Option<Object> FILL_VALUE = Option.any("fillValue")
             .describe("For strategy constant: the value (a number for numeric columns, text for text columns); "
                     + "0 and missing_value by default.");
@@ -51,15 +52,15 @@ public final class ImputeFactory implements TransformFactory {
         Object raw = config.get(FILL_VALUE);
         Object fill = null;
         if (raw != null && strategy != Impute.Strategy.CONSTANT) {
-            config.problem(FILL_VALUE.name(), "fillValue is used only with strategy: constant, not with "
-                    + strategy.label());
+            config.problem(
+                    FILL_VALUE.name(), "fillValue is used only with strategy: constant, not with " + strategy.label());
         } else if (raw instanceof Number n) {
             fill = n.doubleValue();
         } else if (raw instanceof String s) {
             fill = s;
         } else if (raw != null) {
-            config.problem(FILL_VALUE.name(), "fillValue must be a number or a text, got "
-                    + OptionValues.describe(raw));
+            config.problem(
+                    FILL_VALUE.name(), "fillValue must be a number or a text, got " + OptionValues.describe(raw));
         }
         return new Impute(columns, strategy, fill);
     }

@@ -21,8 +21,8 @@ public final class MinMaxFactory implements TransformFactory {
 
     public static final Option<List<String>> COLUMNS = Option.strings("columns", List.<String>of())
             .describe("The feature columns to rescale; by default every numeric feature.");
-    public static final Option<List<Double>> RANGE = Option.reals("range", List.of(0.0, 1.0))
-            .describe("The target interval [low, high].");
+    public static final Option<List<Double>> RANGE =
+            Option.reals("range", List.of(0.0, 1.0)).describe("The target interval [low, high].");
 
     @Override
     public String name() {
@@ -43,9 +43,10 @@ public final class MinMaxFactory implements TransformFactory {
     public Transform create(Config config, PluginContext context) {
         ColumnChoice columns = new ColumnChoice(config.get(COLUMNS), config.location(COLUMNS.name()), name());
         List<Double> range = config.get(RANGE);
-        if (range.size() != 2 || !(range.get(0) < range.get(1)) || range.stream().anyMatch(v -> v.isInfinite())) {
-            config.problem(RANGE.name(), "range must be two finite numbers [low, high] with low < high, got "
-                    + range);
+        if (range.size() != 2
+                || !(range.get(0) < range.get(1))
+                || range.stream().anyMatch(v -> v.isInfinite())) {
+            config.problem(RANGE.name(), "range must be two finite numbers [low, high] with low < high, got " + range);
             range = RANGE.defaultValue();
         }
         return new MinMax(columns, range.get(0), range.get(1));

@@ -11,7 +11,8 @@ import java.util.List;
  */
 public final class SelectFactory extends SelectionFactory {
 
-    public static final Option<List<String>> COLUMNS = Option.strings("columns", List.<String>of()).required()
+    public static final Option<List<String>> COLUMNS = Option.strings("columns", List.<String>of())
+            .required()
             .describe("The features to keep, in the order the model should see them.");
 
     public SelectFactory() {

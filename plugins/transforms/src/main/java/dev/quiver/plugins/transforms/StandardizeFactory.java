@@ -23,8 +23,8 @@ public final class StandardizeFactory implements TransformFactory {
             .describe("The feature columns to standardize; by default every numeric feature.");
     public static final Option<Boolean> WITH_MEAN = Option.bool("withMean", true)
             .describe("Subtract each column's mean (false keeps sparse-like columns' zeros).");
-    public static final Option<Boolean> WITH_STD = Option.bool("withStd", true)
-            .describe("Divide by each column's standard deviation.");
+    public static final Option<Boolean> WITH_STD =
+            Option.bool("withStd", true).describe("Divide by each column's standard deviation.");
 
     @Override
     public String name() {

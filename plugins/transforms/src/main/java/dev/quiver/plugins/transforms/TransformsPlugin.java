@@ -15,7 +15,12 @@ public final class TransformsPlugin implements Plugin {
 
     @Override
     public Iterable<TransformFactory> getTransformFactories() {
-        return List.of(new StandardizeFactory(), new MinMaxFactory(), new OneHotFactory(), new ImputeFactory(),
-                new SelectFactory(), new DropFactory());
+        return List.of(
+                new StandardizeFactory(),
+                new MinMaxFactory(),
+                new OneHotFactory(),
+                new ImputeFactory(),
+                new SelectFactory(),
+                new DropFactory());
     }
 }

@@ -33,9 +33,12 @@ class DropTest extends TransformConformance {
     void removesTheNamedFeatures(BufferAllocator allocator) {
         TableData table = Golden.table();
         FittedTransform fitted = Fitting.fit(factory, config(), table, allocator);
-        assertEquals(List.of("age", "income"), fitted.columns(Fitting.columns(table)).features());
-        try (VectorSchemaRoot input = table.toRoot(allocator); VectorSchemaRoot out = fitted.apply(input, allocator)) {
-            assertEquals(List.of("age", "income", "label"),
+        assertEquals(
+                List.of("age", "income"), fitted.columns(Fitting.columns(table)).features());
+        try (VectorSchemaRoot input = table.toRoot(allocator);
+                VectorSchemaRoot out = fitted.apply(input, allocator)) {
+            assertEquals(
+                    List.of("age", "income", "label"),
                     out.getSchema().getFields().stream().map(Field::getName).toList());
         }
     }
@@ -58,8 +61,12 @@ class DropTest extends TransformConformance {
             MapConfig config = MapConfig.of("columns", List.of());
             f.create(config, new TestContext());
             assertEquals(1, config.messages().size(), f.name());
-            assertTrue(config.messages().get(0).contains(f.name() + " needs at least one column to "
-                    + (f.name().equals("drop") ? "remove" : "keep")), config.messages().toString());
+            assertTrue(
+                    config.messages()
+                            .get(0)
+                            .contains(f.name() + " needs at least one column to "
+                                    + (f.name().equals("drop") ? "remove" : "keep")),
+                    config.messages().toString());
         }
     }
 }

@@ -37,7 +37,9 @@ final class Golden {
         try {
             List<String> lines = Files.readAllLines(path(name + ".txt"));
             List<String> header = List.of(lines.get(0).substring(2).split(" "));
-            List<String[]> rows = lines.subList(1, lines.size()).stream().map(l -> l.split(" ")).toList();
+            List<String[]> rows = lines.subList(1, lines.size()).stream()
+                    .map(l -> l.split(" "))
+                    .toList();
             return new Golden(header, rows);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -81,7 +83,10 @@ final class Golden {
 
     void assertColumnsPresent(VectorSchemaRoot output) {
         for (String h : header) {
-            assertTrue(output.getSchema().getFields().stream().anyMatch(f -> f.getName().equals(h)), h);
+            assertTrue(
+                    output.getSchema().getFields().stream()
+                            .anyMatch(f -> f.getName().equals(h)),
+                    h);
         }
     }
 }

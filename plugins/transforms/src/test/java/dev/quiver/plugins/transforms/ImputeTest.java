@@ -59,10 +59,11 @@ class ImputeTest extends TransformConformance {
 
     @Test
     void constantFillValueByDefaultReachesBothKinds(BufferAllocator allocator) {
-        Map<String, Object> described = Fitting.fit(factory, MapConfig.of("strategy", "constant"), Golden.table(),
-                allocator).describe();
-        assertEquals(Map.of("fill", Map.of("age", 0.0, "income", 0.0, "const", 0.0, "color", "missing_value")),
-                described);
+        Map<String, Object> described = Fitting.fit(
+                        factory, MapConfig.of("strategy", "constant"), Golden.table(), allocator)
+                .describe();
+        assertEquals(
+                Map.of("fill", Map.of("age", 0.0, "income", 0.0, "const", 0.0, "color", "missing_value")), described);
     }
 
     @Test
@@ -78,8 +79,8 @@ class ImputeTest extends TransformConformance {
     void fillValueWithoutConstantStrategyIsAProblem() {
         MapConfig config = MapConfig.of("strategy", "mean", "fillValue", 3);
         factory.create(config, new TestContext());
-        assertEquals(List.of("fillValue: fillValue is used only with strategy: constant, not with mean"),
-                config.messages());
+        assertEquals(
+                List.of("fillValue: fillValue is used only with strategy: constant, not with mean"), config.messages());
     }
 
     @Test
@@ -90,10 +91,13 @@ class ImputeTest extends TransformConformance {
 
     @Test
     void aColumnWithNoValuesIsADataError(BufferAllocator allocator) {
-        TableData empty = TableData.builder().doubles("x", null, null).strings("label", "a", "b").build();
+        TableData empty = TableData.builder()
+                .doubles("x", null, null)
+                .strings("label", "a", "b")
+                .build();
         Transform transform = Fitting.create(factory, MapConfig.of());
-        QuiverException e = assertThrows(QuiverException.class,
-                () -> transform.fit(empty, Fitting.columns(empty), allocator));
+        QuiverException e =
+                assertThrows(QuiverException.class, () -> transform.fit(empty, Fitting.columns(empty), allocator));
         assertEquals(ErrorCode.DATA, e.code());
         assertTrue(e.getMessage().contains("column 'x': the column has no values"), e.getMessage());
     }
@@ -103,8 +107,8 @@ class ImputeTest extends TransformConformance {
         String[] colors = new String[100];
         TableData table = TableData.builder().strings("color", colors).build();
         Columns columns = new Columns(List.of("color"), Optional.empty());
-        Transform transform = Fitting.create(factory, MapConfig.of("strategy", "constant", "fillValue",
-                "x".repeat(1000)));
+        Transform transform =
+                Fitting.create(factory, MapConfig.of("strategy", "constant", "fillValue", "x".repeat(1000)));
         FittedTransform fitted = transform.fit(table, columns, allocator);
         try (VectorSchemaRoot input = table.toRoot(allocator);
                 BufferAllocator small = allocator.newChildAllocator("small", 0, 64 * 1024)) {

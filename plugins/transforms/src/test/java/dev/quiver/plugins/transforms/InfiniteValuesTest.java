@@ -27,20 +27,24 @@ class InfiniteValuesTest {
     private static final TableData TABLE = TableData.builder()
             .doubles("x", 1.0, 2.0, 3.0, Double.NEGATIVE_INFINITY, 5.0)
             .strings("label", "a", "b", "a", "b", "a")
-            .build().withBatchSize(2);
+            .build()
+            .withBatchSize(2);
 
     @Test
     void everyLearningTransformNamesTheRowAndColumn(BufferAllocator allocator) {
-        List<Case> cases = List.of(new Case(new StandardizeFactory(), MapConfig.of()),
+        List<Case> cases = List.of(
+                new Case(new StandardizeFactory(), MapConfig.of()),
                 new Case(new MinMaxFactory(), MapConfig.of()),
                 new Case(new ImputeFactory(), MapConfig.of("strategy", "mean")),
                 new Case(new ImputeFactory(), MapConfig.of("strategy", "median")),
                 new Case(new ImputeFactory(), MapConfig.of("strategy", "most-frequent")));
         for (Case c : cases) {
-            QuiverException e = assertThrows(QuiverException.class, () -> c.factory().create(c.config(),
-                    new TestContext()).fit(TABLE, Fitting.columns(TABLE), allocator));
+            QuiverException e = assertThrows(QuiverException.class, () -> c.factory()
+                    .create(c.config(), new TestContext())
+                    .fit(TABLE, Fitting.columns(TABLE), allocator));
             assertEquals(ErrorCode.DATA, e.code(), c.toString());
-            assertTrue(e.getMessage().contains(":4 column 'x': the value -Infinity cannot be learned from"),
+            assertTrue(
+                    e.getMessage().contains(":4 column 'x': the value -Infinity cannot be learned from"),
                     c + ": " + e.getMessage());
         }
     }
@@ -49,21 +53,29 @@ class InfiniteValuesTest {
     void finiteValuesWhoseStatisticsOverflowAreNamedNotTakenForAConstantColumn(BufferAllocator allocator) {
         TableData huge = TableData.builder().doubles("x", 1e308, -1e308, 1e308).build();
         QuiverException standardize = assertThrows(QuiverException.class, () -> new StandardizeFactory()
-                .create(MapConfig.of(), new TestContext()).fit(huge, Fitting.columns(huge), allocator));
+                .create(MapConfig.of(), new TestContext())
+                .fit(huge, Fitting.columns(huge), allocator));
         assertEquals(ErrorCode.DATA, standardize.code());
-        assertTrue(standardize.getMessage().endsWith(" column 'x': the values are too large for standardize: their "
-                + "variance overflows float64; divide the column by a power of ten first."), standardize.getMessage());
+        assertTrue(
+                standardize
+                        .getMessage()
+                        .endsWith(" column 'x': the values are too large for standardize: their "
+                                + "variance overflows float64; divide the column by a power of ten first."),
+                standardize.getMessage());
         TableData sum = TableData.builder().doubles("x", 1e308, 1e308).build();
         QuiverException mean = assertThrows(QuiverException.class, () -> new StandardizeFactory()
-                .create(MapConfig.of(), new TestContext()).fit(sum, Fitting.columns(sum), allocator));
+                .create(MapConfig.of(), new TestContext())
+                .fit(sum, Fitting.columns(sum), allocator));
         assertTrue(mean.getMessage().contains("their mean overflows float64"), mean.getMessage());
         QuiverException minMax = assertThrows(QuiverException.class, () -> new MinMaxFactory()
-                .create(MapConfig.of(), new TestContext()).fit(huge, Fitting.columns(huge), allocator));
-        assertTrue(minMax.getMessage().endsWith(" column 'x': the values are too large for min-max: the range "
-                + "-1.0E308 to 1.0E308 overflows float64; divide the column by a power of ten first."),
+                .create(MapConfig.of(), new TestContext())
+                .fit(huge, Fitting.columns(huge), allocator));
+        assertTrue(
+                minMax.getMessage()
+                        .endsWith(" column 'x': the values are too large for min-max: the range "
+                                + "-1.0E308 to 1.0E308 overflows float64; divide the column by a power of ten first."),
                 minMax.getMessage());
     }
 
-    private record Case(TransformFactory factory, MapConfig config) {
-    }
+    private record Case(TransformFactory factory, MapConfig config) {}
 }

@@ -39,8 +39,8 @@ class MinMaxTest extends TransformConformance {
 
     @Test
     void mapsOntoTheConfiguredRangeAndConstantsOntoItsLowEnd(BufferAllocator allocator) {
-        try (VectorSchemaRoot out = Fitting.fitApply(factory, MapConfig.of("range", List.of(-1, 1)), Golden.table(),
-                allocator)) {
+        try (VectorSchemaRoot out =
+                Fitting.fitApply(factory, MapConfig.of("range", List.of(-1, 1)), Golden.table(), allocator)) {
             Golden.read("min-max-range").assertMatches(out);
             assertEquals(-1.0, out.getVector("const").getObject(0));
         }
@@ -50,18 +50,21 @@ class MinMaxTest extends TransformConformance {
     void aMissingColumnAtApplyIsADataErrorTheRuntimeLocatesAtItsSource(BufferAllocator allocator) {
         FittedTransform fitted = Fitting.fit(factory, MapConfig.of(), Golden.table(), allocator);
         try (VectorSchemaRoot input = Golden.table().without("age").toRoot(allocator)) {
-            QuiverException e = assertThrows(QuiverException.class, () -> fitted.apply(input, allocator).close());
+            QuiverException e = assertThrows(
+                    QuiverException.class, () -> fitted.apply(input, allocator).close());
             assertEquals(ErrorCode.DATA, e.code());
             String located = e.locate("/data/in.csv", 0).getMessage();
-            assertTrue(located.startsWith("/data/in.csv column 'age': the min-max transform needs this column, but "
-                    + "the batch has only ["), located);
+            assertTrue(
+                    located.startsWith("/data/in.csv column 'age': the min-max transform needs this column, but "
+                            + "the batch has only ["),
+                    located);
         }
     }
 
     @Test
     void rejectsAnEmptyReversedOrInfiniteRange() {
-        for (List<Double> range : List.of(List.of(1.0, 0.0), List.of(0.0), List.of(2.0, 2.0),
-                List.of(0.0, Double.POSITIVE_INFINITY))) {
+        for (List<Double> range :
+                List.of(List.of(1.0, 0.0), List.of(0.0), List.of(2.0, 2.0), List.of(0.0, Double.POSITIVE_INFINITY))) {
             MapConfig config = MapConfig.of("range", range);
             factory.create(config, new TestContext());
             assertEquals(1, config.problems().size(), range::toString);

@@ -36,12 +36,16 @@ class SelectTest extends TransformConformance {
     @Test
     void keepsTheNamedFeaturesInTheOrderNamed(BufferAllocator allocator) {
         TableData table = Golden.table();
-        Columns planned = Fitting.create(factory, config()).plan(table.schema(), Fitting.columns(table)).columns();
+        Columns planned = Fitting.create(factory, config())
+                .plan(table.schema(), Fitting.columns(table))
+                .columns();
         assertEquals(List.of("color", "age"), planned.features());
         FittedTransform fitted = Fitting.fit(factory, config(), table, allocator);
         assertEquals(planned, fitted.columns(Fitting.columns(table)));
-        try (VectorSchemaRoot input = table.toRoot(allocator); VectorSchemaRoot out = fitted.apply(input, allocator)) {
-            assertEquals(List.of("color", "age", "label"),
+        try (VectorSchemaRoot input = table.toRoot(allocator);
+                VectorSchemaRoot out = fitted.apply(input, allocator)) {
+            assertEquals(
+                    List.of("color", "age", "label"),
                     out.getSchema().getFields().stream().map(Field::getName).toList());
             assertEquals(table.labels("color"), BatchContent.column(out, "color"));
         }
@@ -50,18 +54,22 @@ class SelectTest extends TransformConformance {
     @Test
     void aTypoGetsADidYouMeanAndTheListOfFeatures() {
         String message = Fitting.planError(factory, MapConfig.of("columns", List.of("colour")), Golden.table());
-        assertTrue(message.contains("there is no column 'colour'; did you mean 'color'?; the features are "
-                + "[age, income, const, color]"), message);
+        assertTrue(
+                message.contains("there is no column 'colour'; did you mean 'color'?; the features are "
+                        + "[age, income, const, color]"),
+                message);
     }
 
     @Test
     void aMissingKeptColumnAtApplyIsADataError(BufferAllocator allocator) {
         FittedTransform fitted = Fitting.fit(factory, config(), Golden.table(), allocator);
         try (VectorSchemaRoot input = Golden.table().without("age").toRoot(allocator)) {
-            QuiverException e = assertThrows(QuiverException.class, () -> fitted.apply(input, allocator).close());
+            QuiverException e = assertThrows(
+                    QuiverException.class, () -> fitted.apply(input, allocator).close());
             assertTrue(e.getMessage().contains("column 'age': select keeps this column"), e.getMessage());
             // whoever applies it names where the batch came from, not "batch"
-            assertTrue(e.locate("in.csv", 0).getMessage().startsWith("in.csv column 'age': select keeps this column"),
+            assertTrue(
+                    e.locate("in.csv", 0).getMessage().startsWith("in.csv column 'age': select keeps this column"),
                     e.locate("in.csv", 0).getMessage());
         }
     }

@@ -36,17 +36,18 @@ class StandardizeTest extends TransformConformance {
 
     @Test
     void withoutMeanOnlyScales(BufferAllocator allocator) {
-        try (VectorSchemaRoot out = Fitting.fitApply(factory, MapConfig.of("withMean", false), Golden.table(),
-                allocator)) {
+        try (VectorSchemaRoot out =
+                Fitting.fitApply(factory, MapConfig.of("withMean", false), Golden.table(), allocator)) {
             Golden.read("standardize-no-mean").assertMatches(out);
         }
     }
 
     @Test
     void withoutStdOnlyCentres(BufferAllocator allocator) {
-        try (VectorSchemaRoot out = Fitting.fitApply(factory, MapConfig.of("withStd", false, "columns", "income"),
-                Golden.table(), allocator)) {
-            double mean = Golden.table().doubles("income")[0] - (Double) out.getVector("income").getObject(0);
+        try (VectorSchemaRoot out = Fitting.fitApply(
+                factory, MapConfig.of("withStd", false, "columns", "income"), Golden.table(), allocator)) {
+            double mean = Golden.table().doubles("income")[0]
+                    - (Double) out.getVector("income").getObject(0);
             assertEquals(56083.333333333336, mean, 1e-9);
         }
     }
@@ -63,8 +64,10 @@ class StandardizeTest extends TransformConformance {
     @Test
     @SuppressWarnings("unchecked")
     void constantColumnKeepsScaleOne(BufferAllocator allocator) {
-        Map<String, Object> columns = (Map<String, Object>) Fitting.fit(factory, MapConfig.of(), Golden.table(),
-                allocator).describe().get("columns");
+        Map<String, Object> columns =
+                (Map<String, Object>) Fitting.fit(factory, MapConfig.of(), Golden.table(), allocator)
+                        .describe()
+                        .get("columns");
         assertEquals(Map.of("mean", 3.0, "scale", 1.0), columns.get("const"));
         assertEquals(List.of("age", "income", "const"), List.copyOf(columns.keySet()));
     }
@@ -78,8 +81,7 @@ class StandardizeTest extends TransformConformance {
 
     @Test
     void refusesTextColumnsAndTheTarget() {
-        String message = Fitting.planError(factory, MapConfig.of("columns", List.of("color", "label")),
-                Golden.table());
+        String message = Fitting.planError(factory, MapConfig.of("columns", List.of("color", "label")), Golden.table());
         assertTrue(message.contains("'color' is a text column, but standardize needs numeric columns"), message);
         assertTrue(message.contains("'label' is the target; standardize works on features only"), message);
     }

@@ -15,8 +15,8 @@ import java.util.Objects;
  *     {@code class:}); plain maps, lists and scalars
  * @param description one sentence for {@code quiver plugins tribuo}
  */
-public record ShortName(String name, OutputKind kind, String trainerClass, Map<String, Object> defaults,
-        String description) {
+public record ShortName(
+        String name, OutputKind kind, String trainerClass, Map<String, Object> defaults, String description) {
 
     public ShortName {
         Objects.requireNonNull(name, "name");

@@ -15,8 +15,14 @@ import java.util.List;
  * @param suppliedBy when Quiver fills the field unless the user does, why (e.g. "the pipeline seed"); empty
  *     otherwise
  */
-public record TrainerOption(String name, String type, String defaultValue, boolean required, String description,
-        List<String> choices, String suppliedBy) {
+public record TrainerOption(
+        String name,
+        String type,
+        String defaultValue,
+        boolean required,
+        String description,
+        List<String> choices,
+        String suppliedBy) {
 
     public TrainerOption {
         choices = List.copyOf(choices);

@@ -25,8 +25,7 @@ public final class TribuoCatalog {
 
     private static volatile Registry registry;
 
-    private TribuoCatalog() {
-    }
+    private TribuoCatalog() {}
 
     /** Every short name, ordered by kind of output, then name. */
     public static List<ShortName> shortNames() {
@@ -67,7 +66,10 @@ public final class TribuoCatalog {
     /** As {@link #options(String)}, for the entry of a short name that trains {@code kind} (null: the first). */
     public static List<TrainerOption> options(String trainer, OutputKind kind) {
         List<ShortName> entries = shortNames(trainer);
-        ShortName entry = entries.stream().filter(s -> kind == null || s.kind() == kind).findFirst().orElse(null);
+        ShortName entry = entries.stream()
+                .filter(s -> kind == null || s.kind() == kind)
+                .findFirst()
+                .orElse(null);
         String className = entry != null ? entry.trainerClass() : trainer;
         Map<String, Object> preset = new LinkedHashMap<>(classDefaults(className));
         if (entry != null) {
@@ -83,8 +85,14 @@ public final class TribuoCatalog {
             } else if (f.name.equals("seed")) {
                 supplied = "the pipeline seed";
             }
-            options.add(new TrainerOption(f.name, simple(f.className), f.defaultVal == null ? "" : f.defaultVal,
-                    f.mandatory, f.description, f.enumConstants == null ? List.of() : f.enumConstants, supplied));
+            options.add(new TrainerOption(
+                    f.name,
+                    simple(f.className),
+                    f.defaultVal == null ? "" : f.defaultVal,
+                    f.mandatory,
+                    f.description,
+                    f.enumConstants == null ? List.of() : f.enumConstants,
+                    supplied));
         }
         return options;
     }
@@ -106,17 +114,27 @@ public final class TribuoCatalog {
         }
         List<ShortName> entries = shortNames(trainer);
         for (ShortName n : entries) {
-            s.append(n.name()).append(" (").append(n.kind().label()).append("): ").append(n.trainerClass())
-                    .append(n.defaults().isEmpty() ? "" : " with " + render(n.defaults())).append('\n');
+            s.append(n.name())
+                    .append(" (")
+                    .append(n.kind().label())
+                    .append("): ")
+                    .append(n.trainerClass())
+                    .append(n.defaults().isEmpty() ? "" : " with " + render(n.defaults()))
+                    .append('\n');
         }
         if (entries.isEmpty()) {
             s.append(trainer).append('\n');
         }
         s.append("options:\n");
         for (TrainerOption o : options(trainer)) {
-            s.append(String.format("  %-24s %-28s %s%s%n", o.name(), o.type() + (o.required() ? " (required)" : ""),
-                    o.description(), o.choices().isEmpty() ? "" : " One of " + o.choices() + "."));
-            String dflt = o.suppliedBy().isEmpty() ? o.defaultValue()
+            s.append(String.format(
+                    "  %-24s %-28s %s%s%n",
+                    o.name(),
+                    o.type() + (o.required() ? " (required)" : ""),
+                    o.description(),
+                    o.choices().isEmpty() ? "" : " One of " + o.choices() + "."));
+            String dflt = o.suppliedBy().isEmpty()
+                    ? o.defaultValue()
                     : o.suppliedBy().replaceFirst("^Quiver's default: ", "") + " (set by Quiver"
                             + (o.defaultValue().isEmpty() ? ")" : "; Tribuo's: " + o.defaultValue() + ")");
             if (!dflt.isEmpty()) {
@@ -135,14 +153,18 @@ public final class TribuoCatalog {
             }
             return type.asSubclass(Configurable.class);
         } catch (ClassNotFoundException e) {
-            throw new IllegalArgumentException("unknown trainer '" + className + "'"
-                    + dev.quiver.api.config.DidYouMean.hint(className, names()) + "; short names are " + names()
-                    + ", or write a Trainer's fully qualified class name", e);
+            throw new IllegalArgumentException(
+                    "unknown trainer '" + className + "'"
+                            + dev.quiver.api.config.DidYouMean.hint(className, names()) + "; short names are " + names()
+                            + ", or write a Trainer's fully qualified class name",
+                    e);
         }
     }
 
     private static String simple(String className) {
-        return className == null ? "" : className.substring(className.lastIndexOf('.') + 1).replace('$', '.');
+        return className == null
+                ? ""
+                : className.substring(className.lastIndexOf('.') + 1).replace('$', '.');
     }
 
     /** A value as a user writes it in YAML flow style: {@code {class: X, maxDepth: 6}}, class first. */
@@ -162,7 +184,9 @@ public final class TribuoCatalog {
             return s.append('}').toString();
         }
         if (value instanceof List<?> list) {
-            return list.stream().map(TribuoCatalog::render).collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+            return list.stream()
+                    .map(TribuoCatalog::render)
+                    .collect(java.util.stream.Collectors.joining(", ", "[", "]"));
         }
         return String.valueOf(value);
     }
@@ -189,22 +213,26 @@ public final class TribuoCatalog {
         Registry() {
             List<TribuoExtension> extensions = new ArrayList<>();
             extensions.add(new CoreTrainers());
-            ServiceLoader.load(TribuoExtension.class, TribuoCatalog.class.getClassLoader()).forEach(extensions::add);
+            ServiceLoader.load(TribuoExtension.class, TribuoCatalog.class.getClassLoader())
+                    .forEach(extensions::add);
             Map<String, ShortName> byKey = new LinkedHashMap<>();
             Map<String, Map<String, Object>> defaults = new HashMap<>();
             for (TribuoExtension extension : extensions) {
                 for (ShortName n : extension.shortNames()) {
                     ShortName previous = byKey.putIfAbsent(n.name() + "/" + n.kind(), n);
                     if (previous != null) {
-                        throw new IllegalStateException("Tribuo short name '" + n.name() + "' for " + n.kind().label()
-                                + " is declared twice: by " + extension.getClass().getName() + " and before it");
+                        throw new IllegalStateException("Tribuo short name '" + n.name() + "' for "
+                                + n.kind().label() + " is declared twice: by "
+                                + extension.getClass().getName() + " and before it");
                     }
                 }
-                extension.classDefaults().forEach((k, v) -> defaults.merge(k, Map.copyOf(v), (a, b) -> {
-                    Map<String, Object> m = new LinkedHashMap<>(a);
-                    m.putAll(b);
-                    return Map.copyOf(m);
-                }));
+                extension
+                        .classDefaults()
+                        .forEach((k, v) -> defaults.merge(k, Map.copyOf(v), (a, b) -> {
+                            Map<String, Object> m = new LinkedHashMap<>(a);
+                            m.putAll(b);
+                            return Map.copyOf(m);
+                        }));
             }
             List<ShortName> sorted = new ArrayList<>(byKey.values());
             sorted.sort(Comparator.comparing(ShortName::kind).thenComparing(ShortName::name));

@@ -42,13 +42,14 @@ import java.util.Set;
  */
 public final class TribuoModelFactory implements ModelFactory {
 
-    public static final Option<String> TRAINER = Option.string("trainer", null).required()
+    public static final Option<String> TRAINER = Option.string("trainer", null)
+            .required()
             .describe("A short name (listed above) or the fully qualified class name of any Tribuo Trainer.");
     public static final Option<Object> OPTIONS = Option.any("options")
             .describe("The trainer's options, named as its OLCUT @Config fields; nested components (optimiser, "
                     + "objective, innerTrainer...) are mappings whose 'class:' names the implementation.");
-    public static final Option<String> TASK = Option.choice("task", null, "classification", "regression",
-            "clustering").describe("Which variant of a short name to use (cart, random-forest... exist for "
+    public static final Option<String> TASK = Option.choice("task", null, "classification", "regression", "clustering")
+            .describe("Which variant of a short name to use (cart, random-forest... exist for "
                     + "classification and regression); by default the data's task decides.");
     public static final Option<Boolean> ACKNOWLEDGE_ADAM_BUG = Option.bool(Pitfalls.ACKNOWLEDGE_ADAM, false)
             .describe("Train with Tribuo 4.3.2's Adam optimiser despite its known bug (it is refused otherwise).");
@@ -77,8 +78,16 @@ public final class TribuoModelFactory implements ModelFactory {
     public String description() {
         StringBuilder s = new StringBuilder("Any Tribuo 4.3.2 trainer, by short name or class name. Short names:");
         for (OutputKind kind : OutputKind.values()) {
-            s.append(' ').append(kind.label()).append(": ").append(String.join(", ", TribuoCatalog.shortNames()
-                    .stream().filter(n -> n.kind() == kind).map(ShortName::name).toList())).append(';');
+            s.append(' ')
+                    .append(kind.label())
+                    .append(": ")
+                    .append(String.join(
+                            ", ",
+                            TribuoCatalog.shortNames().stream()
+                                    .filter(n -> n.kind() == kind)
+                                    .map(ShortName::name)
+                                    .toList()))
+                    .append(';');
         }
         s.setCharAt(s.length() - 1, '.');
         return s.toString();
@@ -94,8 +103,8 @@ public final class TribuoModelFactory implements ModelFactory {
         String trainer = config.get(TRAINER);
         Map<String, Object> user = userOptions(config);
         String taskText = config.get(TASK);
-        Optional<OutputKind> wanted = Optional.ofNullable(taskText)
-                .map(t -> OutputKind.valueOf(t.toUpperCase(Locale.ROOT)));
+        Optional<OutputKind> wanted =
+                Optional.ofNullable(taskText).map(t -> OutputKind.valueOf(t.toUpperCase(Locale.ROOT)));
         boolean acknowledgeAdam = config.get(ACKNOWLEDGE_ADAM_BUG);
         boolean verbose = config.get(VERBOSE) || user.containsKey("loggingInterval");
 
@@ -117,7 +126,10 @@ public final class TribuoModelFactory implements ModelFactory {
                 continue;
             }
             if (wanted.isPresent() && wanted.get() != kind) {
-                config.problem(TASK.name(), trainer + " trains " + kind.label() + ", not " + wanted.get().label());
+                config.problem(
+                        TASK.name(),
+                        trainer + " trains " + kind.label() + ", not "
+                                + wanted.get().label());
                 continue;
             }
             Optional<List<String>> adam = Pitfalls.adam(built.component());
@@ -126,8 +138,10 @@ public final class TribuoModelFactory implements ModelFactory {
                 continue;
             }
             adam.ifPresent(path -> warnings.add(Pitfalls.adamWarning(path)));
-            recipes.put(kind, new TrainerRecipe(trainer, kind, candidate.trainerClass(), candidate.options(),
-                    candidate.seeded()));
+            recipes.put(
+                    kind,
+                    new TrainerRecipe(
+                            trainer, kind, candidate.trainerClass(), candidate.options(), candidate.seeded()));
         }
         refusals.forEach(p -> record(config, user, p));
         if (recipes.isEmpty() && refusals.isEmpty()) {
@@ -151,34 +165,41 @@ public final class TribuoModelFactory implements ModelFactory {
         if (raw instanceof Map<?, ?> map) {
             return (Map<String, Object>) map;
         }
-        config.problem(OPTIONS.name(), "expected a mapping of the trainer's options (name: value), got "
-                + OptionValues.describe(raw));
+        config.problem(
+                OPTIONS.name(),
+                "expected a mapping of the trainer's options (name: value), got " + OptionValues.describe(raw));
         return Map.of();
     }
 
     /** The recipes to try: one per kind of output for a short name, one of unknown kind for a class name. */
-    private static List<TrainerRecipe> candidates(String trainer, Map<String, Object> user,
-            Optional<OutputKind> wanted, Config config) {
+    private static List<TrainerRecipe> candidates(
+            String trainer, Map<String, Object> user, Optional<OutputKind> wanted, Config config) {
         List<ShortName> entries = TribuoCatalog.shortNames(trainer);
         List<TrainerRecipe> recipes = new ArrayList<>();
         if (!entries.isEmpty()) {
             for (ShortName entry : entries) {
                 if (wanted.isEmpty() || wanted.get() == entry.kind()) {
-                    Map<String, Object> base = TrainerRecipe.merge(
-                            TribuoCatalog.classDefaults(entry.trainerClass()), entry.defaults());
+                    Map<String, Object> base =
+                            TrainerRecipe.merge(TribuoCatalog.classDefaults(entry.trainerClass()), entry.defaults());
                     recipes.add(recipe(trainer, entry.kind(), entry.trainerClass(), base, user));
                 }
             }
             if (recipes.isEmpty()) {
-                config.problem(TASK.name(), "the short name '" + trainer + "' has no " + wanted.get().label()
-                        + " trainer; it trains " + entries.stream().map(e -> e.kind().label()).toList());
+                config.problem(
+                        TASK.name(),
+                        "the short name '" + trainer + "' has no "
+                                + wanted.get().label() + " trainer; it trains "
+                                + entries.stream().map(e -> e.kind().label()).toList());
             }
             return recipes;
         }
         if (!trainer.contains(".")) {
-            config.problem(TRAINER.name(), "unknown trainer '" + trainer + "'"
-                    + DidYouMean.hint(trainer, TribuoCatalog.names()) + "; short names are " + TribuoCatalog.names()
-                    + ", or write the fully qualified class name of a Tribuo Trainer");
+            config.problem(
+                    TRAINER.name(),
+                    "unknown trainer '" + trainer + "'"
+                            + DidYouMean.hint(trainer, TribuoCatalog.names()) + "; short names are "
+                            + TribuoCatalog.names()
+                            + ", or write the fully qualified class name of a Tribuo Trainer");
             return recipes;
         }
         Optional<String> unusable = unusableTrainerClass(trainer);
@@ -198,8 +219,8 @@ public final class TribuoModelFactory implements ModelFactory {
         return OutputTypes.ofClass(load(candidate.trainerClass())).flatMap(OutputKind::ofOutputClass);
     }
 
-    private static TrainerRecipe recipe(String name, OutputKind kind, String trainerClass, Map<String, Object> base,
-            Map<String, Object> user) {
+    private static TrainerRecipe recipe(
+            String name, OutputKind kind, String trainerClass, Map<String, Object> base, Map<String, Object> user) {
         Map<String, Object> options = TrainerRecipe.merge(base, user);
         // A trainer with a seed the user left alone gets the pipeline's (per fit), never Tribuo's constant one.
         boolean seeded = !options.containsKey("seed") && ComponentFields.has(load(trainerClass), "seed");
@@ -219,7 +240,8 @@ public final class TribuoModelFactory implements ModelFactory {
                     + DidYouMean.hint(simple, TribuoCatalog.names())
                     + "; check the spelling, or add the jar of the Tribuo module that has it"
                     + (className.toLowerCase(Locale.ROOT).contains("xgboost")
-                            ? " (XGBoost needs quiver-plugin-tribuo-xgboost)" : ""));
+                            ? " (XGBoost needs quiver-plugin-tribuo-xgboost)"
+                            : ""));
         }
     }
 
@@ -235,10 +257,13 @@ public final class TribuoModelFactory implements ModelFactory {
         Optional<Class<?>> output = OutputTypes.of(trainer);
         Optional<OutputKind> kind = output.flatMap(OutputKind::ofOutputClass);
         if (kind.isEmpty()) {
-            config.problem(TRAINER.name(), trainer.getClass().getName() + " trains "
-                    + output.map(Class::getSimpleName).orElse("outputs of a type that cannot be told from its options")
-                    + "; the tribuo model supports Label (classification), Regressor (regression) and "
-                    + "ClusterID (clustering) trainers");
+            config.problem(
+                    TRAINER.name(),
+                    trainer.getClass().getName() + " trains "
+                            + output.map(Class::getSimpleName)
+                                    .orElse("outputs of a type that cannot be told from its options")
+                            + "; the tribuo model supports Label (classification), Regressor (regression) and "
+                            + "ClusterID (clustering) trainers");
             return null;
         }
         return kind.get();
@@ -255,8 +280,8 @@ public final class TribuoModelFactory implements ModelFactory {
         if (problem.key() != null) {
             keys.add(problem.key());
         }
-        Optional<Config> options = config.has(OPTIONS.name()) && !user.isEmpty()
-                ? config.section(OPTIONS.name()) : Optional.empty();
+        Optional<Config> options =
+                config.has(OPTIONS.name()) && !user.isEmpty() ? config.section(OPTIONS.name()) : Optional.empty();
         if (options.isEmpty()) {
             config.problem(OPTIONS.name(), "options." + problem.keyPath() + ": " + problem.message());
             return;

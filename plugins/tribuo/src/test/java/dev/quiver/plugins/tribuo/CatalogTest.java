@@ -18,20 +18,29 @@ class CatalogTest {
         TribuoModelFactory factory = new TribuoModelFactory();
         String cart = factory.help("cart").orElseThrow();
         assertTrue(cart.contains("CARTClassificationTrainer") && cart.contains("maxDepth"), cart);
-        dev.quiver.api.QuiverException e = assertThrows(dev.quiver.api.QuiverException.class,
-                () -> factory.help("kmean"));
+        dev.quiver.api.QuiverException e =
+                assertThrows(dev.quiver.api.QuiverException.class, () -> factory.help("kmean"));
         assertEquals(dev.quiver.api.ErrorCode.USAGE, e.code());
         assertTrue(e.getMessage().contains("did you mean 'kmeans'"), e.getMessage());
     }
 
     @Test
     void shortNamesByKind() {
-        Map<OutputKind, List<String>> byKind = TribuoCatalog.shortNames().stream().collect(Collectors.groupingBy(
-                ShortName::kind, Collectors.mapping(ShortName::name, Collectors.toList())));
-        assertTrue(byKind.get(OutputKind.CLASSIFICATION).containsAll(List.of("logistic-regression", "linear-sgd",
-                "cart", "random-forest", "liblinear", "libsvm", "knn", "naive-bayes")));
-        assertTrue(byKind.get(OutputKind.REGRESSION).containsAll(List.of("linear-sgd", "cart", "random-forest",
-                "liblinear", "libsvm")));
+        Map<OutputKind, List<String>> byKind = TribuoCatalog.shortNames().stream()
+                .collect(Collectors.groupingBy(
+                        ShortName::kind, Collectors.mapping(ShortName::name, Collectors.toList())));
+        assertTrue(byKind.get(OutputKind.CLASSIFICATION)
+                .containsAll(List.of(
+                        "logistic-regression",
+                        "linear-sgd",
+                        "cart",
+                        "random-forest",
+                        "liblinear",
+                        "libsvm",
+                        "knn",
+                        "naive-bayes")));
+        assertTrue(byKind.get(OutputKind.REGRESSION)
+                .containsAll(List.of("linear-sgd", "cart", "random-forest", "liblinear", "libsvm")));
         assertEquals(List.of("hdbscan", "kmeans"), byKind.get(OutputKind.CLUSTERING));
     }
 
@@ -39,8 +48,8 @@ class CatalogTest {
     void everyShortNameBuildsWithItsDefaults() {
         for (ShortName name : TribuoCatalog.shortNames()) {
             Map<String, Object> extra = name.name().equals("kmeans") ? Map.of("centroids", 3) : Map.of();
-            dev.quiver.api.model.Trainer trainer = Fits.trainer("trainer", name.name(), "task", name.kind().label(),
-                    "options", extra);
+            dev.quiver.api.model.Trainer trainer =
+                    Fits.trainer("trainer", name.name(), "task", name.kind().label(), "options", extra);
             assertEquals(name.kind().tasks(), trainer.tasks(), name.name());
         }
     }
@@ -58,7 +67,8 @@ class CatalogTest {
         Map<String, TrainerOption> kmeans = byName(TribuoCatalog.options("kmeans"));
         assertTrue(kmeans.get("centroids").required());
         assertEquals("Quiver's default: 100", kmeans.get("iterations").suppliedBy());
-        assertEquals(List.of("RANDOM", "PLUSPLUS"), kmeans.get("initialisationType").choices());
+        assertEquals(
+                List.of("RANDOM", "PLUSPLUS"), kmeans.get("initialisationType").choices());
     }
 
     @Test
@@ -71,17 +81,18 @@ class CatalogTest {
 
     @Test
     void unknownTrainerSuggestsAShortName() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> TribuoCatalog.options("kmean"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TribuoCatalog.options("kmean"));
         assertTrue(e.getMessage().contains("did you mean 'kmeans'?"), e.getMessage());
     }
 
     @Test
     void factoryDeclaresItsOptions() {
-        assertEquals(List.of("trainer", "options", "task", "acknowledgeAdamBug", "verbose"),
+        assertEquals(
+                List.of("trainer", "options", "task", "acknowledgeAdamBug", "verbose"),
                 new TribuoModelFactory().options().stream().map(o -> o.name()).toList());
         assertEquals("tribuo", new TribuoModelFactory().name());
-        assertTrue(new TribuoModelFactory().description().endsWith("clustering: hdbscan, kmeans."),
+        assertTrue(
+                new TribuoModelFactory().description().endsWith("clustering: hdbscan, kmeans."),
                 new TribuoModelFactory().description());
     }
 

@@ -33,8 +33,11 @@ class ClassNameRoundTripTest {
     @Test
     void linearSgdWithHuberAndAdaGradSurvivesSaveAndLoad(BufferAllocator allocator) {
         TableData diabetes = SimpleCsv.read(Datasets.path(Datasets.DIABETES));
-        Model model = Fits.fit(Fits.trainer("trainer", "org.tribuo.regression.sgd.linear.LinearSGDTrainer",
-                "options", HUBER_ADAGRAD), diabetes.training("progression", Task.REGRESSION), allocator, 42L);
+        Model model = Fits.fit(
+                Fits.trainer("trainer", "org.tribuo.regression.sgd.linear.LinearSGDTrainer", "options", HUBER_ADAGRAD),
+                diabetes.training("progression", Task.REGRESSION),
+                allocator,
+                42L);
 
         MemoryState state = new MemoryState();
         model.save(state);
@@ -56,8 +59,11 @@ class ClassNameRoundTripTest {
     @SuppressWarnings("unchecked")
     void describeShowsTheConfiguredComponentsAndVersions(BufferAllocator allocator) {
         TableData diabetes = SimpleCsv.read(Datasets.path(Datasets.DIABETES));
-        Model model = Fits.fit(Fits.trainer("trainer", "org.tribuo.regression.sgd.linear.LinearSGDTrainer",
-                "options", HUBER_ADAGRAD), diabetes.training("progression", Task.REGRESSION), allocator, 42L);
+        Model model = Fits.fit(
+                Fits.trainer("trainer", "org.tribuo.regression.sgd.linear.LinearSGDTrainer", "options", HUBER_ADAGRAD),
+                diabetes.training("progression", Task.REGRESSION),
+                allocator,
+                42L);
 
         Map<String, Object> described = model.describe();
         Map<String, Object> provenance = (Map<String, Object>) described.get("provenance");
@@ -77,8 +83,11 @@ class ClassNameRoundTripTest {
     @Test
     void linearWeightsAreInTheModelsFeatureOrder(BufferAllocator allocator) {
         TableData diabetes = SimpleCsv.read(Datasets.path(Datasets.DIABETES));
-        Model model = Fits.fit(Fits.trainer("trainer", "linear-sgd", "options", Map.of("epochs", 3)),
-                diabetes.training("progression", Task.REGRESSION), allocator, 42L);
+        Model model = Fits.fit(
+                Fits.trainer("trainer", "linear-sgd", "options", Map.of("epochs", 3)),
+                diabetes.training("progression", Task.REGRESSION),
+                allocator,
+                42L);
         double[][] weight = (double[][]) model.describe().get("weight");
         double[] bias = (double[]) model.describe().get("bias");
         assertEquals(1, weight.length);
@@ -101,11 +110,11 @@ class ClassNameRoundTripTest {
     @Test
     void classifierWeightsFollowTheClassOrder(BufferAllocator allocator) {
         TableData iris = SimpleCsv.read(Datasets.path(Datasets.IRIS));
-        Model model = Fits.fit(Fits.trainer("trainer", "logistic-regression"), iris.training("species"), allocator,
-                3L);
+        Model model = Fits.fit(Fits.trainer("trainer", "logistic-regression"), iris.training("species"), allocator, 3L);
         double[][] weight = (double[][]) model.describe().get("weight");
         double[] bias = (double[]) model.describe().get("bias");
-        try (VectorSchemaRoot input = iris.toRoot(allocator); VectorSchemaRoot out = model.predict(input, allocator)) {
+        try (VectorSchemaRoot input = iris.toRoot(allocator);
+                VectorSchemaRoot out = model.predict(input, allocator)) {
             List<Object> predicted = BatchContent.column(out, PredictionColumns.PREDICTION);
             for (int r = 0; r < iris.rows(); r += 10) {
                 int best = 0;
@@ -128,8 +137,7 @@ class ClassNameRoundTripTest {
     @Test
     void classifierWithProbabilitiesRoundTripsLabelsAndScores(BufferAllocator allocator) {
         TableData iris = SimpleCsv.read(Datasets.path(Datasets.IRIS));
-        Model model = Fits.fit(Fits.trainer("trainer", "logistic-regression"), iris.training("species"), allocator,
-                3L);
+        Model model = Fits.fit(Fits.trainer("trainer", "logistic-regression"), iris.training("species"), allocator, 3L);
         MemoryState state = new MemoryState();
         model.save(state);
         Model loaded = new TribuoModelFactory().load(state.reader(), Fits.context());

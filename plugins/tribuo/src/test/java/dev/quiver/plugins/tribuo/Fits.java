@@ -21,8 +21,7 @@ import org.apache.arrow.vector.types.pojo.Schema;
 /** Test helpers: a recording {@link FitContext}, clustering data, and creating trainers from option maps. */
 final class Fits {
 
-    private Fits() {
-    }
+    private Fits() {}
 
     /** A fit context over a test's allocator that records warnings. */
     static final class Context implements FitContext {

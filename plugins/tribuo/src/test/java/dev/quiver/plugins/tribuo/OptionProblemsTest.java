@@ -50,7 +50,10 @@ class OptionProblemsTest {
 
     @Test
     void componentOfTheWrongTypeIsRefused() {
-        Problem p = single("trainer", LINEAR_SGD, "options",
+        Problem p = single(
+                "trainer",
+                LINEAR_SGD,
+                "options",
                 Map.of("objective", Map.of("class", "org.tribuo.math.optimisers.AdaGrad")));
         assertEquals("options.objective", p.location().keyPath());
         assertContains(p.message(), "org.tribuo.math.optimisers.AdaGrad is not a RegressionObjective");
@@ -58,15 +61,25 @@ class OptionProblemsTest {
 
     @Test
     void unknownOptionOfANestedComponentIsLocatedInside() {
-        Problem p = single("trainer", LINEAR_SGD, "options", Map.of("objective", HUBER,
-                "optimiser", Map.of("class", "org.tribuo.math.optimisers.AdaGrad", "initialLearningRat", 0.1)));
+        Problem p = single(
+                "trainer",
+                LINEAR_SGD,
+                "options",
+                Map.of(
+                        "objective",
+                        HUBER,
+                        "optimiser",
+                        Map.of("class", "org.tribuo.math.optimisers.AdaGrad", "initialLearningRat", 0.1)));
         assertEquals("options.optimiser.initialLearningRat", p.location().keyPath());
         assertContains(p.message(), "did you mean 'initialLearningRate'?");
     }
 
     @Test
     void missingNestedClassIsLocated() {
-        Problem p = single("trainer", LINEAR_SGD, "options",
+        Problem p = single(
+                "trainer",
+                LINEAR_SGD,
+                "options",
                 Map.of("objective", Map.of("class", "org.tribuo.regression.sgd.objectives.Hubber")));
         assertEquals("options.objective", p.location().keyPath());
         assertContains(p.message(), "there is no class 'org.tribuo.regression.sgd.objectives.Hubber'");
@@ -123,8 +136,8 @@ class OptionProblemsTest {
 
     @Test
     void taskThatTheClassDoesNotTrain() {
-        Problem p = single("trainer", "org.tribuo.classification.dtree.CARTClassificationTrainer", "task",
-                "regression");
+        Problem p =
+                single("trainer", "org.tribuo.classification.dtree.CARTClassificationTrainer", "task", "regression");
         assertEquals("task", p.location().keyPath());
         assertContains(p.message(), "trains classification, not regression");
     }
@@ -138,17 +151,38 @@ class OptionProblemsTest {
 
     @Test
     void everyMistakeIsReportedAtOnce() {
-        MapConfig config = MapConfig.of("trainer", LINEAR_SGD, "options", Map.of("epoch", 3, "minibatchSise", 2,
-                "optimiser", Map.of("class", "org.tribuo.math.optimisers.AdaGrad", "initialLearningRat", 0.1)));
+        MapConfig config = MapConfig.of(
+                "trainer",
+                LINEAR_SGD,
+                "options",
+                Map.of(
+                        "epoch",
+                        3,
+                        "minibatchSise",
+                        2,
+                        "optimiser",
+                        Map.of("class", "org.tribuo.math.optimisers.AdaGrad", "initialLearningRat", 0.1)));
         new TribuoModelFactory().create(config, new TestContext());
-        assertEquals(List.of("options.epoch", "options.minibatchSise", "options.optimiser.initialLearningRat",
-                "options.objective"), config.problems().stream().map(p -> p.location().keyPath()).sorted(
-                        (a, b) -> order(a) - order(b)).toList(), config.messages().toString());
+        assertEquals(
+                List.of(
+                        "options.epoch",
+                        "options.minibatchSise",
+                        "options.optimiser.initialLearningRat",
+                        "options.objective"),
+                config.problems().stream()
+                        .map(p -> p.location().keyPath())
+                        .sorted((a, b) -> order(a) - order(b))
+                        .toList(),
+                config.messages().toString());
     }
 
     private static int order(String key) {
-        return List.of("options.epoch", "options.minibatchSise", "options.optimiser.initialLearningRat",
-                "options.objective").indexOf(key);
+        return List.of(
+                        "options.epoch",
+                        "options.minibatchSise",
+                        "options.optimiser.initialLearningRat",
+                        "options.objective")
+                .indexOf(key);
     }
 
     @Test
@@ -160,16 +194,28 @@ class OptionProblemsTest {
 
     @Test
     void mapOptionBecomesAnOlcutMapProperty() {
-        MapConfig config = MapConfig.of("trainer", "liblinear", "task", "classification", "options",
+        MapConfig config = MapConfig.of(
+                "trainer",
+                "liblinear",
+                "task",
+                "classification",
+                "options",
                 Map.of("labelWeights", Map.of("setosa", 2.0, "virginica", 0.5)));
         new TribuoModelFactory().create(config, new TestContext());
         config.assertNoProblems();
 
-        MapConfig wrong = MapConfig.of("trainer", "liblinear", "task", "classification", "options",
+        MapConfig wrong = MapConfig.of(
+                "trainer",
+                "liblinear",
+                "task",
+                "classification",
+                "options",
                 Map.of("labelWeights", Map.of("setosa", "heavy")));
         new TribuoModelFactory().create(wrong, new TestContext());
-        assertEquals(List.of("options.labelWeights"), wrong.problems().stream().map(p -> p.location().keyPath())
-                .toList(), wrong.messages().toString());
+        assertEquals(
+                List.of("options.labelWeights"),
+                wrong.problems().stream().map(p -> p.location().keyPath()).toList(),
+                wrong.messages().toString());
     }
 
     private static Problem single(Object... model) {

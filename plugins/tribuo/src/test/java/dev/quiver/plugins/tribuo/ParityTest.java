@@ -56,35 +56,49 @@ class ParityTest {
     @Test
     void logisticRegressionOnIris(BufferAllocator allocator) {
         TableData iris = SimpleCsv.read(Datasets.path(Datasets.IRIS));
-        Model model = Fits.fit(Fits.trainer("trainer", "logistic-regression"), iris.training("species"), allocator,
-                TRIBUO_SEED);
+        Model model = Fits.fit(
+                Fits.trainer("trainer", "logistic-regression"), iris.training("species"), allocator, TRIBUO_SEED);
 
-        List<Prediction<Label>> expected = direct(new LogisticRegressionTrainer(), iris, "species",
-                new LabelFactory(), Label::new);
+        List<Prediction<Label>> expected =
+                direct(new LogisticRegressionTrainer(), iris, "species", new LabelFactory(), Label::new);
         assertClassification(model, iris, expected, allocator);
     }
 
     @Test
     void cartByClassNameOnWine(BufferAllocator allocator) {
         TableData wine = SimpleCsv.read(Datasets.path(Datasets.WINE));
-        Model model = Fits.fit(Fits.trainer("trainer", "org.tribuo.classification.dtree.CARTClassificationTrainer",
-                "options", Map.of("maxDepth", 6)), wine.training("cultivar"), allocator, TRIBUO_SEED);
+        Model model = Fits.fit(
+                Fits.trainer(
+                        "trainer",
+                        "org.tribuo.classification.dtree.CARTClassificationTrainer",
+                        "options",
+                        Map.of("maxDepth", 6)),
+                wine.training("cultivar"),
+                allocator,
+                TRIBUO_SEED);
 
-        List<Prediction<Label>> expected = direct(new CARTClassificationTrainer(6), wine, "cultivar",
-                new LabelFactory(), Label::new);
+        List<Prediction<Label>> expected =
+                direct(new CARTClassificationTrainer(6), wine, "cultivar", new LabelFactory(), Label::new);
         assertClassification(model, wine, expected, allocator);
     }
 
     @Test
     void linearSgdRegressionOnDiabetes(BufferAllocator allocator) {
         TableData diabetes = SimpleCsv.read(Datasets.path(Datasets.DIABETES));
-        Model model = Fits.fit(Fits.trainer("trainer", "linear-sgd", "options", Map.of("epochs", 10)),
-                diabetes.training("progression", Task.REGRESSION), allocator, 7L);
+        Model model = Fits.fit(
+                Fits.trainer("trainer", "linear-sgd", "options", Map.of("epochs", 10)),
+                diabetes.training("progression", Task.REGRESSION),
+                allocator,
+                7L);
 
         List<Prediction<Regressor>> expected = direct(
-                new LinearSGDTrainer(new SquaredLoss(), new AdaGrad(1.0, 0.1), 10, 7L), diabetes, "progression",
-                new RegressionFactory(), v -> new Regressor("progression", Double.parseDouble(v)));
-        double[] want = expected.stream().mapToDouble(p -> p.getOutput().getValues()[0]).toArray();
+                new LinearSGDTrainer(new SquaredLoss(), new AdaGrad(1.0, 0.1), 10, 7L),
+                diabetes,
+                "progression",
+                new RegressionFactory(),
+                v -> new Regressor("progression", Double.parseDouble(v)));
+        double[] want =
+                expected.stream().mapToDouble(p -> p.getOutput().getValues()[0]).toArray();
         try (VectorSchemaRoot input = diabetes.toRoot(allocator);
                 VectorSchemaRoot out = model.predict(input, allocator)) {
             assertEquals(List.of(PredictionColumns.PREDICTION), names(out));
@@ -95,16 +109,21 @@ class ParityTest {
     @Test
     void kmeansOnIrisFeatures(BufferAllocator allocator) {
         TableData features = SimpleCsv.read(Datasets.path(Datasets.IRIS)).without("species");
-        Model model = Fits.fit(Fits.trainer("trainer", "kmeans", "options", Map.of("centroids", 3)),
-                Fits.clustering(features), allocator, 42L);
+        Model model = Fits.fit(
+                Fits.trainer("trainer", "kmeans", "options", Map.of("centroids", 3)),
+                Fits.clustering(features),
+                allocator,
+                42L);
 
-        KMeansTrainer reference = new KMeansTrainer(3, 100, new L2Distance(),
-                KMeansTrainer.Initialisation.PLUSPLUS, 1, 42L);
+        KMeansTrainer reference =
+                new KMeansTrainer(3, 100, new L2Distance(), KMeansTrainer.Initialisation.PLUSPLUS, 1, 42L);
         List<Prediction<ClusterID>> expected = direct(reference, features, null, new ClusteringFactory(), null);
         try (VectorSchemaRoot input = features.toRoot(allocator);
                 VectorSchemaRoot out = model.predict(input, allocator)) {
             List<Object> got = BatchContent.column(out, PredictionColumns.PREDICTION);
-            List<Object> want = expected.stream().map(p -> (Object) (long) p.getOutput().getID()).toList();
+            List<Object> want = expected.stream()
+                    .map(p -> (Object) (long) p.getOutput().getID())
+                    .toList();
             assertEquals(want, got);
             assertEquals(3, got.stream().distinct().count(), "three clusters found");
         }
@@ -115,26 +134,38 @@ class ParityTest {
         TableData iris = SimpleCsv.read(Datasets.path(Datasets.IRIS));
         dev.quiver.api.model.Trainer trainer = Fits.trainer("trainer", "logistic-regression");
         try (VectorSchemaRoot input = iris.toRoot(allocator);
-                VectorSchemaRoot a = Fits.fit(trainer, iris.training("species"), allocator, 5L).predict(input, allocator);
-                VectorSchemaRoot b = Fits.fit(trainer, iris.training("species"), allocator, 5L).predict(input, allocator);
-                VectorSchemaRoot c = Fits.fit(trainer, iris.training("species"), allocator, 6L).predict(input, allocator)) {
+                VectorSchemaRoot a = Fits.fit(trainer, iris.training("species"), allocator, 5L)
+                        .predict(input, allocator);
+                VectorSchemaRoot b = Fits.fit(trainer, iris.training("species"), allocator, 5L)
+                        .predict(input, allocator);
+                VectorSchemaRoot c = Fits.fit(trainer, iris.training("species"), allocator, 6L)
+                        .predict(input, allocator)) {
             String column = PredictionColumns.probability("versicolor");
             assertArrayEquals(doubles(a, column), doubles(b, column), 0.0, "one trainer, fitted twice, same seed");
-            assertTrue(!java.util.Arrays.equals(doubles(a, column), doubles(c, column)),
+            assertTrue(
+                    !java.util.Arrays.equals(doubles(a, column), doubles(c, column)),
                     "the fit's seed reaches Tribuo's shuffling");
         }
     }
 
-    private static void assertClassification(Model model, TableData table, List<Prediction<Label>> expected,
-            BufferAllocator allocator) {
+    private static void assertClassification(
+            Model model, TableData table, List<Prediction<Label>> expected, BufferAllocator allocator) {
         try (VectorSchemaRoot input = table.toRoot(allocator);
                 VectorSchemaRoot out = model.predict(input, allocator)) {
             List<Object> got = BatchContent.column(out, PredictionColumns.PREDICTION);
-            assertEquals(expected.stream().map(p -> (Object) p.getOutput().getLabel()).toList(), got);
+            assertEquals(
+                    expected.stream()
+                            .map(p -> (Object) p.getOutput().getLabel())
+                            .toList(),
+                    got);
             boolean probabilities = model.predictionFields().size() > 1;
-            assertEquals(probabilities ? 1 + model.classes().size() : 1, model.predictionFields().size());
+            assertEquals(
+                    probabilities ? 1 + model.classes().size() : 1,
+                    model.predictionFields().size());
             for (String c : probabilities ? model.classes() : List.<String>of()) {
-                double[] want = expected.stream().mapToDouble(p -> p.getOutputScores().get(c).getScore()).toArray();
+                double[] want = expected.stream()
+                        .mapToDouble(p -> p.getOutputScores().get(c).getScore())
+                        .toArray();
                 assertArrayEquals(want, doubles(out, PredictionColumns.probability(c)), 0.0, c);
             }
             long right = 0;
@@ -147,13 +178,17 @@ class ParityTest {
     }
 
     private static String targetOf(TableData table, Model model) {
-        return table.columnNames().stream().filter(c -> !model.features().contains(c)).findFirst().orElseThrow();
+        return table.columnNames().stream()
+                .filter(c -> !model.features().contains(c))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** Trains and predicts with Tribuo alone; {@code target} null means clustering (unknown outputs). */
-    private static <T extends Output<T>> List<Prediction<T>> direct(Trainer<T> trainer, TableData table,
-            String target, OutputFactory<T> factory, Function<String, T> output) {
-        List<String> features = table.columnNames().stream().filter(c -> !c.equals(target)).toList();
+    private static <T extends Output<T>> List<Prediction<T>> direct(
+            Trainer<T> trainer, TableData table, String target, OutputFactory<T> factory, Function<String, T> output) {
+        List<String> features =
+                table.columnNames().stream().filter(c -> !c.equals(target)).toList();
         String[] names = features.toArray(String[]::new);
         List<double[]> columns = features.stream().map(table::doubles).toList();
         List<String> labels = target == null ? null : table.labels(target);
@@ -176,6 +211,8 @@ class ParityTest {
     }
 
     static double[] doubles(VectorSchemaRoot root, String column) {
-        return BatchContent.column(root, column).stream().mapToDouble(o -> ((Number) o).doubleValue()).toArray();
+        return BatchContent.column(root, column).stream()
+                .mapToDouble(o -> ((Number) o).doubleValue())
+                .toArray();
     }
 }

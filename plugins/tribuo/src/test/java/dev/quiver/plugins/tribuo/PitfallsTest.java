@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.quiver.api.Task;
 import dev.quiver.api.model.Trainer;
 import dev.quiver.api.model.TrainingData;
+import dev.quiver.plugins.tribuo.internal.Pitfalls;
 import dev.quiver.testing.Datasets;
 import dev.quiver.testing.LeakCheckExtension;
 import dev.quiver.testing.MapConfig;
 import dev.quiver.testing.SimpleCsv;
 import dev.quiver.testing.TableData;
 import dev.quiver.testing.TestContext;
-import dev.quiver.plugins.tribuo.internal.Pitfalls;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -29,18 +29,20 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(LeakCheckExtension.class)
 class PitfallsTest {
 
-    private static final Map<String, Object> ADAM_OPTIONS = Map.of(
-            "optimiser", Map.of("class", "org.tribuo.math.optimisers.Adam", "initialLearningRate", 0.01));
+    private static final Map<String, Object> ADAM_OPTIONS =
+            Map.of("optimiser", Map.of("class", "org.tribuo.math.optimisers.Adam", "initialLearningRate", 0.01));
 
     @Test
     void adamIsRefusedWithTheReason() {
         MapConfig config = MapConfig.of("trainer", "linear-sgd", "options", ADAM_OPTIONS);
         Trainer trainer = new TribuoModelFactory().create(config, new TestContext());
 
-        assertEquals(EnumSet.of(Task.BINARY, Task.MULTICLASS, Task.REGRESSION), trainer.tasks(),
+        assertEquals(
+                EnumSet.of(Task.BINARY, Task.MULTICLASS, Task.REGRESSION),
+                trainer.tasks(),
                 "what was meant, so that no task mismatch is added to the real problem");
-        assertEquals(1, config.problems().size(), "one, though both variants of linear-sgd have it: "
-                + config.messages());
+        assertEquals(
+                1, config.problems().size(), "one, though both variants of linear-sgd have it: " + config.messages());
         String message = config.problems().get(0).message();
         assertEquals("options.optimiser", config.problems().get(0).location().keyPath());
         assertTrue(message.contains("multiplies each step by sqrt(v) + epsilon instead of dividing"), message);
@@ -49,19 +51,38 @@ class PitfallsTest {
 
     @Test
     void adamNestedDeeperIsFoundToo() {
-        MapConfig config = MapConfig.of("trainer", "org.tribuo.common.tree.RandomForestTrainer", "options", Map.of(
-                "numMembers", 2,
-                "combiner", Map.of("class", "org.tribuo.regression.ensemble.AveragingCombiner"),
-                "innerTrainer", Map.of("class", "org.tribuo.regression.rtree.CARTRegressionTrainer",
-                        "fractionFeaturesInSplit", 0.5)));
+        MapConfig config = MapConfig.of(
+                "trainer",
+                "org.tribuo.common.tree.RandomForestTrainer",
+                "options",
+                Map.of(
+                        "numMembers", 2,
+                        "combiner", Map.of("class", "org.tribuo.regression.ensemble.AveragingCombiner"),
+                        "innerTrainer",
+                                Map.of(
+                                        "class",
+                                        "org.tribuo.regression.rtree.CARTRegressionTrainer",
+                                        "fractionFeaturesInSplit",
+                                        0.5)));
         new TribuoModelFactory().create(config, new TestContext());
         config.assertNoProblems();
 
-        MapConfig ensemble = MapConfig.of("trainer", "linear-sgd", "task", "regression", "options", Map.of(
-                "optimiser", Map.of("class", "org.tribuo.math.optimisers.ParameterAveraging",
-                        "optimiser", ADAM_OPTIONS.get("optimiser"))));
+        MapConfig ensemble = MapConfig.of(
+                "trainer",
+                "linear-sgd",
+                "task",
+                "regression",
+                "options",
+                Map.of(
+                        "optimiser",
+                        Map.of(
+                                "class",
+                                "org.tribuo.math.optimisers.ParameterAveraging",
+                                "optimiser",
+                                ADAM_OPTIONS.get("optimiser"))));
         new TribuoModelFactory().create(ensemble, new TestContext());
-        assertEquals(List.of("options.optimiser.optimiser"),
+        assertEquals(
+                List.of("options.optimiser.optimiser"),
                 ensemble.problems().stream().map(p -> p.location().keyPath()).toList());
     }
 
@@ -81,8 +102,8 @@ class PitfallsTest {
     @Test
     void cartRegressionOnManyRowsWarns(BufferAllocator allocator) {
         // A minimum child weight no split can meet keeps the tree a stump, so the fit itself stays quick.
-        Trainer cart = Fits.trainer("trainer", "cart", "task", "regression", "options",
-                Map.of("maxDepth", 1, "minChildWeight", 1.0e6));
+        Trainer cart = Fits.trainer(
+                "trainer", "cart", "task", "regression", "options", Map.of("maxDepth", 1, "minChildWeight", 1.0e6));
         Fits.Context context = new Fits.Context(allocator, 1L);
         cart.fit(line(5_001), context);
 
@@ -95,9 +116,10 @@ class PitfallsTest {
     void onlyCartRegressionAboveTheLimitWarns() {
         Object regression = new org.tribuo.regression.rtree.CARTRegressionTrainer(3);
         Object forest = new org.tribuo.common.tree.RandomForestTrainer<>(
-                new org.tribuo.regression.rtree.CARTRegressionTrainer(3, 5f, 0f, 0.5f,
-                        new org.tribuo.regression.rtree.impurity.MeanSquaredError(), 1L),
-                new org.tribuo.regression.ensemble.AveragingCombiner(), 2);
+                new org.tribuo.regression.rtree.CARTRegressionTrainer(
+                        3, 5f, 0f, 0.5f, new org.tribuo.regression.rtree.impurity.MeanSquaredError(), 1L),
+                new org.tribuo.regression.ensemble.AveragingCombiner(),
+                2);
         Object classification = new org.tribuo.classification.dtree.CARTClassificationTrainer(3);
 
         assertTrue(Pitfalls.slowCartRegression(regression, 5_000).isEmpty());
@@ -120,22 +142,28 @@ class PitfallsTest {
             }
 
             @Override
-            public void flush() {
-            }
+            public void flush() {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         sgd.addHandler(capture);
         try {
             Fits.fit(Fits.trainer("trainer", "logistic-regression"), iris, allocator, 1L);
-            assertEquals(List.of(), records.stream().filter(r -> r.getLevel().intValue() <= Level.INFO.intValue())
-                    .map(LogRecord::getMessage).toList());
+            assertEquals(
+                    List.of(),
+                    records.stream()
+                            .filter(r -> r.getLevel().intValue() <= Level.INFO.intValue())
+                            .map(LogRecord::getMessage)
+                            .toList());
 
-            Fits.fit(Fits.trainer("trainer", "logistic-regression", "options", Map.of("loggingInterval", 100)),
-                    iris, allocator, 1L);
-            assertTrue(records.stream().anyMatch(r -> r.getMessage().startsWith("At iteration")),
+            Fits.fit(
+                    Fits.trainer("trainer", "logistic-regression", "options", Map.of("loggingInterval", 100)),
+                    iris,
+                    allocator,
+                    1L);
+            assertTrue(
+                    records.stream().anyMatch(r -> r.getMessage().startsWith("At iteration")),
                     "asking for a logging interval turns Tribuo's progress log on");
         } finally {
             sgd.removeHandler(capture);
@@ -145,11 +173,16 @@ class PitfallsTest {
 
     @Test
     void ambiguousShortNameTrainsEveryTaskItHasUnlessOneIsChosen() {
-        assertEquals(EnumSet.of(Task.BINARY, Task.MULTICLASS, Task.REGRESSION),
+        assertEquals(
+                EnumSet.of(Task.BINARY, Task.MULTICLASS, Task.REGRESSION),
                 Fits.trainer("trainer", "cart").tasks());
-        assertEquals(EnumSet.of(Task.REGRESSION), Fits.trainer("trainer", "cart", "task", "regression").tasks());
-        assertEquals(EnumSet.of(Task.CLUSTERING),
-                Fits.trainer("trainer", "kmeans", "options", Map.of("centroids", 2)).tasks());
+        assertEquals(
+                EnumSet.of(Task.REGRESSION),
+                Fits.trainer("trainer", "cart", "task", "regression").tasks());
+        assertEquals(
+                EnumSet.of(Task.CLUSTERING),
+                Fits.trainer("trainer", "kmeans", "options", Map.of("centroids", 2))
+                        .tasks());
     }
 
     /** y = 2x + 1 on {@code rows} points, as regression data. */

@@ -84,10 +84,13 @@ public final class CliTelemetry implements AutoCloseable {
             return new CliTelemetry(sdk);
         } catch (ConfigurationException e) {
             String reason = e.getMessage().replaceAll("\\.+$", "");
-            throw new QuiverException(ErrorCode.CONFIG, "Invalid OpenTelemetry setting: " + reason
-                    + ". The CLI ships the exporters " + EXPORTERS + " for OTEL_TRACES_EXPORTER,"
-                    + " OTEL_METRICS_EXPORTER and OTEL_LOGS_EXPORTER; OTEL_EXPORTER_OTLP_PROTOCOL is grpc (the"
-                    + " default, port 4317) or http/protobuf (port 4318).", e);
+            throw new QuiverException(
+                    ErrorCode.CONFIG,
+                    "Invalid OpenTelemetry setting: " + reason
+                            + ". The CLI ships the exporters " + EXPORTERS + " for OTEL_TRACES_EXPORTER,"
+                            + " OTEL_METRICS_EXPORTER and OTEL_LOGS_EXPORTER; OTEL_EXPORTER_OTLP_PROTOCOL is grpc (the"
+                            + " default, port 4317) or http/protobuf (port 4318).",
+                    e);
         }
     }
 

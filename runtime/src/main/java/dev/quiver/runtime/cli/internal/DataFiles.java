@@ -1,12 +1,12 @@
 package dev.quiver.runtime.cli.internal;
 
 import dev.quiver.api.ErrorCode;
+import dev.quiver.api.Factory;
 import dev.quiver.api.PluginContext;
 import dev.quiver.api.QuiverException;
 import dev.quiver.api.config.Config;
 import dev.quiver.api.data.Sink;
 import dev.quiver.api.data.Source;
-import dev.quiver.api.Factory;
 import dev.quiver.runtime.config.ConfigNode;
 import dev.quiver.runtime.config.Problems;
 import dev.quiver.runtime.config.SafeYaml;
@@ -27,8 +27,7 @@ import org.snakeyaml.engine.v2.api.DumpSettings;
  */
 public final class DataFiles {
 
-    private DataFiles() {
-    }
+    private DataFiles() {}
 
     public static Source source(PluginRegistry registry, Path file, String option) {
         String type = typeOf(file, option);
@@ -43,8 +42,9 @@ public final class DataFiles {
     /** A component configured from {@code options}, as if written in a pipeline file; problems are thrown. */
     public static <T> T create(Factory<T> factory, Map<String, Object> options, String label, PluginContext context) {
         Problems problems = new Problems();
-        ConfigNode.Mapping node = SafeYaml.parse(new Dump(DumpSettings.builder().build()).dumpToString(options),
-                label, Map.of(), problems).orElse(null);
+        ConfigNode.Mapping node = SafeYaml.parse(
+                        new Dump(DumpSettings.builder().build()).dumpToString(options), label, Map.of(), problems)
+                .orElse(null);
         problems.throwIfAny();
         Config config = new YamlConfig(node, "", problems);
         T component = factory.create(config, context);
@@ -54,8 +54,10 @@ public final class DataFiles {
 
     private static <T> T make(Factory<T> factory, String type, String kind, Path file, String option) {
         if (factory == null) {
-            throw new QuiverException(ErrorCode.USAGE, "Reading and writing " + type + " files needs the '" + type
-                    + "' " + kind + " plugin, which is not installed.");
+            throw new QuiverException(
+                    ErrorCode.USAGE,
+                    "Reading and writing " + type + " files needs the '" + type + "' " + kind
+                            + " plugin, which is not installed.");
         }
         Map<String, Object> options = new LinkedHashMap<>();
         options.put("path", file.toAbsolutePath().toString());
@@ -67,15 +69,15 @@ public final class DataFiles {
         if (name.endsWith(".csv")) {
             return "csv";
         }
-        if (name.endsWith(".arrow") || name.endsWith(".arrows") || name.endsWith(".feather")
-                || name.endsWith(".ipc")) {
+        if (name.endsWith(".arrow") || name.endsWith(".arrows") || name.endsWith(".feather") || name.endsWith(".ipc")) {
             return "arrow";
         }
         if (name.endsWith(".parquet")) {
             return "parquet";
         }
-        throw new QuiverException(ErrorCode.USAGE, option + " " + file + ": the file type is unknown; name it *.csv "
-                + "or *.arrow (or *.parquet).");
+        throw new QuiverException(
+                ErrorCode.USAGE,
+                option + " " + file + ": the file type is unknown; name it *.csv " + "or *.arrow (or *.parquet).");
     }
 
     /** Paths on the command line are relative to the working directory, not to a pipeline file. */

@@ -11,8 +11,7 @@ public final class Json {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final ObjectMapper COMPACT = new ObjectMapper();
 
-    private Json() {
-    }
+    private Json() {}
 
     public static String pretty(Object value) {
         try {

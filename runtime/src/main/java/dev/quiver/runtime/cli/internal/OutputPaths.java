@@ -11,24 +11,27 @@ import java.nio.file.Path;
  */
 public final class OutputPaths {
 
-    private OutputPaths() {
-    }
+    private OutputPaths() {}
 
     /**
      * Fails (USAGE) when {@code output} is the file {@code input} (through any path, symbolic or hard link) or lies
      * inside the run folder {@code run}, whose checksummed files it would damage.
      */
-    public static void refuseOverwriting(Path output, String outputOption, Path input, String inputOption, Path run,
-            String runOption) {
+    public static void refuseOverwriting(
+            Path output, String outputOption, Path input, String inputOption, Path run, String runOption) {
         if (sameFile(output, input)) {
-            throw new QuiverException(ErrorCode.USAGE, outputOption + " " + output + " is the same file as "
-                    + inputOption + " " + input + "; writing it would destroy the input. Choose another "
-                    + outputOption + ".");
+            throw new QuiverException(
+                    ErrorCode.USAGE,
+                    outputOption + " " + output + " is the same file as "
+                            + inputOption + " " + input + "; writing it would destroy the input. Choose another "
+                            + outputOption + ".");
         }
         Path folder = output.toAbsolutePath().normalize().getParent();
         if (folder != null && sameFile(folder, run)) {
-            throw new QuiverException(ErrorCode.USAGE, outputOption + " " + output + " is inside the run folder "
-                    + runOption + " " + run + ", whose files it would change. Write it somewhere else.");
+            throw new QuiverException(
+                    ErrorCode.USAGE,
+                    outputOption + " " + output + " is inside the run folder " + runOption + " " + run
+                            + ", whose files it would change. Write it somewhere else.");
         }
     }
 

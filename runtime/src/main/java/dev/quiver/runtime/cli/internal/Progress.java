@@ -30,8 +30,8 @@ public final class Progress implements RunListener {
     @Override
     public void epochEnded(EpochStats stats) {
         if (verbose) {
-            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "epoch %d  loss %.6g", stats.epoch(),
-                    stats.trainLoss()));
+            StringBuilder line = new StringBuilder(
+                    String.format(Locale.ROOT, "epoch %d  loss %.6g", stats.epoch(), stats.trainLoss()));
             if (Double.isFinite(stats.validationLoss())) {
                 line.append(String.format(Locale.ROOT, "  validation %.6g", stats.validationLoss()));
             }

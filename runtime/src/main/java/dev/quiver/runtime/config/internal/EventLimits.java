@@ -25,11 +25,9 @@ import org.snakeyaml.engine.v2.exceptions.Mark;
 public final class EventLimits {
 
     /** A violated limit, where the parser was when it was crossed, and the key path of the node there. */
-    public record Violation(String message, Optional<Mark> mark, String keyPath) {
-    }
+    public record Violation(String message, Optional<Mark> mark, String keyPath) {}
 
-    private EventLimits() {
-    }
+    private EventLimits() {}
 
     public static Optional<Violation> check(String text, LoadSettings settings, int maxDepth, int maxAliases) {
         Set<String> collectionAnchors = new HashSet<>();
@@ -46,8 +44,11 @@ public final class EventLimits {
             if (event instanceof CollectionStartEvent start) {
                 depth++;
                 if (depth > maxDepth) {
-                    return Optional.of(new Violation("lists and mappings are nested more than " + maxDepth
-                            + " levels deep; a pipeline never needs that many", event.getStartMark(), path));
+                    return Optional.of(new Violation(
+                            "lists and mappings are nested more than " + maxDepth
+                                    + " levels deep; a pipeline never needs that many",
+                            event.getStartMark(),
+                            path));
                 }
                 String anchor = start.getAnchor().map(a -> a.getValue()).orElse(null);
                 openAnchors.addLast(anchor == null ? "" : anchor);
@@ -69,16 +70,22 @@ public final class EventLimits {
             } else if (event instanceof AliasEvent alias
                     && definedOpen.getOrDefault(alias.getAlias().getValue(), false)) {
                 String name = alias.getAlias().getValue();
-                return Optional.of(new Violation("the alias *" + name + " is inside the list or mapping &" + name
-                        + " it repeats, so that value would contain itself without end; a recursive alias is not"
-                        + " allowed (write the value out, or anchor a part that does not contain the alias)",
-                        event.getStartMark(), path));
-            } else if (event instanceof AliasEvent alias && collectionAnchors.contains(alias.getAlias().getValue())) {
+                return Optional.of(new Violation(
+                        "the alias *" + name + " is inside the list or mapping &" + name
+                                + " it repeats, so that value would contain itself without end; a recursive alias is not"
+                                + " allowed (write the value out, or anchor a part that does not contain the alias)",
+                        event.getStartMark(),
+                        path));
+            } else if (event instanceof AliasEvent alias
+                    && collectionAnchors.contains(alias.getAlias().getValue())) {
                 aliases++;
                 if (aliases > maxAliases) {
-                    return Optional.of(new Violation("more than " + maxAliases + " aliases to lists or mappings;"
-                            + " aliases that repeat collections can make a small file expand without bound"
-                            + " (a 'billion laughs' attack), so Quiver refuses them", event.getStartMark(), path));
+                    return Optional.of(new Violation(
+                            "more than " + maxAliases + " aliases to lists or mappings;"
+                                    + " aliases that repeat collections can make a small file expand without bound"
+                                    + " (a 'billion laughs' attack), so Quiver refuses them",
+                            event.getStartMark(),
+                            path));
                 }
             }
         }

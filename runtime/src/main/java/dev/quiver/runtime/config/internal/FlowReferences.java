@@ -21,6 +21,7 @@ public final class FlowReferences {
 
     /** Code-point offsets {@code [start, end)} of each masked reference, in order. */
     private final List<int[]> masked;
+
     private final int[] original;
     private final String text;
 
@@ -88,7 +89,10 @@ public final class FlowReferences {
      * @throws IllegalArgumentException when the scalar spans lines, whose folding the source text does not show
      */
     public Optional<String> restore(ScalarNode node) {
-        if (masked.isEmpty() || !node.isPlain() || node.getStartMark().isEmpty() || node.getEndMark().isEmpty()) {
+        if (masked.isEmpty()
+                || !node.isPlain()
+                || node.getStartMark().isEmpty()
+                || node.getEndMark().isEmpty()) {
             return Optional.empty();
         }
         Mark start = node.getStartMark().get();
@@ -150,7 +154,9 @@ public final class FlowReferences {
         while (w >= lineStart && cp[w] != ' ' && cp[w] != '\t') {
             w--;
         }
-        return w + 1 <= j && (cp[w + 1] == '&' || cp[w + 1] == '!') && w + 1 < i
+        return w + 1 <= j
+                && (cp[w + 1] == '&' || cp[w + 1] == '!')
+                && w + 1 < i
                 && startsScalar(cp, w + 1, lineStart, depth);
     }
 

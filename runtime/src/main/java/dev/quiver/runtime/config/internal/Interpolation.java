@@ -13,8 +13,7 @@ public final class Interpolation {
     private static final Pattern REFERENCE =
             Pattern.compile("\\$\\$\\{|\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}|\\$\\{");
 
-    private Interpolation() {
-    }
+    private Interpolation() {}
 
     /** Whether {@code text} contains anything to replace. */
     public static boolean mentions(String text) {

@@ -68,8 +68,8 @@ public final class NodeConverter {
      * @param env variables for {@code ${VAR}}; null to leave references alone
      * @param resolver how plain scalars are typed (re-applied after a reference is replaced)
      */
-    public NodeConverter(String file, boolean withLines, Map<String, String> env, ScalarResolver resolver,
-            Sink sink, int maxNodes) {
+    public NodeConverter(
+            String file, boolean withLines, Map<String, String> env, ScalarResolver resolver, Sink sink, int maxNodes) {
         this(file, withLines, env, null, resolver, sink, maxNodes);
     }
 
@@ -77,8 +77,14 @@ public final class NodeConverter {
      * @param references the {@code ${VAR}} references masked in flow collections before parsing (restored
      *     here); null when nothing was masked
      */
-    public NodeConverter(String file, boolean withLines, Map<String, String> env, FlowReferences references,
-            ScalarResolver resolver, Sink sink, int maxNodes) {
+    public NodeConverter(
+            String file,
+            boolean withLines,
+            Map<String, String> env,
+            FlowReferences references,
+            ScalarResolver resolver,
+            Sink sink,
+            int maxNodes) {
         this.references = references;
         this.file = file;
         this.withLines = withLines;
@@ -91,13 +97,17 @@ public final class NodeConverter {
     public ConfigNode convert(Node node, String path) {
         Location where = location(node, path);
         if (++nodes > maxNodes) {
-            sink.problem(where, "the document expands to more than " + maxNodes + " values through aliases;"
-                    + " Quiver refuses it (a 'billion laughs' attack looks like this)");
+            sink.problem(
+                    where,
+                    "the document expands to more than " + maxNodes + " values through aliases;"
+                            + " Quiver refuses it (a 'billion laughs' attack looks like this)");
             throw new TooBig();
         }
         if (!ALLOWED.contains(node.getTag()) && !isReference(node)) {
-            sink.problem(where, "the tag '" + shortTag(node.getTag()) + "' is not allowed: pipeline files hold plain"
-                    + " values only (strings, numbers, booleans, lists and mappings), never typed objects");
+            sink.problem(
+                    where,
+                    "the tag '" + shortTag(node.getTag()) + "' is not allowed: pipeline files hold plain"
+                            + " values only (strings, numbers, booleans, lists and mappings), never typed objects");
             return new ConfigNode.Scalar(null, where);
         }
         if (node instanceof ScalarNode scalar) {
@@ -118,8 +128,10 @@ public final class NodeConverter {
         for (NodeTuple tuple : node.getValue()) {
             Node keyNode = tuple.getKeyNode();
             if (!(keyNode instanceof ScalarNode key) || !ALLOWED.contains(keyNode.getTag())) {
-                sink.problem(location(keyNode, path), "keys must be plain words, not "
-                        + (keyNode instanceof ScalarNode ? "tagged values" : "lists or mappings"));
+                sink.problem(
+                        location(keyNode, path),
+                        "keys must be plain words, not "
+                                + (keyNode instanceof ScalarNode ? "tagged values" : "lists or mappings"));
                 continue;
             }
             String name = key.getValue();
@@ -127,8 +139,10 @@ public final class NodeConverter {
             Location keyWhere = location(keyNode, childPath);
             ConfigNode.Entry first = entries.get(name);
             if (first != null) {
-                sink.problem(keyWhere, "duplicate key '" + name + "': it is also written at "
-                        + first.keyLocation().position() + "; remove one of them");
+                sink.problem(
+                        keyWhere,
+                        "duplicate key '" + name + "': it is also written at "
+                                + first.keyLocation().position() + "; remove one of them");
                 continue;
             }
             entries.put(name, new ConfigNode.Entry(keyWhere, convert(tuple.getValueNode(), childPath)));

@@ -19,8 +19,7 @@ import org.apache.arrow.vector.types.pojo.ArrowType;
  */
 public final class ClassSet {
 
-    private ClassSet() {
-    }
+    private ClassSet() {}
 
     /** The sorted distinct labels among {@code labels}; an empty cell is a data error naming its row. */
     public static List<String> of(String[] labels, ArrowType type, String source, String column) {
@@ -57,14 +56,19 @@ public final class ClassSet {
     }
 
     private static QuiverException emptyTarget(String source, long row, String column) {
-        return QuiverException.data(source, 0, column, "the target is empty in row " + (row + 1) + " of the data; "
-                + "drop or impute rows without a label before training a classifier.");
+        return QuiverException.data(
+                source,
+                0,
+                column,
+                "the target is empty in row " + (row + 1) + " of the data; "
+                        + "drop or impute rows without a label before training a classifier.");
     }
 
     private static List<String> sorted(Set<String> labels, ArrowType type) {
         List<String> out = new ArrayList<>(labels);
-        boolean numeric = type != null && (type.getTypeID() == ArrowType.ArrowTypeID.Int
-                || type.getTypeID() == ArrowType.ArrowTypeID.FloatingPoint);
+        boolean numeric = type != null
+                && (type.getTypeID() == ArrowType.ArrowTypeID.Int
+                        || type.getTypeID() == ArrowType.ArrowTypeID.FloatingPoint);
         out.sort(numeric ? Comparator.comparingDouble(Double::parseDouble) : Comparator.naturalOrder());
         return out;
     }

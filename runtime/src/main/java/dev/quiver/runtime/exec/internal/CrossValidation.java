@@ -45,9 +45,12 @@ public final class CrossValidation {
      * @param validation scores on the held-out fold
      * @param fitted the fold's fitted pipeline (kept for inspection; holds no Arrow memory)
      */
-    public record Fold(int trainRows, int validationRows, Map<String, Double> train, Map<String, Double> validation,
-            FittedPipeline fitted) {
-    }
+    public record Fold(
+            int trainRows,
+            int validationRows,
+            Map<String, Double> train,
+            Map<String, Double> validation,
+            FittedPipeline fitted) {}
 
     /** Every fold, in fold order, and the mean and (population) standard deviation of the held-out scores. */
     public record Result(List<Fold> folds, Map<String, Double> mean, Map<String, Double> std) {
@@ -84,8 +87,7 @@ public final class CrossValidation {
         }
     }
 
-    private CrossValidation() {
-    }
+    private CrossValidation() {}
 
     /**
      * Cross-validates {@code pipeline} on {@code rows} (its raw training rows).
@@ -99,8 +101,15 @@ public final class CrossValidation {
      * @param listener receives the folds' warnings (serialised, each distinct message once); epochs are not
      *     reported
      */
-    public static Result run(Pipeline pipeline, Table rows, String[] labels, Task task, List<String> classes,
-            BufferAllocator parent, int threads, RunListener listener) {
+    public static Result run(
+            Pipeline pipeline,
+            Table rows,
+            String[] labels,
+            Task task,
+            List<String> classes,
+            BufferAllocator parent,
+            int threads,
+            RunListener listener) {
         int k = pipeline.split().folds();
         int[][] held = Folds.assign(rows.rows(), k, pipeline.seed(), labels);
         // Every fold trains the same way, so a warning usually comes k times; it is said once.
@@ -124,34 +133,48 @@ public final class CrossValidation {
         return summarise(folds);
     }
 
-    private static Fold fold(Pipeline pipeline, Table rows, int[] validationRows, int index, Task task,
-            List<String> classes, BufferAllocator parent, RunListener listener) {
+    private static Fold fold(
+            Pipeline pipeline,
+            Table rows,
+            int[] validationRows,
+            int index,
+            Task task,
+            List<String> classes,
+            BufferAllocator parent,
+            RunListener listener) {
         int k = pipeline.split().folds();
         String name = "cv.fold" + (index + 1);
         BufferAllocator allocator = parent.newChildAllocator(name, 0, Long.MAX_VALUE);
         boolean failed = true;
         try (Table train = rows.select(Folds.complement(rows.rows(), validationRows), allocator);
                 Table validation = rows.select(validationRows, allocator)) {
-            Source trainRows = train.asSource(pipeline.source().component().describe() + " (fold " + (index + 1)
-                    + " training rows)");
-            Source heldOut = validation.asSource(pipeline.source().component().describe() + " (fold " + (index + 1)
-                    + " held-out rows)");
+            Source trainRows = train.asSource(
+                    pipeline.source().component().describe() + " (fold " + (index + 1) + " training rows)");
+            Source heldOut = validation.asSource(
+                    pipeline.source().component().describe() + " (fold " + (index + 1) + " held-out rows)");
             FitStep step = new FitStep(pipeline, task, classes);
             FitStep.Transforms transforms = step.fitTransforms(trainRows, FitStep.Stages.on(allocator));
             TrainingData data = step.trainingData(transforms.apply(trainRows), transforms, Optional.empty());
-            RunFitContext context = new RunFitContext(allocator, pipeline.seed(), new History(), listener,
-                    RunTelemetry.noop(), pipeline.name(), Optional.empty(), pipeline.trainingFor(task));
+            RunFitContext context = new RunFitContext(
+                    allocator,
+                    pipeline.seed(),
+                    new History(),
+                    listener,
+                    RunTelemetry.noop(),
+                    pipeline.name(),
+                    Optional.empty(),
+                    pipeline.trainingFor(task));
             FittedPipeline fitted = step.fitted(train.schema(), transforms, step.train(data, context));
             Map<String, Double> trainScores = step.score(fitted, trainRows, allocator);
             Map<String, Double> heldOutScores = step.score(fitted, heldOut, allocator);
             failed = false;
             return new Fold(train.rows(), validation.rows(), trainScores, heldOutScores, fitted);
         } catch (QuiverException e) {
-            throw new QuiverException(e.code(), "Cross-validation fold " + (index + 1) + " of " + k + ": "
-                    + e.getMessage(), e);
+            throw new QuiverException(
+                    e.code(), "Cross-validation fold " + (index + 1) + " of " + k + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            throw new QuiverException(ErrorCode.INTERNAL, "Cross-validation fold " + (index + 1) + " of " + k
-                    + " failed: " + e, e);
+            throw new QuiverException(
+                    ErrorCode.INTERNAL, "Cross-validation fold " + (index + 1) + " of " + k + " failed: " + e, e);
         } finally {
             Stage.closeChecked(allocator, name, failed);
         }

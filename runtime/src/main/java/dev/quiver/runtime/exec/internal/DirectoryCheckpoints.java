@@ -47,8 +47,8 @@ public final class DirectoryCheckpoints implements Checkpoints {
     private final History history;
     private final Optional<JsonNode> resumed;
 
-    private DirectoryCheckpoints(Path folder, int every, String fingerprint, History history,
-            Optional<JsonNode> resumed) {
+    private DirectoryCheckpoints(
+            Path folder, int every, String fingerprint, History history, Optional<JsonNode> resumed) {
         this.folder = folder;
         this.every = every;
         this.fingerprint = fingerprint;
@@ -66,8 +66,8 @@ public final class DirectoryCheckpoints implements Checkpoints {
      * Opens the checkpoints of a run. When {@code resume}, the newest checkpoint (if any) is loaded and its
      * history restored into {@code history}; otherwise old checkpoints are discarded.
      */
-    public static DirectoryCheckpoints open(Path output, int every, String fingerprint, boolean resume,
-            History history) {
+    public static DirectoryCheckpoints open(
+            Path output, int every, String fingerprint, boolean resume, History history) {
         Path folder = folderFor(output);
         Path file = folder.resolve(FILE);
         try {
@@ -80,15 +80,25 @@ public final class DirectoryCheckpoints implements Checkpoints {
             }
             JsonNode json = JSON.readTree(file.toFile());
             if (!fingerprint.equals(json.path("fingerprint").asText())) {
-                throw new QuiverException(ErrorCode.CONFIG, "The checkpoint in " + folder + " was written by a "
-                        + "different pipeline (the file, a --set value or a variable changed), so the run cannot "
-                        + "resume from it. Run without --resume to start over.");
+                throw new QuiverException(
+                        ErrorCode.CONFIG,
+                        "The checkpoint in " + folder + " was written by a "
+                                + "different pipeline (the file, a --set value or a variable changed), so the run cannot "
+                                + "resume from it. Run without --resume to start over.");
             }
             for (JsonNode e : json.path("history")) {
                 Map<String, Double> metrics = new HashMap<>();
-                e.path("metrics").fields().forEachRemaining(m -> metrics.put(m.getKey(), m.getValue().asDouble()));
-                history.add(new EpochStats(e.path("epoch").asInt(), number(e, "trainLoss"),
-                        number(e, "validationLoss"), metrics, e.path("rows").asLong(), number(e, "seconds"),
+                e.path("metrics")
+                        .fields()
+                        .forEachRemaining(
+                                m -> metrics.put(m.getKey(), m.getValue().asDouble()));
+                history.add(new EpochStats(
+                        e.path("epoch").asInt(),
+                        number(e, "trainLoss"),
+                        number(e, "validationLoss"),
+                        metrics,
+                        e.path("rows").asLong(),
+                        number(e, "seconds"),
                         number(e, "learningRate")));
             }
             return new DirectoryCheckpoints(folder, every, fingerprint, history, Optional.of(json));
@@ -136,8 +146,7 @@ public final class DirectoryCheckpoints implements Checkpoints {
                 JSON.writeValue(new NonClosing(out), json);
                 channel.force(true);
             }
-            Files.move(temp, folder.resolve(FILE), StandardCopyOption.ATOMIC_MOVE,
-                    StandardCopyOption.REPLACE_EXISTING);
+            Files.move(temp, folder.resolve(FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write checkpoint in " + folder, e);
         }
@@ -172,13 +181,16 @@ public final class DirectoryCheckpoints implements Checkpoints {
             try (java.util.stream.Stream<Path> entries = Files.list(folder)) {
                 ours = entries.allMatch(p -> Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)
                         && (p.getFileName().toString().equals(FILE)
-                                || (p.getFileName().toString().startsWith(FILE) && p.toString().endsWith(".tmp"))));
+                                || (p.getFileName().toString().startsWith(FILE)
+                                        && p.toString().endsWith(".tmp"))));
             }
         }
         if (!ours) {
-            throw new QuiverException(ErrorCode.USAGE, "The checkpoint folder " + folder + " holds something other "
-                    + "than Quiver checkpoints, so it will not be deleted; move it or choose another output.dir or "
-                    + "--out.");
+            throw new QuiverException(
+                    ErrorCode.USAGE,
+                    "The checkpoint folder " + folder + " holds something other "
+                            + "than Quiver checkpoints, so it will not be deleted; move it or choose another output.dir or "
+                            + "--out.");
         }
         AtomicDirectory.deleteRecursively(folder);
     }

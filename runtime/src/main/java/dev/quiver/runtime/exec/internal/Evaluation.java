@@ -46,19 +46,22 @@ public final class Evaluation {
      * A split's scores: headline values by metric name, and the non-empty details. Without a target (clustering)
      * there is nothing to score: no predictions and no values.
      */
-    public record Scores(Predictions predictions, Map<String, Double> values,
-            Map<String, Map<String, Object>> details) {
-    }
+    public record Scores(
+            Predictions predictions, Map<String, Double> values, Map<String, Map<String, Object>> details) {}
 
-    private Evaluation() {
-    }
+    private Evaluation() {}
 
     /**
      * Scores {@code rows} (raw, untransformed data with the target). {@code predictionsFile}, when non-null,
      * receives the input columns plus the prediction columns. {@code onBatch} sees each batch's row count.
      */
-    public static Scores score(FittedPipeline fitted, Source rows, List<Named<Metric>> metrics,
-            BufferAllocator allocator, Path predictionsFile, IntConsumer onBatch) {
+    public static Scores score(
+            FittedPipeline fitted,
+            Source rows,
+            List<Named<Metric>> metrics,
+            BufferAllocator allocator,
+            Path predictionsFile,
+            IntConsumer onBatch) {
         return score(fitted, rows, metrics, allocator, predictionsFile, PredictionsOutput.FULL, onBatch);
     }
 
@@ -66,8 +69,14 @@ public final class Evaluation {
      * As {@link #score(FittedPipeline, Source, List, BufferAllocator, Path, IntConsumer)}, writing {@code what} to
      * {@code predictionsFile}: with {@link PredictionsOutput#LEAN}, a row id, the target and the prediction columns.
      */
-    public static Scores score(FittedPipeline fitted, Source rows, List<Named<Metric>> metrics,
-            BufferAllocator allocator, Path predictionsFile, PredictionsOutput what, IntConsumer onBatch) {
+    public static Scores score(
+            FittedPipeline fitted,
+            Source rows,
+            List<Named<Metric>> metrics,
+            BufferAllocator allocator,
+            Path predictionsFile,
+            PredictionsOutput what,
+            IntConsumer onBatch) {
         if (what == PredictionsOutput.NONE) {
             predictionsFile = null;
         }
@@ -76,17 +85,19 @@ public final class Evaluation {
             fitted.target().ifPresent(kept::add);
             fitted.model().predictionFields().forEach(f -> kept.add(f.getName()));
         }
-        boolean metricsNeedProbabilities = metrics.stream().anyMatch(m -> m.component().usesProbabilities());
-        Gatherer gatherer = fitted.target().map(target -> new Gatherer(fitted, target, metricsNeedProbabilities))
+        boolean metricsNeedProbabilities =
+                metrics.stream().anyMatch(m -> m.component().usesProbabilities());
+        Gatherer gatherer = fitted.target()
+                .map(target -> new Gatherer(fitted, target, metricsNeedProbabilities))
                 .orElse(null);
         try (BatchReader reader = rows.open(allocator);
-                PredictionWriter writer = predictionsFile == null ? null
-                        : new PredictionWriter(predictionsFile, kept)) {
+                PredictionWriter writer =
+                        predictionsFile == null ? null : new PredictionWriter(predictionsFile, kept)) {
             long rowsBefore = 0;
             while (reader.loadNextBatch()) {
                 onBatch.accept(reader.root().getRowCount());
-                try (VectorSchemaRoot out = RowLocations.locating(rows, reader, rowsBefore,
-                        () -> fitted.predict(reader.root(), allocator))) {
+                try (VectorSchemaRoot out = RowLocations.locating(
+                        rows, reader, rowsBefore, () -> fitted.predict(reader.root(), allocator))) {
                     rowsBefore += reader.root().getRowCount();
                     if (gatherer != null) {
                         gatherer.add(out, rows.describe());
@@ -144,8 +155,11 @@ public final class Evaluation {
                 classIndex.put(classes.get(i), i);
             }
             if (fitted.task().isClassification()) {
-                List<String> names = fitted.model().predictionFields().stream().map(f -> f.getName()).toList();
-                List<String> wanted = classes.stream().map(PredictionColumns::probability).toList();
+                List<String> names = fitted.model().predictionFields().stream()
+                        .map(f -> f.getName())
+                        .toList();
+                List<String> wanted =
+                        classes.stream().map(PredictionColumns::probability).toList();
                 if (names.containsAll(wanted)) {
                     probabilityColumns.addAll(wanted);
                 }
@@ -171,8 +185,7 @@ public final class Evaluation {
                     predicted[size + r] = ArrowColumns.getDouble(guess, r);
                 }
             }
-            if (!probabilityColumns.isEmpty() && !probabilitiesNeeded
-                    && size + rows > PROBABILITIES_FOR_THE_REPORT) {
+            if (!probabilityColumns.isEmpty() && !probabilitiesNeeded && size + rows > PROBABILITIES_FOR_THE_REPORT) {
                 probabilityColumns.clear();
                 probabilities = null;
             }
@@ -182,8 +195,8 @@ public final class Evaluation {
                     probabilities = Arrays.copyOf(probabilities, Math.max(probabilities.length * 2, (size + rows) * k));
                 }
                 for (int c = 0; c < k; c++) {
-                    ArrowColumns.copyDoubles(ArrowColumns.vector(out, probabilityColumns.get(c)), probabilities,
-                            size * k + c, k);
+                    ArrowColumns.copyDoubles(
+                            ArrowColumns.vector(out, probabilityColumns.get(c)), probabilities, size * k + c, k);
                 }
             }
             size += rows;
@@ -196,14 +209,21 @@ public final class Evaluation {
                 return i;
             }
             if (!actualValue) {
-                throw new QuiverException(ErrorCode.INTERNAL, "The model predicted '" + label + "', which is not one "
-                        + "of its classes " + fitted.classes() + ".");
+                throw new QuiverException(
+                        ErrorCode.INTERNAL,
+                        "The model predicted '" + label + "', which is not one " + "of its classes " + fitted.classes()
+                                + ".");
             }
-            throw QuiverException.data(source, 0, target, label == null
-                    ? "the target is empty in a row being evaluated; drop rows without a label."
-                    : "label '" + label + "' does not occur in the training rows, whose classes are "
-                            + fitted.classes() + "; the model cannot be scored on it (use stratify: true so every "
-                            + "class is trained on, or drop that class).");
+            throw QuiverException.data(
+                    source,
+                    0,
+                    target,
+                    label == null
+                            ? "the target is empty in a row being evaluated; drop rows without a label."
+                            : "label '" + label + "' does not occur in the training rows, whose classes are "
+                                    + fitted.classes()
+                                    + "; the model cannot be scored on it (use stratify: true so every "
+                                    + "class is trained on, or drop that class).");
         }
 
         Predictions predictions() {

@@ -93,7 +93,8 @@ final class FitStep {
         for (Named<Transform> transform : pipeline.transforms()) {
             Source rows = TransformedSource.of(train, fitted);
             Columns in = columns;
-            FittedTransform f = stages.run("fit." + transform.type(),
+            FittedTransform f = stages.run(
+                    "fit." + transform.type(),
                     allocator -> transform.component().fit(rows, in, allocator));
             columns = f.columns(columns);
             fitted.add(f);
@@ -110,9 +111,12 @@ final class FitStep {
         Schema schema = rows.schema();
         Columns columns = transforms.columns();
         Optional<Field> target = columns.target().map(name -> schema.getFields().stream()
-                .filter(f -> f.getName().equals(name)).findFirst()
-                .orElseThrow(() -> new QuiverException(ErrorCode.INTERNAL, "The transforms dropped the target column '"
-                        + name + "'; transforms must pass the target through.")));
+                .filter(f -> f.getName().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new QuiverException(
+                        ErrorCode.INTERNAL,
+                        "The transforms dropped the target column '" + name
+                                + "'; transforms must pass the target through.")));
         return new PipelineData(rows, schema, columns.features(), target, task, classes, validation);
     }
 
@@ -120,20 +124,28 @@ final class FitStep {
     Model train(TrainingData data, FitContext context) {
         Model model = pipeline.model().component().fit(data, context);
         if (model == null) {
-            throw new QuiverException(ErrorCode.INTERNAL, "The model '" + pipeline.model().type()
-                    + "' returned no model from training.");
+            throw new QuiverException(
+                    ErrorCode.INTERNAL, "The model '" + pipeline.model().type() + "' returned no model from training.");
         }
         return model;
     }
 
     /** The fitted pipeline: raw rows of {@code rawSchema} in, through {@code transforms} and {@code model}. */
     FittedPipeline fitted(Schema rawSchema, Transforms transforms, Model model) {
-        return new FittedPipeline(pipeline.name(), rawSchema, pipeline.columns().features(),
-                pipeline.columns().target(), task, classes, transforms.fitted(), model);
+        return new FittedPipeline(
+                pipeline.name(),
+                rawSchema,
+                pipeline.columns().features(),
+                pipeline.columns().target(),
+                task,
+                classes,
+                transforms.fitted(),
+                model);
     }
 
     /** The pipeline's metrics of {@code fitted} on {@code raw} rows, with nothing written and nothing counted. */
     Map<String, Double> score(FittedPipeline fitted, Source raw, BufferAllocator allocator) {
-        return Evaluation.score(fitted, raw, pipeline.metrics(), allocator, null, n -> { }).values();
+        return Evaluation.score(fitted, raw, pipeline.metrics(), allocator, null, n -> {})
+                .values();
     }
 }

@@ -23,8 +23,7 @@ public final class Folds {
     /** Mixed into the pipeline seed so that the folds are not correlated with the train/test shuffle. */
     private static final long SALT = 0x9E3779B97F4A7C15L;
 
-    private Folds() {
-    }
+    private Folds() {}
 
     /**
      * The validation rows of each fold, each in ascending order; together they are {@code 0..rows-1}, each row
@@ -37,8 +36,10 @@ public final class Folds {
             throw new IllegalArgumentException("folds must be at least 2, got " + folds);
         }
         if (rows < folds) {
-            throw new QuiverException(ErrorCode.DATA, "Cross-validation with " + folds + " folds needs at least "
-                    + folds + " training rows, but there are " + rows + ". Use fewer folds or more data.");
+            throw new QuiverException(
+                    ErrorCode.DATA,
+                    "Cross-validation with " + folds + " folds needs at least " + folds
+                            + " training rows, but there are " + rows + ". Use fewer folds or more data.");
         }
         Random random = new Random(seed ^ SALT);
         int[] order = labels == null ? shuffled(range(rows), random) : stratifiedOrder(labels, random);
@@ -76,12 +77,14 @@ public final class Folds {
     private static int[] stratifiedOrder(String[] labels, Random random) {
         Map<String, List<Integer>> byLabel = new TreeMap<>();
         for (int r = 0; r < labels.length; r++) {
-            byLabel.computeIfAbsent(labels[r] == null ? "" : labels[r], k -> new ArrayList<>()).add(r);
+            byLabel.computeIfAbsent(labels[r] == null ? "" : labels[r], k -> new ArrayList<>())
+                    .add(r);
         }
         int[] order = new int[labels.length];
         int at = 0;
         for (List<Integer> members : byLabel.values()) {
-            int[] stratum = shuffled(members.stream().mapToInt(Integer::intValue).toArray(), random);
+            int[] stratum =
+                    shuffled(members.stream().mapToInt(Integer::intValue).toArray(), random);
             System.arraycopy(stratum, 0, order, at, stratum.length);
             at += stratum.length;
         }

@@ -34,9 +34,17 @@ public final class History {
         extra.forEach(name -> out.append(',').append(name));
         out.append('\n');
         for (EpochStats e : epochs) {
-            out.append(e.epoch()).append(',').append(cell(e.trainLoss())).append(',')
-                    .append(cell(e.validationLoss())).append(',').append(cell(e.learningRate())).append(',')
-                    .append(e.rows()).append(',').append(cell(e.seconds()));
+            out.append(e.epoch())
+                    .append(',')
+                    .append(cell(e.trainLoss()))
+                    .append(',')
+                    .append(cell(e.validationLoss()))
+                    .append(',')
+                    .append(cell(e.learningRate()))
+                    .append(',')
+                    .append(e.rows())
+                    .append(',')
+                    .append(cell(e.seconds()));
             for (String name : extra) {
                 Double v = e.metrics().get(name);
                 out.append(',').append(v == null ? "" : cell(v));

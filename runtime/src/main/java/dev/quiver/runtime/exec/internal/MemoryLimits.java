@@ -23,8 +23,7 @@ public final class MemoryLimits {
     public static final String VARIABLE = "QUIVER_MEMORY";
     static final String PROPERTY = "quiver.memory";
 
-    private MemoryLimits() {
-    }
+    private MemoryLimits() {}
 
     /** The process's root allocator, limited by {@code QUIVER_MEMORY} when it is set. */
     public static RootAllocator rootAllocator() {
@@ -42,13 +41,14 @@ public final class MemoryLimits {
             return Long.MAX_VALUE;
         }
         String s = setting.strip().toLowerCase(Locale.ROOT);
-        long unit = switch (s.charAt(s.length() - 1)) {
-            case 'k' -> 1L << 10;
-            case 'm' -> 1L << 20;
-            case 'g' -> 1L << 30;
-            case 't' -> 1L << 40;
-            default -> 1;
-        };
+        long unit =
+                switch (s.charAt(s.length() - 1)) {
+                    case 'k' -> 1L << 10;
+                    case 'm' -> 1L << 20;
+                    case 'g' -> 1L << 30;
+                    case 't' -> 1L << 40;
+                    default -> 1;
+                };
         String digits = unit == 1 ? s : s.substring(0, s.length() - 1);
         try {
             long value = Long.parseLong(digits);
@@ -58,8 +58,10 @@ public final class MemoryLimits {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new QuiverException(ErrorCode.USAGE, VARIABLE + "=" + setting + " is not a memory size; write e.g. "
-                + VARIABLE + "=2g, 512m or a number of bytes.");
+        throw new QuiverException(
+                ErrorCode.USAGE,
+                VARIABLE + "=" + setting + " is not a memory size; write e.g. " + VARIABLE
+                        + "=2g, 512m or a number of bytes.");
     }
 
     /** Arrow's allocator refused a buffer in {@code stage}: the {@code QUIVER_MEMORY} cap (or the machine's). */
@@ -69,24 +71,32 @@ public final class MemoryLimits {
 
     /** As above, for a root allocator limited to {@code limit} bytes. */
     public static QuiverException arrowExhausted(String stage, long limit, OutOfMemoryException e) {
-        String cap = limit == Long.MAX_VALUE ? "Arrow could not get more direct memory" : "Arrow memory limit "
-                + size(limit) + " reached";
-        String fix = limit == Long.MAX_VALUE ? "cap it below the machine's memory with " + VARIABLE + " (e.g. "
-                + VARIABLE + "=2g) or raise -XX:MaxDirectMemorySize in QUIVER_JAVA_OPTS" : "raise " + VARIABLE;
-        return new QuiverException(ErrorCode.DATA, cap + " in stage '" + stage + "' (" + e.getMessage() + "); "
-                + fix + ".", e);
+        String cap = limit == Long.MAX_VALUE
+                ? "Arrow could not get more direct memory"
+                : "Arrow memory limit " + size(limit) + " reached";
+        String fix = limit == Long.MAX_VALUE
+                ? "cap it below the machine's memory with " + VARIABLE + " (e.g. " + VARIABLE
+                        + "=2g) or raise -XX:MaxDirectMemorySize in QUIVER_JAVA_OPTS"
+                : "raise " + VARIABLE;
+        return new QuiverException(
+                ErrorCode.DATA, cap + " in stage '" + stage + "' (" + e.getMessage() + "); " + fix + ".", e);
     }
 
     /** The Java heap ran out in {@code stage} of {@code pipeline}. */
     public static QuiverException heapExhausted(String stage, Pipeline pipeline, OutOfMemoryError e) {
-        return new QuiverException(ErrorCode.DATA, "The Java heap ran out in stage '" + stage + "' (" + e.getMessage()
-                + "). Give the JVM more heap with -Xmx, e.g. QUIVER_JAVA_OPTS=-Xmx4g" + streamingAdvice(pipeline)
-                + ".", e);
+        return new QuiverException(
+                ErrorCode.DATA,
+                "The Java heap ran out in stage '" + stage + "' (" + e.getMessage()
+                        + "). Give the JVM more heap with -Xmx, e.g. QUIVER_JAVA_OPTS=-Xmx4g"
+                        + streamingAdvice(pipeline)
+                        + ".",
+                e);
     }
 
     /** Heap advice without a pipeline (prediction, or a failure outside any stage). */
     public static String heapAdvice(String detail) {
-        return "The Java heap ran out (" + detail + "). Give the JVM more heap with -Xmx, e.g. QUIVER_JAVA_OPTS=-Xmx4g.";
+        return "The Java heap ran out (" + detail
+                + "). Give the JVM more heap with -Xmx, e.g. QUIVER_JAVA_OPTS=-Xmx4g.";
     }
 
     /** What would make the pipeline stream that it does not do yet, or nothing when it streams already. */
@@ -99,7 +109,8 @@ public final class MemoryLimits {
         boolean shuffleAll = !Boolean.FALSE.equals(training.get("shuffle"))
                 && (!(training.get("shuffleBuffer") instanceof Number n) || n.longValue() == 0);
         if (shuffleAll && !training.isEmpty()) {
-            steps.add("training.shuffle: false or a bounded training.shuffleBuffer (shuffling all rows holds them all)");
+            steps.add(
+                    "training.shuffle: false or a bounded training.shuffleBuffer (shuffling all rows holds them all)");
         }
         if (steps.isEmpty()) {
             return "; the pipeline already streams its rows, so a smaller training.batchSize or model is the other way";
@@ -109,12 +120,13 @@ public final class MemoryLimits {
 
     private static String size(long bytes) {
         for (String unit : new String[] {"t", "g", "m", "k"}) {
-            long scale = switch (unit) {
-                case "t" -> 1L << 40;
-                case "g" -> 1L << 30;
-                case "m" -> 1L << 20;
-                default -> 1L << 10;
-            };
+            long scale =
+                    switch (unit) {
+                        case "t" -> 1L << 40;
+                        case "g" -> 1L << 30;
+                        case "m" -> 1L << 20;
+                        default -> 1L << 10;
+                    };
             if (bytes >= scale && bytes % scale == 0) {
                 return bytes / scale + unit;
             }

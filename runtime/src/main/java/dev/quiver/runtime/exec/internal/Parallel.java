@@ -18,8 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Parallel {
 
-    private Parallel() {
-    }
+    private Parallel() {}
 
     /**
      * Runs every task, in order on this thread or on a pool, and rethrows the first failure in task order. After a
@@ -52,8 +51,10 @@ public final class Parallel {
                 try {
                     out.add(getUninterruptibly(future));
                 } catch (ExecutionException e) {
-                    first = e.getCause() instanceof RuntimeException r ? r : new QuiverException(
-                            ErrorCode.INTERNAL, "A parallel task failed: " + e.getCause(), e.getCause());
+                    first = e.getCause() instanceof RuntimeException r
+                            ? r
+                            : new QuiverException(
+                                    ErrorCode.INTERNAL, "A parallel task failed: " + e.getCause(), e.getCause());
                 }
             }
             if (first != null) {

@@ -15,8 +15,15 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * The executor's {@link TrainingData}: a (transformed) source plus what the run learned about it. Immutable
  * and thread-safe; each {@link #open} is an independent pass.
  */
-public record PipelineData(Source source, Schema schema, List<String> features, Optional<Field> target, Task task,
-        List<String> classes, Optional<TrainingData> validation) implements TrainingData {
+public record PipelineData(
+        Source source,
+        Schema schema,
+        List<String> features,
+        Optional<Field> target,
+        Task task,
+        List<String> classes,
+        Optional<TrainingData> validation)
+        implements TrainingData {
 
     public PipelineData {
         features = List.copyOf(features);

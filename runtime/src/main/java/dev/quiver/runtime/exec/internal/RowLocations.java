@@ -12,8 +12,7 @@ import java.util.function.Supplier;
  */
 public final class RowLocations {
 
-    private RowLocations() {
-    }
+    private RowLocations() {}
 
     /**
      * Runs {@code step} on the current batch of {@code reader} (of {@code source}), locating a batch-row error at

@@ -67,7 +67,10 @@ public final class RunExecution {
     }
 
     public RunResult execute() {
-        Path output = options.outputDir().orElse(pipeline.outputDir()).toAbsolutePath().normalize();
+        Path output = options.outputDir()
+                .orElse(pipeline.outputDir())
+                .toAbsolutePath()
+                .normalize();
         try (RunTelemetry.Trace run = telemetry.startRun(pipeline.name())) {
             trace = run;
             try (AtomicDirectory folder = AtomicDirectory.begin(output);
@@ -95,9 +98,10 @@ public final class RunExecution {
         try {
             checkpoints.discard();
         } catch (java.io.UncheckedIOException e) {
-            options.listener().warn("The run is saved, but its checkpoints could not be deleted ("
-                    + e.getCause().getMessage() + "); delete " + DirectoryCheckpoints.folderFor(output)
-                    + " by hand if it is still there.");
+            options.listener()
+                    .warn("The run is saved, but its checkpoints could not be deleted ("
+                            + e.getCause().getMessage() + "); delete " + DirectoryCheckpoints.folderFor(output)
+                            + " by hand if it is still there.");
         }
     }
 
@@ -105,8 +109,11 @@ public final class RunExecution {
         BufferAllocator data = root.newChildAllocator("data", 0, Long.MAX_VALUE);
         boolean ok = false;
         try (Splits splits = stage("split", stage -> Splits.prepare(pipeline, stage, data, telemetry))) {
-            Task task = pipeline.task().resolve(splits.classes(), pipeline.model().component().tasks(),
-                    pipeline.columns().target().orElse("?"));
+            Task task = pipeline.task()
+                    .resolve(
+                            splits.classes(),
+                            pipeline.model().component().tasks(),
+                            pipeline.columns().target().orElse("?"));
             Optional<CrossValidation.Result> cv = pipeline.split().folds() > 0
                     ? Optional.of(stage("cv", stage -> crossValidate(splits, task, stage)))
                     : Optional.empty();
@@ -118,19 +125,28 @@ public final class RunExecution {
             TrainingData trainingData = step.trainingData(counted, transforms, validation);
 
             History history = new History();
-            checkpoints = DirectoryCheckpoints.open(output, pipeline.checkpointEvery(), fingerprint(),
-                    options.resume(), history);
+            checkpoints = DirectoryCheckpoints.open(
+                    output, pipeline.checkpointEvery(), fingerprint(), options.resume(), history);
             if (options.resume() && checkpoints.latest().isEmpty()) {
-                options.listener().warn("No checkpoint to resume from in " + DirectoryCheckpoints.folderFor(output)
-                        + "; training from the start.");
+                options.listener()
+                        .warn("No checkpoint to resume from in " + DirectoryCheckpoints.folderFor(output)
+                                + "; training from the start.");
             }
             long started = System.nanoTime();
             Model model = stage(RunScores.TRAIN, stage -> step.train(trainingData, fitContext(stage, history, task)));
             double seconds = (System.nanoTime() - started) / 1e9;
 
             FittedPipeline fitted = step.fitted(splits.train().schema(), transforms, model);
-            RunScores scores = stage("evaluate", stage -> RunScores.of(fitted, splits, pipeline.metrics(),
-                    stage.allocator(), folder.path(), PredictionsOutput.of(pipeline.document()), telemetry));
+            RunScores scores = stage(
+                    "evaluate",
+                    stage -> RunScores.of(
+                            fitted,
+                            splits,
+                            pipeline.metrics(),
+                            stage.allocator(),
+                            folder.path(),
+                            PredictionsOutput.of(pipeline.document()),
+                            telemetry));
             long rowEpochs = RunRecordWriter.rowEpochs(history, checkpoints.resumedEpoch(), counted.rowsRead());
             RunRecordWriter record = new RunRecordWriter(pipeline, extras);
             Map<String, Object> metrics = record.metrics(scores, cv, seconds, rowEpochs, trainingData, history);
@@ -151,19 +167,34 @@ public final class RunExecution {
      */
     private CrossValidation.Result crossValidate(Splits splits, Task task, Stage stage) {
         Table rows = splits.trainTable().orElseThrow(() -> new IllegalStateException("folds without a split"));
-        boolean stratify = pipeline.split().stratify() && task.isClassification()
+        boolean stratify = pipeline.split().stratify()
+                && task.isClassification()
                 && pipeline.columns().target().isPresent();
         String[] labels = stratify ? rows.labels(pipeline.columns().target().get()) : null;
-        return CrossValidation.run(pipeline, rows, labels, task, splits.classes(), stage.allocator(),
-                options.threads(), options.listener());
+        return CrossValidation.run(
+                pipeline,
+                rows,
+                labels,
+                task,
+                splits.classes(),
+                stage.allocator(),
+                options.threads(),
+                options.listener());
     }
 
     /** The trainer's context: the train stage's allocator, the run's history, and checkpoints when asked for. */
     private RunFitContext fitContext(Stage stage, History history, Task task) {
-        Optional<Checkpoints> offered = pipeline.checkpointEvery() > 0 || options.resume()
-                ? Optional.of(checkpoints) : Optional.empty();
-        return new RunFitContext(stage.allocator(), pipeline.seed(), history, options.listener(), telemetry,
-                pipeline.name(), offered, pipeline.trainingFor(task));
+        Optional<Checkpoints> offered =
+                pipeline.checkpointEvery() > 0 || options.resume() ? Optional.of(checkpoints) : Optional.empty();
+        return new RunFitContext(
+                stage.allocator(),
+                pipeline.seed(),
+                history,
+                options.listener(),
+                telemetry,
+                pipeline.name(),
+                offered,
+                pipeline.trainingFor(task));
     }
 
     /** A piece of the fit step as a stage of its own ({@code fit.<type>}). */
@@ -185,8 +216,11 @@ public final class RunExecution {
                 // The stage's objects are unreachable once we are here, so there is heap again to say which limit.
                 throw stage.fail(MemoryLimits.heapExhausted(name, pipeline, e));
             } catch (UncheckedIOException e) {
-                throw stage.fail(new QuiverException(ErrorCode.DATA, "Stage '" + name + "' could not read or write a "
-                        + "file: " + e.getCause().getMessage(), e));
+                throw stage.fail(new QuiverException(
+                        ErrorCode.DATA,
+                        "Stage '" + name + "' could not read or write a " + "file: "
+                                + e.getCause().getMessage(),
+                        e));
             } catch (RuntimeException e) {
                 throw stage.fail(new QuiverException(ErrorCode.INTERNAL, "Stage '" + name + "' failed: " + e, e));
             }

@@ -27,13 +27,26 @@ import org.apache.arrow.memory.BufferAllocator;
  * @param checkpoints where the trainer saves and resumes, when the run checkpoints
  * @param training the pipeline's setup for the run's resolved task, when the trainer trains iteratively
  */
-public record RunFitContext(BufferAllocator allocator, long seed, History history, RunListener listener,
-        RunTelemetry telemetry, String pipeline, Optional<Checkpoints> checkpoints, Optional<TrainingSetup> training)
+public record RunFitContext(
+        BufferAllocator allocator,
+        long seed,
+        History history,
+        RunListener listener,
+        RunTelemetry telemetry,
+        String pipeline,
+        Optional<Checkpoints> checkpoints,
+        Optional<TrainingSetup> training)
         implements FitContext {
 
     /** A context without a training setup, for a trainer that does not train iteratively. */
-    public RunFitContext(BufferAllocator allocator, long seed, History history, RunListener listener,
-            RunTelemetry telemetry, String pipeline, Optional<Checkpoints> checkpoints) {
+    public RunFitContext(
+            BufferAllocator allocator,
+            long seed,
+            History history,
+            RunListener listener,
+            RunTelemetry telemetry,
+            String pipeline,
+            Optional<Checkpoints> checkpoints) {
         this(allocator, seed, history, listener, telemetry, pipeline, checkpoints, Optional.empty());
     }
 

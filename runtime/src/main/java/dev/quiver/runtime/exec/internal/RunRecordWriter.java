@@ -38,8 +38,13 @@ final class RunRecordWriter {
      *
      * @param rowEpochs the rows trained on, counting each epoch (see {@link #rowEpochs})
      */
-    Map<String, Object> metrics(RunScores scores, Optional<CrossValidation.Result> cv, double seconds, long rowEpochs,
-            TrainingData data, History history) {
+    Map<String, Object> metrics(
+            RunScores scores,
+            Optional<CrossValidation.Result> cv,
+            double seconds,
+            long rowEpochs,
+            TrainingData data,
+            History history) {
         Map<String, Object> metrics = scores.toJson();
         cv.ifPresent(result -> metrics.put("cv", result.toJson()));
         metrics.putAll(extras.metrics());
@@ -48,7 +53,12 @@ final class RunRecordWriter {
     }
 
     /** Writes every file of the run record but the marker into {@code folder}. */
-    void write(Path folder, FittedPipeline fitted, Map<String, Object> metrics, History history, RunScores scores,
+    void write(
+            Path folder,
+            FittedPipeline fitted,
+            Map<String, Object> metrics,
+            History history,
+            RunScores scores,
             long rowEpochs) {
         RunBundle.writeModel(folder, fitted, pipeline.seed(), pipeline.document());
         RunBundle.writeJson(folder.resolve(RunBundle.METRICS), metrics);
@@ -61,13 +71,16 @@ final class RunRecordWriter {
      * model may read the data once and iterate in memory), or, for models without epochs, the rows read.
      */
     static long rowEpochs(History history, int resumedEpoch, long rowsRead) {
-        long reported = history.epochs().stream().filter(e -> e.epoch() > resumedEpoch).mapToLong(e -> e.rows()).sum();
+        long reported = history.epochs().stream()
+                .filter(e -> e.epoch() > resumedEpoch)
+                .mapToLong(e -> e.rows())
+                .sum();
         return reported > 0 ? reported : rowsRead;
     }
 
     /** The {@code training} entry of metrics.json: time and throughput in row-epochs per second. */
-    private static Map<String, Object> trainingSummary(double seconds, long rowEpochs, TrainingData data,
-            History history) {
+    private static Map<String, Object> trainingSummary(
+            double seconds, long rowEpochs, TrainingData data, History history) {
         Map<String, Object> training = new LinkedHashMap<>();
         training.put("seconds", seconds);
         training.put("rowsPerSecond", seconds > 0 ? rowEpochs / seconds : null);
@@ -86,9 +99,18 @@ final class RunRecordWriter {
         facts.put("rows trained on (all epochs)", String.format(Locale.ROOT, "%,d", rows));
         facts.putAll(extras.facts());
         try {
-            ReportWriter.write(file, new ReportData(pipeline.name(), RunBundle.yaml(pipeline.document()), facts,
-                    scores.values(), history.epochs(), scores.split(), scores.predictions(), extras.trials(),
-                    scores.details()));
+            ReportWriter.write(
+                    file,
+                    new ReportData(
+                            pipeline.name(),
+                            RunBundle.yaml(pipeline.document()),
+                            facts,
+                            scores.values(),
+                            history.epochs(),
+                            scores.split(),
+                            scores.predictions(),
+                            extras.trials(),
+                            scores.details()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

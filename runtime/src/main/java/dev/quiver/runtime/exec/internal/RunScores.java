@@ -24,8 +24,8 @@ import org.apache.arrow.memory.BufferAllocator;
  * @param split which split's predictions were kept
  * @param predictions that split's predictions, for the report's charts
  */
-record RunScores(Map<String, Map<String, Double>> values, Map<String, Object> details, String split,
-        Predictions predictions) {
+record RunScores(
+        Map<String, Map<String, Double>> values, Map<String, Object> details, String split, Predictions predictions) {
 
     static final String TRAIN = "train";
     static final String VALIDATION = "validation";
@@ -37,8 +37,14 @@ record RunScores(Map<String, Map<String, Double>> values, Map<String, Object> de
      * is read (for its predictions), since there is nothing to score. {@code kept} says which columns the
      * predictions file holds ({@code output.predictions}).
      */
-    static RunScores of(FittedPipeline fitted, Splits splits, List<Named<Metric>> metrics, BufferAllocator allocator,
-            Path folder, PredictionsOutput kept, RunTelemetry telemetry) {
+    static RunScores of(
+            FittedPipeline fitted,
+            Splits splits,
+            List<Named<Metric>> metrics,
+            BufferAllocator allocator,
+            Path folder,
+            PredictionsOutput kept,
+            RunTelemetry telemetry) {
         Map<String, Map<String, Double>> values = new LinkedHashMap<>();
         Map<String, Object> details = new LinkedHashMap<>();
         Map<String, Source> named = new LinkedHashMap<>();
@@ -53,7 +59,13 @@ record RunScores(Map<String, Map<String, Double>> values, Map<String, Object> de
                 continue; // nothing to score without a target; only the evaluated split's predictions are kept
             }
             Path file = isEvaluated ? folder.resolve(RunBundle.PREDICTIONS) : null;
-            Evaluation.Scores scores = Evaluation.score(fitted, split.getValue(), metrics, allocator, file, kept,
+            Evaluation.Scores scores = Evaluation.score(
+                    fitted,
+                    split.getValue(),
+                    metrics,
+                    allocator,
+                    file,
+                    kept,
                     rows -> telemetry.batch("evaluate", rows));
             if (fitted.target().isPresent()) {
                 values.put(split.getKey(), scores.values());

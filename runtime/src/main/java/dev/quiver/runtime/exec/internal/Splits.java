@@ -18,8 +18,9 @@ import org.apache.arrow.vector.types.pojo.ArrowType;
  * the training rows are the source itself, streamed; otherwise in-memory tables, closed with this object.
  * Confined to the run's thread.
  */
-record Splits(Source train, Optional<Source> validation, Optional<Source> test, List<String> classes,
-        List<Table> tables) implements AutoCloseable {
+record Splits(
+        Source train, Optional<Source> validation, Optional<Source> test, List<String> classes, List<Table> tables)
+        implements AutoCloseable {
 
     static Splits prepare(Pipeline pipeline, Stage stage, BufferAllocator owner, RunTelemetry telemetry) {
         Source source = pipeline.source().component();
@@ -27,20 +28,19 @@ record Splits(Source train, Optional<Source> validation, Optional<Source> test, 
         Optional<String> target = pipeline.columns().target();
         boolean classification = pipeline.task().isClassification() && target.isPresent();
         if (spec.isNone()) {
-            List<String> classes = classification
-                    ? ClassSet.scan(source, target.get(), stage.allocator(), () -> { })
-                    : List.of();
+            List<String> classes =
+                    classification ? ClassSet.scan(source, target.get(), stage.allocator(), () -> {}) : List.of();
             return new Splits(source, Optional.empty(), Optional.empty(), classes, List.of());
         }
         List<Table> tables = new ArrayList<>();
         try (Table all = Table.read(source, stage.allocator(), owner, rows -> telemetry.batch(stage.name(), rows))) {
             String[] labels = classification ? all.labels(target.get()) : null;
-            ArrowType targetType = target.map(t -> all.schema().findField(t).getType()).orElse(null);
+            ArrowType targetType =
+                    target.map(t -> all.schema().findField(t).getType()).orElse(null);
             if (classification) {
                 ClassSet.of(labels, targetType, source.describe(), target.get());
             }
-            Splitter.Split split = Splitter.split(all.rows(), spec, pipeline.seed(),
-                    spec.stratify() ? labels : null);
+            Splitter.Split split = Splitter.split(all.rows(), spec, pipeline.seed(), spec.stratify() ? labels : null);
             Table train = all.select(split.train(), owner);
             tables.add(train);
             List<String> classes = classification
@@ -60,7 +60,11 @@ record Splits(Source train, Optional<Source> validation, Optional<Source> test, 
                 tables.add(t);
                 test = Optional.of(t.asSource(source.describe() + " (test rows)"));
             }
-            return new Splits(train.asSource(source.describe() + " (training rows)"), validation, test, classes,
+            return new Splits(
+                    train.asSource(source.describe() + " (training rows)"),
+                    validation,
+                    test,
+                    classes,
                     List.copyOf(tables));
         } catch (RuntimeException e) {
             tables.forEach(Table::close);
@@ -81,18 +85,23 @@ record Splits(Source train, Optional<Source> validation, Optional<Source> test, 
         return out;
     }
 
-    private static void checkKnown(String[] labels, int[] rows, List<String> classes, String split, Source source,
-            Optional<String> target) {
+    private static void checkKnown(
+            String[] labels, int[] rows, List<String> classes, String split, Source source, Optional<String> target) {
         if (labels == null) {
             return;
         }
         Set<String> known = new HashSet<>(classes);
         for (int row : rows) {
             if (!known.contains(labels[row])) {
-                throw QuiverException.data(source.describe(), 0, target.orElse(""), "label '" + labels[row]
-                        + "' occurs in the " + split + " rows but not in the training rows " + classes + ", so the "
-                        + "model could not learn it. Use split: {stratify: true}, which keeps every class in "
-                        + "training, or drop the rare class.");
+                throw QuiverException.data(
+                        source.describe(),
+                        0,
+                        target.orElse(""),
+                        "label '" + labels[row]
+                                + "' occurs in the " + split + " rows but not in the training rows " + classes
+                                + ", so the "
+                                + "model could not learn it. Use split: {stratify: true}, which keeps every class in "
+                                + "training, or drop the rare class.");
             }
         }
     }

@@ -22,11 +22,9 @@ import java.util.TreeMap;
 public final class Splitter {
 
     /** The three index sets. */
-    public record Split(int[] train, int[] validation, int[] test) {
-    }
+    public record Split(int[] train, int[] validation, int[] test) {}
 
-    private Splitter() {
-    }
+    private Splitter() {}
 
     /**
      * Splits {@code rows} rows. {@code labels} (one per row) stratifies when non-null; a null label is its
@@ -40,9 +38,12 @@ public final class Splitter {
         } else {
             Map<String, List<Integer>> byLabel = new TreeMap<>();
             for (int r = 0; r < rows; r++) {
-                byLabel.computeIfAbsent(labels[r] == null ? "" : labels[r], k -> new ArrayList<>()).add(r);
+                byLabel.computeIfAbsent(labels[r] == null ? "" : labels[r], k -> new ArrayList<>())
+                        .add(r);
             }
-            byLabel.values().forEach(list -> strata.add(list.stream().mapToInt(Integer::intValue).toArray()));
+            byLabel.values()
+                    .forEach(list ->
+                            strata.add(list.stream().mapToInt(Integer::intValue).toArray()));
         }
         IntBuffer train = new IntBuffer();
         IntBuffer validation = new IntBuffer();
@@ -69,9 +70,11 @@ public final class Splitter {
         }
         Split split = new Split(train.sorted(), validation.sorted(), test.sorted());
         if (split.train().length == 0) {
-            throw new QuiverException(ErrorCode.DATA, "The split leaves no rows for training: the data has " + rows
-                    + " rows, test takes " + spec.test() + " and validation " + spec.validation()
-                    + ". Use smaller fractions or more data.");
+            throw new QuiverException(
+                    ErrorCode.DATA,
+                    "The split leaves no rows for training: the data has " + rows
+                            + " rows, test takes " + spec.test() + " and validation " + spec.validation()
+                            + ". Use smaller fractions or more data.");
         }
         return split;
     }

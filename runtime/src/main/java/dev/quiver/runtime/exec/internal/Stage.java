@@ -67,9 +67,12 @@ public final class Stage implements AutoCloseable {
             allocator.close();
         } catch (IllegalStateException e) {
             if (!quiet) {
-                throw new QuiverException(ErrorCode.INTERNAL, "Arrow memory leaked in stage '" + owner + "': "
-                        + leaked + " bytes were still allocated when it ended. A plugin used in this stage did "
-                        + "not close a batch or vector it allocated.\n" + detail, e);
+                throw new QuiverException(
+                        ErrorCode.INTERNAL,
+                        "Arrow memory leaked in stage '" + owner + "': "
+                                + leaked + " bytes were still allocated when it ended. A plugin used in this stage did "
+                                + "not close a batch or vector it allocated.\n" + detail,
+                        e);
             }
         }
     }

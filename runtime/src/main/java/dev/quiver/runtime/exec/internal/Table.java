@@ -46,8 +46,10 @@ public final class Table implements AutoCloseable {
         }
         if (total > Integer.MAX_VALUE) {
             batches.forEach(VectorSchemaRoot::close);
-            throw new QuiverException(dev.quiver.api.ErrorCode.DATA, "The data has " + total + " rows, more than a "
-                    + "split can index (" + Integer.MAX_VALUE + "); use split: none to stream it.");
+            throw new QuiverException(
+                    dev.quiver.api.ErrorCode.DATA,
+                    "The data has " + total + " rows, more than a " + "split can index (" + Integer.MAX_VALUE
+                            + "); use split: none to stream it.");
         }
         this.rows = (int) total;
     }
@@ -56,8 +58,8 @@ public final class Table implements AutoCloseable {
      * Reads every batch of {@code source}: the reader allocates from {@code readAllocator}, each batch is moved
      * (not copied) into {@code owner}. {@code onBatch} sees each batch's row count.
      */
-    public static Table read(Source source, BufferAllocator readAllocator, BufferAllocator owner,
-            LongConsumer onBatch) {
+    public static Table read(
+            Source source, BufferAllocator readAllocator, BufferAllocator owner, LongConsumer onBatch) {
         List<VectorSchemaRoot> batches = new ArrayList<>();
         Schema schema = null;
         long[] lines = new long[0];
@@ -149,7 +151,8 @@ public final class Table implements AutoCloseable {
                     FieldVector to = batch.getVector(c);
                     for (int i = 0; i < count; i++) {
                         int row = indices[start + i];
-                        to.copyFromSafe(offsetOf[row], i, batches.get(batchOf[row]).getVector(c));
+                        to.copyFromSafe(
+                                offsetOf[row], i, batches.get(batchOf[row]).getVector(c));
                     }
                     to.setValueCount(count);
                 }
@@ -200,6 +203,7 @@ public final class Table implements AutoCloseable {
         private int next;
         /** The table row of the current batch's first row. */
         private int firstRow;
+
         private int batchRows;
         private boolean closed;
 

@@ -75,6 +75,7 @@ public final class TransformedSource implements Source {
         private final BufferAllocator allocator;
         /** Rows of the batches before the current one, to number rows of a source without lines. */
         private long rowsBefore;
+
         private int currentRows;
         private boolean closed;
 
@@ -119,8 +120,8 @@ public final class TransformedSource implements Source {
 
         /** Transforms keep rows in place, so a row a transform names is that row of the source's batch. */
         private VectorSchemaRoot apply(FittedTransform transform, VectorSchemaRoot batch) {
-            return RowLocations.locating(TransformedSource.this, base, rowsBefore,
-                    () -> transform.apply(batch, allocator));
+            return RowLocations.locating(
+                    TransformedSource.this, base, rowsBefore, () -> transform.apply(batch, allocator));
         }
 
         @Override
@@ -132,12 +133,19 @@ public final class TransformedSource implements Source {
             for (Field field : schema.getFields()) {
                 FieldVector from = result.getVector(field.getName());
                 FieldVector to = root.getVector(field.getName());
-                if (from == null || !from.getField().getType().equals(to.getField().getType())) {
-                    throw new QuiverException(ErrorCode.INTERNAL, "A transform produced a batch that does not match "
-                            + "its declared output schema: column '" + field.getName() + "' is "
-                            + (from == null ? "missing" : "of type " + from.getField().getType())
-                            + ", expected " + field.getType() + ". Transforms: "
-                            + transforms.stream().map(FittedTransform::type).toList());
+                if (from == null
+                        || !from.getField().getType().equals(to.getField().getType())) {
+                    throw new QuiverException(
+                            ErrorCode.INTERNAL,
+                            "A transform produced a batch that does not match "
+                                    + "its declared output schema: column '" + field.getName() + "' is "
+                                    + (from == null
+                                            ? "missing"
+                                            : "of type " + from.getField().getType())
+                                    + ", expected " + field.getType() + ". Transforms: "
+                                    + transforms.stream()
+                                            .map(FittedTransform::type)
+                                            .toList());
                 }
                 from.makeTransferPair(to).transfer();
             }

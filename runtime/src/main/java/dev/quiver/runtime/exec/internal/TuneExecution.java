@@ -31,8 +31,7 @@ import java.util.concurrent.Callable;
 public final class TuneExecution {
 
     /** One trial's outcome: its score (NaN when it diverged or the score was NaN) and why it failed, if it did. */
-    private record Outcome(double score, Optional<String> error) {
-    }
+    private record Outcome(double score, Optional<String> error) {}
 
     private final Pipeline pipeline;
     private final Search search;
@@ -50,7 +49,10 @@ public final class TuneExecution {
         List<Search.Trial> trials = search.trials();
         int parallel = Math.min(options.threads(), trials.size());
         int inner = Math.max(1, options.threads() / parallel);
-        Path output = options.outputDir().orElse(pipeline.outputDir()).toAbsolutePath().normalize();
+        Path output = options.outputDir()
+                .orElse(pipeline.outputDir())
+                .toAbsolutePath()
+                .normalize();
         AtomicDirectory.checkReplaceable(output);
         options.listener().stageStarted("tune");
         List<Outcome> outcomes;
@@ -59,21 +61,33 @@ public final class TuneExecution {
             List<Callable<Outcome>> work = new ArrayList<>();
             for (int i = 0; i < trials.size(); i++) {
                 int index = i;
-                RunOptions trialOptions = new RunOptions(Optional.of(scratch.resolve("trial-" + (i + 1))), false,
-                        warnings("Trial " + (i + 1) + ": "), inner);
+                RunOptions trialOptions = new RunOptions(
+                        Optional.of(scratch.resolve("trial-" + (i + 1))),
+                        false,
+                        warnings("Trial " + (i + 1) + ": "),
+                        inner);
                 work.add(() -> score(index, trials.size(), trials.get(index).pipeline(), trialOptions));
             }
             outcomes = Parallel.runAll(work, parallel);
         }
         int best = best(outcomes);
         if (best < 0) {
-            throw new QuiverException(ErrorCode.DIVERGED, "Every one of the " + trials.size() + " tuning trials "
-                    + "diverged or scored NaN or infinity, so there is no best configuration; narrow the search "
-                    + "space.");
+            throw new QuiverException(
+                    ErrorCode.DIVERGED,
+                    "Every one of the " + trials.size() + " tuning trials "
+                            + "diverged or scored NaN or infinity, so there is no best configuration; narrow the search "
+                            + "space.");
         }
         Pipeline chosen = trials.get(best).pipeline();
-        return new RunExecution(chosen, options, telemetry, new RunExecution.Extras(Map.of("tune",
-                toJson(outcomes, best)), Map.of("tuning", summary(outcomes, best)), rows(outcomes, best))).execute();
+        return new RunExecution(
+                        chosen,
+                        options,
+                        telemetry,
+                        new RunExecution.Extras(
+                                Map.of("tune", toJson(outcomes, best)),
+                                Map.of("tuning", summary(outcomes, best)),
+                                rows(outcomes, best)))
+                .execute();
     }
 
     private Outcome score(int index, int count, Pipeline trial, RunOptions trialOptions) {
@@ -85,8 +99,11 @@ public final class TuneExecution {
                 return new Outcome(Double.NaN, Optional.of(e.getMessage()));
             }
             // the parameters are what the user needs to find the failing configuration
-            throw new QuiverException(e.code(), "Tuning trial " + (index + 1) + " of " + count + " "
-                    + search.trials().get(index).params() + ": " + e.getMessage(), e);
+            throw new QuiverException(
+                    e.code(),
+                    "Tuning trial " + (index + 1) + " of " + count + " "
+                            + search.trials().get(index).params() + ": " + e.getMessage(),
+                    e);
         }
     }
 
@@ -106,8 +123,11 @@ public final class TuneExecution {
         int best = -1;
         for (int i = 0; i < outcomes.size(); i++) {
             double s = outcomes.get(i).score();
-            if (Double.isFinite(s) && (best < 0 || (search.maximize() ? s > outcomes.get(best).score()
-                    : s < outcomes.get(best).score()))) {
+            if (Double.isFinite(s)
+                    && (best < 0
+                            || (search.maximize()
+                                    ? s > outcomes.get(best).score()
+                                    : s < outcomes.get(best).score()))) {
                 best = i;
             }
         }
@@ -141,8 +161,15 @@ public final class TuneExecution {
     }
 
     private String summary(List<Outcome> outcomes, int best) {
-        return String.format(Locale.ROOT, "%s search, %d trials; best: trial %d, %s %.6g on %s", search.strategy(),
-                outcomes.size(), best + 1, search.metric(), outcomes.get(best).score(), search.objectiveSource());
+        return String.format(
+                Locale.ROOT,
+                "%s search, %d trials; best: trial %d, %s %.6g on %s",
+                search.strategy(),
+                outcomes.size(),
+                best + 1,
+                search.metric(),
+                outcomes.get(best).score(),
+                search.objectiveSource());
     }
 
     /** The report's trials table: trial number, score, then one column per parameter. */
@@ -152,8 +179,11 @@ public final class TuneExecution {
             Map<String, String> row = new LinkedHashMap<>();
             row.put("trial", (i + 1) + (i == best ? " (best)" : ""));
             double s = outcomes.get(i).score();
-            row.put(search.metric() + " on " + search.objectiveSource(), Double.isFinite(s)
-                    ? String.format(Locale.ROOT, "%.6g", s) : outcomes.get(i).error().map(e -> "failed").orElse("-"));
+            row.put(
+                    search.metric() + " on " + search.objectiveSource(),
+                    Double.isFinite(s)
+                            ? String.format(Locale.ROOT, "%.6g", s)
+                            : outcomes.get(i).error().map(e -> "failed").orElse("-"));
             search.trials().get(i).params().forEach((k, v) -> row.put(k, format(v)));
             rows.add(row);
         }

@@ -75,8 +75,8 @@ public final class Assembler {
 
         Optional<YamlConfig> columns = columns(top);
         SplitSpec split = new SplitSection(problems).read(top, root);
-        Optional<Named<Source>> source = required(root, "source", "where the rows come from, e.g."
-                + " source: {type: csv, path: data/table.csv}")
+        Optional<Named<Source>> source = required(
+                        root, "source", "where the rows come from, e.g." + " source: {type: csv, path: data/table.csv}")
                 .flatMap(n -> components.make(PluginKind.SOURCE, n, "source", context));
         Optional<List<Named<Transform>>> transforms = transforms(root, context);
         Optional<TrainedModel> model = required(root, "model", "what learns, e.g. model: {type: linear-regression}")
@@ -94,29 +94,59 @@ public final class Assembler {
         }
         Task task = explicitTask == null ? null : Task.valueOf(explicitTask.toUpperCase(Locale.ROOT));
         Location modelAt = typeLocation(root, "model");
-        Location lossAt = root.get("training").filter(ConfigNode.Mapping.class::isInstance)
-                .flatMap(t -> ((ConfigNode.Mapping) t).get("loss")).map(ConfigNode::location).orElse(modelAt);
+        Location lossAt = root.get("training")
+                .filter(ConfigNode.Mapping.class::isInstance)
+                .flatMap(t -> ((ConfigNode.Mapping) t).get("loss"))
+                .map(ConfigNode::location)
+                .orElse(modelAt);
         Location splitAt = root.get("split").map(ConfigNode::location).orElse(root.location());
-        Optional<TaskCheck.Result> checked = new TaskCheck(problems).check(task, top.location(TASK.name()),
-                plan.get(), model.map(TrainedModel::trainer), modelAt, model.flatMap(m -> m.training().loss()), lossAt,
-                metrics.metrics(), metrics.locations(), split, splitAt);
+        Optional<TaskCheck.Result> checked = new TaskCheck(problems)
+                .check(
+                        task,
+                        top.location(TASK.name()),
+                        plan.get(),
+                        model.map(TrainedModel::trainer),
+                        modelAt,
+                        model.flatMap(m -> m.training().loss()),
+                        lossAt,
+                        metrics.metrics(),
+                        metrics.locations(),
+                        split,
+                        splitAt);
         if (model.isEmpty() || checked.isEmpty()) {
             return Optional.empty();
         }
-        new OutputColumnCheck(problems).check(plan.get(), checked.get().task(), model.get().trainer().type(), modelAt,
-                root);
-        Map<Task, TrainingSetup> setups = model.get().training().setups(model.get().trainer(), checked.get().task(),
-                modelAt);
+        new OutputColumnCheck(problems)
+                .check(plan.get(), checked.get().task(), model.get().trainer().type(), modelAt, root);
+        Map<Task, TrainingSetup> setups = model.get()
+                .training()
+                .setups(model.get().trainer(), checked.get().task(), modelAt);
         if (!problems.isEmpty() || transforms.isEmpty()) {
             return Optional.empty();
         }
         @SuppressWarnings("unchecked")
-        Map<String, Object> document = Secrets.redact((Map<String, Object>) root.plain(), "source",
+        Map<String, Object> document = Secrets.redact(
+                (Map<String, Object>) root.plain(),
+                "source",
                 registry.sources().get(source.get().type()).options());
-        return Optional.of(new Pipeline(file, name, seed, narrowed(source.get(), plan.get()), plan.get().columns(),
-                checked.get().task(), split, transforms.get(), model.get().trainer(), metrics.metrics(), outputDir,
-                document, checkpointEvery, checked.get().inferred(), plan.get().planned().features(),
-                model.get().training().plain(), setups));
+        return Optional.of(new Pipeline(
+                file,
+                name,
+                seed,
+                narrowed(source.get(), plan.get()),
+                plan.get().columns(),
+                checked.get().task(),
+                split,
+                transforms.get(),
+                model.get().trainer(),
+                metrics.metrics(),
+                outputDir,
+                document,
+                checkpointEvery,
+                checked.get().inferred(),
+                plan.get().planned().features(),
+                model.get().training().plain(),
+                setups));
     }
 
     /**
@@ -129,8 +159,10 @@ public final class Assembler {
         if (used.size() == plan.schema().getFields().size()) {
             return source;
         }
-        List<String> inSchemaOrder = plan.schema().getFields().stream().map(f -> f.getName())
-                .filter(used::contains).toList();
+        List<String> inSchemaOrder = plan.schema().getFields().stream()
+                .map(f -> f.getName())
+                .filter(used::contains)
+                .toList();
         return new Named<>(source.type(), source.component().select(inSchemaOrder), source.options());
     }
 
@@ -149,8 +181,8 @@ public final class Assembler {
         List<Named<Transform>> transforms = new ArrayList<>();
         boolean complete = true;
         for (ConfigNode item : items(root.get("transforms"))) {
-            Optional<Named<Transform>> t = components.make(PluginKind.TRANSFORM, item, item.location().keyPath(),
-                    context);
+            Optional<Named<Transform>> t =
+                    components.make(PluginKind.TRANSFORM, item, item.location().keyPath(), context);
             t.ifPresent(transforms::add);
             complete &= t.isPresent();
         }
@@ -158,17 +190,18 @@ public final class Assembler {
     }
 
     /** The metrics that could be made, each with where it was written. */
-    private record Metrics(List<Named<Metric>> metrics, List<Location> locations) {
-    }
+    private record Metrics(List<Named<Metric>> metrics, List<Location> locations) {}
 
     private Metrics metrics(ConfigNode.Mapping root, PipelineContext context) {
         List<Named<Metric>> metrics = new ArrayList<>();
         List<Location> locations = new ArrayList<>();
         for (ConfigNode item : items(root.get("evaluate"))) {
-            components.<Metric>make(PluginKind.METRIC, item, item.location().keyPath(), context).ifPresent(m -> {
-                metrics.add(m);
-                locations.add(item.location());
-            });
+            components
+                    .<Metric>make(PluginKind.METRIC, item, item.location().keyPath(), context)
+                    .ifPresent(m -> {
+                        metrics.add(m);
+                        locations.add(item.location());
+                    });
         }
         return new Metrics(metrics, locations);
     }
@@ -184,22 +217,30 @@ public final class Assembler {
     }
 
     private int checkpointEvery(YamlConfig top) {
-        return top.yamlSection("checkpoint").map(c -> {
-            int every = c.get(CHECKPOINT_EVERY);
-            c.checkUnknownKeys(List.of(CHECKPOINT_EVERY.name()), "checkpoint");
-            return every;
-        }).orElse(0);
+        return top.yamlSection("checkpoint")
+                .map(c -> {
+                    int every = c.get(CHECKPOINT_EVERY);
+                    c.checkUnknownKeys(List.of(CHECKPOINT_EVERY.name()), "checkpoint");
+                    return every;
+                })
+                .orElse(0);
     }
 
-    private Optional<Planner.Plan> plan(ConfigNode.Mapping root, Optional<YamlConfig> columns, Named<Source> source,
-            Optional<List<Named<Transform>>> transforms, PipelineContext context) {
+    private Optional<Planner.Plan> plan(
+            ConfigNode.Mapping root,
+            Optional<YamlConfig> columns,
+            Named<Source> source,
+            Optional<List<Named<Transform>>> transforms,
+            PipelineContext context) {
         Planner planner = new Planner(problems, root, columns);
         Optional<Planner.Plan> plan = planner.plan(source, transforms, context);
         planner.dataFailure().ifPresent(failure -> {
             if (problems.isEmpty()) {
                 throw failure.error();
             }
-            problems.add(failure.where(), "cannot read the source: " + failure.error().getMessage());
+            problems.add(
+                    failure.where(),
+                    "cannot read the source: " + failure.error().getMessage());
         });
         return plan;
     }
@@ -207,7 +248,9 @@ public final class Assembler {
     /** Where a component's type name was written (its {@code type} value, or the shorthand name itself). */
     private static Location typeLocation(ConfigNode.Mapping root, String key) {
         Optional<ConfigNode> node = root.get(key);
-        if (node.isPresent() && node.get() instanceof ConfigNode.Mapping m && m.get("type").isPresent()) {
+        if (node.isPresent()
+                && node.get() instanceof ConfigNode.Mapping m
+                && m.get("type").isPresent()) {
             return m.get("type").get().location();
         }
         return node.map(ConfigNode::location).orElse(root.location());
@@ -222,8 +265,10 @@ public final class Assembler {
             return NAME_PATTERN.matcher(name).matches() ? name : "pipeline";
         }
         if (!NAME_PATTERN.matcher(name).matches()) {
-            top.problem(NAME.name(), "the name '" + name + "' names the output folder, so it must be letters,"
-                    + " digits, '.', '_' and '-' only, starting with a letter or digit");
+            top.problem(
+                    NAME.name(),
+                    "the name '" + name + "' names the output folder, so it must be letters,"
+                            + " digits, '.', '_' and '-' only, starting with a letter or digit");
         }
         return name;
     }
@@ -231,8 +276,12 @@ public final class Assembler {
     private Optional<ConfigNode> required(ConfigNode.Mapping root, String key, String what) {
         Optional<ConfigNode> node = root.get(key);
         if (node.isEmpty() || node.get().isNull()) {
-            Location at = node.map(ConfigNode::location).orElse(
-                    new Location(root.location().file(), root.location().line(), root.location().column(), key));
+            Location at = node.map(ConfigNode::location)
+                    .orElse(new Location(
+                            root.location().file(),
+                            root.location().line(),
+                            root.location().column(),
+                            key));
             problems.add(at, "missing '" + key + "': " + what);
             return Optional.empty();
         }
@@ -251,11 +300,10 @@ public final class Assembler {
     }
 
     /** The model and its {@code training:} section. */
-    record TrainedModel(Named<Trainer> trainer, TrainingSection training) {
-    }
+    record TrainedModel(Named<Trainer> trainer, TrainingSection training) {}
 
-    private Optional<TrainedModel> model(ConfigNode node, YamlConfig top, PipelineContext context,
-            int checkpointEvery) {
+    private Optional<TrainedModel> model(
+            ConfigNode node, YamlConfig top, PipelineContext context, int checkpointEvery) {
         Optional<Components.Entry> entry = components.entry(PluginKind.MODEL, node, "model");
         if (entry.isEmpty()) {
             return Optional.empty();
@@ -264,8 +312,8 @@ public final class Assembler {
         if (factory.isEmpty()) {
             return Optional.empty();
         }
-        Optional<TrainingSection> training = TrainingSection.read(top, entry.get().type(), factory.get(), components,
-                problems, context, checkpointEvery);
+        Optional<TrainingSection> training = TrainingSection.read(
+                top, entry.get().type(), factory.get(), components, problems, context, checkpointEvery);
         Optional<Named<Trainer>> trainer = components.create(PluginKind.MODEL, entry.get(), factory.get(), context);
         if (trainer.isEmpty() || training.isEmpty()) {
             return Optional.empty();

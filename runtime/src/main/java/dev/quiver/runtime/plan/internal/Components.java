@@ -34,8 +34,7 @@ final class Components {
     }
 
     /** The factory name and the options of an entry, or empty (with a problem) when it names no type. */
-    record Entry(String type, Location typeLocation, YamlConfig options) {
-    }
+    record Entry(String type, Location typeLocation, YamlConfig options) {}
 
     Optional<Entry> entry(PluginKind kind, ConfigNode node, String path) {
         if (node instanceof ConfigNode.Scalar scalar && scalar.value() instanceof String name) {
@@ -44,8 +43,10 @@ final class Components {
         }
         String example = kind.label() + ": {type: NAME, ...}";
         if (!(node instanceof ConfigNode.Mapping mapping)) {
-            problems.add(node.location(), "expected a " + kind.label() + " name or a mapping like " + example
-                    + ", got " + node.describe() + known(kind));
+            problems.add(
+                    node.location(),
+                    "expected a " + kind.label() + " name or a mapping like " + example + ", got " + node.describe()
+                            + known(kind));
             return Optional.empty();
         }
         Optional<ConfigNode> type = mapping.get("type");
@@ -54,12 +55,14 @@ final class Components {
             return Optional.empty();
         }
         if (!(type.get() instanceof ConfigNode.Scalar scalar) || !(scalar.value() instanceof String name)) {
-            problems.add(type.get().location(), "'type' must be a " + kind.label() + " name, got "
-                    + type.get().describe() + known(kind));
+            problems.add(
+                    type.get().location(),
+                    "'type' must be a " + kind.label() + " name, got "
+                            + type.get().describe() + known(kind));
             return Optional.empty();
         }
-        return Optional.of(new Entry(name, type.get().location(),
-                new YamlConfig(mapping.without("type"), path, problems)));
+        return Optional.of(
+                new Entry(name, type.get().location(), new YamlConfig(mapping.without("type"), path, problems)));
     }
 
     /** The factory an entry names, or empty after recording an unknown-name problem. */
@@ -68,8 +71,10 @@ final class Components {
         Map<String, F> factories = (Map<String, F>) kind.in(registry);
         F factory = factories.get(entry.type());
         if (factory == null) {
-            problems.add(entry.typeLocation(), "unknown " + kind.label() + " '" + entry.type() + "'"
-                    + Hints.unknown(entry.type(), factories.keySet(), kind.plural()));
+            problems.add(
+                    entry.typeLocation(),
+                    "unknown " + kind.label() + " '" + entry.type() + "'"
+                            + Hints.unknown(entry.type(), factories.keySet(), kind.plural()));
             return Optional.empty();
         }
         return Optional.of(factory);
@@ -84,18 +89,25 @@ final class Components {
         } catch (QuiverException e) {
             problems.add(e, entry.options().location());
         } catch (RuntimeException e) {
-            throw new QuiverException(ErrorCode.INTERNAL, "the " + kind.label() + " '" + entry.type()
-                    + "' failed while reading its options; this is a bug in "
-                    + registry.origin(kind.label(), entry.type()).orElse("its plugin") + ": " + e, e);
+            throw new QuiverException(
+                    ErrorCode.INTERNAL,
+                    "the " + kind.label() + " '" + entry.type()
+                            + "' failed while reading its options; this is a bug in "
+                            + registry.origin(kind.label(), entry.type()).orElse("its plugin") + ": " + e,
+                    e);
         }
         if (component == null && problems.size() == before) {
-            throw new QuiverException(ErrorCode.INTERNAL, "the " + kind.label() + " '" + entry.type() + "' made"
-                    + " nothing and reported no problem; this is a bug in "
-                    + registry.origin(kind.label(), entry.type()).orElse("its plugin"));
+            throw new QuiverException(
+                    ErrorCode.INTERNAL,
+                    "the " + kind.label() + " '" + entry.type() + "' made"
+                            + " nothing and reported no problem; this is a bug in "
+                            + registry.origin(kind.label(), entry.type()).orElse("its plugin"));
         }
         entry.options().checkUnknownKeys(names(factory.options()), kind.label() + " '" + entry.type() + "'");
-        return component == null ? Optional.empty()
-                : Optional.of(new Named<>(entry.type(), component, entry.options().plain()));
+        return component == null
+                ? Optional.empty()
+                : Optional.of(
+                        new Named<>(entry.type(), component, entry.options().plain()));
     }
 
     /** Entry, factory and creation in one, for components that need nothing between them. */
@@ -114,7 +126,8 @@ final class Components {
 
     private String known(PluginKind kind) {
         var names = kind.in(registry).keySet();
-        return names.isEmpty() ? "; no " + kind.label() + " plugins are installed"
+        return names.isEmpty()
+                ? "; no " + kind.label() + " plugins are installed"
                 : "; known " + kind.plural() + ": " + String.join(", ", names);
     }
 }

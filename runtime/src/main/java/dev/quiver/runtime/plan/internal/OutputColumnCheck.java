@@ -29,9 +29,12 @@ final class OutputColumnCheck {
             boolean collides = name.equals(PredictionColumns.PREDICTION)
                     || task.isClassification() && name.startsWith(PredictionColumns.PROBABILITY_PREFIX);
             if (collides) {
-                problems.add(where(name, plan, root, modelAt), "the input column '" + name + "' has the name of an"
-                        + " output column of model '" + modelType + "', which appends " + outputs + " to the input"
-                        + " columns; rename the column in the source");
+                problems.add(
+                        where(name, plan, root, modelAt),
+                        "the input column '" + name + "' has the name of an"
+                                + " output column of model '" + modelType + "', which appends " + outputs
+                                + " to the input"
+                                + " columns; rename the column in the source");
             }
         }
     }

@@ -53,8 +53,7 @@ final class Planner {
      * The source exists but its content cannot be read (a ragged row while inferring types, say): a data error
      * (exit 3) when the pipeline is otherwise valid, one more problem when it is not.
      */
-    record DataFailure(QuiverException error, Location where) {
-    }
+    record DataFailure(QuiverException error, Location where) {}
 
     private final Problems problems;
     private final ConfigNode.Mapping root;
@@ -78,14 +77,16 @@ final class Planner {
         if (schema.isEmpty()) {
             return Optional.empty();
         }
-        List<String> names = schema.get().getFields().stream().map(Field::getName).toList();
+        List<String> names =
+                schema.get().getFields().stream().map(Field::getName).toList();
         String where = " in " + source.component().describe();
 
         String target = columns.map(c -> c.get(DocumentOptions.TARGET)).orElse(null);
         boolean ok = true;
         if (target != null && !names.contains(target)) {
-            problems.add(columns.get().location(DocumentOptions.TARGET.name()), "no column '" + target + "'" + where
-                    + Hints.unknown(target, names, "columns"));
+            problems.add(
+                    columns.get().location(DocumentOptions.TARGET.name()),
+                    "no column '" + target + "'" + where + Hints.unknown(target, names, "columns"));
             ok = false;
         }
         List<String> features = new ArrayList<>();
@@ -96,8 +97,9 @@ final class Planner {
             for (int i = 0; i < written.size(); i++) {
                 String feature = written.get(i);
                 if (!names.contains(feature)) {
-                    problems.add(locations.get(i), "no column '" + feature + "'" + where
-                            + Hints.unknown(feature, names, "columns"));
+                    problems.add(
+                            locations.get(i),
+                            "no column '" + feature + "'" + where + Hints.unknown(feature, names, "columns"));
                     ok = false;
                 } else if (feature.equals(target)) {
                     problems.add(locations.get(i), "'" + feature + "' is the target, so it cannot be a feature too");
@@ -128,14 +130,16 @@ final class Planner {
     private Optional<Schema> schema(Named<Source> source, PipelineContext context) {
         Location sourceAt = root.get("source").map(ConfigNode::location).orElse(root.location());
         Location pathAt = sourceAt;
-        Optional<ConfigNode> pathNode = root.get("source").filter(ConfigNode.Mapping.class::isInstance)
+        Optional<ConfigNode> pathNode = root.get("source")
+                .filter(ConfigNode.Mapping.class::isInstance)
                 .flatMap(n -> ((ConfigNode.Mapping) n).get("path"));
         if (pathNode.isPresent() && pathNode.get() instanceof ConfigNode.Scalar s && s.value() instanceof String p) {
             pathAt = s.location();
             if (looksLikeLocalFile(p)) {
                 Path resolved = context.resolvePath(p);
                 if (!Files.exists(resolved)) {
-                    String relative = Path.of(p).isAbsolute() ? ""
+                    String relative = Path.of(p).isAbsolute()
+                            ? ""
                             : " (relative paths are resolved against the pipeline file's folder, " + context.baseDir()
                                     + ")";
                     problems.add(pathAt, "file not found: " + resolved + relative);
@@ -163,8 +167,7 @@ final class Planner {
      * The plan after every transform, and for each column the index of the transform that last produced it (made
      * it or changed its type); a column missing from {@code producedBy} comes from the source.
      */
-    private record Transformed(TransformPlan plan, Map<String, Integer> producedBy) {
-    }
+    private record Transformed(TransformPlan plan, Map<String, Integer> producedBy) {}
 
     private Optional<Transformed> transform(Schema source, Columns columns, List<Named<Transform>> transforms) {
         TransformPlan current = TransformPlan.unchanged(source, columns);
@@ -189,8 +192,9 @@ final class Planner {
     }
 
     private Location transformAt(int index) {
-        List<ConfigNode> items = root.get("transforms").map(n -> n instanceof ConfigNode.Sequence s ? s.items()
-                : List.of(n)).orElse(List.of());
+        List<ConfigNode> items = root.get("transforms")
+                .map(n -> n instanceof ConfigNode.Sequence s ? s.items() : List.of(n))
+                .orElse(List.of());
         return index < items.size() ? items.get(index).location() : root.location();
     }
 
@@ -199,31 +203,39 @@ final class Planner {
      * transform that produced it, else at the feature as written (it came so from the source), naming the last
      * transform it passed through.
      */
-    private void checkNumeric(Transformed transformed, List<Named<Transform>> transforms,
-            Map<String, Location> featureLocations) {
+    private void checkNumeric(
+            Transformed transformed, List<Named<Transform>> transforms, Map<String, Location> featureLocations) {
         TransformPlan plan = transformed.plan();
         for (String feature : plan.columns().features()) {
             Field field = plan.field(feature).orElseThrow();
             if (ArrowColumns.isNumeric(field)) {
                 continue;
             }
-            String encode = "encode it with a one-hot transform after it, e.g. {type: one-hot, columns: [" + feature
-                    + "]}";
+            String encode =
+                    "encode it with a one-hot transform after it, e.g. {type: one-hot, columns: [" + feature + "]}";
             Integer producer = transformed.producedBy().get(feature);
             if (producer != null) {
-                problems.add(transformAt(producer), "feature '" + feature + "' holds " + typeName(field.getType())
-                        + " after transforms[" + producer + "] (" + transforms.get(producer).type()
-                        + "), but models need numbers; " + encode + ", or leave it out of columns.features");
+                problems.add(
+                        transformAt(producer),
+                        "feature '" + feature + "' holds " + typeName(field.getType())
+                                + " after transforms[" + producer + "] ("
+                                + transforms.get(producer).type()
+                                + "), but models need numbers; " + encode + ", or leave it out of columns.features");
                 continue;
             }
-            Location at = featureLocations.getOrDefault(feature, columns
-                    .map(c -> c.location(DocumentOptions.FEATURES.name()))
-                    .orElse(root.get("source").map(ConfigNode::location).orElse(root.location())));
-            String passed = transforms.isEmpty() ? "" : " and passes unchanged through transforms["
-                    + (transforms.size() - 1) + "] (" + transforms.get(transforms.size() - 1).type() + ")";
-            problems.add(at, "feature '" + feature + "' holds " + typeName(field.getType()) + passed
-                    + ", but models need numbers; encode it with a transform, e.g. transforms: [{type: one-hot,"
-                    + " columns: [" + feature + "]}], or leave it out of columns.features");
+            Location at = featureLocations.getOrDefault(
+                    feature,
+                    columns.map(c -> c.location(DocumentOptions.FEATURES.name()))
+                            .orElse(root.get("source").map(ConfigNode::location).orElse(root.location())));
+            String passed = transforms.isEmpty()
+                    ? ""
+                    : " and passes unchanged through transforms[" + (transforms.size() - 1) + "] ("
+                            + transforms.get(transforms.size() - 1).type() + ")";
+            problems.add(
+                    at,
+                    "feature '" + feature + "' holds " + typeName(field.getType()) + passed
+                            + ", but models need numbers; encode it with a transform, e.g. transforms: [{type: one-hot,"
+                            + " columns: [" + feature + "]}], or leave it out of columns.features");
         }
     }
 
@@ -241,7 +253,9 @@ final class Planner {
         Optional<ConfigNode> node = config.node().get(key);
         List<Location> out = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            if (node.isPresent() && node.get() instanceof ConfigNode.Sequence s && i < s.items().size()) {
+            if (node.isPresent()
+                    && node.get() instanceof ConfigNode.Sequence s
+                    && i < s.items().size()) {
                 out.add(s.items().get(i).location());
             } else {
                 out.add(config.location(key));

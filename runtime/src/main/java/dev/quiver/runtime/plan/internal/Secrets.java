@@ -15,8 +15,7 @@ final class Secrets {
     /** What a secret value is written as. */
     static final String MASK = "***";
 
-    private Secrets() {
-    }
+    private Secrets() {}
 
     /**
      * {@code document} with each secret option of {@code options} that the user wrote under the mapping

@@ -41,8 +41,10 @@ final class SplitSection {
                 return SplitSpec.NONE;
             }
             String word = String.valueOf(scalar.value());
-            problems.add(scalar.location(), "split must be 'none' or a mapping like {test: 0.2, validation: 0.1,"
-                    + " stratify: true}, got " + node.get().describe() + DidYouMean.hint(word, List.of("none")));
+            problems.add(
+                    scalar.location(),
+                    "split must be 'none' or a mapping like {test: 0.2, validation: 0.1," + " stratify: true}, got "
+                            + node.get().describe() + DidYouMean.hint(word, List.of("none")));
             return SplitSpec.NONE;
         }
         Optional<YamlConfig> section = top.yamlSection("split");
@@ -55,10 +57,12 @@ final class SplitSection {
         int folds = s.get(FOLDS);
         double validation = 0;
         if (s.node().get(VALIDATION.name()).orElse(null) instanceof ConfigNode.Mapping) {
-            CrossValidation cv = crossValidation(s.yamlSection(VALIDATION.name()).orElseThrow());
+            CrossValidation cv =
+                    crossValidation(s.yamlSection(VALIDATION.name()).orElseThrow());
             if (folds > 0) {
-                s.problem(FOLDS.name(), "folds is given twice, here and in validation: {folds: " + cv.folds()
-                        + "}; keep one");
+                s.problem(
+                        FOLDS.name(),
+                        "folds is given twice, here and in validation: {folds: " + cv.folds() + "}; keep one");
             }
             folds = cv.folds();
             stratify |= cv.stratify();
@@ -67,8 +71,10 @@ final class SplitSection {
         }
         s.checkUnknownKeys(List.of(TEST.name(), VALIDATION.name(), STRATIFY.name(), FOLDS.name()), "split");
         if (test + validation >= 1) {
-            s.problem(VALIDATION.name(), "test (" + test + ") and validation (" + validation
-                    + ") together must leave some rows for training (their sum must be below 1)");
+            s.problem(
+                    VALIDATION.name(),
+                    "test (" + test + ") and validation (" + validation
+                            + ") together must leave some rows for training (their sum must be below 1)");
         }
         if (folds == 1 && !s.has(VALIDATION.name())) { // else the validation mapping reported it
             s.problem(FOLDS.name(), "cross-validation needs at least 2 folds (or 0 for none)");
@@ -80,17 +86,18 @@ final class SplitSection {
     }
 
     /** {@code validation: {folds: k, stratify: b}}: k-fold cross-validation instead of a validation fraction. */
-    private record CrossValidation(int folds, boolean stratify) {
-    }
+    private record CrossValidation(int folds, boolean stratify) {}
 
     private static CrossValidation crossValidation(YamlConfig section) {
         int folds = section.get(FOLDS);
         boolean stratify = section.get(STRATIFY);
         section.checkUnknownKeys(List.of(FOLDS.name(), STRATIFY.name()), "validation");
         if (!section.has(FOLDS.name())) {
-            section.problem(FOLDS.name(), "validation as a mapping is cross-validation and needs the number of "
-                    + "folds, e.g. validation: {folds: 5, stratify: true}; a fixed fraction is written "
-                    + "validation: 0.2");
+            section.problem(
+                    FOLDS.name(),
+                    "validation as a mapping is cross-validation and needs the number of "
+                            + "folds, e.g. validation: {folds: 5, stratify: true}; a fixed fraction is written "
+                            + "validation: 0.2");
         } else if (folds < 2) {
             section.problem(FOLDS.name(), "cross-validation needs at least 2 folds, got " + folds);
         }
@@ -107,15 +114,20 @@ final class SplitSection {
             return split;
         }
         if (!(top.node().get(VALIDATION.name()).orElseThrow() instanceof ConfigNode.Mapping)) {
-            top.problem(VALIDATION.name(), "a top-level validation: takes cross-validation settings, e.g. "
-                    + "validation: {folds: 5, stratify: true}; a fixed validation fraction goes in split: "
-                    + "{validation: 0.2}");
+            top.problem(
+                    VALIDATION.name(),
+                    "a top-level validation: takes cross-validation settings, e.g. "
+                            + "validation: {folds: 5, stratify: true}; a fixed validation fraction goes in split: "
+                            + "{validation: 0.2}");
             return split;
         }
         CrossValidation cv = crossValidation(top.yamlSection(VALIDATION.name()).orElseThrow());
         if (split.folds() > 0 || split.validation() > 0) {
-            top.problem(VALIDATION.name(), "validation is given twice, here and in split: (" + (split.folds() > 0
-                    ? "folds: " + split.folds() : "validation: " + split.validation()) + "); keep one");
+            top.problem(
+                    VALIDATION.name(),
+                    "validation is given twice, here and in split: ("
+                            + (split.folds() > 0 ? "folds: " + split.folds() : "validation: " + split.validation())
+                            + "); keep one");
             return split;
         }
         return new SplitSpec(split.test(), 0, split.stratify() || cv.stratify(), cv.folds());

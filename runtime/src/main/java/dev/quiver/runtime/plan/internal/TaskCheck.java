@@ -27,8 +27,7 @@ import org.apache.arrow.vector.types.pojo.Field;
  */
 final class TaskCheck {
 
-    record Result(Task task, boolean inferred) {
-    }
+    record Result(Task task, boolean inferred) {}
 
     private final Problems problems;
 
@@ -36,24 +35,39 @@ final class TaskCheck {
         this.problems = problems;
     }
 
-    Optional<Result> check(Task explicit, Location taskAt, Planner.Plan plan, Optional<Named<Trainer>> trainer,
-            Location modelAt, Optional<Loss> loss, Location lossAt, List<Named<Metric>> metrics,
-            List<Location> metricLocations, SplitSpec split, Location splitAt) {
+    Optional<Result> check(
+            Task explicit,
+            Location taskAt,
+            Planner.Plan plan,
+            Optional<Named<Trainer>> trainer,
+            Location modelAt,
+            Optional<Loss> loss,
+            Location lossAt,
+            List<Named<Metric>> metrics,
+            List<Location> metricLocations,
+            SplitSpec split,
+            Location splitAt) {
         Optional<Field> target = plan.target();
         Result result;
         if (explicit != null) {
             result = new Result(explicit, false);
             if (explicit == Task.CLUSTERING && target.isPresent()) {
-                problems.add(taskAt, "task is clustering, which learns without a target, but columns.target is '"
-                        + target.get().getName() + "'; remove one of them");
+                problems.add(
+                        taskAt,
+                        "task is clustering, which learns without a target, but columns.target is '"
+                                + target.get().getName() + "'; remove one of them");
             } else if (explicit != Task.CLUSTERING && target.isEmpty()) {
                 problems.add(taskAt, "task " + explicit.label() + " needs a target: set columns.target");
             }
         } else {
-            Optional<Task> inferred = infer(target, trainer.map(t -> t.component().tasks()).orElse(Set.of()));
+            Optional<Task> inferred =
+                    infer(target, trainer.map(t -> t.component().tasks()).orElse(Set.of()));
             if (inferred.isEmpty()) {
-                problems.add(taskAt, "cannot tell the task from target '" + target.get().getName() + "' of type "
-                        + Planner.typeName(target.get().getType()) + "; set task: regression, binary or multiclass");
+                problems.add(
+                        taskAt,
+                        "cannot tell the task from target '" + target.get().getName() + "' of type "
+                                + Planner.typeName(target.get().getType())
+                                + "; set task: regression, binary or multiclass");
                 return Optional.empty();
             }
             result = new Result(inferred.get(), true);
@@ -61,9 +75,11 @@ final class TaskCheck {
         String doing = describe(result, target);
         trainer.ifPresent(t -> {
             if (!result.task().isSupportedBy(t.component().tasks())) {
-                problems.add(modelAt, "model '" + t.type() + "' cannot learn " + doing + "; it does "
-                        + labels(t.component().tasks()) + (result.inferred() ? " (set task: to override the"
-                                + " inferred task)" : ""));
+                problems.add(
+                        modelAt,
+                        "model '" + t.type() + "' cannot learn " + doing + "; it does "
+                                + labels(t.component().tasks())
+                                + (result.inferred() ? " (set task: to override the" + " inferred task)" : ""));
             }
         });
         loss.ifPresent(l -> {
@@ -74,13 +90,17 @@ final class TaskCheck {
         for (int i = 0; i < metrics.size(); i++) {
             Named<Metric> m = metrics.get(i);
             if (!result.task().isSupportedBy(m.component().tasks())) {
-                problems.add(metricLocations.get(i), "metric '" + m.type() + "' is for "
-                        + labels(m.component().tasks()) + ", but the pipeline does " + doing);
+                problems.add(
+                        metricLocations.get(i),
+                        "metric '" + m.type() + "' is for "
+                                + labels(m.component().tasks()) + ", but the pipeline does " + doing);
             }
         }
         if (split.stratify() && !result.task().isClassification()) {
-            problems.add(splitAt, "stratify keeps class proportions, so it needs a classification task, but the"
-                    + " pipeline does " + doing);
+            problems.add(
+                    splitAt,
+                    "stratify keeps class proportions, so it needs a classification task, but the" + " pipeline does "
+                            + doing);
         }
         return Optional.of(result);
     }
@@ -93,19 +113,21 @@ final class TaskCheck {
         return switch (type) {
             case Utf8, LargeUtf8, Bool -> Optional.of(Task.CLASSIFICATION);
             case FloatingPoint, Decimal -> Optional.of(Task.REGRESSION);
-            case Int -> Optional.of(Task.CLASSIFICATION.isSupportedBy(trainerTasks)
-                    ? Task.CLASSIFICATION : Task.REGRESSION);
+            case Int ->
+                Optional.of(Task.CLASSIFICATION.isSupportedBy(trainerTasks) ? Task.CLASSIFICATION : Task.REGRESSION);
             default -> Optional.empty();
         };
     }
 
     private static String describe(Result result, Optional<Field> target) {
-        String what = result.task() == Task.CLASSIFICATION ? "classification"
-                : result.task() == Task.CLUSTERING ? "clustering"
-                : result.task().isClassification() ? result.task().label() + " classification"
-                : "regression";
-        return what + target.map(t -> " (target '" + t.getName() + "' holds " + Planner.typeName(t.getType())
-                + ")").orElse("");
+        String what = result.task() == Task.CLASSIFICATION
+                ? "classification"
+                : result.task() == Task.CLUSTERING
+                        ? "clustering"
+                        : result.task().isClassification() ? result.task().label() + " classification" : "regression";
+        return what
+                + target.map(t -> " (target '" + t.getName() + "' holds " + Planner.typeName(t.getType()) + ")")
+                        .orElse("");
     }
 
     private static String labels(Set<Task> tasks) {

@@ -44,8 +44,13 @@ final class TrainingSection {
     private final Optional<Optimizer> optimizer;
     private final TrainingSetup base;
 
-    private TrainingSection(Components components, Problems problems, YamlConfig section, boolean present,
-            PluginContext context, int checkpointEvery) {
+    private TrainingSection(
+            Components components,
+            Problems problems,
+            YamlConfig section,
+            boolean present,
+            PluginContext context,
+            int checkpointEvery) {
         this.components = components;
         this.problems = problems;
         this.section = section;
@@ -62,18 +67,24 @@ final class TrainingSection {
      * Reads {@code training:} for the model {@code type}; empty (with a problem) when the model never trains
      * iteratively but the pipeline has the section.
      */
-    static Optional<TrainingSection> read(YamlConfig top, String type, ModelFactory factory, Components components,
-            Problems problems, PluginContext context, int checkpointEvery) {
+    static Optional<TrainingSection> read(
+            YamlConfig top,
+            String type,
+            ModelFactory factory,
+            Components components,
+            Problems problems,
+            PluginContext context,
+            int checkpointEvery) {
         Optional<YamlConfig> written = top.yamlSection("training");
         if (written.isPresent() && factory.trainingOptions().isEmpty()) {
-            problems.add(top.keyLocation("training"), "model '" + type + "' is not trained iteratively and takes"
-                    + " no training: section; remove it");
+            problems.add(
+                    top.keyLocation("training"),
+                    "model '" + type + "' is not trained iteratively and takes" + " no training: section; remove it");
             return Optional.empty();
         }
-        YamlConfig section = written.orElseGet(() -> YamlConfig.empty(top.location("training"), "training",
-                problems));
-        TrainingSection training = new TrainingSection(components, problems, section, written.isPresent(),
-                context, checkpointEvery);
+        YamlConfig section = written.orElseGet(() -> YamlConfig.empty(top.location("training"), "training", problems));
+        TrainingSection training =
+                new TrainingSection(components, problems, section, written.isPresent(), context, checkpointEvery);
         section.checkUnknownKeys(Components.names(TrainingOptions.options()), "training of model '" + type + "'");
         return Optional.of(training);
     }
@@ -103,16 +114,23 @@ final class TrainingSection {
             }
             return Map.of();
         }
-        Optimizer chosen = optimizer.orElseGet(() -> fromDefault(PluginKind.OPTIMIZER,
-                defaults.get().optimizer(), modelAt, "default optimizer of model '" + trainer.type() + "'"));
+        Optimizer chosen = optimizer.orElseGet(() -> fromDefault(
+                PluginKind.OPTIMIZER,
+                defaults.get().optimizer(),
+                modelAt,
+                "default optimizer of model '" + trainer.type() + "'"));
         Map<Task, TrainingSetup> setups = new EnumMap<>(Task.class);
         for (Task task : trainer.component().tasks()) {
             if (!resolvesTo(planned, task)) {
                 continue;
             }
-            Optional<Loss> forTask = loss.or(() -> defaults.get().loss(task).map(name -> fromDefault(
-                    PluginKind.LOSS, name, modelAt, "default " + task.label() + " loss of model '" + trainer.type()
-                            + "'")));
+            Optional<Loss> forTask = loss.or(() -> defaults.get()
+                    .loss(task)
+                    .map(name -> fromDefault(
+                            PluginKind.LOSS,
+                            name,
+                            modelAt,
+                            "default " + task.label() + " loss of model '" + trainer.type() + "'")));
             if (forTask.isPresent() && chosen != null) {
                 setups.put(task, base.withLoss(forTask.get()).withOptimizer(chosen));
             }
@@ -140,7 +158,8 @@ final class TrainingSection {
     /** A model's default, made like a pipeline entry; a problem (say, its plugin is missing) names the model. */
     private <T> T fromDefault(PluginKind kind, Object entry, Location at, String what) {
         int before = problems.size();
-        Optional<T> made = components.<T>make(kind, PlainNode.of(entry, at), what, context).map(Named::component);
+        Optional<T> made =
+                components.<T>make(kind, PlainNode.of(entry, at), what, context).map(Named::component);
         if (made.isEmpty() && problems.size() == before) {
             problems.add(at, "cannot make the " + what + " " + entry);
         }

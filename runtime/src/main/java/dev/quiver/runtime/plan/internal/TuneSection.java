@@ -32,10 +32,13 @@ public final class TuneSection {
             .describe("grid: every combination of choice lists; random: trials drawn from the space.");
     /** Every trial is loaded before the search starts, so their number is bounded. */
     static final int MAX_TRIALS = 10_000;
-    static final Option<Integer> TRIALS = Option.integer("trials", 10).atLeast(1).atMost(MAX_TRIALS)
+
+    static final Option<Integer> TRIALS = Option.integer("trials", 10)
+            .atLeast(1)
+            .atMost(MAX_TRIALS)
             .describe("How many trials a random search draws.");
-    static final Option<String> METRIC = Option.string("metric", null)
-            .describe("The metric to optimise, one of the evaluate list.");
+    static final Option<String> METRIC =
+            Option.string("metric", null).describe("The metric to optimise, one of the evaluate list.");
     static final Option<String> GOAL = Option.choice("goal", null, "maximize", "minimize")
             .describe("Whether a larger or a smaller objective is better.");
 
@@ -48,20 +51,15 @@ public final class TuneSection {
     private static final List<String> KINDS = List.of("choice", "uniform", "logUniform", "intUniform");
 
     /** One dimension of the space: a dotted key path and how its values are drawn. */
-    private record Param(String path, Location at, Distribution distribution) {
-    }
+    private record Param(String path, Location at, Distribution distribution) {}
 
-    private sealed interface Distribution {
-    }
+    private sealed interface Distribution {}
 
-    private record Uniform(double low, double high, boolean log) implements Distribution {
-    }
+    private record Uniform(double low, double high, boolean log) implements Distribution {}
 
-    private record IntUniform(long low, long high) implements Distribution {
-    }
+    private record IntUniform(long low, long high) implements Distribution {}
 
-    private record Choice(List<ConfigNode> values) implements Distribution {
-    }
+    private record Choice(List<ConfigNode> values) implements Distribution {}
 
     private final PluginRegistry registry;
     private final Path file;
@@ -102,8 +100,12 @@ public final class TuneSection {
             List<String> evaluated = base.metrics().stream().map(Named::type).toList();
             if (!evaluated.contains(metric)) {
                 String hint = DidYouMean.hint(metric, evaluated);
-                objective.get().problem(METRIC.name(), "the objective '" + metric + "' is not in the evaluate list "
-                        + evaluated + (hint.isEmpty() ? "; add it to evaluate:" : hint));
+                objective
+                        .get()
+                        .problem(
+                                METRIC.name(),
+                                "the objective '" + metric + "' is not in the evaluate list " + evaluated
+                                        + (hint.isEmpty() ? "; add it to evaluate:" : hint));
             }
         }
         if (goal == null) {
@@ -111,36 +113,47 @@ public final class TuneSection {
         }
         boolean crossValidated = base.split().folds() > 0;
         if (!crossValidated && base.split().validation() == 0) {
-            problems.add(top.keyLocation("tune"), "tuning scores each trial on held-out rows, so the pipeline needs "
-                    + "a validation split: split: {validation: 0.2} or split: {validation: {folds: 5}}");
+            problems.add(
+                    top.keyLocation("tune"),
+                    "tuning scores each trial on held-out rows, so the pipeline needs "
+                            + "a validation split: split: {validation: 0.2} or split: {validation: {folds: 5}}");
         }
         boolean grid = strategy.equals("grid");
         if (grid) {
             if (tune.has(TRIALS.name())) {
-                tune.problem(TRIALS.name(), "a grid search runs every combination of its choice lists; trials "
-                        + "applies to strategy: random");
+                tune.problem(
+                        TRIALS.name(),
+                        "a grid search runs every combination of its choice lists; trials "
+                                + "applies to strategy: random");
             }
             for (Param p : space) {
                 if (!(p.distribution() instanceof Choice)) {
-                    problems.add(p.at(), "a grid search takes choice lists only, e.g. {choice: [0.01, 0.1]}; "
-                            + "use strategy: random to draw from a range");
+                    problems.add(
+                            p.at(),
+                            "a grid search takes choice lists only, e.g. {choice: [0.01, 0.1]}; "
+                                    + "use strategy: random to draw from a range");
                 }
             }
         }
         // The valid part of the space is still tried, so that a key the pipeline lacks is reported along with
         // any mistake above; one trial is enough to find such keys, so the others load only when all is well.
-        List<Param> usable = grid ? space.stream().filter(p -> p.distribution() instanceof Choice).toList() : space;
+        List<Param> usable = grid
+                ? space.stream().filter(p -> p.distribution() instanceof Choice).toList()
+                : space;
         if (grid) {
-            long combinations = usable.stream().mapToLong(p -> ((Choice) p.distribution()).values().size())
+            long combinations = usable.stream()
+                    .mapToLong(p -> ((Choice) p.distribution()).values().size())
                     .reduce(1, (a, b) -> Math.min(a * b, MAX_TRIALS + 1L));
             if (combinations > MAX_TRIALS) {
-                tune.problem("space", "the grid has more than " + MAX_TRIALS + " combinations; use fewer choices or"
-                        + " strategy: random with trials: N");
+                tune.problem(
+                        "space",
+                        "the grid has more than " + MAX_TRIALS + " combinations; use fewer choices or"
+                                + " strategy: random with trials: N");
                 return Optional.empty();
             }
         }
-        List<Map<String, ConfigNode>> draws = grid ? grid(usable)
-                : random(usable, trials, new Random(base.seed() ^ SALT));
+        List<Map<String, ConfigNode>> draws =
+                grid ? grid(usable) : random(usable, trials, new Random(base.seed() ^ SALT));
         ConfigNode.Mapping document = root.without("tune");
         List<Search.Trial> loaded = new ArrayList<>();
         for (Map<String, ConfigNode> draw : draws) {
@@ -155,9 +168,13 @@ public final class TuneSection {
 
     private List<Param> space(YamlConfig tune) {
         Optional<ConfigNode> node = tune.node().get("space");
-        if (node.isEmpty() || !(node.get() instanceof ConfigNode.Mapping mapping) || mapping.entries().isEmpty()) {
-            tune.problem("space", "tune needs a space: dotted key paths with what to try, e.g. space: "
-                    + "{training.optimizer.lr: {logUniform: [0.0001, 0.1]}, model.hidden: {choice: [[32], [64]]}}");
+        if (node.isEmpty()
+                || !(node.get() instanceof ConfigNode.Mapping mapping)
+                || mapping.entries().isEmpty()) {
+            tune.problem(
+                    "space",
+                    "tune needs a space: dotted key paths with what to try, e.g. space: "
+                            + "{training.optimizer.lr: {logUniform: [0.0001, 0.1]}, model.hidden: {choice: [[32], [64]]}}");
             return List.of();
         }
         List<Param> space = new ArrayList<>();
@@ -168,22 +185,29 @@ public final class TuneSection {
 
     private Optional<Distribution> distribution(ConfigNode node) {
         if (!(node instanceof ConfigNode.Mapping m) || m.entries().size() != 1) {
-            problems.add(node.location(), "a space entry is one of {choice: [...]}, {uniform: [low, high]}, "
-                    + "{logUniform: [low, high]}, {intUniform: [low, high]}; got " + node.describe());
+            problems.add(
+                    node.location(),
+                    "a space entry is one of {choice: [...]}, {uniform: [low, high]}, "
+                            + "{logUniform: [low, high]}, {intUniform: [low, high]}; got " + node.describe());
             return Optional.empty();
         }
-        Map.Entry<String, ConfigNode.Entry> only = m.entries().entrySet().iterator().next();
+        Map.Entry<String, ConfigNode.Entry> only =
+                m.entries().entrySet().iterator().next();
         String kind = only.getKey();
         ConfigNode value = only.getValue().value();
         if (!KINDS.contains(kind)) {
             String hint = DidYouMean.hint(kind, KINDS);
-            problems.add(only.getValue().keyLocation(), "unknown distribution '" + kind + "'"
-                    + (hint.isEmpty() ? ";" : hint) + " known: " + String.join(", ", KINDS));
+            problems.add(
+                    only.getValue().keyLocation(),
+                    "unknown distribution '" + kind + "'" + (hint.isEmpty() ? ";" : hint) + " known: "
+                            + String.join(", ", KINDS));
             return Optional.empty();
         }
         if (!(value instanceof ConfigNode.Sequence list) || list.items().isEmpty()) {
-            problems.add(value.location(), kind + " takes a list" + (kind.equals("choice") ? " of values to try"
-                    : ", [low, high]") + "; got " + value.describe());
+            problems.add(
+                    value.location(),
+                    kind + " takes a list" + (kind.equals("choice") ? " of values to try" : ", [low, high]") + "; got "
+                            + value.describe());
             return Optional.empty();
         }
         if (kind.equals("choice")) {
@@ -191,10 +215,12 @@ public final class TuneSection {
         }
         List<Object> bounds = list.items().stream().map(ConfigNode::plain).toList();
         boolean integers = kind.equals("intUniform");
-        if (bounds.size() != 2 || !bounds.stream().allMatch(b -> integers ? b instanceof Integer || b instanceof Long
-                : b instanceof Number)) {
-            problems.add(value.location(), kind + " takes two " + (integers ? "integers" : "numbers")
-                    + ", [low, high]; got " + bounds);
+        if (bounds.size() != 2
+                || !bounds.stream()
+                        .allMatch(b -> integers ? b instanceof Integer || b instanceof Long : b instanceof Number)) {
+            problems.add(
+                    value.location(),
+                    kind + " takes two " + (integers ? "integers" : "numbers") + ", [low, high]; got " + bounds);
             return Optional.empty();
         }
         double low = ((Number) bounds.get(0)).doubleValue();
@@ -204,16 +230,17 @@ public final class TuneSection {
             return Optional.empty();
         }
         if (kind.equals("logUniform") && low <= 0) {
-            problems.add(value.location(), "logUniform draws on a log scale, so its bounds must be above 0; got "
-                    + bounds);
+            problems.add(
+                    value.location(), "logUniform draws on a log scale, so its bounds must be above 0; got " + bounds);
             return Optional.empty();
         }
         if (integers) {
             long lowInt = ((Number) bounds.get(0)).longValue();
             long highInt = ((Number) bounds.get(1)).longValue();
             if (highInt - lowInt >= Integer.MAX_VALUE) {
-                problems.add(value.location(), "intUniform draws from at most " + Integer.MAX_VALUE + " values; got "
-                        + bounds);
+                problems.add(
+                        value.location(),
+                        "intUniform draws from at most " + Integer.MAX_VALUE + " values; got " + bounds);
                 return Optional.empty();
             }
             return Optional.of(new IntUniform(lowInt, highInt));
@@ -270,8 +297,7 @@ public final class TuneSection {
         return new ConfigNode.Scalar(value, p.at());
     }
 
-    private Optional<Search.Trial> trial(ConfigNode.Mapping document, Map<String, ConfigNode> draw,
-            List<Param> space) {
+    private Optional<Search.Trial> trial(ConfigNode.Mapping document, Map<String, ConfigNode> draw, List<Param> space) {
         ConfigNode.Mapping root = document;
         Map<String, Object> params = new LinkedHashMap<>();
         for (Param p : space) {
@@ -283,7 +309,8 @@ public final class TuneSection {
             root = applied.get();
             params.put(p.path(), value.plain());
         }
-        return new Assembler(registry, file, problems).assemble(root).map(pipeline -> new Search.Trial(params,
-                pipeline));
+        return new Assembler(registry, file, problems)
+                .assemble(root)
+                .map(pipeline -> new Search.Trial(params, pipeline));
     }
 }

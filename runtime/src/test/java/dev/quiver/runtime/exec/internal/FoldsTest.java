@@ -21,7 +21,9 @@ class FoldsTest {
     void foldsPartitionTheRowsWithSizesWithinOne() {
         int[][] folds = Folds.assign(23, 5, 42, null);
         assertEquals(5, folds.length);
-        assertArrayEquals(new int[] {5, 5, 5, 4, 4}, Arrays.stream(folds).mapToInt(f -> f.length).toArray());
+        assertArrayEquals(
+                new int[] {5, 5, 5, 4, 4},
+                Arrays.stream(folds).mapToInt(f -> f.length).toArray());
         boolean[] seen = new boolean[23];
         for (int[] fold : folds) {
             int[] sorted = fold.clone();
@@ -90,7 +92,9 @@ class FoldsTest {
     void fewerRowsThanFoldsIsADataError() {
         QuiverException e = assertThrows(QuiverException.class, () -> Folds.assign(3, 5, 42, null));
         assertEquals(ErrorCode.DATA, e.code());
-        assertEquals("Cross-validation with 5 folds needs at least 5 training rows, but there are 3. Use fewer "
-                + "folds or more data.", e.getMessage());
+        assertEquals(
+                "Cross-validation with 5 folds needs at least 5 training rows, but there are 3. Use fewer "
+                        + "folds or more data.",
+                e.getMessage());
     }
 }

@@ -20,8 +20,23 @@ import org.junit.jupiter.api.Test;
 class MemoryLimitsTest {
 
     private static Pipeline pipeline(SplitSpec split, Map<String, Object> training) {
-        return new Pipeline(Path.of("p.yaml"), "p", 42, null, null, null, split, List.of(), null, List.of(),
-                Path.of("out"), Map.of(), 0, false, List.of(), training);
+        return new Pipeline(
+                Path.of("p.yaml"),
+                "p",
+                42,
+                null,
+                null,
+                null,
+                split,
+                List.of(),
+                null,
+                List.of(),
+                Path.of("out"),
+                Map.of(),
+                0,
+                false,
+                List.of(),
+                training);
     }
 
     @Test
@@ -33,14 +48,16 @@ class MemoryLimitsTest {
         assertEquals(Long.MAX_VALUE, MemoryLimits.limit(""));
         QuiverException e = assertThrows(QuiverException.class, () -> MemoryLimits.limit("lots"));
         assertEquals(ErrorCode.USAGE, e.code());
-        assertEquals("QUIVER_MEMORY=lots is not a memory size; write e.g. QUIVER_MEMORY=2g, 512m or a number of bytes.",
+        assertEquals(
+                "QUIVER_MEMORY=lots is not a memory size; write e.g. QUIVER_MEMORY=2g, 512m or a number of bytes.",
                 e.getMessage());
     }
 
     @Test
     void anArrowLimitNamesTheLimitTheStageAndQuiverMemory() {
         try (BufferAllocator root = new RootAllocator(4096)) {
-            OutOfMemoryException oom = assertThrows(OutOfMemoryException.class, () -> root.buffer(8192).close());
+            OutOfMemoryException oom = assertThrows(
+                    OutOfMemoryException.class, () -> root.buffer(8192).close());
             QuiverException e = MemoryLimits.arrowExhausted("train", root, oom);
             assertEquals(ErrorCode.DATA, e.code());
             assertTrue(e.getMessage().startsWith("Arrow memory limit 4k reached in stage 'train' ("), e.getMessage());
@@ -54,20 +71,25 @@ class MemoryLimitsTest {
         OutOfMemoryError oom = new OutOfMemoryError("Java heap space");
         String split = MemoryLimits.heapExhausted("split", pipeline(new SplitSpec(0.2, 0, false, 0), Map.of()), oom)
                 .getMessage();
-        assertTrue(split.startsWith("The Java heap ran out in stage 'split' (Java heap space). Give the JVM more heap "
-                + "with -Xmx, e.g. QUIVER_JAVA_OPTS=-Xmx4g, or stream the data: split: none"), split);
+        assertTrue(
+                split.startsWith("The Java heap ran out in stage 'split' (Java heap space). Give the JVM more heap "
+                        + "with -Xmx, e.g. QUIVER_JAVA_OPTS=-Xmx4g, or stream the data: split: none"),
+                split);
 
         String shuffled = MemoryLimits.heapExhausted("train", pipeline(SplitSpec.NONE, Map.of("epochs", 3)), oom)
                 .getMessage();
         assertFalse(shuffled.contains("split: none"), shuffled);
         assertTrue(shuffled.contains("training.shuffle: false or a bounded training.shuffleBuffer"), shuffled);
 
-        String streamed = MemoryLimits.heapExhausted("train",
-                pipeline(SplitSpec.NONE, Map.of("shuffleBuffer", 1000)), oom).getMessage();
+        String streamed = MemoryLimits.heapExhausted(
+                        "train", pipeline(SplitSpec.NONE, Map.of("shuffleBuffer", 1000)), oom)
+                .getMessage();
         assertFalse(streamed.contains("split: none"), streamed);
         assertFalse(streamed.contains("shuffleBuffer"), streamed);
         assertTrue(streamed.contains("the pipeline already streams its rows"), streamed);
-        assertEquals(ErrorCode.DATA, MemoryLimits.heapExhausted("train", pipeline(SplitSpec.NONE, Map.of()), oom)
-                .code());
+        assertEquals(
+                ErrorCode.DATA,
+                MemoryLimits.heapExhausted("train", pipeline(SplitSpec.NONE, Map.of()), oom)
+                        .code());
     }
 }

@@ -64,18 +64,23 @@ class ParallelTest {
     @Test
     void theFirstFailureInTaskOrderIsRethrownOnOneThread() {
         AtomicInteger started = new AtomicInteger();
-        List<Callable<Integer>> work = List.of(() -> {
-            started.incrementAndGet();
-            return 1;
-        }, () -> {
-            started.incrementAndGet();
-            throw new IllegalStateException("second");
-        }, () -> {
-            started.incrementAndGet();
-            return 3;
-        });
-        assertEquals("second", assertThrows(IllegalStateException.class, () -> Parallel.runAll(work, 1))
-                .getMessage());
+        List<Callable<Integer>> work = List.of(
+                () -> {
+                    started.incrementAndGet();
+                    return 1;
+                },
+                () -> {
+                    started.incrementAndGet();
+                    throw new IllegalStateException("second");
+                },
+                () -> {
+                    started.incrementAndGet();
+                    return 3;
+                });
+        assertEquals(
+                "second",
+                assertThrows(IllegalStateException.class, () -> Parallel.runAll(work, 1))
+                        .getMessage());
         assertEquals(2, started.get());
     }
 }

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 class SecretsTest {
 
     private static final Option<String> URL = Option.string("url", null);
-    private static final Option<String> PASSWORD = Option.string("password", null).secret().describe("kept secret");
+    private static final Option<String> PASSWORD =
+            Option.string("password", null).secret().describe("kept secret");
 
     @Test
     void secretValuesAreMaskedInACopyAndTheRestIsKept() {
@@ -39,7 +40,8 @@ class SecretsTest {
 
     @Test
     void secretSurvivesTheOtherBuilderSteps() {
-        Option<String> option = Option.string("token", "x").secret().describe("d").required();
+        Option<String> option =
+                Option.string("token", "x").secret().describe("d").required();
         assertEquals(true, option.isSecret());
         assertEquals(false, Option.string("token", "x").describe("d").isSecret());
     }

@@ -14,7 +14,8 @@ import java.util.Locale;
  */
 public final class ArrowSinkFactory implements SinkFactory {
 
-    public static final Option<String> PATH = Option.string("path", null).required()
+    public static final Option<String> PATH = Option.string("path", null)
+            .required()
             .describe("The file to write; a relative path is taken from the pipeline file's folder. Missing folders "
                     + "are created.");
     public static final Option<String> FORMAT = Option.choice("format", "file", "file", "stream")
@@ -39,7 +40,8 @@ public final class ArrowSinkFactory implements SinkFactory {
     @Override
     public Sink create(Config config, PluginContext context) {
         String path = config.get(PATH);
-        boolean streamByName = !config.has(FORMAT.name()) && path.toLowerCase(Locale.ROOT).endsWith(".arrows");
+        boolean streamByName =
+                !config.has(FORMAT.name()) && path.toLowerCase(Locale.ROOT).endsWith(".arrows");
         IpcFormat format = streamByName ? IpcFormat.STREAM : IpcFormat.ofLabel(config.get(FORMAT));
         return new ArrowSink(context.resolvePath(path), format);
     }

@@ -26,6 +26,7 @@ final class ArrowSource implements Source {
     private final Path path;
     /** Null until detected, when the user left the format to auto-detection. */
     private volatile IpcFormat format;
+
     private volatile Schema schema;
 
     ArrowSource(Path path, IpcFormat format) {
@@ -38,7 +39,8 @@ final class ArrowSource implements Source {
         Schema result = schema;
         if (result == null) {
             // Reading a schema allocates no Arrow buffers, but the reader API wants an allocator: a tiny private one.
-            try (RootAllocator allocator = new RootAllocator(1 << 20); BatchReader reader = open(allocator)) {
+            try (RootAllocator allocator = new RootAllocator(1 << 20);
+                    BatchReader reader = open(allocator)) {
                 result = reader.root().getSchema();
             }
             schema = result;
@@ -56,13 +58,17 @@ final class ArrowSource implements Source {
             closeAfterFailure(channel, e);
             throw e;
         }
-        ArrowReader reader = f == IpcFormat.FILE ? new ArrowFileReader(channel, allocator)
+        ArrowReader reader = f == IpcFormat.FILE
+                ? new ArrowFileReader(channel, allocator)
                 : new ArrowStreamReader(channel, allocator);
         try {
             reader.getVectorSchemaRoot(); // reads the schema now, so a bad file fails here and not mid-run
             for (Field field : reader.getVectorSchemaRoot().getSchema().getFields()) {
                 if (field.getDictionary() != null) {
-                    throw QuiverException.data(path.toString(), 0, field.getName(),
+                    throw QuiverException.data(
+                            path.toString(),
+                            0,
+                            field.getName(),
                             "dictionary-encoded columns are not supported by the arrow source; decode them first.");
                 }
             }
@@ -72,8 +78,8 @@ final class ArrowSource implements Source {
             if (e instanceof QuiverException || e instanceof OutOfMemoryException) {
                 throw (RuntimeException) e; // already located, or a memory limit the runtime names
             }
-            throw new QuiverException(ErrorCode.DATA, path + ": not a readable Arrow IPC " + f.label()
-                    + " (" + e.getMessage() + ").", e);
+            throw new QuiverException(
+                    ErrorCode.DATA, path + ": not a readable Arrow IPC " + f.label() + " (" + e.getMessage() + ").", e);
         }
     }
 

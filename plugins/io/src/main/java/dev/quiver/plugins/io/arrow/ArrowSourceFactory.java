@@ -13,7 +13,8 @@ import java.util.List;
  */
 public final class ArrowSourceFactory implements SourceFactory {
 
-    public static final Option<String> PATH = Option.string("path", null).required()
+    public static final Option<String> PATH = Option.string("path", null)
+            .required()
             .describe("The Arrow IPC file; a relative path is taken from the pipeline file's folder.");
     public static final Option<String> FORMAT = Option.choice("format", "auto", "auto", "file", "stream")
             .describe("file (random access, with a footer), stream, or auto: file when it starts with ARROW1.");

@@ -49,8 +49,10 @@ final class IpcBatchReader implements BatchReader {
         } catch (OutOfMemoryException e) {
             throw e; // a memory limit, not a corrupt file: the runtime names the limit
         } catch (IOException | RuntimeException e) {
-            throw new QuiverException(ErrorCode.DATA, path + ": cannot read record batch " + (batches + 1) + " ("
-                    + e.getMessage() + ").", e);
+            throw new QuiverException(
+                    ErrorCode.DATA,
+                    path + ": cannot read record batch " + (batches + 1) + " (" + e.getMessage() + ").",
+                    e);
         }
         finished = true;
         root.clear(); // the contract says the root is empty at the end; this also frees the last batch early

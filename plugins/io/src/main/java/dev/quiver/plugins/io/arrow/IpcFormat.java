@@ -11,7 +11,8 @@ import java.util.Locale;
 
 /** The two Arrow IPC layouts: the random-access file format (with a footer) and the sequential stream format. */
 enum IpcFormat {
-    FILE, STREAM;
+    FILE,
+    STREAM;
 
     private static final byte[] MAGIC = "ARROW1".getBytes(StandardCharsets.US_ASCII);
 

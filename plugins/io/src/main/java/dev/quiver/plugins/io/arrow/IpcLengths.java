@@ -26,10 +26,10 @@ final class IpcLengths {
     private static final int MAGIC_LENGTH = 6;
     /** The file format's leading magic is padded to 8 bytes; its trailer is the footer length plus the magic. */
     private static final int HEAD = 8;
+
     private static final int TRAILER = 4 + MAGIC_LENGTH;
 
-    private IpcLengths() {
-    }
+    private IpcLengths() {}
 
     /** Throws unless every length in {@code channel} (the whole of {@code path}) fits in the file. */
     static void check(Path path, FileChannel channel, IpcFormat format) {
@@ -63,15 +63,21 @@ final class IpcLengths {
                 return; // the end-of-stream marker
             }
             if (length < 0 || length > end - position) {
-                throw invalid(path, IpcFormat.STREAM, "message " + message + " declares " + length
-                        + " bytes of metadata but only " + (end - position) + " bytes remain");
+                throw invalid(
+                        path,
+                        IpcFormat.STREAM,
+                        "message " + message + " declares " + length + " bytes of metadata but only " + (end - position)
+                                + " bytes remain");
             }
             Message header = Message.getRootAsMessage(read(channel, position, length));
             long bodyLength = header.bodyLength();
             position += length;
             if (bodyLength < 0 || bodyLength > end - position) {
-                throw invalid(path, IpcFormat.STREAM, "message " + message + " (" + kind(header) + ") declares a body of "
-                        + bodyLength + " bytes but only " + (end - position) + " bytes remain");
+                throw invalid(
+                        path,
+                        IpcFormat.STREAM,
+                        "message " + message + " (" + kind(header) + ") declares a body of " + bodyLength
+                                + " bytes but only " + (end - position) + " bytes remain");
             }
             position += bodyLength;
         }
@@ -95,8 +101,11 @@ final class IpcLengths {
         long footerEnd = size - TRAILER;
         int footerLength = readInt(channel, footerEnd);
         if (footerLength <= 0 || footerLength > footerEnd - HEAD) {
-            throw invalid(path, IpcFormat.FILE, "the footer declares " + footerLength + " bytes but only "
-                    + (footerEnd - HEAD) + " bytes precede it");
+            throw invalid(
+                    path,
+                    IpcFormat.FILE,
+                    "the footer declares " + footerLength + " bytes but only " + (footerEnd - HEAD)
+                            + " bytes precede it");
         }
         long footerStart = footerEnd - footerLength;
         Footer footer = Footer.getRootAsFooter(read(channel, footerStart, footerLength));
@@ -116,11 +125,18 @@ final class IpcLengths {
             long offset = block.offset();
             long metadata = block.metaDataLength();
             long body = block.bodyLength();
-            if (offset < HEAD || metadata < 0 || body < 0 || offset > footerStart
-                    || metadata > footerStart - offset || body > footerStart - offset - metadata) {
-                throw invalid(path, IpcFormat.FILE, (batches ? "record batch " : "dictionary batch ") + (i + 1)
-                        + " declares " + metadata + " + " + body + " bytes at offset " + offset
-                        + ", beyond the " + footerStart + " bytes before the footer");
+            if (offset < HEAD
+                    || metadata < 0
+                    || body < 0
+                    || offset > footerStart
+                    || metadata > footerStart - offset
+                    || body > footerStart - offset - metadata) {
+                throw invalid(
+                        path,
+                        IpcFormat.FILE,
+                        (batches ? "record batch " : "dictionary batch ") + (i + 1)
+                                + " declares " + metadata + " + " + body + " bytes at offset " + offset
+                                + ", beyond the " + footerStart + " bytes before the footer");
             }
         }
     }
@@ -141,7 +157,9 @@ final class IpcLengths {
     }
 
     private static QuiverException invalid(Path path, IpcFormat format, String what) {
-        return new QuiverException(ErrorCode.DATA, path + ": not a readable Arrow IPC " + format.label() + " ("
-                + what + "; the file is truncated or not Arrow).");
+        return new QuiverException(
+                ErrorCode.DATA,
+                path + ": not a readable Arrow IPC " + format.label() + " (" + what
+                        + "; the file is truncated or not Arrow).");
     }
 }

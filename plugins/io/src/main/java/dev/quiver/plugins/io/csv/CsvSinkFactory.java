@@ -13,13 +13,14 @@ import java.util.List;
  */
 public final class CsvSinkFactory implements SinkFactory {
 
-    public static final Option<String> PATH = Option.string("path", null).required()
+    public static final Option<String> PATH = Option.string("path", null)
+            .required()
             .describe("The file to write; a relative path is taken from the pipeline file's folder. Missing folders "
                     + "are created.");
-    public static final Option<String> DELIMITER = Option.string("delimiter", ",")
-            .describe("The field separator, one character.");
-    public static final Option<Boolean> HEADER = Option.bool("header", true)
-            .describe("Whether to write a first line with the column names.");
+    public static final Option<String> DELIMITER =
+            Option.string("delimiter", ",").describe("The field separator, one character.");
+    public static final Option<Boolean> HEADER =
+            Option.bool("header", true).describe("Whether to write a first line with the column names.");
 
     @Override
     public String name() {

@@ -69,8 +69,10 @@ final class CsvSource implements Source {
         for (Map.Entry<String, Location> entry : declaredAt.entrySet()) {
             String column = entry.getKey();
             if (!found.names().contains(column)) {
-                problems.add(new Problem(entry.getValue(), "no column '" + column + "' in " + path
-                        + DidYouMean.hint(column, found.names()) + " (the columns are " + found.names() + ")."));
+                problems.add(new Problem(
+                        entry.getValue(),
+                        "no column '" + column + "' in " + path + DidYouMean.hint(column, found.names())
+                                + " (the columns are " + found.names() + ")."));
             }
         }
         if (!problems.isEmpty()) {

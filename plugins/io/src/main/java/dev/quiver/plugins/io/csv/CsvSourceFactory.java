@@ -20,7 +20,8 @@ import java.util.Map;
  */
 public final class CsvSourceFactory implements SourceFactory {
 
-    public static final Option<String> PATH = Option.string("path", null).required()
+    public static final Option<String> PATH = Option.string("path", null)
+            .required()
             .describe("The CSV file; a relative path is taken from the pipeline file's folder.");
     public static final Option<String> DELIMITER = Option.string("delimiter", ",")
             .describe("The field separator, one character (\"\\t\" for tab-separated files).");
@@ -30,10 +31,10 @@ public final class CsvSourceFactory implements SourceFactory {
             .describe("Whether the first line names the columns; without one they are named c0, c1, ...");
     public static final Option<List<String>> NULL_TOKENS = Option.strings("nullTokens", List.of("", "NA", "null"))
             .describe("Unquoted cell texts that mean a missing value.");
-    public static final Option<Integer> BATCH_SIZE = Option.integer("batchSize", 8192).atLeast(1)
-            .describe("Rows per batch.");
-    public static final Option<Integer> INFER_ROWS = Option.integer("inferRows", 1000).atLeast(1)
-            .describe("How many rows are sampled to infer column types.");
+    public static final Option<Integer> BATCH_SIZE =
+            Option.integer("batchSize", 8192).atLeast(1).describe("Rows per batch.");
+    public static final Option<Integer> INFER_ROWS =
+            Option.integer("inferRows", 1000).atLeast(1).describe("How many rows are sampled to infer column types.");
     public static final Option<Config> SCHEMA = Option.section("schema")
             .describe("Column types that skip inference, as column: type with type one of int64, float64, utf8, bool.");
 
@@ -73,8 +74,15 @@ public final class CsvSourceFactory implements SourceFactory {
             }
         }
         String schemaKey = config.path().isEmpty() ? SCHEMA.name() : config.path() + "." + SCHEMA.name();
-        CsvReadOptions options = new CsvReadOptions(delimiter, quote, config.get(HEADER), config.get(NULL_TOKENS),
-                config.get(BATCH_SIZE), config.get(INFER_ROWS), declared, schemaKey);
+        CsvReadOptions options = new CsvReadOptions(
+                delimiter,
+                quote,
+                config.get(HEADER),
+                config.get(NULL_TOKENS),
+                config.get(BATCH_SIZE),
+                config.get(INFER_ROWS),
+                declared,
+                schemaKey);
         return new CsvSource(context.resolvePath(path), options, declaredAt);
     }
 }

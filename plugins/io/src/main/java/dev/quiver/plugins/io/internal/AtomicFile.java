@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.LinkOption;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -31,6 +31,7 @@ public final class AtomicFile implements AutoCloseable {
 
     /** Temporary files not yet committed or closed, deleted by the shutdown hook if the process is stopped. */
     private static final Set<Path> PENDING = ConcurrentHashMap.newKeySet();
+
     private static final Thread SHUTDOWN_HOOK = new Thread(AtomicFile::deletePending, "quiver-delete-temp-files");
     private static boolean hookAdded;
 
@@ -57,11 +58,13 @@ public final class AtomicFile implements AutoCloseable {
             while (true) {
                 // Not Files.createTempFile: its owner-only permissions would end up on the renamed result,
                 // whereas a plain create gives the user's usual permissions (umask applied).
-                String suffix = Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36);
+                String suffix =
+                        Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36);
                 Path temp = folder.resolve("." + absolute.getFileName() + "." + OWNER + "-" + suffix + ".tmp");
                 try {
                     PENDING.add(temp);
-                    FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                    FileChannel channel =
+                            FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
                     return new AtomicFile(absolute, temp, channel);
                 } catch (FileAlreadyExistsException taken) {
                     // another writer drew the same name; draw again
@@ -153,8 +156,11 @@ public final class AtomicFile implements AutoCloseable {
     private static final String OWNER = owner(ProcessHandle.current());
 
     private static String owner(ProcessHandle process) {
-        return process.pid() + "-" + process.info().startInstant()
-                .map(start -> Long.toString(start.toEpochMilli(), 36)).orElse("0");
+        return process.pid() + "-"
+                + process.info()
+                        .startInstant()
+                        .map(start -> Long.toString(start.toEpochMilli(), 36))
+                        .orElse("0");
     }
 
     private static synchronized void addShutdownHook() {
@@ -180,12 +186,13 @@ public final class AtomicFile implements AutoCloseable {
      * beside the target, Quiver's or not, is left alone.
      */
     static void deleteAbandoned(Path target) {
-        Pattern ours = Pattern.compile("\\." + Pattern.quote(target.getFileName().toString())
-                + "\\.(\\d+)-([0-9a-z]+)-[0-9a-z]+\\.tmp");
+        Pattern ours = Pattern.compile(
+                "\\." + Pattern.quote(target.getFileName().toString()) + "\\.(\\d+)-([0-9a-z]+)-[0-9a-z]+\\.tmp");
         try (Stream<Path> siblings = Files.list(target.getParent())) {
             for (Path file : siblings.toList()) {
                 Matcher m = ours.matcher(file.getFileName().toString());
-                if (m.matches() && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
+                if (m.matches()
+                        && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
                         && isGone(Long.parseLong(m.group(1)), m.group(2))) {
                     Files.deleteIfExists(file);
                 }

@@ -34,8 +34,7 @@ public abstract class AtomicSinkWriter implements SinkWriter {
     protected abstract void finish() throws IOException;
 
     /** Releases what the subclass holds besides the file; called once, before the file is closed. */
-    protected void release() {
-    }
+    protected void release() {}
 
     /** The temporary file being written. */
     protected final AtomicFile file() {

@@ -12,8 +12,7 @@ import java.nio.file.StandardOpenOption;
 /** Turns I/O failures into {@link QuiverException}s that name the file, in words a user can act on. Stateless. */
 public final class IoFailures {
 
-    private IoFailures() {
-    }
+    private IoFailures() {}
 
     /** Opens {@code path} for reading; a missing or unreadable file is a {@link ErrorCode#DATA} error naming it. */
     public static FileChannel openForReading(Path path) {

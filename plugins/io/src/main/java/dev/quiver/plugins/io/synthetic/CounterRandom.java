@@ -15,8 +15,7 @@ final class CounterRandom {
 
     private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
 
-    private CounterRandom() {
-    }
+    private CounterRandom() {}
 
     /** The key of the stream named {@code label} derived from {@code seed}: different labels, unrelated streams. */
     static long stream(long seed, long label) {

@@ -28,6 +28,7 @@ final class SyntheticBatchReader implements BatchReader {
     private final double[] x;
     /** The batch's noise draws, {@code outputs} per row; drawn together because Gaussians come in pairs. */
     private final double[] noise;
+
     private long nextRow;
     private boolean closed;
 

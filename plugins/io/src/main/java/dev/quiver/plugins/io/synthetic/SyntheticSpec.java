@@ -7,5 +7,4 @@ import dev.quiver.api.Task;
  *
  * @param classes 2 for binary, at least 3 for multiclass, 0 for regression
  */
-record SyntheticSpec(long rows, int features, Task task, int classes, double noise, long seed, int batchSize) {
-}
+record SyntheticSpec(long rows, int features, Task task, int classes, double noise, long seed, int batchSize) {}

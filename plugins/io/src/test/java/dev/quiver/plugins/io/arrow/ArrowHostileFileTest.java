@@ -44,7 +44,8 @@ class ArrowHostileFileTest {
         Source source = new ArrowSourceFactory().create(config, new TestContext(dir, 1L));
         config.assertNoProblems();
         try (BufferAllocator small = allocator.newChildAllocator("hostile", 0, SMALL)) {
-            QuiverException e = assertThrows(QuiverException.class, () -> source.open(small).close());
+            QuiverException e =
+                    assertThrows(QuiverException.class, () -> source.open(small).close());
             assertEquals(ErrorCode.DATA, e.code(), e.getMessage());
             assertTrue(e.getMessage().startsWith(dir.resolve(name) + ": not a readable Arrow IPC "), e.getMessage());
             return e;
@@ -55,16 +56,19 @@ class ArrowHostileFileTest {
     void aTextFileNamedArrowIsRefusedByItsFirstLength(BufferAllocator allocator) throws IOException {
         Files.write(dir.resolve("t.arrow"), "name,price\nwidget,12.5\ngadget,7.25\n".getBytes(StandardCharsets.UTF_8));
         QuiverException e = refused("t.arrow", "auto", allocator);
-        assertTrue(e.getMessage().contains("message 1 declares 1701667182 bytes of metadata but only 31 bytes remain"),
+        assertTrue(
+                e.getMessage().contains("message 1 declares 1701667182 bytes of metadata but only 31 bytes remain"),
                 e.getMessage());
     }
 
     @Test
     void anEightByteStreamAskingForTwoGigabytesIsRefused(BufferAllocator allocator) throws IOException {
-        ByteBuffer bytes = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putInt(-1).putInt(Integer.MAX_VALUE);
+        ByteBuffer bytes =
+                ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putInt(-1).putInt(Integer.MAX_VALUE);
         Files.write(dir.resolve("s.arrows"), bytes.array());
         QuiverException e = refused("s.arrows", "stream", allocator);
-        assertTrue(e.getMessage().contains("message 1 declares 2147483647 bytes of metadata but only 0 bytes remain"),
+        assertTrue(
+                e.getMessage().contains("message 1 declares 2147483647 bytes of metadata but only 0 bytes remain"),
                 e.getMessage());
     }
 
@@ -120,8 +124,10 @@ class ArrowHostileFileTest {
     /** Two batches of three rows, as the arrow sink writes them. */
     private byte[] written(String format, BufferAllocator allocator) throws IOException {
         MapConfig config = new MapConfig("sink", Map.of("path", "written.arrow", "format", format));
-        try (VectorSchemaRoot batch = Batches.with(allocator).longs("n", 1L, 2L, 3L).build();
-                SinkWriter writer = new ArrowSinkFactory().create(config, new TestContext(dir, 1L))
+        try (VectorSchemaRoot batch =
+                        Batches.with(allocator).longs("n", 1L, 2L, 3L).build();
+                SinkWriter writer = new ArrowSinkFactory()
+                        .create(config, new TestContext(dir, 1L))
                         .open(batch.getSchema(), allocator)) {
             writer.write(batch);
             writer.write(batch);

@@ -64,10 +64,20 @@ class ArrowRoundTripTest {
     void bothFormatsRoundTripEveryColumnTypeAndBatch(BufferAllocator allocator) {
         for (String format : List.of("file", "stream")) {
             List<List<Object>> written = new ArrayList<>();
-            try (VectorSchemaRoot b1 = Batches.with(allocator).longs("id", 1L, null).doubles("x", Double.NaN, -0.0)
-                            .floats("f", 1.5f, 2.5f).booleans("b", true, null).strings("s", "é", null).build();
-                    VectorSchemaRoot b2 = Batches.with(allocator).longs("id", 3L).doubles("x", 1e300)
-                            .floats("f", -1f).booleans("b", false).strings("s", "").build();
+            try (VectorSchemaRoot b1 = Batches.with(allocator)
+                            .longs("id", 1L, null)
+                            .doubles("x", Double.NaN, -0.0)
+                            .floats("f", 1.5f, 2.5f)
+                            .booleans("b", true, null)
+                            .strings("s", "é", null)
+                            .build();
+                    VectorSchemaRoot b2 = Batches.with(allocator)
+                            .longs("id", 3L)
+                            .doubles("x", 1e300)
+                            .floats("f", -1f)
+                            .booleans("b", false)
+                            .strings("s", "")
+                            .build();
                     SinkWriter writer = sink(format).open(b1.getSchema(), allocator)) {
                 written.addAll(SourceConformance.cells(b1));
                 written.addAll(SourceConformance.cells(b2));
@@ -77,7 +87,9 @@ class ArrowRoundTripTest {
                 Source source = source(Map.of("path", "out.arrow", "format", format));
                 assertEquals(b1.getSchema(), source.schema(), format);
                 assertEquals(written, SourceConformance.readAll(source, allocator), format);
-                assertEquals(written, SourceConformance.readAll(source(Map.of("path", "out.arrow")), allocator),
+                assertEquals(
+                        written,
+                        SourceConformance.readAll(source(Map.of("path", "out.arrow")), allocator),
                         format + ", auto-detected");
             }
         }
@@ -85,7 +97,8 @@ class ArrowRoundTripTest {
 
     @Test
     void theFileFormatIsReadableByArrowItself(BufferAllocator allocator) throws IOException {
-        try (VectorSchemaRoot batch = Batches.with(allocator).doubles("x", 1.0, 2.0).build();
+        try (VectorSchemaRoot batch =
+                        Batches.with(allocator).doubles("x", 1.0, 2.0).build();
                 SinkWriter writer = sink("file").open(batch.getSchema(), allocator)) {
             writer.write(batch);
             writer.write(batch);
@@ -100,8 +113,8 @@ class ArrowRoundTripTest {
 
     @Test
     void aPathEndingInArrowsIsWrittenAsAStreamUnlessTheFormatIsGiven(BufferAllocator allocator) throws IOException {
-        for (Map<String, Object> options : List.<Map<String, Object>>of(Map.of("path", "out.arrows"),
-                Map.of("path", "out.arrows", "format", "file"))) {
+        for (Map<String, Object> options : List.<Map<String, Object>>of(
+                Map.of("path", "out.arrows"), Map.of("path", "out.arrows", "format", "file"))) {
             MapConfig config = new MapConfig("sink", options);
             Sink sink = new ArrowSinkFactory().create(config, context());
             config.assertNoProblems();
@@ -147,15 +160,20 @@ class ArrowRoundTripTest {
         Source source = source(Map.of("path", "t.arrow"));
         QuiverException e = assertThrows(QuiverException.class, source::schema);
         assertEquals(ErrorCode.DATA, e.code());
-        assertTrue(e.getMessage().startsWith(dir.resolve("t.arrow") + ": not a readable Arrow IPC stream"),
+        assertTrue(
+                e.getMessage().startsWith(dir.resolve("t.arrow") + ": not a readable Arrow IPC stream"),
                 e.getMessage());
         Source asFile = source(Map.of("path", "t.arrow", "format", "file"));
-        assertEquals(ErrorCode.DATA, assertThrows(QuiverException.class, () -> asFile.open(allocator)).code());
+        assertEquals(
+                ErrorCode.DATA,
+                assertThrows(QuiverException.class, () -> asFile.open(allocator))
+                        .code());
     }
 
     @Test
     void aTruncatedStreamIsADataErrorNamingTheMessage(BufferAllocator allocator) throws IOException {
-        try (VectorSchemaRoot batch = Batches.with(allocator).longs("n", 1L, 2L, 3L).build();
+        try (VectorSchemaRoot batch =
+                        Batches.with(allocator).longs("n", 1L, 2L, 3L).build();
                 SinkWriter writer = sink("stream").open(batch.getSchema(), allocator)) {
             writer.write(batch);
             writer.write(batch);
@@ -167,13 +185,15 @@ class ArrowRoundTripTest {
         Source source = source(Map.of("path", "out.arrow"));
         QuiverException e = assertThrows(QuiverException.class, () -> SourceConformance.readAll(source, allocator));
         assertEquals(ErrorCode.DATA, e.code());
-        assertTrue(e.getMessage().startsWith(file + ": not a readable Arrow IPC stream (message 3 (a record batch)"),
+        assertTrue(
+                e.getMessage().startsWith(file + ": not a readable Arrow IPC stream (message 3 (a record batch)"),
                 e.getMessage());
     }
 
     @Test
     void aMissingFileIsADataErrorNamingThePath() {
-        QuiverException e = assertThrows(QuiverException.class, () -> source(Map.of("path", "nope.arrow")).schema());
+        QuiverException e = assertThrows(QuiverException.class, () -> source(Map.of("path", "nope.arrow"))
+                .schema());
         assertEquals(ErrorCode.DATA, e.code());
         assertEquals(dir.resolve("nope.arrow") + ": the file does not exist.", e.getMessage());
     }

@@ -20,8 +20,8 @@ class ArrowSinkConformanceTest {
     }
 
     static Source readBack(Path file) {
-        return new ArrowSourceFactory().create(new MapConfig("source", Map.of("path", file.toString())),
-                new TestContext());
+        return new ArrowSourceFactory()
+                .create(new MapConfig("source", Map.of("path", file.toString())), new TestContext());
     }
 
     @Nested

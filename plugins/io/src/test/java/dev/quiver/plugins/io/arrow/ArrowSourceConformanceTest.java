@@ -7,6 +7,7 @@ import dev.quiver.testing.Batches;
 import dev.quiver.testing.MapConfig;
 import dev.quiver.testing.TestContext;
 import dev.quiver.testing.conformance.SourceConformance;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,6 @@ import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.io.TempDir;
-import java.nio.file.Path;
 
 /** The arrow source, over a file written in three batches, in both IPC formats. */
 class ArrowSourceConformanceTest {
@@ -35,12 +35,21 @@ class ArrowSourceConformanceTest {
         Sink sink = new ArrowSinkFactory().create(sinkConfig, context);
         sinkConfig.assertNoProblems();
         try (BufferAllocator allocator = new RootAllocator();
-                VectorSchemaRoot b1 = Batches.with(allocator).longs("id", 1L, 2L).doubles("v", 0.5, null)
-                        .strings("s", "a", "b").build();
-                VectorSchemaRoot b2 = Batches.with(allocator).longs("id", 3L, 4L).doubles("v", 3.5, -1.0)
-                        .strings("s", null, "d").build();
-                VectorSchemaRoot b3 = Batches.with(allocator).longs("id", 5L).doubles("v", 0.0)
-                        .strings("s", "e").build();
+                VectorSchemaRoot b1 = Batches.with(allocator)
+                        .longs("id", 1L, 2L)
+                        .doubles("v", 0.5, null)
+                        .strings("s", "a", "b")
+                        .build();
+                VectorSchemaRoot b2 = Batches.with(allocator)
+                        .longs("id", 3L, 4L)
+                        .doubles("v", 3.5, -1.0)
+                        .strings("s", null, "d")
+                        .build();
+                VectorSchemaRoot b3 = Batches.with(allocator)
+                        .longs("id", 5L)
+                        .doubles("v", 0.0)
+                        .strings("s", "e")
+                        .build();
                 SinkWriter writer = sink.open(b1.getSchema(), allocator)) {
             writer.write(b1);
             writer.write(b2);

@@ -35,8 +35,7 @@ public final class CsvReadBenchmark {
     private static final com.sun.management.OperatingSystemMXBean OS =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
-    private CsvReadBenchmark() {
-    }
+    private CsvReadBenchmark() {}
 
     public static void main(String[] args) throws IOException {
         long megabytes = args.length > 0 ? Long.parseLong(args[0]) : 200;
@@ -61,8 +60,8 @@ public final class CsvReadBenchmark {
             }
         }
         long bytes = Files.size(file);
-        Source source = new CsvSourceFactory().create(new MapConfig("source", Map.of("path", file.toString())),
-                new TestContext());
+        Source source = new CsvSourceFactory()
+                .create(new MapConfig("source", Map.of("path", file.toString())), new TestContext());
         try (BufferAllocator allocator = new RootAllocator()) {
             for (int pass = 0; pass < 5; pass++) {
                 long start = System.nanoTime();
@@ -75,9 +74,17 @@ public final class CsvReadBenchmark {
                 }
                 double seconds = (System.nanoTime() - start) / 1e9;
                 double cpuSeconds = (OS.getProcessCpuTime() - cpuStart) / 1e9;
-                System.out.printf("pass %d: %d rows, %.0f MB in %.2f s wall = %.0f MB/s; %.2f s CPU = %.0f MB/s "
-                        + "per CPU second; load average %.1f%n", pass, rows, bytes / 1e6, seconds, bytes / 1e6 / seconds,
-                        cpuSeconds, bytes / 1e6 / cpuSeconds, OS.getSystemLoadAverage());
+                System.out.printf(
+                        "pass %d: %d rows, %.0f MB in %.2f s wall = %.0f MB/s; %.2f s CPU = %.0f MB/s "
+                                + "per CPU second; load average %.1f%n",
+                        pass,
+                        rows,
+                        bytes / 1e6,
+                        seconds,
+                        bytes / 1e6 / seconds,
+                        cpuSeconds,
+                        bytes / 1e6 / cpuSeconds,
+                        OS.getSystemLoadAverage());
             }
             System.out.println("peak Arrow memory: " + allocator.getPeakMemoryAllocation() + " bytes");
         } finally {

@@ -25,7 +25,7 @@ class CsvSinkConformanceTest extends SinkConformance {
 
     @Override
     protected Source readBack(Path file) {
-        return new CsvSourceFactory().create(new MapConfig("source", Map.of("path", file.toString())),
-                new TestContext());
+        return new CsvSourceFactory()
+                .create(new MapConfig("source", Map.of("path", file.toString())), new TestContext());
     }
 }

@@ -89,7 +89,8 @@ class CsvSinkTest {
                 .build()) {
             writeAll(sink("path", "out.csv", "header", false), allocator, batch);
         }
-        assertEquals(List.of("3.0", "12345678.0", "0.1", "1.0E-5", "1.0E20", "-0.0", "NaN", "-Infinity", "0.0025"),
+        assertEquals(
+                List.of("3.0", "12345678.0", "0.1", "1.0E-5", "1.0E20", "-0.0", "NaN", "-Infinity", "0.0025"),
                 Files.readAllLines(dir.resolve("out.csv")));
     }
 
@@ -122,12 +123,16 @@ class CsvSinkTest {
     void aNullInAOneColumnTableIsNotABlankLineThatReadsBackAsNoRow(BufferAllocator allocator) throws IOException {
         for (boolean text : new boolean[] {false, true}) {
             Batches batches = Batches.with(allocator);
-            try (VectorSchemaRoot batch = (text ? batches.strings("s", "a", null, "", "NA")
-                    : batches.doubles("x", 1.5, null, 2.5, null)).build()) {
+            try (VectorSchemaRoot batch = (text
+                            ? batches.strings("s", "a", null, "", "NA")
+                            : batches.doubles("x", 1.5, null, 2.5, null))
+                    .build()) {
                 writeAll(sink("path", "one.csv"), allocator, batch);
-                Source source = new CsvSourceFactory().create(new MapConfig("source", Map.of("path", "one.csv")),
-                        new TestContext(dir, 1L));
-                assertEquals(SourceConformance.cells(batch), SourceConformance.readAll(source, allocator),
+                Source source = new CsvSourceFactory()
+                        .create(new MapConfig("source", Map.of("path", "one.csv")), new TestContext(dir, 1L));
+                assertEquals(
+                        SourceConformance.cells(batch),
+                        SourceConformance.readAll(source, allocator),
                         Files.readString(dir.resolve("one.csv")));
             }
         }
@@ -175,7 +180,8 @@ class CsvSinkTest {
     @Test
     void commitReplacesAnOldFile(BufferAllocator allocator) throws IOException {
         Files.writeString(dir.resolve("out.csv"), "old\n");
-        try (VectorSchemaRoot batch = Batches.with(allocator).strings("s", "new").build()) {
+        try (VectorSchemaRoot batch =
+                Batches.with(allocator).strings("s", "new").build()) {
             writeAll(sink("path", "out.csv"), allocator, batch);
         }
         assertEquals("s\nnew\n", Files.readString(dir.resolve("out.csv")));

@@ -97,8 +97,10 @@ class CsvSourceTest {
         assertEquals(List.of(INT64, FLOAT64), types(source.schema()));
         QuiverException e = assertThrows(QuiverException.class, () -> SourceConformance.readAll(source, allocator));
         assertEquals(ErrorCode.DATA, e.code());
-        assertEquals(dir.resolve("t.csv") + ":4 column 'area': cannot read 'abc' as float64 (the type was inferred "
-                + "from the first 2 rows; set source.schema.area: utf8 to read it as text).", e.getMessage());
+        assertEquals(
+                dir.resolve("t.csv") + ":4 column 'area': cannot read 'abc' as float64 (the type was inferred "
+                        + "from the first 2 rows; set source.schema.area: utf8 to read it as text).",
+                e.getMessage());
     }
 
     @Test
@@ -106,8 +108,9 @@ class CsvSourceTest {
         write("t.csv", "rooms\n3\n2.5\n");
         Source source = source("path", "t.csv", "inferRows", 1);
         QuiverException e = assertThrows(QuiverException.class, () -> SourceConformance.readAll(source, allocator));
-        assertEquals(dir.resolve("t.csv") + ":3 column 'rooms': cannot read '2.5' as int64 (the type was inferred "
-                + "from the first row; set source.schema.rooms: float64 to read it as a number with decimals).",
+        assertEquals(
+                dir.resolve("t.csv") + ":3 column 'rooms': cannot read '2.5' as int64 (the type was inferred "
+                        + "from the first row; set source.schema.rooms: float64 to read it as a number with decimals).",
                 e.getMessage());
     }
 
@@ -116,7 +119,8 @@ class CsvSourceTest {
         write("t.csv", "zip,n,flag\n01234,1,1\n98765,2,0\n");
         Source source = source("path", "t.csv", "schema", Map.of("zip", "utf8", "flag", "float64"));
         assertEquals(List.of(UTF8, INT64, FLOAT64), types(source.schema()));
-        assertEquals(List.of(List.of("01234", 1L, 1.0), List.of("98765", 2L, 0.0)),
+        assertEquals(
+                List.of(List.of("01234", 1L, 1.0), List.of("98765", 2L, 0.0)),
                 SourceConformance.readAll(source, allocator));
     }
 
@@ -125,8 +129,10 @@ class CsvSourceTest {
         write("t.csv", "a,b\n1,x\n");
         Source source = source("path", "t.csv", "schema", Map.of("b", "int64"));
         QuiverException e = assertThrows(QuiverException.class, () -> SourceConformance.readAll(source, allocator));
-        assertEquals(dir.resolve("t.csv") + ":2 column 'b': cannot read 'x' as int64 (the type was set by "
-                + "source.schema.b).", e.getMessage());
+        assertEquals(
+                dir.resolve("t.csv") + ":2 column 'b': cannot read 'x' as int64 (the type was set by "
+                        + "source.schema.b).",
+                e.getMessage());
     }
 
     @Test
@@ -154,7 +160,8 @@ class CsvSourceTest {
     void badDelimiterAndQuoteAreConfigProblems() {
         MapConfig config = config("path", "t.csv", "delimiter", ";;", "quote", "'");
         new CsvSourceFactory().create(config, new TestContext(dir, 1L));
-        assertEquals(List.of("source.delimiter: must be a single ASCII character other than a line break, got ';;'."),
+        assertEquals(
+                List.of("source.delimiter: must be a single ASCII character other than a line break, got ';;'."),
                 config.messages());
         MapConfig same = config("path", "t.csv", "delimiter", "'", "quote", "'");
         new CsvSourceFactory().create(same, new TestContext(dir, 1L));
@@ -171,14 +178,13 @@ class CsvSourceTest {
     @Test
     void lineNumbersCountLinesInsideQuotedFields(BufferAllocator allocator) throws IOException {
         write("t.csv", "a,b\n\"1\n2\n3\",1\n4,oops,5\n");
-        QuiverException e = assertThrows(QuiverException.class,
-                () -> SourceConformance.readAll(source("path", "t.csv"), allocator));
+        QuiverException e = assertThrows(
+                QuiverException.class, () -> SourceConformance.readAll(source("path", "t.csv"), allocator));
         assertTrue(e.getMessage().startsWith(dir.resolve("t.csv") + ":5: expected 2 fields, found 3"), e.getMessage());
     }
 
     @Test
-    void skipsAByteOrderMarkAndBlankLinesAndReadsALastLineWithoutNewline(BufferAllocator allocator)
-            throws IOException {
+    void skipsAByteOrderMarkAndBlankLinesAndReadsALastLineWithoutNewline(BufferAllocator allocator) throws IOException {
         byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
         byte[] text = "name,n\n\nälpha,1\r\n\r\nbeta,2".getBytes(StandardCharsets.UTF_8);
         byte[] content = new byte[bom.length + text.length];
@@ -195,7 +201,8 @@ class CsvSourceTest {
         write("t.csv", "s,x\n-,1\n\"-\",-\nNA,2\n");
         Source source = source("path", "t.csv", "nullTokens", List.of("-"));
         assertEquals(List.of(UTF8, INT64), types(source.schema()));
-        assertEquals(List.of(Arrays.asList(null, 1L), Arrays.asList("-", null), Arrays.asList("NA", 2L)),
+        assertEquals(
+                List.of(Arrays.asList(null, 1L), Arrays.asList("-", null), Arrays.asList("NA", 2L)),
                 SourceConformance.readAll(source, allocator));
     }
 
@@ -204,7 +211,8 @@ class CsvSourceTest {
         write("t.csv", "\"a\",\"b\"\n\"1\",\"\"\n\"\",\"2.5\"\n");
         Source source = source("path", "t.csv", "nullTokens", List.of());
         assertEquals(List.of(INT64, FLOAT64), types(source.schema()));
-        assertEquals(List.of(Arrays.asList(1L, null), Arrays.asList(null, 2.5)),
+        assertEquals(
+                List.of(Arrays.asList(1L, null), Arrays.asList(null, 2.5)),
                 SourceConformance.readAll(source, allocator));
     }
 
@@ -227,39 +235,48 @@ class CsvSourceTest {
         Source source = source("path", "ragged.csv", "batchSize", 2);
         QuiverException e = assertThrows(QuiverException.class, () -> SourceConformance.readAll(source, allocator));
         assertEquals(ErrorCode.DATA, e.code());
-        assertEquals(dir.resolve("ragged.csv") + ":7: expected 5 fields, found 4; every row needs one value per "
-                + "column.", e.getMessage());
+        assertEquals(
+                dir.resolve("ragged.csv") + ":7: expected 5 fields, found 4; every row needs one value per "
+                        + "column.",
+                e.getMessage());
     }
 
     @Test
     void aRaggedRowInTheSampleFailsSchema() throws IOException {
         write("t.csv", "a,b\n1,2,3\n");
-        QuiverException e = assertThrows(QuiverException.class, () -> source("path", "t.csv").schema());
+        QuiverException e = assertThrows(
+                QuiverException.class, () -> source("path", "t.csv").schema());
         assertTrue(e.getMessage().startsWith(dir.resolve("t.csv") + ":2: expected 2 fields, found 3"));
     }
 
     @Test
     void anUnclosedQuoteNamesTheLineItOpenedOn() throws IOException {
         write("t.csv", "a,b\n1,2\n3,\"four\n5,6\n");
-        QuiverException e = assertThrows(QuiverException.class, () -> source("path", "t.csv").schema());
+        QuiverException e = assertThrows(
+                QuiverException.class, () -> source("path", "t.csv").schema());
         assertEquals(dir.resolve("t.csv") + ":3: a quoted field opened on this line is never closed.", e.getMessage());
     }
 
     @Test
     void textAfterAClosingQuoteIsAnError() throws IOException {
         write("t.csv", "a,b\n\"x\"y,2\n");
-        QuiverException e = assertThrows(QuiverException.class, () -> source("path", "t.csv").schema());
-        assertTrue(e.getMessage().startsWith(dir.resolve("t.csv") + ":2: field 1 has text after its closing quote"),
+        QuiverException e = assertThrows(
+                QuiverException.class, () -> source("path", "t.csv").schema());
+        assertTrue(
+                e.getMessage().startsWith(dir.resolve("t.csv") + ":2: field 1 has text after its closing quote"),
                 e.getMessage());
     }
 
     @Test
     void duplicateColumnNamesAreADataErrorNamingBothPositions() throws IOException {
         write("t.csv", "a,b,a\n1,2,3\n");
-        QuiverException e = assertThrows(QuiverException.class, () -> source("path", "t.csv").schema());
+        QuiverException e = assertThrows(
+                QuiverException.class, () -> source("path", "t.csv").schema());
         assertEquals(ErrorCode.DATA, e.code());
-        assertEquals(dir.resolve("t.csv") + ":1: column 'a' appears twice in the header, as field 1 and field 3; "
-                + "column names must be unique.", e.getMessage());
+        assertEquals(
+                dir.resolve("t.csv") + ":1: column 'a' appears twice in the header, as field 1 and field 3; "
+                        + "column names must be unique.",
+                e.getMessage());
     }
 
     @Test
@@ -268,14 +285,19 @@ class CsvSourceTest {
         QuiverException e = assertThrows(QuiverException.class, source::schema);
         assertEquals(ErrorCode.DATA, e.code());
         assertEquals(dir.resolve("nope.csv") + ": the file does not exist.", e.getMessage());
-        assertEquals(ErrorCode.DATA, assertThrows(QuiverException.class, () -> source.open(allocator)).code());
+        assertEquals(
+                ErrorCode.DATA,
+                assertThrows(QuiverException.class, () -> source.open(allocator))
+                        .code());
     }
 
     @Test
     void anEmptyFileIsADataError() throws IOException {
         write("t.csv", "");
-        QuiverException e = assertThrows(QuiverException.class, () -> source("path", "t.csv").schema());
-        assertEquals(dir.resolve("t.csv") + ": the file is empty; expected a header line naming the columns.",
+        QuiverException e = assertThrows(
+                QuiverException.class, () -> source("path", "t.csv").schema());
+        assertEquals(
+                dir.resolve("t.csv") + ": the file is empty; expected a header line naming the columns.",
                 e.getMessage());
     }
 
@@ -311,16 +333,21 @@ class CsvSourceTest {
         assertEquals(List.of(INT64, UTF8), types(source.schema()));
         QuiverException e = assertThrows(QuiverException.class, () -> SourceConformance.readAll(source, allocator));
         assertEquals(ErrorCode.DATA, e.code());
-        assertEquals(dir.resolve("t.csv") + ":4 column 'name': not valid UTF-8: byte 0xE9 at position 4 of the cell; "
-                + "save the file as UTF-8.", e.getMessage());
+        assertEquals(
+                dir.resolve("t.csv") + ":4 column 'name': not valid UTF-8: byte 0xE9 at position 4 of the cell; "
+                        + "save the file as UTF-8.",
+                e.getMessage());
     }
 
     @Test
     void invalidUtf8InTheHeaderIsADataError() throws IOException {
         Files.write(dir.resolve("t.csv"), new byte[] {'a', ',', (byte) 0xC0, (byte) 0xAF, '\n', '1', ',', '2', '\n'});
-        QuiverException e = assertThrows(QuiverException.class, () -> source("path", "t.csv").schema());
-        assertEquals(dir.resolve("t.csv") + ":1 column 'c1': not valid UTF-8: byte 0xC0 at position 1 of the cell; "
-                + "save the file as UTF-8.", e.getMessage());
+        QuiverException e = assertThrows(
+                QuiverException.class, () -> source("path", "t.csv").schema());
+        assertEquals(
+                dir.resolve("t.csv") + ":1 column 'c1': not valid UTF-8: byte 0xC0 at position 1 of the cell; "
+                        + "save the file as UTF-8.",
+                e.getMessage());
     }
 
     @Test
@@ -348,9 +375,10 @@ class CsvSourceTest {
         "diabetes.csv, 442, 11, float64, int64",
         "house_prices.csv, 5, 2, int64, int64",
     })
-    void readsTheBundledDatasets(String dataset, int rows, int columns, String firstType, String targetType,
-            BufferAllocator allocator) {
-        MapConfig config = new MapConfig("source", Map.of("path", Datasets.path(dataset).toString()));
+    void readsTheBundledDatasets(
+            String dataset, int rows, int columns, String firstType, String targetType, BufferAllocator allocator) {
+        MapConfig config =
+                new MapConfig("source", Map.of("path", Datasets.path(dataset).toString()));
         Source source = new CsvSourceFactory().create(config, new TestContext());
         List<ArrowType> types = types(source.schema());
         assertEquals(columns, types.size());
@@ -361,9 +389,10 @@ class CsvSourceTest {
 
     @Test
     void readsIrisValuesExactly(BufferAllocator allocator) {
-        MapConfig config = new MapConfig("source", Map.of("path", Datasets.path(Datasets.IRIS).toString()));
-        List<List<Object>> rows = SourceConformance.readAll(new CsvSourceFactory().create(config, new TestContext()),
-                allocator);
+        MapConfig config = new MapConfig(
+                "source", Map.of("path", Datasets.path(Datasets.IRIS).toString()));
+        List<List<Object>> rows =
+                SourceConformance.readAll(new CsvSourceFactory().create(config, new TestContext()), allocator);
         assertEquals(List.of(5.1, 3.5, 1.4, 0.2, "setosa"), rows.get(0));
     }
 

@@ -5,8 +5,7 @@ import java.nio.file.Path;
 /** The child process of {@link AtomicFileTest}: starts writing {@code args[0]}, prints the temporary file, waits. */
 public final class AtomicFileChild {
 
-    private AtomicFileChild() {
-    }
+    private AtomicFileChild() {}
 
     public static void main(String[] args) throws Exception {
         try (AtomicFile file = AtomicFile.create(Path.of(args[0]))) {

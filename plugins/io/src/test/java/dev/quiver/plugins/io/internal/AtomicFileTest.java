@@ -25,7 +25,8 @@ class AtomicFileTest {
     void theNextWriteDeletesOnlyTemporaryFilesOfWritersThatAreGone() throws Exception {
         Path out = temp.resolve("out.csv");
         Path killed = Files.writeString(temp.resolve(".out.csv." + deadPid() + "-abc-x1.tmp"), "half");
-        Path running = Files.writeString(temp.resolve(".out.csv." + ProcessHandle.current().pid() + "-0-x2.tmp"), "");
+        Path running = Files.writeString(
+                temp.resolve(".out.csv." + ProcessHandle.current().pid() + "-0-x2.tmp"), "");
         Path users = Files.writeString(temp.resolve(".out.csv.notes.tmp"), "mine");
         Path otherTarget = Files.writeString(temp.resolve(".other.csv." + deadPid() + "-abc-x3.tmp"), "other");
 
@@ -44,16 +45,22 @@ class AtomicFileTest {
     @Test
     void aSigtermWhileWritingDeletesTheTemporaryFile() throws Exception {
         Path out = temp.resolve("out.csv");
-        Process child = new ProcessBuilder(List.of(ProcessHandle.current().info().command().orElse("java"), "-cp",
-                System.getProperty("java.class.path"), AtomicFileChild.class.getName(), out.toString()))
-                .redirectErrorStream(true).start();
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(),
-                StandardCharsets.UTF_8))) {
+        Process child = new ProcessBuilder(List.of(
+                        ProcessHandle.current().info().command().orElse("java"),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        AtomicFileChild.class.getName(),
+                        out.toString()))
+                .redirectErrorStream(true)
+                .start();
+        try (BufferedReader lines =
+                new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             Path tempFile = Path.of(lines.readLine());
             assertTrue(Files.exists(tempFile), "the child is writing " + tempFile);
-            assertTrue(tempFile.getFileName().toString().startsWith(".out.csv." + child.pid() + "-"),
+            assertTrue(
+                    tempFile.getFileName().toString().startsWith(".out.csv." + child.pid() + "-"),
                     "the temporary name carries its writer's pid: " + tempFile);
-            child.destroy();   // SIGTERM
+            child.destroy(); // SIGTERM
             assertTrue(child.waitFor(60, TimeUnit.SECONDS));
             assertFalse(Files.exists(tempFile), "the shutdown hook deleted it");
         }
@@ -63,8 +70,11 @@ class AtomicFileTest {
     }
 
     private static long deadPid() throws Exception {
-        Process process = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-version")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process process = new ProcessBuilder(
+                        ProcessHandle.current().info().command().orElse("java"), "-version")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         process.waitFor();
         return process.pid();
     }

@@ -10,8 +10,8 @@ class SyntheticSourceConformanceTest extends SourceConformance {
 
     @Override
     protected Source source() {
-        MapConfig config = new MapConfig("source", Map.of("rows", 23L, "features", 3, "task", "multiclass",
-                "batchSize", 5));
+        MapConfig config =
+                new MapConfig("source", Map.of("rows", 23L, "features", 3, "task", "multiclass", "batchSize", 5));
         Source source = new SyntheticSourceFactory().create(config, new TestContext());
         config.assertNoProblems();
         return source;

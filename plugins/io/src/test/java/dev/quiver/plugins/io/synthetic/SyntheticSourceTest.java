@@ -43,7 +43,9 @@ class SyntheticSourceTest {
     private static double[][] matrix(List<List<Object>> rows) {
         double[][] m = new double[rows.size()][];
         for (int r = 0; r < m.length; r++) {
-            m[r] = rows.get(r).stream().mapToDouble(v -> ((Number) v).doubleValue()).toArray();
+            m[r] = rows.get(r).stream()
+                    .mapToDouble(v -> ((Number) v).doubleValue())
+                    .toArray();
         }
         return m;
     }
@@ -52,9 +54,11 @@ class SyntheticSourceTest {
     void schemaIsFloatFeaturesAndATargetTypedByTask() {
         ArrowType float64 = new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE);
         Source regression = source("rows", 10L, "features", 3);
-        assertEquals(List.of("x0", "x1", "x2", "y"),
+        assertEquals(
+                List.of("x0", "x1", "x2", "y"),
                 regression.schema().getFields().stream().map(Field::getName).toList());
-        assertTrue(regression.schema().getFields().stream().allMatch(f -> f.getType().equals(float64)));
+        assertTrue(regression.schema().getFields().stream()
+                .allMatch(f -> f.getType().equals(float64)));
         Source binary = source("rows", 10L, "features", 3, "task", "binary");
         assertEquals(new ArrowType.Int(64, true), binary.schema().findField("y").getType());
         assertEquals(OptionalLong.of(10), binary.rowCount());
@@ -75,21 +79,24 @@ class SyntheticSourceTest {
      */
     @Test
     void theDataOfASeedIsPinned(BufferAllocator allocator) {
-        assertEquals(List.of(
-                List.of(0.3945871133505032, -0.01603933605265038, 0.2574927940791118, -0.2905657333137106),
-                List.of(1.0462683920549223, 1.313588869623893, 0.9992537858139477, -1.2360274518280565)),
+        assertEquals(
+                List.of(
+                        List.of(0.3945871133505032, -0.01603933605265038, 0.2574927940791118, -0.2905657333137106),
+                        List.of(1.0462683920549223, 1.313588869623893, 0.9992537858139477, -1.2360274518280565)),
                 SourceConformance.readAll(source("rows", 2L, "features", 3, "seed", 42L), allocator));
     }
 
     @Test
     void theSeedDefaultsToThePipelineSeed(BufferAllocator allocator) {
-        assertEquals(SourceConformance.readAll(source("rows", 20L, "seed", CONTEXT_SEED), allocator),
+        assertEquals(
+                SourceConformance.readAll(source("rows", 20L, "seed", CONTEXT_SEED), allocator),
                 SourceConformance.readAll(source("rows", 20L), allocator));
     }
 
     @Test
     void theDataDoesNotDependOnTheBatchSize(BufferAllocator allocator) {
-        assertEquals(SourceConformance.readAll(source("rows", 100L, "batchSize", 7), allocator),
+        assertEquals(
+                SourceConformance.readAll(source("rows", 100L, "batchSize", 7), allocator),
                 SourceConformance.readAll(source("rows", 100L, "batchSize", 64), allocator));
     }
 
@@ -169,7 +176,8 @@ class SyntheticSourceTest {
     void classesWithoutMulticlassIsAConfigProblem() {
         MapConfig config = new MapConfig("source", Map.of("rows", 10L, "task", "binary", "classes", 3));
         new SyntheticSourceFactory().create(config, new TestContext());
-        assertEquals(List.of("source.classes: classes applies only to task: multiclass (binary always has 2)."),
+        assertEquals(
+                List.of("source.classes: classes applies only to task: multiclass (binary always has 2)."),
                 config.messages());
     }
 

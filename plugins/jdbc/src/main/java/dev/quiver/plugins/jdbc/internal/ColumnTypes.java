@@ -33,12 +33,10 @@ public final class ColumnTypes {
 
     private static final ArrowType FLOAT64 = new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE);
 
-    private ColumnTypes() {
-    }
+    private ColumnTypes() {}
 
     /** The declared schema of a result with this metadata, and the SQL type names of the unreadable columns. */
-    public record Declared(Schema schema, Map<String, String> unreadable) {
-    }
+    public record Declared(Schema schema, Map<String, String> unreadable) {}
 
     public static Declared declare(ResultSetMetaData meta) throws SQLException {
         List<Field> fields = new ArrayList<>();

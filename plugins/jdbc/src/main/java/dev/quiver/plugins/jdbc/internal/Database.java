@@ -51,8 +51,10 @@ public final class Database {
         try {
             Connection connection = driver.connect(url, properties);
             if (connection == null) {
-                throw new QuiverException(ErrorCode.CONFIG, "The JDBC driver " + driver.getClass().getName()
-                        + " does not accept the URL " + describe() + ".");
+                throw new QuiverException(
+                        ErrorCode.CONFIG,
+                        "The JDBC driver " + driver.getClass().getName() + " does not accept the URL " + describe()
+                                + ".");
             }
             return connection;
         } catch (SQLException e) {
@@ -61,8 +63,9 @@ public final class Database {
     }
 
     private Driver driver() {
-        for (ClassLoader loader : new ClassLoader[] {Database.class.getClassLoader(),
-                Thread.currentThread().getContextClassLoader()}) {
+        for (ClassLoader loader : new ClassLoader[] {
+            Database.class.getClassLoader(), Thread.currentThread().getContextClassLoader()
+        }) {
             for (Driver driver : ServiceLoader.load(Driver.class, loader)) {
                 try {
                     if (driver.acceptsURL(url)) {
@@ -75,8 +78,10 @@ public final class Database {
         }
         int end = url.indexOf(':', "jdbc:".length());
         String scheme = end < 0 ? url : url.substring(0, end + 1);
-        throw new QuiverException(ErrorCode.CONFIG, "No JDBC driver for " + scheme + " URLs is installed (PostgreSQL's "
-                + "is bundled). Put the database's JDBC driver jar on Quiver's classpath, e.g. in pipelines/target/lib.");
+        throw new QuiverException(
+                ErrorCode.CONFIG,
+                "No JDBC driver for " + scheme + " URLs is installed (PostgreSQL's "
+                        + "is bundled). Put the database's JDBC driver jar on Quiver's classpath, e.g. in pipelines/target/lib.");
     }
 
     /**
@@ -86,16 +91,17 @@ public final class Database {
      */
     public QuiverException failure(SQLException e, String what) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
-        boolean config = state.startsWith("28") || state.startsWith("42") || state.startsWith("3D")
-                || state.startsWith("3F");
+        boolean config =
+                state.startsWith("28") || state.startsWith("42") || state.startsWith("3D") || state.startsWith("3F");
         // Drivers write details on further lines (PostgreSQL's "  Position: 15"); a problem is one line.
         String message = redact(what + ": " + e.getMessage()).strip().replaceAll("\\s*\\R\\s*", "; ");
         if (state.startsWith("28")) {
             message += " Check the source's user and password.";
         }
-        return new QuiverException(config ? ErrorCode.CONFIG : ErrorCode.DATA, message.endsWith(".") ? message
-                : message + ".", new SQLException(redact(String.valueOf(e.getMessage())), e.getSQLState(),
-                        e.getErrorCode()));
+        return new QuiverException(
+                config ? ErrorCode.CONFIG : ErrorCode.DATA,
+                message.endsWith(".") ? message : message + ".",
+                new SQLException(redact(String.valueOf(e.getMessage())), e.getSQLState(), e.getErrorCode()));
     }
 
     /** {@code text} with the password, and any credentials in a URL, replaced by {@code ***}. */

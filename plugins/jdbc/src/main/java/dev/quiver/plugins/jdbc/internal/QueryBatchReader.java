@@ -38,8 +38,14 @@ public final class QueryBatchReader implements BatchReader {
     private boolean finished;
     private boolean closed;
 
-    private QueryBatchReader(Database database, Schema schema, Connection connection, PreparedStatement statement,
-            ResultSet rows, ArrowVectorIterator batches, BufferAllocator allocator) {
+    private QueryBatchReader(
+            Database database,
+            Schema schema,
+            Connection connection,
+            PreparedStatement statement,
+            ResultSet rows,
+            ArrowVectorIterator batches,
+            BufferAllocator allocator) {
         this.database = database;
         this.schema = schema;
         this.connection = connection;
@@ -50,8 +56,8 @@ public final class QueryBatchReader implements BatchReader {
     }
 
     /** Connects and runs {@code query}; on any failure everything opened so far is closed again. */
-    public static QueryBatchReader open(Database database, String query, int fetchSize, Schema schema,
-            BufferAllocator allocator) {
+    public static QueryBatchReader open(
+            Database database, String query, int fetchSize, Schema schema, BufferAllocator allocator) {
         Connection connection = database.connect();
         PreparedStatement statement = null;
         ResultSet rows = null;
@@ -68,8 +74,10 @@ public final class QueryBatchReader implements BatchReader {
             throw database.failure(e, "the query of " + database.describe() + " failed");
         } catch (IOException e) {
             closeAll(batches, rows, statement, connection, e);
-            throw new QuiverException(ErrorCode.DATA, database.redact("reading the rows of " + database.describe()
-                    + " failed: " + e.getMessage()), null);
+            throw new QuiverException(
+                    ErrorCode.DATA,
+                    database.redact("reading the rows of " + database.describe() + " failed: " + e.getMessage()),
+                    null);
         } catch (RuntimeException e) {
             closeAll(batches, rows, statement, connection, e);
             throw unwrap(database, e, 0);
@@ -98,7 +106,8 @@ public final class QueryBatchReader implements BatchReader {
                         root.clear();
                         for (Field field : schema.getFields()) {
                             FieldVector from = batch.getVector(field.getName());
-                            from.makeTransferPair(root.getVector(field.getName())).transfer();
+                            from.makeTransferPair(root.getVector(field.getName()))
+                                    .transfer();
                         }
                         root.setRowCount(batch.getRowCount());
                     }
@@ -118,15 +127,18 @@ public final class QueryBatchReader implements BatchReader {
     private static QuiverException unwrap(Database database, RuntimeException e, long rowsRead) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql) {
-                return database.failure(sql, "reading the rows of " + database.describe() + " failed after row "
-                        + rowsRead);
+                return database.failure(
+                        sql, "reading the rows of " + database.describe() + " failed after row " + rowsRead);
             }
         }
         if (e instanceof QuiverException q) {
             return q;
         }
-        return new QuiverException(ErrorCode.DATA, database.redact("reading the rows of " + database.describe()
-                + " failed after row " + rowsRead + ": " + e.getMessage()), null);
+        return new QuiverException(
+                ErrorCode.DATA,
+                database.redact("reading the rows of " + database.describe() + " failed after row " + rowsRead + ": "
+                        + e.getMessage()),
+                null);
     }
 
     @Override
@@ -140,14 +152,20 @@ public final class QueryBatchReader implements BatchReader {
         closeAll(batches, rows, statement, connection, failure);
         if (failure.getSuppressed().length > 0) {
             Throwable first = failure.getSuppressed()[0];
-            throw new QuiverException(ErrorCode.DATA, database.redact("cannot close the query of "
-                    + database.describe() + ": " + first.getMessage()), null);
+            throw new QuiverException(
+                    ErrorCode.DATA,
+                    database.redact("cannot close the query of " + database.describe() + ": " + first.getMessage()),
+                    null);
         }
     }
 
     /** Closes each non-null resource, newest first, adding any failure to {@code failure} as suppressed. */
-    private static void closeAll(ArrowVectorIterator batches, ResultSet rows, PreparedStatement statement,
-            Connection connection, Exception failure) {
+    private static void closeAll(
+            ArrowVectorIterator batches,
+            ResultSet rows,
+            PreparedStatement statement,
+            Connection connection,
+            Exception failure) {
         AutoCloseable[] all = {batches, rows, statement, connection};
         for (AutoCloseable resource : all) {
             if (resource == null) {

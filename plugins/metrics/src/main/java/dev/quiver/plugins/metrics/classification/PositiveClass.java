@@ -22,8 +22,7 @@ public final class PositiveClass {
     /** Returned by {@link #resolve} when no single class applies. */
     public static final int NONE = -1;
 
-    private PositiveClass() {
-    }
+    private PositiveClass() {}
 
     /** The option's value, or null when not set. */
     public static String read(Config config) {
@@ -40,8 +39,9 @@ public final class PositiveClass {
         if (label != null) {
             int index = predictions.classes().indexOf(label);
             if (index < 0) {
-                throw new QuiverException(ErrorCode.CONFIG, "positiveClass '" + label
-                        + "' is not one of the classes " + predictions.classes() + ".");
+                throw new QuiverException(
+                        ErrorCode.CONFIG,
+                        "positiveClass '" + label + "' is not one of the classes " + predictions.classes() + ".");
             }
             return index;
         }

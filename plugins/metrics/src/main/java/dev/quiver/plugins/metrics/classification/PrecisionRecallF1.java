@@ -31,7 +31,9 @@ public final class PrecisionRecallF1 extends ClassificationMetric {
 
     /** Which ratio. */
     public enum Score {
-        PRECISION, RECALL, F1;
+        PRECISION,
+        RECALL,
+        F1;
 
         /** The pipeline-file name, e.g. {@code f1}. */
         public String label() {
@@ -41,7 +43,10 @@ public final class PrecisionRecallF1 extends ClassificationMetric {
 
     /** How per-class scores become one. {@code ONE_CLASS} is the plain name's rule described above. */
     public enum Average {
-        ONE_CLASS, MACRO, MICRO, WEIGHTED;
+        ONE_CLASS,
+        MACRO,
+        MICRO,
+        WEIGHTED;
 
         /** The name suffix, e.g. {@code -macro}; empty for the plain name. */
         public String suffix() {
@@ -50,7 +55,9 @@ public final class PrecisionRecallF1 extends ClassificationMetric {
     }
 
     /** The value of a ratio whose denominator is zero. */
-    public static final Option<Double> ZERO_DIVISION = Option.real("zeroDivision", 0.0).atLeast(0).atMost(1)
+    public static final Option<Double> ZERO_DIVISION = Option.real("zeroDivision", 0.0)
+            .atLeast(0)
+            .atMost(1)
             .describe("The value of a ratio whose denominator is zero, e.g. the precision of a class never "
                     + "predicted (scikit-learn's zero_division).");
 

@@ -11,8 +11,7 @@ import dev.quiver.api.metric.Predictions;
  */
 public final class ClassIndices {
 
-    private ClassIndices() {
-    }
+    private ClassIndices() {}
 
     /**
      * The number of classes: the labels given, or one more than the largest index seen when the labels are
@@ -50,13 +49,18 @@ public final class ClassIndices {
             return null;
         }
         if (p.length != predictions.size()) {
-            throw new QuiverException(ErrorCode.DATA, "The predictions have " + predictions.size()
-                    + " rows but " + p.length + " rows of class probabilities.");
+            throw new QuiverException(
+                    ErrorCode.DATA,
+                    "The predictions have " + predictions.size() + " rows but " + p.length
+                            + " rows of class probabilities.");
         }
         for (int row = 0; row < p.length; row++) {
             if (p[row].length != k) {
-                throw QuiverException.data("predictions", row, "probabilities", "expected " + k
-                        + " class probabilities (one per class), got " + p[row].length + ".");
+                throw QuiverException.data(
+                        "predictions",
+                        row,
+                        "probabilities",
+                        "expected " + k + " class probabilities (one per class), got " + p[row].length + ".");
             }
         }
         return p;
@@ -67,8 +71,8 @@ public final class ClassIndices {
         for (int row = 0; row < values.length; row++) {
             double v = values[row];
             if (!(v >= 0 && v < k && v == Math.rint(v))) {
-                throw QuiverException.data("predictions", row, column, "expected a class index in 0.." + (k - 1)
-                        + ", got " + v + ".");
+                throw QuiverException.data(
+                        "predictions", row, column, "expected a class index in 0.." + (k - 1) + ", got " + v + ".");
             }
             out[row] = (int) v;
         }

@@ -13,8 +13,7 @@ public final class Scores {
     /** Regression only. */
     public static final Set<Task> REGRESSION = Set.of(Task.REGRESSION);
 
-    private Scores() {
-    }
+    private Scores() {}
 
     /** The mean of {@code values}; NaN when empty. */
     public static double mean(double[] values) {

@@ -68,7 +68,9 @@ public enum RegressionMetric implements Metric {
      * {@code 1 - Var(residual) / Var(actual)}, as scikit-learn's {@code explained_variance_score}: unlike r2 it
      * forgives a constant bias. Constant truth is handled as for r2.
      */
-    EXPLAINED_VARIANCE("explained-variance", true,
+    EXPLAINED_VARIANCE(
+            "explained-variance",
+            true,
             "1 - variance of the residual / variance of the target; unlike r2, blind to a constant bias.") {
         @Override
         double of(double[] actual, double[] predicted) {
@@ -80,7 +82,9 @@ public enum RegressionMetric implements Metric {
      * A signed bias, best at zero, so neither direction is right: {@link #higherIsBetter()} says false, like
      * every other error, but selecting models on it is not advised.
      */
-    ERROR_MEAN("error-mean", false,
+    ERROR_MEAN(
+            "error-mean",
+            false,
             "Mean residual (actual - predicted): the model's bias; positive when it predicts too low.") {
         @Override
         double of(double[] actual, double[] predicted) {
@@ -91,7 +95,9 @@ public enum RegressionMetric implements Metric {
      * The population variance of the residual: two models with the same mean error differ in how much the error
      * varies.
      */
-    ERROR_VARIANCE("error-variance", false,
+    ERROR_VARIANCE(
+            "error-variance",
+            false,
             "Population variance of the residual (actual - predicted): how much the error varies around its mean.") {
         @Override
         double of(double[] actual, double[] predicted) {

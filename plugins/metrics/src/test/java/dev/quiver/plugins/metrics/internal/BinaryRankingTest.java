@@ -10,8 +10,8 @@ class BinaryRankingTest {
 
     @Test
     void aNaNScoreGivesNaNAreasAndStillCountsTheRows() {
-        BinaryRanking ranking = BinaryRanking.of(new boolean[] {true, false, true},
-                new double[] {Double.NaN, 0.4, 0.9});
+        BinaryRanking ranking =
+                BinaryRanking.of(new boolean[] {true, false, true}, new double[] {Double.NaN, 0.4, 0.9});
         assertTrue(Double.isNaN(ranking.rocAuc()));
         assertTrue(Double.isNaN(ranking.averagePrecision()));
         assertEquals(2, ranking.positives());
@@ -20,8 +20,8 @@ class BinaryRankingTest {
 
     @Test
     void tiedScoresAreOneThresholdAndCountHalf() {
-        BinaryRanking ranking = BinaryRanking.of(new boolean[] {true, false, true, false},
-                new double[] {0.5, 0.5, 0.5, 0.5});
+        BinaryRanking ranking =
+                BinaryRanking.of(new boolean[] {true, false, true, false}, new double[] {0.5, 0.5, 0.5, 0.5});
         assertEquals(0.5, ranking.rocAuc());
         assertEquals(0.5, ranking.averagePrecision());
     }

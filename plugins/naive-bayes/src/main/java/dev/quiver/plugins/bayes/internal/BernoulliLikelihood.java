@@ -17,6 +17,7 @@ final class BernoulliLikelihood implements Likelihood {
     private final double[] featureLogProb;
     /** {@code log(1 - p_cj) } and its per-class sum: the log likelihood of a row with nothing present. */
     private final double[] absentLogProb;
+
     private final double[] allAbsent;
     private final double alpha;
     private final double binarize;
@@ -39,8 +40,8 @@ final class BernoulliLikelihood implements Likelihood {
     }
 
     /** From per-class presence counts: {@code log((present_cj + alpha) / (rows_c + 2 alpha))}. */
-    static BernoulliLikelihood fit(int classes, int features, double[] presentCount, double[] classCount,
-            double alpha, double binarize) {
+    static BernoulliLikelihood fit(
+            int classes, int features, double[] presentCount, double[] classCount, double alpha, double binarize) {
         double[] flp = new double[classes * features];
         for (int c = 0; c < classes; c++) {
             double logRows = Math.log(classCount[c] + 2 * alpha);
@@ -52,8 +53,12 @@ final class BernoulliLikelihood implements Likelihood {
     }
 
     static BernoulliLikelihood load(StateReader state, int classes, int features) {
-        return new BernoulliLikelihood(classes, features, state.getDoubles("featureLogProb", classes * features),
-                state.getDouble("alpha"), state.getDouble("binarize"));
+        return new BernoulliLikelihood(
+                classes,
+                features,
+                state.getDoubles("featureLogProb", classes * features),
+                state.getDouble("alpha"),
+                state.getDouble("binarize"));
     }
 
     /** Whether a value counts as the feature being present. */
@@ -82,7 +87,9 @@ final class BernoulliLikelihood implements Likelihood {
 
     @Override
     public void save(StateWriter state) {
-        state.putDoubles("featureLogProb", featureLogProb).putDouble("alpha", alpha).putDouble("binarize", binarize);
+        state.putDoubles("featureLogProb", featureLogProb)
+                .putDouble("alpha", alpha)
+                .putDouble("binarize", binarize);
     }
 
     @Override

@@ -10,8 +10,7 @@ import org.apache.arrow.vector.types.pojo.Field;
 /** Reads a batch's feature columns into a row-major double matrix, refusing what naive Bayes cannot use. */
 final class FeatureMatrix {
 
-    private FeatureMatrix() {
-    }
+    private FeatureMatrix() {}
 
     /**
      * The {@code rows x features} matrix of {@code root}.
@@ -22,18 +21,27 @@ final class FeatureMatrix {
      * @throws QuiverException ({@link dev.quiver.api.ErrorCode#DATA}) for a missing or non-numeric column, or a
      *     missing or infinite cell
      */
-    static double[] read(VectorSchemaRoot root, List<String> features, String what, String source,
-            long firstRow) {
+    static double[] read(VectorSchemaRoot root, List<String> features, String what, String source, long firstRow) {
         for (String name : features) {
             FieldVector v = root.getVector(name);
             if (v == null) {
-                throw QuiverException.data(source, 0, name, "naive-bayes was trained on this feature, but the batch "
-                        + "to " + what + " has only " + root.getSchema().getFields().stream().map(Field::getName)
-                        .toList());
+                throw QuiverException.data(
+                        source,
+                        0,
+                        name,
+                        "naive-bayes was trained on this feature, but the batch "
+                                + "to " + what + " has only "
+                                + root.getSchema().getFields().stream()
+                                        .map(Field::getName)
+                                        .toList());
             }
             if (!ArrowColumns.isNumeric(v.getField())) {
-                throw QuiverException.data(source, 0, name, "naive-bayes needs numeric features, but this column is "
-                        + v.getField().getType() + "; encode it first (e.g. with a one-hot transform)");
+                throw QuiverException.data(
+                        source,
+                        0,
+                        name,
+                        "naive-bayes needs numeric features, but this column is "
+                                + v.getField().getType() + "; encode it first (e.g. with a one-hot transform)");
             }
         }
         int rows = root.getRowCount();
@@ -42,13 +50,21 @@ final class FeatureMatrix {
         ArrowColumns.toRowMajorDoubles(root, features, x, 0);
         for (int i = 0; i < x.length; i++) {
             if (Double.isNaN(x[i])) {
-                throw QuiverException.data(source, firstRow + i / d, features.get(i % d), "naive-bayes cannot " + what
-                        + " with a missing value; fill it first (e.g. with an impute transform)");
+                throw QuiverException.data(
+                        source,
+                        firstRow + i / d,
+                        features.get(i % d),
+                        "naive-bayes cannot " + what
+                                + " with a missing value; fill it first (e.g. with an impute transform)");
             }
             if (Double.isInfinite(x[i])) {
                 // an infinite feature makes every class's likelihood infinite, and the probabilities 0/0
-                throw QuiverException.data(source, firstRow + i / d, features.get(i % d), "naive-bayes cannot " + what
-                        + " with an infinite value (" + x[i] + "); features must be finite numbers");
+                throw QuiverException.data(
+                        source,
+                        firstRow + i / d,
+                        features.get(i % d),
+                        "naive-bayes cannot " + what + " with an infinite value (" + x[i]
+                                + "); features must be finite numbers");
             }
         }
         return x;

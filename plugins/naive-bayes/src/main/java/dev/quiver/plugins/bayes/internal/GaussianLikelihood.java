@@ -15,6 +15,7 @@ final class GaussianLikelihood implements Likelihood {
     private final int features;
     /** Row-major {@code classes x features}. */
     private final double[] theta;
+
     private final double[] var;
     private final double epsilon;
     /** Per class, {@code -0.5 * sum(log(2 pi var))}: the part of the log density that does not depend on x. */
@@ -37,7 +38,10 @@ final class GaussianLikelihood implements Likelihood {
     }
 
     static GaussianLikelihood load(StateReader state, int classes, int features) {
-        return new GaussianLikelihood(classes, features, state.getDoubles("theta", classes * features),
+        return new GaussianLikelihood(
+                classes,
+                features,
+                state.getDoubles("theta", classes * features),
                 state.getDoubles("var", classes * features),
                 state.getDouble("epsilon"));
     }

@@ -15,6 +15,7 @@ final class MultinomialLikelihood implements Likelihood {
     private final int features;
     /** Row-major {@code classes x features}: {@code log p_cj}. */
     private final double[] featureLogProb;
+
     private final double alpha;
 
     MultinomialLikelihood(int classes, int features, double[] featureLogProb, double alpha) {
@@ -41,8 +42,8 @@ final class MultinomialLikelihood implements Likelihood {
     }
 
     static MultinomialLikelihood load(StateReader state, int classes, int features) {
-        return new MultinomialLikelihood(classes, features, state.getDoubles("featureLogProb", classes * features),
-                state.getDouble("alpha"));
+        return new MultinomialLikelihood(
+                classes, features, state.getDoubles("featureLogProb", classes * features), state.getDouble("alpha"));
     }
 
     @Override

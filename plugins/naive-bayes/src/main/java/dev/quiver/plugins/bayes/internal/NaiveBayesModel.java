@@ -37,7 +37,11 @@ public final class NaiveBayesModel implements Model {
     private final Likelihood likelihood;
     private final List<Field> predictionFields;
 
-    NaiveBayesModel(List<String> features, ClassLabels labels, double[] classCount, double[] classLogPrior,
+    NaiveBayesModel(
+            List<String> features,
+            ClassLabels labels,
+            double[] classCount,
+            double[] classLogPrior,
             Likelihood likelihood) {
         this.features = List.copyOf(features);
         this.labels = labels;
@@ -57,7 +61,10 @@ public final class NaiveBayesModel implements Model {
         List<String> classes = state.getStrings("classes");
         ArrowType targetType;
         try {
-            targetType = Schema.fromJSON(state.getString("targetSchema")).getFields().get(0).getType();
+            targetType = Schema.fromJSON(state.getString("targetSchema"))
+                    .getFields()
+                    .get(0)
+                    .getType();
         } catch (IOException e) {
             throw new UncheckedIOException("unreadable target type in naive-bayes state", e);
         }
@@ -67,14 +74,20 @@ public final class NaiveBayesModel implements Model {
             throw state.damaged("classes", "are " + classes + "; a classifier needs at least two");
         }
         StateReader params = state.child("likelihood");
-        Likelihood likelihood = switch (state.getString("kind")) {
-            case "gaussian" -> GaussianLikelihood.load(params, k, d);
-            case "multinomial" -> MultinomialLikelihood.load(params, k, d);
-            case "bernoulli" -> BernoulliLikelihood.load(params, k, d);
-            default -> throw new IllegalStateException("unknown naive-bayes kind '" + state.getString("kind") + "'");
-        };
-        return new NaiveBayesModel(features, new ClassLabels(classes, targetType), state.getDoubles("classCount", k),
-                state.getDoubles("classLogPrior", k), likelihood);
+        Likelihood likelihood =
+                switch (state.getString("kind")) {
+                    case "gaussian" -> GaussianLikelihood.load(params, k, d);
+                    case "multinomial" -> MultinomialLikelihood.load(params, k, d);
+                    case "bernoulli" -> BernoulliLikelihood.load(params, k, d);
+                    default ->
+                        throw new IllegalStateException("unknown naive-bayes kind '" + state.getString("kind") + "'");
+                };
+        return new NaiveBayesModel(
+                features,
+                new ClassLabels(classes, targetType),
+                state.getDoubles("classCount", k),
+                state.getDoubles("classLogPrior", k),
+                likelihood);
     }
 
     @Override

@@ -31,8 +31,15 @@ import org.apache.arrow.vector.types.pojo.Field;
  * @param fitPriors whether to learn priors from class frequencies (else uniform)
  * @param priorsLocation where {@code priors} was written, for the error when its length is wrong
  */
-public record NaiveBayesTrainer(String kind, double alpha, double varSmoothing, double binarize,
-        List<Double> priors, boolean fitPriors, Location priorsLocation) implements Trainer {
+public record NaiveBayesTrainer(
+        String kind,
+        double alpha,
+        double varSmoothing,
+        double binarize,
+        List<Double> priors,
+        boolean fitPriors,
+        Location priorsLocation)
+        implements Trainer {
 
     public NaiveBayesTrainer {
         priors = List.copyOf(priors);
@@ -50,13 +57,18 @@ public record NaiveBayesTrainer(String kind, double alpha, double varSmoothing, 
         int k = labels.size();
         int d = features.size();
         if (k < 2) {
-            throw new QuiverException(ErrorCode.DATA, "naive-bayes needs at least two classes in the "
-                    + "target, found " + labels.classes());
+            throw new QuiverException(
+                    ErrorCode.DATA,
+                    "naive-bayes needs at least two classes in the " + "target, found " + labels.classes());
         }
         for (Field f : data.schema().getFields()) {
             if (features.contains(f.getName()) && !ArrowColumns.isNumeric(f)) {
-                throw QuiverException.data("training data", 0, f.getName(), "naive-bayes needs numeric features, but "
-                        + "this column is " + f.getType() + "; encode it first (e.g. with a one-hot transform)");
+                throw QuiverException.data(
+                        "training data",
+                        0,
+                        f.getName(),
+                        "naive-bayes needs numeric features, but " + "this column is " + f.getType()
+                                + "; encode it first (e.g. with a one-hot transform)");
             }
         }
 
@@ -71,19 +83,22 @@ public record NaiveBayesTrainer(String kind, double alpha, double varSmoothing, 
             if (tally.classCount[c] == 0) {
                 // only learned priors are 0 for it; given or uniform priors keep it possible, on untrained likelihoods
                 context.warn("naive-bayes: class '" + labels.classes().get(c) + "' has no training rows; "
-                        + (priors.isEmpty() && fitPriors ? "it gets probability 0"
+                        + (priors.isEmpty() && fitPriors
+                                ? "it gets probability 0"
                                 : "its likelihood is learned from nothing, but its prior keeps it possible"));
             }
         }
 
-        Likelihood likelihood = switch (kind) {
-            case "gaussian" -> gaussian(data, context, features, target, labels, tally);
-            case "multinomial" -> MultinomialLikelihood.fit(k, d, tally.featureSum, alpha);
-            case "bernoulli" -> BernoulliLikelihood.fit(k, d, tally.presentCount, tally.classCount, alpha, binarize);
-            default -> throw new IllegalStateException("unknown kind " + kind);
-        };
-        return new NaiveBayesModel(features, labels, tally.classCount, classLogPrior(labels, tally.classCount),
-                likelihood);
+        Likelihood likelihood =
+                switch (kind) {
+                    case "gaussian" -> gaussian(data, context, features, target, labels, tally);
+                    case "multinomial" -> MultinomialLikelihood.fit(k, d, tally.featureSum, alpha);
+                    case "bernoulli" ->
+                        BernoulliLikelihood.fit(k, d, tally.presentCount, tally.classCount, alpha, binarize);
+                    default -> throw new IllegalStateException("unknown kind " + kind);
+                };
+        return new NaiveBayesModel(
+                features, labels, tally.classCount, classLogPrior(labels, tally.classCount), likelihood);
     }
 
     private double[] classLogPrior(ClassLabels labels, double[] classCount) {
@@ -91,8 +106,10 @@ public record NaiveBayesTrainer(String kind, double alpha, double varSmoothing, 
         double[] logPrior = new double[k];
         if (!priors.isEmpty()) {
             if (priors.size() != k) {
-                throw QuiverException.config(priorsLocation, "priors has " + priors.size() + " values but the target "
-                        + "has " + k + " classes " + labels.classes() + "; give one prior per class, in that order");
+                throw QuiverException.config(
+                        priorsLocation,
+                        "priors has " + priors.size() + " values but the target " + "has " + k + " classes "
+                                + labels.classes() + "; give one prior per class, in that order");
             }
             for (int c = 0; c < k; c++) {
                 logPrior[c] = Math.log(priors.get(c));
@@ -116,8 +133,13 @@ public record NaiveBayesTrainer(String kind, double alpha, double varSmoothing, 
      * does, which keeps them accurate when the mean is large), plus {@code epsilon = varSmoothing * the largest
      * variance of any feature over all rows}, scikit-learn's guard against zero variances.
      */
-    private GaussianLikelihood gaussian(TrainingData data, FitContext context, List<String> features,
-            String target, ClassLabels labels, Tally tally) {
+    private GaussianLikelihood gaussian(
+            TrainingData data,
+            FitContext context,
+            List<String> features,
+            String target,
+            ClassLabels labels,
+            Tally tally) {
         int k = tally.classes;
         int d = tally.features;
         double[] theta = new double[k * d];
@@ -168,8 +190,13 @@ public record NaiveBayesTrainer(String kind, double alpha, double varSmoothing, 
         void accept(double[] x, int[] y, int rows, long firstRow);
     }
 
-    private static void forEachBatch(TrainingData data, FitContext context, List<String> features, String target,
-            ClassLabels labels, BatchConsumer consumer) {
+    private static void forEachBatch(
+            TrainingData data,
+            FitContext context,
+            List<String> features,
+            String target,
+            ClassLabels labels,
+            BatchConsumer consumer) {
         long firstRow = 1;
         try (BatchReader reader = data.open(context.allocator())) {
             while (reader.loadNextBatch()) {
@@ -213,7 +240,10 @@ public record NaiveBayesTrainer(String kind, double alpha, double varSmoothing, 
                 for (int j = 0; j < features; j++) {
                     double v = x[r * features + j];
                     if (v < 0 && counts) {
-                        throw QuiverException.data("training data", firstRow + r, names.get(j),
+                        throw QuiverException.data(
+                                "training data",
+                                firstRow + r,
+                                names.get(j),
                                 "multinomial naive Bayes needs counts, but this value is " + v + "; use kind: "
                                         + "gaussian for real-valued features");
                     }

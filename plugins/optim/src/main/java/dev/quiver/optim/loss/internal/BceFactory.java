@@ -12,7 +12,8 @@ import java.util.List;
 /** Makes {@link BceWithLogitsLoss}: {@code loss: {type: bce, posWeight: 3.0}}. Stateless. */
 public final class BceFactory implements LossFactory {
 
-    static final Option<List<Double>> POS_WEIGHT = Option.reals("posWeight", List.of()).atLeast(0)
+    static final Option<List<Double>> POS_WEIGHT = Option.reals("posWeight", List.of())
+            .atLeast(0)
             .describe("Weight of positive examples: one value, or one per output column (torch pos_weight).");
 
     @Override
@@ -33,7 +34,8 @@ public final class BceFactory implements LossFactory {
     @Override
     public Loss create(Config userConfig, PluginContext context) {
         Config config = FiniteConfig.of(userConfig);
-        double[] posWeight = config.get(POS_WEIGHT).stream().mapToDouble(Double::doubleValue).toArray();
+        double[] posWeight =
+                config.get(POS_WEIGHT).stream().mapToDouble(Double::doubleValue).toArray();
         return new BceWithLogitsLoss(ReductionOption.read(config), posWeight);
     }
 }

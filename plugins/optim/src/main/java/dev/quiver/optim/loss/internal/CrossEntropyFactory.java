@@ -15,9 +15,12 @@ import java.util.List;
  */
 public final class CrossEntropyFactory implements LossFactory {
 
-    static final Option<List<Double>> WEIGHTS = Option.reals("weights", List.of()).atLeast(0)
+    static final Option<List<Double>> WEIGHTS = Option.reals("weights", List.of())
+            .atLeast(0)
             .describe("A weight per class, in class order (torch weight); the mean is weighted by them.");
-    static final Option<Double> LABEL_SMOOTHING = Option.real("labelSmoothing", 0.0).atLeast(0).below(1)
+    static final Option<Double> LABEL_SMOOTHING = Option.real("labelSmoothing", 0.0)
+            .atLeast(0)
+            .below(1)
             .describe("Share of the target mass spread uniformly over all classes (torch label_smoothing).");
 
     @Override
@@ -38,7 +41,8 @@ public final class CrossEntropyFactory implements LossFactory {
     @Override
     public Loss create(Config userConfig, PluginContext context) {
         Config config = FiniteConfig.of(userConfig);
-        double[] weights = config.get(WEIGHTS).stream().mapToDouble(Double::doubleValue).toArray();
+        double[] weights =
+                config.get(WEIGHTS).stream().mapToDouble(Double::doubleValue).toArray();
         if (weights.length == 1) {
             config.problem(WEIGHTS.name(), "weights needs one value per class (at least two), got one");
             weights = new double[0];

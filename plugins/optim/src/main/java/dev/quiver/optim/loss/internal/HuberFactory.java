@@ -12,8 +12,8 @@ import java.util.List;
 /** Makes {@link HuberLoss}: {@code loss: {type: huber, delta: 1.0}}. Stateless. */
 public final class HuberFactory implements LossFactory {
 
-    static final Option<Double> DELTA = Option.real("delta", 1.0).above(0)
-            .describe("Where the loss turns from quadratic to linear.");
+    static final Option<Double> DELTA =
+            Option.real("delta", 1.0).above(0).describe("Where the loss turns from quadratic to linear.");
 
     @Override
     public String name() {

@@ -10,8 +10,7 @@ final class ReductionOption {
     static final Option<String> REDUCTION = Option.choice("reduction", "mean", "mean", "sum")
             .describe("How per-element losses become one number: their mean or their sum.");
 
-    private ReductionOption() {
-    }
+    private ReductionOption() {}
 
     static Reduction read(Config config) {
         return Reduction.of(config.get(REDUCTION));

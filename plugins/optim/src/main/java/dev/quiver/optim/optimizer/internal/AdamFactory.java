@@ -16,10 +16,12 @@ import java.util.List;
 public final class AdamFactory implements OptimizerFactory {
 
     static final Option<Double> LR = CommonOptions.lr(1e-3);
-    static final Option<List<Double>> BETAS = Option.reals("betas", List.of(0.9, 0.999)).atLeast(0).below(1)
+    static final Option<List<Double>> BETAS = Option.reals("betas", List.of(0.9, 0.999))
+            .atLeast(0)
+            .below(1)
             .describe("Decay rates of the first and second moment estimates, two values in [0, 1).");
-    static final Option<Boolean> AMSGRAD = Option.bool("amsgrad", false)
-            .describe("Use the maximum of past second moments (AMSGrad).");
+    static final Option<Boolean> AMSGRAD =
+            Option.bool("amsgrad", false).describe("Use the maximum of past second moments (AMSGrad).");
 
     private final boolean decoupled;
     private final Option<Double> weightDecay;
@@ -48,14 +50,15 @@ public final class AdamFactory implements OptimizerFactory {
 
     @Override
     public String description() {
-        return decoupled ? "Adam with decoupled weight decay, as torch.optim.AdamW."
+        return decoupled
+                ? "Adam with decoupled weight decay, as torch.optim.AdamW."
                 : "Adaptive moment estimation, as torch.optim.Adam.";
     }
 
     @Override
     public List<Option<?>> options() {
-        return List.of(LR, BETAS, CommonOptions.EPS, weightDecay, AMSGRAD, CommonOptions.MAXIMIZE,
-                CommonOptions.DECAY_BIAS);
+        return List.of(
+                LR, BETAS, CommonOptions.EPS, weightDecay, AMSGRAD, CommonOptions.MAXIMIZE, CommonOptions.DECAY_BIAS);
     }
 
     @Override
@@ -66,8 +69,15 @@ public final class AdamFactory implements OptimizerFactory {
             config.problem(BETAS.name(), "betas needs exactly two values, [beta1, beta2], got " + betas.size());
             betas = BETAS.defaultValue();
         }
-        return new Adam(new Adam.Settings(config.get(LR), betas.get(0), betas.get(1), config.get(CommonOptions.EPS),
-                config.get(weightDecay), decoupled, config.get(AMSGRAD), config.get(CommonOptions.MAXIMIZE),
+        return new Adam(new Adam.Settings(
+                config.get(LR),
+                betas.get(0),
+                betas.get(1),
+                config.get(CommonOptions.EPS),
+                config.get(weightDecay),
+                decoupled,
+                config.get(AMSGRAD),
+                config.get(CommonOptions.MAXIMIZE),
                 config.get(CommonOptions.DECAY_BIAS)));
     }
 }

@@ -6,14 +6,13 @@ import dev.quiver.api.config.Option;
 final class CommonOptions {
 
     static final Option<Double> WEIGHT_DECAY = weightDecay(0.0);
-    static final Option<Boolean> MAXIMIZE = Option.bool("maximize", false)
-            .describe("Ascend the objective instead of descending it.");
+    static final Option<Boolean> MAXIMIZE =
+            Option.bool("maximize", false).describe("Ascend the objective instead of descending it.");
     static final Option<Boolean> DECAY_BIAS = Option.bool("decayBias", true)
             .describe("Apply weight decay to bias parameters too (PyTorch does); false exempts them.");
     static final Option<Double> EPS = eps(1e-8);
 
-    private CommonOptions() {
-    }
+    private CommonOptions() {}
 
     static Option<Double> lr(double defaultValue) {
         return Option.real("lr", defaultValue).atLeast(0).describe("Learning rate.");
@@ -24,7 +23,8 @@ final class CommonOptions {
     }
 
     static Option<Double> eps(double defaultValue) {
-        return Option.real("eps", defaultValue).atLeast(0)
+        return Option.real("eps", defaultValue)
+                .atLeast(0)
                 .describe("Added to the denominator for numerical stability.");
     }
 }

@@ -6,8 +6,7 @@ package dev.quiver.optim.optimizer.internal;
  */
 public final class Require {
 
-    private Require() {
-    }
+    private Require() {}
 
     /** {@code value >= 0} and finite; NaN fails too. */
     public static double nonNegative(String name, double value) {

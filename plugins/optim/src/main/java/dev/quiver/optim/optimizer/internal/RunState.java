@@ -21,20 +21,20 @@ public abstract class RunState implements OptimizerRun {
     protected final List<Parameter> parameters;
     /** Buffer name to one array per parameter, in parameter order. */
     private final List<Buffer> buffers = new ArrayList<>();
+
     private double learningRate;
     /** Completed steps; PyTorch's {@code state['step']}. */
     protected long steps;
 
-    private record Buffer(String name, float[][] perParameter) {
-    }
+    private record Buffer(String name, float[][] perParameter) {}
 
     protected RunState(List<Parameter> parameters, double learningRate) {
         this.parameters = List.copyOf(parameters);
         Set<String> names = new HashSet<>();
         for (Parameter p : this.parameters) {
             if (!names.add(p.name())) {
-                throw new IllegalArgumentException("two parameters are named '" + p.name()
-                        + "'; checkpoints need unique names");
+                throw new IllegalArgumentException(
+                        "two parameters are named '" + p.name() + "'; checkpoints need unique names");
             }
         }
         this.learningRate = learningRate;
@@ -105,8 +105,8 @@ public abstract class RunState implements OptimizerRun {
                 saved[b][i] = child.getFloats(p.name());
                 int expected = buffer.perParameter()[i].length;
                 if (saved[b][i].length != expected) {
-                    throw new IllegalStateException("optimizer state '" + buffer.name() + "' of parameter '"
-                            + p.name() + "' has " + saved[b][i].length + " values, but the parameter has " + expected);
+                    throw new IllegalStateException("optimizer state '" + buffer.name() + "' of parameter '" + p.name()
+                            + "' has " + saved[b][i].length + " values, but the parameter has " + expected);
                 }
             }
         }

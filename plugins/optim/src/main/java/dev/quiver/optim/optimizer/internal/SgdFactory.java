@@ -13,10 +13,11 @@ import java.util.List;
 public final class SgdFactory implements OptimizerFactory {
 
     static final Option<Double> LR = CommonOptions.lr(1e-3);
-    static final Option<Double> MOMENTUM = Option.real("momentum", 0.0).atLeast(0).describe("Momentum factor.");
+    static final Option<Double> MOMENTUM =
+            Option.real("momentum", 0.0).atLeast(0).describe("Momentum factor.");
     static final Option<Double> DAMPENING = Option.real("dampening", 0.0).describe("Dampening for momentum.");
-    static final Option<Boolean> NESTEROV = Option.bool("nesterov", false)
-            .describe("Nesterov momentum; needs momentum > 0 and dampening 0.");
+    static final Option<Boolean> NESTEROV =
+            Option.bool("nesterov", false).describe("Nesterov momentum; needs momentum > 0 and dampening 0.");
 
     @Override
     public String name() {
@@ -30,7 +31,13 @@ public final class SgdFactory implements OptimizerFactory {
 
     @Override
     public List<Option<?>> options() {
-        return List.of(LR, MOMENTUM, DAMPENING, NESTEROV, CommonOptions.WEIGHT_DECAY, CommonOptions.MAXIMIZE,
+        return List.of(
+                LR,
+                MOMENTUM,
+                DAMPENING,
+                NESTEROV,
+                CommonOptions.WEIGHT_DECAY,
+                CommonOptions.MAXIMIZE,
                 CommonOptions.DECAY_BIAS);
     }
 
@@ -41,12 +48,19 @@ public final class SgdFactory implements OptimizerFactory {
         double dampening = config.get(DAMPENING);
         boolean nesterov = config.get(NESTEROV);
         if (nesterov && (momentum <= 0.0 || dampening != 0.0)) {
-            config.problem(NESTEROV.name(), "nesterov momentum requires momentum > 0 and dampening = 0, got momentum "
-                    + momentum + " and dampening " + dampening);
+            config.problem(
+                    NESTEROV.name(),
+                    "nesterov momentum requires momentum > 0 and dampening = 0, got momentum " + momentum
+                            + " and dampening " + dampening);
             nesterov = false;
         }
-        return new Sgd(new Sgd.Settings(config.get(LR), momentum, dampening, nesterov,
-                config.get(CommonOptions.WEIGHT_DECAY), config.get(CommonOptions.MAXIMIZE),
+        return new Sgd(new Sgd.Settings(
+                config.get(LR),
+                momentum,
+                dampening,
+                nesterov,
+                config.get(CommonOptions.WEIGHT_DECAY),
+                config.get(CommonOptions.MAXIMIZE),
                 config.get(CommonOptions.DECAY_BIAS)));
     }
 }

@@ -1,8 +1,7 @@
 package dev.quiver.optim.schedule.internal;
 
-import dev.quiver.api.optim.Scheduler;
-
 import dev.quiver.api.optim.OptimizerRun;
+import dev.quiver.api.optim.Scheduler;
 import dev.quiver.api.state.StateReader;
 import dev.quiver.api.state.StateWriter;
 import dev.quiver.optim.schedule.ReduceOnPlateau;

@@ -19,8 +19,7 @@ import org.apache.arrow.vector.types.pojo.Schema;
  */
 public final class ColumnTypes {
 
-    private ColumnTypes() {
-    }
+    private ColumnTypes() {}
 
     /** The schema the source declares for a file whose Arrow schema is {@code file}; no schema metadata. */
     public static Schema declared(Schema file) {
@@ -52,8 +51,8 @@ public final class ColumnTypes {
                         ? Optional.of("is float16, which Quiver does not read")
                         : Optional.empty();
             case List, LargeList, FixedSizeList, ListView, LargeListView, Struct, Map, Union, RunEndEncoded:
-                return Optional.of("is nested (" + type + "); Quiver reads flat columns only: flatten it "
-                        + "before training");
+                return Optional.of(
+                        "is nested (" + type + "); Quiver reads flat columns only: flatten it " + "before training");
             default:
                 return Optional.of("has type " + type + ", which Quiver does not read (it reads integers, "
                         + "float32/float64, booleans and strings)");

@@ -15,20 +15,26 @@ import org.apache.arrow.vector.dictionary.DictionaryProvider;
  */
 public final class DictionaryColumns {
 
-    private DictionaryColumns() {
-    }
+    private DictionaryColumns() {}
 
     /**
      * The decoded column, allocated from {@code allocator} and owned by the caller; a DATA error naming the column
      * and {@code file} when the dictionary holds something other than strings.
      */
-    public static FieldVector decode(FieldVector encoded, DictionaryProvider dictionaries, BufferAllocator allocator,
-            String file) {
-        Dictionary dictionary = dictionaries.lookup(encoded.getField().getDictionary().getId());
+    public static FieldVector decode(
+            FieldVector encoded, DictionaryProvider dictionaries, BufferAllocator allocator, String file) {
+        Dictionary dictionary =
+                dictionaries.lookup(encoded.getField().getDictionary().getId());
         if (dictionary == null || !(dictionary.getVector() instanceof VarCharVector)) {
-            throw QuiverException.data(file, 0, encoded.getName(), "the column is dictionary-encoded "
-                    + (dictionary == null ? "without its dictionary" : dictionary.getVectorType().toString())
-                    + "; only dictionary-encoded strings are read.");
+            throw QuiverException.data(
+                    file,
+                    0,
+                    encoded.getName(),
+                    "the column is dictionary-encoded "
+                            + (dictionary == null
+                                    ? "without its dictionary"
+                                    : dictionary.getVectorType().toString())
+                            + "; only dictionary-encoded strings are read.");
         }
         return (FieldVector) DictionaryEncoder.decode(encoded, dictionary, allocator);
     }

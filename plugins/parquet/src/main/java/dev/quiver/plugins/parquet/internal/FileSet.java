@@ -50,12 +50,14 @@ public final class FileSet {
                 throw new QuiverException(ErrorCode.DATA, resolved + ": the file does not exist.");
             }
         } catch (IOException | UncheckedIOException e) {
-            throw new QuiverException(ErrorCode.DATA, resolved + ": cannot list the files (" + e.getMessage() + ").",
-                    e);
+            throw new QuiverException(
+                    ErrorCode.DATA, resolved + ": cannot list the files (" + e.getMessage() + ").", e);
         }
         if (files.isEmpty()) {
-            throw new QuiverException(ErrorCode.DATA, resolved + ": no Parquet file "
-                    + (isGlob(resolved.toString()) ? "matches '" + written + "'." : "in this folder."));
+            throw new QuiverException(
+                    ErrorCode.DATA,
+                    resolved + ": no Parquet file "
+                            + (isGlob(resolved.toString()) ? "matches '" + written + "'." : "in this folder."));
         }
         return files;
     }
@@ -70,8 +72,9 @@ public final class FileSet {
                 base = base.resolve(part);
             } else {
                 fixed = false;
-                depth = part.toString().contains("**") ? Integer.MAX_VALUE : depth == Integer.MAX_VALUE ? depth
-                        : depth + 1;
+                depth = part.toString().contains("**")
+                        ? Integer.MAX_VALUE
+                        : depth == Integer.MAX_VALUE ? depth : depth + 1;
             }
         }
         if (!Files.isDirectory(base)) {

@@ -16,8 +16,7 @@ import org.apache.arrow.vector.ipc.message.ArrowFieldNode;
  */
 final class JavaCopy {
 
-    private JavaCopy() {
-    }
+    private JavaCopy() {}
 
     /** Replaces {@code to}'s contents by a copy of {@code from} (same type, a flat column) in {@code allocator}. */
     static void copy(FieldVector from, FieldVector to, BufferAllocator allocator) {

@@ -50,8 +50,8 @@ public final class ScanBatchReader implements BatchReader {
     /**
      * @param schema the declared columns to read, each of a supported type ({@link ColumnTypes#unsupported} empty)
      */
-    public ScanBatchReader(List<Path> files, Schema schema, int batchSize, long nativeBytes,
-            BufferAllocator allocator) {
+    public ScanBatchReader(
+            List<Path> files, Schema schema, int batchSize, long nativeBytes, BufferAllocator allocator) {
         this.files = List.copyOf(files);
         this.schema = schema;
         this.batchSize = batchSize;
@@ -108,13 +108,14 @@ public final class ScanBatchReader implements BatchReader {
         }
         file = files.get(next++);
         rowsOfFile = 0;
-        DatasetFactory factory = new FileSystemDatasetFactory(allocator, budget.pool(), FileFormat.PARQUET,
-                file.toUri().toString());
+        DatasetFactory factory = new FileSystemDatasetFactory(
+                allocator, budget.pool(), FileFormat.PARQUET, file.toUri().toString());
         scan.add(factory);
         Dataset dataset = factory.finish();
         scan.add(dataset);
         String[] columns = schema.getFields().stream().map(Field::getName).toArray(String[]::new);
-        Scanner scanner = dataset.newScan(new ScanOptions.Builder(batchSize).columns(Optional.of(columns)).build());
+        Scanner scanner = dataset.newScan(
+                new ScanOptions.Builder(batchSize).columns(Optional.of(columns)).build());
         scan.add(scanner);
         batches = scanner.scanBatches();
         scan.add(batches);
@@ -132,9 +133,14 @@ public final class ScanBatchReader implements BatchReader {
                 }
             } else if (from.getMinorType() != to.getMinorType()) {
                 // The file changed type under the declared schema (another file of the set, or rewritten).
-                throw QuiverException.data(file.toString(), 0, to.getName(), "is " + from.getField().getType()
-                        + " in this file but " + to.getField().getType() + " in the first file of the set; every "
-                        + "file must have the same column types.");
+                throw QuiverException.data(
+                        file.toString(),
+                        0,
+                        to.getName(),
+                        "is " + from.getField().getType()
+                                + " in this file but " + to.getField().getType()
+                                + " in the first file of the set; every "
+                                + "file must have the same column types.");
             } else {
                 JavaCopy.copy(from, to, allocator);
             }
@@ -144,12 +150,17 @@ public final class ScanBatchReader implements BatchReader {
 
     private QuiverException failure(Exception e) {
         if (budget.refusals() > refusalsBefore) {
-            return new QuiverException(ErrorCode.DATA, file + ": reading it needed more than "
-                    + (budget.limit() >> 20) + " MiB of native memory, the source's nativeMemory; raise it, or "
-                    + "lower batchSize (now " + batchSize + ").", e);
+            return new QuiverException(
+                    ErrorCode.DATA,
+                    file + ": reading it needed more than "
+                            + (budget.limit() >> 20) + " MiB of native memory, the source's nativeMemory; raise it, or "
+                            + "lower batchSize (now " + batchSize + ").",
+                    e);
         }
-        return new QuiverException(ErrorCode.DATA, file + ": cannot read the Parquet file after row " + rowsOfFile
-                + " (" + e.getMessage() + ").", e);
+        return new QuiverException(
+                ErrorCode.DATA,
+                file + ": cannot read the Parquet file after row " + rowsOfFile + " (" + e.getMessage() + ").",
+                e);
     }
 
     private void closeScan() throws Exception {
@@ -181,8 +192,8 @@ public final class ScanBatchReader implements BatchReader {
         try {
             closeScan();
         } catch (Exception e) {
-            throw new QuiverException(ErrorCode.DATA, file + ": cannot close the Parquet scan (" + e.getMessage()
-                    + ").", e);
+            throw new QuiverException(
+                    ErrorCode.DATA, file + ": cannot close the Parquet scan (" + e.getMessage() + ").", e);
         } finally {
             root.close();
         }

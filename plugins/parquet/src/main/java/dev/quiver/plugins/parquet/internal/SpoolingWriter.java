@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 import org.apache.arrow.dataset.file.DatasetFileWriter;
-import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.dataset.file.FileFormat;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.VectorLoader;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.VectorUnloader;
@@ -52,8 +52,8 @@ public final class SpoolingWriter implements SinkWriter {
     private boolean committed;
     private boolean closed;
 
-    private SpoolingWriter(Path target, Schema schema, BufferAllocator allocator, Path spool, Path folder,
-            FileChannel channel) {
+    private SpoolingWriter(
+            Path target, Schema schema, BufferAllocator allocator, Path spool, Path folder, FileChannel channel) {
         this.target = target;
         this.schema = schema;
         this.allocator = allocator;
@@ -73,8 +73,8 @@ public final class SpoolingWriter implements SinkWriter {
             }
         }
         Path absolute = target.toAbsolutePath();
-        String stem = "." + absolute.getFileName() + "." + Long.toUnsignedString(ThreadLocalRandom.current()
-                .nextLong(), 36);
+        String stem = "." + absolute.getFileName() + "."
+                + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36);
         Path spool = absolute.resolveSibling(stem + ".spool.tmp");
         Path folder = absolute.resolveSibling(stem + ".tmp");
         FileChannel channel = null;
@@ -121,8 +121,10 @@ public final class SpoolingWriter implements SinkWriter {
             if (rows == 0) {
                 // Arrow's Dataset writer creates no file at all for a table without rows (it opens files as rows
                 // arrive); saying so beats a commit that silently leaves nothing, or an older file, at the target.
-                throw new QuiverException(ErrorCode.DATA, target + ": there are no rows to write, and Arrow's "
-                        + "Parquet writer cannot write a file without rows; nothing was written.");
+                throw new QuiverException(
+                        ErrorCode.DATA,
+                        target + ": there are no rows to write, and Arrow's "
+                                + "Parquet writer cannot write a file without rows; nothing was written.");
             }
             writer.end();
             writer.close();
@@ -133,8 +135,14 @@ public final class SpoolingWriter implements SinkWriter {
             RootAllocator exported = new RootAllocator();
             try (FileChannel in = FileChannel.open(spool, StandardOpenOption.READ);
                     ArrowFileReader reader = new ArrowFileReader(in, exported)) {
-                DatasetFileWriter.write(exported, reader, FileFormat.PARQUET, folder.toUri().toString(),
-                        new String[0], 1, "part-{i}.parquet");
+                DatasetFileWriter.write(
+                        exported,
+                        reader,
+                        FileFormat.PARQUET,
+                        folder.toUri().toString(),
+                        new String[0],
+                        1,
+                        "part-{i}.parquet");
             } finally {
                 closeWhenReleased(exported);
             }
@@ -157,8 +165,8 @@ public final class SpoolingWriter implements SinkWriter {
             if (e instanceof QuiverException) {
                 throw e;
             }
-            throw new QuiverException(ErrorCode.DATA, target + ": Arrow could not write the Parquet file ("
-                    + e.getMessage() + ").", e);
+            throw new QuiverException(
+                    ErrorCode.DATA, target + ": Arrow could not write the Parquet file (" + e.getMessage() + ").", e);
         } finally {
             close();
         }

@@ -39,14 +39,15 @@ public record ColumnChoice(List<String> named, Location location, String transfo
      * @param byDefault which usable features are taken when no names were given
      * @throws QuiverException ({@link dev.quiver.api.ErrorCode#CONFIG}) listing every name that is wrong
      */
-    public List<String> resolve(Schema schema, Columns columns, Predicate<Field> usable, String needs,
-            Predicate<Field> byDefault) {
+    public List<String> resolve(
+            Schema schema, Columns columns, Predicate<Field> usable, String needs, Predicate<Field> byDefault) {
         List<String> features = columns.features();
         List<Problem> problems = new ArrayList<>();
         List<String> chosen = new ArrayList<>();
         if (named.isEmpty()) {
             for (String feature : features) {
-                field(schema, feature).filter(f -> usable.test(f) && byDefault.test(f))
+                field(schema, feature)
+                        .filter(f -> usable.test(f) && byDefault.test(f))
                         .ifPresent(f -> chosen.add(f.getName()));
             }
             return List.copyOf(chosen);

@@ -68,8 +68,10 @@ public abstract class ColumnwiseTransform implements FittedTransform {
     public final VectorSchemaRoot apply(VectorSchemaRoot input, BufferAllocator allocator) {
         for (String name : rewritten) {
             if (input.getVector(name) == null) {
-                throw QuiverException.inBatch(name, "the " + type() + " transform needs this column, "
-                        + "but the batch has only " + ColumnChoice.names(input.getSchema()));
+                throw QuiverException.inBatch(
+                        name,
+                        "the " + type() + " transform needs this column, " + "but the batch has only "
+                                + ColumnChoice.names(input.getSchema()));
             }
         }
         List<FieldVector> out = new ArrayList<>();

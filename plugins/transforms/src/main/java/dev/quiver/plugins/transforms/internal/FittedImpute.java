@@ -44,8 +44,10 @@ public final class FittedImpute extends ColumnwiseTransform {
                 throw state.damaged("isText", "element " + c + " is " + isText[c] + "; it should be 0 or 1");
             }
             if (isText[c] == 0 && !Double.isFinite(numbers[c])) {
-                throw state.damaged("numericFill", "element " + c + " is " + numbers[c] + ", which would fill column '"
-                        + columns.get(c) + "' with a non-finite number");
+                throw state.damaged(
+                        "numericFill",
+                        "element " + c + " is " + numbers[c] + ", which would fill column '" + columns.get(c)
+                                + "' with a non-finite number");
             }
             fills.add(isText[c] == 1 ? texts.get(c) : (Object) numbers[c]);
         }
@@ -116,7 +118,9 @@ public final class FittedImpute extends ColumnwiseTransform {
             numbers[c] = fill instanceof Double d ? d : Double.NaN;
             texts.add(fill instanceof String s ? s : "");
         }
-        state.putStrings("columns", rewritten()).putLongs("isText", isText).putDoubles("numericFill", numbers)
+        state.putStrings("columns", rewritten())
+                .putLongs("isText", isText)
+                .putDoubles("numericFill", numbers)
                 .putStrings("textFill", texts);
     }
 

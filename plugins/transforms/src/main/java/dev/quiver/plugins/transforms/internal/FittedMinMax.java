@@ -29,8 +29,12 @@ public final class FittedMinMax extends NumericMap {
     public static FittedMinMax load(StateReader state) {
         List<String> columns = state.getStrings("columns");
         int n = columns.size();
-        return new FittedMinMax(columns, state.getDoubles("min", n), state.getDoubles("max", n),
-                state.getDoubles("scale", n), state.getDoubles("offset", n));
+        return new FittedMinMax(
+                columns,
+                state.getDoubles("min", n),
+                state.getDoubles("max", n),
+                state.getDoubles("scale", n),
+                state.getDoubles("offset", n));
     }
 
     @Override
@@ -49,16 +53,19 @@ public final class FittedMinMax extends NumericMap {
 
     @Override
     public void save(StateWriter state) {
-        state.putStrings("columns", rewritten()).putDoubles("min", min).putDoubles("max", max)
-                .putDoubles("scale", scale).putDoubles("offset", offset);
+        state.putStrings("columns", rewritten())
+                .putDoubles("min", min)
+                .putDoubles("max", max)
+                .putDoubles("scale", scale)
+                .putDoubles("offset", offset);
     }
 
     @Override
     public Map<String, Object> describe() {
         Map<String, Object> columns = new LinkedHashMap<>();
         for (int c = 0; c < min.length; c++) {
-            columns.put(rewritten().get(c), Map.of("min", min[c], "max", max[c], "scale", scale[c],
-                    "offset", offset[c]));
+            columns.put(
+                    rewritten().get(c), Map.of("min", min[c], "max", max[c], "scale", scale[c], "offset", offset[c]));
         }
         return Map.of("columns", columns);
     }

@@ -35,6 +35,7 @@ public final class FittedOneHot extends ColumnwiseTransform {
     private final List<Map<String, Integer>> lookups;
     /** The same lookups keyed by the UTF-8 bytes of each category, for text columns. */
     private final List<Map<ByteBuffer, Integer>> textLookups;
+
     private final boolean ignoreUnknown;
     private final boolean dropFirst;
 
@@ -63,8 +64,8 @@ public final class FittedOneHot extends ColumnwiseTransform {
         List<String> columns = state.getStrings("columns");
         StateReader cats = state.child("categories");
         List<List<String>> categories = columns.stream().map(cats::getStrings).toList();
-        return new FittedOneHot(columns, categories, state.getLong("ignoreUnknown") == 1,
-                state.getLong("dropFirst") == 1);
+        return new FittedOneHot(
+                columns, categories, state.getLong("ignoreUnknown") == 1, state.getLong("dropFirst") == 1);
     }
 
     @Override
@@ -77,7 +78,8 @@ public final class FittedOneHot extends ColumnwiseTransform {
         String column = rewritten().get(index);
         List<String> values = categories.get(index);
         return values.subList(dropFirst && !values.isEmpty() ? 1 : 0, values.size()).stream()
-                .map(v -> column + "=" + v).toList();
+                .map(v -> column + "=" + v)
+                .toList();
     }
 
     @Override
@@ -96,7 +98,9 @@ public final class FittedOneHot extends ColumnwiseTransform {
 
     @Override
     protected List<Field> outputFields(int index, Field input) {
-        return indicators(index).stream().map(name -> Vectors.float64(name, false)).toList();
+        return indicators(index).stream()
+                .map(name -> Vectors.float64(name, false))
+                .toList();
     }
 
     @Override
@@ -150,11 +154,15 @@ public final class FittedOneHot extends ColumnwiseTransform {
         }
         String value = ClassLabels.labelOf(input, r);
         List<String> known = categories.get(index);
-        String shown = known.size() <= SHOWN ? known.toString()
+        String shown = known.size() <= SHOWN
+                ? known.toString()
                 : known.subList(0, SHOWN) + " and " + (known.size() - SHOWN) + " more";
-        throw QuiverException.inBatch(r, input.getName(), "the value '" + value
-                + "' was not seen when one-hot was fitted; known values are " + shown
-                + ". Set unknown: ignore to encode unseen values as all zeros.");
+        throw QuiverException.inBatch(
+                r,
+                input.getName(),
+                "the value '" + value
+                        + "' was not seen when one-hot was fitted; known values are " + shown
+                        + ". Set unknown: ignore to encode unseen values as all zeros.");
     }
 
     @Override

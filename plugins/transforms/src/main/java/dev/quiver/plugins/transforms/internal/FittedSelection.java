@@ -45,7 +45,9 @@ public final class FittedSelection implements FittedTransform {
     @Override
     public Columns columns(Columns input) {
         List<String> features = new ArrayList<>(leading);
-        input.features().stream().filter(f -> !removed.contains(f) && !leading.contains(f)).forEach(features::add);
+        input.features().stream()
+                .filter(f -> !removed.contains(f) && !leading.contains(f))
+                .forEach(features::add);
         return input.withFeatures(features);
     }
 
@@ -54,8 +56,7 @@ public final class FittedSelection implements FittedTransform {
         List<String> out = new ArrayList<>();
         for (String name : leading) {
             if (!input.contains(name)) {
-                throw QuiverException.inBatch(name, type + " keeps this column, but the batch has only "
-                        + input);
+                throw QuiverException.inBatch(name, type + " keeps this column, but the batch has only " + input);
             }
             out.add(name);
         }
@@ -66,7 +67,9 @@ public final class FittedSelection implements FittedTransform {
     @Override
     public Schema outputSchema(Schema input) {
         List<String> names = order(ColumnChoice.names(input));
-        return new Schema(names.stream().map(n -> ColumnChoice.field(input, n).orElseThrow()).toList());
+        return new Schema(names.stream()
+                .map(n -> ColumnChoice.field(input, n).orElseThrow())
+                .toList());
     }
 
     @Override

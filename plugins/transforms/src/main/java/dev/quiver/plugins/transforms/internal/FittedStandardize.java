@@ -20,8 +20,8 @@ public final class FittedStandardize extends NumericMap {
 
     public static FittedStandardize load(StateReader state) {
         List<String> columns = state.getStrings("columns");
-        return new FittedStandardize(columns, state.getDoubles("mean", columns.size()),
-                state.getDoubles("scale", columns.size()));
+        return new FittedStandardize(
+                columns, state.getDoubles("mean", columns.size()), state.getDoubles("scale", columns.size()));
     }
 
     @Override

@@ -35,7 +35,10 @@ public record Impute(ColumnChoice choice, Strategy strategy, Object fill) implem
 
     /** How the fill value of a column is chosen. */
     public enum Strategy {
-        MEAN("mean"), MEDIAN("median"), MOST_FREQUENT("most-frequent"), CONSTANT("constant");
+        MEAN("mean"),
+        MEDIAN("median"),
+        MOST_FREQUENT("most-frequent"),
+        CONSTANT("constant");
 
         private final String label;
 
@@ -48,7 +51,10 @@ public record Impute(ColumnChoice choice, Strategy strategy, Object fill) implem
         }
 
         public static Strategy of(String label) {
-            return Arrays.stream(values()).filter(s -> s.label.equals(label)).findFirst().orElseThrow();
+            return Arrays.stream(values())
+                    .filter(s -> s.label.equals(label))
+                    .findFirst()
+                    .orElseThrow();
         }
     }
 
@@ -56,17 +62,22 @@ public record Impute(ColumnChoice choice, Strategy strategy, Object fill) implem
     public TransformPlan plan(Schema input, Columns columns) {
         List<String> names = resolve(input, columns);
         // A text column is filled with text, a numeric one with a number: known from the type alone.
-        return new TransformPlan(ColumnwiseTransform.rewrite(input, names,
-                (index, field) -> List.of(FittedImpute.outputField(field, ColumnChoice.isText(field)))), columns);
+        return new TransformPlan(
+                ColumnwiseTransform.rewrite(
+                        input,
+                        names,
+                        (index, field) -> List.of(FittedImpute.outputField(field, ColumnChoice.isText(field)))),
+                columns);
     }
 
     private List<String> resolve(Schema input, Columns columns) {
         boolean numericOnly = strategy == Strategy.MEAN || strategy == Strategy.MEDIAN || fill instanceof Double;
         boolean textOnly = fill instanceof String;
-        Predicate<Field> usable = numericOnly ? ArrowColumns::isNumeric
-                : textOnly ? ColumnChoice::isText
-                : f -> ArrowColumns.isNumeric(f) || ColumnChoice.isText(f);
-        String needs = numericOnly ? "numeric columns" + (fill instanceof Double ? " for a numeric fillValue" : "")
+        Predicate<Field> usable = numericOnly
+                ? ArrowColumns::isNumeric
+                : textOnly ? ColumnChoice::isText : f -> ArrowColumns.isNumeric(f) || ColumnChoice.isText(f);
+        String needs = numericOnly
+                ? "numeric columns" + (fill instanceof Double ? " for a numeric fillValue" : "")
                 : textOnly ? "text columns for a text fillValue" : "numeric or text columns";
         return choice.resolve(input, columns, usable, needs, f -> true);
     }
@@ -87,8 +98,12 @@ public record Impute(ColumnChoice choice, Strategy strategy, Object fill) implem
         for (int c = 0; c < names.size(); c++) {
             Object value = learners.get(c).fill();
             if (value == null) {
-                throw QuiverException.data(data.describe(), 0, names.get(c), "the column has no values, so impute "
-                        + "cannot learn its " + strategy.label() + "; drop the column or use strategy: constant.");
+                throw QuiverException.data(
+                        data.describe(),
+                        0,
+                        names.get(c),
+                        "the column has no values, so impute " + "cannot learn its " + strategy.label()
+                                + "; drop the column or use strategy: constant.");
             }
             fills.add(value);
         }
@@ -201,8 +216,10 @@ public record Impute(ColumnChoice choice, Strategy strategy, Object fill) implem
             // The commonest value; among equally common ones the smallest, as scikit-learn picks.
             return counts.entrySet().stream()
                     .max(Map.Entry.<String, Long>comparingByValue()
-                            .thenComparing(Map.Entry.<String, Long>comparingByKey().reversed()))
-                    .map(Map.Entry::getKey).orElse(null);
+                            .thenComparing(
+                                    Map.Entry.<String, Long>comparingByKey().reversed()))
+                    .map(Map.Entry::getKey)
+                    .orElse(null);
         }
     }
 }

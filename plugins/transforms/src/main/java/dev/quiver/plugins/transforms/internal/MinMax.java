@@ -5,7 +5,6 @@ import dev.quiver.api.transform.Columns;
 import dev.quiver.api.transform.FittedTransform;
 import dev.quiver.api.transform.Transform;
 import dev.quiver.api.transform.TransformPlan;
-import java.util.Arrays;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.types.pojo.Schema;

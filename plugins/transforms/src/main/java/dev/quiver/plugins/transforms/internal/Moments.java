@@ -34,8 +34,12 @@ public final class Moments {
 
     /** The data error of a column whose statistics overflow float64, for the transform named {@code transform}. */
     static QuiverException tooLarge(Source data, String column, String transform, String what) {
-        return QuiverException.data(data.describe(), 0, column, "the values are too large for " + transform + ": "
-                + what + " overflows float64; divide the column by a power of ten first.");
+        return QuiverException.data(
+                data.describe(),
+                0,
+                column,
+                "the values are too large for " + transform + ": " + what
+                        + " overflows float64; divide the column by a power of ten first.");
     }
 
     /** Adds the first {@code n} values of {@code values}. */

@@ -52,7 +52,8 @@ public abstract class NumericMap extends ColumnwiseTransform {
         int rows = input.getValueCount();
         double[] values = Vectors.doubles(input, new double[rows]);
         map(index, values, rows);
-        Float8Vector out = Vectors.newFloat64(outputFields(index, input.getField()).get(0), rows, allocator);
+        Float8Vector out =
+                Vectors.newFloat64(outputFields(index, input.getField()).get(0), rows, allocator);
         if (input.getNullCount() == 0) {
             for (int r = 0; r < rows; r++) {
                 out.set(r, values[r]);

@@ -38,7 +38,8 @@ public record OneHot(ColumnChoice choice, boolean ignoreUnknown, boolean dropFir
         List<String> encoded = resolve(input, columns);
         Schema schema = ColumnwiseTransform.rewrite(input, encoded, (index, field) -> List.of(placeholder(field)));
         Columns planned = columns.withFeatures(columns.features().stream()
-                .map(f -> encoded.contains(f) ? placeholderName(f) : f).toList());
+                .map(f -> encoded.contains(f) ? placeholderName(f) : f)
+                .toList());
         return new TransformPlan(schema, planned);
     }
 
@@ -57,8 +58,8 @@ public record OneHot(ColumnChoice choice, boolean ignoreUnknown, boolean dropFir
     }
 
     private List<String> resolve(Schema input, Columns columns) {
-        return choice.resolve(input, columns, OneHot::categorical, "text, boolean or integer columns",
-                ColumnChoice::isText);
+        return choice.resolve(
+                input, columns, OneHot::categorical, "text, boolean or integer columns", ColumnChoice::isText);
     }
 
     static boolean categorical(Field field) {
@@ -72,8 +73,8 @@ public record OneHot(ColumnChoice choice, boolean ignoreUnknown, boolean dropFir
         List<String> names = resolve(schema, columns);
         List<TreeSet<String>> seen = new ArrayList<>();
         for (String name : names) {
-            boolean integer = ColumnChoice.field(schema, name).orElseThrow().getType().getTypeID()
-                    == ArrowType.ArrowTypeID.Int;
+            boolean integer =
+                    ColumnChoice.field(schema, name).orElseThrow().getType().getTypeID() == ArrowType.ArrowTypeID.Int;
             seen.add(new TreeSet<>(integer ? Comparator.comparingLong(Long::parseLong) : Comparator.naturalOrder()));
         }
         try (BatchReader reader = data.open(allocator)) {
@@ -105,8 +106,12 @@ public record OneHot(ColumnChoice choice, boolean ignoreUnknown, boolean dropFir
         Set<String> names = new HashSet<>();
         for (Field f : output.getFields()) {
             if (!names.add(f.getName())) {
-                throw QuiverException.data(data.describe(), 0, f.getName(), "one-hot would make a column of this "
-                        + "name, but the data has one already; rename that column or the values first.");
+                throw QuiverException.data(
+                        data.describe(),
+                        0,
+                        f.getName(),
+                        "one-hot would make a column of this "
+                                + "name, but the data has one already; rename that column or the values first.");
             }
         }
     }

@@ -32,7 +32,8 @@ public record Selection(ColumnChoice choice, boolean keep) implements Transform 
     private FittedSelection fitted(Schema schema, Columns columns) {
         List<String> named = choice.resolve(schema, columns, f -> true, "any column", f -> true);
         if (keep) {
-            List<String> removed = columns.features().stream().filter(f -> !named.contains(f)).toList();
+            List<String> removed =
+                    columns.features().stream().filter(f -> !named.contains(f)).toList();
             return new FittedSelection("select", named, removed);
         }
         return new FittedSelection("drop", List.of(), named);

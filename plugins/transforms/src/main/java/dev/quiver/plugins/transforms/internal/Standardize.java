@@ -30,8 +30,11 @@ public record Standardize(ColumnChoice choice, boolean withMean, boolean withStd
             if (!Double.isFinite(moments[c].mean()) || !Double.isFinite(moments[c].variance())) {
                 // Finite values whose sum or squared deviations overflow: the variance would read as infinite,
                 // the rounding bound too, and the column would pass for constant.
-                throw Moments.tooLarge(data, names.get(c), "standardize", "their "
-                        + (Double.isFinite(moments[c].mean()) ? "variance" : "mean"));
+                throw Moments.tooLarge(
+                        data,
+                        names.get(c),
+                        "standardize",
+                        "their " + (Double.isFinite(moments[c].mean()) ? "variance" : "mean"));
             }
             mean[c] = withMean ? moments[c].mean() : 0;
             scale[c] = withStd ? scale(moments[c]) : 1;

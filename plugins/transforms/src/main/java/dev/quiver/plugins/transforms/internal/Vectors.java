@@ -20,8 +20,7 @@ public final class Vectors {
 
     public static final ArrowType FLOAT64 = new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE);
 
-    private Vectors() {
-    }
+    private Vectors() {}
 
     /** A float64 field named {@code name}. */
     public static Field float64(String name, boolean nullable) {
@@ -69,8 +68,8 @@ public final class Vectors {
      * @throws QuiverException ({@link dev.quiver.api.ErrorCode#DATA}) for an infinite value, naming its row
      *     and column: a mean, a variance or a range learned from it would turn the whole column into NaN
      */
-    public static void scanNumeric(Source data, List<String> columns, BufferAllocator allocator,
-            ColumnValues consumer) {
+    public static void scanNumeric(
+            Source data, List<String> columns, BufferAllocator allocator, ColumnValues consumer) {
         double[] buffer = new double[0];
         long firstRow = 1;
         try (BatchReader reader = data.open(allocator)) {
@@ -91,12 +90,16 @@ public final class Vectors {
      * Throws a data error naming the first infinite value among the first {@code rows} of {@code values}, at its
      * line of the file when {@code reader} knows it, else at its row number ({@code firstRow} is the batch's).
      */
-    static void requireFinite(double[] values, int rows, Source data, BatchReader reader, long firstRow,
-            String column) {
+    static void requireFinite(
+            double[] values, int rows, Source data, BatchReader reader, long firstRow, String column) {
         for (int r = 0; r < rows; r++) {
             if (Double.isInfinite(values[r])) {
-                throw QuiverException.data(data.describe(), where(reader, firstRow, r), column, "the value "
-                        + values[r] + " cannot be learned from; replace or drop infinite values before this transform.");
+                throw QuiverException.data(
+                        data.describe(),
+                        where(reader, firstRow, r),
+                        column,
+                        "the value " + values[r]
+                                + " cannot be learned from; replace or drop infinite values before this transform.");
             }
         }
     }

@@ -43,8 +43,14 @@ public final class TransformBench {
         }
     }
 
-    private static void run(String name, TransformFactory factory, MapConfig config, TableData table,
-            Columns columns, int rewrittenColumns, BufferAllocator allocator) {
+    private static void run(
+            String name,
+            TransformFactory factory,
+            MapConfig config,
+            TableData table,
+            Columns columns,
+            int rewrittenColumns,
+            BufferAllocator allocator) {
         FittedTransform fitted = factory.create(config, new TestContext()).fit(table, columns, allocator);
         try (VectorSchemaRoot input = table.toRoot(allocator)) {
             for (int i = 0; i < 30; i++) {

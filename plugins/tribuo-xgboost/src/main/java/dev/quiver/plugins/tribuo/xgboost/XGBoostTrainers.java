@@ -25,9 +25,17 @@ public final class XGBoostTrainers implements TribuoExtension {
     @Override
     public List<ShortName> shortNames() {
         return List.of(
-                new ShortName("xgboost", OutputKind.CLASSIFICATION, CLASSIFICATION, Map.of("numTrees", 100),
+                new ShortName(
+                        "xgboost",
+                        OutputKind.CLASSIFICATION,
+                        CLASSIFICATION,
+                        Map.of("numTrees", 100),
                         "Gradient-boosted trees by XGBoost (100 trees, hist method); x86_64 only, needs libgomp."),
-                new ShortName("xgboost", OutputKind.REGRESSION, REGRESSION, Map.of("numTrees", 100),
+                new ShortName(
+                        "xgboost",
+                        OutputKind.REGRESSION,
+                        REGRESSION,
+                        Map.of("numTrees", 100),
                         "Gradient-boosted regression trees by XGBoost (100 trees, squared error, hist method)."));
     }
 

@@ -10,9 +10,9 @@ import dev.quiver.api.model.Model;
 import dev.quiver.api.model.PredictionColumns;
 import dev.quiver.api.model.Trainer;
 import dev.quiver.plugins.tribuo.OutputKind;
+import dev.quiver.plugins.tribuo.TrainerOption;
 import dev.quiver.plugins.tribuo.TribuoCatalog;
 import dev.quiver.plugins.tribuo.TribuoModelFactory;
-import dev.quiver.plugins.tribuo.TrainerOption;
 import dev.quiver.testing.BatchContent;
 import dev.quiver.testing.Datasets;
 import dev.quiver.testing.LeakCheckExtension;
@@ -48,7 +48,9 @@ class XGBoostTest {
 
     @Test
     void shortNameIsRegisteredForBothTasks() {
-        assertEquals(EnumSet.of(Task.BINARY, Task.MULTICLASS, Task.REGRESSION), trainer(Map.of()).tasks());
+        assertEquals(
+                EnumSet.of(Task.BINARY, Task.MULTICLASS, Task.REGRESSION),
+                trainer(Map.of()).tasks());
         assertTrue(TribuoCatalog.shortName("xgboost", OutputKind.REGRESSION).isPresent());
     }
 
@@ -58,17 +60,36 @@ class XGBoostTest {
         Model model = trainer(Map.of("numTrees", 20, "nThread", 1)).fit(wine.training("cultivar"), fit(allocator));
 
         // Tribuo's Java constructor with XGBoost's defaults (alpha 0) and the hist tree method.
-        XGBoostClassificationTrainer reference = new XGBoostClassificationTrainer(XGBoostTrainer.BoosterType.GBTREE,
-                XGBoostTrainer.TreeMethod.HIST, 20, 0.3, 0.0, 6, 1.0, 1.0, 1.0, 1.0, 0.0, 1,
-                XGBoostTrainer.LoggingVerbosity.SILENT, SEED);
+        XGBoostClassificationTrainer reference = new XGBoostClassificationTrainer(
+                XGBoostTrainer.BoosterType.GBTREE,
+                XGBoostTrainer.TreeMethod.HIST,
+                20,
+                0.3,
+                0.0,
+                6,
+                1.0,
+                1.0,
+                1.0,
+                1.0,
+                0.0,
+                1,
+                XGBoostTrainer.LoggingVerbosity.SILENT,
+                SEED);
         List<Prediction<Label>> expected = direct(reference, wine, "cultivar");
-        try (VectorSchemaRoot input = wine.toRoot(allocator); VectorSchemaRoot out = model.predict(input, allocator)) {
-            assertEquals(expected.stream().map(p -> (Object) p.getOutput().getLabel()).toList(),
+        try (VectorSchemaRoot input = wine.toRoot(allocator);
+                VectorSchemaRoot out = model.predict(input, allocator)) {
+            assertEquals(
+                    expected.stream()
+                            .map(p -> (Object) p.getOutput().getLabel())
+                            .toList(),
                     BatchContent.column(out, PredictionColumns.PREDICTION));
             for (String c : model.classes()) {
-                double[] want = expected.stream().mapToDouble(p -> p.getOutputScores().get(c).getScore()).toArray();
+                double[] want = expected.stream()
+                        .mapToDouble(p -> p.getOutputScores().get(c).getScore())
+                        .toArray();
                 double[] got = BatchContent.column(out, PredictionColumns.probability(c)).stream()
-                        .mapToDouble(o -> (Double) o).toArray();
+                        .mapToDouble(o -> (Double) o)
+                        .toArray();
                 assertArrayEquals(want, got, 0.0, c);
             }
         }
@@ -77,7 +98,8 @@ class XGBoostTest {
     @Test
     @SuppressWarnings("unchecked")
     void classNameGetsTheCorrectedDefaultsToo(BufferAllocator allocator) {
-        MapConfig config = MapConfig.of("trainer", XGBoostTrainers.REGRESSION, "options", Map.of("numTrees", 5, "nThread", 1));
+        MapConfig config =
+                MapConfig.of("trainer", XGBoostTrainers.REGRESSION, "options", Map.of("numTrees", 5, "nThread", 1));
         Trainer trainer = new TribuoModelFactory().create(config, new TestContext());
         config.assertNoProblems();
         TableData diabetes = SimpleCsv.read(Datasets.path(Datasets.DIABETES));
@@ -97,8 +119,8 @@ class XGBoostTest {
     @Test
     void regressionModelSurvivesSaveAndLoad(BufferAllocator allocator) {
         TableData diabetes = SimpleCsv.read(Datasets.path(Datasets.DIABETES));
-        Model model = trainer(Map.of("numTrees", 10, "nThread", 1)).fit(diabetes.training("progression", Task.REGRESSION),
-                fit(allocator));
+        Model model = trainer(Map.of("numTrees", 10, "nThread", 1))
+                .fit(diabetes.training("progression", Task.REGRESSION), fit(allocator));
         MemoryState state = new MemoryState();
         model.save(state);
         Model loaded = new TribuoModelFactory().load(state.reader(), new TestContext());
@@ -130,9 +152,10 @@ class XGBoostTest {
         };
     }
 
-    private static List<Prediction<Label>> direct(XGBoostClassificationTrainer trainer, TableData table,
-            String target) {
-        List<String> features = table.columnNames().stream().filter(c -> !c.equals(target)).toList();
+    private static List<Prediction<Label>> direct(
+            XGBoostClassificationTrainer trainer, TableData table, String target) {
+        List<String> features =
+                table.columnNames().stream().filter(c -> !c.equals(target)).toList();
         String[] names = features.toArray(String[]::new);
         List<double[]> columns = features.stream().map(table::doubles).toList();
         List<String> labels = table.labels(target);
@@ -145,8 +168,8 @@ class XGBoostTest {
             examples.add(new ArrayExample<>(new Label(labels.get(r)), names, values));
         }
         LabelFactory factory = new LabelFactory();
-        MutableDataset<Label> dataset = new MutableDataset<>(new SimpleDataSourceProvenance("direct", factory),
-                factory);
+        MutableDataset<Label> dataset =
+                new MutableDataset<>(new SimpleDataSourceProvenance("direct", factory), factory);
         dataset.addAll(examples);
         return trainer.train(dataset).predict(examples);
     }

@@ -7,8 +7,7 @@ import java.lang.reflect.Type;
 /** Class names as users read them in messages and listings. Stateless. */
 final class Classes {
 
-    private Classes() {
-    }
+    private Classes() {}
 
     /** {@code org.tribuo.math.optimisers.AdaGrad} -> {@code AdaGrad}; nested classes keep their outer name. */
     static String simpleName(String className) {

@@ -36,8 +36,8 @@ final class ClusterAdapter extends OutputAdapter<ClusterID> {
 
     @Override
     public List<Field> predictionFields(boolean probabilities) {
-        return List.of(new Field(PredictionColumns.PREDICTION, FieldType.notNullable(new ArrowType.Int(64, true)),
-                null));
+        return List.of(
+                new Field(PredictionColumns.PREDICTION, FieldType.notNullable(new ArrowType.Int(64, true)), null));
     }
 
     @Override

@@ -17,8 +17,7 @@ public final class ComponentFields {
 
     private static final Map<Class<?>, Map<String, Field>> CACHE = new ConcurrentHashMap<>();
 
-    private ComponentFields() {
-    }
+    private ComponentFields() {}
 
     /** The configurable fields of {@code type} by name, subclass fields first. */
     public static Map<String, Field> of(Class<?> type) {

@@ -15,8 +15,7 @@ public final class ComponentGraph {
 
     private static final int MAX_DEPTH = 12;
 
-    private ComponentGraph() {
-    }
+    private ComponentGraph() {}
 
     /** The key path (below {@code options}) of the first component that is a {@code type}, if any. */
     public static Optional<List<String>> find(Object root, Class<?> type) {

@@ -37,12 +37,12 @@ public final class Examples {
     }
 
     /** Reads one whole pass of {@code data} into a dataset of {@code adapter}'s outputs. */
-    public <T extends Output<T>> MutableDataset<T> dataset(TrainingData data, OutputAdapter<T> adapter,
-            BufferAllocator allocator) {
+    public <T extends Output<T>> MutableDataset<T> dataset(
+            TrainingData data, OutputAdapter<T> adapter, BufferAllocator allocator) {
         String description = "Quiver training data: " + features.size() + " features " + features
                 + data.target().map(t -> ", target '" + t.getName() + "'").orElse("");
-        MutableDataset<T> dataset = new MutableDataset<>(
-                new SimpleDataSourceProvenance(description, adapter.factory()), adapter.factory());
+        MutableDataset<T> dataset =
+                new MutableDataset<>(new SimpleDataSourceProvenance(description, adapter.factory()), adapter.factory());
         String target = data.target().map(f -> f.getName()).orElse(null);
         long passRow = 0;
         try (BatchReader reader = data.open(allocator)) {
@@ -50,8 +50,13 @@ public final class Examples {
             while (reader.loadNextBatch()) {
                 FieldVector targetVector = target == null ? null : ArrowColumns.vector(root, target);
                 final long first = passRow;
-                dataset.addAll(examples(root, (row) -> targetVector == null ? adapter.unknown()
-                        : adapter.target(targetVector, row, first + row + 1), "training data", first));
+                dataset.addAll(examples(
+                        root,
+                        (row) -> targetVector == null
+                                ? adapter.unknown()
+                                : adapter.target(targetVector, row, first + row + 1),
+                        "training data",
+                        first));
                 passRow += root.getRowCount();
             }
         }
@@ -69,16 +74,18 @@ public final class Examples {
         T of(int row);
     }
 
-    private <T extends Output<T>> List<Example<T>> examples(VectorSchemaRoot root, RowOutput<T> outputs,
-            String what, long firstRow) {
+    private <T extends Output<T>> List<Example<T>> examples(
+            VectorSchemaRoot root, RowOutput<T> outputs, String what, long firstRow) {
         int rows = root.getRowCount();
         int width = names.length;
         double[] matrix = new double[rows * width];
         try {
             ArrowColumns.toRowMajorDoubles(root, features, matrix, 0);
         } catch (IllegalArgumentException e) {
-            throw new QuiverException(dev.quiver.api.ErrorCode.DATA, "The " + what + " does not fit the model: "
-                    + e.getMessage() + ".", e);
+            throw new QuiverException(
+                    dev.quiver.api.ErrorCode.DATA,
+                    "The " + what + " does not fit the model: " + e.getMessage() + ".",
+                    e);
         }
         List<Example<T>> examples = new ArrayList<>(rows);
         String[] rowNames = new String[width];
@@ -97,11 +104,15 @@ public final class Examples {
                 // ArrayExample copies both arrays, so the shared names and the reused row buffer stay ours.
                 examples.add(new ArrayExample<>(output, names, rowValues));
             } else if (present > 0) {
-                examples.add(new ArrayExample<>(output, Arrays.copyOf(rowNames, present),
-                        Arrays.copyOf(rowValues, present)));
+                examples.add(new ArrayExample<>(
+                        output, Arrays.copyOf(rowNames, present), Arrays.copyOf(rowValues, present)));
             } else {
-                throw QuiverException.data(what, firstRow + r + 1, "", "every feature is empty in this row, and "
-                        + "Tribuo cannot use an example without features; drop or impute such rows");
+                throw QuiverException.data(
+                        what,
+                        firstRow + r + 1,
+                        "",
+                        "every feature is empty in this row, and "
+                                + "Tribuo cannot use an example without features; drop or impute such rows");
             }
         }
         return examples;

@@ -50,9 +50,13 @@ final class LabelAdapter extends OutputAdapter<Label> {
         String label = ClassLabels.labelOf(target, row);
         int index = label == null ? -1 : labels.indexOf(label);
         if (index < 0) {
-            throw QuiverException.data("training data", passRow, target.getName(), label == null
-                    ? "the target is empty in this row; drop or impute such rows before training"
-                    : "label '" + label + "' is not one of the known classes " + labels.classes());
+            throw QuiverException.data(
+                    "training data",
+                    passRow,
+                    target.getName(),
+                    label == null
+                            ? "the target is empty in this row; drop or impute such rows before training"
+                            : "label '" + label + "' is not one of the known classes " + labels.classes());
         }
         return byIndex[index];
     }
@@ -74,7 +78,8 @@ final class LabelAdapter extends OutputAdapter<Label> {
         boolean probabilities = out.getFieldVectors().size() > 1;
         Float8Vector[] probability = new Float8Vector[probabilities ? classes : 0];
         for (int c = 0; c < probability.length; c++) {
-            probability[c] = (Float8Vector) out.getVector(PredictionColumns.probability(labels.classes().get(c)));
+            probability[c] = (Float8Vector)
+                    out.getVector(PredictionColumns.probability(labels.classes().get(c)));
         }
         for (int row = 0; row < predictions.size(); row++) {
             Prediction<Label> p = predictions.get(row);

@@ -19,11 +19,10 @@ import org.tribuo.regression.Regressor;
  */
 final class LinearWeights {
 
-    private LinearWeights() {
-    }
+    private LinearWeights() {}
 
-    static <T extends Output<T>> Optional<Map<String, Object>> of(Model<T> model, List<String> features,
-            List<String> classes, String regressionDimension) {
+    static <T extends Output<T>> Optional<Map<String, Object>> of(
+            Model<T> model, List<String> features, List<String> classes, String regressionDimension) {
         if (!(model instanceof AbstractLinearSGDModel<?> linear)) {
             return Optional.empty();
         }

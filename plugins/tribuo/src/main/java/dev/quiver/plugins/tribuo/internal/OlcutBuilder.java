@@ -36,6 +36,7 @@ public final class OlcutBuilder {
 
     /** The ConfigurationManager name of the root component; nested ones append their key path. */
     private static final String ROOT = "trainer";
+
     private static final Pattern COMPONENT = Pattern.compile("^Component: ([^,]+), ");
     private static final Pattern CAUSE = Pattern.compile(" \\(caused by .*\\)$", Pattern.DOTALL);
 
@@ -56,8 +57,7 @@ public final class OlcutBuilder {
         }
     }
 
-    private OlcutBuilder() {
-    }
+    private OlcutBuilder() {}
 
     /**
      * Builds a {@code className} from {@code options} (without a {@code class} key at the top).
@@ -81,8 +81,8 @@ public final class OlcutBuilder {
             problems.add(translate(e));
         } catch (RuntimeException e) {
             // Tribuo checks some rules in postConfig with IllegalArgumentException (e.g. "k must be positive").
-            problems.add(new OptionProblem(List.of(), null, Classes.simpleName(className) + " rejected its options: "
-                    + rootMessage(e)));
+            problems.add(new OptionProblem(
+                    List.of(), null, Classes.simpleName(className) + " rejected its options: " + rootMessage(e)));
         }
         return new Result(null, problems);
     }
@@ -93,13 +93,18 @@ public final class OlcutBuilder {
         try {
             type = Class.forName(className, false, OlcutBuilder.class.getClassLoader());
         } catch (ClassNotFoundException | LinkageError e) {
-            problems.add(new OptionProblem(parentPath(path), lastKey(path),
+            problems.add(new OptionProblem(
+                    parentPath(path),
+                    lastKey(path),
                     "there is no class '" + className + "' on the classpath; write the fully qualified name of a "
                             + Classes.simpleName(expected.getName()) + " implementation"));
             return null;
         }
         if (!Configurable.class.isAssignableFrom(type) || !expected.isAssignableFrom(type)) {
-            problems.add(new OptionProblem(parentPath(path), lastKey(path), className + " is not a " + expected.getSimpleName()
+            problems.add(new OptionProblem(
+                    parentPath(path),
+                    lastKey(path),
+                    className + " is not a " + expected.getSimpleName()
                             + " that Tribuo's configuration system can build, so it cannot go here"));
             return null;
         }
@@ -118,9 +123,12 @@ public final class OlcutBuilder {
             Field field = fields.get(key);
             if (field == null) {
                 DidYouMean.suggest(key, fields.keySet()).ifPresent(suggested::add);
-                problems.add(new OptionProblem(path, key, "unknown option '" + key + "' for "
-                        + type.getSimpleName() + DidYouMean.hint(key, fields.keySet()) + "; its options are "
-                        + fields.keySet()));
+                problems.add(new OptionProblem(
+                        path,
+                        key,
+                        "unknown option '" + key + "' for "
+                                + type.getSimpleName() + DidYouMean.hint(key, fields.keySet()) + "; its options are "
+                                + fields.keySet()));
                 continue;
             }
             Property property = property(path, key, field, entry.getValue());
@@ -130,10 +138,15 @@ public final class OlcutBuilder {
         }
         for (Field field : fields.values()) {
             Config config = field.getAnnotation(Config.class);
-            if (config.mandatory() && !properties.containsKey(field.getName())
-                    && !options.containsKey(field.getName()) && !suggested.contains(field.getName())) {
-                problems.add(new OptionProblem(path, field.getName(), type.getSimpleName() + " needs '"
-                        + field.getName() + "' (" + Classes.typeName(field) + "): " + config.description()));
+            if (config.mandatory()
+                    && !properties.containsKey(field.getName())
+                    && !options.containsKey(field.getName())
+                    && !suggested.contains(field.getName())) {
+                problems.add(new OptionProblem(
+                        path,
+                        field.getName(),
+                        type.getSimpleName() + " needs '" + field.getName() + "' (" + Classes.typeName(field) + "): "
+                                + config.description()));
             }
         }
         components.add(new ConfigurationData(name, type.getName(), properties));
@@ -162,8 +175,8 @@ public final class OlcutBuilder {
             for (int i = 0; i < list.size(); i++) {
                 Object item = list.get(i);
                 if (item instanceof Map<?, ?> map && ((Map<String, Object>) map).get("class") instanceof String cls) {
-                    String name = component(child(path, key + "[" + i + "]"), cls, (Map<String, Object>) map,
-                            Configurable.class);
+                    String name = component(
+                            child(path, key + "[" + i + "]"), cls, (Map<String, Object>) map, Configurable.class);
                     if (name != null) {
                         items.add(new SimpleProperty(name));
                     }
@@ -200,8 +213,8 @@ public final class OlcutBuilder {
         }
         Class<?> type = classesByName.getOrDefault(pathsByName.containsKey(name) ? name : ROOT, Object.class);
         String owner = type.getSimpleName();
-        return new OptionProblem(path, key, key == null ? owner + ": " + message
-                : "option '" + key + "' of " + owner + ": " + message);
+        return new OptionProblem(
+                path, key, key == null ? owner + ": " + message : "option '" + key + "' of " + owner + ": " + message);
     }
 
     private static String rootMessage(Throwable e) {

@@ -17,13 +17,13 @@ import org.tribuo.Prediction;
  *
  * @param <T> the Tribuo output type
  */
-public abstract sealed class OutputAdapter<T extends Output<T>> permits LabelAdapter, RegressorAdapter,
-        ClusterAdapter {
+public abstract sealed class OutputAdapter<T extends Output<T>> permits LabelAdapter, RegressorAdapter, ClusterAdapter {
 
     /** The adapter for {@code kind}; {@code classes} and {@code target} as the training data has them. */
     public static OutputAdapter<?> of(OutputKind kind, Optional<Field> target, List<String> classes) {
         return switch (kind) {
-            case CLASSIFICATION -> new LabelAdapter(new ClassLabels(classes, target.orElseThrow().getType()));
+            case CLASSIFICATION ->
+                new LabelAdapter(new ClassLabels(classes, target.orElseThrow().getType()));
             case REGRESSION -> new RegressorAdapter(target.orElseThrow().getName());
             case CLUSTERING -> new ClusterAdapter();
         };

@@ -18,8 +18,7 @@ import org.tribuo.ensemble.EnsembleCombiner;
  */
 public final class OutputTypes {
 
-    private OutputTypes() {
-    }
+    private OutputTypes() {}
 
     /** The output class of a trainer instance, when it can be told. */
     public static Optional<Class<?>> of(Object trainer) {
@@ -30,8 +29,8 @@ public final class OutputTypes {
         if (component == null || depth > 8) {
             return null;
         }
-        Class<?> direct = argument(component.getClass(), component instanceof Trainer<?> ? Trainer.class
-                : EnsembleCombiner.class);
+        Class<?> direct = argument(
+                component.getClass(), component instanceof Trainer<?> ? Trainer.class : EnsembleCombiner.class);
         if (direct != null) {
             return direct;
         }

@@ -17,8 +17,7 @@ public final class Pitfalls {
     /** Above this many rows a CART regression tree gets slow enough to deserve a warning. */
     public static final long CART_REGRESSION_ROWS = 5_000;
 
-    private Pitfalls() {
-    }
+    private Pitfalls() {}
 
     /** Where an {@code Adam} optimiser sits in the trainer, if it has one. */
     public static Optional<List<String>> adam(Object trainer) {
@@ -40,7 +39,8 @@ public final class Pitfalls {
 
     /** A warning when a CART regression tree (alone or inside an ensemble) is about to train on many rows. */
     public static Optional<String> slowCartRegression(Object trainer, long rows) {
-        if (rows <= CART_REGRESSION_ROWS || ComponentGraph.find(trainer, CARTRegressionTrainer.class).isEmpty()) {
+        if (rows <= CART_REGRESSION_ROWS
+                || ComponentGraph.find(trainer, CARTRegressionTrainer.class).isEmpty()) {
             return Optional.empty();
         }
         return Optional.of("Tribuo 4.3.2's CART regression tree takes time quadratic in the rows of each node "

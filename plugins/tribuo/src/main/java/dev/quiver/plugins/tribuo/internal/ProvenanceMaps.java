@@ -17,8 +17,7 @@ import java.util.Map;
  */
 public final class ProvenanceMaps {
 
-    private ProvenanceMaps() {
-    }
+    private ProvenanceMaps() {}
 
     /** An object provenance as a map: its class under {@code class}, then its fields in order. */
     public static Map<String, Object> of(ObjectProvenance provenance) {

@@ -39,8 +39,12 @@ final class RegressorAdapter extends OutputAdapter<Regressor> {
     public Regressor target(FieldVector target, int row, long passRow) {
         double value = ArrowColumns.getDouble(target, row);
         if (!Double.isFinite(value)) {
-            throw QuiverException.data("training data", passRow, target.getName(), "the target is "
-                    + (Double.isNaN(value) ? "empty" : "infinite") + " in this row; drop or impute such rows");
+            throw QuiverException.data(
+                    "training data",
+                    passRow,
+                    target.getName(),
+                    "the target is " + (Double.isNaN(value) ? "empty" : "infinite")
+                            + " in this row; drop or impute such rows");
         }
         return new Regressor(targetName, value);
     }

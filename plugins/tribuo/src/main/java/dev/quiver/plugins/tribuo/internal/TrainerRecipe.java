@@ -16,8 +16,8 @@ import org.tribuo.Trainer;
  * @param options the merged options, as plain maps, lists and scalars
  * @param seeded whether the trainer's {@code seed} is left to Quiver (the user did not set one)
  */
-public record TrainerRecipe(String name, OutputKind kind, String trainerClass, Map<String, Object> options,
-        boolean seeded) {
+public record TrainerRecipe(
+        String name, OutputKind kind, String trainerClass, Map<String, Object> options, boolean seeded) {
 
     public TrainerRecipe {
         options = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(options));
@@ -51,9 +51,10 @@ public record TrainerRecipe(String name, OutputKind kind, String trainerClass, M
         Map<String, Object> merged = new LinkedHashMap<>(base);
         override.forEach((key, value) -> {
             Object old = merged.get(key);
-            if (old instanceof Map<?, ?> oldMap && value instanceof Map<?, ?> newMap
-                    && (!newMap.containsKey("class") || java.util.Objects.equals(newMap.get("class"),
-                            oldMap.get("class")))) {
+            if (old instanceof Map<?, ?> oldMap
+                    && value instanceof Map<?, ?> newMap
+                    && (!newMap.containsKey("class")
+                            || java.util.Objects.equals(newMap.get("class"), oldMap.get("class")))) {
                 merged.put(key, merge((Map<String, Object>) oldMap, (Map<String, Object>) newMap));
             } else {
                 merged.put(key, value);

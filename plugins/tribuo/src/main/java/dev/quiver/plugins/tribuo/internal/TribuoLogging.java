@@ -16,8 +16,7 @@ public final class TribuoLogging {
     /** Held strongly: java.util.logging forgets the level of a logger nobody references. */
     private static final Logger TRIBUO = Logger.getLogger("org.tribuo");
 
-    private TribuoLogging() {
-    }
+    private TribuoLogging() {}
 
     /** INFO when {@code verbose}, otherwise WARNING and above only. */
     public static void apply(boolean verbose) {

@@ -46,8 +46,13 @@ public final class TribuoModel<T extends Output<T>> implements Model {
     private final Schema schema;
     private final Examples examples;
 
-    TribuoModel(org.tribuo.Model<T> model, OutputAdapter<T> adapter, Task task, List<String> features,
-            String trainer, Optional<Field> target) {
+    TribuoModel(
+            org.tribuo.Model<T> model,
+            OutputAdapter<T> adapter,
+            Task task,
+            List<String> features,
+            String trainer,
+            Optional<Field> target) {
         this.model = model;
         this.adapter = adapter;
         this.task = task;
@@ -62,12 +67,14 @@ public final class TribuoModel<T extends Output<T>> implements Model {
     /** Rebuilds a model from what {@link #save} wrote. */
     public static Model load(StateReader state) {
         if (state.getLong("format") != FORMAT) {
-            throw new IllegalStateException("tribuo model state format " + state.getLong("format")
-                    + " is not the supported " + FORMAT);
+            throw new IllegalStateException(
+                    "tribuo model state format " + state.getLong("format") + " is not the supported " + FORMAT);
         }
         Task task = Task.valueOf(state.getString("task"));
         Optional<Field> target = state.has("target")
-                ? Optional.of(schemaFromJson(state.getString("target")).getFields().get(0)) : Optional.empty();
+                ? Optional.of(
+                        schemaFromJson(state.getString("target")).getFields().get(0))
+                : Optional.empty();
         OutputAdapter<?> adapter = OutputAdapter.of(OutputKind.of(task), target, state.getStrings("classes"));
         org.tribuo.Model<?> model;
         try {
@@ -79,16 +86,21 @@ public final class TribuoModel<T extends Output<T>> implements Model {
         // A feature the Tribuo model reads but the state does not list would silently be read as 0 at predict.
         for (org.tribuo.VariableInfo info : model.getFeatureIDMap()) {
             if (!features.contains(info.getName())) {
-                throw state.damaged("features", "are " + features + " but the saved Tribuo model reads '"
-                        + info.getName() + "'");
+                throw state.damaged(
+                        "features", "are " + features + " but the saved Tribuo model reads '" + info.getName() + "'");
             }
         }
         return of(model, adapter, task, features, state.getString("trainer"), target);
     }
 
     @SuppressWarnings("unchecked")
-    private static <T extends Output<T>> Model of(org.tribuo.Model<?> model, OutputAdapter<T> adapter, Task task,
-            List<String> features, String trainer, Optional<Field> target) {
+    private static <T extends Output<T>> Model of(
+            org.tribuo.Model<?> model,
+            OutputAdapter<T> adapter,
+            Task task,
+            List<String> features,
+            String trainer,
+            Optional<Field> target) {
         return new TribuoModel<>((org.tribuo.Model<T>) model, adapter, task, features, trainer, target);
     }
 
@@ -165,7 +177,11 @@ public final class TribuoModel<T extends Output<T>> implements Model {
         }
         d.put("generatesProbabilities", model.generatesProbabilities());
         if (task != Task.CLUSTERING) {
-            LinearWeights.of(model, features, adapter.classes(), target.map(Field::getName).orElse(""))
+            LinearWeights.of(
+                            model,
+                            features,
+                            adapter.classes(),
+                            target.map(Field::getName).orElse(""))
                     .ifPresent(d::putAll);
         }
         d.put("provenance", ProvenanceMaps.of(model.getProvenance()));

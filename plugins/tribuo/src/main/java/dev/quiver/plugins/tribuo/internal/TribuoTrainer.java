@@ -56,13 +56,16 @@ public final class TribuoTrainer implements Trainer {
         OutputKind kind = OutputKind.of(data.task());
         TrainerRecipe recipe = recipes.get(kind);
         if (recipe == null) {
-            throw new QuiverException(ErrorCode.CONFIG, "The Tribuo trainer " + describe() + " cannot learn a "
-                    + data.task().label() + " task" + (recipes.isEmpty() ? "; its configuration has problems." : "."));
+            throw new QuiverException(
+                    ErrorCode.CONFIG,
+                    "The Tribuo trainer " + describe() + " cannot learn a "
+                            + data.task().label() + " task"
+                            + (recipes.isEmpty() ? "; its configuration has problems." : "."));
         }
         OlcutBuilder.Result built = recipe.build(context.seed());
         if (!built.ok()) {
-            throw new IllegalStateException("trainer options validated at create time no longer build: "
-                    + built.problems());
+            throw new IllegalStateException(
+                    "trainer options validated at create time no longer build: " + built.problems());
         }
         OutputAdapter<?> adapter = OutputAdapter.of(kind, data.target(), data.classes());
         TribuoLogging.apply(verbose);
@@ -70,8 +73,8 @@ public final class TribuoTrainer implements Trainer {
     }
 
     @SuppressWarnings("unchecked")
-    private static <T extends Output<T>> Model fit(TrainerRecipe recipe, Object trainer, OutputAdapter<T> adapter,
-            TrainingData data, FitContext context) {
+    private static <T extends Output<T>> Model fit(
+            TrainerRecipe recipe, Object trainer, OutputAdapter<T> adapter, TrainingData data, FitContext context) {
         org.tribuo.Trainer<T> tribuo = (org.tribuo.Trainer<T>) trainer;
         MutableDataset<T> dataset = new Examples(data.features()).dataset(data, adapter, context.allocator());
         Pitfalls.slowCartRegression(tribuo, dataset.size()).ifPresent(context::warn);
@@ -79,14 +82,21 @@ public final class TribuoTrainer implements Trainer {
         try {
             model = tribuo.train(dataset);
         } catch (IllegalArgumentException | IllegalStateException e) {
-            throw new QuiverException(ErrorCode.DATA, "Tribuo's " + trainer.getClass().getSimpleName()
-                    + " could not train on this data: " + e.getMessage(), e);
+            throw new QuiverException(
+                    ErrorCode.DATA,
+                    "Tribuo's " + trainer.getClass().getSimpleName() + " could not train on this data: "
+                            + e.getMessage(),
+                    e);
         }
         return new TribuoModel<>(model, adapter, data.task(), data.features(), recipe.name(), data.target());
     }
 
     private String describe() {
-        return recipes.values().stream().map(TrainerRecipe::name).distinct().findFirst().orElse("(none)")
-                + " (trains " + List.copyOf(recipes.keySet()).stream().map(OutputKind::label).toList() + ")";
+        return recipes.values().stream()
+                        .map(TrainerRecipe::name)
+                        .distinct()
+                        .findFirst()
+                        .orElse("(none)") + " (trains "
+                + List.copyOf(recipes.keySet()).stream().map(OutputKind::label).toList() + ")";
     }
 }

@@ -25,14 +25,12 @@ import java.util.Arrays;
 final class ChunkSplitter {
 
     /** A run of whole records: {@code data[0, length)}, starting on {@code firstLine}; or a failure at that point. */
-    record RawChunk(byte[] data, int length, long firstLine, boolean startOfFile, boolean last,
-            QuiverException failure) {
-    }
+    record RawChunk(
+            byte[] data, int length, long firstLine, boolean startOfFile, boolean last, QuiverException failure) {}
 
     static final int CHUNK_BYTES = 1 << 21;
 
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
-            ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long LOW_SEVEN = 0x7F7F7F7F7F7F7F7FL;
     private static final long ONES = 0x0101010101010101L;
 
@@ -49,6 +47,7 @@ final class ChunkSplitter {
 
     /** Bytes read after the last cut, carried into the next chunk. */
     private byte[] carry = new byte[0];
+
     private int carryLength;
     private long nextLine = 1;
     private boolean first = true;
@@ -82,7 +81,8 @@ final class ChunkSplitter {
             if (eof) {
                 done = true;
                 carryLength = 0;
-                return length == 0 && !startOfFile ? null
+                return length == 0 && !startOfFile
+                        ? null
                         : new RawChunk(buf, length, firstLine, startOfFile, true, null);
             }
             scan(buf, length);
@@ -98,9 +98,18 @@ final class ChunkSplitter {
             }
             if (length >= CsvTokenizer.MAX_RECORD_BYTES) {
                 done = true;
-                return new RawChunk(buf, 0, firstLine, startOfFile, true, QuiverException.data(file, firstLine, null,
-                        "a record starting on this line is longer than " + (CsvTokenizer.MAX_RECORD_BYTES >> 20)
-                                + " MiB; is a quote left unclosed?"));
+                return new RawChunk(
+                        buf,
+                        0,
+                        firstLine,
+                        startOfFile,
+                        true,
+                        QuiverException.data(
+                                file,
+                                firstLine,
+                                null,
+                                "a record starting on this line is longer than " + (CsvTokenizer.MAX_RECORD_BYTES >> 20)
+                                        + " MiB; is a quote left unclosed?"));
             }
             buf = Arrays.copyOf(buf, Math.min(buf.length * 2, CsvTokenizer.MAX_RECORD_BYTES + chunkBytes));
         }

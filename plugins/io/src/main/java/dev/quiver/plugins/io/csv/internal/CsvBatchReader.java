@@ -46,11 +46,17 @@ public final class CsvBatchReader implements BatchReader {
     private int chunkRow;
     /** The line each row of the current batch starts on. */
     private long[] lines = new long[0];
+
     private boolean finished;
     private boolean closed;
 
-    private CsvBatchReader(Path path, CsvLayout layout, CsvReadOptions options, FileChannel channel,
-            VectorSchemaRoot root, int chunkBytes) {
+    private CsvBatchReader(
+            Path path,
+            CsvLayout layout,
+            CsvReadOptions options,
+            FileChannel channel,
+            VectorSchemaRoot root,
+            int chunkBytes) {
         this.file = path.toString();
         this.layout = layout;
         this.options = options;
@@ -66,8 +72,8 @@ public final class CsvBatchReader implements BatchReader {
     }
 
     /** As {@link #open(Path, CsvLayout, CsvReadOptions, BufferAllocator)}, with chunks of about {@code chunkBytes}. */
-    static CsvBatchReader open(Path path, CsvLayout layout, CsvReadOptions options, BufferAllocator allocator,
-            int chunkBytes) {
+    static CsvBatchReader open(
+            Path path, CsvLayout layout, CsvReadOptions options, BufferAllocator allocator, int chunkBytes) {
         FileChannel channel = IoFailures.openForReading(path);
         VectorSchemaRoot root = null;
         try {

@@ -34,8 +34,10 @@ public record CsvLayout(List<String> names, List<ColumnType> types, List<Boolean
         try (FileChannel channel = IoFailures.openForReading(path)) {
             CsvTokenizer tokens = new CsvTokenizer(channel, file, options.delimiter(), options.quote());
             if (!tokens.next()) {
-                throw new QuiverException(ErrorCode.DATA, file + ": the file is empty"
-                        + (options.header() ? "; expected a header line naming the columns." : "."));
+                throw new QuiverException(
+                        ErrorCode.DATA,
+                        file + ": the file is empty"
+                                + (options.header() ? "; expected a header line naming the columns." : "."));
             }
             List<String> names = options.header() ? headerNames(tokens, file) : numberedNames(tokens.fieldCount());
             boolean hasRows = !options.header() || tokens.next();
@@ -44,8 +46,8 @@ public record CsvLayout(List<String> names, List<ColumnType> types, List<Boolean
                 // over a "text" feature; the real news is that the file holds no data.
                 throw QuiverException.data(file, 0, null, "the file has a header line but no data rows.");
             }
-            ColumnType[] inferred = hasRows ? infer(tokens, names.size(), options, file) : new TypeInference(
-                    names.size()).result();
+            ColumnType[] inferred =
+                    hasRows ? infer(tokens, names.size(), options, file) : new TypeInference(names.size()).result();
             return build(names, inferred, options);
         } catch (IOException e) {
             throw IoFailures.reading(path, e);
@@ -66,8 +68,12 @@ public record CsvLayout(List<String> names, List<ColumnType> types, List<Boolean
             }
             Integer earlier = seen.putIfAbsent(name, i);
             if (earlier != null) {
-                throw QuiverException.data(file, tokens.line(), null, "column '" + name + "' appears twice in the "
-                        + "header, as field " + (earlier + 1) + " and field " + (i + 1) + "; column names must be unique.");
+                throw QuiverException.data(
+                        file,
+                        tokens.line(),
+                        null,
+                        "column '" + name + "' appears twice in the " + "header, as field " + (earlier + 1)
+                                + " and field " + (i + 1) + "; column names must be unique.");
             }
             names.add(name);
         }
@@ -123,7 +129,10 @@ public record CsvLayout(List<String> names, List<ColumnType> types, List<Boolean
 
     /** The error for a row with the wrong number of fields. */
     static QuiverException ragged(String file, long line, int expected, int found) {
-        return QuiverException.data(file, line, null, "expected " + expected + " fields, found " + found
-                + "; every row needs one value per column.");
+        return QuiverException.data(
+                file,
+                line,
+                null,
+                "expected " + expected + " fields, found " + found + "; every row needs one value per column.");
     }
 }

@@ -17,8 +17,15 @@ import java.util.Map;
  * @param schemaKeyPath where {@code declaredTypes} live in the pipeline file (e.g. {@code source.schema}), for
  *     messages that tell the user what to write
  */
-public record CsvReadOptions(byte delimiter, byte quote, boolean header, List<String> nullTokens, int batchSize,
-        int inferRows, Map<String, ColumnType> declaredTypes, String schemaKeyPath) {
+public record CsvReadOptions(
+        byte delimiter,
+        byte quote,
+        boolean header,
+        List<String> nullTokens,
+        int batchSize,
+        int inferRows,
+        Map<String, ColumnType> declaredTypes,
+        String schemaKeyPath) {
 
     public CsvReadOptions {
         nullTokens = List.copyOf(nullTokens);

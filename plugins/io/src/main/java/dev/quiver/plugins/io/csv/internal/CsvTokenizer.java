@@ -68,8 +68,8 @@ public final class CsvTokenizer {
      * {@code firstLine}; only the file's first chunk may start with a byte order mark. Unescaping writes into
      * {@code data}, so the caller hands it over.
      */
-    CsvTokenizer(byte[] data, int length, String file, byte delimiter, byte quote, long firstLine,
-            boolean startOfFile) {
+    CsvTokenizer(
+            byte[] data, int length, String file, byte delimiter, byte quote, long firstLine, boolean startOfFile) {
         this.in = null;
         this.file = file;
         this.delimiter = delimiter;
@@ -180,8 +180,12 @@ public final class CsvTokenizer {
                 skipLineFeedAfterCarriageReturn();
                 return;
             }
-            throw QuiverException.data(file, recordLine, null, "field " + count + " has text after its closing quote ('"
-                    + (char) (b & 0xFF) + "'); a quote inside a quoted field must be doubled (\"\").");
+            throw QuiverException.data(
+                    file,
+                    recordLine,
+                    null,
+                    "field " + count + " has text after its closing quote ('" + (char) (b & 0xFF)
+                            + "'); a quote inside a quoted field must be doubled (\"\").");
         }
     }
 
@@ -278,8 +282,12 @@ public final class CsvTokenizer {
         }
         if (limit == buf.length) {
             if (buf.length >= MAX_RECORD_BYTES) {
-                throw QuiverException.data(file, recordLine, null, "a record starting on this line is longer than "
-                        + (MAX_RECORD_BYTES >> 20) + " MiB; is a quote left unclosed?");
+                throw QuiverException.data(
+                        file,
+                        recordLine,
+                        null,
+                        "a record starting on this line is longer than " + (MAX_RECORD_BYTES >> 20)
+                                + " MiB; is a quote left unclosed?");
             }
             buf = Arrays.copyOf(buf, Math.min(buf.length * 2, MAX_RECORD_BYTES));
         }

@@ -13,11 +13,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class ParseWorkers {
 
-    private static final int THREADS = Math.max(1, Integer.getInteger("quiver.threads",
-            Runtime.getRuntime().availableProcessors()));
+    private static final int THREADS = Math.max(
+            1, Integer.getInteger("quiver.threads", Runtime.getRuntime().availableProcessors()));
 
-    private ParseWorkers() {
-    }
+    private ParseWorkers() {}
 
     /** Chunks a reader keeps in flight: one per worker, and one more so that no worker waits for the splitter. */
     static int window() {

@@ -39,8 +39,14 @@ final class ParsedChunk {
             columns[c] = ChunkColumn.of(types.get(c), parser);
         }
         MissingValues missing = new MissingValues(options.nullTokenBytes());
-        CsvTokenizer tokens = new CsvTokenizer(raw.data(), raw.length(), file, options.delimiter(), options.quote(),
-                raw.firstLine(), raw.startOfFile());
+        CsvTokenizer tokens = new CsvTokenizer(
+                raw.data(),
+                raw.length(),
+                file,
+                options.delimiter(),
+                options.quote(),
+                raw.firstLine(),
+                raw.startOfFile());
         // A guess from the bytes (never below one row per 8 bytes of a numeric row), grown when it falls short.
         int capacity = Math.max(16, raw.length() / Math.max(8, 4 * width));
         long[] lines = new long[capacity];

@@ -11,6 +11,7 @@ final class TypeInference {
 
     /** What a column's sampled cells allow so far; {@code null} means no value seen yet. */
     private final ColumnType[] candidates;
+
     private final CellParser parser = new CellParser();
 
     TypeInference(int columns) {

@@ -7,8 +7,7 @@ package dev.quiver.plugins.io.csv.internal;
  */
 final class Utf8Check {
 
-    private Utf8Check() {
-    }
+    private Utf8Check() {}
 
     /** The index of the first byte of the first malformed sequence in {@code b[start, end)}, or -1. */
     static int firstInvalid(byte[] b, int start, int end) {

@@ -37,16 +37,31 @@ class CellParserTest {
 
     @Test
     void rejectsWhatIsNotALong() {
-        for (String s : new String[] {"", " ", "-", "+", "1.0", "1e3", "12a", "9223372036854775808",
-            "-9223372036854775809", "0x10", "1 2"}) {
+        for (String s : new String[] {
+            "", " ", "-", "+", "1.0", "1e3", "12a", "9223372036854775808", "-9223372036854775809", "0x10", "1 2"
+        }) {
             assertFalse(parseLong(s), s);
         }
     }
 
     @Test
     void readsTheUsualDecimalFormsAndSpecials() {
-        String[] texts = {"1", "-2.5", ".5", "5.", "1e-3", "6.02E+23", "  3.25\t", "-0.0", "0.1", "123456789012345678901",
-            "1e400", "1e-400", "2.2250738585072014E-308", "4.9e-324"};
+        String[] texts = {
+            "1",
+            "-2.5",
+            ".5",
+            "5.",
+            "1e-3",
+            "6.02E+23",
+            "  3.25\t",
+            "-0.0",
+            "0.1",
+            "123456789012345678901",
+            "1e400",
+            "1e-400",
+            "2.2250738585072014E-308",
+            "4.9e-324"
+        };
         for (String s : texts) {
             assertTrue(parseDouble(s), s);
             assertEquals(Double.parseDouble(s.strip()), parser.doubleValue(), s);
@@ -61,8 +76,9 @@ class CellParserTest {
 
     @Test
     void rejectsJavaOnlyAndMalformedForms() {
-        for (String s : new String[] {"", ".", "-", "e5", "1e", "1e+", "1.0d", "1f", "0x1p3", "1..2", "1e5.5", "abc",
-            "nanx", "1,5"}) {
+        for (String s : new String[] {
+            "", ".", "-", "e5", "1e", "1e+", "1.0d", "1f", "0x1p3", "1..2", "1e5.5", "abc", "nanx", "1,5"
+        }) {
             assertFalse(parseDouble(s), s);
         }
     }
@@ -72,13 +88,18 @@ class CellParserTest {
     void agreesWithTheJdkBitForBitOnRandomDecimals() {
         Random random = new Random(11);
         for (int i = 0; i < 20_000; i++) {
-            String s = switch (i % 4) {
-                case 0 -> Double.toString(random.nextDouble() * Math.pow(10, random.nextInt(40) - 20));
-                case 1 -> Double.toString(Double.longBitsToDouble(random.nextLong()));
-                case 2 -> String.format(java.util.Locale.ROOT, "%." + random.nextInt(18) + "f",
-                        random.nextGaussian() * 1000);
-                default -> random.nextInt(100_000) + "." + random.nextInt(100_000) + "e" + (random.nextInt(60) - 30);
-            };
+            String s =
+                    switch (i % 4) {
+                        case 0 -> Double.toString(random.nextDouble() * Math.pow(10, random.nextInt(40) - 20));
+                        case 1 -> Double.toString(Double.longBitsToDouble(random.nextLong()));
+                        case 2 ->
+                            String.format(
+                                    java.util.Locale.ROOT,
+                                    "%." + random.nextInt(18) + "f",
+                                    random.nextGaussian() * 1000);
+                        default ->
+                            random.nextInt(100_000) + "." + random.nextInt(100_000) + "e" + (random.nextInt(60) - 30);
+                    };
             double expected = Double.parseDouble(s);
             assertTrue(parseDouble(s), s);
             assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(parser.doubleValue()), s);

@@ -37,16 +37,41 @@ class ChunkedReadTest {
     Path dir;
 
     private static CsvReadOptions options(int batchSize) {
-        return new CsvReadOptions((byte) ',', (byte) '"', true, List.of("NA"), batchSize, 100,
-                Map.of("id", ColumnType.INT64, "text", ColumnType.UTF8, "x", ColumnType.FLOAT64,
-                        "flag", ColumnType.BOOL), "source.schema");
+        return new CsvReadOptions(
+                (byte) ',',
+                (byte) '"',
+                true,
+                List.of("NA"),
+                batchSize,
+                100,
+                Map.of(
+                        "id",
+                        ColumnType.INT64,
+                        "text",
+                        ColumnType.UTF8,
+                        "x",
+                        ColumnType.FLOAT64,
+                        "flag",
+                        ColumnType.BOOL),
+                "source.schema");
     }
 
     /** Rows whose text field is often quoted and holds delimiters, quotes, LFs and CRLFs; varied line endings. */
     private Path trickyFile(long seed, int rows) throws IOException {
         Random random = new Random(seed);
-        String[] texts = {"plain", "\"a,b\"", "\"line\nbreak\"", "\"say \"\"hi\"\"\"", "\"crlf\r\ninside\"", "\"\"",
-            "", "NA", "mid\"quote", "\"ends with\n\"", "\"\n\n\""};
+        String[] texts = {
+            "plain",
+            "\"a,b\"",
+            "\"line\nbreak\"",
+            "\"say \"\"hi\"\"\"",
+            "\"crlf\r\ninside\"",
+            "\"\"",
+            "",
+            "NA",
+            "mid\"quote",
+            "\"ends with\n\"",
+            "\"\n\n\""
+        };
         String[] endings = {"\n", "\r\n", "\r", "\n\n", "\r\n\r\n", "\n \n"};
         StringBuilder csv = new StringBuilder("\uFEFFid,text,x,flag\n");
         for (int r = 0; r < rows; r++) {
@@ -56,8 +81,14 @@ class ChunkedReadTest {
             if (ending.equals("\n \n")) {
                 ending = "\n"; // a line holding a space is a record, not a blank line; keep the file valid
             }
-            csv.append(r).append(',').append(texts[random.nextInt(texts.length)]).append(',').append(x).append(',')
-                    .append(flag).append(ending);
+            csv.append(r)
+                    .append(',')
+                    .append(texts[random.nextInt(texts.length)])
+                    .append(',')
+                    .append(x)
+                    .append(',')
+                    .append(flag)
+                    .append(ending);
         }
         Path file = dir.resolve("tricky-" + seed + ".csv");
         Files.writeString(file, csv.toString(), StandardCharsets.UTF_8);
@@ -89,7 +120,8 @@ class ChunkedReadTest {
             Path file = trickyFile(seed, 400);
             List<String> whole = read(file, options(64), WHOLE_FILE, allocator);
             assertEquals(400, whole.size());
-            assertTrue(whole.get(0).startsWith("2|0|"), "the first row is on line 2, after the header: " + whole.get(0));
+            assertTrue(
+                    whole.get(0).startsWith("2|0|"), "the first row is on line 2, after the header: " + whole.get(0));
             for (int chunk : SMALL_CHUNKS) {
                 assertEquals(whole, read(file, options(64), chunk, allocator), "chunks of " + chunk + " bytes");
                 assertEquals(whole, read(file, options(7), chunk, allocator), "batches of 7, chunks of " + chunk);
@@ -100,12 +132,15 @@ class ChunkedReadTest {
     @Test
     void linesCountQuotedNewlinesCrLfAndLoneCarriageReturns(BufferAllocator allocator) throws IOException {
         Path file = dir.resolve("lines.csv");
-        Files.writeString(file, "id,text,x,flag\r\n0,\"two\nlines\",1,true\r\n\r\n1,b,2,false\r2,\"c\r\nd\",3,true\n"
-                + "\n3,e,4,true");
+        Files.writeString(
+                file,
+                "id,text,x,flag\r\n0,\"two\nlines\",1,true\r\n\r\n1,b,2,false\r2,\"c\r\nd\",3,true\n" + "\n3,e,4,true");
         for (int chunk : new int[] {8, 20, WHOLE_FILE}) {
             List<String> rows = read(file, options(2), chunk, allocator);
-            assertEquals(List.of("2|0|two\nlines|1.0|true", "5|1|b|2.0|false", "6|2|c\r\nd|3.0|true",
-                    "9|3|e|4.0|true"), rows, "chunks of " + chunk);
+            assertEquals(
+                    List.of("2|0|two\nlines|1.0|true", "5|1|b|2.0|false", "6|2|c\r\nd|3.0|true", "9|3|e|4.0|true"),
+                    rows,
+                    "chunks of " + chunk);
         }
     }
 
@@ -115,15 +150,19 @@ class ChunkedReadTest {
         String text = Files.readString(file);
         // Row 250 gets a bad number; an unclosed quote after it must not win.
         int at = text.indexOf("\n250,");
-        String broken = text.substring(0, at + 1) + "250,oops,not-a-number,true\n" + text.substring(at + 1)
-                .substring(text.substring(at + 1).indexOf('\n') + 1) + "999,\"never closed,1,true\n";
+        String broken = text.substring(0, at + 1) + "250,oops,not-a-number,true\n"
+                + text.substring(at + 1).substring(text.substring(at + 1).indexOf('\n') + 1)
+                + "999,\"never closed,1,true\n";
         Files.writeString(file, broken);
         String expected = assertThrows(QuiverException.class, () -> read(file, options(16), WHOLE_FILE, allocator))
                 .getMessage();
         assertTrue(expected.contains("not-a-number"), expected);
         for (int chunk : SMALL_CHUNKS) {
-            assertEquals(expected, assertThrows(QuiverException.class,
-                    () -> read(file, options(16), chunk, allocator)).getMessage(), "chunks of " + chunk);
+            assertEquals(
+                    expected,
+                    assertThrows(QuiverException.class, () -> read(file, options(16), chunk, allocator))
+                            .getMessage(),
+                    "chunks of " + chunk);
         }
     }
 
@@ -133,7 +172,8 @@ class ChunkedReadTest {
         Files.writeString(file, "id,text,x,flag\n0,a,1,true\n1,\"open,2,true\n2,b,3,true\n3,c,4,false\n");
         for (int chunk : new int[] {8, 30, WHOLE_FILE}) {
             QuiverException e = assertThrows(QuiverException.class, () -> read(file, options(16), chunk, allocator));
-            assertTrue(e.getMessage().contains(":3") && e.getMessage().contains("never closed"),
+            assertTrue(
+                    e.getMessage().contains(":3") && e.getMessage().contains("never closed"),
                     "chunks of " + chunk + ": " + e.getMessage());
         }
     }

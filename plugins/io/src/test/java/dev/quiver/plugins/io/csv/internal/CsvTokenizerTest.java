@@ -16,14 +16,14 @@ class CsvTokenizerTest {
 
     /** Every record as its fields' text, read through a buffer of {@code bufferSize} bytes. */
     private static List<List<String>> tokenize(byte[] csv, int bufferSize) {
-        CsvTokenizer tokens = new CsvTokenizer(Channels.newChannel(new ByteArrayInputStream(csv)), "t.csv",
-                (byte) ',', (byte) '"', bufferSize);
+        CsvTokenizer tokens = new CsvTokenizer(
+                Channels.newChannel(new ByteArrayInputStream(csv)), "t.csv", (byte) ',', (byte) '"', bufferSize);
         List<List<String>> records = new ArrayList<>();
         while (tokens.next()) {
             List<String> fields = new ArrayList<>();
             for (int i = 0; i < tokens.fieldCount(); i++) {
-                fields.add(new String(tokens.buffer(), tokens.start(i), tokens.end(i) - tokens.start(i),
-                        StandardCharsets.UTF_8));
+                fields.add(new String(
+                        tokens.buffer(), tokens.start(i), tokens.end(i) - tokens.start(i), StandardCharsets.UTF_8));
             }
             records.add(fields);
         }
@@ -52,8 +52,8 @@ class CsvTokenizerTest {
     @Test
     void countsLinesAcrossBlankLinesCarriageReturnsAndQuotedBreaks() {
         byte[] csv = "a\n\n\"b\nc\"\r\n\rd\n".getBytes(StandardCharsets.UTF_8);
-        CsvTokenizer tokens = new CsvTokenizer(Channels.newChannel(new ByteArrayInputStream(csv)), "t.csv",
-                (byte) ',', (byte) '"', 64);
+        CsvTokenizer tokens = new CsvTokenizer(
+                Channels.newChannel(new ByteArrayInputStream(csv)), "t.csv", (byte) ',', (byte) '"', 64);
         List<Long> lines = new ArrayList<>();
         while (tokens.next()) {
             lines.add(tokens.line());
@@ -100,7 +100,8 @@ class CsvTokenizerTest {
                 table.add(record);
             }
             for (int size : new int[] {4, 5, 6, 7, 9, 13, 64}) {
-                assertEquals(table, tokenize(csv.toString(), size), "trial " + trial + ", buffer " + size + ":\n" + csv);
+                assertEquals(
+                        table, tokenize(csv.toString(), size), "trial " + trial + ", buffer " + size + ":\n" + csv);
             }
         }
     }

@@ -27,13 +27,13 @@ class Utf8CheckTest {
 
     @Test
     void refusesOverlongSurrogateTruncatedAndOutOfRangeSequencesAtTheirFirstByte() {
-        assertEquals(1, check('a', 0xC0, 0xAF));            // overlong '/'
-        assertEquals(0, check(0xE0, 0x80, 0xAF));           // overlong 3-byte
-        assertEquals(0, check(0xED, 0xA0, 0x80));           // UTF-16 surrogate U+D800
-        assertEquals(2, check('x', 'y', 0xE2, 0x82));       // cut off
-        assertEquals(0, check(0xF4, 0x90, 0x80, 0x80));     // U+110000
-        assertEquals(0, check(0x80));                       // lone continuation byte
-        assertEquals(1, check('a', 0xE9, 'b'));             // Latin-1 'é'
+        assertEquals(1, check('a', 0xC0, 0xAF)); // overlong '/'
+        assertEquals(0, check(0xE0, 0x80, 0xAF)); // overlong 3-byte
+        assertEquals(0, check(0xED, 0xA0, 0x80)); // UTF-16 surrogate U+D800
+        assertEquals(2, check('x', 'y', 0xE2, 0x82)); // cut off
+        assertEquals(0, check(0xF4, 0x90, 0x80, 0x80)); // U+110000
+        assertEquals(0, check(0x80)); // lone continuation byte
+        assertEquals(1, check('a', 0xE9, 'b')); // Latin-1 'é'
     }
 
     @Test
@@ -46,8 +46,11 @@ class Utf8CheckTest {
             }
             boolean jdk = true;
             try {
-                StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b));
+                StandardCharsets.UTF_8
+                        .newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .decode(ByteBuffer.wrap(b));
             } catch (CharacterCodingException e) {
                 jdk = false;
             }

@@ -89,7 +89,7 @@ class MeasurementsPostgresTest {
                 "--add-opens=java.base/java.nio=ALL-UNNAMED",
                 "-cp",
                 System.getProperty("java.class.path"),
-                "dev.quiver.runtime.cli.Main"));
+                "dev.quiver.cli.Main"));
         command.addAll(List.of(extra));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment()

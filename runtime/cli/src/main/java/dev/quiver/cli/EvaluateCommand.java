@@ -1,0 +1,146 @@
+package dev.quiver.cli;
+
+import dev.quiver.api.ErrorCode;
+import dev.quiver.api.PluginContext;
+import dev.quiver.api.QuiverException;
+import dev.quiver.api.config.DidYouMean;
+import dev.quiver.api.metric.Metric;
+import dev.quiver.api.metric.MetricFactory;
+import dev.quiver.cli.internal.DataFiles;
+import dev.quiver.cli.internal.Json;
+import dev.quiver.cli.internal.RowLocator;
+import dev.quiver.runtime.Quiver;
+import dev.quiver.runtime.bundle.FittedPipeline;
+import dev.quiver.runtime.bundle.InvalidRowException;
+import dev.quiver.runtime.bundle.RunBundle;
+import dev.quiver.runtime.exec.internal.Evaluation;
+import dev.quiver.runtime.exec.internal.MemoryLimits;
+import dev.quiver.runtime.pipeline.Named;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.arrow.memory.BufferAllocator;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code quiver evaluate --model RUN_DIR --input FILE}: scores a saved run on new labelled rows with the
+ * metrics of its pipeline's {@code evaluate:} list (or those given with {@code --metric}).
+ */
+@Command(name = "evaluate", description = "Score a saved run on new labelled data.")
+final class EvaluateCommand implements Callable<Integer> {
+
+    @ParentCommand
+    Main main;
+
+    @Option(names = "--model", required = true, paramLabel = "RUN_DIR", description = "A run folder.")
+    Path model;
+
+    @Option(names = "--input", required = true, paramLabel = "FILE", description = "Labelled rows (.csv, .arrow).")
+    Path input;
+
+    @Option(
+            names = "--metric",
+            paramLabel = "NAME",
+            description = "A metric to compute instead of the run's; " + "repeatable.")
+    List<String> metricNames = new ArrayList<>();
+
+    @Option(names = "--json", description = "Print the scores as JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() throws IOException {
+        Quiver quiver = main.quiver();
+        FittedPipeline fitted = quiver.loadModel(model);
+        if (fitted.target().isEmpty()) {
+            throw new QuiverException(
+                    ErrorCode.USAGE, "The run in " + model + " has no target, so there is nothing " + "to score.");
+        }
+        List<Named<Metric>> metrics = metrics(quiver);
+        RowLocator source = new RowLocator(DataFiles.source(quiver.registry(), input, "--input"), input);
+        if (source.schema().getFields().stream()
+                .noneMatch(f -> f.getName().equals(fitted.target().get()))) {
+            throw new QuiverException(
+                    ErrorCode.DATA,
+                    input + " has no column '" + fitted.target().get()
+                            + "' (the target), so its rows cannot be scored.");
+        }
+        Evaluation.Scores scores;
+        try (BufferAllocator allocator = MemoryLimits.rootAllocator()) {
+            scores = Evaluation.score(fitted, source, metrics, allocator, null, rows -> {});
+        } catch (InvalidRowException e) {
+            throw source.locate(e);
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        scores.values().forEach((k, v) -> values.put(k, Double.isFinite(v) ? v : null));
+        if (json) {
+            main.out.println(Json.pretty(
+                    Map.of("rows", scores.predictions().size(), "metrics", values, "details", scores.details())));
+        } else {
+            main.out.println("Scored " + scores.predictions().size() + " rows of " + input + ":");
+            main.out.print(MetricsTable.scores(values, scores.details()));
+        }
+        return 0;
+    }
+
+    /** The run's pipeline.yaml; a run without one is damaged, which is the user's to fix, not a Quiver bug. */
+    private String pipelineText() {
+        Path file = model.resolve(RunBundle.PIPELINE);
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new QuiverException(
+                    ErrorCode.DATA,
+                    "Cannot read " + file + " (" + e.getMessage() + "), which lists "
+                            + "the run's metrics; name them with --metric instead.",
+                    e);
+        }
+    }
+
+    /** The metrics named with --metric, or those of the run's pipeline.yaml evaluate: list. */
+    @SuppressWarnings("unchecked")
+    private List<Named<Metric>> metrics(Quiver quiver) throws IOException {
+        List<Object> entries = new ArrayList<>(metricNames);
+        if (entries.isEmpty()) {
+            Object document = new Load(LoadSettings.builder().build()).loadFromString(pipelineText());
+            if (document instanceof Map<?, ?> map && map.get("evaluate") instanceof List<?> list) {
+                entries.addAll(list);
+            }
+        }
+        if (entries.isEmpty()) {
+            throw new QuiverException(
+                    ErrorCode.USAGE,
+                    "The run's pipeline lists no metrics under evaluate:; name " + "some with --metric.");
+        }
+        List<Named<Metric>> out = new ArrayList<>();
+        PluginContext context = new PluginContext() {};
+        for (Object entry : entries) {
+            Map<String, Object> options = new LinkedHashMap<>();
+            String type;
+            if (entry instanceof Map<?, ?> m) {
+                options.putAll((Map<String, Object>) m);
+                type = String.valueOf(options.remove("type"));
+            } else {
+                type = String.valueOf(entry);
+            }
+            MetricFactory factory = quiver.registry().metrics().get(type);
+            if (factory == null) {
+                throw new QuiverException(
+                        ErrorCode.USAGE,
+                        "No metric is named '" + type + "'"
+                                + DidYouMean.hint(
+                                        type, quiver.registry().metrics().keySet()) + ".");
+            }
+            out.add(new Named<>(type, DataFiles.create(factory, options, "metric " + type, context), options));
+        }
+        return out;
+    }
+}

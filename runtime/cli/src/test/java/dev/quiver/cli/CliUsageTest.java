@@ -1,0 +1,98 @@
+package dev.quiver.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.quiver.api.ErrorCode;
+import dev.quiver.api.QuiverException;
+import dev.quiver.runtime.Quiver;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Usage mistakes and help on the command line: exit codes and messages, never an internal error. */
+class CliUsageTest {
+
+    private static final String HOUSES = """
+            version: 1
+            name: houses
+            source: {type: memory, columns: {area: [80.0, 100.0, 120.0], price: [130.0, 150.0, 170.0]}}
+            columns: {features: [area], target: price}
+            transforms: [{type: scale, factor: 2}]
+            model: {type: mean}
+            evaluate: [mse]
+            """;
+
+    @TempDir
+    Path temp;
+
+    record Result(int code, String out, String err) {}
+
+    static Result quiver(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.execute(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"run", "predict", "inspect", "validate", "plugins", "evaluate", "compare"})
+    void everyCommandPrintsItsUsageForHelpWithoutItsRequiredArguments(String command) {
+        for (String flag : List.of("--help", "-h")) {
+            Result r = quiver(command, flag);
+            assertEquals(0, r.code(), command + " " + flag + ": " + r.err());
+            assertTrue(r.out().startsWith("Usage: quiver " + command), r.out());
+            assertTrue(r.out().contains("--help"), r.out());
+            assertEquals("", r.err());
+        }
+    }
+
+    @Test
+    void pluginsListsLossesUnderAProperPlural() {
+        Result r = quiver("plugins");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("\nlosses:\n"), r.out());
+        assertFalse(r.out().contains("losss"), r.out());
+    }
+
+    @Test
+    void aListIndexTooLargeForAnIntIsALocatedUsageError() throws IOException {
+        Path pipeline = Files.writeString(temp.resolve("houses.yaml"), HOUSES);
+        for (String command : List.of("run", "validate")) {
+            Result r = quiver(command, pipeline.toString(), "--set", "transforms[2147483648].type=x");
+            assertEquals(2, r.code(), r.err());
+            assertTrue(r.err().contains("--set transforms[2147483648].type=x"), r.err());
+            assertTrue(r.err().contains("list index [2147483648]") && r.err().contains("too large"), r.err());
+            assertFalse(r.err().contains("Exception"), r.err());
+        }
+    }
+
+    @Test
+    void aRecursiveAliasIsALocatedConfigErrorEverywhereThePipelineIsRead() throws IOException {
+        Path pipeline = Files.writeString(temp.resolve("loop.yaml"), HOUSES + "a: &a [*a]\n");
+        for (String command : List.of("run", "validate")) {
+            Result r = quiver(command, pipeline.toString());
+            assertEquals(2, r.code(), r.err());
+            assertTrue(r.err().contains(pipeline + ":8:8"), r.err());
+            assertTrue(r.err().contains("recursive alias"), r.err());
+            assertFalse(r.err().contains("StackOverflowError"), r.err());
+        }
+        QuiverException e =
+                assertThrows(QuiverException.class, () -> Quiver.create().load(pipeline, List.of()));
+        assertEquals(ErrorCode.CONFIG, e.code());
+        assertTrue(e.getMessage().contains("recursive alias"), e.getMessage());
+    }
+}

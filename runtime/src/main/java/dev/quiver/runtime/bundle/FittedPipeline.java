@@ -323,8 +323,8 @@ public final class FittedPipeline {
             FieldVector v = input.getVector(feature);
             if (v != null
                     && (v.isNull(row)
-                            || ArrowColumns.isNumeric(v.getField())
-                                    && !Double.isFinite(ArrowColumns.getDouble(v, row)))) {
+                            || (ArrowColumns.isNumeric(v.getField())
+                                    && !Double.isFinite(ArrowColumns.getDouble(v, row))))) {
                 return feature;
             }
         }

@@ -18,13 +18,16 @@ import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 
-/** Compiles plugin sources against the api (and any extra jars) into a jar, as a third party would build one. */
-final class PluginJars {
+/**
+ * Compiles plugin sources against the api (and any extra jars) into a jar, as a third party would build one.
+ * Shared with the CLI module's tests through the test-jar. Stateless.
+ */
+public final class PluginJars {
 
     private PluginJars() {}
 
     /** The api's classes folder or jar, as the test's class path has it. */
-    static Path apiLocation() {
+    public static Path apiLocation() {
         try {
             return Path.of(Plugin.class
                     .getProtectionDomain()
@@ -40,7 +43,8 @@ final class PluginJars {
      * Writes {@code jar} holding the compiled {@code sources} (class name to source text) and, when not null, a
      * {@code META-INF/services/dev.quiver.api.Plugin} of {@code services}.
      */
-    static Path build(Path jar, Map<String, String> sources, String services, List<Path> classpath) throws IOException {
+    public static Path build(Path jar, Map<String, String> sources, String services, List<Path> classpath)
+            throws IOException {
         Path work = Files.createTempDirectory("quiver-plugin-src"); // outside the plugin folder, removed after
         try {
             compileAndJar(work, jar, sources, services, classpath);
@@ -81,7 +85,7 @@ final class PluginJars {
                 out.closeEntry();
             }
             if (services != null) {
-                out.putNextEntry(new JarEntry(FolderPlugins.SERVICES));
+                out.putNextEntry(new JarEntry("META-INF/services/" + Plugin.class.getName()));
                 OutputStream o = out;
                 o.write(services.getBytes(StandardCharsets.UTF_8));
                 out.closeEntry();
@@ -90,7 +94,7 @@ final class PluginJars {
     }
 
     /** A plugin class {@code pkg.NamePlugin} providing one metric {@code metric} whose description is {@code body}. */
-    static Map<String, String> metricPlugin(String pkg, String metric, String descriptionExpression) {
+    public static Map<String, String> metricPlugin(String pkg, String metric, String descriptionExpression) {
         String cls = pkg + ".MetricPlugin";
         String src = "package " + pkg + ";\n"
                 + "import dev.quiver.api.*; import dev.quiver.api.config.Config; import dev.quiver.api.metric.*;\n"

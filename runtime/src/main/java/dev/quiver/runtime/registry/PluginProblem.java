@@ -11,6 +11,6 @@ public record PluginProblem(String origin, String message) {
 
     @Override
     public String toString() {
-        return origin + ": " + message;
+        return message.contains(origin) ? message : origin + ": " + message; // named once, not twice
     }
 }

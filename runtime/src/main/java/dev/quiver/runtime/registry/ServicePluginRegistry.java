@@ -250,7 +250,7 @@ public final class ServicePluginRegistry implements PluginRegistry {
         }
         try {
             Path path = Path.of(location.toURI());
-            return name + " (built in, " + path.getFileName() + ")";
+            return name + " (" + path.getFileName() + ")";
         } catch (Exception e) { // not a file URL: the class name alone still identifies the plugin
             return name;
         }

@@ -6,6 +6,8 @@ import dev.quiver.runtime.bundle.RunBundle;
 import dev.quiver.runtime.exec.Executor;
 import dev.quiver.runtime.exec.RunOptions;
 import dev.quiver.runtime.exec.RunResult;
+import dev.quiver.runtime.export.ExportFormat;
+import dev.quiver.runtime.export.OnnxExport;
 import dev.quiver.runtime.pipeline.Pipeline;
 import dev.quiver.runtime.pipeline.PluginRegistry;
 import dev.quiver.runtime.plan.PipelineLoader;
@@ -123,6 +125,20 @@ public final class Quiver implements AutoCloseable {
     /** Rebuilds the trained pipeline saved in a run folder, ready to predict (rows from this Quiver's allocator). */
     public FittedPipeline loadModel(Path runDirectory) {
         return RunBundle.load(runDirectory, registry).servedFrom(allocator);
+    }
+
+    /**
+     * Exports the trained pipeline saved in {@code runDirectory} to {@code output} (written atomically): for
+     * {@link ExportFormat#ONNX} a graph from the raw feature columns to the columns {@code predict} returns.
+     *
+     * @throws dev.quiver.api.QuiverException with {@link dev.quiver.api.ErrorCode#USAGE} when the model or a
+     *     transform cannot be exported
+     */
+    public void export(Path runDirectory, ExportFormat format, Path output) {
+        FittedPipeline fitted = loadModel(runDirectory);
+        switch (format) {
+            case ONNX -> OnnxExport.write(fitted, output);
+        }
     }
 
     public PluginRegistry registry() {

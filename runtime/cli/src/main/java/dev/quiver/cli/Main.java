@@ -49,6 +49,7 @@ import picocli.CommandLine.Spec;
             PluginsCommand.class,
             EvaluateCommand.class,
             CompareCommand.class,
+            ExportCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Callable<Integer> {

@@ -3,16 +3,12 @@ package dev.quiver.spark;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.quiver.api.Factory;
 import dev.quiver.api.Plugin;
 import dev.quiver.api.Task;
 import dev.quiver.api.model.EpochStats;
 import dev.quiver.api.model.Model;
 import dev.quiver.api.model.Trainer;
 import dev.quiver.api.model.TrainingSetup;
-import dev.quiver.api.transform.Columns;
-import dev.quiver.api.transform.FittedTransform;
-import dev.quiver.api.transform.Transform;
 import dev.quiver.testing.Datasets;
 import dev.quiver.testing.LeakCheckExtension;
 import dev.quiver.testing.MapConfig;
@@ -23,9 +19,6 @@ import dev.quiver.testing.TestTraining;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.ServiceLoader;
-import java.util.function.Function;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -74,7 +67,7 @@ class SparkTrainingTest {
         assertEquals(4, blocks.getNumPartitions());
         assertEquals(442L, blocks.map(FeatureBlock::rows).reduce(Integer::sum).longValue());
         Standardization distributed = DistributedStatistics.standardize(blocks, FEATURES.size());
-        Map<String, Map<String, Double>> local = localStandardize(allocator);
+        Map<String, Map<String, Double>> local = LocalReference.standardize(table, FEATURES, TARGET, allocator);
         for (int c = 0; c < FEATURES.size(); c++) {
             Map<String, Double> column = local.get(FEATURES.get(c));
             assertEquals(column.get("mean"), distributed.mean()[c], 1e-12 * Math.abs(column.get("mean")));
@@ -87,20 +80,22 @@ class SparkTrainingTest {
 
     @Test
     void fullBatchAdamOnSparkEqualsTheLocalEngine(BufferAllocator allocator) {
-        Map<String, Map<String, Double>> scaler = localStandardize(allocator);
+        Map<String, Map<String, Double>> scaler = LocalReference.standardize(table, FEATURES, TARGET, allocator);
         JavaRDD<FeatureBlock> raw = blocks();
         Standardization standardization = DistributedStatistics.standardize(raw, FEATURES.size());
         JavaRDD<FeatureBlock> blocks = raw.map(standardization::apply).cache();
 
         int epochs = 100;
-        Trainer trainer = make(Plugin::getModelFactories, "linear-regression")
+        Trainer trainer = LocalReference.make(Plugin::getModelFactories, "linear-regression")
                 .create(MapConfig.of("solver", "gd"), new TestContext());
         TrainingSetup setup = TestTraining.setup(
                 trainer,
                 Task.REGRESSION,
                 Map.of("epochs", epochs, "batchSize", "full", "optimizer", Map.of("type", "adam", "lr", 1.0)));
         TestFitContext context = new TestFitContext(allocator, 1, setup);
-        Model local = trainer.fit(standardized(scaler).training(TARGET, Task.REGRESSION), context);
+        Model local = trainer.fit(
+                LocalReference.standardized(table, scaler, FEATURES, TARGET).training(TARGET, Task.REGRESSION),
+                context);
         double[] localWeight = ((double[][]) local.describe().get("weight"))[0];
         double localBias = ((double[]) local.describe().get("bias"))[0];
 
@@ -128,8 +123,8 @@ class SparkTrainingTest {
     void leastSquaresFromOneAggregateEqualsTheLocalSolver(BufferAllocator allocator) {
         JavaRDD<FeatureBlock> blocks = blocks();
         LinearFit distributed = DistributedLeastSquares.fit(blocks, FEATURES.size());
-        Trainer trainer =
-                make(Plugin::getModelFactories, "linear-regression").create(MapConfig.of(), new TestContext());
+        Trainer trainer = LocalReference.make(Plugin::getModelFactories, "linear-regression")
+                .create(MapConfig.of(), new TestContext());
         Model local = trainer.fit(table.training(TARGET, Task.REGRESSION), new TestFitContext(allocator, 1));
         double[] localWeight = ((double[][]) local.describe().get("weight"))[0];
         double localBias = ((double[]) local.describe().get("bias"))[0];
@@ -138,40 +133,5 @@ class SparkTrainingTest {
             assertEquals(localWeight[c], distributed.weight()[c], 1e-8 * Math.abs(localWeight[c]), FEATURES.get(c));
         }
         blocks.unpersist();
-    }
-
-    /** The local standardize plugin's fit of the whole table: column to {mean, scale}. */
-    @SuppressWarnings("unchecked")
-    private static Map<String, Map<String, Double>> localStandardize(BufferAllocator allocator) {
-        Transform standardize =
-                make(Plugin::getTransformFactories, "standardize").create(MapConfig.of(), new TestContext());
-        FittedTransform fitted = standardize.fit(table, new Columns(FEATURES, Optional.of(TARGET)), allocator);
-        return (Map<String, Map<String, Double>>) fitted.describe().get("columns");
-    }
-
-    /** The table with each feature standardized by {@code scaler}, as the local pipeline feeds the model. */
-    private static TableData standardized(Map<String, Map<String, Double>> scaler) {
-        TableData.Builder builder = TableData.builder();
-        for (String feature : FEATURES) {
-            double[] values = table.doubles(feature);
-            double mean = scaler.get(feature).get("mean");
-            double scale = scaler.get(feature).get("scale");
-            for (int r = 0; r < values.length; r++) {
-                values[r] = (values[r] - mean) / scale;
-            }
-            builder.doubles(feature, values);
-        }
-        return builder.doubles(TARGET, table.doubles(TARGET)).build();
-    }
-
-    private static <T> Factory<T> make(Function<Plugin, Iterable<? extends Factory<T>>> kind, String name) {
-        for (Plugin plugin : ServiceLoader.load(Plugin.class)) {
-            for (Factory<T> factory : kind.apply(plugin)) {
-                if (factory.name().equals(name)) {
-                    return factory;
-                }
-            }
-        }
-        throw new IllegalStateException("no plugin provides " + name);
     }
 }

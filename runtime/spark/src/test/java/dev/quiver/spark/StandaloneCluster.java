@@ -132,7 +132,7 @@ final class StandaloneCluster implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             try {
-                new Socket("127.0.0.1", port).close();
+                new Socket(java.net.InetAddress.getLoopbackAddress(), port).close();
                 return;
             } catch (IOException notYet) {
                 Thread.sleep(200);

@@ -11,6 +11,7 @@ import dev.quiver.runtime.exec.RunResult;
 import dev.quiver.runtime.pipeline.Pipeline;
 import dev.quiver.runtime.registry.ServicePluginRegistry;
 import dev.quiver.testing.LeakCheckExtension;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -103,12 +104,17 @@ class QuiverBuilderTest {
     }
 
     @Test
-    void withoutAFolderLoaderAPluginFolderIsRefusedNotIgnored() {
+    void pluginFoldersAreLoadedAndABrokenPluginInThemIsRefusedNamingIt() throws Exception {
+        Path folder = Files.createDirectories(temp.resolve("plugins"));
+        try (Quiver quiver = Quiver.builder().pluginDirectories(folder).build()) {
+            assertTrue(quiver.registry().models().containsKey("mean"), "the class path's plugins beside the folder");
+        }
+        Files.createDirectories(folder.resolve("empty-plugin"));
         QuiverException e = assertThrows(
                 QuiverException.class,
-                () -> Quiver.builder().pluginDirectories(temp).build());
+                () -> Quiver.builder().pluginDirectories(folder).build());
         assertEquals(ErrorCode.CONFIG, e.code());
-        assertTrue(e.getMessage().contains(temp.toString()), e.getMessage());
+        assertTrue(e.getMessage().contains("empty-plugin"), e.getMessage());
     }
 
     @Test

@@ -23,18 +23,11 @@ public interface PluginFolders {
     PluginRegistry registry(List<Path> folders, ClassLoader parent);
 
     /**
-     * The loader {@code Quiver} uses. Until plugin-folder loading lands, only the class loader's plugins: any
-     * folder is refused with a clear message rather than silently ignored.
+     * The loader {@code Quiver} uses: the class loader's plugins, then each folder's, each folder plugin in its own
+     * child-first class loader ({@link ServicePluginRegistry#load}); any broken plugin fails the build of the
+     * {@code Quiver}, naming its jar.
      */
     static PluginFolders standard() {
-        return (folders, parent) -> {
-            if (!folders.isEmpty()) {
-                throw new QuiverException(
-                        ErrorCode.CONFIG,
-                        "Plugin folders " + folders + " were given, but this Quiver cannot load plugins from"
-                                + " folders yet; put the plugin jars on the class path instead.");
-            }
-            return ServicePluginRegistry.discover(parent);
-        };
+        return (folders, parent) -> ServicePluginRegistry.load(parent, folders).orThrow();
     }
 }

@@ -5,7 +5,7 @@ import dev.quiver.api.QuiverException;
 import java.util.Arrays;
 import java.util.Locale;
 
-/** The formats {@code quiver export --format} writes. */
+/** The formats {@code quiver export --format} writes. An enum: immutable and thread-safe. */
 public enum ExportFormat {
     ONNX;
 

@@ -91,7 +91,7 @@ public abstract class MetricConformance {
         List<Task> tasks = new ArrayList<>();
         for (Task task : List.of(Task.REGRESSION, Task.BINARY, Task.MULTICLASS)) {
             if (metric.tasks().contains(task)
-                    || metric.tasks().contains(Task.CLASSIFICATION) && task != Task.REGRESSION) {
+                    || (metric.tasks().contains(Task.CLASSIFICATION) && task != Task.REGRESSION)) {
                 tasks.add(task);
             }
         }

@@ -148,7 +148,9 @@ public final class Routes implements HttpHandler {
         String type = exchange.getRequestHeaders().getFirst("Content-Type");
         boolean arrowIn = type != null && type.startsWith(ArrowBodies.MEDIA_TYPE);
         String accept = exchange.getRequestHeaders().getFirst("Accept");
-        boolean arrowOut = accept != null ? accept.startsWith(ArrowBodies.MEDIA_TYPE) : arrowIn;
+        // curl sends Accept: */*, so only an explicit JSON or Arrow Accept overrides answering in the request's format.
+        boolean arrowOut = (accept != null && accept.startsWith(ArrowBodies.MEDIA_TYPE))
+                || (arrowIn && (accept == null || !accept.startsWith("application/json")));
         try (BufferAllocator request =
                 allocator.newChildAllocator("request-" + requests.incrementAndGet(), 0, allocator.getLimit())) {
             List<VectorSchemaRoot> inputs =

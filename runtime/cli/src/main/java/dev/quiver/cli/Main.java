@@ -44,6 +44,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
             RunCommand.class,
             PredictCommand.class,
+            ServeCommand.class,
             InspectCommand.class,
             ValidateCommand.class,
             PluginsCommand.class,

@@ -1,6 +1,5 @@
 package dev.quiver.runtime.plan.internal;
 
-import dev.quiver.api.Location;
 import dev.quiver.api.config.DidYouMean;
 import dev.quiver.api.config.Option;
 import dev.quiver.runtime.config.ConfigNode;
@@ -11,6 +10,11 @@ import dev.quiver.runtime.pipeline.Named;
 import dev.quiver.runtime.pipeline.Pipeline;
 import dev.quiver.runtime.pipeline.PluginRegistry;
 import dev.quiver.runtime.pipeline.Search;
+import dev.quiver.runtime.plan.internal.SearchSpace.Choice;
+import dev.quiver.runtime.plan.internal.SearchSpace.Distribution;
+import dev.quiver.runtime.plan.internal.SearchSpace.IntUniform;
+import dev.quiver.runtime.plan.internal.SearchSpace.Param;
+import dev.quiver.runtime.plan.internal.SearchSpace.Uniform;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -49,17 +53,6 @@ public final class TuneSection {
     private static final long SALT = 0x2545F4914F6CDD1DL;
 
     private static final List<String> KINDS = List.of("choice", "uniform", "logUniform", "intUniform");
-
-    /** One dimension of the space: a dotted key path and how its values are drawn. */
-    private record Param(String path, Location at, Distribution distribution) {}
-
-    private sealed interface Distribution {}
-
-    private record Uniform(double low, double high, boolean log) implements Distribution {}
-
-    private record IntUniform(long low, long high) implements Distribution {}
-
-    private record Choice(List<ConfigNode> values) implements Distribution {}
 
     private final PluginRegistry registry;
     private final Path file;
@@ -153,7 +146,7 @@ public final class TuneSection {
             }
         }
         List<Map<String, ConfigNode>> draws =
-                grid ? grid(usable) : random(usable, trials, new Random(base.seed() ^ SALT));
+                grid ? SearchSpace.grid(usable) : SearchSpace.random(usable, trials, new Random(base.seed() ^ SALT));
         ConfigNode.Mapping document = root.without("tune");
         List<Search.Trial> loaded = new ArrayList<>();
         for (Map<String, ConfigNode> draw : draws) {
@@ -246,55 +239,6 @@ public final class TuneSection {
             return Optional.of(new IntUniform(lowInt, highInt));
         }
         return Optional.of(new Uniform(low, high, kind.equals("logUniform")));
-    }
-
-    /** Every combination of the choice lists, the last key varying fastest. */
-    private static List<Map<String, ConfigNode>> grid(List<Param> space) {
-        List<Map<String, ConfigNode>> out = new ArrayList<>();
-        out.add(new LinkedHashMap<>());
-        for (Param p : space) {
-            List<Map<String, ConfigNode>> next = new ArrayList<>();
-            for (Map<String, ConfigNode> partial : out) {
-                for (ConfigNode value : ((Choice) p.distribution()).values()) {
-                    Map<String, ConfigNode> draw = new LinkedHashMap<>(partial);
-                    draw.put(p.path(), value);
-                    next.add(draw);
-                }
-            }
-            out = next;
-        }
-        return out;
-    }
-
-    /** {@code trials} draws, each key in the order written; one generator, so the sequence is the seed's. */
-    private static List<Map<String, ConfigNode>> random(List<Param> space, int trials, Random random) {
-        List<Map<String, ConfigNode>> out = new ArrayList<>();
-        for (int t = 0; t < trials; t++) {
-            Map<String, ConfigNode> draw = new LinkedHashMap<>();
-            for (Param p : space) {
-                draw.put(p.path(), sample(p, random));
-            }
-            out.add(draw);
-        }
-        return out;
-    }
-
-    private static ConfigNode sample(Param p, Random random) {
-        Distribution d = p.distribution();
-        if (d instanceof Choice c) {
-            return c.values().get(random.nextInt(c.values().size()));
-        }
-        if (d instanceof IntUniform u) {
-            long value = u.low() + random.nextInt(Math.toIntExact(u.high() - u.low() + 1));
-            // as YAML reads it: an Integer when it fits
-            Object number = value == (int) value ? (Object) Integer.valueOf((int) value) : Long.valueOf(value);
-            return new ConfigNode.Scalar(number, p.at());
-        }
-        Uniform u = (Uniform) d;
-        double value = u.log()
-                ? Math.exp(Math.log(u.low()) + random.nextDouble() * (Math.log(u.high()) - Math.log(u.low())))
-                : u.low() + random.nextDouble() * (u.high() - u.low());
-        return new ConfigNode.Scalar(value, p.at());
     }
 
     private Optional<Search.Trial> trial(ConfigNode.Mapping document, Map<String, ConfigNode> draw, List<Param> space) {

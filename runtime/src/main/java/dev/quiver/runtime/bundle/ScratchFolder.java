@@ -22,6 +22,9 @@ public final class ScratchFolder implements AutoCloseable {
     /** The kind of a tuning search's scratch folder. */
     public static final String TUNE = ".tune-";
 
+    private static final int DELETE_ATTEMPTS = 40;
+    private static final long DELETE_PAUSE_MILLIS = 50;
+
     private final Path path;
     private final Thread shutdownHook;
     private boolean closed;
@@ -77,20 +80,33 @@ public final class ScratchFolder implements AutoCloseable {
             return;
         }
         closed = true;
-        // On SIGTERM the trials' own hooks delete their temporary folders inside this one at the same time, so a
-        // walk can meet a file that just vanished: walk again.
+        // On SIGTERM the trials' own hooks delete their temporary folders inside this one at the same time, and a
+        // trial still training may write into it until the JVM halts, so a walk can meet a file that just vanished
+        // or a folder that just gained one: walk again, pausing so that a loaded machine's other hooks can finish
+        // (seen in CI: five walks back to back were not enough there).
         for (int attempt = 1; ; attempt++) {
             try {
                 AtomicDirectory.deleteRecursively(path);
                 return;
             } catch (IOException e) {
-                if (attempt == 5) {
+                if (attempt == DELETE_ATTEMPTS || !pause()) {
                     // the next run to this output deletes it (its owner marker names a process that is gone)
                     System.getLogger("dev.quiver")
                             .log(System.Logger.Level.WARNING, "could not delete " + path + ": " + e);
                     return;
                 }
             }
+        }
+    }
+
+    /** Waits before the next walk; false when interrupted (give up, the next run sweeps the folder). */
+    private static boolean pause() {
+        try {
+            Thread.sleep(DELETE_PAUSE_MILLIS);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -19,10 +19,11 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * {@linkplain #placeholder placeholder} field: {@code prefix*} of one type, matching the zero or more fields of
  * that type and name prefix that the fitted transform produces in its place.
  *
+ * <p>The constructor throws {@link IllegalArgumentException} when a feature or the target is not a field of
+ * {@code schema} (a bug in the transform, not a user's mistake); javadoc allows no {@code @throws} on a record.
+ *
  * @param schema the output schema: every column of the output, in order, with its type
  * @param columns the features and target in {@code schema}; each of them is a field of it
- * @throws IllegalArgumentException when a feature or the target is not a field of {@code schema} (a bug in the
- *     transform, not a user's mistake)
  */
 public record TransformPlan(Schema schema, Columns columns) {
 

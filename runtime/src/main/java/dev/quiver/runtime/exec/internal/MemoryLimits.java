@@ -27,7 +27,31 @@ public final class MemoryLimits {
 
     /** The process's root allocator, limited by {@code QUIVER_MEMORY} when it is set. */
     public static RootAllocator rootAllocator() {
+        requireArrowAccess();
         return new RootAllocator(configuredLimit());
+    }
+
+    /** The JVM flag without which Arrow cannot reach direct buffers' addresses on JDK 17+. */
+    public static final String ARROW_FLAG = "--add-opens=java.base/java.nio=ALL-UNNAMED";
+
+    /**
+     * Initialises Arrow's {@code MemoryUtil} now, so that a JVM started without {@link #ARROW_FLAG} fails here with
+     * a sentence naming the flag, not later in the first allocation with Arrow's "Failed to initialize MemoryUtil"
+     * buried in an {@code ExceptionInInitializerError} (or, on the second try, a bare {@code NoClassDefFoundError}).
+     */
+    static void requireArrowAccess() {
+        try {
+            Class.forName("org.apache.arrow.memory.util.MemoryUtil", true, MemoryLimits.class.getClassLoader());
+        } catch (ExceptionInInitializerError | NoClassDefFoundError e) {
+            throw new QuiverException(
+                    ErrorCode.USAGE,
+                    "Arrow cannot access direct memory (Failed to initialize MemoryUtil): start the JVM with "
+                            + ARROW_FLAG + " (bin/quiver does; a host application adds it to its java command or"
+                            + " its surefire argLine).",
+                    e);
+        } catch (ClassNotFoundException e) {
+            throw new QuiverException(ErrorCode.INTERNAL, "arrow-memory-core is missing from the class path.", e);
+        }
     }
 
     /** The limit {@code QUIVER_MEMORY} sets, or {@link Long#MAX_VALUE}. */

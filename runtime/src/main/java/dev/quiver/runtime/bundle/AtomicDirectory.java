@@ -73,7 +73,20 @@ public final class AtomicDirectory implements AutoCloseable {
      *     when another run writes it or the folder cannot be created
      */
     public static AtomicDirectory begin(Path target) {
-        Path absolute = canonical(target);
+        return begin(target, true);
+    }
+
+    /**
+     * {@link #begin} for a target whose parent folder must already exist, such as a tuning trial's run inside its
+     * search's {@link ScratchFolder}: when a SIGTERM's shutdown hook has deleted that folder, a trial starting late
+     * fails here instead of creating the folder again, which would outlive the process.
+     */
+    public static AtomicDirectory beginInsideExisting(Path target) {
+        return begin(target, false);
+    }
+
+    private static AtomicDirectory begin(Path target, boolean createParent) {
+        Path absolute = canonical(target, createParent);
         OutputLock lock = OutputLock.acquire(absolute);
         try {
             CommitRecovery.recoverLocked(absolute);
@@ -94,7 +107,7 @@ public final class AtomicDirectory implements AutoCloseable {
     }
 
     /** The target with its parent folder created and resolved to its real path, so one folder has one lock. */
-    private static Path canonical(Path target) {
+    private static Path canonical(Path target, boolean createParent) {
         Path absolute = target.toAbsolutePath().normalize();
         if (absolute.getParent() == null) {
             throw new QuiverException(
@@ -102,7 +115,9 @@ public final class AtomicDirectory implements AutoCloseable {
                     "The output path " + absolute + " is a root folder; give a " + "folder inside it.");
         }
         try {
-            Files.createDirectories(absolute.getParent());
+            if (createParent) {
+                Files.createDirectories(absolute.getParent());
+            }
             return absolute.getParent().toRealPath().resolve(absolute.getFileName());
         } catch (IOException e) {
             throw new QuiverException(ErrorCode.DATA, "Cannot create the output folder " + absolute + ": " + e, e);

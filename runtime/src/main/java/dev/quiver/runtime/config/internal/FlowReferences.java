@@ -13,7 +13,7 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
  * composing, {@link #restore} gives the scalar its source text back, which is then interpolated and typed like
  * any plain scalar. An environment value is never parsed as YAML: it only ever replaces text inside one scalar.
  *
- * <p>The pre-scan tracks what it must to know whether a {@code ${} is in a flow collection and unquoted: quoted
+ * <p>The pre-scan tracks what it must to know whether a <code>${</code> is in a flow collection and unquoted: quoted
  * scalars, comments, block scalars and flow brackets. What it cannot tell apart it leaves alone, and YAML's own
  * error then stands. One instance belongs to one document, on one thread.
  */

@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -137,7 +138,15 @@ public final class DirectoryCheckpoints implements Checkpoints {
         }
         json.set("state", state.json());
         try {
-            Files.createDirectories(folder);
+            // Not createDirectories: the parent exists for the run's whole life (a trial's is its search's scratch
+            // folder), and once a SIGTERM's hooks have deleted it, recreating it here would leave it behind.
+            if (!Files.isDirectory(folder)) {
+                try {
+                    Files.createDirectory(folder);
+                } catch (FileAlreadyExistsException raced) {
+                    // another writer made it first
+                }
+            }
             // Not Files.createTempFile, whose owner-only permissions would stay on checkpoint.json; umask instead.
             Path temp = folder.resolve(FILE + "." + java.util.UUID.randomUUID() + ".tmp");
             Files.createFile(temp);

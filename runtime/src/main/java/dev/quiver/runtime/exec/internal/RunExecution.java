@@ -43,6 +43,8 @@ public final class RunExecution {
     private DirectoryCheckpoints checkpoints;
 
     private final Extras extras;
+    /** False for a tuning trial, whose parent is its search's scratch folder (see {@link #trial}). */
+    private final boolean createParent;
 
     /**
      * What a run's metrics.json and report carry beyond its own results (a tuning run's trials).
@@ -61,10 +63,21 @@ public final class RunExecution {
     }
 
     public RunExecution(Pipeline pipeline, RunOptions options, RunTelemetry telemetry, Extras extras) {
+        this(pipeline, options, telemetry, extras, true);
+    }
+
+    private RunExecution(
+            Pipeline pipeline, RunOptions options, RunTelemetry telemetry, Extras extras, boolean createParent) {
         this.pipeline = pipeline;
         this.options = options;
         this.telemetry = telemetry;
         this.extras = extras;
+        this.createParent = createParent;
+    }
+
+    /** A tuning trial's run, into a folder whose parent (the search's scratch folder) must exist. */
+    static RunExecution trial(Pipeline pipeline, RunOptions options, RunTelemetry telemetry) {
+        return new RunExecution(pipeline, options, telemetry, Extras.NONE, false);
     }
 
     public RunResult execute() {
@@ -74,7 +87,8 @@ public final class RunExecution {
                 .normalize();
         try (RunTelemetry.Trace run = telemetry.startRun(pipeline.name())) {
             trace = run;
-            try (AtomicDirectory folder = AtomicDirectory.begin(output);
+            try (AtomicDirectory folder =
+                            createParent ? AtomicDirectory.begin(output) : AtomicDirectory.beginInsideExisting(output);
                     BufferAllocator allocator = MemoryLimits.rootAllocator()) {
                 root = allocator;
                 RunResult result = executeInto(folder, output);

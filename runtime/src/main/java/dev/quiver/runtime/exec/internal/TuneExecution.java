@@ -92,7 +92,8 @@ public final class TuneExecution {
 
     private Outcome score(int index, int count, Pipeline trial, RunOptions trialOptions) {
         try {
-            RunResult result = new RunExecution(trial, trialOptions, telemetry).execute();
+            RunResult result =
+                    RunExecution.trial(trial, trialOptions, telemetry).execute();
             return new Outcome(objective(result.metrics()), Optional.empty());
         } catch (QuiverException e) {
             if (e.code() == ErrorCode.DIVERGED) {

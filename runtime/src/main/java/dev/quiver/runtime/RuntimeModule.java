@@ -15,6 +15,8 @@ import io.opentelemetry.api.OpenTelemetry;
  * {@link OpenTelemetry}, the pipeline loader and the executor. Create injectors with
  * {@link PluginModule#injector} (production stage, explicit bindings only, no circular proxies); plugins never
  * see Guice.
+ *
+ * <p>Guice calls {@code configure} on the thread creating the injector; the module holds only immutable, thread-safe values.
  */
 public final class RuntimeModule extends AbstractModule {
 

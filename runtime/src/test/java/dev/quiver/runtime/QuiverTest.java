@@ -48,7 +48,8 @@ class QuiverTest {
                         .addSpanProcessor(SimpleSpanProcessor.create(spans))
                         .build())
                 .build()) {
-            Quiver quiver = Quiver.builder().openTelemetry(sdk).build();
+            Quiver quiver =
+                    Quiver.builder().openTelemetry(sdk).allocator(allocator).build();
 
             Pipeline pipeline = quiver.load(file, List.of("model.shift=1"));
             RunResult run = quiver.run(pipeline, RunOptions.defaults());

@@ -305,6 +305,11 @@ public final class TableData implements Source {
         return new Training(this, features, target, task, null);
     }
 
+    /** Clustering data: every column a feature, no target. */
+    public TrainingData clustering() {
+        return new Training(this, columnNames(), null, Task.CLUSTERING, null);
+    }
+
     /** Training data on {@code features} with {@code validation} as its held-out rows. */
     public TrainingData training(List<String> features, String target, Task task, TableData validation) {
         TrainingData held = validation == null ? null : new Training(validation, features, target, task, null);
@@ -352,7 +357,7 @@ public final class TableData implements Source {
 
         @Override
         public Optional<Field> target() {
-            return Optional.of(table.field(targetName));
+            return targetName == null ? Optional.empty() : Optional.of(table.field(targetName));
         }
 
         @Override

@@ -23,6 +23,7 @@ public class TestFitContext implements FitContext {
     private final Checkpoints checkpoints;
     private final List<EpochStats> epochs = new CopyOnWriteArrayList<>();
     private final List<String> warnings = new CopyOnWriteArrayList<>();
+    private final List<String> notes = new CopyOnWriteArrayList<>();
 
     public TestFitContext(BufferAllocator allocator) {
         this(allocator, 42L);
@@ -85,6 +86,16 @@ public class TestFitContext implements FitContext {
 
     public List<EpochStats> epochs() {
         return List.copyOf(epochs);
+    }
+
+    @Override
+    public void note(String message) {
+        notes.add(message);
+    }
+
+    /** What the trainer noted for the user (early stopping, the epoch kept), in order. */
+    public List<String> notes() {
+        return List.copyOf(notes);
     }
 
     public List<String> warnings() {

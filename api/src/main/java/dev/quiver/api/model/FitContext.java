@@ -30,6 +30,12 @@ public interface FitContext {
         return Optional.empty();
     }
 
+    /**
+     * A fact about training the user should hear when it happens, such as early stopping and which epoch's
+     * parameters were kept; progress displays show it, quiet runs do not. Called on the training thread.
+     */
+    default void note(String message) {}
+
     /** Shows the user a warning. */
     default void warn(String message) {
         System.getLogger("dev.quiver").log(System.Logger.Level.WARNING, message);

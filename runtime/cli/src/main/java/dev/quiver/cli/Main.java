@@ -5,12 +5,17 @@ import dev.quiver.api.QuiverException;
 import dev.quiver.cli.internal.CliTelemetry;
 import dev.quiver.runtime.Quiver;
 import dev.quiver.runtime.exec.internal.MemoryLimits;
+import dev.quiver.runtime.registry.ServicePluginRegistry;
 import java.io.Console;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.arrow.memory.OutOfMemoryException;
 import picocli.CommandLine;
@@ -39,11 +44,13 @@ import picocli.CommandLine.Spec;
         subcommands = {
             RunCommand.class,
             PredictCommand.class,
+            ServeCommand.class,
             InspectCommand.class,
             ValidateCommand.class,
             PluginsCommand.class,
             EvaluateCommand.class,
             CompareCommand.class,
+            ExportCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Callable<Integer> {
@@ -51,17 +58,28 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Print stack traces of errors.")
     boolean debug;
 
+    @Option(
+            names = "--plugin-dir",
+            paramLabel = "DIR",
+            scope = ScopeType.INHERIT,
+            description = "A folder of plugins (one subfolder of jars, or one jar, per plugin); repeatable. Also"
+                    + " read: QUIVER_PLUGIN_PATH (a path list) and $QUIVER_HOME/plugins.")
+    List<Path> pluginDirs = new ArrayList<>();
+
     @Spec
     CommandSpec spec;
 
     final PrintStream out;
     final PrintStream err;
+    private final Map<String, String> env;
     private CliTelemetry telemetry;
     private Quiver quiver;
+    private ServicePluginRegistry plugins;
 
-    private Main(PrintStream out, PrintStream err) {
+    private Main(PrintStream out, PrintStream err, Map<String, String> env) {
         this.out = out;
         this.err = err;
+        this.env = env;
     }
 
     public static void main(String[] args) {
@@ -75,7 +93,15 @@ public final class Main implements Callable<Integer> {
 
     /** Runs one command line and returns its exit code; nothing is thrown and nothing exits the JVM. */
     public static int execute(String[] args, PrintStream out, PrintStream err) {
-        Main main = new Main(out, err);
+        return execute(args, out, err, System.getenv());
+    }
+
+    /**
+     * As {@link #execute(String[], PrintStream, PrintStream)} with {@code env} in place of the process's
+     * environment ({@code QUIVER_PLUGIN_PATH}, {@code QUIVER_HOME}).
+     */
+    public static int execute(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
+        Main main = new Main(out, err, env);
         // The flag is inherited by every sub-command; reading it here also covers failures before parsing ends.
         boolean debug = Arrays.asList(args).contains("--debug");
         CommandLine commandLine = new CommandLine(main)
@@ -152,13 +178,34 @@ public final class Main implements Callable<Integer> {
         return ErrorCode.INTERNAL.exitCode();
     }
 
-    /** The runtime, with the OpenTelemetry SDK configured from OTEL_* settings; made on first use. */
+    /**
+     * The runtime, with the OpenTelemetry SDK configured from OTEL_* settings and every plugin; made on first use.
+     *
+     * @throws QuiverException ({@link ErrorCode#CONFIG}) when a plugin is broken, naming its jar
+     */
     Quiver quiver() {
+        plugins().orThrow();
+        return lenientQuiver();
+    }
+
+    /** As {@link #quiver()}, leaving broken plugins out ({@link #plugins()} lists them): for {@code plugins}. */
+    Quiver lenientQuiver() {
         if (quiver == null) {
             telemetry = CliTelemetry.start();
-            quiver = Quiver.builder().openTelemetry(telemetry.openTelemetry()).build();
+            quiver = Quiver.builder()
+                    .openTelemetry(telemetry.openTelemetry())
+                    .registry(plugins())
+                    .build();
         }
         return quiver;
+    }
+
+    /** The built-in plugins and those of every plugin folder, broken ones in {@code problems()}. */
+    ServicePluginRegistry plugins() {
+        if (plugins == null) {
+            plugins = ServicePluginRegistry.load(Main.class.getClassLoader(), PluginPath.folders(pluginDirs, env));
+        }
+        return plugins;
     }
 
     /** Whether progress should be shown: stderr of a process attached to a terminal. */

@@ -8,6 +8,7 @@ import dev.quiver.runtime.registry.PluginCatalog;
 import dev.quiver.runtime.registry.PluginCatalog.OptionInfo;
 import dev.quiver.runtime.registry.PluginCatalog.PluginInfo;
 import dev.quiver.runtime.registry.PluginKind;
+import dev.quiver.runtime.registry.PluginProblem;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -18,7 +19,9 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code quiver plugins [NAME [TOPIC]]}: the installed plugins by kind, one plugin's options, or what a plugin
- * documents on a topic (e.g. {@code quiver plugins tribuo cart}: that trainer's options).
+ * documents on a topic (e.g. {@code quiver plugins tribuo cart}: that trainer's options). The list marks each
+ * folder plugin with its folder or jar and ends with the plugins that could not be loaded and why, each naming its
+ * jar: a broken plugin does not hide the others here, while every other command refuses to run.
  */
 @Command(
         name = "plugins",
@@ -44,10 +47,12 @@ final class PluginsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PluginCatalog catalog = main.quiver().catalog();
+        PluginCatalog catalog = main.lenientQuiver().catalog();
+        List<PluginProblem> problems = main.plugins().problems();
         if (name == null) {
             if (json) {
                 main.out.println(Json.pretty(catalog.byKind()));
+                problems.forEach(p -> main.err.println("broken plugin: " + p));
                 return 0;
             }
             for (Map.Entry<PluginKind, List<PluginInfo>> kind : catalog.byKind().entrySet()) {
@@ -60,8 +65,16 @@ final class PluginsCommand implements Callable<Integer> {
                         .max()
                         .orElse(0);
                 for (PluginInfo p : kind.getValue()) {
-                    String line = "  " + p.name() + " ".repeat(width - p.name().length() + 2) + p.description();
+                    String from = p.source().equals(PluginInfo.BUILT_IN) ? "" : "  [" + p.source() + "]";
+                    String line = "  " + p.name() + " ".repeat(width - p.name().length() + 2) + p.description() + from;
                     main.out.println(line.stripTrailing());
+                }
+            }
+            if (!problems.isEmpty()) {
+                main.out.println("broken plugins (left out; every other command refuses to run until fixed):");
+                for (PluginProblem p : problems) {
+                    main.out.println("  " + p.origin());
+                    main.out.println("    " + p.message().replace("\n", "\n    "));
                 }
             }
             return 0;

@@ -40,18 +40,31 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Save the run here instead of output.dir.")
     Path out;
 
-    @Option(names = "--json", description = "Print a JSON summary on stdout.")
+    @Option(names = "--json", description = "Print a JSON summary on stdout, and progress as JSON lines on stderr.")
     boolean json;
+
+    @Option(names = "--quiet", description = "Show no progress on stderr (warnings are still shown).")
+    boolean quiet;
 
     @Option(names = "--resume", description = "Continue from the last checkpoint of an interrupted run.")
     boolean resume;
+
+    private Progress.Style progressStyle() {
+        if (quiet) {
+            return Progress.Style.QUIET;
+        }
+        if (json) {
+            return Progress.Style.JSON;
+        }
+        return main.interactive() ? Progress.Style.LIVE : Progress.Style.PLAIN;
+    }
 
     @Override
     public Integer call() {
         Quiver quiver = main.quiver();
         Pipeline pipeline = quiver.load(file, sets);
         RunOptions options =
-                RunOptions.defaults().withResume(resume).withListener(new Progress(main.err, main.interactive()));
+                RunOptions.defaults().withResume(resume).withListener(new Progress(main.err, progressStyle()));
         if (out != null) {
             options = options.withOutputDir(out);
         }

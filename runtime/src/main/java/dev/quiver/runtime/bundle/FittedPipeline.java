@@ -7,8 +7,11 @@ import dev.quiver.api.model.Model;
 import dev.quiver.api.transform.FittedTransform;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
@@ -21,32 +24,190 @@ import org.apache.arrow.vector.util.TransferPair;
  * A trained pipeline, ready to predict: the fitted transforms and the model, as a run produced them or as
  * {@link RunBundle#load} rebuilt them from a run folder.
  *
- * <p>Immutable; {@link #predict} is safe to call from many threads at once (the transforms and the model are
- * immutable and thread-safe by contract), so a service shares one instance across request threads.
+ * <p>Two ways in. The Arrow path, {@link #predict(VectorSchemaRoot, BufferAllocator)}, takes a batch and an
+ * allocator the caller owns and returns a root the caller owns. The row path ({@link #predict(List)},
+ * {@link #predictColumns(Map)}, {@link #predict(double[][])}) takes plain Java values, builds the batch of the
+ * {@link #featureNames()} columns in the trained types, runs the Arrow path on a child allocator of the one this
+ * pipeline {@linkplain #servedFrom serves from} (closed, leak-checked, before the call returns), and returns
+ * immutable {@link Predictions}; both paths give the same bits.
  *
- * @param name the pipeline's name
- * @param inputSchema the schema of the data the pipeline was trained on (target included)
- * @param features the feature columns as the user named them, before transforms: what {@link #predict} needs
- * @param target the target column, absent for clustering
- * @param task what the model predicts
- * @param classes the class labels in index order (classification), empty otherwise
- * @param transforms the fitted transforms, in order
- * @param model the fitted model
+ * <p>Immutable and thread-safe: every {@code predict} may be called from many threads at once (the transforms
+ * and the model are immutable and thread-safe by contract), so a service shares one instance across request
+ * threads. It holds no resource of its own (each row-path call allocates and frees its own child allocator),
+ * so it needs no closing; the allocator it serves from belongs to whoever made it (the {@code Quiver}).
  */
-public record FittedPipeline(
-        String name,
-        Schema inputSchema,
-        List<String> features,
-        Optional<String> target,
-        Task task,
-        List<String> classes,
-        List<FittedTransform> transforms,
-        Model model) {
+public final class FittedPipeline {
 
-    public FittedPipeline {
-        features = List.copyOf(features);
-        classes = List.copyOf(classes);
-        transforms = List.copyOf(transforms);
+    private final String name;
+    private final Schema inputSchema;
+    private final List<String> features;
+    private final Optional<String> target;
+    private final Task task;
+    private final List<String> classes;
+    private final List<FittedTransform> transforms;
+    private final Model model;
+    private final List<String> featureNames;
+    private final BufferAllocator servedFrom;
+
+    /**
+     * @param name the pipeline's name
+     * @param inputSchema the schema of the data the pipeline was trained on (target included)
+     * @param features the feature columns as the user named them, before transforms: what {@link #predict}
+     *     needs
+     * @param target the target column, absent for clustering
+     * @param task what the model predicts
+     * @param classes the class labels in index order (classification), empty otherwise
+     * @param transforms the fitted transforms, in order
+     * @param model the fitted model
+     */
+    public FittedPipeline(
+            String name,
+            Schema inputSchema,
+            List<String> features,
+            Optional<String> target,
+            Task task,
+            List<String> classes,
+            List<FittedTransform> transforms,
+            Model model) {
+        this(name, inputSchema, features, target, task, classes, transforms, model, null);
+    }
+
+    private FittedPipeline(
+            String name,
+            Schema inputSchema,
+            List<String> features,
+            Optional<String> target,
+            Task task,
+            List<String> classes,
+            List<FittedTransform> transforms,
+            Model model,
+            BufferAllocator servedFrom) {
+        this.name = name;
+        this.inputSchema = inputSchema;
+        this.features = List.copyOf(features);
+        this.target = target;
+        this.task = task;
+        this.classes = List.copyOf(classes);
+        this.transforms = List.copyOf(transforms);
+        this.model = model;
+        this.featureNames = inputSchema.getFields().stream()
+                .map(Field::getName)
+                .filter(this.features::contains)
+                .toList();
+        this.servedFrom = servedFrom;
+    }
+
+    /**
+     * This pipeline, with the row path allocating from child allocators of {@code allocator} (which the caller
+     * keeps owning and must not close while predictions are running).
+     */
+    public FittedPipeline servedFrom(BufferAllocator allocator) {
+        return new FittedPipeline(
+                name,
+                inputSchema,
+                features,
+                target,
+                task,
+                classes,
+                transforms,
+                model,
+                Objects.requireNonNull(allocator));
+    }
+
+    /** The pipeline's name. */
+    public String name() {
+        return name;
+    }
+
+    /** The schema of the data the pipeline was trained on (target included). */
+    public Schema inputSchema() {
+        return inputSchema;
+    }
+
+    /** The feature columns as the user named them, before transforms, in the pipeline's order. */
+    public List<String> features() {
+        return features;
+    }
+
+    /**
+     * The feature columns in the order of the saved input schema: the columns a row must hold, and the order of
+     * the values in each row of {@link #predict(double[][])}.
+     */
+    public List<String> featureNames() {
+        return featureNames;
+    }
+
+    /** The target column, absent for clustering. */
+    public Optional<String> target() {
+        return target;
+    }
+
+    /** What the model predicts. */
+    public Task task() {
+        return task;
+    }
+
+    /** The class labels in index order (classification), empty otherwise. */
+    public List<String> classes() {
+        return classes;
+    }
+
+    /** The fitted transforms, in order. */
+    public List<FittedTransform> transforms() {
+        return transforms;
+    }
+
+    /** The fitted model. */
+    public Model model() {
+        return model;
+    }
+
+    /**
+     * Predicts rows given as maps from column name to value: a {@link Number} for a numeric feature (an integer
+     * feature takes whole numbers only), a {@link CharSequence} for a text one, a {@link Boolean} for a boolean
+     * one; {@code null} is a missing cell. Keys that are not features are ignored.
+     *
+     * @throws QuiverException ({@link dev.quiver.api.ErrorCode#DATA}) naming the row (0-based) and column of a
+     *     missing key, a value of the wrong type, or a cell the model cannot score (missing, NaN or infinite
+     *     after the transforms: an {@link InvalidRowException})
+     */
+    public Predictions predict(List<? extends Map<String, ?>> rows) {
+        return predictBatch(allocator -> RowBatch.fromRows(rows, this, allocator));
+    }
+
+    /**
+     * Predicts rows given column by column: each feature name mapped to a {@code double[]}, {@code float[]},
+     * {@code long[]}, {@code int[]}, {@code boolean[]}, an {@code Object[]} or a {@link List} of values (the
+     * cell rules of {@link #predict(List)}), all of one length. Other keys are ignored.
+     *
+     * @throws QuiverException ({@link dev.quiver.api.ErrorCode#DATA}) as {@link #predict(List)}, and when the
+     *     columns differ in length or a value is not one of those arrays
+     */
+    public Predictions predictColumns(Map<String, ?> columns) {
+        return predictBatch(allocator -> RowBatch.fromColumns(columns, this, allocator));
+    }
+
+    /**
+     * Predicts rows of numbers, each holding one value per {@link #featureNames()} column in that order (NaN is
+     * missing, as in a float64 batch). Only for pipelines whose features are all numeric.
+     *
+     * @throws QuiverException ({@link dev.quiver.api.ErrorCode#DATA}) naming the row of a row of the wrong
+     *     length, and as {@link #predict(List)}
+     */
+    public Predictions predict(double[][] rows) {
+        return predictBatch(allocator -> RowBatch.fromMatrix(rows, this, allocator));
+    }
+
+    private Predictions predictBatch(Function<BufferAllocator, VectorSchemaRoot> batch) {
+        if (servedFrom == null) {
+            throw new IllegalStateException("This FittedPipeline has no allocator for the row path: get it from"
+                    + " Quiver.loadModel or RunResult.fitted, or call servedFrom(allocator) first.");
+        }
+        try (BufferAllocator allocator = servedFrom.newChildAllocator("predict." + name, 0, Long.MAX_VALUE);
+                VectorSchemaRoot input = batch.apply(allocator);
+                VectorSchemaRoot output = predict(input, allocator)) {
+            return PredictionReader.read(output, task, classes);
+        }
     }
 
     /**
@@ -162,8 +323,8 @@ public record FittedPipeline(
             FieldVector v = input.getVector(feature);
             if (v != null
                     && (v.isNull(row)
-                            || ArrowColumns.isNumeric(v.getField())
-                                    && !Double.isFinite(ArrowColumns.getDouble(v, row)))) {
+                            || (ArrowColumns.isNumeric(v.getField())
+                                    && !Double.isFinite(ArrowColumns.getDouble(v, row))))) {
                 return feature;
             }
         }

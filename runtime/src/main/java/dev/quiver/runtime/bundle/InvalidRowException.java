@@ -7,6 +7,8 @@ import dev.quiver.api.QuiverException;
  * A row {@link FittedPipeline#predict} cannot score ({@link ErrorCode#DATA}): which row of the batch (0-based),
  * which input column and why. The message names the batch row; a caller that knows where the batch came from
  * (the CLI: a file and the line the batch started at) rewords it with {@link #locatedAt}.
+ *
+ * <p>Immutable and thread-safe.
  */
 public final class InvalidRowException extends QuiverException {
 

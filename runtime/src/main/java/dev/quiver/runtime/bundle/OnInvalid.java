@@ -5,6 +5,8 @@ package dev.quiver.runtime.bundle;
  * org.apache.arrow.memory.BufferAllocator, OnInvalid) predict} does with a row it cannot score: a feature that is
  * missing, NaN or infinite once the transforms ran (an {@code impute} transform fills missing cells first), or a
  * cell that cannot be read as the type the model was trained on (text in a numeric column).
+ *
+ * <p>Immutable and thread-safe, as every enum.
  */
 public enum OnInvalid {
     /** Fail with an {@link InvalidRowException} naming the first such row and its column: training's rule. */

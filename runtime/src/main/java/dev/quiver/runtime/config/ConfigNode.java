@@ -13,7 +13,7 @@ import java.util.Optional;
  * mappings, each with its {@link Location} (file, 1-based line and column, dotted key path). Values from
  * {@code --set} carry the command-line argument as their "file" and line 0.
  *
- * <p>Immutable; made by {@link SafeYaml} and rewritten (copy on write) by {@link Overrides}.
+ * <p>Immutable, so thread-safe; made by {@link SafeYaml} and rewritten (copy on write) by {@link Overrides}.
  */
 public sealed interface ConfigNode {
 

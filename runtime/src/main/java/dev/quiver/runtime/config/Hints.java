@@ -3,7 +3,10 @@ package dev.quiver.runtime.config;
 import dev.quiver.api.config.DidYouMean;
 import java.util.Collection;
 
-/** The tail of an "unknown word" message: a did-you-mean when one is plausible, then what is known. Stateless. */
+/**
+ * The tail of an "unknown word" message: a did-you-mean when one is plausible, then what is known. Stateless and
+ * thread-safe.
+ */
 public final class Hints {
 
     private Hints() {}

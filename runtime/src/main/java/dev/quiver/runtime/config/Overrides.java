@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * inside it ({@code --set training.optimizer.lr=0.1}) expands it to that mapping first.
  *
  * <p>Overrides apply in order, later ones winning. Problems name the argument ({@code --set a.b=c}) as their
- * "file". Stateless.
+ * "file". Stateless and thread-safe.
  */
 public final class Overrides {
 

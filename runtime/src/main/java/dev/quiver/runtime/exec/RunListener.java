@@ -14,8 +14,14 @@ public interface RunListener {
     /** A stage ({@code split}, {@code fit.standardize}, {@code train}, {@code evaluate}, {@code write}) began. */
     default void stageStarted(String stage) {}
 
+    /** Iterative training of {@code epochs} epochs at most is about to begin (for an estimate of what is left). */
+    default void trainingStarted(int epochs) {}
+
     /** The model finished an epoch. */
     default void epochEnded(EpochStats stats) {}
+
+    /** Something the user should hear as it happens: early stopping, the epoch whose parameters were kept. */
+    default void note(String message) {}
 
     /** A plugin or the runtime has a warning for the user. */
     default void warn(String message) {

@@ -1,13 +1,17 @@
 package dev.quiver.runtime.exec;
 
+import dev.quiver.api.ErrorCode;
+import dev.quiver.api.QuiverException;
 import dev.quiver.api.model.EpochStats;
 import dev.quiver.runtime.bundle.FittedPipeline;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * What a finished run produced. Immutable.
+ * What a finished run produced. Immutable and thread-safe.
  *
  * @param directory the run folder (complete: it was renamed into place)
  * @param metrics the content of {@code metrics.json}: split name to metric name to value (a NaN value is
@@ -18,15 +22,64 @@ import java.util.Map;
  */
 public record RunResult(Path directory, Map<String, Object> metrics, List<EpochStats> history, FittedPipeline fitted) {
 
+    /** The splits {@link #metric(String)} reads, most held-out first. */
+    private static final List<String> SPLITS = List.of("test", "validation", "train");
+
     public RunResult {
         history = List.copyOf(history);
     }
 
+    /**
+     * The value of {@code metric} on the most held-out split the run scored: {@code test}, else
+     * {@code validation}, else {@code train} (the split {@code quiver run} leads with).
+     *
+     * @throws QuiverException ({@link ErrorCode#CONFIG}) when the pipeline's {@code evaluate:} lacks it, naming
+     *     the metrics it has
+     */
+    public double metric(String metric) {
+        return metric(headlineSplit(), metric);
+    }
+
     /** The value of {@code metric} on {@code split} ({@code train}, {@code validation}, {@code test}). */
     public double metric(String split, String metric) {
-        if (metrics.get(split) instanceof Map<?, ?> values && values.get(metric) instanceof Number n) {
-            return n.doubleValue();
+        Map<String, Double> values = scores(split);
+        Double value = values.get(metric);
+        if (value == null) {
+            throw new QuiverException(
+                    ErrorCode.CONFIG,
+                    "The run has no metric '" + metric + "' for split '" + split + "'; it has " + values.keySet()
+                            + " (add it to the pipeline's evaluate:).");
         }
-        throw new IllegalArgumentException("no metric '" + metric + "' for split '" + split + "' in " + metrics);
+        return value;
+    }
+
+    /**
+     * Every metric of {@code split} by name, in {@code evaluate:} order (a NaN score is NaN); empty when the run
+     * did not score that split.
+     */
+    public Map<String, Double> scores(String split) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        if (metrics.get(split) instanceof Map<?, ?> values) {
+            values.forEach((k, v) -> {
+                if (v == null || v instanceof Number) {
+                    out.put(k.toString(), v == null ? Double.NaN : ((Number) v).doubleValue());
+                }
+            });
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** The metrics of the split {@link #metric(String)} reads. */
+    public Map<String, Double> scores() {
+        return scores(headlineSplit());
+    }
+
+    private String headlineSplit() {
+        for (String split : SPLITS) {
+            if (metrics.get(split) instanceof Map<?, ?>) {
+                return split;
+            }
+        }
+        return "train";
     }
 }

@@ -15,7 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A pipeline file after loading, validation and planning. Immutable.
+ * A pipeline file after loading, validation and planning. Immutable and thread-safe: its lists and maps are
+ * copied, and its components are thread-safe by the SPI's contract.
  *
  * @param file the pipeline file (or a placeholder name for pipelines built in code)
  * @param name the pipeline's name

@@ -10,6 +10,8 @@ import java.util.Map;
  * sampler) and loaded: each trial is the pipeline with its parameters applied as overrides, validated like any
  * pipeline file. Immutable.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param strategy {@code grid} or {@code random}
  * @param metric the objective: a metric of the pipeline's {@code evaluate:} list
  * @param maximize whether a larger objective is better

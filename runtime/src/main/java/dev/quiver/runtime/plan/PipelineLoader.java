@@ -32,6 +32,12 @@ import java.util.Optional;
  */
 public final class PipelineLoader {
 
+    /** How problems in a pipeline given as text are located. */
+    static final String TEXT_NAME = "<yaml>";
+
+    /** The file a pipeline given as text behaves as, in its base folder: its default name is {@code pipeline}. */
+    static final String TEXT_FILE = "pipeline.yaml";
+
     private final PluginRegistry registry;
 
     @Inject
@@ -54,7 +60,21 @@ public final class PipelineLoader {
      */
     public Pipeline load(Path file, List<String> sets, Map<String, String> env) {
         Problems problems = new Problems();
-        Optional<ConfigNode.Mapping> document = SafeYaml.read(file, file.toString(), env, problems);
+        return assemble(file, SafeYaml.read(file, file.toString(), env, problems), sets, problems);
+    }
+
+    /**
+     * Loads, validates and plans a pipeline given as text, as {@link #load(Path, List, Map)} a file holding it
+     * in {@code baseFolder}: relative paths resolve against that folder; locations name {@code <yaml>}, and
+     * the name defaults to {@code pipeline}.
+     */
+    public Pipeline loadText(String yaml, Path baseFolder, List<String> sets, Map<String, String> env) {
+        Problems problems = new Problems();
+        Path file = baseFolder.resolve(TEXT_FILE);
+        return assemble(file, SafeYaml.parse(yaml, TEXT_NAME, env, problems), sets, problems);
+    }
+
+    private Pipeline assemble(Path file, Optional<ConfigNode.Mapping> document, List<String> sets, Problems problems) {
         if (document.isEmpty()) {
             problems.throwIfAny();
         }

@@ -73,9 +73,23 @@ public final class PluginCatalog {
             List<OptionInfo> options,
             List<OptionInfo> trainingOptions) {
 
+        /** {@link #source()} of a plugin on the class path (bundled with Quiver or added by the host). */
+        public static final String BUILT_IN = "built in";
+
         public PluginInfo {
             options = List.copyOf(options);
             trainingOptions = List.copyOf(trainingOptions);
+        }
+
+        /** Where the plugin came from: {@link #BUILT_IN}, or the plugin folder's subfolder or jar it was read from. */
+        public String source() {
+            for (String marker : List.of(" in plugin folder ", "(plugin jar ")) {
+                int at = origin.indexOf(marker);
+                if (at >= 0 && origin.endsWith(")")) {
+                    return origin.substring(at + marker.length(), origin.length() - 1);
+                }
+            }
+            return BUILT_IN;
         }
     }
 

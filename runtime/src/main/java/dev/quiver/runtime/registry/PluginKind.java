@@ -5,7 +5,11 @@ import dev.quiver.runtime.pipeline.PluginRegistry;
 import java.util.Locale;
 import java.util.Map;
 
-/** The extension kinds a {@link dev.quiver.api.Plugin} can provide, named as in messages and the CLI. */
+/**
+ * The extension kinds a {@link dev.quiver.api.Plugin} can provide, named as in messages and the CLI.
+ *
+ * <p>Immutable and thread-safe, as every enum.
+ */
 public enum PluginKind {
     SOURCE,
     SINK,

@@ -16,6 +16,8 @@ import java.util.List;
  *
  * <p>{@code dev.quiver.runtime.RuntimeModule} installs this module; {@link #injector} creates injectors the way
  * the runtime always does (production stage, explicit bindings only, no circular proxies).
+ *
+ * <p>Guice calls {@code configure} on the thread creating the injector; the module holds only the immutable, thread-safe registry.
  */
 public final class PluginModule extends AbstractModule {
 

@@ -14,6 +14,8 @@ import dev.quiver.api.optim.OptimizerFactory;
 import dev.quiver.api.optim.ScheduleFactory;
 import dev.quiver.api.transform.TransformFactory;
 import dev.quiver.runtime.pipeline.PluginRegistry;
+import dev.quiver.runtime.registry.internal.ContextLoaderProxy;
+import dev.quiver.runtime.registry.internal.PluginFolders;
 import java.lang.System.Logger.Level;
 import java.net.URL;
 import java.nio.file.Path;
@@ -46,12 +48,19 @@ public final class ServicePluginRegistry implements PluginRegistry {
 
     private final Map<PluginKind, Map<String, Factory<?>>> factories;
     private final Map<PluginKind, Map<String, String>> origins;
+    private final List<PluginProblem> problems;
 
     private ServicePluginRegistry(
-            Map<PluginKind, Map<String, Factory<?>>> factories, Map<PluginKind, Map<String, String>> origins) {
+            Map<PluginKind, Map<String, Factory<?>>> factories,
+            Map<PluginKind, Map<String, String>> origins,
+            List<PluginProblem> problems) {
         this.factories = factories;
         this.origins = origins;
+        this.problems = List.copyOf(problems);
     }
+
+    /** A plugin found, with where it came from and, for a folder plugin, its loader (null when built in). */
+    private record Found(Plugin plugin, String origin, ClassLoader loader) {}
 
     /** Discovers the plugins on the classpath of this class's loader (the flat, single-classpath layout). */
     public static ServicePluginRegistry discover() {
@@ -59,58 +68,117 @@ public final class ServicePluginRegistry implements PluginRegistry {
     }
 
     /**
-     * Discovers the plugins visible to {@code loader} (a plugin folder's loader, later).
+     * Discovers the plugins visible to {@code loader}.
      *
      * @throws QuiverException ({@link ErrorCode#CONFIG}) listing duplicate names, empty plugins and plugins
      *     that cannot be loaded
      */
     public static ServicePluginRegistry discover(ClassLoader loader) {
-        List<Plugin> plugins = new ArrayList<>();
-        List<String> errors = new ArrayList<>();
+        return load(loader, List.of()).orThrow();
+    }
+
+    /**
+     * The plugins on the class path (built in) and those in {@code folders}: each folder holds one subfolder of
+     * jars, or one self-contained jar, per plugin, and each such plugin loads in its own child-first class loader
+     * that shares only the Quiver api and Arrow with the runtime (so a plugin may bundle its own Guava, Jackson or
+     * Tribuo). Calls into a folder plugin run with its loader as the thread's context class loader. The entry point
+     * for {@code Quiver.builder().pluginDirectories(...)}; the loaders stay open for the life of the process.
+     *
+     * @throws QuiverException ({@link ErrorCode#CONFIG}) listing every plugin problem, each naming its jar
+     */
+    public static ServicePluginRegistry withPluginDirectories(List<Path> folders) {
+        return load(ServicePluginRegistry.class.getClassLoader(), folders).orThrow();
+    }
+
+    /**
+     * As {@link #withPluginDirectories}, with {@code loader}'s plugins as the built-in ones, but a broken plugin
+     * does not fail the load: it is left out and described in {@link #problems()} ({@code quiver plugins} lists
+     * the plugins that loaded beside those that did not).
+     *
+     * @throws QuiverException ({@link ErrorCode#CONFIG}) only when a folder does not exist or cannot be read
+     */
+    public static ServicePluginRegistry load(ClassLoader loader, List<Path> folders) {
+        List<Found> plugins = new ArrayList<>();
+        List<PluginProblem> problems = new ArrayList<>();
         Iterator<Plugin> it = ServiceLoader.load(Plugin.class, loader).iterator();
         while (true) {
             try {
                 if (!it.hasNext()) {
                     break;
                 }
-                plugins.add(it.next());
+                Plugin plugin = it.next();
+                plugins.add(new Found(plugin, origin(plugin), null));
             } catch (ServiceConfigurationError e) {
-                errors.add("a plugin could not be loaded: " + e.getMessage());
+                problems.add(new PluginProblem("class path", "a plugin could not be loaded: " + e.getMessage()));
             }
         }
-        return build(plugins, errors);
+        for (PluginFolders.Bundle bundle : PluginFolders.scan(folders)) {
+            FolderPlugins.load(bundle, ServicePluginRegistry.class.getClassLoader(), problems)
+                    .forEach(p -> plugins.add(new Found(p.plugin(), p.origin(), p.loader())));
+        }
+        return build(plugins, problems);
     }
 
     /** A registry of exactly these plugins (tests, and hosts that construct plugins themselves). */
     public static ServicePluginRegistry of(List<? extends Plugin> plugins) {
-        return build(plugins, new ArrayList<>());
+        List<Found> found =
+                plugins.stream().map(p -> new Found(p, origin(p), null)).toList();
+        return build(found, new ArrayList<>()).orThrow();
     }
 
-    private static ServicePluginRegistry build(List<? extends Plugin> plugins, List<String> errors) {
+    /** The plugins that could not be registered (empty for a registry made by a method that throws on them). */
+    public List<PluginProblem> problems() {
+        return problems;
+    }
+
+    /**
+     * This registry when every plugin loaded.
+     *
+     * @throws QuiverException ({@link ErrorCode#CONFIG}) listing every problem otherwise
+     */
+    public ServicePluginRegistry orThrow() {
+        if (problems.isEmpty()) {
+            return this;
+        }
+        List<String> lines = problems.stream().map(PluginProblem::toString).toList();
+        throw new QuiverException(ErrorCode.CONFIG, "Plugin discovery failed:\n" + String.join("\n", lines));
+    }
+
+    private static ServicePluginRegistry build(List<Found> plugins, List<PluginProblem> problems) {
         Map<PluginKind, Map<String, Factory<?>>> factories = new EnumMap<>(PluginKind.class);
         Map<PluginKind, Map<String, String>> origins = new EnumMap<>(PluginKind.class);
         for (PluginKind kind : PluginKind.values()) {
             factories.put(kind, new TreeMap<>());
             origins.put(kind, new TreeMap<>());
         }
-        for (Plugin plugin : plugins) {
-            String origin = origin(plugin);
-            Optional<String> refused = versionProblem(plugin, origin);
-            if (refused.isPresent()) {
-                errors.add(refused.get());
-                continue; // its factories may not speak this SPI: asking for them could fail in any way
+        for (Found found : plugins) {
+            String origin = found.origin();
+            Plugin plugin = found.plugin();
+            Map<PluginKind, Iterable<? extends Factory<?>>> provided;
+            try {
+                Optional<String> refused = versionProblem(plugin, origin);
+                if (refused.isPresent()) {
+                    problems.add(new PluginProblem(origin, refused.get()));
+                    continue; // its factories may not speak this SPI: asking for them could fail in any way
+                }
+                provided = provided(plugin);
+            } catch (RuntimeException | LinkageError e) { // a class it needs is missing, or its getters fail
+                problems.add(new PluginProblem(origin, "its factories could not be listed: " + e));
+                continue;
             }
-            int provided = 0;
-            for (Map.Entry<PluginKind, Iterable<? extends Factory<?>>> e :
-                    provided(plugin).entrySet()) {
+            int count = 0;
+            for (Map.Entry<PluginKind, Iterable<? extends Factory<?>>> e : provided.entrySet()) {
                 PluginKind kind = e.getKey();
-                for (Factory<?> factory : e.getValue()) {
-                    provided++;
+                for (Factory<?> raw : e.getValue()) {
+                    count++;
+                    Factory<?> factory = found.loader() == null ? raw : ContextLoaderProxy.wrap(raw, found.loader());
                     String name = factory.name();
                     String first = origins.get(kind).get(name);
                     if (first != null) {
-                        errors.add("two plugins provide a " + kind.label() + " named '" + name + "': " + first + " and "
-                                + origin + "; remove one of them from the classpath");
+                        problems.add(new PluginProblem(
+                                origin,
+                                "two plugins provide a " + kind.label() + " named '" + name + "': " + first + " and "
+                                        + origin + "; remove one of them"));
                         continue;
                     }
                     factories.get(kind).put(name, factory);
@@ -118,17 +186,16 @@ public final class ServicePluginRegistry implements PluginRegistry {
                     LOG.log(Level.DEBUG, () -> "registered " + kind.label() + " '" + name + "' from " + origin);
                 }
             }
-            if (provided == 0) {
-                errors.add("plugin " + origin + " provides nothing: it overrides none of Plugin's getters"
-                        + " (or they return empty lists); this is usually a packaging mistake");
+            if (count == 0) {
+                problems.add(new PluginProblem(
+                        origin,
+                        "plugin " + origin + " provides nothing: it overrides none of Plugin's getters"
+                                + " (or they return empty lists); this is usually a packaging mistake"));
             }
-        }
-        if (!errors.isEmpty()) {
-            throw new QuiverException(ErrorCode.CONFIG, "Plugin discovery failed:\n" + String.join("\n", errors));
         }
         factories.replaceAll((k, m) -> Collections.unmodifiableMap(new LinkedHashMap<>(m)));
         origins.replaceAll((k, m) -> Collections.unmodifiableMap(new LinkedHashMap<>(m)));
-        return new ServicePluginRegistry(factories, origins);
+        return new ServicePluginRegistry(factories, origins, problems);
     }
 
     /**
@@ -174,7 +241,7 @@ public final class ServicePluginRegistry implements PluginRegistry {
     }
 
     /** The plugin class and, when it came from a jar or folder, that location's file name. */
-    private static String origin(Plugin plugin) {
+    static String origin(Plugin plugin) {
         String name = plugin.getClass().getName();
         CodeSource source = plugin.getClass().getProtectionDomain().getCodeSource();
         URL location = source == null ? null : source.getLocation();

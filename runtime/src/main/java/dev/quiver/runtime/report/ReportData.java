@@ -15,6 +15,8 @@ import java.util.Set;
  * order (splits as columns, metrics as rows, facts top to bottom), so pass {@link LinkedHashMap}s. Immutable apart
  * from the prediction arrays, which are shared as in {@link Predictions} and only read.
  *
+ * <p>Immutable (its maps and lists are copied) and thread-safe.
+ *
  * @param pipelineName the report's title, e.g. the pipeline file's name
  * @param pipelineYaml the resolved pipeline, shown verbatim (escaped) at the end; empty to leave it out
  * @param facts short key facts under the title, e.g. {@code model -> linear-regression}, {@code seed -> 42},

@@ -1,12 +1,14 @@
 package dev.quiver.engine.models;
 
 import dev.quiver.api.Task;
+import dev.quiver.api.export.OnnxGraph;
 import dev.quiver.api.model.ClassLabels;
 import dev.quiver.api.model.PredictionColumns;
 import dev.quiver.api.state.StateReader;
 import dev.quiver.api.state.StateWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.Float8Vector;
@@ -259,5 +261,57 @@ public final class Head {
         } catch (java.io.IOException e) {
             throw new IllegalStateException("unreadable target type in saved model", e);
         }
+    }
+
+    /**
+     * Writes the prediction columns of {@link #fields()} as graph outputs, from the raw outputs {@code raw}
+     * ({@code [N, width]}, float64), with the same arithmetic as {@link #write}: one sigmoid and the threshold,
+     * a softmax, or normalised sigmoids (a softmax of log-sigmoids). Arg max takes the
+     * first of ties, as {@link #write} does.
+     */
+    public void exportOnnx(OnnxGraph graph, String raw) {
+        List<Field> fields = fields();
+        if (labels == null) {
+            graph.output(fields.get(0), column(graph, raw, 0));
+            return;
+        }
+        String probabilities;
+        String best;
+        if (width == 1) {
+            String p1 = graph.node("Sigmoid", List.of(raw), Map.of());
+            String p0 = graph.node("Sub", List.of(graph.constant("one", new double[] {1.0}), p1), Map.of());
+            probabilities = graph.node("Concat", List.of(p0, p1), Map.of("axis", 1L));
+            String reached = graph.node(
+                    "GreaterOrEqual", List.of(p1, graph.constant("threshold", new double[] {threshold})), Map.of());
+            best = column(graph, graph.node("Cast", List.of(reached), Map.of("to", 7L)), 0);
+        } else {
+            String logits = oneVsRest ? logSigmoid(graph, raw) : raw;
+            probabilities = graph.node("Softmax", List.of(logits), Map.of("axis", 1L));
+            best = graph.node("ArgMax", List.of(raw), Map.of("axis", 1L, "keepdims", 0L, "select_last_index", 0L));
+        }
+        graph.output(fields.get(0), graph.labels(best, fields.get(0), labels.classes()));
+        for (int c = 0; c < labels.size(); c++) {
+            graph.output(fields.get(c + 1), column(graph, probabilities, c));
+        }
+    }
+
+    /**
+     * {@code log sigmoid(z) = min(z, 0) - log(1 + exp(-|z|))}, as {@link #normalisedSigmoids} takes it (ONNX
+     * Runtime has no float64 Softplus).
+     */
+    private static String logSigmoid(OnnxGraph graph, String z) {
+        String one = graph.constant("one", new double[] {1.0});
+        String negAbs = graph.node("Neg", List.of(graph.node("Abs", List.of(z), Map.of())), Map.of());
+        String softplus = graph.node(
+                "Log",
+                List.of(graph.node("Add", List.of(one, graph.node("Exp", List.of(negAbs), Map.of())), Map.of())),
+                Map.of());
+        String low = graph.node("Min", List.of(z, graph.constant("zero", new double[] {0.0})), Map.of());
+        return graph.node("Sub", List.of(low, softplus), Map.of());
+    }
+
+    /** Column {@code c} of a {@code [N, K]} tensor as {@code [N]}. */
+    private static String column(OnnxGraph graph, String tensor, int c) {
+        return graph.node("Gather", List.of(tensor, graph.constant("column" + c, new long[] {c})), Map.of("axis", 1L));
     }
 }

@@ -1,6 +1,8 @@
 package dev.quiver.engine.models;
 
 import dev.quiver.api.Task;
+import dev.quiver.api.export.OnnxExportable;
+import dev.quiver.api.export.OnnxGraph;
 import dev.quiver.api.model.Model;
 import dev.quiver.api.state.StateWriter;
 import java.util.LinkedHashMap;
@@ -18,7 +20,7 @@ import org.apache.arrow.vector.types.pojo.Field;
  * <p>Immutable: subclasses must be too (final fields, parameters never written after construction, scratch
  * arrays per call), so that any number of threads may share one instance.
  */
-abstract class HeadModel implements Model {
+abstract class HeadModel implements Model, OnnxExportable {
 
     private final String type;
     private final List<String> features;
@@ -87,5 +89,14 @@ abstract class HeadModel implements Model {
             params.put("classes", head.classes());
         }
         return params;
+    }
+
+    /** The raw outputs' ONNX tensor ({@code [N, head.width()]}, float64) from the features' {@code [N, F]}. */
+    abstract String rawOutputsOnnx(OnnxGraph graph, String features);
+
+    /** The features side by side, the subclass's raw outputs, then the head's prediction columns. */
+    @Override
+    public final void exportOnnx(OnnxGraph graph) {
+        head.exportOnnx(graph, rawOutputsOnnx(graph, graph.features(features)));
     }
 }

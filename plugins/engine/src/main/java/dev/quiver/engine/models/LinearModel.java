@@ -1,6 +1,7 @@
 package dev.quiver.engine.models;
 
 import dev.quiver.api.data.ArrowColumns;
+import dev.quiver.api.export.OnnxGraph;
 import dev.quiver.api.state.StateReader;
 import dev.quiver.api.state.StateWriter;
 import java.util.List;
@@ -83,5 +84,21 @@ public final class LinearModel extends HeadModel {
         }
         params.put("weight", w);
         params.put("bias", bias.clone());
+    }
+
+    /** {@code x W^T + b} in float64, as {@link #rawOutputs} computes it. */
+    @Override
+    String rawOutputsOnnx(OnnxGraph graph, String features) {
+        int width = features().size();
+        int outputs = bias.length;
+        double[] transposed = new double[width * outputs];
+        for (int o = 0; o < outputs; o++) {
+            for (int f = 0; f < width; f++) {
+                transposed[f * outputs + o] = weight[o][f];
+            }
+        }
+        String product =
+                graph.node("MatMul", List.of(features, graph.constant("weight", transposed, width, outputs)), Map.of());
+        return graph.node("Add", List.of(product, graph.constant("bias", bias, outputs)), Map.of());
     }
 }

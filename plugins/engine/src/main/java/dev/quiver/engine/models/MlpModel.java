@@ -1,6 +1,7 @@
 package dev.quiver.engine.models;
 
 import dev.quiver.api.data.ArrowColumns;
+import dev.quiver.api.export.OnnxGraph;
 import dev.quiver.api.state.StateReader;
 import dev.quiver.api.state.StateWriter;
 import dev.quiver.engine.nn.Activation;
@@ -101,5 +102,48 @@ public final class MlpModel extends HeadModel {
             params.put(d.bias().name(), d.biasValues());
         }
         params.put("activation", network.activation().label());
+    }
+
+    /**
+     * The float32 layers as {@link Network#forward} runs them in inference mode (dropout off): {@code x W + b}
+     * per layer (a {@link Dense} stores {@code W} as {@code [inputs][outputs]}), the activation between layers,
+     * cast back to float64 at the end.
+     */
+    @Override
+    String rawOutputsOnnx(OnnxGraph graph, String features) {
+        String h = graph.node("Cast", List.of(features), Map.of("to", 1L));
+        List<Dense> layers = network.layers();
+        for (int l = 0; l < layers.size(); l++) {
+            Dense d = layers.get(l);
+            String w = graph.constant(d.weight().name(), d.weight().value(), d.inputs(), d.outputs());
+            String b = graph.constant(d.bias().name(), d.bias().value(), d.outputs());
+            h = graph.node("Add", List.of(graph.node("MatMul", List.of(h, w), Map.of()), b), Map.of());
+            if (l + 1 < layers.size()) {
+                h = activationOnnx(graph, h);
+            }
+        }
+        return graph.node("Cast", List.of(h), Map.of("to", 11L));
+    }
+
+    private String activationOnnx(OnnxGraph graph, String x) {
+        return switch (network.activation()) {
+            case RELU -> graph.node("Relu", List.of(x), Map.of());
+            case TANH -> graph.node("Tanh", List.of(x), Map.of());
+            case SIGMOID -> graph.node("Sigmoid", List.of(x), Map.of());
+            // The exact form: 0.5 x (1 + erf(x / sqrt 2)).
+            case GELU -> {
+                String scaled = graph.node(
+                        "Mul",
+                        List.of(x, graph.constant("gelu.rsqrt2", new float[] {(float) (1 / Math.sqrt(2))})),
+                        Map.of());
+                String onePlus = graph.node(
+                        "Add",
+                        List.of(graph.node("Erf", List.of(scaled), Map.of()), graph.constant("gelu.one", new float[] {1f
+                        })),
+                        Map.of());
+                String half = graph.node("Mul", List.of(x, graph.constant("gelu.half", new float[] {0.5f})), Map.of());
+                yield graph.node("Mul", List.of(half, onePlus), Map.of());
+            }
+        };
     }
 }

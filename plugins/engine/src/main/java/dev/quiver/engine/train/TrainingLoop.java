@@ -22,6 +22,7 @@ import dev.quiver.engine.tensor.Tensor;
 import dev.quiver.engine.tensor.Workspace;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -52,6 +53,9 @@ public final class TrainingLoop {
     // Early-stopping state, part of a checkpoint.
     private double best = Double.NaN;
     private int badEpochs;
+    /** The epoch whose parameters {@code bestNetwork} holds; like it, not checkpointed. */
+    private int bestEpoch;
+
     private Network bestNetwork;
 
     /**
@@ -139,6 +143,7 @@ public final class TrainingLoop {
                         };
                 if (stopping.improves(watched, best)) {
                     best = watched;
+                    bestEpoch = epochNumber;
                     badEpochs = 0;
                     if (stopping.restoreBest()) {
                         bestNetwork = network.copy();
@@ -152,11 +157,19 @@ public final class TrainingLoop {
                 checkpoints.save(epochNumber, state -> save(state, epochNumber, stopped, run, scheduler));
             }
             if (stop) {
+                context.note(String.format(
+                        Locale.ROOT,
+                        "early stopping after epoch %d: %s has not improved for %d epochs",
+                        epochNumber,
+                        stopping.monitor(),
+                        badEpochs));
                 break;
             }
         }
         if (stopping != null && stopping.restoreBest() && bestNetwork != null) {
             network.copyValuesFrom(bestNetwork); // the saved parameters are the best epoch's, not the last's
+            context.note(String.format(
+                    Locale.ROOT, "kept the parameters of epoch %d, the best by %s", bestEpoch, stopping.monitor()));
         } else {
             watch.warnIfGrown(context, run.learningRate());
         }

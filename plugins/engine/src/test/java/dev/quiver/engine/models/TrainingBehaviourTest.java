@@ -143,6 +143,12 @@ class TrainingBehaviourTest {
         }
         // patience 3 tolerates three epochs without improvement and stops on the fourth.
         assertEquals(bestEpoch + 4, losses.length, "validation losses " + java.util.Arrays.toString(losses));
+        assertEquals(
+                List.of(
+                        "early stopping after epoch " + losses.length + ": validation_loss has not improved for 4"
+                                + " epochs",
+                        "kept the parameters of epoch " + bestEpoch + ", the best by validation_loss"),
+                fit.notes());
 
         // Epochs are seeded by their number, so a run cut off at the best epoch must match bit for bit.
         Model replay = trainer(new SoftmaxRegressionFactory(), Map.of(), Map.of("epochs", bestEpoch), null, sgd)

@@ -72,6 +72,11 @@ public record WithTraining(Trainer trainer, Map<String, Object> section, Loss lo
             }
 
             @Override
+            public void note(String message) {
+                context.note(message);
+            }
+
+            @Override
             public void warn(String message) {
                 context.warn(message);
             }

@@ -7,6 +7,7 @@ import dev.quiver.api.Task;
 import dev.quiver.api.model.Checkpoints;
 import dev.quiver.api.model.Model;
 import dev.quiver.api.model.TrainingData;
+import dev.quiver.api.model.TrainingSetup;
 import dev.quiver.runtime.bundle.AtomicDirectory;
 import dev.quiver.runtime.bundle.FittedPipeline;
 import dev.quiver.runtime.exec.RunOptions;
@@ -186,6 +187,8 @@ public final class RunExecution {
     private RunFitContext fitContext(Stage stage, History history, Task task) {
         Optional<Checkpoints> offered =
                 pipeline.checkpointEvery() > 0 || options.resume() ? Optional.of(checkpoints) : Optional.empty();
+        Optional<TrainingSetup> training = pipeline.trainingFor(task);
+        training.ifPresent(setup -> options.listener().trainingStarted(setup.epochs()));
         return new RunFitContext(
                 stage.allocator(),
                 pipeline.seed(),
@@ -194,7 +197,7 @@ public final class RunExecution {
                 telemetry,
                 pipeline.name(),
                 offered,
-                pipeline.trainingFor(task));
+                training);
     }
 
     /** A piece of the fit step as a stage of its own ({@code fit.<type>}). */

@@ -59,6 +59,11 @@ public record RunFitContext(
     }
 
     @Override
+    public void note(String message) {
+        listener.note(message);
+    }
+
+    @Override
     public void warn(String message) {
         listener.warn(message);
     }

@@ -2,18 +2,46 @@ package dev.quiver.plugins.io.synthetic;
 
 /**
  * Random numbers addressed by position rather than drawn in sequence: the {@code i}-th number of a stream is a
- * pure function of (stream key, {@code i}), so any row of a synthetic table can be generated without generating
- * the rows before it, by any batch size, on any pass.
+ * pure function of (stream key, {@code i}), so any cell of a synthetic table can be generated without generating
+ * the cells before it, in any order, by any batch size, on any pass.
  *
- * <p>Uniforms are SplitMix64's finalizer applied to {@code key + i * golden gamma}, which is exactly how
- * SplitMix64 produces its sequence. Gaussians come in pairs from Marsaglia's polar method, each pair from its
- * own uniform sub-stream so that the rejection loop does not shift later positions; it needs one logarithm per
- * two values and no sine or cosine. Java arithmetic is strict and {@link StrictMath} is specified bit for bit,
- * so the values are identical on every JVM and platform. Stateless and thread-safe.
+ * <p>The bits of position {@code i} are SplitMix64's finalizer applied to {@code key + (i + 1) * golden gamma},
+ * which is exactly how SplitMix64 produces its sequence. Gaussians use Marsaglia and Tsang's ziggurat with 256
+ * layers (tables as in Doornik, "An improved ziggurat method", 2005): one 64-bit hash gives the layer (its low 8
+ * bits) and a signed 53-bit uniform (its high bits), and about 98.8% of values are one multiply and one compare
+ * away. The rare rest (the wedges and the tail beyond {@link #R}) draw more numbers from a sub-stream of their own
+ * position, so a rejection never shifts another position's value. Java arithmetic is strict, and the tables and
+ * slow paths use {@link StrictMath}, which is specified bit for bit, so the values are identical on every JVM and
+ * platform. Stateless and thread-safe.
  */
 final class CounterRandom {
 
     private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
+    /** Distinguishes a position's slow-path sub-stream from every main-path key. */
+    private static final long SLOW_PATH_SALT = 0xD6E8FEB86659FD93L;
+
+    private static final int LAYERS = 256;
+    /** Where the base layer's tail begins. */
+    private static final double R = 3.6541528853610088;
+    /** The area of each layer (the base layer's includes the tail beyond R). */
+    private static final double V = 0.00492867323399;
+
+    /** Layer {@code i} spans {@code |x| < X[i]}; its part {@code |x| < X[i + 1]} lies wholly under the density. */
+    private static final double[] X = new double[LAYERS + 1];
+    /** The (unnormalised) density {@code exp(-x^2/2)} at {@code X[i]}. */
+    private static final double[] F = new double[LAYERS + 1];
+
+    static {
+        X[0] = V / density(R);
+        X[1] = R;
+        for (int i = 1; i < LAYERS - 1; i++) {
+            X[i + 1] = StrictMath.sqrt(-2 * StrictMath.log(V / X[i] + density(X[i])));
+        }
+        X[LAYERS] = 0;
+        for (int i = 0; i <= LAYERS; i++) {
+            F[i] = density(X[i]);
+        }
+    }
 
     private CounterRandom() {}
 
@@ -24,43 +52,83 @@ final class CounterRandom {
 
     /** A uniform double in (0, 1]. */
     static double uniform(long stream, long index) {
-        return ((mix(stream + (index + 1) * GOLDEN_GAMMA) >>> 11) + 1) * 0x1.0p-53;
+        return ((bits(stream, index) >>> 11) + 1) * 0x1.0p-53;
     }
 
     /** Standard normal number {@code index} (non-negative) of the stream. */
     static double gaussian(long stream, long index) {
-        double[] pair = new double[2];
-        gaussianPair(stream, index >>> 1, pair);
-        return pair[(int) (index & 1)];
+        long bits = bits(stream, index);
+        int layer = (int) bits & (LAYERS - 1);
+        double x = signedUniform(bits) * X[layer];
+        if (Math.abs(x) < X[layer + 1]) {
+            return x;
+        }
+        return slowGaussian(bits, layer, x);
     }
 
-    /** Fills {@code out[0, count)} with standard normal numbers {@code first, first + 1, ...} of the stream. */
-    static void gaussians(long stream, long first, double[] out, int count) {
-        double[] pair = new double[2];
-        for (int i = 0; i < count; ) {
-            long index = first + i;
-            gaussianPair(stream, index >>> 1, pair);
-            out[i++] = pair[(int) (index & 1)];
-            if ((index & 1) == 0 && i < count) {
-                out[i++] = pair[1];
+    /**
+     * Fills {@code out[0, count)} with the stream's standard normal numbers at positions {@code first},
+     * {@code first + stride}, {@code first + 2 * stride}, ...: one column of a row-major table.
+     */
+    static void gaussians(long stream, long first, long stride, double[] out, int count) {
+        long key = stream + (first + 1) * GOLDEN_GAMMA;
+        long step = stride * GOLDEN_GAMMA;
+        for (int i = 0; i < count; i++, key += step) {
+            long bits = mix(key);
+            int layer = (int) bits & (LAYERS - 1);
+            double x = signedUniform(bits) * X[layer];
+            out[i] = Math.abs(x) < X[layer + 1] ? x : slowGaussian(bits, layer, x);
+        }
+    }
+
+    /** The wedges and the tail: retries draw from the sub-stream keyed by the position's own bits. */
+    private static double slowGaussian(long firstBits, int firstLayer, double firstX) {
+        long key = mix(firstBits ^ SLOW_PATH_SALT);
+        long draw = 0;
+        long bits = firstBits;
+        int layer = firstLayer;
+        double x = firstX;
+        while (true) {
+            if (layer == 0) {
+                return tail(key, draw, x < 0);
+            }
+            if (F[layer] + (F[layer + 1] - F[layer]) * uniform(key, draw++) < density(x)) {
+                return x;
+            }
+            bits = bits(key, draw++);
+            layer = (int) bits & (LAYERS - 1);
+            x = signedUniform(bits) * X[layer];
+            if (Math.abs(x) < X[layer + 1]) {
+                return x;
             }
         }
     }
 
-    /** Gaussians {@code 2 * pair} and {@code 2 * pair + 1}, into {@code out[0]} and {@code out[1]}. */
-    private static void gaussianPair(long stream, long pair, double[] out) {
-        long key = mix(stream + (pair + 1) * GOLDEN_GAMMA);
-        for (long attempt = 0; ; attempt += 2) {
-            double u = 2 * uniform(key, attempt) - 1;
-            double v = 2 * uniform(key, attempt + 1) - 1;
-            double s = u * u + v * v;
-            if (s < 1 && s > 0) {
-                double scale = StrictMath.sqrt(-2 * StrictMath.log(s) / s);
-                out[0] = u * scale;
-                out[1] = v * scale;
-                return;
-            }
-        }
+    /** Marsaglia's method for the tail beyond {@link #R}. */
+    private static double tail(long key, long draw, boolean negative) {
+        double x;
+        double y;
+        do {
+            x = -StrictMath.log(uniform(key, draw++)) / R;
+            y = -StrictMath.log(uniform(key, draw++));
+        } while (2 * y < x * x);
+        return negative ? -R - x : R + x;
+    }
+
+    /**
+     * A uniform in [-1, 1) from the hash's high 52 bits, disjoint from the layer's low 8: they become the mantissa
+     * of a double in [2, 4), which costs a bit-move where a long-to-double conversion would cost several cycles.
+     */
+    private static double signedUniform(long bits) {
+        return Double.longBitsToDouble(0x4000000000000000L | (bits >>> 12)) - 3;
+    }
+
+    private static double density(double x) {
+        return StrictMath.exp(-0.5 * x * x);
+    }
+
+    private static long bits(long stream, long index) {
+        return mix(stream + (index + 1) * GOLDEN_GAMMA);
     }
 
     private static long mix(long z) {

@@ -36,13 +36,11 @@ final class GroundTruth {
         return weights.length;
     }
 
-    /** Output {@code k}'s score for one row of features. */
-    double score(int k, double[] x) {
-        double[] w = weights[k];
-        double s = bias[k];
-        for (int j = 0; j < w.length; j++) {
-            s += w[j] * x[j];
-        }
-        return s;
+    double weight(int k, int j) {
+        return weights[k][j];
+    }
+
+    double bias(int k) {
+        return bias[k];
     }
 }

@@ -2,32 +2,44 @@ package dev.quiver.plugins.io.synthetic;
 
 import dev.quiver.api.Task;
 import dev.quiver.api.data.BatchReader;
+import java.util.Arrays;
+import java.util.stream.IntStream;
+import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BaseFixedWidthVector;
-import org.apache.arrow.vector.BigIntVector;
-import org.apache.arrow.vector.Float8Vector;
+import org.apache.arrow.vector.BitVectorHelper;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
  * One pass over a synthetic table, generating each batch into the one root it owns (allocated from the
  * allocator given to {@link SyntheticSource#open}). Not thread-safe.
+ *
+ * <p>A batch is split into row ranges generated in parallel (on the common fork-join pool), and each range is made
+ * column by column, as Arrow stores it: each feature column is generated into a scratch array,
+ * written into its vector's data buffer in one loop (every cell is valid, so the validity bitmap is set in bulk),
+ * and added into every output's scores while it is hot in cache. Those loops carry no dependence from one row to
+ * the next, so the JIT vectorises them; cell {@code (row, j)} still comes from position {@code row * features + j}
+ * of the feature stream, so the order of generation does not change the data.
  */
 final class SyntheticBatchReader implements BatchReader {
 
     private static final long FEATURES = 2;
     private static final long NOISE = 3;
+    /** Below this many rows a batch is generated on the calling thread: splitting costs more than it saves. */
+    private static final int MIN_ROWS_PER_PART = 1024;
+
+    private static final int PARALLELISM = Runtime.getRuntime().availableProcessors();
 
     private final SyntheticSpec spec;
     private final GroundTruth truth;
     private final VectorSchemaRoot root;
-    private final Float8Vector[] features;
+    private final BaseFixedWidthVector[] features;
     private final BaseFixedWidthVector target;
     private final long featureStream;
     private final long noiseStream;
-    private final double[] x;
-    /** The batch's noise draws, {@code outputs} per row; drawn together because Gaussians come in pairs. */
-    private final double[] noise;
+    /** {@code scores[k][r]}: output {@code k}'s noisy score for row {@code r} of the batch. */
+    private final double[][] scores;
 
     private long nextRow;
     private boolean closed;
@@ -36,15 +48,14 @@ final class SyntheticBatchReader implements BatchReader {
         this.spec = spec;
         this.truth = truth;
         this.root = VectorSchemaRoot.create(schema, allocator);
-        this.features = new Float8Vector[spec.features()];
+        this.features = new BaseFixedWidthVector[spec.features()];
         for (int j = 0; j < features.length; j++) {
-            features[j] = (Float8Vector) root.getVector(j);
+            features[j] = (BaseFixedWidthVector) root.getVector(j);
         }
         this.target = (BaseFixedWidthVector) root.getVector(SyntheticSource.TARGET);
         this.featureStream = CounterRandom.stream(spec.seed(), FEATURES);
         this.noiseStream = CounterRandom.stream(spec.seed(), NOISE);
-        this.x = new double[spec.features()];
-        this.noise = new double[spec.batchSize() * truth.outputs()];
+        this.scores = new double[truth.outputs()][spec.batchSize()];
     }
 
     @Override
@@ -62,56 +73,91 @@ final class SyntheticBatchReader implements BatchReader {
             root.setRowCount(0);
             return false;
         }
-        for (Float8Vector v : features) {
-            prepare(v, rows);
+        ArrowBuf[] data = new ArrowBuf[features.length];
+        for (int j = 0; j < features.length; j++) {
+            data[j] = prepare(features[j], rows);
         }
-        prepare(target, rows);
-        int outputs = truth.outputs();
-        CounterRandom.gaussians(noiseStream, nextRow * outputs, noise, rows * outputs);
-        for (int r = 0; r < rows; r++) {
-            long row = nextRow + r;
-            CounterRandom.gaussians(featureStream, row * x.length, x, x.length);
-            for (int j = 0; j < x.length; j++) {
-                features[j].set(r, x[j]);
-            }
-            writeTarget(r);
+        int parts = Math.max(1, Math.min(PARALLELISM, rows / MIN_ROWS_PER_PART));
+        if (parts == 1) {
+            generate(data, 0, rows);
+        } else {
+            IntStream.range(0, parts).parallel().forEach(p -> generate(data, p * rows / parts, (p + 1) * rows / parts));
         }
+        writeTarget(rows);
         nextRow += rows;
         root.setRowCount(rows);
         return true;
     }
 
-    private void writeTarget(int r) {
-        double sigma = spec.noise();
-        if (spec.task() == Task.REGRESSION) {
-            ((Float8Vector) target).set(r, truth.score(0, x) + sigma * noise[r]);
-            return;
-        }
+    /**
+     * Rows {@code [from, to)} of the batch, all columns: the cells of a row depend on nothing outside it, so
+     * disjoint row ranges are generated on different threads into disjoint parts of the same buffers.
+     */
+    private void generate(ArrowBuf[] data, int from, int to) {
+        int rows = to - from;
+        double[] column = new double[rows];
         int outputs = truth.outputs();
-        if (outputs == 1) {
-            double score = truth.score(0, x) + sigma * noise[r];
-            ((BigIntVector) target).set(r, score > 0 ? 1 : 0);
-            return;
-        }
-        int best = 0;
-        double bestScore = Double.NEGATIVE_INFINITY;
         for (int k = 0; k < outputs; k++) {
-            double score = truth.score(k, x) + sigma * noise[r * outputs + k];
-            if (score > bestScore) {
-                bestScore = score;
-                best = k;
+            Arrays.fill(scores[k], from, to, truth.bias(k));
+        }
+        int width = features.length;
+        for (int j = 0; j < width; j++) {
+            CounterRandom.gaussians(featureStream, (nextRow + from) * width + j, width, column, rows);
+            writeDoubles(data[j], from, column, rows);
+            for (int k = 0; k < outputs; k++) {
+                addScaled(scores[k], from, truth.weight(k, j), column, rows);
             }
         }
-        ((BigIntVector) target).set(r, best);
+        for (int k = 0; k < outputs; k++) {
+            CounterRandom.gaussians(noiseStream, (nextRow + from) * outputs + k, outputs, column, rows);
+            addScaled(scores[k], from, spec.noise(), column, rows);
+        }
     }
 
-    /** Reuses the buffers of the previous batch unless a consumer transferred them away. */
-    private static void prepare(BaseFixedWidthVector v, int rows) {
-        if (v.getValueCapacity() < rows) {
-            v.allocateNew(rows);
-        } else {
-            v.reset();
+    private void writeTarget(int rows) {
+        if (spec.task() == Task.REGRESSION) {
+            writeDoubles(prepare(target, rows), 0, scores[0], rows);
+            return;
         }
+        ArrowBuf data = prepare(target, rows);
+        double[][] s = scores;
+        for (int r = 0; r < rows; r++) {
+            int best = 0;
+            if (s.length == 1) {
+                best = s[0][r] > 0 ? 1 : 0;
+            } else {
+                for (int k = 1; k < s.length; k++) {
+                    if (s[k][r] > s[best][r]) {
+                        best = k;
+                    }
+                }
+            }
+            data.setLong((long) r * Long.BYTES, best);
+        }
+    }
+
+    private static void addScaled(double[] into, int offset, double scale, double[] values, int rows) {
+        for (int r = 0; r < rows; r++) {
+            into[offset + r] += scale * values[r];
+        }
+    }
+
+    private static void writeDoubles(ArrowBuf data, int offset, double[] values, int rows) {
+        for (int r = 0; r < rows; r++) {
+            data.setDouble((long) (offset + r) * Double.BYTES, values[r]);
+        }
+    }
+
+    /**
+     * Makes room for {@code rows} valid cells, reusing the previous batch's buffers unless a consumer transferred
+     * them away, and returns the data buffer to write them into.
+     */
+    private static ArrowBuf prepare(BaseFixedWidthVector vector, int rows) {
+        if (vector.getValueCapacity() < rows) {
+            vector.allocateNew(rows);
+        }
+        vector.getValidityBuffer().setOne(0L, (long) BitVectorHelper.getValidityBufferSize(rows));
+        return vector.getDataBuffer();
     }
 
     @Override

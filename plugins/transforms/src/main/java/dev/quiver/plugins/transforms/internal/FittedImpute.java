@@ -1,5 +1,7 @@
 package dev.quiver.plugins.transforms.internal;
 
+import dev.quiver.api.export.OnnxExportable;
+import dev.quiver.api.export.OnnxGraph;
 import dev.quiver.api.state.StateReader;
 import dev.quiver.api.state.StateWriter;
 import dev.quiver.api.transform.Columns;
@@ -22,7 +24,7 @@ import org.apache.arrow.vector.types.pojo.FieldType;
  * float64 (NaN counts as missing too), text columns as text; neither has missing cells any more. Immutable and
  * thread-safe.
  */
-public final class FittedImpute extends ColumnwiseTransform {
+public final class FittedImpute extends ColumnwiseTransform implements OnnxExportable {
 
     /** Per column: a Double for numeric columns, a String for text ones. */
     private final List<Object> fills;
@@ -131,5 +133,24 @@ public final class FittedImpute extends ColumnwiseTransform {
             columns.put(rewritten().get(c), fills.get(c));
         }
         return Map.of("fill", columns);
+    }
+
+    /**
+     * Numeric columns: {@code Where(IsNaN(x), fill, x)} (a missing cell reaches ONNX as NaN). A text column's
+     * fill cannot be exported: an ONNX string tensor has no missing cell to fill.
+     */
+    @Override
+    public void exportOnnx(OnnxGraph graph) {
+        for (int c = 0; c < fills.size(); c++) {
+            String column = rewritten().get(c);
+            if (fills.get(c) instanceof String) {
+                throw new UnsupportedOperationException("impute fills text column '" + column
+                        + "', and an ONNX string tensor cannot hold a missing value to fill");
+            }
+            String x = graph.column(column);
+            String missing = graph.node("IsNaN", List.of(x), Map.of());
+            String fill = graph.constant(column + ".fill", new double[] {(Double) fills.get(c)});
+            graph.setColumn(column, graph.node("Where", List.of(missing, fill, x), Map.of()), false);
+        }
     }
 }

@@ -1,5 +1,7 @@
 package dev.quiver.plugins.transforms.internal;
 
+import dev.quiver.api.export.OnnxExportable;
+import dev.quiver.api.export.OnnxGraph;
 import dev.quiver.api.state.StateReader;
 import dev.quiver.api.state.StateWriter;
 import java.util.LinkedHashMap;
@@ -11,7 +13,7 @@ import java.util.Map;
  * so results agree to the last bit. Keeps the learned minimum and maximum for {@code inspect}. Immutable and
  * thread-safe.
  */
-public final class FittedMinMax extends NumericMap {
+public final class FittedMinMax extends NumericMap implements OnnxExportable {
 
     private final double[] min;
     private final double[] max;
@@ -68,5 +70,20 @@ public final class FittedMinMax extends NumericMap {
                     rewritten().get(c), Map.of("min", min[c], "max", max[c], "scale", scale[c], "offset", offset[c]));
         }
         return Map.of("columns", columns);
+    }
+
+    /** {@code x * scale + offset}, the same order of operations as {@link #map}. */
+    @Override
+    public void exportOnnx(OnnxGraph graph) {
+        for (int c = 0; c < scale.length; c++) {
+            String column = rewritten().get(c);
+            String scaled = graph.node(
+                    "Mul",
+                    List.of(graph.column(column), graph.constant(column + ".scale", new double[] {scale[c]})),
+                    Map.of());
+            String shifted = graph.node(
+                    "Add", List.of(scaled, graph.constant(column + ".offset", new double[] {offset[c]})), Map.of());
+            graph.setColumn(column, shifted, false);
+        }
     }
 }

@@ -1,6 +1,8 @@
 package dev.quiver.plugins.transforms.internal;
 
 import dev.quiver.api.QuiverException;
+import dev.quiver.api.export.OnnxExportable;
+import dev.quiver.api.export.OnnxGraph;
 import dev.quiver.api.model.ClassLabels;
 import dev.quiver.api.state.StateReader;
 import dev.quiver.api.state.StateWriter;
@@ -26,7 +28,7 @@ import org.apache.arrow.vector.types.pojo.Field;
  * {@code dropFirst}: missingness gets no column of its own (impute first to give it one). Immutable and
  * thread-safe.
  */
-public final class FittedOneHot extends ColumnwiseTransform {
+public final class FittedOneHot extends ColumnwiseTransform implements OnnxExportable {
 
     /** How many categories an error message lists before it stops. */
     private static final int SHOWN = 20;
@@ -182,5 +184,40 @@ public final class FittedOneHot extends ColumnwiseTransform {
             columns.put(rewritten().get(c), categories.get(c));
         }
         return Map.of("categories", columns, "unknown", ignoreUnknown ? "ignore" : "error", "dropFirst", dropFirst);
+    }
+
+    /**
+     * One {@code Cast(Equal(x, category), double)} per indicator. ONNX cannot raise an error, so under
+     * {@code unknown: error} an unseen value exports as all zeros (what {@code unknown: ignore} does); numeric
+     * categories compare as float64, as {@link ClassLabels#labelOf} printed them.
+     */
+    @Override
+    public void exportOnnx(OnnxGraph graph) {
+        int skip = dropFirst ? 1 : 0;
+        for (int c = 0; c < categories.size(); c++) {
+            String column = rewritten().get(c);
+            String x = graph.column(column);
+            boolean text = graph.isText(column);
+            List<String> names = indicators(c);
+            List<String> values = categories.get(c);
+            for (int i = 0; i < names.size(); i++) {
+                String value = values.get(i + skip);
+                String category = text
+                        ? graph.constant(names.get(i), List.of(value))
+                        : graph.constant(names.get(i), new double[] {numericCategory(column, value)});
+                String equal = graph.node("Equal", List.of(x, category), Map.of());
+                graph.setColumn(names.get(i), graph.node("Cast", List.of(equal), Map.of("to", 11L)), false);
+            }
+            graph.removeColumn(column);
+        }
+    }
+
+    private static double numericCategory(String column, String value) {
+        try {
+            return Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new UnsupportedOperationException(
+                    "one-hot category '" + value + "' of column '" + column + "' is not a number", e);
+        }
     }
 }

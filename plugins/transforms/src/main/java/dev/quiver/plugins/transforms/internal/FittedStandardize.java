@@ -1,5 +1,7 @@
 package dev.quiver.plugins.transforms.internal;
 
+import dev.quiver.api.export.OnnxExportable;
+import dev.quiver.api.export.OnnxGraph;
 import dev.quiver.api.state.StateReader;
 import dev.quiver.api.state.StateWriter;
 import java.util.LinkedHashMap;
@@ -7,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /** A fitted {@code standardize}: {@code (x - mean) / scale} per column. Immutable and thread-safe. */
-public final class FittedStandardize extends NumericMap {
+public final class FittedStandardize extends NumericMap implements OnnxExportable {
 
     private final double[] mean;
     private final double[] scale;
@@ -50,5 +52,20 @@ public final class FittedStandardize extends NumericMap {
             columns.put(rewritten().get(c), Map.of("mean", mean[c], "scale", scale[c]));
         }
         return Map.of("columns", columns);
+    }
+
+    /** {@code (x - mean) / scale}, in float64 as {@link #map} computes it. */
+    @Override
+    public void exportOnnx(OnnxGraph graph) {
+        for (int c = 0; c < mean.length; c++) {
+            String column = rewritten().get(c);
+            String centred = graph.node(
+                    "Sub",
+                    List.of(graph.column(column), graph.constant(column + ".mean", new double[] {mean[c]})),
+                    Map.of());
+            String scaled = graph.node(
+                    "Div", List.of(centred, graph.constant(column + ".scale", new double[] {scale[c]})), Map.of());
+            graph.setColumn(column, scaled, false);
+        }
     }
 }

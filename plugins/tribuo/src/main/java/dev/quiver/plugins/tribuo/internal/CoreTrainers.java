@@ -136,9 +136,15 @@ public final class CoreTrainers implements TribuoExtension {
     @Override
     public Map<String, Map<String, Object>> classDefaults() {
         // Built through OLCUT without 'dist', Tribuo 4.3.2's k-means++ initialisation dereferences a null
-        // distance; naming the default distance explicitly avoids it (and changes nothing else).
+        // distance, and so does every k-NN prediction (and save); naming the default distance explicitly avoids
+        // it (and changes nothing else).
         Map<String, Object> l2 = Map.of("dist", Map.of("class", "org.tribuo.math.distance.L2Distance"));
         return Map.of(
-                "org.tribuo.clustering.kmeans.KMeansTrainer", l2, "org.tribuo.clustering.hdbscan.HdbscanTrainer", l2);
+                "org.tribuo.clustering.kmeans.KMeansTrainer",
+                l2,
+                "org.tribuo.clustering.hdbscan.HdbscanTrainer",
+                l2,
+                "org.tribuo.common.nearest.KNNTrainer",
+                l2);
     }
 }

@@ -1,0 +1,96 @@
+package dev.quiver.serve.internal;
+
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The HTTP server's executor: a fixed pool of {@code threads} with a queue of {@code queue} exchanges. An exchange
+ * that finds both full, or arrives while the server drains, is run on the dispatcher thread with
+ * {@link #refused()} true, so its handler answers 503 at once instead of waiting; every exchange handed over is
+ * counted until its handler returns, so {@link #awaitIdle} knows when no accepted request is left.
+ *
+ * <p>Thread-safe: the server's dispatcher calls {@link #execute}, the closing thread the rest.
+ */
+public final class Admission implements Executor {
+
+    private static final ThreadLocal<Boolean> REFUSED = ThreadLocal.withInitial(() -> false);
+
+    private final ThreadPoolExecutor pool;
+    private final AtomicInteger pending = new AtomicInteger();
+    private volatile boolean draining;
+
+    public Admission(int threads, int queue) {
+        AtomicInteger ids = new AtomicInteger();
+        this.pool =
+                new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queue), r -> {
+                    Thread t = new Thread(r, "quiver-serve-" + ids.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+    }
+
+    @Override
+    public void execute(Runnable exchange) {
+        if (draining) {
+            refuse(exchange);
+            return;
+        }
+        pending.incrementAndGet();
+        try {
+            pool.execute(() -> {
+                try {
+                    exchange.run();
+                } finally {
+                    pending.decrementAndGet();
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            pending.decrementAndGet();
+            refuse(exchange);
+        }
+    }
+
+    private static void refuse(Runnable exchange) {
+        REFUSED.set(true);
+        try {
+            exchange.run();
+        } finally {
+            REFUSED.set(false);
+        }
+    }
+
+    /** True on a thread running an exchange the server did not accept (queue full or draining). */
+    public static boolean refused() {
+        return REFUSED.get();
+    }
+
+    /** From now on every new exchange is refused. */
+    public void drain() {
+        draining = true;
+    }
+
+    public boolean draining() {
+        return draining;
+    }
+
+    /** Waits until every accepted exchange has been answered, or {@code millis} have passed; true if idle. */
+    public boolean awaitIdle(long millis) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        while (pending.get() > 0) {
+            if (System.nanoTime() > end) {
+                return false;
+            }
+            Thread.sleep(5);
+        }
+        return true;
+    }
+
+    /** Stops the pool's threads (after {@link #awaitIdle}). */
+    public void shutdown() {
+        pool.shutdownNow();
+    }
+}

@@ -1,0 +1,2 @@
+/** The server's request handling: JSON and Arrow decoding and encoding, errors and admission. Not API. */
+package dev.quiver.serve.internal;

@@ -1,0 +1,27 @@
+package dev.quiver.spark;
+
+import org.apache.spark.SparkConf;
+
+/**
+ * The Spark settings Quiver starts a driver with when it owns the session ({@code execution: {engine: spark,
+ * master: ...}}); under spark-submit the application's own session is used instead. Stateless.
+ */
+public final class SparkContexts {
+
+    private SparkContexts() {}
+
+    /**
+     * A configuration for {@code master} ({@code local[2]}, {@code spark://host:7077}) that binds the driver to
+     * {@code host} (127.0.0.1 for tests and single machines) and keeps Spark's web UI off: a pipeline run is a
+     * batch job, and a UI port per run would collide on shared machines.
+     */
+    public static SparkConf conf(String appName, String master, String host) {
+        return new SparkConf()
+                .setAppName(appName)
+                .setMaster(master)
+                .set("spark.driver.host", host)
+                .set("spark.driver.bindAddress", host)
+                .set("spark.ui.enabled", "false")
+                .set("spark.ui.showConsoleProgress", "false");
+    }
+}

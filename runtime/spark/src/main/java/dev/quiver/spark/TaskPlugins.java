@@ -1,0 +1,49 @@
+package dev.quiver.spark;
+
+import dev.quiver.api.ErrorCode;
+import dev.quiver.api.Factory;
+import dev.quiver.api.Plugin;
+import dev.quiver.api.PluginContext;
+import dev.quiver.api.QuiverException;
+import dev.quiver.api.optim.Loss;
+import dev.quiver.spark.internal.DefaultsConfig;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * Quiver plugins as a Spark task sees them: found by name with {@link ServiceLoader} on the executor's own class
+ * path (components are not serializable; their names are), made once per executor JVM with their defaults and
+ * kept, since losses are immutable and thread-safe. Any task thread may call it.
+ */
+public final class TaskPlugins {
+
+    private static final Map<String, Loss> LOSSES = new ConcurrentHashMap<>();
+
+    private TaskPlugins() {}
+
+    /** The loss named {@code name}, with its default options (mean reduction for every built-in loss). */
+    public static Loss loss(String name) {
+        return LOSSES.computeIfAbsent(name, n -> make(n, "loss", Plugin::getLossFactories));
+    }
+
+    private static <T> T make(String name, String kind, Function<Plugin, Iterable<? extends Factory<T>>> factories) {
+        Map<String, Factory<T>> byName = new TreeMap<>();
+        for (Plugin plugin : ServiceLoader.load(Plugin.class, TaskPlugins.class.getClassLoader())) {
+            factories.apply(plugin).forEach(f -> byName.put(f.name(), f));
+        }
+        Factory<T> factory = byName.get(name);
+        if (factory == null) {
+            List<String> known = new ArrayList<>(byName.keySet());
+            throw new QuiverException(
+                    ErrorCode.CONFIG,
+                    "no " + kind + " named '" + name + "' on this Spark executor's class path (it has " + known
+                            + "); ship the plugin's jar with the application (spark-submit --jars).");
+        }
+        return factory.create(new DefaultsConfig(kind), new PluginContext() {});
+    }
+}

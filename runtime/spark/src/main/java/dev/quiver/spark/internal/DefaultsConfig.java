@@ -1,0 +1,67 @@
+package dev.quiver.spark.internal;
+
+import dev.quiver.api.Location;
+import dev.quiver.api.config.Config;
+import dev.quiver.api.config.Option;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A configuration with no keys, so every option reads its default: how a task makes a component the driver
+ * named, when the component's defaults are what the pipeline uses. Immutable.
+ */
+public final class DefaultsConfig implements Config {
+
+    private final String path;
+
+    public DefaultsConfig(String path) {
+        this.path = path;
+    }
+
+    @Override
+    public String path() {
+        return path;
+    }
+
+    @Override
+    public Location location() {
+        return Location.unknown(path);
+    }
+
+    @Override
+    public Location location(String key) {
+        return Location.unknown(path + "." + key);
+    }
+
+    @Override
+    public boolean has(String key) {
+        return false;
+    }
+
+    @Override
+    public Set<String> keys() {
+        return Set.of();
+    }
+
+    @Override
+    public <T> T get(Option<T> option) {
+        return option.defaultValue();
+    }
+
+    @Override
+    public Optional<Config> section(String key) {
+        return Optional.empty();
+    }
+
+    @Override
+    public List<Config> sections(String key) {
+        return List.of();
+    }
+
+    /** Never called with no keys to complain about; a component that still does is a bug worth seeing. */
+    @Override
+    public void problem(String key, String message) {
+        throw new IllegalStateException(location(key) + ": " + message);
+    }
+}

@@ -1,0 +1,110 @@
+package dev.quiver.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.quiver.api.Plugin;
+import dev.quiver.api.Task;
+import dev.quiver.api.model.Model;
+import dev.quiver.api.model.Trainer;
+import dev.quiver.api.model.TrainingSetup;
+import dev.quiver.testing.Datasets;
+import dev.quiver.testing.LeakCheckExtension;
+import dev.quiver.testing.MapConfig;
+import dev.quiver.testing.TableData;
+import dev.quiver.testing.TestContext;
+import dev.quiver.testing.TestFitContext;
+import dev.quiver.testing.TestTraining;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The same fit on a real standalone cluster: a Master and a Worker process on 127.0.0.1, two single-core
+ * executors (each its own JVM), the driver in this test's JVM. Asserts that tasks ran in at least two executor
+ * processes other than the driver, that training converged, and that its predictions equal the local engine's.
+ */
+@ExtendWith(LeakCheckExtension.class)
+class StandaloneClusterTest {
+
+    private static final String TARGET = "progression";
+    private static final List<String> FEATURES = List.of("age", "sex", "bmi", "bp", "s1", "s2", "s3", "s4", "s5", "s6");
+
+    @Test
+    void trainsAcrossTwoExecutorProcessesAndPredictsAsTheLocalRun(BufferAllocator allocator) throws Exception {
+        Path csv = Datasets.path(Datasets.DIABETES);
+        TableData table = TableData.csv(csv);
+        int epochs = 100;
+        Trainer trainer = LocalReference.make(Plugin::getModelFactories, "linear-regression")
+                .create(MapConfig.of("solver", "gd"), new TestContext());
+        TrainingSetup setup = TestTraining.setup(
+                trainer,
+                Task.REGRESSION,
+                Map.of("epochs", epochs, "batchSize", "full", "optimizer", Map.of("type", "adam", "lr", 1.0)));
+        Map<String, Map<String, Double>> scaler = LocalReference.standardize(table, FEATURES, TARGET, allocator);
+        TableData scaled = LocalReference.standardized(table, scaler, FEATURES, TARGET);
+        Model local = trainer.fit(scaled.training(TARGET, Task.REGRESSION), new TestFitContext(allocator, 1, setup));
+        double[] localWeight = ((double[][]) local.describe().get("weight"))[0];
+        double localBias = ((double[]) local.describe().get("bias"))[0];
+
+        try (StandaloneCluster cluster = StandaloneCluster.start(2)) {
+            JavaSparkContext spark =
+                    new JavaSparkContext(SparkContexts.conf("quiver-cluster-test", cluster.masterUrl(), "127.0.0.1")
+                            .set("spark.executor.cores", "1")
+                            .set("spark.cores.max", "2")
+                            .set("spark.executor.memory", "512m")
+                            .set("spark.executor.extraClassPath", cluster.classFolders()));
+            try {
+                awaitExecutors(spark, 2, cluster);
+                JavaRDD<FeatureBlock> raw = CsvSplits.read(spark, csv.toString(), 50, 4, FEATURES, TARGET);
+                List<Long> pids = raw.mapPartitions(
+                                blocks -> List.of(ProcessHandle.current().pid()).iterator())
+                        .distinct()
+                        .collect();
+                long driver = ProcessHandle.current().pid();
+                assertFalse(pids.contains(driver), () -> "a task ran in the driver: " + pids);
+                assertTrue(pids.size() >= 2, () -> "tasks ran in " + pids.size() + " executor process(es): " + pids);
+
+                Standardization standardization = DistributedStatistics.standardize(raw, FEATURES.size());
+                JavaRDD<FeatureBlock> blocks = raw.map(standardization::apply).cache();
+                LinearFit fit = DistributedGradientDescent.fit(
+                        spark, blocks, FEATURES.size(), "mse", setup.optimizer(), epochs);
+                assertTrue(fit.losses()[epochs - 1] < 0.5 * fit.losses()[0], "training converged");
+
+                // Predictions of every row, by the cluster's fit and by the local model's parameters.
+                double[] x = new double[FEATURES.size()];
+                FeatureBlock row = new FeatureBlock(1, x.length, x, new double[1]);
+                for (int r = 0; r < scaled.rows(); r++) {
+                    double expected = localBias;
+                    for (int c = 0; c < x.length; c++) {
+                        x[c] = scaled.doubles(FEATURES.get(c))[r];
+                        expected += localWeight[c] * x[c];
+                    }
+                    assertEquals(expected, fit.predict(row, 0), 1e-3 + 1e-4 * Math.abs(expected), "row " + r);
+                }
+            } finally {
+                spark.stop();
+            }
+        }
+    }
+
+    /** Waits until {@code count} executors (besides the driver) have registered with the driver. */
+    private static void awaitExecutors(JavaSparkContext spark, int count, StandaloneCluster cluster)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (spark.sc().getExecutorMemoryStatus().size() < count + 1) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(
+                        "only " + (spark.sc().getExecutorMemoryStatus().size() - 1)
+                                + " executor(s) registered in 120 s; worker log:\n" + cluster.log("Worker"));
+            }
+            Thread.sleep(250);
+        }
+    }
+}

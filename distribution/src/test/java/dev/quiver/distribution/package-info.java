@@ -1,0 +1,2 @@
+/** The distribution archive's end-to-end test: unpack it and run an example as a user would. */
+package dev.quiver.distribution;

@@ -72,7 +72,7 @@ class TribuoOnnxExportTest {
         models.put("cart", "kind|{trainer: cart}|Tribuo's TreeModel has no ONNX export");
         models.put(
                 "random-forest",
-                "kind|{trainer: random-forest, options: {numMembers: 3}}|Tribuo cannot export this WeightedEnsembleModel");
+                "kind|{trainer: random-forest, options: {numMembers: 3}}|Tribuo's WeightedEnsembleModel has no ONNX export for its TreeModel members");
         models.put("knn", "kind|{trainer: knn}|Tribuo's KNNModel has no ONNX export");
         // Tribuo has an ONNX export for these, but it does not compute what Tribuo predicts, so they are refused
         // naming why. Found under ONNX Runtime while writing this test: LIBLINEAR's L2R_LR gave probability 0.094

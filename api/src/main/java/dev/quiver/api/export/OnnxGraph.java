@@ -71,7 +71,10 @@ public interface OnnxGraph {
      *     cannot be inlined (a newer operator set, local functions, subgraphs, sparse initializers)
      * @throws IllegalArgumentException when {@code model} is not a readable ModelProto or an input is not bound
      */
-    Map<String, String> include(String prefix, byte[] model, Map<String, String> inputs);
+    default Map<String, String> include(String prefix, byte[] model, Map<String, String> inputs) {
+        // A default, as the SPI's compatibility rule asks of additions; the runtime's graph implements it.
+        throw new UnsupportedOperationException("this ONNX graph cannot include another model's graph");
+    }
 
     /** Declares graph output {@code name}: the tensor {@code tensor} of shape {@code [N]} typed as {@code field}. */
     void output(Field field, String tensor);

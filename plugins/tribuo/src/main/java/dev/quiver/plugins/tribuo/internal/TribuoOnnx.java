@@ -13,6 +13,7 @@ import org.tribuo.Model;
 import org.tribuo.ONNXExportable;
 import org.tribuo.Output;
 import org.tribuo.classification.Label;
+import org.tribuo.ensemble.EnsembleModel;
 
 /**
  * Writes a fitted Tribuo model into Quiver's ONNX graph through Tribuo's own exporter
@@ -44,6 +45,15 @@ final class TribuoOnnx {
         if (!(model instanceof ONNXExportable exportable) || adapter.kind() == OutputKind.CLUSTERING) {
             throw new UnsupportedOperationException("Tribuo's " + name + " has no ONNX export");
         }
+        if (model instanceof EnsembleModel<T> ensemble) {
+            // WeightedEnsembleModel is ONNXExportable, but only when every member is (a forest's trees are not).
+            for (Model<T> member : ensemble.getModels()) {
+                if (!(member instanceof ONNXExportable)) {
+                    throw new UnsupportedOperationException("Tribuo's " + name + " has no ONNX export for its "
+                            + member.getClass().getSimpleName() + " members");
+                }
+            }
+        }
         String mismatch = mismatch(model);
         if (mismatch != null) {
             throw new UnsupportedOperationException(
@@ -53,9 +63,11 @@ final class TribuoOnnx {
         try {
             proto = exportable.exportONNXModel("dev.quiver.tribuo", 1);
         } catch (IllegalStateException | UnsupportedOperationException e) {
-            // WeightedEnsembleModel is ONNXExportable, but refuses members that are not (decision trees).
+            // Tribuo's own refusals; their messages may print a whole model, so only the start is kept.
+            String why = String.valueOf(e.getMessage());
             throw new UnsupportedOperationException(
-                    "Tribuo cannot export this " + name + " to ONNX: " + e.getMessage(), e);
+                    "Tribuo cannot export this " + name + " to ONNX: " + why.substring(0, Math.min(200, why.length())),
+                    e);
         }
         OnnxMl.GraphProto tribuo = proto.getGraph();
         Map<String, String> outputs = graph.include(

@@ -220,10 +220,10 @@ public final class ModelServer implements AutoCloseable {
                 throw new UncheckedIOException("Cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
             }
             DirectPredictor direct = new DirectPredictor(threads, threads + queue);
+            ServeMetrics metrics = new ServeMetrics();
             Predictor predictor = batchWindowMillis == 0
                     ? direct
-                    : new MicroBatcher(models, direct, allocator, batchWindowMillis, maxBatchRows, queue);
-            ServeMetrics metrics = new ServeMetrics();
+                    : new MicroBatcher(models, direct, metrics, allocator, batchWindowMillis, maxBatchRows, queue);
             server.createContext(
                     "/",
                     new Routes(

@@ -31,6 +31,7 @@ public final class MicroBatcher implements Predictor {
     private static final System.Logger LOG = System.getLogger(MicroBatcher.class.getName());
 
     private final DirectPredictor direct;
+    private final ServeMetrics metrics;
     private final BufferAllocator allocator;
     private final long windowNanos;
     private final int maxRows;
@@ -40,11 +41,13 @@ public final class MicroBatcher implements Predictor {
     public MicroBatcher(
             Map<String, FittedPipeline> models,
             DirectPredictor direct,
+            ServeMetrics metrics,
             BufferAllocator allocator,
             long windowMillis,
             int maxRows,
             int queue) {
         this.direct = direct;
+        this.metrics = metrics;
         this.allocator = allocator;
         this.windowNanos = TimeUnit.MILLISECONDS.toNanos(windowMillis);
         this.maxRows = maxRows;
@@ -157,6 +160,9 @@ public final class MicroBatcher implements Predictor {
                 } else {
                     live.add(p);
                 }
+            }
+            if (!live.isEmpty()) {
+                metrics.batched(name, live.size());
             }
             if (live.size() == 1) {
                 alone(live.get(0));

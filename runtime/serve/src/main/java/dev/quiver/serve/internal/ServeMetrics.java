@@ -28,7 +28,9 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code quiver_serve_request_duration_seconds{route, model, status}}: a latency histogram, from the
  *       moment a thread takes the request to the last byte of its answer;
  *   <li>{@code quiver_serve_rows_predicted_total{model}}: rows answered with a prediction;
- *   <li>{@code quiver_serve_in_flight_requests}: requests being handled now.
+ *   <li>{@code quiver_serve_in_flight_requests}: requests being handled now;
+ *   <li>{@code quiver_serve_batches_total{model}} and {@code quiver_serve_batched_requests_total{model}} with
+ *       micro-batching on: their ratio is the mean number of requests a batch joined.
  * </ul>
  *
  * <p>Why a provider of its own rather than the host's: {@code /metrics} must work with no setup, and the host's
@@ -53,6 +55,8 @@ public final class ServeMetrics implements AutoCloseable {
     private final DoubleHistogram duration;
     private final LongCounter rows;
     private final LongUpDownCounter inFlight;
+    private final LongCounter batches;
+    private final LongCounter batchedRequests;
 
     public ServeMetrics() {
         reader = new PrometheusMetricReader(false, name -> false);
@@ -72,6 +76,19 @@ public final class ServeMetrics implements AutoCloseable {
         inFlight = meter.upDownCounterBuilder("quiver.serve.in_flight.requests")
                 .setDescription("Requests being handled now")
                 .build();
+        batches = meter.counterBuilder("quiver.serve.batches")
+                .setDescription("Micro-batches predicted (each joins one or more requests)")
+                .build();
+        batchedRequests = meter.counterBuilder("quiver.serve.batched.requests")
+                .setDescription("Requests predicted through micro-batches")
+                .build();
+    }
+
+    /** A micro-batch of {@code requests} requests for {@code model} was predicted. */
+    public void batched(String model, int requests) {
+        Attributes labels = Attributes.of(MODEL, model);
+        batches.add(1, labels);
+        batchedRequests.add(requests, labels);
     }
 
     /** A request has been taken by a thread. */

@@ -37,6 +37,9 @@ import org.apache.arrow.memory.BufferAllocator;
  */
 public final class ModelServer implements AutoCloseable {
 
+    /** How long no request may arrive before a draining server closes its port (see {@link #drainAndStop}). */
+    private static final long QUIET_MILLIS = 250;
+
     private final HttpServer server;
     private final Admission admission;
     private final Predictor predictor;
@@ -68,8 +71,11 @@ public final class ModelServer implements AutoCloseable {
     }
 
     /**
-     * Drains and stops: refuses new requests (503), waits until every accepted one is answered or
-     * {@code drainMillis} passed, then closes the port and the request threads.
+     * Drains and stops: refuses new requests (503 with {@code Connection: close}), waits until every accepted one
+     * is answered or {@code drainMillis} passed, then until no request has arrived for 250 ms (a client that got
+     * its 503 stops sending, so no connection is on its way in), then closes the port (new connections are
+     * refused) and the threads. The JDK 17 server cannot close its port first and still answer the accepted
+     * requests: its {@code stop(delay)} waits the whole delay and drops the answers still being written.
      *
      * @return true when every accepted request was answered in time
      */
@@ -85,6 +91,7 @@ public final class ModelServer implements AutoCloseable {
             idle = admission.awaitIdle(drainMillis);
             // predictions whose callers timed out may still run: they end before the host closes the allocator
             idle &= predictor.stop(Math.max(1, (end - System.nanoTime()) / 1_000_000));
+            admission.awaitQuiet(QUIET_MILLIS, end);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             idle = false;

@@ -23,6 +23,7 @@ public final class Admission implements Executor {
 
     private final ThreadPoolExecutor pool;
     private final AtomicInteger pending = new AtomicInteger();
+    private volatile long lastArrival = System.nanoTime();
     private volatile boolean draining;
 
     public Admission(int threads, int queue) {
@@ -37,6 +38,7 @@ public final class Admission implements Executor {
 
     @Override
     public void execute(Runnable exchange) {
+        lastArrival = System.nanoTime();
         if (draining) {
             refuse(exchange);
             return;
@@ -102,6 +104,19 @@ public final class Admission implements Executor {
             Thread.sleep(5);
         }
         return true;
+    }
+
+    /**
+     * Waits until no request has arrived for {@code quietMillis}, or {@code untilNanos} ({@link System#nanoTime})
+     * passed. While draining, this is how long the server keeps answering newcomers 503 before it closes the port:
+     * a client (or balancer) that saw the 503 stops sending, so closing the port then cuts off no connection that
+     * is already on its way in.
+     */
+    public void awaitQuiet(long quietMillis, long untilNanos) throws InterruptedException {
+        long quiet = TimeUnit.MILLISECONDS.toNanos(quietMillis);
+        while (System.nanoTime() - lastArrival < quiet && System.nanoTime() < untilNanos) {
+            Thread.sleep(5);
+        }
     }
 
     /** Stops the pool's threads (after {@link #awaitIdle}). */

@@ -1,5 +1,8 @@
 package dev.quiver.runtime.exec;
 
+import dev.quiver.api.ErrorCode;
+import dev.quiver.api.QuiverException;
+import dev.quiver.runtime.exec.internal.Engines;
 import dev.quiver.runtime.exec.internal.RunExecution;
 import dev.quiver.runtime.exec.internal.TuneExecution;
 import dev.quiver.runtime.pipeline.Pipeline;
@@ -36,6 +39,11 @@ import dev.quiver.runtime.telemetry.RunTelemetry;
  * {@code tune} in its metrics.json. The first failing fold or trial (other than a diverged trial) stops the
  * rest. Neither result depends on the thread count.
  *
+ * <h2>Execution engines</h2>
+ * A pipeline with {@code execution: {engine: NAME}} other than {@code local} is handed to the
+ * {@link ExecutionEngine} of that name found on the class path, which fits on its own workers and completes the
+ * run through {@link EngineRun#complete} (so the run folder is the same).
+ *
  * <p>Thread-safe: runs share nothing but the telemetry, so several may execute at once.
  */
 public final class Executor {
@@ -53,6 +61,15 @@ public final class Executor {
      *     leak, a plugin's exception), with the stage named
      */
     public RunResult run(Pipeline pipeline, RunOptions options) {
+        if (!pipeline.execution().isLocal()) {
+            String name = pipeline.execution().engine();
+            ExecutionEngine engine = Engines.find(name)
+                    .orElseThrow(() -> new QuiverException(
+                            ErrorCode.CONFIG,
+                            "execution.engine '" + name + "' is not on the class path; add "
+                                    + Engines.KNOWN.getOrDefault(name, "the jar that provides it") + "."));
+            return engine.run(new EngineRun(pipeline, options, telemetry));
+        }
         if (pipeline.search().isPresent()) {
             return new TuneExecution(pipeline, options, telemetry).execute();
         }

@@ -2,6 +2,7 @@ package dev.quiver.runtime.exec;
 
 import dev.quiver.runtime.exec.internal.RunExecution;
 import dev.quiver.runtime.pipeline.Pipeline;
+import dev.quiver.runtime.pipeline.PluginRegistry;
 import dev.quiver.runtime.telemetry.RunTelemetry;
 import java.util.Map;
 
@@ -14,11 +15,18 @@ public final class EngineRun {
     private final Pipeline pipeline;
     private final RunOptions options;
     private final RunTelemetry telemetry;
+    private final PluginRegistry registry;
 
-    EngineRun(Pipeline pipeline, RunOptions options, RunTelemetry telemetry) {
+    EngineRun(Pipeline pipeline, RunOptions options, RunTelemetry telemetry, PluginRegistry registry) {
         this.pipeline = pipeline;
         this.options = options;
         this.telemetry = telemetry;
+        this.registry = registry;
+    }
+
+    /** The plugins the pipeline was made with, to rebuild fitted transforms and models from their saved state. */
+    public PluginRegistry registry() {
+        return registry;
     }
 
     public Pipeline pipeline() {

@@ -6,6 +6,8 @@ import dev.quiver.runtime.exec.internal.Engines;
 import dev.quiver.runtime.exec.internal.RunExecution;
 import dev.quiver.runtime.exec.internal.TuneExecution;
 import dev.quiver.runtime.pipeline.Pipeline;
+import dev.quiver.runtime.pipeline.PluginRegistry;
+import dev.quiver.runtime.registry.ServicePluginRegistry;
 import dev.quiver.runtime.telemetry.RunTelemetry;
 
 /**
@@ -49,9 +51,17 @@ import dev.quiver.runtime.telemetry.RunTelemetry;
 public final class Executor {
 
     private final RunTelemetry telemetry;
+    /** The plugins an execution engine rebuilds fitted pieces with; null: found on the class path when needed. */
+    private final PluginRegistry registry;
 
     public Executor(RunTelemetry telemetry) {
+        this(telemetry, null);
+    }
+
+    /** An executor whose execution engines see {@code registry}'s plugins (a Quiver's own, folders included). */
+    public Executor(RunTelemetry telemetry, PluginRegistry registry) {
         this.telemetry = telemetry;
+        this.registry = registry;
     }
 
     /**
@@ -68,7 +78,8 @@ public final class Executor {
                             ErrorCode.CONFIG,
                             "execution.engine '" + name + "' is not on the class path; add "
                                     + Engines.KNOWN.getOrDefault(name, "the jar that provides it") + "."));
-            return engine.run(new EngineRun(pipeline, options, telemetry));
+            PluginRegistry plugins = registry != null ? registry : ServicePluginRegistry.discover();
+            return engine.run(new EngineRun(pipeline, options, telemetry, plugins));
         }
         if (pipeline.search().isPresent()) {
             return new TuneExecution(pipeline, options, telemetry).execute();

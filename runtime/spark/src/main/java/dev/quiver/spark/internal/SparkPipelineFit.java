@@ -116,15 +116,38 @@ public final class SparkPipelineFit implements DistributedFit {
         }
         TrainingSetup setup =
                 context.training().orElseThrow(() -> new IllegalStateException("solver gd without a training setup"));
-        long started = System.nanoTime();
-        LinearFit fit =
-                DistributedGradientDescent.fit(spark, blocks, width, lossName(), setup.optimizer(), setup.epochs());
-        double seconds = (System.nanoTime() - started) / 1e9 / setup.epochs();
         long rows = blocks.map(b -> (long) b.rows()).fold(0L, Long::sum);
+        // Full batch: one step per epoch over every row. Mini-batch: ceil(rows / batchSize) steps per epoch, each
+        // over rows drawn with probability batchSize / rows (see BatchSample), as many row visits as locally.
+        int batch = setup.batchSize() == TrainingSetup.FULL_BATCH ? 0 : setup.batchSize();
+        double fraction = batch == 0 ? 1 : Math.min(1.0, (double) batch / rows);
+        int stepsPerEpoch = batch == 0 ? 1 : (int) Math.ceil((double) rows / batch);
+        long seed = setup.seed().orElse(pipeline.seed());
+        long started = System.nanoTime();
+        LinearFit fit = DistributedGradientDescent.fit(
+                spark,
+                blocks,
+                width,
+                lossName(),
+                setup.optimizer(),
+                Math.multiplyExact(setup.epochs(), stepsPerEpoch),
+                fraction,
+                seed);
+        double seconds = (System.nanoTime() - started) / 1e9 / setup.epochs();
         double[] losses = fit.losses();
-        for (int e = 0; e < losses.length; e++) {
-            // The loss before each step, over all rows: what the local full-batch loop records for that epoch.
-            context.epochEnded(new EpochStats(e + 1, losses[e], Double.NaN, Map.of(), rows, seconds, Double.NaN));
+        for (int e = 0; e < setup.epochs(); e++) {
+            // Full batch: the loss before the step, over all rows, as the local loop records it. Mini-batch: the
+            // mean of the epoch's batch losses (steps that drew no rows left out).
+            double sum = 0;
+            int counted = 0;
+            for (int s = e * stepsPerEpoch; s < (e + 1) * stepsPerEpoch; s++) {
+                if (!Double.isNaN(losses[s])) {
+                    sum += losses[s];
+                    counted++;
+                }
+            }
+            double loss = counted == 0 ? Double.NaN : sum / counted;
+            context.epochEnded(new EpochStats(e + 1, loss, Double.NaN, Map.of(), rows, seconds, Double.NaN));
         }
         return pieces.linearRegression(planned, fit.weight(), fit.bias());
     }

@@ -78,9 +78,6 @@ public final class SparkSupport {
             return;
         }
         Map<String, Object> training = pipeline.trainingOptions();
-        if (setup.batchSize() != TrainingSetup.FULL_BATCH) {
-            limits.add("training.batchSize: only full on Spark yet (data-parallel full-batch gradient descent)");
-        }
         if (training.containsKey("schedule") || training.containsKey("earlyStopping")) {
             limits.add("training.schedule and training.earlyStopping are not applied on Spark yet");
         }

@@ -5,6 +5,7 @@ import dev.quiver.runtime.pipeline.Pipeline;
 import dev.quiver.runtime.pipeline.PluginRegistry;
 import dev.quiver.runtime.telemetry.RunTelemetry;
 import java.util.Map;
+import org.apache.arrow.memory.BufferAllocator;
 
 /**
  * One run handed to an {@link ExecutionEngine}: the pipeline, the caller's options, and the way back into the
@@ -16,12 +17,20 @@ public final class EngineRun {
     private final RunOptions options;
     private final RunTelemetry telemetry;
     private final PluginRegistry registry;
+    /** The host's root allocator the run takes a child of, or null: the run makes its own root. */
+    private final BufferAllocator root;
 
-    EngineRun(Pipeline pipeline, RunOptions options, RunTelemetry telemetry, PluginRegistry registry) {
+    EngineRun(
+            Pipeline pipeline,
+            RunOptions options,
+            RunTelemetry telemetry,
+            PluginRegistry registry,
+            BufferAllocator root) {
         this.pipeline = pipeline;
         this.options = options;
         this.telemetry = telemetry;
         this.registry = registry;
+        this.root = root;
     }
 
     /** The plugins the pipeline was made with, to rebuild fitted transforms and models from their saved state. */
@@ -48,6 +57,6 @@ public final class EngineRun {
      * is (the same run folder, which {@code quiver predict} and {@code Quiver.loadModel} read).
      */
     public RunResult complete(DistributedFit fit) {
-        return new RunExecution(pipeline, options, telemetry, RunExecution.Extras.NONE, fit).execute();
+        return new RunExecution(pipeline, options, telemetry, root, RunExecution.Extras.NONE, fit).execute();
     }
 }

@@ -9,6 +9,8 @@ import dev.quiver.runtime.pipeline.Pipeline;
 import dev.quiver.runtime.pipeline.PluginRegistry;
 import dev.quiver.runtime.registry.ServicePluginRegistry;
 import dev.quiver.runtime.telemetry.RunTelemetry;
+import java.util.Objects;
+import org.apache.arrow.memory.BufferAllocator;
 
 /**
  * Runs a validated {@link Pipeline}: reads and splits the data, fits the transforms on the training rows,
@@ -53,15 +55,31 @@ public final class Executor {
     private final RunTelemetry telemetry;
     /** The plugins an execution engine rebuilds fitted pieces with; null: found on the class path when needed. */
     private final PluginRegistry registry;
+    /** The process's root allocator that runs take a child of, or null: each run then makes its own root. */
+    private final BufferAllocator root;
 
+    /** An executor whose runs each make their own root allocator, capped by {@code QUIVER_MEMORY}. */
     public Executor(RunTelemetry telemetry) {
-        this(telemetry, null);
+        this(telemetry, null, null);
     }
 
     /** An executor whose execution engines see {@code registry}'s plugins (a Quiver's own, folders included). */
     public Executor(RunTelemetry telemetry, PluginRegistry registry) {
+        this(telemetry, registry, null);
+    }
+
+    private Executor(RunTelemetry telemetry, PluginRegistry registry, BufferAllocator root) {
         this.telemetry = telemetry;
         this.registry = registry;
+        this.root = root;
+    }
+
+    /**
+     * An executor whose runs allocate from a child of {@code root} (named after the pipeline, closed at the run's
+     * end as its leak check), so that a host keeps one root allocator per process; the caller keeps owning it.
+     */
+    public Executor withRoot(BufferAllocator root) {
+        return new Executor(telemetry, registry, Objects.requireNonNull(root, "root"));
     }
 
     /**
@@ -79,11 +97,11 @@ public final class Executor {
                             "execution.engine '" + name + "' is not on the class path; add "
                                     + Engines.KNOWN.getOrDefault(name, "the jar that provides it") + "."));
             PluginRegistry plugins = registry != null ? registry : ServicePluginRegistry.discover();
-            return engine.run(new EngineRun(pipeline, options, telemetry, plugins));
+            return engine.run(new EngineRun(pipeline, options, telemetry, plugins, root));
         }
         if (pipeline.search().isPresent()) {
-            return new TuneExecution(pipeline, options, telemetry).execute();
+            return new TuneExecution(pipeline, options, telemetry, root).execute();
         }
-        return new RunExecution(pipeline, options, telemetry).execute();
+        return new RunExecution(pipeline, options, telemetry, root).execute();
     }
 }

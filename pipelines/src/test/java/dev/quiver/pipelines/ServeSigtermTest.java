@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ConnectException;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * server accepted gets its 200 answer, requests arriving during the drain are refused (503 "shutting down", then
  * connection refused once the port is closed), none is cut off mid-answer, and the process exits 0 after saying
  * so. Each client opens a connection per request, so a refused connection is told apart from a lost answer.
+ * Also in a process of its own, since the JDK server reads it once per JVM: {@code --read-timeout-seconds}.
  */
 class ServeSigtermTest {
 
@@ -56,7 +58,7 @@ class ServeSigtermTest {
     private static Outcome send(int port) {
         Socket socket;
         try {
-            socket = new Socket("127.0.0.1", port);
+            socket = new Socket(InetAddress.getLoopbackAddress(), port);
         } catch (ConnectException e) {
             return Outcome.REFUSED;
         } catch (IOException e) {
@@ -87,27 +89,9 @@ class ServeSigtermTest {
 
     @Test
     void sigtermDuringLoadAnswersEveryAcceptedRequestAndExitsZero() throws Exception {
-        Path run = Path.of(Objects.requireNonNull(getClass().getResource("/golden/1/softmax/run"))
-                .toURI());
         Path out = temp.resolve("serve.out");
         Path err = temp.resolve("serve.err");
-        List<String> command = new ArrayList<>(List.of(
-                ProcessHandle.current().info().command().orElse("java"),
-                "--add-opens=java.base/java.nio=ALL-UNNAMED",
-                "-cp",
-                System.getProperty("java.class.path"),
-                Main.class.getName(),
-                "serve",
-                "--model",
-                "iris=" + run,
-                "--port",
-                "0",
-                "--threads",
-                "4"));
-        Process server = new ProcessBuilder(command)
-                .redirectOutput(out.toFile())
-                .redirectError(err.toFile())
-                .start();
+        Process server = start(out, err, "--threads", "4");
         try {
             int port = awaitPort(server, out, err);
             AtomicInteger ok = new AtomicInteger();
@@ -163,6 +147,58 @@ class ServeSigtermTest {
                     counts[Outcome.DRAINING.ordinal()],
                     counts[Outcome.REFUSED.ordinal()]);
         } finally {
+            server.destroyForcibly();
+        }
+    }
+
+    /** Starts {@code quiver serve} on the golden softmax run, on a free port, with {@code flags}. */
+    private Process start(Path out, Path err, String... flags) throws Exception {
+        Path run = Path.of(Objects.requireNonNull(getClass().getResource("/golden/1/softmax/run"))
+                .toURI());
+        List<String> command = new ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "--add-opens=java.base/java.nio=ALL-UNNAMED",
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName(),
+                "serve",
+                "--model",
+                "iris=" + run,
+                "--port",
+                "0"));
+        command.addAll(List.of(flags));
+        return new ProcessBuilder(command)
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .start();
+    }
+
+    @Test
+    void aClientThatDoesNotFinishItsRequestWithinTheReadTimeoutIsDisconnected() throws Exception {
+        Path out = temp.resolve("slow.out");
+        Path err = temp.resolve("slow.err");
+        Process server = start(out, err, "--read-timeout-seconds", "1");
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), awaitPort(server, out, err))) {
+            socket.setSoTimeout(20_000);
+            OutputStream request = socket.getOutputStream();
+            request.write(("POST /v1/models/iris/predict HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: "
+                            + BODY.length() + "\r\n\r\n" + BODY.substring(0, 10))
+                    .getBytes(StandardCharsets.US_ASCII));
+            request.flush(); // and never the rest of the body
+            long start = System.nanoTime();
+            int read;
+            try {
+                read = socket.getInputStream().read();
+            } catch (java.net.SocketException e) {
+                read = -1; // reset: closed as well
+            }
+            long millis = (System.nanoTime() - start) / 1_000_000L;
+            assertEquals(-1, read, "the server closed the connection without an answer");
+            assertTrue(millis >= 900 && millis < 10_000, "closed after " + millis + " ms, for a 1 s read timeout");
+            assertEquals(Outcome.OK, send(socket.getPort()), "and still serves other clients");
+        } finally {
+            server.destroy();
+            server.waitFor(30, TimeUnit.SECONDS);
             server.destroyForcibly();
         }
     }

@@ -184,7 +184,8 @@ public final class MicroBatcher implements Predictor {
 
         private void together(List<Pending> batch) {
             List<Answer> answers = new ArrayList<>();
-            String child = "batch-" + name + "-" + (++batches);
+            batches++;
+            String child = "batch-" + name + "-" + batches;
             try (BufferAllocator memory = allocator.newChildAllocator(child, 0, allocator.getLimit())) {
                 FittedPipeline model = batch.get(0).request.model();
                 List<VectorSchemaRoot> parts = new ArrayList<>();

@@ -10,6 +10,7 @@ import io.opentelemetry.api.metrics.LongUpDownCounter;
 import io.opentelemetry.api.metrics.Meter;
 import io.opentelemetry.exporter.prometheus.PrometheusMetricReader;
 import io.opentelemetry.sdk.metrics.SdkMeterProvider;
+import io.opentelemetry.sdk.resources.Resource;
 import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
 import io.prometheus.metrics.expositionformats.ExpositionFormats;
 import java.io.ByteArrayOutputStream;
@@ -60,7 +61,11 @@ public final class ServeMetrics implements AutoCloseable {
 
     public ServeMetrics() {
         reader = new PrometheusMetricReader(false, name -> false);
-        provider = SdkMeterProvider.builder().registerMetricReader(reader).build();
+        provider = SdkMeterProvider.builder()
+                .setResource(Resource.getDefault()
+                        .merge(Resource.create(Attributes.of(AttributeKey.stringKey("service.name"), "quiver-serve"))))
+                .registerMetricReader(reader)
+                .build();
         Meter meter = provider.get("dev.quiver.serve");
         requests = meter.counterBuilder("quiver.serve.requests")
                 .setDescription("Requests answered, by route, model, HTTP status and error type")

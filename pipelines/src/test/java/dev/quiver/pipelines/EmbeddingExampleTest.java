@@ -46,7 +46,7 @@ class EmbeddingExampleTest {
         try {
             List<Future<Double>> answers = new ArrayList<>();
             for (int t = 0; t < 64; t++) {
-                long area = 80 + t;
+                long area = 80L + t;
                 answers.add(pool.submit(() -> predictPrice(model, area, allocator)));
             }
             for (int t = 0; t < 64; t++) {

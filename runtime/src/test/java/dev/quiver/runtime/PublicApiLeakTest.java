@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -101,7 +102,7 @@ class PublicApiLeakTest {
         return Modifier.isPublic(modifiers) || Modifier.isProtected(modifiers);
     }
 
-    private static void check(String where, Type type, TreeSet<String> leaks) {
+    private static void check(String where, Type type, Set<String> leaks) {
         if (type == null) {
             return;
         }

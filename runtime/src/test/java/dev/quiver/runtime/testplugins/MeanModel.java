@@ -62,7 +62,11 @@ public final class MeanModel implements ModelFactory {
         return new Mean(state.getDouble("mean"), state.getStrings("features"));
     }
 
-    /** @param epochs the epochs when the pipeline was built in code, without a training setup */
+    /**
+     * The trainer of the mean model, which shifts the mean by {@code shift}.
+     *
+     * @param epochs the epochs when the pipeline was built in code, without a training setup
+     */
     public record MeanTrainer(double shift, int epochs) implements Trainer {
 
         @Override

@@ -4,6 +4,7 @@ import dev.quiver.api.state.StateReader;
 import dev.quiver.api.state.StateWriter;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -57,7 +58,7 @@ public final class CharTokenizer implements Tokenizer {
             Integer id = ids.get(points[i]);
             if (id == null) {
                 throw new IllegalArgumentException("character " + new String(Character.toChars(points[i]))
-                        + " (U+" + Integer.toHexString(points[i]).toUpperCase() + ") at " + i
+                        + " (U+" + Integer.toHexString(points[i]).toUpperCase(Locale.ROOT) + ") at " + i
                         + " is not in the tokenizer's alphabet of " + alphabet.length);
             }
             out[i] = id;

@@ -27,10 +27,10 @@ final class OutputColumnCheck {
         for (Field field : plan.schema().getFields()) {
             String name = field.getName();
             boolean collides = name.equals(PredictionColumns.PREDICTION)
-                    || task.isClassification() && name.startsWith(PredictionColumns.PROBABILITY_PREFIX);
+                    || (task.isClassification() && name.startsWith(PredictionColumns.PROBABILITY_PREFIX));
             if (collides) {
                 problems.add(
-                        where(name, plan, root, modelAt),
+                        where(name, root, modelAt),
                         "the input column '" + name + "' has the name of an"
                                 + " output column of model '" + modelType + "', which appends " + outputs
                                 + " to the input"
@@ -40,7 +40,7 @@ final class OutputColumnCheck {
     }
 
     /** The column's entry in {@code columns.features} when it is listed there, else the source. */
-    private static Location where(String column, Planner.Plan plan, ConfigNode.Mapping root, Location modelAt) {
+    private static Location where(String column, ConfigNode.Mapping root, Location modelAt) {
         if (root.get("columns").orElse(null) instanceof ConfigNode.Mapping columns
                 && columns.get("features").orElse(null) instanceof ConfigNode.Sequence features) {
             for (ConfigNode item : features.items()) {

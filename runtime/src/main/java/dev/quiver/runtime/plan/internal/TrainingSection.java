@@ -114,11 +114,13 @@ final class TrainingSection {
             }
             return Map.of();
         }
-        Optimizer chosen = optimizer.orElseGet(() -> fromDefault(
-                PluginKind.OPTIMIZER,
-                defaults.get().optimizer(),
-                modelAt,
-                "default optimizer of model '" + trainer.type() + "'"));
+        Optimizer chosen = optimizer
+                .or(() -> this.<Optimizer>fromDefault(
+                        PluginKind.OPTIMIZER,
+                        defaults.get().optimizer(),
+                        modelAt,
+                        "default optimizer of model '" + trainer.type() + "'"))
+                .orElse(null);
         Map<Task, TrainingSetup> setups = new EnumMap<>(Task.class);
         for (Task task : trainer.component().tasks()) {
             if (!resolvesTo(planned, task)) {
@@ -126,7 +128,7 @@ final class TrainingSection {
             }
             Optional<Loss> forTask = loss.or(() -> defaults.get()
                     .loss(task)
-                    .map(name -> fromDefault(
+                    .flatMap(name -> this.<Loss>fromDefault(
                             PluginKind.LOSS,
                             name,
                             modelAt,
@@ -144,7 +146,7 @@ final class TrainingSection {
     }
 
     private static boolean resolvesTo(Task planned, Task task) {
-        return planned == task || planned == Task.CLASSIFICATION && task.isClassification();
+        return planned == task || (planned == Task.CLASSIFICATION && task.isClassification());
     }
 
     private <T> Optional<T> make(PluginKind kind, String key) {
@@ -156,14 +158,14 @@ final class TrainingSection {
     }
 
     /** A model's default, made like a pipeline entry; a problem (say, its plugin is missing) names the model. */
-    private <T> T fromDefault(PluginKind kind, Object entry, Location at, String what) {
+    private <T> Optional<T> fromDefault(PluginKind kind, Object entry, Location at, String what) {
         int before = problems.size();
         Optional<T> made =
                 components.<T>make(kind, PlainNode.of(entry, at), what, context).map(Named::component);
         if (made.isEmpty() && problems.size() == before) {
             problems.add(at, "cannot make the " + what + " " + entry);
         }
-        return made.orElse(null);
+        return made;
     }
 
     /** Plain defaults as document nodes, all located where the model was written. */

@@ -46,7 +46,7 @@ class CounterRandomTest {
             }
             double expected = tail[1] * N;
             double sigma = Math.sqrt(expected * (1 - tail[1]));
-            assertEquals(expected, beyond, 5 * sigma + 1, "P(|Z| > " + tail[0] + ")");
+            assertEquals(expected, (double) beyond, 5 * sigma + 1, "P(|Z| > " + tail[0] + ")");
         }
     }
 

@@ -42,7 +42,6 @@ public final class SpoolingWriter implements SinkWriter {
 
     private final Path target;
     private final Schema schema;
-    private final BufferAllocator allocator;
     private final Path spool;
     private final Path folder;
     private final FileChannel channel;
@@ -56,7 +55,6 @@ public final class SpoolingWriter implements SinkWriter {
             Path target, Schema schema, BufferAllocator allocator, Path spool, Path folder, FileChannel channel) {
         this.target = target;
         this.schema = schema;
-        this.allocator = allocator;
         this.spool = spool;
         this.folder = folder;
         this.channel = channel;

@@ -1,9 +1,6 @@
 package dev.quiver.optim.loss;
 
-import dev.quiver.api.Task;
-import dev.quiver.api.optim.Loss;
-import dev.quiver.optim.loss.internal.Shapes;
-import java.util.Set;
+import dev.quiver.optim.loss.internal.ElementwiseLoss;
 
 /**
  * Huber loss, {@code torch.nn.HuberLoss}: {@code d^2 / 2} for {@code |d| < delta}, else
@@ -12,7 +9,7 @@ import java.util.Set;
  *
  * @param delta where the loss turns from quadratic to linear, > 0
  */
-public record HuberLoss(Reduction reduction, double delta) implements Loss {
+public record HuberLoss(Reduction reduction, double delta) implements ElementwiseLoss {
 
     public HuberLoss {
         if (!(delta > 0.0) || Double.isInfinite(delta)) {
@@ -26,24 +23,14 @@ public record HuberLoss(Reduction reduction, double delta) implements Loss {
     }
 
     @Override
-    public Set<Task> tasks() {
-        return Set.of(Task.REGRESSION);
+    public double elementLoss(double d) {
+        return Math.abs(d) < delta ? 0.5 * d * d : delta * (Math.abs(d) - 0.5 * delta);
     }
 
     @Override
-    public double evaluate(float[] output, float[] target, int rows, int width, float[] gradient) {
-        Shapes.elementwise(output, target, rows, width, gradient);
-        int n = rows * width;
-        double scale = reduction == Reduction.MEAN ? 1.0 / n : 1.0;
-        double sum = 0.0;
-        for (int i = 0; i < n; i++) {
-            double d = (double) output[i] - target[i];
-            double abs = Math.abs(d);
-            sum += abs < delta ? 0.5 * d * d : delta * (abs - 0.5 * delta);
-            // d clamped to [-delta, delta]; min/max keep a NaN difference NaN (copySign would make it finite
-            // and hide the divergence from the optimizer)
-            gradient[i] = (float) (Math.max(-delta, Math.min(delta, d)) * scale);
-        }
-        return sum * scale;
+    public double elementGradient(double d) {
+        // d clamped to [-delta, delta]; min/max keep a NaN difference NaN (copySign would make it finite and hide
+        // the divergence from the optimizer)
+        return Math.max(-delta, Math.min(delta, d));
     }
 }

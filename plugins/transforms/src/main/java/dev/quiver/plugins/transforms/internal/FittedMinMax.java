@@ -75,15 +75,6 @@ public final class FittedMinMax extends NumericMap implements OnnxExportable {
     /** {@code x * scale + offset}, the same order of operations as {@link #map}. */
     @Override
     public void exportOnnx(OnnxGraph graph) {
-        for (int c = 0; c < scale.length; c++) {
-            String column = rewritten().get(c);
-            String scaled = graph.node(
-                    "Mul",
-                    List.of(graph.column(column), graph.constant(column + ".scale", new double[] {scale[c]})),
-                    Map.of());
-            String shifted = graph.node(
-                    "Add", List.of(scaled, graph.constant(column + ".offset", new double[] {offset[c]})), Map.of());
-            graph.setColumn(column, shifted, false);
-        }
+        exportTwoSteps(graph, "Mul", "scale", scale, "Add", "offset", offset);
     }
 }

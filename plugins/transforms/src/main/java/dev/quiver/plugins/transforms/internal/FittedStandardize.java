@@ -57,15 +57,6 @@ public final class FittedStandardize extends NumericMap implements OnnxExportabl
     /** {@code (x - mean) / scale}, in float64 as {@link #map} computes it. */
     @Override
     public void exportOnnx(OnnxGraph graph) {
-        for (int c = 0; c < mean.length; c++) {
-            String column = rewritten().get(c);
-            String centred = graph.node(
-                    "Sub",
-                    List.of(graph.column(column), graph.constant(column + ".mean", new double[] {mean[c]})),
-                    Map.of());
-            String scaled = graph.node(
-                    "Div", List.of(centred, graph.constant(column + ".scale", new double[] {scale[c]})), Map.of());
-            graph.setColumn(column, scaled, false);
-        }
+        exportTwoSteps(graph, "Sub", "mean", mean, "Div", "scale", scale);
     }
 }

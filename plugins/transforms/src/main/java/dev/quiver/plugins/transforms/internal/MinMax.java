@@ -1,29 +1,17 @@
 package dev.quiver.plugins.transforms.internal;
 
 import dev.quiver.api.data.Source;
-import dev.quiver.api.transform.Columns;
 import dev.quiver.api.transform.FittedTransform;
-import dev.quiver.api.transform.Transform;
-import dev.quiver.api.transform.TransformPlan;
 import java.util.List;
-import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
  * The configured {@code min-max} transform: learns each column's minimum and maximum and maps that interval
  * onto {@code [low, high]}, as scikit-learn's {@code MinMaxScaler(feature_range=(low, high))}. Immutable.
  */
-public record MinMax(ColumnChoice choice, double low, double high) implements Transform {
+public record MinMax(ColumnChoice choice, double low, double high) implements MomentsTransform {
 
     @Override
-    public TransformPlan plan(Schema input, Columns columns) {
-        return NumericMap.plan(input, columns, choice.numeric(input, columns));
-    }
-
-    @Override
-    public FittedTransform fit(Source data, Columns columns, BufferAllocator allocator) {
-        List<String> names = choice.numeric(data.schema(), columns);
-        Moments[] moments = Moments.scan(data, names, allocator);
+    public FittedTransform fit(Source data, List<String> names, Moments[] moments) {
         double[] min = new double[names.size()];
         double[] max = new double[names.size()];
         double[] scale = new double[names.size()];

@@ -1,8 +1,10 @@
 package dev.quiver.plugins.transforms.internal;
 
+import dev.quiver.api.export.OnnxGraph;
 import dev.quiver.api.transform.Columns;
 import dev.quiver.api.transform.TransformPlan;
 import java.util.List;
+import java.util.Map;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.Float8Vector;
@@ -40,6 +42,32 @@ public abstract class NumericMap extends ColumnwiseTransform {
     /** The plan of a transform that will map {@code mapped} of {@code input}: those columns become float64. */
     static TransformPlan plan(Schema input, Columns columns, List<String> mapped) {
         return new TransformPlan(rewrite(input, mapped, (index, field) -> List.of(outputField(field))), columns);
+    }
+
+    /**
+     * Exports {@code (x FIRST first[c]) SECOND second[c]} for each column {@code c} of {@link #rewritten()}, as two
+     * ONNX nodes with the per-column constants named {@code COLUMN.firstName} and {@code COLUMN.secondName}.
+     */
+    protected final void exportTwoSteps(
+            OnnxGraph graph,
+            String firstOp,
+            String firstName,
+            double[] first,
+            String secondOp,
+            String secondName,
+            double[] second) {
+        for (int c = 0; c < first.length; c++) {
+            String column = rewritten().get(c);
+            String once = graph.node(
+                    firstOp,
+                    List.of(graph.column(column), graph.constant(column + "." + firstName, new double[] {first[c]})),
+                    Map.of());
+            String twice = graph.node(
+                    secondOp,
+                    List.of(once, graph.constant(column + "." + secondName, new double[] {second[c]})),
+                    Map.of());
+            graph.setColumn(column, twice, false);
+        }
     }
 
     @Override

@@ -1,29 +1,17 @@
 package dev.quiver.plugins.transforms.internal;
 
 import dev.quiver.api.data.Source;
-import dev.quiver.api.transform.Columns;
 import dev.quiver.api.transform.FittedTransform;
-import dev.quiver.api.transform.Transform;
-import dev.quiver.api.transform.TransformPlan;
 import java.util.List;
-import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
  * The configured {@code standardize} transform: learns each column's mean and population standard deviation,
  * as scikit-learn's {@code StandardScaler} does. Immutable.
  */
-public record Standardize(ColumnChoice choice, boolean withMean, boolean withStd) implements Transform {
+public record Standardize(ColumnChoice choice, boolean withMean, boolean withStd) implements MomentsTransform {
 
     @Override
-    public TransformPlan plan(Schema input, Columns columns) {
-        return NumericMap.plan(input, columns, choice.numeric(input, columns));
-    }
-
-    @Override
-    public FittedTransform fit(Source data, Columns columns, BufferAllocator allocator) {
-        List<String> names = choice.numeric(data.schema(), columns);
-        Moments[] moments = Moments.scan(data, names, allocator);
+    public FittedTransform fit(Source data, List<String> names, Moments[] moments) {
         double[] mean = new double[names.size()];
         double[] scale = new double[names.size()];
         for (int c = 0; c < moments.length; c++) {

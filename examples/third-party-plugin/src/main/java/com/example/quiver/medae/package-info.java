@@ -1,0 +1,5 @@
+/**
+ * An example third-party plugin: the {@code medae} metric (median absolute error), built against the SPI alone
+ * and loaded from a plugin folder.
+ */
+package com.example.quiver.medae;

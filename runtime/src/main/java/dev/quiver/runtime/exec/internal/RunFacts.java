@@ -126,7 +126,8 @@ final class RunFacts {
             if (Files.isRegularFile(path)) {
                 return List.of(path);
             }
-            if (Files.isDirectory(path) && !path.equals(base)) {
+            // a folder the pipeline's own folder is in ("/", "..") is no data set: never walk it
+            if (Files.isDirectory(path) && !base.startsWith(path)) {
                 try (Stream<Path> walk = Files.walk(path)) {
                     return walk.filter(Files::isRegularFile).toList();
                 }

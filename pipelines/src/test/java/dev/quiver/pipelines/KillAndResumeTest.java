@@ -91,6 +91,63 @@ class KillAndResumeTest {
                 "epoch 1 was restored from the checkpoint, not trained again");
     }
 
+    @Test
+    void aKilledRunInAHistoryResumesFromTheHistorysCheckpoints() throws Exception {
+        Path pipeline = temp.resolve("digits.yaml");
+        Files.writeString(pipeline, """
+                version: 1
+                name: resumable
+                seed: 3
+                source: {type: csv, path: %s}
+                columns: {target: digit}
+                split: {test: 0.25, stratify: true}
+                transforms: [{type: standardize}]
+                model: {type: mlp, hidden: [32]}
+                training: {optimizer: {type: adam, lr: 0.001}, epochs: 40, batchSize: 32}
+                evaluate: [accuracy]
+                checkpoint: {every: 1}
+                output: {dir: history}
+                """.formatted(PIPELINES.resolve("data/digits.csv")));
+        Path history = temp.resolve("history");
+        Process process = new ProcessBuilder(command("run", pipeline.toString()))
+                .redirectErrorStream(true)
+                .redirectOutput(temp.resolve("killed.log").toFile())
+                .start();
+        Path checkpoint = history.resolve(".checkpoints").resolve("checkpoint.json");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (!Files.exists(checkpoint) && process.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(process.isAlive(), () -> "training ended before it could be killed:\n" + log());
+        process.destroyForcibly(); // SIGKILL
+        process.waitFor();
+        List<String> left = entries(history);
+        assertTrue(left.stream().anyMatch(n -> n.matches("\\.\\d{8}T\\d{6}Z-[0-9a-f]{6}\\.tmp-.*")), left.toString());
+        assertFalse(left.contains("LATEST"), "no run was committed: " + left);
+        int killedAt =
+                new ObjectMapper().readTree(checkpoint.toFile()).path("epoch").asInt();
+
+        assertEquals(0, quiver("run", pipeline.toString(), "--resume"), "resume failed");
+        List<String> after = entries(history);
+        assertEquals(2, after.size(), "one run and LATEST, nothing the killed run left: " + after);
+        String id = Files.readString(history.resolve("LATEST")).strip();
+        assertEquals(List.of(id, "LATEST"), after);
+        assertEquals(
+                41,
+                Files.readAllLines(history.resolve(id).resolve("history.csv")).size(),
+                "40 epochs");
+        JsonNode facts = new ObjectMapper()
+                .readTree(history.resolve(id).resolve("run.json").toFile());
+        assertEquals(killedAt, facts.path("resumedFromEpoch").asInt(), facts.toString());
+        assertFalse(Files.exists(temp.resolve(".history.lock")));
+    }
+
+    private static List<String> entries(Path dir) throws IOException {
+        try (var files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
     /** What runs to {@code killed} left beside it: temporary folders and lock files. */
     private List<String> leftovers() throws IOException {
         try (var files = Files.list(temp)) {

@@ -81,7 +81,11 @@ class ThirdPartyPluginTest {
         assertEquals(0, run.code(), run.err());
 
         JsonNode metrics = new ObjectMapper()
-                .readTree(temp.resolve("runs/medae/metrics.json").toFile());
+                .readTree(temp.resolve("runs/medae")
+                        .resolve(Files.readString(temp.resolve("runs/medae/LATEST"))
+                                .strip())
+                        .resolve("metrics.json")
+                        .toFile());
         JsonNode test = metrics.findValue("test");
         double medae = test.get("medae").asDouble();
         double mae = test.get("mae").asDouble();

@@ -3,6 +3,7 @@ package dev.quiver.runtime;
 import com.google.inject.Injector;
 import dev.quiver.runtime.bundle.FittedPipeline;
 import dev.quiver.runtime.bundle.RunBundle;
+import dev.quiver.runtime.bundle.RunReference;
 import dev.quiver.runtime.exec.Executor;
 import dev.quiver.runtime.exec.RunOptions;
 import dev.quiver.runtime.exec.RunResult;
@@ -123,13 +124,20 @@ public final class Quiver implements AutoCloseable {
                 result.fitted().servedFrom(allocator));
     }
 
-    /** Rebuilds the trained pipeline saved in a run folder, ready to predict (rows from this Quiver's allocator). */
-    public FittedPipeline loadModel(Path runDirectory) {
-        return RunBundle.load(runDirectory, registry).servedFrom(allocator);
+    /**
+     * Rebuilds the trained pipeline saved in a run, ready to predict (rows from this Quiver's allocator). The
+     * reference is a run folder, a run history ({@code output.dir}: the run its {@code LATEST} names) or
+     * {@code HISTORY/RUN_ID} (see {@link RunReference}).
+     *
+     * @throws dev.quiver.api.QuiverException ({@code DATA}) when the reference names no run, saying what was looked
+     *     for, or the run is damaged
+     */
+    public FittedPipeline loadModel(Path run) {
+        return RunBundle.load(RunReference.resolve(run).run(), registry).servedFrom(allocator);
     }
 
     /**
-     * Exports the trained pipeline saved in {@code runDirectory} to {@code output} (written atomically): for
+     * Exports the trained pipeline saved in {@code runDirectory} (any reference {@link #loadModel} takes) to {@code output} (written atomically): for
      * {@link ExportFormat#ONNX} a graph from the raw feature columns to the columns {@code predict} returns.
      *
      * @throws dev.quiver.api.QuiverException with {@link dev.quiver.api.ErrorCode#USAGE} when the model or a

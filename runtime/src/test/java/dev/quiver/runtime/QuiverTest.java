@@ -54,7 +54,11 @@ class QuiverTest {
             Pipeline pipeline = quiver.load(file, List.of("model.shift=1"));
             RunResult run = quiver.run(pipeline, RunOptions.defaults());
 
-            assertEquals(temp.resolve("out"), run.directory());
+            // output.dir is a run history: this run is a folder in it, named by its id, and LATEST names it
+            assertEquals(temp.resolve("out"), run.directory().getParent());
+            assertEquals(
+                    run.directory().getFileName() + "\n",
+                    java.nio.file.Files.readString(temp.resolve("out").resolve("LATEST")));
             assertEquals(101.0, run.metric("train", "mse"), 1e-12, "mean 140 + shift 1: errors 11 and -9");
             assertEquals(
                     1,
@@ -62,7 +66,7 @@ class QuiverTest {
                             .filter(s -> s.getName().equals("quiver.run"))
                             .count());
 
-            FittedPipeline model = quiver.loadModel(run.directory());
+            FittedPipeline model = quiver.loadModel(temp.resolve("out")); // the history: its LATEST run
             try (VectorSchemaRoot input =
                             TableData.builder().doubles("area", 110.0).build().toRoot(allocator);
                     VectorSchemaRoot output = model.predict(input, allocator)) {

@@ -13,6 +13,7 @@ import dev.quiver.runtime.Quiver;
 import dev.quiver.runtime.bundle.FittedPipeline;
 import dev.quiver.runtime.bundle.InvalidRowException;
 import dev.quiver.runtime.bundle.RunBundle;
+import dev.quiver.runtime.bundle.RunReference;
 import dev.quiver.runtime.exec.internal.Evaluation;
 import dev.quiver.runtime.exec.internal.MemoryLimits;
 import dev.quiver.runtime.pipeline.Named;
@@ -41,8 +42,15 @@ final class EvaluateCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
-    @Option(names = "--model", required = true, paramLabel = "RUN_DIR", description = "A run folder.")
-    Path model;
+    @Option(
+            names = "--model",
+            required = true,
+            paramLabel = "RUN",
+            description = "A run history (its LATEST run), a run folder or HISTORY/RUN_ID.")
+    Path reference;
+
+    /** The run folder {@link #reference} names. */
+    private Path model;
 
     @Option(names = "--input", required = true, paramLabel = "FILE", description = "Labelled rows (.csv, .arrow).")
     Path input;
@@ -58,6 +66,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        model = RunReference.resolve(reference).run();
         Quiver quiver = main.quiver();
         FittedPipeline fitted = quiver.loadModel(model);
         if (fitted.target().isEmpty()) {

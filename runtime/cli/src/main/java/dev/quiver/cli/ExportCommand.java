@@ -14,7 +14,11 @@ final class ExportCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
-    @Option(names = "--model", required = true, paramLabel = "RUN_DIR", description = "A run folder.")
+    @Option(
+            names = "--model",
+            required = true,
+            paramLabel = "RUN",
+            description = "A run history (its LATEST run), a run folder or HISTORY/RUN_ID.")
     Path model;
 
     @Option(names = "--format", defaultValue = "onnx", paramLabel = "FORMAT", description = "onnx (the default).")

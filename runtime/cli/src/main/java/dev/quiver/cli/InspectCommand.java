@@ -5,6 +5,7 @@ import dev.quiver.api.transform.FittedTransform;
 import dev.quiver.cli.internal.Json;
 import dev.quiver.runtime.bundle.FittedPipeline;
 import dev.quiver.runtime.bundle.RunBundle;
+import dev.quiver.runtime.bundle.RunReference;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -29,14 +30,18 @@ final class InspectCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
-    @Parameters(index = "0", paramLabel = "RUN_DIR", description = "A run folder.")
-    Path dir;
+    @Parameters(
+            index = "0",
+            paramLabel = "RUN",
+            description = "A run history (its LATEST run), a run folder or HISTORY/RUN_ID.")
+    Path reference;
 
     @Option(names = "--json", description = "Print everything as one JSON document.")
     boolean json;
 
     @Override
     public Integer call() throws IOException {
+        Path dir = RunReference.resolve(reference).run();
         FittedPipeline fitted = main.quiver().loadModel(dir);
         String yaml = Files.readString(dir.resolve(RunBundle.PIPELINE));
         JsonNode metrics = RunBundle.metrics(dir);

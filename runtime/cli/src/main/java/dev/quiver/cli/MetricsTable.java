@@ -62,6 +62,27 @@ final class MetricsTable {
         return layout(table, "");
     }
 
+    /** A table of text values: one row per key, one column per run (an absent value is an empty cell). */
+    static String texts(List<String> runs, List<String> keys, List<Map<String, String>> values) {
+        List<List<String>> table = new ArrayList<>();
+        List<String> header = new ArrayList<>();
+        header.add("");
+        header.addAll(runs);
+        table.add(header);
+        for (String key : keys) {
+            List<String> line = new ArrayList<>();
+            line.add(key);
+            values.forEach(v -> line.add(v.getOrDefault(key, "")));
+            table.add(line);
+        }
+        return layout(table, "");
+    }
+
+    /** {@code table} (a header line, then rows) with columns padded as the other tables are. */
+    static String table(List<List<String>> table) {
+        return layout(table, "");
+    }
+
     /** Columns padded to their widest cell: the first left-aligned, the rest right-aligned. */
     private static String layout(List<List<String>> table, String indent) {
         int[] widths = new int[table.stream().mapToInt(List::size).max().orElse(0)];

@@ -11,6 +11,7 @@ import dev.quiver.runtime.Quiver;
 import dev.quiver.runtime.bundle.FittedPipeline;
 import dev.quiver.runtime.bundle.InvalidRowException;
 import dev.quiver.runtime.bundle.OnInvalid;
+import dev.quiver.runtime.bundle.RunReference;
 import dev.quiver.runtime.exec.internal.MemoryLimits;
 import dev.quiver.runtime.exec.internal.RowLocations;
 import java.nio.file.Path;
@@ -28,7 +29,11 @@ final class PredictCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
-    @Option(names = "--model", required = true, paramLabel = "RUN_DIR", description = "A run folder.")
+    @Option(
+            names = "--model",
+            required = true,
+            paramLabel = "RUN",
+            description = "A run history (its LATEST run), a run folder or HISTORY/RUN_ID.")
     Path model;
 
     @Option(names = "--input", required = true, paramLabel = "FILE", description = "Rows to predict (.csv, .arrow).")
@@ -48,9 +53,10 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        OutputPaths.refuseOverwriting(output, "--output", input, "--input", model, "--model");
+        Path run = RunReference.resolve(model).run();
+        OutputPaths.refuseOverwriting(output, "--output", input, "--input", run, "--model");
         Quiver quiver = main.quiver();
-        FittedPipeline fitted = quiver.loadModel(model);
+        FittedPipeline fitted = quiver.loadModel(run);
         RowLocator source = new RowLocator(DataFiles.source(quiver.registry(), input, "--input"), input);
         Sink sink = DataFiles.sink(quiver.registry(), output, "--output");
         long rows = 0;

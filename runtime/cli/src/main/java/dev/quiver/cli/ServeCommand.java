@@ -3,6 +3,7 @@ package dev.quiver.cli;
 import dev.quiver.api.ErrorCode;
 import dev.quiver.api.QuiverException;
 import dev.quiver.runtime.Quiver;
+import dev.quiver.runtime.bundle.RunReference;
 import dev.quiver.runtime.exec.internal.MemoryLimits;
 import dev.quiver.serve.ModelServer;
 import java.io.UncheckedIOException;
@@ -29,8 +30,9 @@ final class ServeCommand implements Callable<Integer> {
     @Option(
             names = "--model",
             required = true,
-            paramLabel = "[NAME=]RUN_DIR",
-            description = "A run folder to serve as /v1/models/NAME (default NAME: the folder's name); repeatable.")
+            paramLabel = "[NAME=]RUN",
+            description = "A run history (its LATEST run), a run folder or HISTORY/RUN_ID to serve as"
+                    + " /v1/models/NAME (default NAME: the history's or folder's name); repeatable.")
     List<String> models;
 
     @Option(
@@ -112,11 +114,10 @@ final class ServeCommand implements Callable<Integer> {
         }
         for (String spec : models) {
             int eq = spec.indexOf('=');
-            Path dir = Path.of(eq < 0 ? spec : spec.substring(eq + 1));
-            String name =
-                    eq < 0 ? String.valueOf(dir.toAbsolutePath().normalize().getFileName()) : spec.substring(0, eq);
+            RunReference run = RunReference.resolve(Path.of(eq < 0 ? spec : spec.substring(eq + 1)));
+            String name = eq < 0 ? run.displayName() : spec.substring(0, eq);
             try {
-                builder.model(name, quiver.loadModel(dir));
+                builder.model(name, quiver.loadModel(run.run()));
             } catch (IllegalArgumentException e) {
                 throw new QuiverException(ErrorCode.USAGE, "--model " + spec + ": " + e.getMessage());
             }

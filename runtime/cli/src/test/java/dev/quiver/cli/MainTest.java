@@ -58,10 +58,11 @@ class MainTest {
         Path pipeline = write("houses.yaml", HOUSES);
         Result r = quiver("run", pipeline.toString());
         assertEquals(0, r.code(), r.err());
-        Path run = temp.resolve("runs/houses");
-        assertTrue(r.out().contains("Saved run 'houses' to " + run), r.out());
+        Path history = temp.resolve("runs/houses");
+        String id = Files.readString(history.resolve("LATEST")).strip();
+        assertTrue(r.out().contains("Saved run 'houses' to " + history.resolve(id)), r.out());
         assertTrue(r.out().contains("train mse"), r.out());
-        assertTrue(Files.isRegularFile(run.resolve("metrics.json")));
+        assertTrue(Files.isRegularFile(history.resolve(id).resolve("metrics.json")));
         assertEquals("", r.err(), "no progress when stderr is not a terminal");
     }
 

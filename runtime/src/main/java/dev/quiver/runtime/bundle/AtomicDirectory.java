@@ -240,6 +240,15 @@ public final class AtomicDirectory implements AutoCloseable {
         }
     }
 
+    /** {@link #move} over an existing file (a history's {@code LATEST}). */
+    static void moveReplacing(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
     /** Makes renames in {@code folder} durable (POSIX keeps them in the folder's entry). Best effort. */
     static void forceFolder(Path folder) {
         try (FileChannel dir = FileChannel.open(folder, StandardOpenOption.READ)) {

@@ -40,6 +40,9 @@ import org.snakeyaml.engine.v2.common.FlowStyle;
  * history.csv        one row per epoch
  * predictions.arrow  the evaluated split with its predictions (Arrow IPC file)
  * report.html        the self-contained report
+ * run.json           {"format", "id", "pipeline": {"name", "file", "sha256"}, "started", "finished", "seconds",
+ *                     "seed", "resumedFromEpoch"?, "data": [{"path", "size", "sha256"}], "quiver": {"version",
+ *                     "commit"}, "jvm": {..}, "os": {..}, "cores", "maxHeapBytes", "kernel"}
  * quiver-run.json    the run marker, written at commit: {"format", "quiver", "files": {name: {"format", "size",
  *                     "sha256"}}}
  * </pre>
@@ -60,6 +63,8 @@ public final class RunBundle {
     public static final String HISTORY = "history.csv";
     public static final String PREDICTIONS = "predictions.arrow";
     public static final String REPORT = "report.html";
+    /** What makes the run reproducible and comparable (see {@code RunFacts}); absent in runs of older Quivers. */
+    public static final String RUN = "run.json";
 
     /** Shared: an ObjectMapper is thread-safe once configured. */
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

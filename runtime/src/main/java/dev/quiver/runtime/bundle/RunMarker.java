@@ -6,15 +6,9 @@ import dev.quiver.api.ErrorCode;
 import dev.quiver.api.QuiverException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -60,6 +54,8 @@ public final class RunMarker {
             RunBundle.PREDICTIONS,
             1,
             RunBundle.REPORT,
+            1,
+            RunBundle.RUN,
             1);
     /** What every run holds; a marker that lists fewer does not describe a run. */
     private static final Set<String> REQUIRED =
@@ -81,7 +77,7 @@ public final class RunMarker {
                 if (ignored.contains(name) || name.equals(FILE)) {
                     continue;
                 }
-                Digest digest = digest(dir.resolve(name), true);
+                FileDigest digest = digest(dir.resolve(name), true);
                 ObjectNode entry = files.putObject(name);
                 entry.put("format", FILE_FORMATS.getOrDefault(name, 1))
                         .put("size", digest.size())
@@ -163,7 +159,7 @@ public final class RunMarker {
                         "has format version " + expected.path("format") + ", which this Quiver (" + QUIVER_VERSION
                                 + ") cannot read");
             }
-            Digest actual;
+            FileDigest actual;
             try {
                 actual = digest(file, false);
             } catch (IOException e) {
@@ -194,8 +190,9 @@ public final class RunMarker {
             String why = Files.isRegularFile(dir.resolve(RunBundle.MODEL))
                     ? " has no " + FILE + ": it was written by an older Quiver or is not a complete run. Run the "
                             + "pipeline again to recreate it."
-                    : " is not a Quiver run: it has no " + FILE + ". Pass the folder a 'quiver run' wrote (its "
-                            + "output.dir or --out).";
+                    : " is not a Quiver run: it has no " + FILE + ", and it is no run history either (no "
+                            + RunHistory.LATEST + ", no run folders). Pass what 'quiver run' wrote: its output.dir"
+                            + " (a run history), a run folder in it, or its --out folder.";
             throw new QuiverException(ErrorCode.DATA, dir + why);
         }
         JsonNode marker;
@@ -241,29 +238,7 @@ public final class RunMarker {
         }
     }
 
-    private record Digest(long size, String sha256) {}
-
-    private static Digest digest(Path file, boolean force) throws IOException {
-        MessageDigest sha;
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
-        long size = 0;
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
-            ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
-            int read;
-            while ((read = channel.read(buffer)) >= 0) {
-                buffer.flip();
-                sha.update(buffer);
-                buffer.clear();
-                size += read;
-            }
-            if (force) {
-                channel.force(true);
-            }
-        }
-        return new Digest(size, HexFormat.of().formatHex(sha.digest()));
+    private static FileDigest digest(Path file, boolean force) throws IOException {
+        return FileDigest.of(file, force);
     }
 }

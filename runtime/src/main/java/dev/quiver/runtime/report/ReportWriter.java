@@ -25,7 +25,8 @@ import java.util.UUID;
  */
 public final class ReportWriter {
 
-    private static final String CSS = loadCss();
+    /** Shared with {@link ComparisonReport}, so both pages look alike. */
+    static final String CSS = loadCss();
 
     private ReportWriter() {}
 

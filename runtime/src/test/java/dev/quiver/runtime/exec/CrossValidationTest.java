@@ -23,7 +23,6 @@ import dev.quiver.runtime.exec.internal.Table;
 import dev.quiver.runtime.pipeline.Named;
 import dev.quiver.runtime.pipeline.Pipeline;
 import dev.quiver.runtime.pipeline.SplitSpec;
-import dev.quiver.runtime.telemetry.RunTelemetry;
 import dev.quiver.testing.LeakCheckExtension;
 import dev.quiver.testing.TableData;
 import java.io.IOException;
@@ -52,7 +51,7 @@ class CrossValidationTest {
     private static final double[] AREA = {11, 23, 30, 47, 52, 68, 71, 85, 94, 103, 118, 127};
     private static final double[] PRICE = {25, 41, 70, 77, 104, 126, 139, 166, 181, 205, 218, 247};
 
-    private final Executor executor = new Executor(RunTelemetry.noop());
+    private final ExactExecutor executor = new ExactExecutor();
 
     @TempDir
     Path temp;

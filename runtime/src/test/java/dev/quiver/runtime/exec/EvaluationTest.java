@@ -12,7 +12,6 @@ import dev.quiver.runtime.bundle.FittedPipeline;
 import dev.quiver.runtime.exec.internal.Evaluation;
 import dev.quiver.runtime.pipeline.Named;
 import dev.quiver.runtime.pipeline.SplitSpec;
-import dev.quiver.runtime.telemetry.RunTelemetry;
 import dev.quiver.testing.LeakCheckExtension;
 import dev.quiver.testing.TableData;
 import java.nio.file.Path;
@@ -73,7 +72,7 @@ class EvaluationTest {
                 .doubles("x", 1.0, 2.0, 3.0)
                 .strings("y", "a", "a", "b")
                 .build();
-        return new Executor(RunTelemetry.noop())
+        return new ExactExecutor()
                 .run(
                         TestPipelines.pipeline(
                                 small,

@@ -16,7 +16,6 @@ import dev.quiver.runtime.bundle.RunBundle;
 import dev.quiver.runtime.pipeline.Named;
 import dev.quiver.runtime.pipeline.Pipeline;
 import dev.quiver.runtime.pipeline.SplitSpec;
-import dev.quiver.runtime.telemetry.RunTelemetry;
 import dev.quiver.testing.LeakCheckExtension;
 import dev.quiver.testing.TableData;
 import java.io.IOException;
@@ -38,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ExecutorTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final Executor executor = new Executor(RunTelemetry.noop());
+    private final ExactExecutor executor = new ExactExecutor();
 
     @TempDir
     Path temp;

@@ -13,7 +13,6 @@ import dev.quiver.api.model.TrainingData;
 import dev.quiver.api.transform.Columns;
 import dev.quiver.runtime.pipeline.Named;
 import dev.quiver.runtime.pipeline.SplitSpec;
-import dev.quiver.runtime.telemetry.RunTelemetry;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +60,7 @@ class StreamingTest {
     }
 
     private void run(SplitSpec split, PeakProbe probe) {
-        new Executor(RunTelemetry.noop())
+        new ExactExecutor()
                 .run(
                         TestPipelines.pipeline(
                                 new Generated(),

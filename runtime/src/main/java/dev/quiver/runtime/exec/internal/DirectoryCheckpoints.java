@@ -28,8 +28,9 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Checkpoints in a folder beside the run's output ({@code <output>.checkpoints/checkpoint.json}), outside the
- * run folder because that is only renamed into place when the run succeeds. Only the newest checkpoint is
+ * Checkpoints in a folder outside the run folder, because that is only renamed into place when the run succeeds:
+ * beside an exact output ({@code <output>.checkpoints/checkpoint.json}), or in a run history's
+ * {@code .checkpoints}, where {@code --resume} finds the interrupted run's whatever its id was. Only the newest checkpoint is
  * kept: it is written to a temporary file, flushed to disk, then renamed over the previous one, so a kill at
  * any instant leaves one complete checkpoint.
  *
@@ -64,12 +65,12 @@ public final class DirectoryCheckpoints implements Checkpoints {
     }
 
     /**
-     * Opens the checkpoints of a run. When {@code resume}, the newest checkpoint (if any) is loaded and its
+     * Opens the checkpoints of a run in {@code folder} ({@link #folderFor} an exact output, or a history's
+     * {@code .checkpoints}). When {@code resume}, the newest checkpoint (if any) is loaded and its
      * history restored into {@code history}; otherwise old checkpoints are discarded.
      */
     public static DirectoryCheckpoints open(
-            Path output, int every, String fingerprint, boolean resume, History history) {
-        Path folder = folderFor(output);
+            Path folder, int every, String fingerprint, boolean resume, History history) {
         Path file = folder.resolve(FILE);
         try {
             if (!resume) {

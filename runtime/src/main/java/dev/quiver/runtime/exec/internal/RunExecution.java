@@ -125,19 +125,24 @@ public final class RunExecution {
     }
 
     public RunResult execute() {
-        Path output = options.outputDir()
-                .orElse(pipeline.outputDir())
-                .toAbsolutePath()
-                .normalize();
+        try (RunTarget target = RunTarget.open(pipeline, options)) {
+            return execute(target);
+        }
+    }
+
+    /** Runs into {@code target}, already open (a tuning search opens it before its trials). */
+    RunResult execute(RunTarget target) {
+        Path output = target.output();
         try (RunTelemetry.Trace run = telemetry.startRun(pipeline.name())) {
             trace = run;
             try (AtomicDirectory folder =
                             createParent ? AtomicDirectory.begin(output) : AtomicDirectory.beginInsideExisting(output);
                     BufferAllocator allocator = runAllocator()) {
                 root = allocator;
-                RunResult result = executeInto(folder, output);
+                RunResult result = executeInto(folder, target);
                 folder.commit();
-                discardCheckpoints(output);
+                target.committed(pipeline.document(), options.listener());
+                discardCheckpoints(target.checkpoints());
                 return result;
             } catch (RuntimeException e) {
                 run.fail(e);
@@ -150,7 +155,7 @@ public final class RunExecution {
      * The run is saved: its checkpoints are no longer needed. Best effort, since failing to delete them must not
      * turn a finished run into a failed one; a later run without --resume clears them anyway.
      */
-    private void discardCheckpoints(Path output) {
+    private void discardCheckpoints(Path folder) {
         if (checkpoints == null) {
             return;
         }
@@ -159,12 +164,12 @@ public final class RunExecution {
         } catch (java.io.UncheckedIOException e) {
             options.listener()
                     .warn("The run is saved, but its checkpoints could not be deleted ("
-                            + e.getCause().getMessage() + "); delete " + DirectoryCheckpoints.folderFor(output)
-                            + " by hand if it is still there.");
+                            + e.getCause().getMessage() + "); delete " + folder + " by hand if it is still there.");
         }
     }
 
-    private RunResult executeInto(AtomicDirectory folder, Path output) {
+    private RunResult executeInto(AtomicDirectory folder, RunTarget target) {
+        Path output = target.output();
         BufferAllocator data = root.newChildAllocator("data", 0, Long.MAX_VALUE);
         boolean ok = false;
         try (Splits splits = stage("split", stage -> Splits.prepare(pipeline, stage, data, telemetry))) {
@@ -188,11 +193,10 @@ public final class RunExecution {
 
             History history = new History();
             checkpoints = DirectoryCheckpoints.open(
-                    output, pipeline.checkpointEvery(), fingerprint(), options.resume(), history);
+                    target.checkpoints(), pipeline.checkpointEvery(), fingerprint(), options.resume(), history);
             if (options.resume() && checkpoints.latest().isEmpty()) {
                 options.listener()
-                        .warn("No checkpoint to resume from in " + DirectoryCheckpoints.folderFor(output)
-                                + "; training from the start.");
+                        .warn("No checkpoint to resume from in " + target.checkpoints() + "; training from the start.");
             }
             long started = System.nanoTime();
             Model model = stage(RunScores.TRAIN, stage -> step.train(trainingData, fitContext(stage, history, task)));
@@ -213,7 +217,8 @@ public final class RunExecution {
             RunRecordWriter record = new RunRecordWriter(pipeline, extras);
             Map<String, Object> metrics = record.metrics(scores, cv, seconds, rowEpochs, trainingData, history);
             stage("write", stage -> {
-                record.write(folder.path(), fitted, metrics, history, scores.withCv(cv), rowEpochs);
+                Map<String, Object> facts = RunFacts.of(pipeline, target, checkpoints.resumedEpoch());
+                record.write(folder.path(), fitted, metrics, history, scores.withCv(cv), rowEpochs, facts);
                 return null;
             });
             ok = true;

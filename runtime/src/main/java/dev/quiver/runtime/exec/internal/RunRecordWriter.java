@@ -18,7 +18,7 @@ import java.util.Optional;
 
 /**
  * Writes what a run records into its (not yet committed) run folder: the fitted pipeline ({@link RunBundle}),
- * {@code metrics.json}, {@code history.csv} and {@code report.html}. The marker is not written here: the
+ * {@code metrics.json}, {@code run.json} ({@link RunFacts}), {@code history.csv} and {@code report.html}. The marker is not written here: the
  * {@link dev.quiver.runtime.bundle.AtomicDirectory} writes it on commit, after every file. Stateless beyond the
  * pipeline and the extras; used on the run's thread.
  */
@@ -52,16 +52,18 @@ final class RunRecordWriter {
         return metrics;
     }
 
-    /** Writes every file of the run record but the marker into {@code folder}. */
+    /** Writes every file of the run record but the marker into {@code folder}; {@code facts} is run.json. */
     void write(
             Path folder,
             FittedPipeline fitted,
             Map<String, Object> metrics,
             History history,
             RunScores scores,
-            long rowEpochs) {
+            long rowEpochs,
+            Map<String, Object> facts) {
         RunBundle.writeModel(folder, fitted, pipeline.seed(), pipeline.document());
         RunBundle.writeJson(folder.resolve(RunBundle.METRICS), metrics);
+        RunBundle.writeJson(folder.resolve(RunBundle.RUN), facts);
         writeText(folder.resolve(RunBundle.HISTORY), history.toCsv());
         writeReport(folder.resolve(RunBundle.REPORT), scores, history, fitted, rowEpochs);
     }

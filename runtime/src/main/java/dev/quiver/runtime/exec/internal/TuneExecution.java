@@ -50,13 +50,16 @@ public final class TuneExecution {
     }
 
     public RunResult execute() {
+        try (RunTarget target = RunTarget.open(pipeline, options)) {
+            return execute(target);
+        }
+    }
+
+    private RunResult execute(RunTarget target) {
         List<Search.Trial> trials = search.trials();
         int parallel = Math.min(options.threads(), trials.size());
         int inner = Math.max(1, options.threads() / parallel);
-        Path output = options.outputDir()
-                .orElse(pipeline.outputDir())
-                .toAbsolutePath()
-                .normalize();
+        Path output = target.output();
         AtomicDirectory.checkReplaceable(output);
         options.listener().stageStarted("tune");
         List<Outcome> outcomes;
@@ -92,7 +95,7 @@ public final class TuneExecution {
                                 Map.of("tune", toJson(outcomes, best)),
                                 Map.of("tuning", summary(outcomes, best)),
                                 rows(outcomes, best)))
-                .execute();
+                .execute(target);
     }
 
     private Outcome score(int index, int count, Pipeline trial, RunOptions trialOptions) {

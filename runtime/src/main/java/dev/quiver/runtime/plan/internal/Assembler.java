@@ -4,6 +4,7 @@ import static dev.quiver.runtime.plan.internal.DocumentOptions.CHECKPOINT_EVERY;
 import static dev.quiver.runtime.plan.internal.DocumentOptions.FEATURES;
 import static dev.quiver.runtime.plan.internal.DocumentOptions.NAME;
 import static dev.quiver.runtime.plan.internal.DocumentOptions.OUTPUT_DIR;
+import static dev.quiver.runtime.plan.internal.DocumentOptions.OUTPUT_KEEP;
 import static dev.quiver.runtime.plan.internal.DocumentOptions.OUTPUT_PREDICTIONS;
 import static dev.quiver.runtime.plan.internal.DocumentOptions.SEED;
 import static dev.quiver.runtime.plan.internal.DocumentOptions.TARGET;
@@ -213,8 +214,9 @@ public final class Assembler {
     private Path outputDir(YamlConfig top, String name, PipelineContext context) {
         Optional<String> dir = top.yamlSection("output").map(o -> {
             String written = o.get(OUTPUT_DIR);
-            o.get(OUTPUT_PREDICTIONS); // checked here; the executor reads it from the document
-            o.checkUnknownKeys(List.of(OUTPUT_DIR.name(), OUTPUT_PREDICTIONS.name()), "output");
+            o.get(OUTPUT_PREDICTIONS); // checked here; the executor reads these two from the document
+            o.get(OUTPUT_KEEP);
+            o.checkUnknownKeys(List.of(OUTPUT_DIR.name(), OUTPUT_PREDICTIONS.name(), OUTPUT_KEEP.name()), "output");
             return written;
         });
         return context.resolvePath(dir.orElse("runs/" + name));

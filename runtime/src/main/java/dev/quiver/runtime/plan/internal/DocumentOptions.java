@@ -55,10 +55,15 @@ final class DocumentOptions {
             .describe("k-fold cross-validation instead of a fixed validation fraction; 0 for none.");
 
     static final Option<String> OUTPUT_DIR = Option.string("dir", null)
-            .describe("Where the run is saved, relative to the pipeline file; default: runs/<name>.");
+            .describe("The run history (one folder per run, and LATEST naming the newest), relative to the pipeline "
+                    + "file; default: runs/<name>.");
     static final Option<String> OUTPUT_PREDICTIONS = Option.choice("predictions", "lean", "full", "lean", "none")
             .describe("What predictions.arrow holds: lean (row id, target, predictions), full (also every input "
                     + "column) or none (no file).");
+    static final Option<Integer> OUTPUT_KEEP = Option.integer("keep", 20)
+            .atLeast(1)
+            .describe("How many runs the history in output.dir keeps; older ones are deleted after a run is saved "
+                    + "(never the newest, nor the one LATEST names).");
     static final Option<Integer> CHECKPOINT_EVERY =
             Option.integer("every", 0).atLeast(0).describe("Epochs between checkpoints; 0 for none.");
 

@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code quiver} command line: {@code run}, {@code predict}, {@code inspect}, {@code validate},
- * {@code plugins}, {@code evaluate} and {@code compare}.
+ * {@code plugins}, {@code evaluate}, {@code compare} and {@code explain}.
  *
  * <p>Exit codes follow {@link ErrorCode}: 0 ok, 2 invalid pipeline or usage, 3 data error or divergence, 1
  * internal error. A user mistake prints its message alone; {@code --debug} adds the stack trace, which internal
@@ -51,6 +51,7 @@ import picocli.CommandLine.Spec;
             EvaluateCommand.class,
             CompareCommand.class,
             ExportCommand.class,
+            ExplainCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Callable<Integer> {

@@ -12,6 +12,7 @@ import dev.quiver.runtime.bundle.AtomicDirectory;
 import dev.quiver.runtime.bundle.FittedPipeline;
 import dev.quiver.runtime.exec.RunOptions;
 import dev.quiver.runtime.exec.RunResult;
+import dev.quiver.runtime.explain.Importances;
 import dev.quiver.runtime.pipeline.Pipeline;
 import dev.quiver.runtime.report.ReportData;
 import dev.quiver.runtime.telemetry.RunTelemetry;
@@ -162,11 +163,26 @@ public final class RunExecution {
                             folder.path(),
                             PredictionsOutput.of(pipeline.document()),
                             telemetry));
+            // A tuning trial is scored, not explained: only the run it leads to measures importance.
+            Optional<Importances> importance = (createParent && fitted.target().isPresent()
+                            ? pipeline.importance()
+                            : Optional.<Pipeline.Importance>empty())
+                    .map(asked -> stage(
+                            "explain",
+                            stage -> ImportanceStep.measure(
+                                    fitted,
+                                    scores.split().equals(RunScores.TEST)
+                                            ? splits.test().orElseThrow()
+                                            : splits.train(),
+                                    asked,
+                                    options.threads(),
+                                    stage.allocator())));
             long rowEpochs = RunRecordWriter.rowEpochs(history, checkpoints.resumedEpoch(), counted.rowsRead());
             RunRecordWriter record = new RunRecordWriter(pipeline, extras);
             Map<String, Object> metrics = record.metrics(scores, cv, seconds, rowEpochs, trainingData, history);
+            importance.ifPresent(i -> metrics.put("importance", i.toJson()));
             stage("write", stage -> {
-                record.write(folder.path(), fitted, metrics, history, scores.withCv(cv), rowEpochs);
+                record.write(folder.path(), fitted, metrics, history, scores.withCv(cv), rowEpochs, importance);
                 return null;
             });
             ok = true;

@@ -3,6 +3,7 @@ package dev.quiver.runtime.exec.internal;
 import dev.quiver.api.model.TrainingData;
 import dev.quiver.runtime.bundle.FittedPipeline;
 import dev.quiver.runtime.bundle.RunBundle;
+import dev.quiver.runtime.explain.Importances;
 import dev.quiver.runtime.pipeline.Pipeline;
 import dev.quiver.runtime.report.ReportData;
 import dev.quiver.runtime.report.ReportWriter;
@@ -59,11 +60,12 @@ final class RunRecordWriter {
             Map<String, Object> metrics,
             History history,
             RunScores scores,
-            long rowEpochs) {
+            long rowEpochs,
+            Optional<Importances> importance) {
         RunBundle.writeModel(folder, fitted, pipeline.seed(), pipeline.document());
         RunBundle.writeJson(folder.resolve(RunBundle.METRICS), metrics);
         writeText(folder.resolve(RunBundle.HISTORY), history.toCsv());
-        writeReport(folder.resolve(RunBundle.REPORT), scores, history, fitted, rowEpochs);
+        writeReport(folder.resolve(RunBundle.REPORT), scores, history, fitted, rowEpochs, importance);
     }
 
     /**
@@ -90,7 +92,13 @@ final class RunRecordWriter {
         return training;
     }
 
-    private void writeReport(Path file, RunScores scores, History history, FittedPipeline fitted, long rows) {
+    private void writeReport(
+            Path file,
+            RunScores scores,
+            History history,
+            FittedPipeline fitted,
+            long rows,
+            Optional<Importances> importance) {
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("model", pipeline.model().type());
         facts.put("task", fitted.task().label());

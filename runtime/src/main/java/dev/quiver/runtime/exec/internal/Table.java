@@ -124,6 +124,26 @@ public final class Table implements AutoCloseable {
 
     /** A new table of the rows at {@code indices} (in that order), copied into memory from {@code owner}. */
     public Table select(int[] indices, BufferAllocator owner) {
+        return copy(indices, -1, null, owner);
+    }
+
+    /**
+     * A copy of this table in which row {@code i} of {@code column} holds row {@code order[i]}'s value and every
+     * other column is unchanged: one column shuffled, as permutation importance needs. Allocated from
+     * {@code owner}.
+     */
+    public Table permuted(String column, int[] order, BufferAllocator owner) {
+        if (order.length != rows) {
+            throw new IllegalArgumentException("order has " + order.length + " rows, the table " + rows);
+        }
+        int index = schema.getFields().indexOf(schema.findField(column));
+        int[] identity = new int[rows];
+        Arrays.setAll(identity, i -> i);
+        return copy(identity, index, order, owner);
+    }
+
+    /** Rows {@code indices} of every column, except that column {@code swapped} (when >= 0) takes rows {@code swappedRows}. */
+    private Table copy(int[] indices, int swapped, int[] swappedRows, BufferAllocator owner) {
         int[] batchOf = new int[rows];
         int[] offsetOf = new int[rows];
         int at = 0;
@@ -149,8 +169,9 @@ public final class Table implements AutoCloseable {
                 batch.allocateNew();
                 for (int c = 0; c < schema.getFields().size(); c++) {
                     FieldVector to = batch.getVector(c);
+                    int[] source = c == swapped ? swappedRows : indices;
                     for (int i = 0; i < count; i++) {
-                        int row = indices[start + i];
+                        int row = source[start + i];
                         to.copyFromSafe(
                                 offsetOf[row], i, batches.get(batchOf[row]).getVector(c));
                     }

@@ -14,6 +14,7 @@ import dev.quiver.runtime.exec.RunOptions;
 import dev.quiver.runtime.exec.RunResult;
 import dev.quiver.runtime.explain.Importances;
 import dev.quiver.runtime.pipeline.Pipeline;
+import dev.quiver.runtime.report.Insights;
 import dev.quiver.runtime.report.ReportData;
 import dev.quiver.runtime.telemetry.RunTelemetry;
 import java.io.IOException;
@@ -21,6 +22,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -122,6 +124,7 @@ public final class RunExecution {
     }
 
     private RunResult executeInto(AtomicDirectory folder, Path output) {
+        Instant runStarted = Instant.now();
         BufferAllocator data = root.newChildAllocator("data", 0, Long.MAX_VALUE);
         boolean ok = false;
         try (Splits splits = stage("split", stage -> Splits.prepare(pipeline, stage, data, telemetry))) {
@@ -181,8 +184,12 @@ public final class RunExecution {
             RunRecordWriter record = new RunRecordWriter(pipeline, extras);
             Map<String, Object> metrics = record.metrics(scores, cv, seconds, rowEpochs, trainingData, history);
             importance.ifPresent(i -> metrics.put("importance", i.toJson()));
+            Insights insights = stage(
+                    "insights",
+                    stage -> RunInsights.gather(
+                            pipeline, fitted, splits, scores, importance, history, runStarted, stage.allocator()));
             stage("write", stage -> {
-                record.write(folder.path(), fitted, metrics, history, scores.withCv(cv), rowEpochs, importance);
+                record.write(folder.path(), fitted, metrics, history, scores.withCv(cv), rowEpochs, insights);
                 return null;
             });
             ok = true;

@@ -3,8 +3,8 @@ package dev.quiver.runtime.exec.internal;
 import dev.quiver.api.model.TrainingData;
 import dev.quiver.runtime.bundle.FittedPipeline;
 import dev.quiver.runtime.bundle.RunBundle;
-import dev.quiver.runtime.explain.Importances;
 import dev.quiver.runtime.pipeline.Pipeline;
+import dev.quiver.runtime.report.Insights;
 import dev.quiver.runtime.report.ReportData;
 import dev.quiver.runtime.report.ReportWriter;
 import java.io.IOException;
@@ -61,11 +61,11 @@ final class RunRecordWriter {
             History history,
             RunScores scores,
             long rowEpochs,
-            Optional<Importances> importance) {
+            Insights insights) {
         RunBundle.writeModel(folder, fitted, pipeline.seed(), pipeline.document());
         RunBundle.writeJson(folder.resolve(RunBundle.METRICS), metrics);
         writeText(folder.resolve(RunBundle.HISTORY), history.toCsv());
-        writeReport(folder.resolve(RunBundle.REPORT), scores, history, fitted, rowEpochs, importance);
+        writeReport(folder.resolve(RunBundle.REPORT), scores, history, fitted, rowEpochs, insights);
     }
 
     /**
@@ -93,19 +93,22 @@ final class RunRecordWriter {
     }
 
     private void writeReport(
-            Path file,
-            RunScores scores,
-            History history,
-            FittedPipeline fitted,
-            long rows,
-            Optional<Importances> importance) {
+            Path file, RunScores scores, History history, FittedPipeline fitted, long rows, Insights insights) {
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("model", pipeline.model().type());
         facts.put("task", fitted.task().label());
         facts.put("source", pipeline.source().component().describe());
         facts.put("seed", Long.toString(pipeline.seed()));
-        facts.put("rows trained on (all epochs)", String.format(Locale.ROOT, "%,d", rows));
+        Long trainRows = insights.splitRows().get(RunScores.TRAIN);
+        if (trainRows != null) {
+            facts.put("rows trained on", String.format(Locale.ROOT, "%,d", trainRows));
+        }
+        if (!history.epochs().isEmpty()) {
+            facts.put("epochs", Integer.toString(history.epochs().size()));
+            facts.put("row-epochs (rows × epochs processed)", String.format(Locale.ROOT, "%,d", rows));
+        }
         facts.putAll(extras.facts());
+        facts.putAll(insights.run());
         try {
             ReportWriter.write(
                     file,
@@ -118,7 +121,8 @@ final class RunRecordWriter {
                             scores.split(),
                             scores.predictions(),
                             extras.trials(),
-                            scores.details()));
+                            scores.details(),
+                            insights));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,6 +1,7 @@
 package dev.quiver.runtime.exec.internal;
 
 import dev.quiver.api.QuiverException;
+import dev.quiver.api.data.ArrowColumns;
 import dev.quiver.api.data.BatchReader;
 import dev.quiver.api.data.Source;
 import dev.quiver.api.model.ClassLabels;
@@ -10,7 +11,10 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.function.LongConsumer;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.BaseIntVector;
+import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.FloatingPointVector;
 import org.apache.arrow.vector.VectorLoader;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.VectorUnloader;
@@ -122,6 +126,19 @@ public final class Table implements AutoCloseable {
         return out;
     }
 
+    /** The numeric {@code column}'s values in row order, NaN for empty cells. */
+    public double[] doubles(String column) {
+        double[] out = new double[rows];
+        int at = 0;
+        for (VectorSchemaRoot batch : batches) {
+            FieldVector v = batch.getVector(column);
+            for (int r = 0; r < batch.getRowCount(); r++) {
+                out[at++] = ArrowColumns.getDouble(v, r);
+            }
+        }
+        return out;
+    }
+
     /** A new table of the rows at {@code indices} (in that order), copied into memory from {@code owner}. */
     public Table select(int[] indices, BufferAllocator owner) {
         return copy(indices, -1, null, owner);
@@ -140,6 +157,32 @@ public final class Table implements AutoCloseable {
         int[] identity = new int[rows];
         Arrays.setAll(identity, i -> i);
         return copy(identity, index, order, owner);
+    }
+
+    /**
+     * A copy of this table in which every row of the numeric {@code column} holds {@code value} (rounded for an
+     * integer column): what partial dependence predicts on. Allocated from {@code owner}.
+     */
+    public Table withConstant(String column, double value, BufferAllocator owner) {
+        int[] identity = new int[rows];
+        Arrays.setAll(identity, i -> i);
+        Table copy = copy(identity, -1, null, owner);
+        for (VectorSchemaRoot batch : copy.batches) {
+            FieldVector v = batch.getVector(column);
+            for (int r = 0; r < batch.getRowCount(); r++) {
+                if (v instanceof FloatingPointVector fp) {
+                    fp.setWithPossibleTruncate(r, value);
+                } else if (v instanceof BaseIntVector iv) {
+                    iv.setWithPossibleTruncate(r, Math.round(value));
+                } else if (v instanceof BitVector bit) {
+                    bit.set(r, value != 0 ? 1 : 0);
+                } else {
+                    copy.close();
+                    throw new IllegalArgumentException("column '" + column + "' is not numeric");
+                }
+            }
+        }
+        return copy;
     }
 
     /** Rows {@code indices} of every column, except that column {@code swapped} (when >= 0) takes rows {@code swappedRows}. */

@@ -15,7 +15,7 @@ import org.apache.arrow.memory.BufferAllocator;
  * value on a grid, every row's {@code feature} is set to it, the fitted pipeline predicts all rows, and the mean
  * prediction is recorded: the regression value, the positive class's probability (binary) or each class's
  * probability (multiclass). The grid is scikit-learn's: the column's distinct values when there are fewer than
- * {@code resolution}, otherwise {@code resolution} points evenly spaced from its 5th to its 95th percentile.
+ * {@code resolution}, otherwise {@code resolution} points evenly spaced from its 5th to its 95th percentile (scipy's mquantiles).
  * Stateless.
  */
 public final class PartialDependence {
@@ -75,12 +75,17 @@ public final class PartialDependence {
         return grid;
     }
 
-    /** numpy's default (linear) percentile of ascending {@code sorted}. */
+    /**
+     * The {@code q} quantile of ascending {@code sorted} as scipy's {@code mstats.mquantiles} computes it with its
+     * defaults (alphap = betap = 0.4), which scikit-learn's grid uses.
+     */
     static double percentile(double[] sorted, double q) {
-        double position = q * (sorted.length - 1);
-        int below = (int) Math.floor(position);
-        int above = Math.min(sorted.length - 1, below + 1);
-        return sorted[below] + (sorted[above] - sorted[below]) * (position - below);
+        int n = sorted.length;
+        double m = 0.4 + q * (1 - 0.4 - 0.4);
+        double aleph = n * q + m;
+        int k = (int) Math.floor(Math.max(1, Math.min(n - 1, aleph)));
+        double gamma = Math.max(0, Math.min(1, aleph - k));
+        return (1 - gamma) * sorted[k - 1] + gamma * sorted[Math.min(k, n - 1)];
     }
 
     private static List<String> outputs(FittedPipeline fitted) {

@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * Clustering scores, as scikit-learn's {@code silhouette_score}, {@code davies_bouldin_score} and
  * {@code adjusted_rand_score} compute them: on the points the model clustered (its input, after the transforms)
- * with Euclidean distance. Stateless.
+ * with Euclidean distance. Stateless; any thread.
  */
 public final class ClusterScores {
 

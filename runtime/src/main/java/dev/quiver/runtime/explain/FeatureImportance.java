@@ -2,7 +2,7 @@ package dev.quiver.runtime.explain;
 
 /**
  * One input column's permutation importance: how much the score drops when that column's values are shuffled
- * among the rows, in the metric's units (positive: the model relies on the column). Immutable.
+ * among the rows, in the metric's units (positive: the model relies on the column). Immutable and thread-safe.
  *
  * @param feature the input column, as the pipeline reads it (before transforms)
  * @param mean the mean drop over the repeats

@@ -9,7 +9,7 @@ import java.util.Optional;
 /**
  * The options of {@code evaluate: [permutation-importance]} (or {@code {type: permutation-importance, repeats: 10,
  * seed: 0, metric: f1-macro}}): not a metric plugin but a runtime step, since it must call the model again. The
- * assembler reads and checks the entry when the pipeline is loaded. Immutable.
+ * assembler reads and checks the entry when the pipeline is loaded. Immutable and thread-safe.
  *
  * @param repeats shuffles per column (scikit-learn's {@code n_repeats}, default 5)
  * @param seed the seed of the shuffles (default: the pipeline's seed)

@@ -16,7 +16,7 @@ import org.apache.arrow.memory.BufferAllocator;
  * prediction is recorded: the regression value, the positive class's probability (binary) or each class's
  * probability (multiclass). The grid is scikit-learn's: the column's distinct values when there are fewer than
  * {@code resolution}, otherwise {@code resolution} points evenly spaced from its 5th to its 95th percentile (scipy's mquantiles).
- * Stateless.
+ * Stateless; any thread may call it, on a fitted pipeline shared across threads.
  */
 public final class PartialDependence {
 

@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * One input column of the training rows, for the report's data section: its type, how many cells are missing,
- * and either its moments (numbers) or its most frequent values (text, booleans). Immutable.
+ * and either its moments (numbers) or its most frequent values (text, booleans). Immutable and thread-safe.
  *
  * @param name the column
  * @param type its Arrow type, as text

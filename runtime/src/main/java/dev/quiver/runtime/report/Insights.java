@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * What the report shows beyond scores and curves: the data, the fitted transforms, baselines, and why the model
  * predicts what it does. Every part may be empty (or null where said), and the report leaves its section out.
- * Immutable apart from the arrays of the explain records, which are only read.
+ * Immutable apart from the arrays of the explain records, which are only read; thread-safe to read.
  *
  * @param splitRows rows per split, in split order ({@code train -> 120})
  * @param classBalance per split, the rows of each class (classification), most frequent first

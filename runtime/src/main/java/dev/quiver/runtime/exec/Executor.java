@@ -4,6 +4,8 @@ import dev.quiver.runtime.exec.internal.RunExecution;
 import dev.quiver.runtime.exec.internal.TuneExecution;
 import dev.quiver.runtime.pipeline.Pipeline;
 import dev.quiver.runtime.telemetry.RunTelemetry;
+import java.util.Objects;
+import org.apache.arrow.memory.BufferAllocator;
 
 /**
  * Runs a validated {@link Pipeline}: reads and splits the data, fits the transforms on the training rows,
@@ -41,9 +43,25 @@ import dev.quiver.runtime.telemetry.RunTelemetry;
 public final class Executor {
 
     private final RunTelemetry telemetry;
+    /** The process's root allocator that runs take a child of, or null: each run then makes its own root. */
+    private final BufferAllocator root;
 
+    /** An executor whose runs each make their own root allocator, capped by {@code QUIVER_MEMORY}. */
     public Executor(RunTelemetry telemetry) {
+        this(telemetry, null);
+    }
+
+    private Executor(RunTelemetry telemetry, BufferAllocator root) {
         this.telemetry = telemetry;
+        this.root = root;
+    }
+
+    /**
+     * An executor whose runs allocate from a child of {@code root} (named after the pipeline, closed at the run's
+     * end as its leak check), so that a host keeps one root allocator per process; the caller keeps owning it.
+     */
+    public Executor withRoot(BufferAllocator root) {
+        return new Executor(telemetry, Objects.requireNonNull(root, "root"));
     }
 
     /**
@@ -54,8 +72,8 @@ public final class Executor {
      */
     public RunResult run(Pipeline pipeline, RunOptions options) {
         if (pipeline.search().isPresent()) {
-            return new TuneExecution(pipeline, options, telemetry).execute();
+            return new TuneExecution(pipeline, options, telemetry, root).execute();
         }
-        return new RunExecution(pipeline, options, telemetry).execute();
+        return new RunExecution(pipeline, options, telemetry, root).execute();
     }
 }

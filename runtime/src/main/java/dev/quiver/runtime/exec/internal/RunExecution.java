@@ -48,6 +48,8 @@ public final class RunExecution {
     private final Extras extras;
     /** False for a tuning trial, whose parent is its search's scratch folder (see {@link #trial}). */
     private final boolean createParent;
+    /** The allocator whose child the run allocates from, or null: the run makes its own root. */
+    private final BufferAllocator parent;
 
     /**
      * What a run's metrics.json and report carry beyond its own results (a tuning run's trials).
@@ -61,26 +63,42 @@ public final class RunExecution {
         static final Extras NONE = new Extras(Map.of(), Map.of(), List.of());
     }
 
-    public RunExecution(Pipeline pipeline, RunOptions options, RunTelemetry telemetry) {
-        this(pipeline, options, telemetry, Extras.NONE);
+    /** {@code parent}: the allocator the run takes a child of, or null to make its own root. */
+    public RunExecution(Pipeline pipeline, RunOptions options, RunTelemetry telemetry, BufferAllocator parent) {
+        this(pipeline, options, telemetry, parent, Extras.NONE, true);
     }
 
-    public RunExecution(Pipeline pipeline, RunOptions options, RunTelemetry telemetry, Extras extras) {
-        this(pipeline, options, telemetry, extras, true);
+    public RunExecution(
+            Pipeline pipeline, RunOptions options, RunTelemetry telemetry, BufferAllocator parent, Extras extras) {
+        this(pipeline, options, telemetry, parent, extras, true);
     }
 
     private RunExecution(
-            Pipeline pipeline, RunOptions options, RunTelemetry telemetry, Extras extras, boolean createParent) {
+            Pipeline pipeline,
+            RunOptions options,
+            RunTelemetry telemetry,
+            BufferAllocator parent,
+            Extras extras,
+            boolean createParent) {
         this.pipeline = pipeline;
         this.options = options;
         this.telemetry = telemetry;
+        this.parent = parent;
         this.extras = extras;
         this.createParent = createParent;
     }
 
     /** A tuning trial's run, into a folder whose parent (the search's scratch folder) must exist. */
-    static RunExecution trial(Pipeline pipeline, RunOptions options, RunTelemetry telemetry) {
-        return new RunExecution(pipeline, options, telemetry, Extras.NONE, false);
+    static RunExecution trial(Pipeline pipeline, RunOptions options, RunTelemetry telemetry, BufferAllocator parent) {
+        return new RunExecution(pipeline, options, telemetry, parent, Extras.NONE, false);
+    }
+
+    /** The run's allocator: a child of the host's root, or a root of its own (closing either is the leak check). */
+    private BufferAllocator runAllocator() {
+        if (parent == null) {
+            return MemoryLimits.rootAllocator();
+        }
+        return parent.newChildAllocator("run " + pipeline.name(), 0, parent.getLimit());
     }
 
     public RunResult execute() {
@@ -92,7 +110,7 @@ public final class RunExecution {
             trace = run;
             try (AtomicDirectory folder =
                             createParent ? AtomicDirectory.begin(output) : AtomicDirectory.beginInsideExisting(output);
-                    BufferAllocator allocator = MemoryLimits.rootAllocator()) {
+                    BufferAllocator allocator = runAllocator()) {
                 root = allocator;
                 RunResult result = executeInto(folder, output);
                 folder.commit();

@@ -74,7 +74,7 @@ final class InputConformer {
         boolean toNumber = ArrowColumns.isNumeric(want);
         boolean fromText = from instanceof VarCharVector;
         boolean fromNumber = ArrowColumns.isNumeric(from.getField());
-        if (!(toText && (fromNumber || fromText) || toNumber && (fromNumber || fromText))) {
+        if (!((toText && (fromNumber || fromText)) || (toNumber && (fromNumber || fromText)))) {
             throw new QuiverException(
                     ErrorCode.DATA,
                     "The input column '" + column + "' has type "

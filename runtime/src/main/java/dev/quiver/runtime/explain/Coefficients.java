@@ -12,8 +12,8 @@ import java.util.Optional;
  * regression the weights of the positive class's log-odds, for softmax regression one row per class. Features
  * are the model's input columns, after the transforms: a one-hot column is already named {@code column=value},
  * and a standardized column's weight is per standard deviation of the raw column. Any model whose
- * {@link dev.quiver.api.model.Model#describe()} holds a {@code weight} of {@code [outputs][features]} and a
- * {@code bias} of {@code [outputs]} (the engine's convention) is read. Immutable and thread-safe.
+ * {@link dev.quiver.api.model.Model#describe()} holds an entry "weight" of {@code [outputs][features]} and a
+ * "bias" of {@code [outputs]} (the engine's convention) is read. Immutable and thread-safe.
  *
  * @param features the model's input columns, in weight order
  * @param outputs what each weight row predicts: the target, the positive class, or each class

@@ -39,6 +39,15 @@ public interface Source {
         return this;
     }
 
+    /**
+     * About {@code count} independent parts of this table for a distributed engine (see {@link SourceSplit}), or
+     * empty when the source cannot be split (the default): a database cursor, say. Cheap: a split is a
+     * description (a byte range, a row group), computed without reading the rows.
+     */
+    default List<SourceSplit> splits(int count) {
+        return List.of();
+    }
+
     /** The number of rows, when known without reading the data. */
     default OptionalLong rowCount() {
         return OptionalLong.empty();

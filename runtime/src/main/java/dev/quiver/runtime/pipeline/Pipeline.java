@@ -45,6 +45,7 @@ import java.util.Optional;
  *     checked from {@code training:} before any data is read; empty when the trainer does not train iteratively
  * @param search the hyper-parameter search of the {@code tune:} section, whose trials are this pipeline with
  *     their parameters applied; empty for a plain pipeline (and for every trial)
+ * @param execution where the pipeline runs (the {@code execution:} section; {@link Execution#LOCAL} without one)
  * @param importance the {@code permutation-importance} step of {@code evaluate:}, with the metric it scores with;
  *     empty when not asked for
  */
@@ -67,11 +68,12 @@ public record Pipeline(
         Map<String, Object> trainingOptions,
         Map<Task, TrainingSetup> training,
         Optional<Search> search,
+        Execution execution,
         Optional<Importance> importance) {
 
     /**
      * The permutation-importance step: its options and the metric (made and checked against the task at load).
-     * Immutable.
+     * Immutable and thread-safe.
      */
     public record Importance(ImportanceOptions options, Named<Metric> metric) {}
 
@@ -81,6 +83,48 @@ public record Pipeline(
         metrics = List.copyOf(metrics);
         plannedFeatures = List.copyOf(plannedFeatures);
         trainingOptions = Collections.unmodifiableMap(new LinkedHashMap<>(trainingOptions));
+    }
+
+    /** A pipeline that runs in this JVM ({@link Execution#LOCAL}). */
+    public Pipeline(
+            Path file,
+            String name,
+            long seed,
+            Named<Source> source,
+            Columns columns,
+            Task task,
+            SplitSpec split,
+            List<Named<Transform>> transforms,
+            Named<Trainer> model,
+            List<Named<Metric>> metrics,
+            Path outputDir,
+            Map<String, Object> document,
+            int checkpointEvery,
+            boolean taskInferred,
+            List<String> plannedFeatures,
+            Map<String, Object> trainingOptions,
+            Map<Task, TrainingSetup> training,
+            Optional<Search> search) {
+        this(
+                file,
+                name,
+                seed,
+                source,
+                columns,
+                task,
+                split,
+                transforms,
+                model,
+                metrics,
+                outputDir,
+                document,
+                checkpointEvery,
+                taskInferred,
+                plannedFeatures,
+                trainingOptions,
+                training,
+                search,
+                Execution.LOCAL);
     }
 
     /** A pipeline without a search. */
@@ -188,6 +232,7 @@ public record Pipeline(
                 trainingOptions,
                 training,
                 Optional.of(value),
+                execution,
                 importance);
     }
 
@@ -212,10 +257,11 @@ public record Pipeline(
                 trainingOptions,
                 training,
                 search,
+                execution,
                 Optional.of(value));
     }
 
-    /** A pipeline with its search, without a permutation-importance step. */
+    /** A pipeline without a permutation-importance step. */
     public Pipeline(
             Path file,
             String name,
@@ -234,7 +280,8 @@ public record Pipeline(
             List<String> plannedFeatures,
             Map<String, Object> trainingOptions,
             Map<Task, TrainingSetup> training,
-            Optional<Search> search) {
+            Optional<Search> search,
+            Execution execution) {
         this(
                 file,
                 name,
@@ -254,6 +301,7 @@ public record Pipeline(
                 trainingOptions,
                 training,
                 search,
+                execution,
                 Optional.empty());
     }
 

@@ -10,6 +10,7 @@ import dev.quiver.api.model.TrainingData;
 import dev.quiver.api.model.TrainingSetup;
 import dev.quiver.runtime.bundle.AtomicDirectory;
 import dev.quiver.runtime.bundle.FittedPipeline;
+import dev.quiver.runtime.exec.DistributedFit;
 import dev.quiver.runtime.exec.RunOptions;
 import dev.quiver.runtime.exec.RunResult;
 import dev.quiver.runtime.explain.Importances;
@@ -48,6 +49,8 @@ public final class RunExecution {
     private final Extras extras;
     /** False for a tuning trial, whose parent is its search's scratch folder (see {@link #trial}). */
     private final boolean createParent;
+    /** The fit step an execution engine does in place of the local one; null for a local run. */
+    private final DistributedFit distributed;
     /** The allocator whose child the run allocates from, or null: the run makes its own root. */
     private final BufferAllocator parent;
 
@@ -60,7 +63,7 @@ public final class RunExecution {
      */
     public record Extras(Map<String, Object> metrics, Map<String, String> facts, List<Map<String, String>> trials) {
 
-        static final Extras NONE = new Extras(Map.of(), Map.of(), List.of());
+        public static final Extras NONE = new Extras(Map.of(), Map.of(), List.of());
     }
 
     /** {@code parent}: the allocator the run takes a child of, or null to make its own root. */
@@ -73,6 +76,17 @@ public final class RunExecution {
         this(pipeline, options, telemetry, parent, extras, true);
     }
 
+    /** A run whose transforms and model are fitted by {@code distributed} (an execution engine's fit step). */
+    public RunExecution(
+            Pipeline pipeline,
+            RunOptions options,
+            RunTelemetry telemetry,
+            BufferAllocator parent,
+            Extras extras,
+            DistributedFit distributed) {
+        this(pipeline, options, telemetry, parent, extras, true, distributed);
+    }
+
     private RunExecution(
             Pipeline pipeline,
             RunOptions options,
@@ -80,12 +94,24 @@ public final class RunExecution {
             BufferAllocator parent,
             Extras extras,
             boolean createParent) {
+        this(pipeline, options, telemetry, parent, extras, createParent, null);
+    }
+
+    private RunExecution(
+            Pipeline pipeline,
+            RunOptions options,
+            RunTelemetry telemetry,
+            BufferAllocator parent,
+            Extras extras,
+            boolean createParent,
+            DistributedFit distributed) {
         this.pipeline = pipeline;
         this.options = options;
         this.telemetry = telemetry;
         this.parent = parent;
         this.extras = extras;
         this.createParent = createParent;
+        this.distributed = distributed;
     }
 
     /** A tuning trial's run, into a folder whose parent (the search's scratch folder) must exist. */
@@ -155,6 +181,9 @@ public final class RunExecution {
                     ? Optional.of(stage("cv", stage -> crossValidate(splits, task, stage)))
                     : Optional.empty();
             FitStep step = new FitStep(pipeline, task, splits.classes());
+            if (distributed != null) {
+                return executeDistributed(folder, output, splits, task, step);
+            }
             FitStep.Transforms transforms = step.fitTransforms(splits.train(), this::stagePiece);
             CountingSource counted = new CountingSource(transforms.apply(splits.train()), telemetry, RunScores.TRAIN);
             Optional<TrainingData> validation = splits.validation()
@@ -218,6 +247,53 @@ public final class RunExecution {
     }
 
     /**
+     * The run with the engine's fit step: the engine fits transforms and model in stage {@code train}; scoring and
+     * writing are the local run's. No checkpoints and no resume (the engine's steps are not the local loop's).
+     */
+    private RunResult executeDistributed(AtomicDirectory folder, Path output, Splits splits, Task task, FitStep step) {
+        History history = new History();
+        Instant runStarted = Instant.now();
+        long started = System.nanoTime();
+        DistributedFit.Result result = stage(
+                RunScores.TRAIN,
+                stage -> distributed.fit(task, splits.classes(), fitContext(stage, history, task, Optional.empty())));
+        double seconds = (System.nanoTime() - started) / 1e9;
+        if (result.transforms().size() != pipeline.transforms().size()) {
+            throw new QuiverException(
+                    ErrorCode.INTERNAL,
+                    "The execution engine '" + pipeline.execution().engine() + "' returned "
+                            + result.transforms().size() + " fitted transforms for the pipeline's "
+                            + pipeline.transforms().size() + ".");
+        }
+        FitStep.Transforms transforms = step.transforms(result.transforms());
+        FittedPipeline fitted = step.fitted(splits.train().schema(), transforms, result.model());
+        TrainingData trainingData = step.trainingData(transforms.apply(splits.train()), transforms, Optional.empty());
+        RunScores scores = stage(
+                "evaluate",
+                stage -> RunScores.of(
+                        fitted,
+                        splits,
+                        pipeline.metrics(),
+                        stage.allocator(),
+                        folder.path(),
+                        PredictionsOutput.of(pipeline.document()),
+                        telemetry));
+        long rowEpochs = RunRecordWriter.rowEpochs(history, 0, result.rows());
+        RunRecordWriter record = new RunRecordWriter(pipeline, extras);
+        Map<String, Object> metrics =
+                record.metrics(scores, Optional.empty(), seconds, rowEpochs, trainingData, history);
+        Insights insights = stage(
+                "insights",
+                stage -> RunInsights.gather(
+                        pipeline, fitted, splits, scores, Optional.empty(), history, runStarted, stage.allocator()));
+        stage("write", stage -> {
+            record.write(folder.path(), fitted, metrics, history, scores, rowEpochs, insights);
+            return null;
+        });
+        return new RunResult(output, metrics, history.epochs(), fitted);
+    }
+
+    /**
      * Cross-validates on the training rows (the final model is then refitted on all of them). Folds are
      * stratified when the split is and the task is classification.
      */
@@ -242,6 +318,10 @@ public final class RunExecution {
     private RunFitContext fitContext(Stage stage, History history, Task task) {
         Optional<Checkpoints> offered =
                 pipeline.checkpointEvery() > 0 || options.resume() ? Optional.of(checkpoints) : Optional.empty();
+        return fitContext(stage, history, task, offered);
+    }
+
+    private RunFitContext fitContext(Stage stage, History history, Task task, Optional<Checkpoints> offered) {
         Optional<TrainingSetup> training = pipeline.trainingFor(task);
         training.ifPresent(setup -> options.listener().trainingStarted(setup.epochs()));
         return new RunFitContext(

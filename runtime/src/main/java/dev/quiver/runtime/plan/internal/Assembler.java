@@ -25,6 +25,7 @@ import dev.quiver.runtime.config.Hints;
 import dev.quiver.runtime.config.Problems;
 import dev.quiver.runtime.config.YamlConfig;
 import dev.quiver.runtime.explain.ImportanceOptions;
+import dev.quiver.runtime.pipeline.Execution;
 import dev.quiver.runtime.pipeline.Named;
 import dev.quiver.runtime.pipeline.Pipeline;
 import dev.quiver.runtime.pipeline.PluginRegistry;
@@ -88,6 +89,7 @@ public final class Assembler {
                 .flatMap(n -> model(n, top, context, checkpointEvery));
         Metrics metrics = metrics(root, context);
         Path outputDir = outputDir(top, name, context);
+        Execution execution = ExecutionSection.read(top);
         top.checkUnknownKeys(TOP_KEYS, "the pipeline");
 
         if (source.isEmpty()) {
@@ -152,7 +154,9 @@ public final class Assembler {
                         checked.get().inferred(),
                         plan.get().planned().features(),
                         model.get().training().plain(),
-                        setups))
+                        setups,
+                        Optional.empty(),
+                        execution))
                 .map(p -> importanceStep.map(p::withImportance).orElse(p));
     }
 

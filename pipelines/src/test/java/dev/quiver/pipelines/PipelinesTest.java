@@ -52,13 +52,15 @@ class PipelinesTest {
             // The textbook table is exactly linear: price = area + 50.
             entry("house-prices", List.of(Check.atLeast("train", "r2", 0.999), Check.atMost("train", "mse", 1e-6))),
             entry("spam-naive-bayes", List.of(Check.atLeast("test", "accuracy", 0.9))),
-            // The flagship: 30 test rows, of which seed 42 makes 4 hard (0.87); early stopping on validation loss.
+            // The flagship, judged by 5-fold CV on its 120 training rows (accuracy 0.967 ± 0.031 with seed 42); the
+            // refitted model scores 0.90 on the 30 test rows.
             entry(
                     "iris",
                     List.of(
+                            Check.atLeast("cv.mean", "accuracy", 0.9),
+                            Check.atMost("cv.std", "accuracy", 0.1),
                             Check.atLeast("test", "accuracy", 0.8),
-                            Check.atLeast("test", "roc-auc", 0.95),
-                            Check.atLeast("validation", "accuracy", 0.9))),
+                            Check.atLeast("test", "roc-auc", 0.95))),
             entry("iris-tribuo-logistic", List.of(Check.atLeast("test", "accuracy", 0.9))),
             entry("wine-xgboost", List.of(Check.atLeast("test", "accuracy", 0.9))),
             // Diabetes is noisy: linear models reach r2 of about 0.45 to 0.5 on held-out rows.

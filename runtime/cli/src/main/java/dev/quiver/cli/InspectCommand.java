@@ -6,6 +6,7 @@ import dev.quiver.cli.internal.Json;
 import dev.quiver.runtime.bundle.FittedPipeline;
 import dev.quiver.runtime.bundle.RunBundle;
 import dev.quiver.runtime.bundle.RunReference;
+import dev.quiver.runtime.explain.Coefficients;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,7 +14,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.snakeyaml.engine.v2.api.Load;
@@ -69,6 +72,8 @@ final class InspectCommand implements Callable<Integer> {
             model.put("classes", fitted.classes());
         }
         model.put("parameters", fitted.model().describe());
+        Optional<Coefficients> coefficients = Coefficients.of(fitted);
+        coefficients.ifPresent(c -> model.put("coefficients", c.toJson()));
 
         if (json) {
             Map<String, Object> all = new LinkedHashMap<>();
@@ -102,7 +107,27 @@ final class InspectCommand implements Callable<Integer> {
         main.out.println("Model " + model.get("type") + " (" + model.get("task") + ", features " + fitted.features()
                 + (fitted.classes().isEmpty() ? "" : ", classes " + fitted.classes()) + "):");
         printParameters(fitted.model().describe());
+        coefficients.ifPresent(this::printCoefficients);
         return 0;
+    }
+
+    /** One block per output, features by the size of their weight, as a reader scans for what matters. */
+    private void printCoefficients(Coefficients c) {
+        main.out.println();
+        main.out.println("Coefficients (per unit of each model input, after the transforms):");
+        int width = c.features().stream().mapToInt(String::length).max().orElse(9);
+        width = Math.max(width, "intercept".length());
+        for (int o = 0; o < c.outputs().size(); o++) {
+            main.out.println("  " + c.outputs().get(o) + ":");
+            main.out.printf(Locale.ROOT, "    %-" + width + "s  %12.6g%n", "intercept", c.intercepts()[o]);
+            for (int f : c.byMagnitude(o)) {
+                main.out.printf(
+                        Locale.ROOT,
+                        "    %-" + width + "s  %12.6g%n",
+                        c.features().get(f),
+                        c.weights()[o][f]);
+            }
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code quiver} command line: {@code run}, {@code predict}, {@code inspect}, {@code validate},
- * {@code plugins}, {@code evaluate}, {@code compare}, {@code runs}, {@code export} and {@code serve}.
+ * {@code plugins}, {@code evaluate}, {@code compare}, {@code runs}, {@code export}, {@code serve} and {@code explain}.
  *
  * <p>Exit codes follow {@link ErrorCode}: 0 ok, 2 invalid pipeline or usage, 3 data error or divergence, 1
  * internal error. A user mistake prints its message alone; {@code --debug} adds the stack trace, which internal
@@ -53,6 +53,7 @@ import picocli.CommandLine.Spec;
             CompareCommand.class,
             RunsCommand.class,
             ExportCommand.class,
+            ExplainCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Callable<Integer> {

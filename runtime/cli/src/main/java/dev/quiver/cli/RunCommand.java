@@ -79,6 +79,7 @@ final class RunCommand implements Callable<Integer> {
             main.out.println("Saved run '" + pipeline.name() + "' to " + result.directory());
             main.out.print(MetricsTable.render(
                     List.of(result.directory().getFileName().toString()), List.of(Json.tree(result.metrics()))));
+            splitNote(result.metrics()).ifPresent(main.out::println);
             if (result.metrics().get("training") instanceof Map<?, ?> training
                     && training.get("seconds") instanceof Number seconds) {
                 Object rate = training.get("rowsPerSecond");
@@ -92,6 +93,27 @@ final class RunCommand implements Callable<Integer> {
             main.out.println("Report: " + result.directory().resolve(RunBundle.REPORT));
         }
         return 0;
+    }
+
+    /**
+     * With cross-validation, one line saying where each column's figures come from: the folds' held-out scores
+     * (cv mean, cv std) or the refitted model on a split.
+     */
+    static Optional<String> splitNote(Map<String, Object> metrics) {
+        if (!(metrics.get("cv") instanceof Map<?, ?> cv) || !(cv.get("folds") instanceof List<?> folds)) {
+            return Optional.empty();
+        }
+        long rows = 0;
+        for (Object fold : folds) {
+            if (fold instanceof Map<?, ?> f && f.get("validationRows") instanceof Number n) {
+                rows += n.longValue();
+            }
+        }
+        String test = metrics.containsKey("test")
+                ? "; test: the held-out test rows, scored once by the model refitted on all training rows"
+                : "";
+        return Optional.of("cv mean, cv std: " + folds.size() + "-fold cross-validation on the " + rows
+                + " training rows (mean and spread of the held-out folds)" + test + ".");
     }
 
     /** One line on a tuned run: which trial won, with what score and parameters. */

@@ -7,6 +7,7 @@ import dev.quiver.api.model.Trainer;
 import dev.quiver.api.model.TrainingSetup;
 import dev.quiver.api.transform.Columns;
 import dev.quiver.api.transform.Transform;
+import dev.quiver.runtime.explain.ImportanceOptions;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -45,6 +46,8 @@ import java.util.Optional;
  * @param search the hyper-parameter search of the {@code tune:} section, whose trials are this pipeline with
  *     their parameters applied; empty for a plain pipeline (and for every trial)
  * @param execution where the pipeline runs (the {@code execution:} section; {@link Execution#LOCAL} without one)
+ * @param importance the {@code permutation-importance} step of {@code evaluate:}, with the metric it scores with;
+ *     empty when not asked for
  */
 public record Pipeline(
         Path file,
@@ -65,7 +68,14 @@ public record Pipeline(
         Map<String, Object> trainingOptions,
         Map<Task, TrainingSetup> training,
         Optional<Search> search,
-        Execution execution) {
+        Execution execution,
+        Optional<Importance> importance) {
+
+    /**
+     * The permutation-importance step: its options and the metric (made and checked against the task at load).
+     * Immutable and thread-safe.
+     */
+    public record Importance(ImportanceOptions options, Named<Metric> metric) {}
 
     public Pipeline {
         training = Map.copyOf(training);
@@ -222,7 +232,77 @@ public record Pipeline(
                 trainingOptions,
                 training,
                 Optional.of(value),
-                execution);
+                execution,
+                importance);
+    }
+
+    /** This pipeline with {@code value} as its permutation-importance step. */
+    public Pipeline withImportance(Importance value) {
+        return new Pipeline(
+                file,
+                name,
+                seed,
+                source,
+                columns,
+                task,
+                split,
+                transforms,
+                model,
+                metrics,
+                outputDir,
+                document,
+                checkpointEvery,
+                taskInferred,
+                plannedFeatures,
+                trainingOptions,
+                training,
+                search,
+                execution,
+                Optional.of(value));
+    }
+
+    /** A pipeline without a permutation-importance step. */
+    public Pipeline(
+            Path file,
+            String name,
+            long seed,
+            Named<Source> source,
+            Columns columns,
+            Task task,
+            SplitSpec split,
+            List<Named<Transform>> transforms,
+            Named<Trainer> model,
+            List<Named<Metric>> metrics,
+            Path outputDir,
+            Map<String, Object> document,
+            int checkpointEvery,
+            boolean taskInferred,
+            List<String> plannedFeatures,
+            Map<String, Object> trainingOptions,
+            Map<Task, TrainingSetup> training,
+            Optional<Search> search,
+            Execution execution) {
+        this(
+                file,
+                name,
+                seed,
+                source,
+                columns,
+                task,
+                split,
+                transforms,
+                model,
+                metrics,
+                outputDir,
+                document,
+                checkpointEvery,
+                taskInferred,
+                plannedFeatures,
+                trainingOptions,
+                training,
+                search,
+                execution,
+                Optional.empty());
     }
 
     /**

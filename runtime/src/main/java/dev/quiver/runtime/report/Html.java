@@ -56,4 +56,45 @@ final class Html {
         long tenths = Math.round(v * 10);
         return tenths % 10 == 0 ? Long.toString(tenths / 10) : String.format(Locale.ROOT, "%.1f", tenths / 10.0);
     }
+
+    /** A fitted value as short text: numbers by {@link #number}, arrays and lists element by element. */
+    static String value(Object v) {
+        if (v instanceof Double d) {
+            return number(d);
+        }
+        if (v instanceof Float f) {
+            return number(f);
+        }
+        if (v instanceof double[] a) {
+            StringBuilder out = new StringBuilder("[");
+            for (int i = 0; i < a.length; i++) {
+                out.append(i == 0 ? "" : ", ").append(number(a[i]));
+            }
+            return out.append(']').toString();
+        }
+        if (v instanceof double[][] m) {
+            StringBuilder out = new StringBuilder("[");
+            for (int i = 0; i < m.length; i++) {
+                out.append(i == 0 ? "" : ", ").append(value(m[i]));
+            }
+            return out.append(']').toString();
+        }
+        if (v instanceof java.util.Collection<?> c) {
+            StringBuilder out = new StringBuilder("[");
+            int i = 0;
+            for (Object o : c) {
+                out.append(i++ == 0 ? "" : ", ").append(value(o));
+            }
+            return out.append(']').toString();
+        }
+        if (v instanceof java.util.Map<?, ?> m) {
+            StringBuilder out = new StringBuilder("{");
+            int i = 0;
+            for (java.util.Map.Entry<?, ?> e : m.entrySet()) {
+                out.append(i++ == 0 ? "" : ", ").append(e.getKey()).append(": ").append(value(e.getValue()));
+            }
+            return out.append('}').toString();
+        }
+        return String.valueOf(v);
+    }
 }

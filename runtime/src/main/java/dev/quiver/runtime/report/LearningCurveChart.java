@@ -23,10 +23,64 @@ final class LearningCurveChart {
 
     /** Training and validation loss. */
     static String loss(List<EpochStats> history) {
+        return loss(history, 0);
+    }
+
+    /**
+     * Training loss, and validation loss when there are validation rows; on a log10 axis when the values span
+     * more than {@link #LOG_SPAN} (a loss falling by orders of magnitude is a flat line at zero otherwise), and
+     * with the epoch early stopping chose marked when {@code bestEpoch > 0}.
+     */
+    static String loss(List<EpochStats> history, int bestEpoch) {
+        Map<String, double[]> series = new LinkedHashMap<>();
+        series.put("training", values(history, EpochStats::trainLoss));
+        if (hasValidation(history)) {
+            series.put("validation", values(history, EpochStats::validationLoss));
+        }
+        boolean log = spansOrders(series);
+        if (log) {
+            series.replaceAll((name, values) -> log10(values));
+        }
+        String title = hasValidation(history) ? "Training and validation loss per epoch" : "Training loss per epoch";
+        return render("learning-curves", title, log ? "loss (log10 scale)" : "loss", history, series, bestEpoch, log);
+    }
+
+    /** Ratio of largest to smallest loss beyond which the axis is logarithmic. */
+    static final double LOG_SPAN = 100;
+
+    /** Whether any epoch has a validation loss. */
+    static boolean hasValidation(List<EpochStats> history) {
+        return history.stream().anyMatch(e -> Double.isFinite(e.validationLoss()));
+    }
+
+    /** Whether the loss axis should be logarithmic (see {@link #loss(List, int)}). */
+    static boolean spansOrders(List<EpochStats> history) {
         Map<String, double[]> series = new LinkedHashMap<>();
         series.put("training", values(history, EpochStats::trainLoss));
         series.put("validation", values(history, EpochStats::validationLoss));
-        return render("learning-curves", "Training and validation loss per epoch", "loss", history, series);
+        return spansOrders(series);
+    }
+
+    private static boolean spansOrders(Map<String, double[]> series) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = 0;
+        for (double[] values : series.values()) {
+            for (double v : values) {
+                if (!Double.isNaN(v)) {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+            }
+        }
+        return lo > 0 && hi / lo > LOG_SPAN;
+    }
+
+    private static double[] log10(double[] values) {
+        double[] out = new double[values.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = Double.isNaN(values[i]) ? Double.NaN : Math.log10(values[i]);
+        }
+        return out;
     }
 
     /** The trainer's other per-epoch figures, one line each in name order; null when it reports none. */
@@ -40,7 +94,7 @@ final class LearningCurveChart {
         for (String name : names) {
             series.put(name, values(history, e -> e.metrics().getOrDefault(name, Double.NaN)));
         }
-        return render("epoch-metrics", "Metrics per epoch", "value", history, series);
+        return render("epoch-metrics", "Metrics per epoch", "value", history, series, 0, false);
     }
 
     /** The learning rate; null when it never changes, since a flat line says nothing the pipeline doesn't. */
@@ -56,12 +110,20 @@ final class LearningCurveChart {
                         "Learning rate per epoch",
                         "learning rate",
                         history,
-                        Map.of("learning rate", rates))
+                        Map.of("learning rate", rates),
+                        0,
+                        false)
                 : null;
     }
 
     private static String render(
-            String id, String title, String yTitle, List<EpochStats> history, Map<String, double[]> series) {
+            String id,
+            String title,
+            String yTitle,
+            List<EpochStats> history,
+            Map<String, double[]> series,
+            int bestEpoch,
+            boolean log) {
         int n = history.size();
         double[] epochs = values(history, e -> e.epoch());
         double lo = Double.POSITIVE_INFINITY;
@@ -81,7 +143,7 @@ final class LearningCurveChart {
                 last = Double.isNaN(v) ? last : v;
             }
             if (!Double.isNaN(last)) {
-                labels.put(name, name + " " + Html.number(last));
+                labels.put(name, name + " " + Html.number(log ? Math.pow(10, last) : last));
             }
         });
         int longest = labels.values().stream().mapToInt(String::length).max().orElse(10);
@@ -110,6 +172,9 @@ final class LearningCurveChart {
             }
             svg.endGroup();
             legend.add(new Plot.Entry(color, dash, label.getValue()));
+        }
+        if (bestEpoch > 0) {
+            plot.vertical(bestEpoch, "best epoch " + bestEpoch);
         }
         plot.legend(legend);
         return svg.close();

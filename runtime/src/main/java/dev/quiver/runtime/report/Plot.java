@@ -118,6 +118,14 @@ final class Plot {
         svg.line(px(x1), py(y1), px(x2), py(y2), "reference");
     }
 
+    /** A dashed vertical line across the plot area at {@code x}, labelled at its top (the best epoch, say). */
+    void vertical(double x, String label) {
+        svg.group("marker-line");
+        svg.line(px(x), top, px(x), top + height, "reference");
+        svg.text(px(x) + 4, top + 12, label, "start", "tick");
+        svg.endGroup();
+    }
+
     /** The legend, one line per entry, to the right of the plot area. */
     void legend(List<Entry> entries) {
         double lx = left + width + LEGEND_GAP;

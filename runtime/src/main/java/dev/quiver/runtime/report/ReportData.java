@@ -32,6 +32,7 @@ import java.util.Set;
  * @param details the metrics' structured details by split, then by metric name, as in metrics.json's
  *     {@code details}; a metric whose details hold a {@code matrix} (confusion-matrix) is left out of the metrics
  *     table, whose numbers would show its stand-in headline as a second accuracy; may be empty
+ * @param insights the data, baselines and explanations ({@link Insights#NONE} for none)
  */
 public record ReportData(
         String pipelineName,
@@ -42,7 +43,32 @@ public record ReportData(
         String evaluatedSplit,
         Predictions predictions,
         List<Map<String, String>> trials,
-        Map<String, ?> details) {
+        Map<String, ?> details,
+        Insights insights) {
+
+    /** A report without insights. */
+    public ReportData(
+            String pipelineName,
+            String pipelineYaml,
+            Map<String, String> facts,
+            Map<String, Map<String, Double>> metricsBySplit,
+            List<EpochStats> history,
+            String evaluatedSplit,
+            Predictions predictions,
+            List<Map<String, String>> trials,
+            Map<String, ?> details) {
+        this(
+                pipelineName,
+                pipelineYaml,
+                facts,
+                metricsBySplit,
+                history,
+                evaluatedSplit,
+                predictions,
+                trials,
+                details,
+                Insights.NONE);
+    }
 
     /** A report whose metrics have no details to consult. */
     public ReportData(
@@ -83,6 +109,7 @@ public record ReportData(
                 .map(row -> Collections.unmodifiableMap(new LinkedHashMap<>(row)))
                 .toList();
         details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
+        insights = insights == null ? Insights.NONE : insights;
     }
 
     /** The metrics whose details, in any split, hold a {@code matrix}: not numbers for a table. */

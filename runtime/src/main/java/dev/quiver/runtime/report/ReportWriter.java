@@ -68,16 +68,14 @@ public final class ReportWriter {
                 .append(CSS)
                 .append("</style>\n</head>\n<body>\n<main>\n");
         header(page, data);
+        Insights insights = data.insights();
+        DataSection.append(page, insights);
         metrics(page, data);
         trials(page, data);
         if (!data.history().isEmpty()) {
             section(page, "training", "Learning curves");
             page.append("<div class=\"charts\">\n");
-            figure(
-                    page,
-                    LearningCurveChart.loss(data.history()),
-                    "Mean training loss over each epoch's batches "
-                            + "and loss on the validation rows after it; the legend gives the last epoch's values.");
+            figure(page, LearningCurveChart.loss(data.history(), insights.bestEpoch()), lossCaption(data));
             String metrics = LearningCurveChart.metrics(data.history());
             if (metrics != null) {
                 figure(page, metrics, "The figures the trainer reports after each epoch; last values in the legend.");
@@ -96,7 +94,10 @@ public final class ReportWriter {
             } else if (predictions.task() == Task.REGRESSION) {
                 regression(page, predictions, on);
             }
+            ResultTables.append(page, predictions, on);
         }
+        ClusterSection.append(page, insights.clusters());
+        ExplainSection.append(page, insights);
         if (!data.pipelineYaml().isBlank()) {
             section(page, "pipeline", "Resolved pipeline");
             page.append("<pre><code>")
@@ -107,6 +108,28 @@ public final class ReportWriter {
         page.append("<footer>Made by Quiver. This page is self-contained: no scripts, no network.</footer>\n")
                 .append("</main>\n</body>\n</html>\n");
         return page.toString();
+    }
+
+    /** Says what the loss chart shows for this run: no validation wording without validation rows. */
+    private static String lossCaption(ReportData data) {
+        Insights insights = data.insights();
+        StringBuilder caption = new StringBuilder("Mean training loss over each epoch's batches");
+        caption.append(
+                LearningCurveChart.hasValidation(data.history())
+                        ? " and loss on the validation rows after it"
+                        : " (no validation rows, so no validation curve)");
+        caption.append("; the legend gives the last epoch's values.");
+        if (LearningCurveChart.spansOrders(data.history())) {
+            caption.append(" The loss spans more than two orders of magnitude, so the axis is log10.");
+        }
+        if (insights.bestEpoch() > 0) {
+            caption.append(" The dashed line marks epoch ")
+                    .append(insights.bestEpoch())
+                    .append(", the best by ")
+                    .append(insights.bestEpochMonitor())
+                    .append(", which early stopping chose.");
+        }
+        return caption.toString();
     }
 
     private static void header(StringBuilder page, ReportData data) {
@@ -142,9 +165,15 @@ public final class ReportWriter {
             return;
         }
         section(page, "metrics", "Metrics");
+        Map<String, Double> baseline = data.insights().baseline();
         page.append("<table>\n<thead><tr><th>metric</th>");
         bySplit.keySet()
                 .forEach(split -> page.append("<th>").append(escape(split)).append("</th>"));
+        if (!baseline.isEmpty()) {
+            page.append("<th class=\"baseline\">baseline (")
+                    .append(escape(data.evaluatedSplit()))
+                    .append(")</th>");
+        }
         page.append("</tr></thead>\n<tbody>\n");
         for (String name : names) {
             page.append("<tr><td>").append(escape(name)).append("</td>");
@@ -155,9 +184,30 @@ public final class ReportWriter {
                         .append(escape(Html.number(v == null ? Double.NaN : v)))
                         .append("</td>");
             }
+            if (!baseline.isEmpty()) {
+                page.append("<td class=\"baseline\">")
+                        .append(escape(Html.number(baseline.getOrDefault(name, Double.NaN))))
+                        .append("</td>");
+            }
             page.append("</tr>\n");
         }
-        page.append("</tbody>\n</table>\n</section>\n");
+        page.append("</tbody>\n</table>\n");
+        if (!baseline.isEmpty()) {
+            page.append("<p class=\"note\">Baseline: ")
+                    .append(escape(data.insights().baselineName()))
+                    .append(", scored on the same rows; a model should beat it.</p>\n");
+        }
+        page.append(cvNote(bySplit.keySet()));
+        page.append("</section>\n");
+    }
+
+    /** Says where cross-validated figures come from, when the table has them. */
+    private static String cvNote(Set<String> columns) {
+        return columns.contains("cv mean")
+                ? "<p class=\"note\">cv mean and cv std: the mean and population standard deviation of the held-out "
+                        + "folds' scores, each fold fitted on the others; the other columns score the model refitted "
+                        + "on all training rows.</p>\n"
+                : "";
     }
 
     private static void trials(StringBuilder page, ReportData data) {

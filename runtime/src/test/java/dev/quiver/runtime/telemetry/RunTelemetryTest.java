@@ -79,6 +79,7 @@ class RunTelemetryTest {
                         "quiver.stage.fit.center",
                         "quiver.stage.train",
                         "quiver.stage.evaluate",
+                        "quiver.stage.insights",
                         "quiver.stage.write"),
                 stages);
         assertTrue(finished.stream().allMatch(s -> s.getTraceId().equals(run.getTraceId())));

@@ -13,7 +13,9 @@ import dev.quiver.runtime.bundle.FittedPipeline;
 import dev.quiver.runtime.exec.DistributedFit;
 import dev.quiver.runtime.exec.RunOptions;
 import dev.quiver.runtime.exec.RunResult;
+import dev.quiver.runtime.explain.Importances;
 import dev.quiver.runtime.pipeline.Pipeline;
+import dev.quiver.runtime.report.Insights;
 import dev.quiver.runtime.report.ReportData;
 import dev.quiver.runtime.telemetry.RunTelemetry;
 import java.io.IOException;
@@ -21,6 +23,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -170,6 +173,7 @@ public final class RunExecution {
 
     private RunResult executeInto(AtomicDirectory folder, RunTarget target) {
         Path output = target.output();
+        Instant runStarted = Instant.now();
         BufferAllocator data = root.newChildAllocator("data", 0, Long.MAX_VALUE);
         boolean ok = false;
         try (Splits splits = stage("split", stage -> Splits.prepare(pipeline, stage, data, telemetry))) {
@@ -213,12 +217,32 @@ public final class RunExecution {
                             folder.path(),
                             PredictionsOutput.of(pipeline.document()),
                             telemetry));
+            // A tuning trial is scored, not explained: only the run it leads to measures importance.
+            Optional<Importances> importance = (createParent && fitted.target().isPresent()
+                            ? pipeline.importance()
+                            : Optional.<Pipeline.Importance>empty())
+                    .map(asked -> stage(
+                            "explain",
+                            stage -> ImportanceStep.measure(
+                                    fitted,
+                                    scores.split().equals(RunScores.TEST)
+                                            ? splits.test().orElseThrow()
+                                            : splits.train(),
+                                    asked,
+                                    options.threads(),
+                                    stage.allocator())));
             long rowEpochs = RunRecordWriter.rowEpochs(history, checkpoints.resumedEpoch(), counted.rowsRead());
             RunRecordWriter record = new RunRecordWriter(pipeline, extras);
             Map<String, Object> metrics = record.metrics(scores, cv, seconds, rowEpochs, trainingData, history);
+            importance.ifPresent(i -> metrics.put("importance", i.toJson()));
+            Insights insights = stage(
+                    "insights",
+                    stage -> RunInsights.gather(
+                            pipeline, fitted, splits, scores, importance, history, runStarted, stage.allocator()));
             stage("write", stage -> {
                 Map<String, Object> facts = RunFacts.of(pipeline, target, checkpoints.resumedEpoch());
-                record.write(folder.path(), fitted, metrics, history, scores.withCv(cv), rowEpochs, facts);
+                record.write(
+                        folder.path(), fitted, metrics, history, scores.withCv(cv), rowEpochs, facts, insights);
                 return null;
             });
             ok = true;
@@ -234,6 +258,7 @@ public final class RunExecution {
      */
     private RunResult executeDistributed(AtomicDirectory folder, Path output, Splits splits, Task task, FitStep step) {
         History history = new History();
+        Instant runStarted = Instant.now();
         long started = System.nanoTime();
         DistributedFit.Result result = stage(
                 RunScores.TRAIN,
@@ -263,8 +288,12 @@ public final class RunExecution {
         RunRecordWriter record = new RunRecordWriter(pipeline, extras);
         Map<String, Object> metrics =
                 record.metrics(scores, Optional.empty(), seconds, rowEpochs, trainingData, history);
+        Insights insights = stage(
+                "insights",
+                stage -> RunInsights.gather(
+                        pipeline, fitted, splits, scores, Optional.empty(), history, runStarted, stage.allocator()));
         stage("write", stage -> {
-            record.write(folder.path(), fitted, metrics, history, scores, rowEpochs);
+            record.write(folder.path(), fitted, metrics, history, scores, rowEpochs, insights);
             return null;
         });
         return new RunResult(output, metrics, history.epochs(), fitted);

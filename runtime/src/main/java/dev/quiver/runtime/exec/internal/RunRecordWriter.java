@@ -4,6 +4,7 @@ import dev.quiver.api.model.TrainingData;
 import dev.quiver.runtime.bundle.FittedPipeline;
 import dev.quiver.runtime.bundle.RunBundle;
 import dev.quiver.runtime.pipeline.Pipeline;
+import dev.quiver.runtime.report.Insights;
 import dev.quiver.runtime.report.ReportData;
 import dev.quiver.runtime.report.ReportWriter;
 import java.io.IOException;
@@ -60,12 +61,13 @@ final class RunRecordWriter {
             History history,
             RunScores scores,
             long rowEpochs,
-            Map<String, Object> facts) {
+            Map<String, Object> facts,
+            Insights insights) {
         RunBundle.writeModel(folder, fitted, pipeline.seed(), pipeline.document());
         RunBundle.writeJson(folder.resolve(RunBundle.METRICS), metrics);
         RunBundle.writeJson(folder.resolve(RunBundle.RUN), facts);
         writeText(folder.resolve(RunBundle.HISTORY), history.toCsv());
-        writeReport(folder.resolve(RunBundle.REPORT), scores, history, fitted, rowEpochs);
+        writeReport(folder.resolve(RunBundle.REPORT), scores, history, fitted, rowEpochs, insights);
     }
 
     /**
@@ -92,14 +94,23 @@ final class RunRecordWriter {
         return training;
     }
 
-    private void writeReport(Path file, RunScores scores, History history, FittedPipeline fitted, long rows) {
+    private void writeReport(
+            Path file, RunScores scores, History history, FittedPipeline fitted, long rows, Insights insights) {
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("model", pipeline.model().type());
         facts.put("task", fitted.task().label());
         facts.put("source", pipeline.source().component().describe());
         facts.put("seed", Long.toString(pipeline.seed()));
-        facts.put("rows trained on (all epochs)", String.format(Locale.ROOT, "%,d", rows));
+        Long trainRows = insights.splitRows().get(RunScores.TRAIN);
+        if (trainRows != null) {
+            facts.put("rows trained on", String.format(Locale.ROOT, "%,d", trainRows));
+        }
+        if (!history.epochs().isEmpty()) {
+            facts.put("epochs", Integer.toString(history.epochs().size()));
+            facts.put("row-epochs (rows × epochs processed)", String.format(Locale.ROOT, "%,d", rows));
+        }
         facts.putAll(extras.facts());
+        facts.putAll(insights.run());
         try {
             ReportWriter.write(
                     file,
@@ -112,7 +123,8 @@ final class RunRecordWriter {
                             scores.split(),
                             scores.predictions(),
                             extras.trials(),
-                            scores.details()));
+                            scores.details(),
+                            insights));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

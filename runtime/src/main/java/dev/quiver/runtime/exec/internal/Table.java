@@ -1,6 +1,7 @@
 package dev.quiver.runtime.exec.internal;
 
 import dev.quiver.api.QuiverException;
+import dev.quiver.api.data.ArrowColumns;
 import dev.quiver.api.data.BatchReader;
 import dev.quiver.api.data.Source;
 import dev.quiver.api.model.ClassLabels;
@@ -10,7 +11,10 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.function.LongConsumer;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.BaseIntVector;
+import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.FloatingPointVector;
 import org.apache.arrow.vector.VectorLoader;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.VectorUnloader;
@@ -122,8 +126,67 @@ public final class Table implements AutoCloseable {
         return out;
     }
 
+    /** The numeric {@code column}'s values in row order, NaN for empty cells. */
+    public double[] doubles(String column) {
+        double[] out = new double[rows];
+        int at = 0;
+        for (VectorSchemaRoot batch : batches) {
+            FieldVector v = batch.getVector(column);
+            for (int r = 0; r < batch.getRowCount(); r++) {
+                out[at++] = ArrowColumns.getDouble(v, r);
+            }
+        }
+        return out;
+    }
+
     /** A new table of the rows at {@code indices} (in that order), copied into memory from {@code owner}. */
     public Table select(int[] indices, BufferAllocator owner) {
+        return copy(indices, -1, null, owner);
+    }
+
+    /**
+     * A copy of this table in which row {@code i} of {@code column} holds row {@code order[i]}'s value and every
+     * other column is unchanged: one column shuffled, as permutation importance needs. Allocated from
+     * {@code owner}.
+     */
+    public Table permuted(String column, int[] order, BufferAllocator owner) {
+        if (order.length != rows) {
+            throw new IllegalArgumentException("order has " + order.length + " rows, the table " + rows);
+        }
+        int index = schema.getFields().indexOf(schema.findField(column));
+        int[] identity = new int[rows];
+        Arrays.setAll(identity, i -> i);
+        return copy(identity, index, order, owner);
+    }
+
+    /**
+     * A copy of this table in which every row of the numeric {@code column} holds {@code value} (rounded for an
+     * integer column): what partial dependence predicts on. Allocated from {@code owner}.
+     */
+    public Table withConstant(String column, double value, BufferAllocator owner) {
+        int[] identity = new int[rows];
+        Arrays.setAll(identity, i -> i);
+        Table copy = copy(identity, -1, null, owner);
+        for (VectorSchemaRoot batch : copy.batches) {
+            FieldVector v = batch.getVector(column);
+            for (int r = 0; r < batch.getRowCount(); r++) {
+                if (v instanceof FloatingPointVector fp) {
+                    fp.setWithPossibleTruncate(r, value);
+                } else if (v instanceof BaseIntVector iv) {
+                    iv.setWithPossibleTruncate(r, Math.round(value));
+                } else if (v instanceof BitVector bit) {
+                    bit.set(r, value != 0 ? 1 : 0);
+                } else {
+                    copy.close();
+                    throw new IllegalArgumentException("column '" + column + "' is not numeric");
+                }
+            }
+        }
+        return copy;
+    }
+
+    /** Rows {@code indices} of every column, except that column {@code swapped} (when >= 0) takes rows {@code swappedRows}. */
+    private Table copy(int[] indices, int swapped, int[] swappedRows, BufferAllocator owner) {
         int[] batchOf = new int[rows];
         int[] offsetOf = new int[rows];
         int at = 0;
@@ -149,8 +212,9 @@ public final class Table implements AutoCloseable {
                 batch.allocateNew();
                 for (int c = 0; c < schema.getFields().size(); c++) {
                     FieldVector to = batch.getVector(c);
+                    int[] source = c == swapped ? swappedRows : indices;
                     for (int i = 0; i < count; i++) {
-                        int row = indices[start + i];
+                        int row = source[start + i];
                         to.copyFromSafe(
                                 offsetOf[row], i, batches.get(batchOf[row]).getVector(c));
                     }

@@ -16,13 +16,16 @@ import dev.quiver.api.Location;
 import dev.quiver.api.Task;
 import dev.quiver.api.data.Source;
 import dev.quiver.api.metric.Metric;
+import dev.quiver.api.metric.MetricFactory;
 import dev.quiver.api.model.ModelFactory;
 import dev.quiver.api.model.Trainer;
 import dev.quiver.api.model.TrainingSetup;
 import dev.quiver.api.transform.Transform;
 import dev.quiver.runtime.config.ConfigNode;
+import dev.quiver.runtime.config.Hints;
 import dev.quiver.runtime.config.Problems;
 import dev.quiver.runtime.config.YamlConfig;
+import dev.quiver.runtime.explain.ImportanceOptions;
 import dev.quiver.runtime.pipeline.Execution;
 import dev.quiver.runtime.pipeline.Named;
 import dev.quiver.runtime.pipeline.Pipeline;
@@ -54,6 +57,8 @@ public final class Assembler {
     private final Problems problems;
     private final Components components;
     private final PluginRegistry registry;
+    /** The {@code permutation-importance} entry of {@code evaluate:}, once read; null when there is none. */
+    private ImportanceEntry importance;
 
     public Assembler(PluginRegistry registry, Path file, Problems problems) {
         this.registry = registry;
@@ -124,6 +129,7 @@ public final class Assembler {
         Map<Task, TrainingSetup> setups = model.get()
                 .training()
                 .setups(model.get().trainer(), checked.get().task(), modelAt);
+        Optional<Pipeline.Importance> importanceStep = importance(checked.get().task(), seed);
         if (!problems.isEmpty() || transforms.isEmpty()) {
             return Optional.empty();
         }
@@ -133,25 +139,26 @@ public final class Assembler {
                 "source",
                 registry.sources().get(source.get().type()).options());
         return Optional.of(new Pipeline(
-                file,
-                name,
-                seed,
-                narrowed(source.get(), plan.get()),
-                plan.get().columns(),
-                checked.get().task(),
-                split,
-                transforms.get(),
-                model.get().trainer(),
-                metrics.metrics(),
-                outputDir,
-                document,
-                checkpointEvery,
-                checked.get().inferred(),
-                plan.get().planned().features(),
-                model.get().training().plain(),
-                setups,
-                Optional.empty(),
-                execution));
+                        file,
+                        name,
+                        seed,
+                        narrowed(source.get(), plan.get()),
+                        plan.get().columns(),
+                        checked.get().task(),
+                        split,
+                        transforms.get(),
+                        model.get().trainer(),
+                        metrics.metrics(),
+                        outputDir,
+                        document,
+                        checkpointEvery,
+                        checked.get().inferred(),
+                        plan.get().planned().features(),
+                        model.get().training().plain(),
+                        setups,
+                        Optional.empty(),
+                        execution))
+                .map(p -> importanceStep.map(p::withImportance).orElse(p));
     }
 
     /**
@@ -201,6 +208,9 @@ public final class Assembler {
         List<Named<Metric>> metrics = new ArrayList<>();
         List<Location> locations = new ArrayList<>();
         for (ConfigNode item : items(root.get("evaluate"))) {
+            if (importance(item)) {
+                continue;
+            }
             components
                     .<Metric>make(PluginKind.METRIC, item, item.location().keyPath(), context)
                     .ifPresent(m -> {
@@ -209,6 +219,79 @@ public final class Assembler {
                     });
         }
         return new Metrics(metrics, locations);
+    }
+
+    /**
+     * Whether {@code item} is the {@code permutation-importance} step (not a metric plugin: it calls the model
+     * again), whose options are checked here; the executor reads them from the document.
+     */
+    private boolean importance(ConfigNode item) {
+        if (!ImportanceOptions.names(item.plain())) {
+            return false;
+        }
+        components.entry(PluginKind.METRIC, item, item.location().keyPath()).ifPresent(entry -> {
+            YamlConfig options = entry.options();
+            int repeats = options.get(ImportanceOptions.REPEATS.atLeast(1));
+            Long seed = options.has(ImportanceOptions.SEED.name()) ? options.get(ImportanceOptions.SEED) : null;
+            String metric = options.get(ImportanceOptions.METRIC);
+            if (metric != null && !registry.metrics().containsKey(metric)) {
+                options.problem(
+                        ImportanceOptions.METRIC.name(),
+                        "unknown metric '" + metric + "'"
+                                + Hints.unknown(metric, registry.metrics().keySet(), "metrics"));
+                metric = null;
+            }
+            options.checkUnknownKeys(ImportanceOptions.KEYS, ImportanceOptions.NAME);
+            importance = new ImportanceEntry(
+                    repeats,
+                    seed,
+                    Optional.ofNullable(metric),
+                    options.has(ImportanceOptions.METRIC.name())
+                            ? options.location(ImportanceOptions.METRIC.name())
+                            : item.location());
+        });
+        return true;
+    }
+
+    /** The {@code permutation-importance} entry as read, before the task is known. */
+    private record ImportanceEntry(int repeats, Long seed, Optional<String> metric, Location metricAt) {}
+
+    /**
+     * The permutation-importance step for the checked {@code task}: its metric made through the registry (the
+     * task's default when none is named) and required to apply to the task.
+     */
+    private Optional<Pipeline.Importance> importance(Task task, long pipelineSeed) {
+        if (importance == null) {
+            return Optional.empty();
+        }
+        if (task == Task.CLUSTERING) {
+            problems.add(
+                    importance.metricAt(),
+                    "permutation-importance needs a target to score against; a " + "clustering pipeline has none");
+            return Optional.empty();
+        }
+        String name = importance.metric().orElse(ImportanceOptions.defaultMetric(task));
+        MetricFactory factory = registry.metrics().get(name);
+        if (factory == null) {
+            problems.add(importance.metricAt(), "permutation-importance: no metric '" + name + "' is installed");
+            return Optional.empty();
+        }
+        Metric metric = factory.create(
+                YamlConfig.empty(importance.metricAt(), importance.metricAt().keyPath(), problems),
+                new PipelineContext(baseDir, pipelineSeed));
+        boolean applies = task == Task.CLASSIFICATION
+                ? metric.tasks().contains(Task.BINARY) || metric.tasks().contains(Task.MULTICLASS)
+                : metric.tasks().contains(task);
+        if (!applies) {
+            problems.add(
+                    importance.metricAt(),
+                    "permutation-importance: metric '" + name + "' does not apply to " + task.label() + " (it applies"
+                            + " to " + metric.tasks() + ")");
+            return Optional.empty();
+        }
+        ImportanceOptions options = new ImportanceOptions(
+                importance.repeats(), importance.seed() == null ? pipelineSeed : importance.seed(), Optional.of(name));
+        return Optional.of(new Pipeline.Importance(options, new Named<>(name, metric, Map.of())));
     }
 
     private Path outputDir(YamlConfig top, String name, PipelineContext context) {

@@ -109,7 +109,8 @@ public record SavedRun(
         for (String split : HEADLINE) {
             JsonNode values = metrics.path(split);
             if (values.isObject() && values.size() > 0) {
-                Map.Entry<String, JsonNode> first = values.properties().iterator().next();
+                Map.Entry<String, JsonNode> first =
+                        values.properties().iterator().next();
                 double v = first.getValue().isNumber() ? first.getValue().asDouble() : Double.NaN;
                 return Optional.of(Map.entry(split + " " + first.getKey(), v));
             }

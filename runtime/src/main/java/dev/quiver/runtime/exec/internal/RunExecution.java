@@ -241,8 +241,7 @@ public final class RunExecution {
                             pipeline, fitted, splits, scores, importance, history, runStarted, stage.allocator()));
             stage("write", stage -> {
                 Map<String, Object> facts = RunFacts.of(pipeline, target, checkpoints.resumedEpoch());
-                record.write(
-                        folder.path(), fitted, metrics, history, scores.withCv(cv), rowEpochs, facts, insights);
+                record.write(folder.path(), fitted, metrics, history, scores.withCv(cv), rowEpochs, facts, insights);
                 return null;
             });
             ok = true;

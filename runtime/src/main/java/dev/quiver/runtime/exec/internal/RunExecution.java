@@ -187,7 +187,7 @@ public final class RunExecution {
                     : Optional.empty();
             FitStep step = new FitStep(pipeline, task, splits.classes());
             if (distributed != null) {
-                return executeDistributed(folder, output, splits, task, step);
+                return executeDistributed(folder, target, splits, task, step);
             }
             FitStep.Transforms transforms = step.fitTransforms(splits.train(), this::stagePiece);
             CountingSource counted = new CountingSource(transforms.apply(splits.train()), telemetry, RunScores.TRAIN);
@@ -255,7 +255,9 @@ public final class RunExecution {
      * The run with the engine's fit step: the engine fits transforms and model in stage {@code train}; scoring and
      * writing are the local run's. No checkpoints and no resume (the engine's steps are not the local loop's).
      */
-    private RunResult executeDistributed(AtomicDirectory folder, Path output, Splits splits, Task task, FitStep step) {
+    private RunResult executeDistributed(
+            AtomicDirectory folder, RunTarget target, Splits splits, Task task, FitStep step) {
+        Path output = target.output();
         History history = new History();
         Instant runStarted = Instant.now();
         long started = System.nanoTime();
@@ -292,7 +294,8 @@ public final class RunExecution {
                 stage -> RunInsights.gather(
                         pipeline, fitted, splits, scores, Optional.empty(), history, runStarted, stage.allocator()));
         stage("write", stage -> {
-            record.write(folder.path(), fitted, metrics, history, scores, rowEpochs, insights);
+            Map<String, Object> facts = RunFacts.of(pipeline, target, 0);
+            record.write(folder.path(), fitted, metrics, history, scores, rowEpochs, facts, insights);
             return null;
         });
         return new RunResult(output, metrics, history.epochs(), fitted);

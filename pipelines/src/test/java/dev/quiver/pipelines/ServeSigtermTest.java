@@ -15,7 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -125,27 +127,30 @@ class ServeSigtermTest {
             sigtermAt.set(System.nanoTime());
             server.destroy(); // SIGTERM
             assertTrue(server.waitFor(60, TimeUnit.SECONDS), "the server drained and stopped");
-            int[] counts = new int[Outcome.values().length];
+            Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
+            for (Outcome o : Outcome.values()) {
+                counts.put(o, 0);
+            }
             for (Future<List<Outcome>> f : results) {
-                f.get(30, TimeUnit.SECONDS).forEach(o -> counts[o.ordinal()]++);
+                f.get(30, TimeUnit.SECONDS).forEach(o -> counts.merge(o, 1, Integer::sum));
             }
             clients.shutdown();
             String log = Files.readString(err);
             assertEquals(
                     0,
-                    counts[Outcome.LOST.ordinal()],
+                    counts.get(Outcome.LOST),
                     "requests cut off or malformed: " + LOST_DETAILS + "; server log:\n" + log);
             assertEquals(0, server.exitValue(), log);
             assertTrue(log.contains("Stopped: every accepted request was answered."), log);
-            assertEquals(8, counts[Outcome.DRAINING.ordinal()] + counts[Outcome.REFUSED.ordinal()]);
+            assertEquals(8, counts.get(Outcome.DRAINING) + counts.get(Outcome.REFUSED));
             assertEquals(Outcome.REFUSED, send(port), "the port is closed after the drain");
             System.out.printf(
                     "serve SIGTERM: %d answered (%d sent after the SIGTERM), %d refused with 503, %d connections"
                             + " refused%n",
-                    counts[Outcome.OK.ordinal()],
+                    counts.get(Outcome.OK),
                     okAfterSigterm.get(),
-                    counts[Outcome.DRAINING.ordinal()],
-                    counts[Outcome.REFUSED.ordinal()]);
+                    counts.get(Outcome.DRAINING),
+                    counts.get(Outcome.REFUSED));
         } finally {
             server.destroyForcibly();
         }

@@ -51,6 +51,7 @@ import picocli.CommandLine.Spec;
             EvaluateCommand.class,
             CompareCommand.class,
             ExportCommand.class,
+            GenerateCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Callable<Integer> {

@@ -202,7 +202,8 @@ public final class RunExecution {
         Optional<Checkpoints> offered =
                 pipeline.checkpointEvery() > 0 || options.resume() ? Optional.of(checkpoints) : Optional.empty();
         Optional<TrainingSetup> training = pipeline.trainingFor(task);
-        training.ifPresent(setup -> options.listener().trainingStarted(setup.epochs()));
+        // With steps: the history's rows are the model's own report intervals, whose count the run cannot know.
+        training.ifPresent(setup -> options.listener().trainingStarted(setup.steps() > 0 ? 0 : setup.epochs()));
         return new RunFitContext(
                 stage.allocator(),
                 pipeline.seed(),

@@ -1,6 +1,5 @@
 package dev.quiver.engine.lm;
 
-import dev.quiver.api.ErrorCode;
 import dev.quiver.api.QuiverException;
 import dev.quiver.engine.text.BpeTokenizer;
 import dev.quiver.engine.text.ByteTokenizer;
@@ -19,10 +18,10 @@ import java.nio.file.Path;
 
 /**
  * A text file read once: checked as UTF-8, cut by position into a training part and the held-out last
- * {@code validation} share (at a character boundary), the tokenizer trained on the training part, and both
- * parts encoded. Immutable.
+ * {@code validation} share (at a character boundary), the tokenizer made (a BPE vocabulary learned from the
+ * training part only; a char alphabet of every character of the file), and both parts encoded. Immutable.
  *
- * @param tokenizer trained on the training part only
+ * @param tokenizer the tokenizer of both parts
  * @param train the training part's token ids
  * @param validation the held-out part's token ids (empty with {@code validation: 0})
  */
@@ -82,10 +81,12 @@ record Corpus(Tokenizer tokenizer, int[] train, int[] validation) {
                 switch (spec.tokenizer()) {
                     case "byte" -> new ByteTokenizer();
                     case "bpe" -> BpeTokenizer.train(trainText, spec.vocabSize());
-                    default -> CharTokenizer.fit(trainText);
+                    // The alphabet is every character of the file, as nanoGPT's: it holds no statistics of the
+                    // held-out part (unlike BPE merges), and so the validation part always encodes.
+                    default -> CharTokenizer.fit(text);
                 };
         int[] train = tokenizer.encode(trainText);
-        int[] validation = encodeHeldOut(tokenizer, validationText, trainText, file);
+        int[] validation = tokenizer.encode(validationText);
         int length = spec.context() + 1;
         if (train.length < length) {
             throw QuiverException.data(
@@ -131,28 +132,5 @@ record Corpus(Tokenizer tokenizer, int[] train, int[] validation) {
         String text = out.toString();
         // A byte order mark is not text.
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
-    }
-
-    private static int[] encodeHeldOut(Tokenizer tokenizer, String held, String train, String file) {
-        try {
-            return tokenizer.encode(held);
-        } catch (IllegalArgumentException e) {
-            // Only a char tokenizer refuses text: a character its training part never had.
-            int at = held.codePoints()
-                    .filter(cp -> train.indexOf(new String(Character.toChars(cp))) < 0)
-                    .findFirst()
-                    .orElse('?');
-            int offset = train.getBytes(StandardCharsets.UTF_8).length
-                    + held.substring(0, held.indexOf(new String(Character.toChars(at))))
-                            .getBytes(StandardCharsets.UTF_8)
-                            .length;
-            throw new QuiverException(
-                    ErrorCode.DATA,
-                    file + ": byte offset " + offset + ": character '" + new String(Character.toChars(at)) + "' (U+"
-                            + String.format("%04X", at)
-                            + ") occurs only in the validation part, so the char tokenizer (which learns its"
-                            + " alphabet from the training part) cannot encode it; use tokenizer: {type: byte} or"
-                            + " {type: bpe}");
-        }
     }
 }

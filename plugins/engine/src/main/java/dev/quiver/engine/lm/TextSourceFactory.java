@@ -10,8 +10,8 @@ import java.util.List;
 /**
  * {@code source: {type: text, path: corpus.txt, context: 128, tokenizer: {type: bpe, vocabSize: 512}}}: a UTF-8
  * file as rows of {@code context + 1} token ids (columns {@code t0..t<context>}), the windows a language model
- * learns from. The last {@code validation} share of the text is held out by position, and the tokenizer learns
- * from the rest only. Stateless.
+ * learns from. The last {@code validation} share of the text is held out by position, and a BPE tokenizer learns
+ * its merges from the rest only. Stateless.
  */
 public final class TextSourceFactory implements SourceFactory {
 
@@ -31,7 +31,7 @@ public final class TextSourceFactory implements SourceFactory {
     static final Option<Config> TOKENIZER =
             Option.section("tokenizer").describe("{type: char | byte | bpe, vocabSize: N}; default char.");
     static final Option<String> TOKENIZER_TYPE = Option.choice("type", "char", "char", "byte", "bpe")
-            .describe("char: one token per character of the training text; byte: one per UTF-8 byte (256);"
+            .describe("char: one token per character of the file; byte: one per UTF-8 byte (256);"
                     + " bpe: byte-level byte-pair encoding learned from the training text.");
     static final Option<Integer> VOCAB_SIZE = Option.integer("vocabSize", 512)
             .atLeast(256)

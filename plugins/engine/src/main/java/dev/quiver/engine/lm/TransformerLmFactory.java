@@ -33,6 +33,10 @@ public final class TransformerLmFactory implements ModelFactory {
             .below(1)
             .describe("Dropout on the embeddings and each residual branch while training.");
 
+    static final Option<String> COMPLETION_AFTER = Option.string("completionAfter", null)
+            .describe("Learn only what follows this text on each line, up to the line's end (a completion-only"
+                    + " loss, as TRL's response template); it must be one token. Default: every token.");
+
     @Override
     public String name() {
         return NAME;
@@ -45,7 +49,7 @@ public final class TransformerLmFactory implements ModelFactory {
 
     @Override
     public List<Option<?>> options() {
-        return List.of(LAYERS, HEADS, DIM, CONTEXT, DROPOUT);
+        return List.of(LAYERS, HEADS, DIM, CONTEXT, DROPOUT, COMPLETION_AFTER);
     }
 
     @Override
@@ -68,7 +72,12 @@ public final class TransformerLmFactory implements ModelFactory {
             config.problem(DIM.name(), "dim " + dim + " must be a multiple of heads " + heads);
         }
         return new TransformerLmTrainer(new TransformerLmTrainer.Shape(
-                config.get(LAYERS), heads, dim, config.get(CONTEXT), (float) (double) config.get(DROPOUT)));
+                config.get(LAYERS),
+                heads,
+                dim,
+                config.get(CONTEXT),
+                (float) (double) config.get(DROPOUT),
+                config.get(COMPLETION_AFTER)));
     }
 
     @Override

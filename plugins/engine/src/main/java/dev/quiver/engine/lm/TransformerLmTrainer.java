@@ -35,8 +35,11 @@ import java.util.Set;
  */
 final class TransformerLmTrainer implements Trainer {
 
-    /** The model's shape as configured; {@code context} 0 takes the windows' length. */
-    record Shape(int layers, int heads, int dim, int context, float dropout) {}
+    /**
+     * The model's shape as configured; {@code context} 0 takes the windows' length; {@code completionAfter}, when
+     * not null, limits the training loss to what follows it on each line.
+     */
+    record Shape(int layers, int heads, int dim, int context, float dropout, String completionAfter) {}
 
     private static final int EVAL_BATCH = 32;
 
@@ -89,6 +92,8 @@ final class TransformerLmTrainer implements Trainer {
             context.warn("transformer-lm does not write checkpoints yet; checkpoint: is ignored.");
         }
         int vocab = tokenizer.vocabSize();
+        CompletionMask mask =
+                shape.completionAfter() == null ? null : CompletionMask.of(shape.completionAfter(), tokenizer);
         Windows train = Windows.read(data, vocab, context.allocator());
         Optional<Windows> validation = data.validation().map(v -> Windows.read(v, vocab, context.allocator()));
         long seed = setup.seed().orElse(context.seed());
@@ -123,7 +128,8 @@ final class TransformerLmTrainer implements Trainer {
             position += batch;
             float loss;
             try {
-                loss = model.trainStep(windows, batch, null, run, dropout);
+                loss = model.trainStep(
+                        windows, batch, mask == null ? null : mask.of(windows, batch, train.length()), run, dropout);
             } catch (IllegalStateException e) {
                 throw new QuiverException(
                         ErrorCode.DIVERGED,

@@ -213,8 +213,25 @@ class KillAndResumeTest {
         Process process = startTuning();
         process.destroy(); // SIGTERM: the shutdown hooks run
         assertTrue(process.waitFor(60, TimeUnit.SECONDS));
-        assertEquals(List.of(), leftovers(), "no scratch folder, temporary folder or lock is left");
+        assertEquals(
+                List.of(),
+                leftovers(),
+                () -> "no scratch folder, temporary folder or lock is left:\n" + tree() + "\nchild's output:\n"
+                        + log());
         assertFalse(Files.exists(temp.resolve("killed")));
+    }
+
+    /** Every path under the test's folder that a run left, for a failure message. */
+    private String tree() {
+        try (var paths = Files.walk(temp)) {
+            return String.join(
+                    "\n",
+                    paths.filter(p -> temp.relativize(p).toString().startsWith(".killed."))
+                            .map(p -> temp.relativize(p).toString())
+                            .toList());
+        } catch (IOException e) {
+            return e.toString();
+        }
     }
 
     private String log() {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.quiver.testing.LeakCheckExtension;
 import dev.quiver.testing.PostgresServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,16 +18,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.apache.arrow.memory.BufferAllocator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The PostgreSQL examples ({@code pipelines/*-postgres.yaml}) against a server this test starts, fills and always
  * stops: a million rows train streamed in a child JVM with a small heap; wrong credentials, a missing table and a
- * column that cannot be a feature are located errors; the password shows up nowhere.
+ * column that cannot be a feature are located errors; the password shows up nowhere; the exported ONNX model
+ * matches ONNX Runtime on every row.
  */
 class MeasurementsPostgresTest {
 
@@ -199,5 +203,22 @@ class MeasurementsPostgresTest {
         PipelinesTest.Result r = PipelinesTest.quiver("validate", file.toString());
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().contains(file.getFileName() + ":") && r.err().contains("'x2'"), r.err());
+    }
+
+    @Test
+    @ExtendWith(LeakCheckExtension.class)
+    void theExampleExportsToOnnxAndMatchesOnnxRuntimeOnEveryRow(BufferAllocator allocator) throws Exception {
+        // OnnxExportTest covers the other examples; this one needs this class's server. With split: none the
+        // evaluated rows, compared here, are the whole table.
+        Path file = variant("measurements-onnx");
+        Path run = temp.resolve("measurements-onnx");
+        PipelinesTest.Result trained = PipelinesTest.quiver(
+                "run", file.toString(), "--out", run.toString(), "--set", "output.predictions=full");
+        assertEquals(0, trained.code(), trained.err());
+        Path onnx = temp.resolve("measurements.onnx");
+        PipelinesTest.Result exported =
+                PipelinesTest.quiver("export", "--model", run.toString(), "--output", onnx.toString());
+        assertEquals(0, exported.code(), exported.err());
+        OnnxExportTest.assertMatches(run, onnx, allocator);
     }
 }

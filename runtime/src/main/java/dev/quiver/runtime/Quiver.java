@@ -6,6 +6,7 @@ import dev.quiver.runtime.bundle.RunBundle;
 import dev.quiver.runtime.exec.Executor;
 import dev.quiver.runtime.exec.RunOptions;
 import dev.quiver.runtime.exec.RunResult;
+import dev.quiver.runtime.exec.internal.MemoryLimits;
 import dev.quiver.runtime.export.ExportFormat;
 import dev.quiver.runtime.export.OnnxExport;
 import dev.quiver.runtime.pipeline.Pipeline;
@@ -19,7 +20,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
 
 /**
  * Quiver embedded in a Java application: load and run pipelines, and serve trained ones.
@@ -36,9 +36,10 @@ import org.apache.arrow.memory.RootAllocator;
  * loaded Quiver) and of the plugin folders given to the builder. Telemetry goes to the {@link OpenTelemetry}
  * instance given to the builder; Quiver never uses the global one, and records nothing without one.
  *
- * <p>Memory: the row-path predictions of the models it loads or trains allocate from child allocators of one
- * root allocator, the builder's {@link Builder#allocator} (which the caller keeps owning) or one Quiver creates
- * and {@link #close() closes}. A run still gets its own root capped by {@code QUIVER_MEMORY}, as in the CLI.
+ * <p>Memory: runs and the row-path predictions of the models it loads or trains allocate from child allocators
+ * of one root allocator, the builder's {@link Builder#allocator} (which the caller keeps owning) or one Quiver
+ * creates, capped by {@code QUIVER_MEMORY}, and {@link #close() closes}. A run's child is named {@code run NAME}
+ * and closed when the run ends, which is its leak check.
  *
  * <p>An instance is thread-safe: load, run and predict from any thread; create one per application and close
  * it once every prediction using its models is done.
@@ -55,7 +56,7 @@ public final class Quiver implements AutoCloseable {
     private Quiver(Injector injector, BufferAllocator allocator, boolean ownsAllocator) {
         this.registry = injector.getInstance(PluginRegistry.class);
         this.loader = injector.getInstance(PipelineLoader.class);
-        this.executor = injector.getInstance(Executor.class);
+        this.executor = injector.getInstance(Executor.class).withRoot(allocator);
         this.catalog = injector.getInstance(PluginCatalog.class);
         this.allocator = allocator;
         this.ownsAllocator = ownsAllocator;
@@ -238,7 +239,7 @@ public final class Quiver implements AutoCloseable {
             Injector injector = PluginModule.injector(new RuntimeModule(plugins, openTelemetry));
             return allocator != null
                     ? new Quiver(injector, allocator, false)
-                    : new Quiver(injector, new RootAllocator(), true);
+                    : new Quiver(injector, MemoryLimits.rootAllocator(), true);
         }
     }
 }

@@ -44,6 +44,6 @@ public final class RuntimeModule extends AbstractModule {
     @Provides
     @Singleton
     Executor executor(RunTelemetry telemetry) {
-        return new Executor(telemetry);
+        return new Executor(telemetry, registry);
     }
 }

@@ -61,6 +61,18 @@ class QuiverBuilderTest {
     }
 
     @Test
+    void aRunAllocatesFromAChildOfTheGivenRootAndReturnsAllOfIt(BufferAllocator allocator) {
+        try (Quiver quiver = Quiver.builder().allocator(allocator).build()) {
+            assertEquals(0, allocator.getPeakMemoryAllocation());
+            quiver.run(quiver.pipeline(HOUSES, temp));
+
+            assertTrue(allocator.getPeakMemoryAllocation() > 0, "the run's batches came from the host's root");
+            assertEquals(0, allocator.getAllocatedMemory(), "and its child was closed, returning everything");
+            assertEquals(List.of(), List.copyOf(allocator.getChildAllocators()), "no child outlives the run");
+        }
+    }
+
+    @Test
     void aMistakeInYamlTextIsLocatedInTheText() {
         try (Quiver quiver = Quiver.create()) {
             QuiverException e = assertThrows(

@@ -42,13 +42,22 @@ public interface Source {
 
     /**
      * The rows this source holds out for validation itself, for data the runtime's seeded row split would divide
-     * wrongly: a text corpus is split by position (its windows are contiguous, and its tokenizer learns from the
+     * wrongly: a text corpus is split by position (its windows are contiguous, and a BPE tokenizer learns from the
      * training part only). When present, {@link #open} reads the training rows only, the runtime validates on
      * these, and a pipeline may not add a {@code split:} of its own. Creating the view reads nothing. Empty by
      * default.
      */
     default Optional<Source> validationRows() {
         return Optional.empty();
+    }
+
+    /**
+     * About {@code count} independent parts of this table for a distributed engine (see {@link SourceSplit}), or
+     * empty when the source cannot be split (the default): a database cursor, say. Cheap: a split is a
+     * description (a byte range, a row group), computed without reading the rows.
+     */
+    default List<SourceSplit> splits(int count) {
+        return List.of();
     }
 
     /** The number of rows, when known without reading the data. */

@@ -53,6 +53,29 @@ public interface OnnxGraph {
      */
     String labels(String indices, Field labelField, List<String> classes);
 
+    /**
+     * Copies the whole graph of another ONNX model into this one, so that a library with an ONNX exporter of its
+     * own (Tribuo's {@code ONNXExportable}) can be wired in rather than re-expressed. Every node, initializer and
+     * intermediate tensor of {@code model} is renamed with a prefix made from {@code prefix}, so nothing clashes
+     * with this graph; each of its graph inputs is replaced by the tensor {@code inputs} binds it to (which must
+     * already have the element type and shape that input declares). Its operators are read at the operator set
+     * the model imports and re-expressed at {@link #OPSET} where ONNX changed their form (the {@code axes}
+     * attribute of the {@code Reduce*} operators became an input); other domains it uses (such as
+     * {@code ai.onnx.ml}) are imported into this graph's model.
+     *
+     * @param prefix a short name for the inlined model, e.g. {@code "tribuo"}
+     * @param model a serialized ONNX {@code ModelProto}
+     * @param inputs this graph's tensor for each graph input of {@code model}, by that input's name
+     * @return the tensor holding each graph output of {@code model}, by that output's name, in its order
+     * @throws UnsupportedOperationException with a user-readable reason when {@code model} uses something that
+     *     cannot be inlined (a newer operator set, local functions, subgraphs, sparse initializers)
+     * @throws IllegalArgumentException when {@code model} is not a readable ModelProto or an input is not bound
+     */
+    default Map<String, String> include(String prefix, byte[] model, Map<String, String> inputs) {
+        // A default, as the SPI's compatibility rule asks of additions; the runtime's graph implements it.
+        throw new UnsupportedOperationException("this ONNX graph cannot include another model's graph");
+    }
+
     /** Declares graph output {@code name}: the tensor {@code tensor} of shape {@code [N]} typed as {@code field}. */
     void output(Field field, String tensor);
 }

@@ -6,6 +6,7 @@ import dev.quiver.cli.internal.CliTelemetry;
 import dev.quiver.runtime.Quiver;
 import dev.quiver.runtime.exec.internal.MemoryLimits;
 import dev.quiver.runtime.registry.ServicePluginRegistry;
+import io.opentelemetry.api.OpenTelemetry;
 import java.io.Console;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
@@ -199,6 +200,17 @@ public final class Main implements Callable<Integer> {
                     .build();
         }
         return quiver;
+    }
+
+    /** The OpenTelemetry of {@link #quiver()} (made with it): the SDK when {@code OTEL_*} asks, else a no-op. */
+    OpenTelemetry openTelemetry() {
+        lenientQuiver();
+        return telemetry.openTelemetry();
+    }
+
+    /** Flushes and stops the SDK now (for {@code serve}, whose command never returns to {@link #close}). */
+    void closeTelemetry() {
+        close();
     }
 
     /** The built-in plugins and those of every plugin folder, broken ones in {@code problems()}. */

@@ -3,7 +3,13 @@ package dev.quiver.serve;
 import com.sun.net.httpserver.HttpServer;
 import dev.quiver.runtime.bundle.FittedPipeline;
 import dev.quiver.serve.internal.Admission;
+import dev.quiver.serve.internal.DirectPredictor;
+import dev.quiver.serve.internal.MicroBatcher;
+import dev.quiver.serve.internal.Predictor;
 import dev.quiver.serve.internal.Routes;
+import dev.quiver.serve.internal.ServeMetrics;
+import dev.quiver.serve.internal.Telemetry;
+import io.opentelemetry.api.OpenTelemetry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -13,11 +19,15 @@ import org.apache.arrow.memory.BufferAllocator;
 
 /**
  * An HTTP prediction service over one or more fitted pipelines, started with {@link #builder()}:
- * {@code GET /health}, {@code GET /ready}, {@code GET /v1/models}, {@code GET /v1/models/NAME} and
- * {@code POST /v1/models/NAME/predict} (JSON rows or columns, or an Arrow IPC stream, in and out).
+ * {@code GET /health}, {@code GET /ready}, {@code GET /metrics} (Prometheus), {@code GET /v1/models},
+ * {@code GET /v1/models/NAME} and {@code POST /v1/models/NAME/predict} (JSON rows or columns, or an Arrow IPC
+ * stream, in and out), optionally micro-batching concurrent JSON requests.
  *
  * <p>Bounded: {@code threads} request threads, a queue of {@code queue} requests waiting for one (beyond it a
- * request is answered 503 at once), a body limit ({@code maxBodyBytes}, 413 past it). {@link #close} drains:
+ * request is answered 503 at once, with {@code Retry-After}), a body limit ({@code maxBodyBytes}, 413 past it),
+ * a deadline per request ({@code requestTimeoutMillis}, 504 past it). Predictions run on {@code threads}
+ * threads of their own ({@code quiver-predict-N}, or a {@code quiver-batch-NAME} thread per model when
+ * batching), so a request thread stops waiting at its deadline. {@link #close} drains:
  * {@code /ready} turns 503 and new requests are refused with 503, every accepted request is answered (up to
  * {@code drainMillis}), then the port is released.
  *
@@ -27,14 +37,22 @@ import org.apache.arrow.memory.BufferAllocator;
  */
 public final class ModelServer implements AutoCloseable {
 
+    /** How long no request may arrive before a draining server closes its port (see {@link #drainAndStop}). */
+    private static final long QUIET_MILLIS = 250;
+
     private final HttpServer server;
     private final Admission admission;
+    private final Predictor predictor;
+    private final ServeMetrics metrics;
     private final long drainMillis;
     private boolean closed;
 
-    private ModelServer(HttpServer server, Admission admission, long drainMillis) {
+    private ModelServer(
+            HttpServer server, Admission admission, Predictor predictor, ServeMetrics metrics, long drainMillis) {
         this.server = server;
         this.admission = admission;
+        this.predictor = predictor;
+        this.metrics = metrics;
         this.drainMillis = drainMillis;
     }
 
@@ -53,8 +71,11 @@ public final class ModelServer implements AutoCloseable {
     }
 
     /**
-     * Drains and stops: refuses new requests (503), waits until every accepted one is answered or
-     * {@code drainMillis} passed, then closes the port and the request threads.
+     * Drains and stops: refuses new requests (503 with {@code Connection: close}), waits until every accepted one
+     * is answered or {@code drainMillis} passed, then until no request has arrived for 250 ms (a client that got
+     * its 503 stops sending, so no connection is on its way in), then closes the port (new connections are
+     * refused) and the threads. The JDK 17 server cannot close its port first and still answer the accepted
+     * requests: its {@code stop(delay)} waits the whole delay and drops the answers still being written.
      *
      * @return true when every accepted request was answered in time
      */
@@ -64,15 +85,20 @@ public final class ModelServer implements AutoCloseable {
         }
         closed = true;
         admission.drain();
+        long end = System.nanoTime() + drainMillis * 1_000_000;
         boolean idle;
         try {
             idle = admission.awaitIdle(drainMillis);
+            // predictions whose callers timed out may still run: they end before the host closes the allocator
+            idle &= predictor.stop(Math.max(1, (end - System.nanoTime()) / 1_000_000));
+            admission.awaitQuiet(QUIET_MILLIS, end);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             idle = false;
         }
         server.stop(0);
         admission.shutdown();
+        metrics.close();
         return idle;
     }
 
@@ -90,7 +116,11 @@ public final class ModelServer implements AutoCloseable {
         private int queue = 256;
         private long maxBodyBytes = 16L << 20;
         private long drainMillis = 30_000;
+        private long requestTimeoutMillis = 30_000;
+        private long batchWindowMillis;
+        private int maxBatchRows = 1024;
         private BufferAllocator allocator;
+        private OpenTelemetry openTelemetry = OpenTelemetry.noop();
 
         private Builder() {}
 
@@ -141,6 +171,39 @@ public final class ModelServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How long a prediction may take, counted from the moment the request was queued: past it the caller gets
+         * 504 (or 503 if no thread took the request in time). Default 30 s.
+         */
+        public Builder requestTimeoutMillis(long value) {
+            requestTimeoutMillis = positive(value, "requestTimeoutMillis");
+            return this;
+        }
+
+        /**
+         * Micro-batching: JSON requests for one model arriving within {@code millis} of each other are predicted as
+         * one batch of up to {@link #maxBatchRows} rows (each caller gets its rows). 0, the default, turns it off.
+         */
+        public Builder batchWindowMillis(long millis) {
+            if (millis < 0) {
+                throw new IllegalArgumentException("batchWindowMillis must be 0 (off) or positive, not " + millis);
+            }
+            batchWindowMillis = millis;
+            return this;
+        }
+
+        /** The most rows one micro-batch joins (a larger request is predicted alone); default 1024. */
+        public Builder maxBatchRows(int value) {
+            maxBatchRows = positive(value, "maxBatchRows");
+            return this;
+        }
+
+        /** Where request spans go; default a no-op. Metrics are kept apart, for {@code GET /metrics}. */
+        public Builder openTelemetry(OpenTelemetry value) {
+            openTelemetry = java.util.Objects.requireNonNull(value, "openTelemetry");
+            return this;
+        }
+
         /** The allocator requests allocate from (a child each); required. The host closes it. */
         public Builder allocator(BufferAllocator value) {
             allocator = value;
@@ -163,10 +226,25 @@ public final class ModelServer implements AutoCloseable {
                 admission.shutdown();
                 throw new UncheckedIOException("Cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
             }
-            server.createContext("/", new Routes(models, allocator, maxBodyBytes, admission));
+            DirectPredictor direct = new DirectPredictor(threads, threads + queue);
+            ServeMetrics metrics = new ServeMetrics();
+            Predictor predictor = batchWindowMillis == 0
+                    ? direct
+                    : new MicroBatcher(models, direct, metrics, allocator, batchWindowMillis, maxBatchRows, queue);
+            server.createContext(
+                    "/",
+                    new Routes(
+                            models,
+                            allocator,
+                            maxBodyBytes,
+                            requestTimeoutMillis,
+                            admission,
+                            predictor,
+                            metrics,
+                            new Telemetry(openTelemetry)));
             server.setExecutor(admission);
             server.start();
-            return new ModelServer(server, admission, drainMillis);
+            return new ModelServer(server, admission, predictor, metrics, drainMillis);
         }
 
         private static int positive(int value, String name) {

@@ -294,6 +294,50 @@ class ModelServerTest {
         assertEquals(200, post(path, "application/json", rowsBody()).statusCode());
     }
 
+    /** The value of the sample whose line starts with {@code series} (name and labels exactly as written). */
+    private static double sample(String metrics, String series) {
+        return metrics.lines()
+                .filter(l -> l.startsWith(series + " "))
+                .mapToDouble(
+                        l -> Double.parseDouble(l.substring(series.length() + 1).trim()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no sample " + series + " in\n" + metrics));
+    }
+
+    @Test
+    void metricsCountRequestsByStatusRowsLatencyAndInFlightInPrometheusText() throws Exception {
+        String path = "/v1/models/iris/predict";
+        for (int i = 0; i < 3; i++) {
+            assertEquals(200, post(path, "application/json", rowsBody()).statusCode());
+        }
+        assertEquals(400, post(path, "application/json", "{\"rows\": 1}").statusCode());
+        assertEquals(404, get("/nowhere").statusCode());
+        HttpResponse<String> scrape = get("/metrics");
+        assertEquals(200, scrape.statusCode());
+        assertTrue(scrape.headers().firstValue("Content-Type").orElse("").startsWith("text/plain; version=0.0.4"));
+        String m = scrape.body();
+        assertEquals(3.0, sample(m, "quiver_serve_requests_total{model=\"iris\",route=\"predict\",status=\"200\"}"), m);
+        assertEquals(
+                1.0,
+                sample(
+                        m,
+                        "quiver_serve_requests_total{error_type=\"bad_request\",model=\"iris\",route=\"predict\","
+                                + "status=\"400\"}"),
+                m);
+        assertEquals(
+                1.0,
+                sample(m, "quiver_serve_requests_total{error_type=\"not_found\",route=\"other\",status=\"404\"}"),
+                m);
+        assertEquals(15.0, sample(m, "quiver_serve_rows_predicted_total{model=\"iris\"}"), m);
+        String latency = "quiver_serve_request_duration_seconds";
+        assertEquals(3.0, sample(m, latency + "_count{model=\"iris\",route=\"predict\",status=\"200\"}"), m);
+        assertEquals(
+                3.0, sample(m, latency + "_bucket{model=\"iris\",route=\"predict\",status=\"200\",le=\"+Inf\"}"), m);
+        assertTrue(sample(m, latency + "_sum{model=\"iris\",route=\"predict\",status=\"200\"}") > 0, m);
+        // the scrape itself is the one request in flight while the metrics are collected
+        assertEquals(1.0, sample(m, "quiver_serve_in_flight_requests"), m);
+    }
+
     @Test
     void closingDrainsEveryAcceptedRequest() throws Exception {
         ExecutorService clients = Executors.newFixedThreadPool(16);

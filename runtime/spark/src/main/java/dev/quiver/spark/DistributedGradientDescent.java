@@ -5,6 +5,7 @@ import dev.quiver.api.QuiverException;
 import dev.quiver.api.optim.Optimizer;
 import dev.quiver.api.optim.OptimizerRun;
 import dev.quiver.api.optim.Parameter;
+import dev.quiver.spark.internal.BatchSample;
 import dev.quiver.spark.internal.GradientSum;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
@@ -26,6 +27,33 @@ public final class DistributedGradientDescent {
 
     private DistributedGradientDescent() {}
 
+    private static GradientSum add(GradientSum acc, String lossName, float[] params, FeatureBlock block) {
+        return block.rows() == 0
+                ? acc
+                : acc.add(TaskPlugins.loss(lossName), params, block.features(), block.target(), block.rows());
+    }
+
+    private static GradientSum sampledGradient(
+            JavaRDD<FeatureBlock> blocks,
+            int width,
+            String lossName,
+            Broadcast<float[]> shared,
+            double fraction,
+            long seed,
+            long step) {
+        return blocks.mapPartitionsWithIndex(
+                        (partition, it) -> {
+                            GradientSum acc = new GradientSum(width);
+                            for (int index = 0; it.hasNext(); index++) {
+                                FeatureBlock batch = BatchSample.of(it.next(), fraction, seed, step, partition, index);
+                                add(acc, lossName, shared.value(), batch);
+                            }
+                            return List.of(acc).iterator();
+                        },
+                        false)
+                .treeReduce(GradientSum::merge, DistributedStatistics.TREE_DEPTH);
+    }
+
     /**
      * Trains for {@code steps} optimizer steps from zero parameters.
      *
@@ -39,6 +67,26 @@ public final class DistributedGradientDescent {
             String lossName,
             Optimizer optimizer,
             int steps) {
+        return fit(spark, blocks, width, lossName, optimizer, steps, 1.0, 0L);
+    }
+
+    /**
+     * Mini-batch training: {@code steps} steps, each over the rows drawn with probability {@code fraction} per row
+     * ({@link BatchSample}: seeded by {@code seed}, the step and the block, so reproducible), every partition
+     * computing the gradient of its drawn rows and one {@code treeAggregate} averaging them over all drawn rows
+     * (a synchronous step, the same gradient as if one machine had drawn that batch). Each step's recorded loss is
+     * that of its batch (NaN for a step that drew no rows and so took none). {@code fraction} 1 is full-batch, as {@link #fit(JavaSparkContext, JavaRDD, int, String,
+     * Optimizer, int)}.
+     */
+    public static LinearFit fit(
+            JavaSparkContext spark,
+            JavaRDD<FeatureBlock> blocks,
+            int width,
+            String lossName,
+            Optimizer optimizer,
+            int steps,
+            double fraction,
+            long seed) {
         float[] weight = new float[width];
         float[] bias = new float[1];
         float[] weightGradient = new float[width];
@@ -52,13 +100,18 @@ public final class DistributedGradientDescent {
             System.arraycopy(weight, 0, params, 0, width);
             params[width] = bias[0];
             Broadcast<float[]> shared = spark.broadcast(params);
-            GradientSum sum = blocks.treeAggregate(
-                    new GradientSum(width),
-                    (acc, block) -> acc.add(
-                            TaskPlugins.loss(lossName), shared.value(), block.features(), block.target(), block.rows()),
-                    GradientSum::merge,
-                    DistributedStatistics.TREE_DEPTH);
+            GradientSum sum = fraction >= 1
+                    ? blocks.treeAggregate(
+                            new GradientSum(width),
+                            (acc, block) -> add(acc, lossName, shared.value(), block),
+                            GradientSum::merge,
+                            DistributedStatistics.TREE_DEPTH)
+                    : sampledGradient(blocks, width, lossName, shared, fraction, seed, step);
             shared.destroy();
+            if (sum.rows() == 0 && fraction < 1) {
+                losses[step] = Double.NaN;
+                continue; // an empty draw (tiny data, tiny batch): no step, as an empty batch would give none
+            }
             if (sum.rows() == 0) {
                 throw new QuiverException(ErrorCode.DATA, "no training rows in any partition.");
             }
@@ -67,6 +120,7 @@ public final class DistributedGradientDescent {
             run.step();
         }
         double[] w = new double[width];
+
         for (int c = 0; c < width; c++) {
             w[c] = weight[c];
         }

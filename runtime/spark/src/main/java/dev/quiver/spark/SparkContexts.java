@@ -12,16 +12,18 @@ public final class SparkContexts {
 
     /**
      * A configuration for {@code master} ({@code local[2]}, {@code spark://host:7077}) that binds the driver to
-     * {@code host} (127.0.0.1 for tests and single machines) and keeps Spark's web UI off: a pipeline run is a
+     * {@code host} (127.0.0.1 for tests and single machines; null leaves Spark's choice) and keeps Spark's web UI off: a pipeline run is a
      * batch job, and a UI port per run would collide on shared machines.
      */
     public static SparkConf conf(String appName, String master, String host) {
-        return new SparkConf()
+        SparkConf conf = new SparkConf()
                 .setAppName(appName)
                 .setMaster(master)
-                .set("spark.driver.host", host)
-                .set("spark.driver.bindAddress", host)
                 .set("spark.ui.enabled", "false")
                 .set("spark.ui.showConsoleProgress", "false");
+        if (host != null) {
+            conf.set("spark.driver.host", host).set("spark.driver.bindAddress", host);
+        }
+        return conf;
     }
 }

@@ -14,6 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -297,10 +298,16 @@ public final class AtomicDirectory implements AutoCloseable {
         if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
+        List<Path> paths;
         try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
+            paths = walk.sorted(Comparator.reverseOrder()).toList();
+        } catch (UncheckedIOException e) {
+            // the walk met a folder another thread deleted meanwhile (a SIGTERM's hooks run at once): callers retry
+            // on IOException, and an unchecked one would end a shutdown hook with the folder still there
+            throw e.getCause();
+        }
+        for (Path p : paths) {
+            Files.deleteIfExists(p);
         }
     }
 }

@@ -15,7 +15,6 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -147,8 +146,8 @@ public final class RunMarker {
             throw damaged(dir, FILE, "cannot be read (" + e.getMessage() + ")");
         }
         Path base = dir.toAbsolutePath().normalize();
-        for (Iterator<Map.Entry<String, JsonNode>> it = files.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        // properties(), not fields(): the latter is deprecated in the Jackson 2.21 the spark profile builds with.
+        for (Map.Entry<String, JsonNode> entry : files.properties()) {
             String name = entry.getKey();
             JsonNode expected = entry.getValue();
             Path file = base.resolve(name).normalize();

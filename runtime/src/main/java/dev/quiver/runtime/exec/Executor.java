@@ -1,9 +1,16 @@
 package dev.quiver.runtime.exec;
 
+import dev.quiver.api.ErrorCode;
+import dev.quiver.api.QuiverException;
+import dev.quiver.runtime.exec.internal.Engines;
 import dev.quiver.runtime.exec.internal.RunExecution;
 import dev.quiver.runtime.exec.internal.TuneExecution;
 import dev.quiver.runtime.pipeline.Pipeline;
+import dev.quiver.runtime.pipeline.PluginRegistry;
+import dev.quiver.runtime.registry.ServicePluginRegistry;
 import dev.quiver.runtime.telemetry.RunTelemetry;
+import java.util.Objects;
+import org.apache.arrow.memory.BufferAllocator;
 
 /**
  * Runs a validated {@link Pipeline}: reads and splits the data, fits the transforms on the training rows,
@@ -36,14 +43,43 @@ import dev.quiver.runtime.telemetry.RunTelemetry;
  * {@code tune} in its metrics.json. The first failing fold or trial (other than a diverged trial) stops the
  * rest. Neither result depends on the thread count.
  *
+ * <h2>Execution engines</h2>
+ * A pipeline with {@code execution: {engine: NAME}} other than {@code local} is handed to the
+ * {@link ExecutionEngine} of that name found on the class path, which fits on its own workers and completes the
+ * run through {@link EngineRun#complete} (so the run folder is the same).
+ *
  * <p>Thread-safe: runs share nothing but the telemetry, so several may execute at once.
  */
 public final class Executor {
 
     private final RunTelemetry telemetry;
+    /** The plugins an execution engine rebuilds fitted pieces with; null: found on the class path when needed. */
+    private final PluginRegistry registry;
+    /** The process's root allocator that runs take a child of, or null: each run then makes its own root. */
+    private final BufferAllocator root;
 
+    /** An executor whose runs each make their own root allocator, capped by {@code QUIVER_MEMORY}. */
     public Executor(RunTelemetry telemetry) {
+        this(telemetry, null, null);
+    }
+
+    /** An executor whose execution engines see {@code registry}'s plugins (a Quiver's own, folders included). */
+    public Executor(RunTelemetry telemetry, PluginRegistry registry) {
+        this(telemetry, registry, null);
+    }
+
+    private Executor(RunTelemetry telemetry, PluginRegistry registry, BufferAllocator root) {
         this.telemetry = telemetry;
+        this.registry = registry;
+        this.root = root;
+    }
+
+    /**
+     * An executor whose runs allocate from a child of {@code root} (named after the pipeline, closed at the run's
+     * end as its leak check), so that a host keeps one root allocator per process; the caller keeps owning it.
+     */
+    public Executor withRoot(BufferAllocator root) {
+        return new Executor(telemetry, registry, Objects.requireNonNull(root, "root"));
     }
 
     /**
@@ -53,9 +89,19 @@ public final class Executor {
      *     leak, a plugin's exception), with the stage named
      */
     public RunResult run(Pipeline pipeline, RunOptions options) {
-        if (pipeline.search().isPresent()) {
-            return new TuneExecution(pipeline, options, telemetry).execute();
+        if (!pipeline.execution().isLocal()) {
+            String name = pipeline.execution().engine();
+            ExecutionEngine engine = Engines.find(name)
+                    .orElseThrow(() -> new QuiverException(
+                            ErrorCode.CONFIG,
+                            "execution.engine '" + name + "' is not on the class path; add "
+                                    + Engines.KNOWN.getOrDefault(name, "the jar that provides it") + "."));
+            PluginRegistry plugins = registry != null ? registry : ServicePluginRegistry.discover();
+            return engine.run(new EngineRun(pipeline, options, telemetry, plugins, root));
         }
-        return new RunExecution(pipeline, options, telemetry).execute();
+        if (pipeline.search().isPresent()) {
+            return new TuneExecution(pipeline, options, telemetry, root).execute();
+        }
+        return new RunExecution(pipeline, options, telemetry, root).execute();
     }
 }

@@ -62,16 +62,21 @@ public final class OnnxExport {
         } catch (UnsupportedOperationException e) {
             throw cannotExport(fitted, step + ": " + e.getMessage(), e);
         }
-        return OnnxMl.ModelProto.newBuilder()
+        OnnxMl.GraphProto built = graph.build();
+        OnnxMl.ModelProto.Builder model = OnnxMl.ModelProto.newBuilder()
                 .setIrVersion(IR_VERSION)
                 .addOpsetImport(
-                        OnnxMl.OperatorSetIdProto.newBuilder().setDomain("").setVersion(OnnxGraph.OPSET))
-                .setProducerName("quiver")
+                        OnnxMl.OperatorSetIdProto.newBuilder().setDomain("").setVersion(OnnxGraph.OPSET));
+        // Domains an included graph (a Tribuo model's own export) uses, such as ai.onnx.ml.
+        graph.domainImports()
+                .forEach((domain, version) -> model.addOpsetImport(
+                        OnnxMl.OperatorSetIdProto.newBuilder().setDomain(domain).setVersion(version)));
+        return model.setProducerName("quiver")
                 .setProducerVersion(RunMarker.QUIVER_VERSION)
                 .setDomain("dev.quiver")
                 .setDocString("Quiver pipeline '" + fitted.name() + "': raw feature columns in, the columns of "
                         + "'quiver predict' out.")
-                .setGraph(graph.build())
+                .setGraph(built)
                 .addAllMetadataProps(metadata(fitted).entrySet().stream()
                         .map(e -> OnnxMl.StringStringEntryProto.newBuilder()
                                 .setKey(e.getKey())
@@ -145,8 +150,9 @@ public final class OnnxExport {
         return new QuiverException(
                 ErrorCode.USAGE,
                 "Cannot export this model to ONNX (pipeline '" + fitted.name() + "'): " + why
-                        + ". Exportable: the native linear, logistic, softmax and mlp models with standardize, "
-                        + "min-max, impute (numeric) and one-hot.",
+                        + ". Exportable: the native linear, logistic, softmax and mlp models, and Tribuo's linear "
+                        + "SGD, LIBLINEAR, LIBSVM and factorization-machine models, with standardize, min-max, "
+                        + "impute (numeric) and one-hot.",
                 cause);
     }
 }

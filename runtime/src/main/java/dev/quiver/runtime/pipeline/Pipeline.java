@@ -44,6 +44,7 @@ import java.util.Optional;
  *     checked from {@code training:} before any data is read; empty when the trainer does not train iteratively
  * @param search the hyper-parameter search of the {@code tune:} section, whose trials are this pipeline with
  *     their parameters applied; empty for a plain pipeline (and for every trial)
+ * @param execution where the pipeline runs (the {@code execution:} section; {@link Execution#LOCAL} without one)
  */
 public record Pipeline(
         Path file,
@@ -63,7 +64,8 @@ public record Pipeline(
         List<String> plannedFeatures,
         Map<String, Object> trainingOptions,
         Map<Task, TrainingSetup> training,
-        Optional<Search> search) {
+        Optional<Search> search,
+        Execution execution) {
 
     public Pipeline {
         training = Map.copyOf(training);
@@ -71,6 +73,48 @@ public record Pipeline(
         metrics = List.copyOf(metrics);
         plannedFeatures = List.copyOf(plannedFeatures);
         trainingOptions = Collections.unmodifiableMap(new LinkedHashMap<>(trainingOptions));
+    }
+
+    /** A pipeline that runs in this JVM ({@link Execution#LOCAL}). */
+    public Pipeline(
+            Path file,
+            String name,
+            long seed,
+            Named<Source> source,
+            Columns columns,
+            Task task,
+            SplitSpec split,
+            List<Named<Transform>> transforms,
+            Named<Trainer> model,
+            List<Named<Metric>> metrics,
+            Path outputDir,
+            Map<String, Object> document,
+            int checkpointEvery,
+            boolean taskInferred,
+            List<String> plannedFeatures,
+            Map<String, Object> trainingOptions,
+            Map<Task, TrainingSetup> training,
+            Optional<Search> search) {
+        this(
+                file,
+                name,
+                seed,
+                source,
+                columns,
+                task,
+                split,
+                transforms,
+                model,
+                metrics,
+                outputDir,
+                document,
+                checkpointEvery,
+                taskInferred,
+                plannedFeatures,
+                trainingOptions,
+                training,
+                search,
+                Execution.LOCAL);
     }
 
     /** A pipeline without a search. */
@@ -177,7 +221,8 @@ public record Pipeline(
                 plannedFeatures,
                 trainingOptions,
                 training,
-                Optional.of(value));
+                Optional.of(value),
+                execution);
     }
 
     /**

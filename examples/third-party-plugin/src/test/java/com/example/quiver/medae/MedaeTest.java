@@ -12,12 +12,38 @@ import dev.quiver.api.metric.MetricFactory;
 import dev.quiver.api.metric.Predictions;
 import dev.quiver.testing.MapConfig;
 import dev.quiver.testing.TestContext;
+import dev.quiver.testing.conformance.MetricConformance;
 import java.util.List;
 import java.util.ServiceLoader;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** The plugin as Quiver will see it: found by ServiceLoader, the SPI version accepted, the metric's values. */
+/**
+ * The plugin as Quiver will see it: found by ServiceLoader, the SPI version accepted, the metric's values, and
+ * Quiver's metric conformance kit (the checks every bundled metric passes).
+ */
 class MedaeTest {
+
+    /** The kit: perfect score, determinism, order independence, NaN handling, the scikit-learn references. */
+    @Nested
+    class Conformance extends MetricConformance {
+        @Override
+        protected MetricFactory factory() {
+            return new MedaeFactory();
+        }
+
+        @Override
+        protected double perfectScore() {
+            return 0.0;
+        }
+
+        @Override
+        protected List<Reference> references() {
+            // scikit-learn: median_absolute_error([3, -0.5, 2, 7], [2.5, 0.0, 2, 8]) == 0.5
+            return List.of(new Reference(
+                    "sklearn docs", regression(new double[] {3, -0.5, 2, 7}, new double[] {2.5, 0, 2, 8}), 0.5, 0));
+        }
+    }
 
     private static Metric metric() {
         return new MedaeFactory().create(MapConfig.of(), new TestContext());

@@ -10,6 +10,7 @@ public final class ApiError extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final int status;
+    private final String kind;
     private final String column;
     private final int row;
 
@@ -18,10 +19,37 @@ public final class ApiError extends RuntimeException {
     }
 
     public ApiError(int status, String message, String column, int row) {
+        this(status, kindOf(status), message, column, row);
+    }
+
+    /** An error of a kind more precise than its status says ({@code busy}, {@code draining}, {@code queue_timeout}). */
+    public ApiError(int status, String kind, String message) {
+        this(status, kind, message, null, -1);
+    }
+
+    private ApiError(int status, String kind, String message, String column, int row) {
         super(message, null, false, false);
         this.status = status;
+        this.kind = kind;
         this.column = column;
         this.row = row;
+    }
+
+    private static String kindOf(int status) {
+        return switch (status) {
+            case 400 -> "bad_request";
+            case 404 -> "not_found";
+            case 405 -> "method_not_allowed";
+            case 413 -> "too_large";
+            case 503 -> "unavailable";
+            case 504 -> "timeout";
+            default -> "internal";
+        };
+    }
+
+    /** The kind of error, for the {@code error_type} of the request metrics: {@code bad_request}, {@code timeout}... */
+    public String kind() {
+        return kind;
     }
 
     public int status() {

@@ -90,9 +90,8 @@ public final class DirectoryCheckpoints implements Checkpoints {
             for (JsonNode e : json.path("history")) {
                 Map<String, Double> metrics = new HashMap<>();
                 e.path("metrics")
-                        .fields()
-                        .forEachRemaining(
-                                m -> metrics.put(m.getKey(), m.getValue().asDouble()));
+                        .properties()
+                        .forEach(m -> metrics.put(m.getKey(), m.getValue().asDouble()));
                 history.add(new EpochStats(
                         e.path("epoch").asInt(),
                         number(e, "trainLoss"),

@@ -102,6 +102,15 @@ final class FitStep {
         return new Transforms(fitted, columns);
     }
 
+    /** Transforms fitted elsewhere (an execution engine), in pipeline order, with the columns they output. */
+    Transforms transforms(List<FittedTransform> fitted) {
+        Columns columns = pipeline.columns();
+        for (FittedTransform f : fitted) {
+            columns = f.columns(columns);
+        }
+        return new Transforms(fitted, columns);
+    }
+
     /**
      * What the trainer reads: {@code rows} (already transformed) with the transformed columns.
      *

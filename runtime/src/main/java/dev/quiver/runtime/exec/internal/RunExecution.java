@@ -10,6 +10,7 @@ import dev.quiver.api.model.TrainingData;
 import dev.quiver.api.model.TrainingSetup;
 import dev.quiver.runtime.bundle.AtomicDirectory;
 import dev.quiver.runtime.bundle.FittedPipeline;
+import dev.quiver.runtime.exec.DistributedFit;
 import dev.quiver.runtime.exec.RunOptions;
 import dev.quiver.runtime.exec.RunResult;
 import dev.quiver.runtime.pipeline.Pipeline;
@@ -45,6 +46,10 @@ public final class RunExecution {
     private final Extras extras;
     /** False for a tuning trial, whose parent is its search's scratch folder (see {@link #trial}). */
     private final boolean createParent;
+    /** The fit step an execution engine does in place of the local one; null for a local run. */
+    private final DistributedFit distributed;
+    /** The allocator whose child the run allocates from, or null: the run makes its own root. */
+    private final BufferAllocator parent;
 
     /**
      * What a run's metrics.json and report carry beyond its own results (a tuning run's trials).
@@ -55,29 +60,68 @@ public final class RunExecution {
      */
     public record Extras(Map<String, Object> metrics, Map<String, String> facts, List<Map<String, String>> trials) {
 
-        static final Extras NONE = new Extras(Map.of(), Map.of(), List.of());
+        public static final Extras NONE = new Extras(Map.of(), Map.of(), List.of());
     }
 
-    public RunExecution(Pipeline pipeline, RunOptions options, RunTelemetry telemetry) {
-        this(pipeline, options, telemetry, Extras.NONE);
+    /** {@code parent}: the allocator the run takes a child of, or null to make its own root. */
+    public RunExecution(Pipeline pipeline, RunOptions options, RunTelemetry telemetry, BufferAllocator parent) {
+        this(pipeline, options, telemetry, parent, Extras.NONE, true);
     }
 
-    public RunExecution(Pipeline pipeline, RunOptions options, RunTelemetry telemetry, Extras extras) {
-        this(pipeline, options, telemetry, extras, true);
+    public RunExecution(
+            Pipeline pipeline, RunOptions options, RunTelemetry telemetry, BufferAllocator parent, Extras extras) {
+        this(pipeline, options, telemetry, parent, extras, true);
+    }
+
+    /** A run whose transforms and model are fitted by {@code distributed} (an execution engine's fit step). */
+    public RunExecution(
+            Pipeline pipeline,
+            RunOptions options,
+            RunTelemetry telemetry,
+            BufferAllocator parent,
+            Extras extras,
+            DistributedFit distributed) {
+        this(pipeline, options, telemetry, parent, extras, true, distributed);
     }
 
     private RunExecution(
-            Pipeline pipeline, RunOptions options, RunTelemetry telemetry, Extras extras, boolean createParent) {
+            Pipeline pipeline,
+            RunOptions options,
+            RunTelemetry telemetry,
+            BufferAllocator parent,
+            Extras extras,
+            boolean createParent) {
+        this(pipeline, options, telemetry, parent, extras, createParent, null);
+    }
+
+    private RunExecution(
+            Pipeline pipeline,
+            RunOptions options,
+            RunTelemetry telemetry,
+            BufferAllocator parent,
+            Extras extras,
+            boolean createParent,
+            DistributedFit distributed) {
         this.pipeline = pipeline;
         this.options = options;
         this.telemetry = telemetry;
+        this.parent = parent;
         this.extras = extras;
         this.createParent = createParent;
+        this.distributed = distributed;
     }
 
     /** A tuning trial's run, into a folder whose parent (the search's scratch folder) must exist. */
-    static RunExecution trial(Pipeline pipeline, RunOptions options, RunTelemetry telemetry) {
-        return new RunExecution(pipeline, options, telemetry, Extras.NONE, false);
+    static RunExecution trial(Pipeline pipeline, RunOptions options, RunTelemetry telemetry, BufferAllocator parent) {
+        return new RunExecution(pipeline, options, telemetry, parent, Extras.NONE, false);
+    }
+
+    /** The run's allocator: a child of the host's root, or a root of its own (closing either is the leak check). */
+    private BufferAllocator runAllocator() {
+        if (parent == null) {
+            return MemoryLimits.rootAllocator();
+        }
+        return parent.newChildAllocator("run " + pipeline.name(), 0, parent.getLimit());
     }
 
     public RunResult execute() {
@@ -89,7 +133,7 @@ public final class RunExecution {
             trace = run;
             try (AtomicDirectory folder =
                             createParent ? AtomicDirectory.begin(output) : AtomicDirectory.beginInsideExisting(output);
-                    BufferAllocator allocator = MemoryLimits.rootAllocator()) {
+                    BufferAllocator allocator = runAllocator()) {
                 root = allocator;
                 RunResult result = executeInto(folder, output);
                 folder.commit();
@@ -133,6 +177,9 @@ public final class RunExecution {
                     ? Optional.of(stage("cv", stage -> crossValidate(splits, task, stage)))
                     : Optional.empty();
             FitStep step = new FitStep(pipeline, task, splits.classes());
+            if (distributed != null) {
+                return executeDistributed(folder, output, splits, task, step);
+            }
             FitStep.Transforms transforms = step.fitTransforms(splits.train(), this::stagePiece);
             CountingSource counted = new CountingSource(transforms.apply(splits.train()), telemetry, RunScores.TRAIN);
             Optional<TrainingData> validation = splits.validation()
@@ -177,6 +224,48 @@ public final class RunExecution {
     }
 
     /**
+     * The run with the engine's fit step: the engine fits transforms and model in stage {@code train}; scoring and
+     * writing are the local run's. No checkpoints and no resume (the engine's steps are not the local loop's).
+     */
+    private RunResult executeDistributed(AtomicDirectory folder, Path output, Splits splits, Task task, FitStep step) {
+        History history = new History();
+        long started = System.nanoTime();
+        DistributedFit.Result result = stage(
+                RunScores.TRAIN,
+                stage -> distributed.fit(task, splits.classes(), fitContext(stage, history, task, Optional.empty())));
+        double seconds = (System.nanoTime() - started) / 1e9;
+        if (result.transforms().size() != pipeline.transforms().size()) {
+            throw new QuiverException(
+                    ErrorCode.INTERNAL,
+                    "The execution engine '" + pipeline.execution().engine() + "' returned "
+                            + result.transforms().size() + " fitted transforms for the pipeline's "
+                            + pipeline.transforms().size() + ".");
+        }
+        FitStep.Transforms transforms = step.transforms(result.transforms());
+        FittedPipeline fitted = step.fitted(splits.train().schema(), transforms, result.model());
+        TrainingData trainingData = step.trainingData(transforms.apply(splits.train()), transforms, Optional.empty());
+        RunScores scores = stage(
+                "evaluate",
+                stage -> RunScores.of(
+                        fitted,
+                        splits,
+                        pipeline.metrics(),
+                        stage.allocator(),
+                        folder.path(),
+                        PredictionsOutput.of(pipeline.document()),
+                        telemetry));
+        long rowEpochs = RunRecordWriter.rowEpochs(history, 0, result.rows());
+        RunRecordWriter record = new RunRecordWriter(pipeline, extras);
+        Map<String, Object> metrics =
+                record.metrics(scores, Optional.empty(), seconds, rowEpochs, trainingData, history);
+        stage("write", stage -> {
+            record.write(folder.path(), fitted, metrics, history, scores, rowEpochs);
+            return null;
+        });
+        return new RunResult(output, metrics, history.epochs(), fitted);
+    }
+
+    /**
      * Cross-validates on the training rows (the final model is then refitted on all of them). Folds are
      * stratified when the split is and the task is classification.
      */
@@ -201,6 +290,10 @@ public final class RunExecution {
     private RunFitContext fitContext(Stage stage, History history, Task task) {
         Optional<Checkpoints> offered =
                 pipeline.checkpointEvery() > 0 || options.resume() ? Optional.of(checkpoints) : Optional.empty();
+        return fitContext(stage, history, task, offered);
+    }
+
+    private RunFitContext fitContext(Stage stage, History history, Task task, Optional<Checkpoints> offered) {
         Optional<TrainingSetup> training = pipeline.trainingFor(task);
         // With steps: the history's rows are the model's own report intervals, whose count the run cannot know.
         training.ifPresent(setup -> options.listener().trainingStarted(setup.steps() > 0 ? 0 : setup.epochs()));

@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.apache.arrow.memory.BufferAllocator;
 
 /**
  * A hyper-parameter search: every trial is a full run of its pipeline (into a hidden scratch folder beside the
@@ -37,8 +38,11 @@ public final class TuneExecution {
     private final Search search;
     private final RunOptions options;
     private final RunTelemetry telemetry;
+    private final BufferAllocator parent;
 
-    public TuneExecution(Pipeline pipeline, RunOptions options, RunTelemetry telemetry) {
+    /** {@code parent}: the allocator each trial and the final run take a child of, or null for roots of their own. */
+    public TuneExecution(Pipeline pipeline, RunOptions options, RunTelemetry telemetry, BufferAllocator parent) {
+        this.parent = parent;
         this.pipeline = pipeline;
         this.search = pipeline.search().orElseThrow(() -> new IllegalArgumentException("no search"));
         this.options = options;
@@ -83,6 +87,7 @@ public final class TuneExecution {
                         chosen,
                         options,
                         telemetry,
+                        parent,
                         new RunExecution.Extras(
                                 Map.of("tune", toJson(outcomes, best)),
                                 Map.of("tuning", summary(outcomes, best)),
@@ -93,7 +98,7 @@ public final class TuneExecution {
     private Outcome score(int index, int count, Pipeline trial, RunOptions trialOptions) {
         try {
             RunResult result =
-                    RunExecution.trial(trial, trialOptions, telemetry).execute();
+                    RunExecution.trial(trial, trialOptions, telemetry, parent).execute();
             return new Outcome(objective(result.metrics()), Optional.empty());
         } catch (QuiverException e) {
             if (e.code() == ErrorCode.DIVERGED) {

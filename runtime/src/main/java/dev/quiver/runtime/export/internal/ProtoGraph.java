@@ -33,6 +33,7 @@ public final class ProtoGraph implements OnnxGraph {
     private final Set<String> text = new HashSet<>();
     private final Map<String, OnnxMl.ValueInfoProto> inputs = new LinkedHashMap<>();
     private final Set<String> names = new HashSet<>();
+    private final Map<String, Long> domains = new LinkedHashMap<>();
 
     public ProtoGraph(String name) {
         graph.setName(name);
@@ -183,6 +184,11 @@ public final class ProtoGraph implements OnnxGraph {
     }
 
     @Override
+    public Map<String, String> include(String prefix, byte[] model, Map<String, String> inputs) {
+        return ForeignGraph.include(this, prefix, model, inputs);
+    }
+
+    @Override
     public void output(Field field, String tensor) {
         ArrowType type = field.getType();
         int elementType = type instanceof ArrowType.Utf8 || type instanceof ArrowType.LargeUtf8
@@ -210,6 +216,42 @@ public final class ProtoGraph implements OnnxGraph {
         return graph.build();
     }
 
+    /** The operator-set domains besides the default one that included graphs use, with their versions. */
+    public Map<String, Long> domainImports() {
+        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(domains));
+    }
+
+    void importDomain(String domain, long version) {
+        Long before = domains.putIfAbsent(domain, version);
+        if (before != null && before != version) {
+            throw new UnsupportedOperationException("included graphs need domain '" + domain + "' at versions " + before
+                    + " and " + version + ", and a model imports a domain once");
+        }
+    }
+
+    void addNode(OnnxMl.NodeProto node) {
+        graph.addNode(node);
+    }
+
+    void addInitializer(OnnxMl.TensorProto tensor) {
+        graph.addInitializer(tensor);
+    }
+
+    /**
+     * A prefix ({@code hint.}, else {@code hint_1.}, ...) that makes every one of {@code suffixes} a name not yet
+     * used in this graph; the prefixed names are then taken.
+     */
+    String freePrefix(String hint, List<String> suffixes) {
+        for (int i = 0; ; i++) {
+            String prefix = (i == 0 ? hint : hint + "_" + i) + ".";
+            if (suffixes.stream().noneMatch(s -> names.contains(prefix + s))
+                    && names.stream().noneMatch(n -> n.startsWith(prefix))) {
+                suffixes.forEach(s -> names.add(prefix + s));
+                return prefix;
+            }
+        }
+    }
+
     private OnnxMl.TensorProto.Builder tensor(String hint, int elementType, long[] shape) {
         OnnxMl.TensorProto.Builder t =
                 OnnxMl.TensorProto.newBuilder().setName(unique(hint)).setDataType(elementType);
@@ -224,7 +266,7 @@ public final class ProtoGraph implements OnnxGraph {
         return t.getName();
     }
 
-    private String unique(String hint) {
+    String unique(String hint) {
         String name = hint;
         for (int i = 1; !names.add(name); i++) {
             name = hint + "_" + i;

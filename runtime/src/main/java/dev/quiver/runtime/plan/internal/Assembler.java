@@ -22,6 +22,7 @@ import dev.quiver.api.transform.Transform;
 import dev.quiver.runtime.config.ConfigNode;
 import dev.quiver.runtime.config.Problems;
 import dev.quiver.runtime.config.YamlConfig;
+import dev.quiver.runtime.pipeline.Execution;
 import dev.quiver.runtime.pipeline.Named;
 import dev.quiver.runtime.pipeline.Pipeline;
 import dev.quiver.runtime.pipeline.PluginRegistry;
@@ -83,6 +84,7 @@ public final class Assembler {
                 .flatMap(n -> model(n, top, context, checkpointEvery));
         Metrics metrics = metrics(root, context);
         Path outputDir = outputDir(top, name, context);
+        Execution execution = ExecutionSection.read(top);
         top.checkUnknownKeys(TOP_KEYS, "the pipeline");
 
         if (source.isEmpty()) {
@@ -153,7 +155,9 @@ public final class Assembler {
                 checked.get().inferred(),
                 plan.get().planned().features(),
                 model.get().training().plain(),
-                setups));
+                setups,
+                Optional.empty(),
+                execution));
     }
 
     /**

@@ -32,7 +32,8 @@ final class DocumentOptions {
             "evaluate",
             "output",
             "checkpoint",
-            "tune");
+            "tune",
+            "execution");
 
     static final Option<List<String>> FEATURES = Option.strings("features", List.of())
             .describe("The feature columns; default: every column but the target.");

@@ -6,9 +6,11 @@ import dev.quiver.api.QuiverException;
 import dev.quiver.api.config.DidYouMean;
 import dev.quiver.api.data.BatchReader;
 import dev.quiver.api.data.Source;
+import dev.quiver.api.data.SourceSplit;
 import dev.quiver.plugins.io.csv.internal.CsvBatchReader;
 import dev.quiver.plugins.io.csv.internal.CsvLayout;
 import dev.quiver.plugins.io.csv.internal.CsvReadOptions;
+import dev.quiver.plugins.io.internal.IoFailures;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +43,24 @@ final class CsvSource implements Source {
     @Override
     public BatchReader open(BufferAllocator allocator) {
         return CsvBatchReader.open(path, layout(), options, allocator);
+    }
+
+    /**
+     * {@code count} byte ranges of about equal size (fewer for a file of fewer bytes), cut on line boundaries when
+     * each is opened; a range holding no line start reads no rows. How many is the caller's choice (an engine asks
+     * for its parallelism). A quoted field holding a newline would be cut in two, so such a file must not be
+     * split.
+     */
+    @Override
+    public List<SourceSplit> splits(int count) {
+        layout(); // the file exists and its declared columns do, checked here on the driver
+        long size = IoFailures.size(path);
+        int parts = (int) Math.max(1, Math.min(count, size));
+        List<SourceSplit> splits = new ArrayList<>(parts);
+        for (int i = 0; i < parts; i++) {
+            splits.add(new CsvSplit(path, options, size * i / parts, size * (i + 1) / parts));
+        }
+        return splits;
     }
 
     @Override

@@ -23,6 +23,15 @@ public final class IoFailures {
         }
     }
 
+    /** The size of {@code path} in bytes. */
+    public static long size(Path path) {
+        try {
+            return java.nio.file.Files.size(path);
+        } catch (IOException e) {
+            throw reading(path, e);
+        }
+    }
+
     /** A failure while reading {@code path}. */
     public static QuiverException reading(Path path, IOException cause) {
         if (cause instanceof NoSuchFileException) {

@@ -4,6 +4,8 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import dev.quiver.api.ErrorCode;
 import dev.quiver.api.QuiverException;
 import dev.quiver.api.Task;
+import dev.quiver.api.export.OnnxExportable;
+import dev.quiver.api.export.OnnxGraph;
 import dev.quiver.api.model.Model;
 import dev.quiver.api.state.StateReader;
 import dev.quiver.api.state.StateWriter;
@@ -25,11 +27,11 @@ import org.tribuo.protos.core.ModelProto;
 /**
  * A fitted Tribuo model as a Quiver {@link Model}. Immutable; {@link #predict} is thread-safe because Tribuo's
  * models are safe for concurrent prediction. Saved with Tribuo's own protobuf serialisation, so a reload predicts
- * bit for bit the same.
+ * bit for bit the same. Exports to ONNX through Tribuo's own exporter where the model has one ({@link TribuoOnnx}).
  *
  * @param <T> the Tribuo output type
  */
-public final class TribuoModel<T extends Output<T>> implements Model {
+public final class TribuoModel<T extends Output<T>> implements Model, OnnxExportable {
 
     /** The factory name models are saved and found under. */
     public static final String TYPE = "tribuo";
@@ -154,6 +156,12 @@ public final class TribuoModel<T extends Output<T>> implements Model {
             out.close();
             throw e;
         }
+    }
+
+    /** Through Tribuo's own ONNX export; a model without one is "cannot export" naming its Tribuo class. */
+    @Override
+    public void exportOnnx(OnnxGraph graph) {
+        TribuoOnnx.export(model, adapter, fields, graph);
     }
 
     @Override

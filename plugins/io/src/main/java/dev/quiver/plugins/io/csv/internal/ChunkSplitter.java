@@ -59,11 +59,28 @@ final class ChunkSplitter {
     private long linesBeforeCut;
 
     ChunkSplitter(ReadableByteChannel in, String file, byte delimiter, byte quote, int chunkBytes) {
+        this(in, file, delimiter, quote, chunkBytes, 1, true);
+    }
+
+    /**
+     * A splitter over part of a file that begins on a record boundary: {@code firstLine} is the line the part
+     * starts on, {@code startOfFile} false when the part does not start the file (no header, no byte-order mark).
+     */
+    ChunkSplitter(
+            ReadableByteChannel in,
+            String file,
+            byte delimiter,
+            byte quote,
+            int chunkBytes,
+            long firstLine,
+            boolean startOfFile) {
         this.in = in;
         this.file = file;
         this.delimiter = delimiter;
         this.quote = quote;
         this.chunkBytes = chunkBytes;
+        this.nextLine = firstLine;
+        this.first = startOfFile;
     }
 
     /** The next chunk, or null after the last one. */

@@ -4,6 +4,7 @@ import dev.quiver.api.data.BatchReader;
 import dev.quiver.plugins.io.internal.IoFailures;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.List;
@@ -56,14 +57,14 @@ public final class CsvBatchReader implements BatchReader {
             CsvReadOptions options,
             FileChannel channel,
             VectorSchemaRoot root,
-            int chunkBytes) {
+            ChunkSplitter splitter) {
         this.file = path.toString();
         this.layout = layout;
         this.options = options;
         this.channel = channel;
         this.root = root;
         this.vectors = root.getFieldVectors();
-        this.splitter = new ChunkSplitter(channel, file, options.delimiter(), options.quote(), chunkBytes);
+        this.splitter = splitter;
     }
 
     /** Opens {@code path} for a pass; the caller owns the returned reader. */
@@ -74,11 +75,46 @@ public final class CsvBatchReader implements BatchReader {
     /** As {@link #open(Path, CsvLayout, CsvReadOptions, BufferAllocator)}, with chunks of about {@code chunkBytes}. */
     static CsvBatchReader open(
             Path path, CsvLayout layout, CsvReadOptions options, BufferAllocator allocator, int chunkBytes) {
+        return open(path, layout, options, allocator, chunkBytes, new ByteRange(0, Long.MAX_VALUE, 1));
+    }
+
+    /**
+     * Reads only the records in {@code range} of {@code path} (a split: the header and byte-order mark belong to
+     * the range that starts at byte 0); the caller owns the returned reader.
+     */
+    public static CsvBatchReader open(
+            Path path, CsvLayout layout, CsvReadOptions options, BufferAllocator allocator, ByteRange range) {
+        return open(path, layout, options, allocator, ChunkSplitter.CHUNK_BYTES, range);
+    }
+
+    private static CsvBatchReader open(
+            Path path,
+            CsvLayout layout,
+            CsvReadOptions options,
+            BufferAllocator allocator,
+            int chunkBytes,
+            ByteRange range) {
         FileChannel channel = IoFailures.openForReading(path);
         VectorSchemaRoot root = null;
         try {
+            ReadableByteChannel in = channel;
+            if (range.start() > 0 || range.end() != Long.MAX_VALUE) {
+                channel.position(range.start());
+                in = new BoundedChannel(channel, range.end() - range.start());
+            }
+            ChunkSplitter splitter = new ChunkSplitter(
+                    in,
+                    path.toString(),
+                    options.delimiter(),
+                    options.quote(),
+                    chunkBytes,
+                    range.firstLine(),
+                    range.start() == 0);
             root = VectorSchemaRoot.create(layout.schema(), allocator);
-            return new CsvBatchReader(path, layout, options, channel, root, chunkBytes);
+            return new CsvBatchReader(path, layout, options, channel, root, splitter);
+        } catch (IOException e) {
+            closeQuietly(channel, null);
+            throw IoFailures.reading(path, e);
         } catch (RuntimeException e) {
             if (root != null) {
                 root.close();

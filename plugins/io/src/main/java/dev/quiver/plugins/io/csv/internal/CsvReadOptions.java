@@ -1,11 +1,13 @@
 package dev.quiver.plugins.io.csv.internal;
 
+import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
 /**
- * How to read one CSV file: the validated options of a {@code csv} source. Immutable.
+ * How to read one CSV file: the validated options of a {@code csv} source. Immutable; serializable, so a split
+ * carries it to another process.
  *
  * @param delimiter the field separator (one ASCII byte)
  * @param quote the quote character (one ASCII byte)
@@ -25,7 +27,10 @@ public record CsvReadOptions(
         int batchSize,
         int inferRows,
         Map<String, ColumnType> declaredTypes,
-        String schemaKeyPath) {
+        String schemaKeyPath)
+        implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     public CsvReadOptions {
         nullTokens = List.copyOf(nullTokens);

@@ -1,0 +1,60 @@
+package dev.quiver.spark.internal;
+
+import dev.quiver.api.PluginContext;
+import dev.quiver.api.model.Model;
+import dev.quiver.api.model.ModelFactory;
+import dev.quiver.api.state.StateWriter;
+import dev.quiver.api.transform.FittedTransform;
+import dev.quiver.api.transform.TransformFactory;
+import dev.quiver.runtime.bundle.JsonStateReader;
+import dev.quiver.runtime.bundle.JsonStateWriter;
+import dev.quiver.runtime.pipeline.PluginRegistry;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The fitted transforms and model of a Spark fit, made by their own plugins: the statistics computed on Spark are
+ * written in the state format each plugin saves to a run folder (its stable, versioned contract, read back by
+ * every {@code quiver predict}) and loaded through the plugin's factory, so the fitted objects are exactly the ones
+ * a local fit would have made from the same numbers. Stateless; the driver thread calls it.
+ */
+final class FittedPieces {
+
+    private final PluginRegistry registry;
+
+    FittedPieces(PluginRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** {@code standardize}: {@code (x - mean) / scale} per column. */
+    FittedTransform standardize(List<String> columns, double[] mean, double[] scale) {
+        return transform("standardize", state -> state.putStrings("columns", columns)
+                .putDoubles("mean", mean)
+                .putDoubles("scale", scale));
+    }
+
+    /** {@code min-max}: {@code x * scale + offset} per column, with the range it was fitted on. */
+    FittedTransform minMax(List<String> columns, double[] min, double[] max, double[] scale, double[] offset) {
+        return transform("min-max", state -> state.putStrings("columns", columns)
+                .putDoubles("min", min)
+                .putDoubles("max", max)
+                .putDoubles("scale", scale)
+                .putDoubles("offset", offset));
+    }
+
+    /** {@code linear-regression}'s model: one output, {@code weight · x + bias}, regression head. */
+    Model linearRegression(List<String> features, double[] weight, double bias) {
+        JsonStateWriter state = JsonStateWriter.create();
+        state.putStrings("features", features).putDoubles("weight", weight).putDoubles("bias", new double[] {bias});
+        state.child("head").putString("task", "REGRESSION").putLong("width", 1).putDouble("threshold", 0.5);
+        ModelFactory factory = registry.models().get(SparkSupport.LINEAR_REGRESSION);
+        return factory.load(JsonStateReader.of(state.json()), new PluginContext() {});
+    }
+
+    private FittedTransform transform(String type, Consumer<StateWriter> write) {
+        JsonStateWriter state = JsonStateWriter.create();
+        write.accept(state);
+        TransformFactory factory = registry.transforms().get(type);
+        return factory.load(JsonStateReader.of(state.json()), new PluginContext() {});
+    }
+}

@@ -1,0 +1,168 @@
+package dev.quiver.spark.internal;
+
+import dev.quiver.api.ErrorCode;
+import dev.quiver.api.QuiverException;
+import dev.quiver.api.Task;
+import dev.quiver.api.data.SourceSplit;
+import dev.quiver.api.model.EpochStats;
+import dev.quiver.api.model.FitContext;
+import dev.quiver.api.model.Model;
+import dev.quiver.api.model.TrainingDefaults;
+import dev.quiver.api.model.TrainingSetup;
+import dev.quiver.api.transform.FittedTransform;
+import dev.quiver.runtime.exec.DistributedFit;
+import dev.quiver.runtime.pipeline.Named;
+import dev.quiver.runtime.pipeline.Pipeline;
+import dev.quiver.runtime.pipeline.PluginRegistry;
+import dev.quiver.spark.DistributedGradientDescent;
+import dev.quiver.spark.DistributedLeastSquares;
+import dev.quiver.spark.DistributedStatistics;
+import dev.quiver.spark.FeatureBlock;
+import dev.quiver.spark.LinearFit;
+import dev.quiver.spark.Standardization;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * A pipeline's fit step on Spark: the driver asks the source for splits, tasks read them into cached blocks, each
+ * transform is fitted from one {@code treeAggregate} of column statistics and applied to the blocks, and the model
+ * is trained on them (least squares from one aggregate of {@code ZᵀZ}, {@code Zᵀy}; gradient descent one job per
+ * step). The pieces are then built by their own plugins ({@link FittedPieces}). Only what {@link SparkSupport}
+ * accepts reaches here. Single use, on the Spark driver thread.
+ */
+public final class SparkPipelineFit implements DistributedFit {
+
+    private final JavaSparkContext spark;
+    private final Pipeline pipeline;
+    private final FittedPieces pieces;
+    private final int partitions;
+
+    /** @param partitions how many splits to ask the source for; 0 for Spark's default parallelism */
+    public SparkPipelineFit(JavaSparkContext spark, Pipeline pipeline, PluginRegistry registry, int partitions) {
+        this.spark = spark;
+        this.pipeline = pipeline;
+        this.pieces = new FittedPieces(registry);
+        this.partitions = partitions;
+    }
+
+    @Override
+    public Result fit(Task task, List<String> classes, FitContext context) {
+        List<String> features = pipeline.columns().features();
+        String target = pipeline.columns()
+                .target()
+                .orElseThrow(() -> new QuiverException(ErrorCode.CONFIG, "training on Spark needs a target column."));
+        int count = partitions > 0 ? partitions : spark.defaultParallelism();
+        List<SourceSplit> splits = pipeline.source().component().splits(count);
+        if (splits.isEmpty()) {
+            throw new QuiverException(
+                    ErrorCode.CONFIG,
+                    "source '" + pipeline.source().type() + "' ("
+                            + pipeline.source().component().describe()
+                            + ") cannot be split for Spark; use a file source that can (csv).");
+        }
+        List<JavaRDD<FeatureBlock>> cached = new ArrayList<>();
+        try {
+            JavaRDD<FeatureBlock> blocks = SplitReader.blocks(spark, splits, features, target);
+            cached.add(blocks);
+            long rows = blocks.map(b -> (long) b.rows()).fold(0L, Long::sum);
+            if (rows == 0) {
+                throw new QuiverException(
+                        ErrorCode.DATA, pipeline.source().component().describe() + ": no rows to train on.");
+            }
+            context.note("Spark: " + rows + " rows in " + splits.size() + " splits");
+            List<FittedTransform> fitted = new ArrayList<>();
+            for (Named<?> transform : pipeline.transforms()) {
+                blocks = fitTransform(transform, blocks, features, fitted);
+                cached.add(blocks);
+            }
+            Model model = train(blocks, features.size(), context);
+            return new Result(fitted, model, rows);
+        } finally {
+            cached.forEach(JavaRDD::unpersist);
+        }
+    }
+
+    /** Fits one transform on {@code blocks} and returns them transformed (cached: training reads them often). */
+    private JavaRDD<FeatureBlock> fitTransform(
+            Named<?> transform, JavaRDD<FeatureBlock> blocks, List<String> features, List<FittedTransform> fitted) {
+        int width = features.size();
+        if (transform.type().equals("standardize")) {
+            Standardization s = DistributedStatistics.standardize(blocks, width);
+            fitted.add(pieces.standardize(features, s.mean(), s.scale()));
+            return blocks.map(s::apply).persist(StorageLevel.MEMORY_AND_DISK());
+        }
+        MinMaxScaling m = MinMaxScaling.fit(DistributedStatistics.moments(blocks, width), range(transform), features);
+        fitted.add(pieces.minMax(features, m.min(), m.max(), m.scale(), m.offset()));
+        return blocks.map(m::apply).persist(StorageLevel.MEMORY_AND_DISK());
+    }
+
+    private static double[] range(Named<?> transform) {
+        Object range = transform.options().get("range");
+        if (range instanceof List<?> bounds && bounds.size() == 2) {
+            return new double[] {((Number) bounds.get(0)).doubleValue(), ((Number) bounds.get(1)).doubleValue()};
+        }
+        return new double[] {0, 1};
+    }
+
+    private Model train(JavaRDD<FeatureBlock> blocks, int width, FitContext context) {
+        List<String> planned = pipeline.plannedFeatures();
+        if (!SparkSupport.gradientDescent(pipeline)) {
+            LinearFit fit = DistributedLeastSquares.fit(blocks, width);
+            return pieces.linearRegression(planned, fit.weight(), fit.bias());
+        }
+        TrainingSetup setup =
+                context.training().orElseThrow(() -> new IllegalStateException("solver gd without a training setup"));
+        long rows = blocks.map(b -> (long) b.rows()).fold(0L, Long::sum);
+        // Full batch: one step per epoch over every row. Mini-batch: ceil(rows / batchSize) steps per epoch, each
+        // over rows drawn with probability batchSize / rows (see BatchSample), as many row visits as locally.
+        int batch = setup.batchSize() == TrainingSetup.FULL_BATCH ? 0 : setup.batchSize();
+        double fraction = batch == 0 ? 1 : Math.min(1.0, (double) batch / rows);
+        int stepsPerEpoch = batch == 0 ? 1 : (int) Math.ceil((double) rows / batch);
+        long seed = setup.seed().orElse(pipeline.seed());
+        long started = System.nanoTime();
+        LinearFit fit = DistributedGradientDescent.fit(
+                spark,
+                blocks,
+                width,
+                lossName(),
+                setup.optimizer(),
+                Math.multiplyExact(setup.epochs(), stepsPerEpoch),
+                fraction,
+                seed);
+        double seconds = (System.nanoTime() - started) / 1e9 / setup.epochs();
+        double[] losses = fit.losses();
+        for (int e = 0; e < setup.epochs(); e++) {
+            // Full batch: the loss before the step, over all rows, as the local loop records it. Mini-batch: the
+            // mean of the epoch's batch losses (steps that drew no rows left out).
+            double sum = 0;
+            int counted = 0;
+            for (int s = e * stepsPerEpoch; s < (e + 1) * stepsPerEpoch; s++) {
+                if (!Double.isNaN(losses[s])) {
+                    sum += losses[s];
+                    counted++;
+                }
+            }
+            double loss = counted == 0 ? Double.NaN : sum / counted;
+            context.epochEnded(new EpochStats(e + 1, loss, Double.NaN, Map.of(), rows, seconds, Double.NaN));
+        }
+        return pieces.linearRegression(planned, fit.weight(), fit.bias());
+    }
+
+    /** The loss by name: {@code training.loss}, or the model's default for regression. */
+    private String lossName() {
+        Object loss = pipeline.trainingOptions().get("loss");
+        if (loss instanceof String name) {
+            return name;
+        }
+        return pipeline.model()
+                .component()
+                .training()
+                .map(TrainingDefaults::losses)
+                .map(l -> l.get(Task.REGRESSION))
+                .orElse("mse");
+    }
+}

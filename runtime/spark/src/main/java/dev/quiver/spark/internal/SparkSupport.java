@@ -1,0 +1,99 @@
+package dev.quiver.spark.internal;
+
+import dev.quiver.api.ErrorCode;
+import dev.quiver.api.QuiverException;
+import dev.quiver.api.Task;
+import dev.quiver.api.model.TrainingSetup;
+import dev.quiver.api.optim.GradientClipping;
+import dev.quiver.runtime.pipeline.Named;
+import dev.quiver.runtime.pipeline.Pipeline;
+import dev.quiver.runtime.pipeline.SplitSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What {@code execution: {engine: spark}} can run so far, checked before Spark starts: every limit the pipeline
+ * meets is reported at once, as one config error, with the key to change. Anything outside these limits would
+ * otherwise be fitted differently from a local run, so it is refused rather than approximated. Stateless.
+ */
+public final class SparkSupport {
+
+    static final String LINEAR_REGRESSION = "linear-regression";
+    static final Set<String> TRANSFORMS = Set.of("standardize", "min-max");
+
+    private SparkSupport() {}
+
+    public static void check(Pipeline pipeline) {
+        List<String> limits = new ArrayList<>();
+        if (pipeline.search().isPresent()) {
+            limits.add("tune: is not run on Spark yet; tune locally, then run the best trial's values on Spark");
+        }
+        SplitSpec split = pipeline.split();
+        if (split.folds() > 0 || split.test() > 0 || split.validation() > 0) {
+            limits.add("split: must be none on Spark for now (every row trains; hold out a test file instead)");
+        }
+        for (Named<?> transform : pipeline.transforms()) {
+            if (!TRANSFORMS.contains(transform.type())) {
+                limits.add("transform '" + transform.type() + "' is not fitted on Spark yet (Spark fits "
+                        + String.join(", ", TRANSFORMS.stream().sorted().toList()) + ")");
+            } else if (transform.options().containsKey("columns")) {
+                limits.add("transform '" + transform.type() + "': columns: is not supported on Spark yet (it"
+                        + " transforms every feature)");
+            } else if (transform.type().equals("standardize")
+                    && !transform.options().isEmpty()) {
+                limits.add("transform 'standardize': withMean and withStd are not supported on Spark yet");
+            }
+        }
+        if (!pipeline.model().type().equals(LINEAR_REGRESSION)) {
+            limits.add("model '" + pipeline.model().type() + "' is not trained on Spark yet (Spark trains "
+                    + LINEAR_REGRESSION + ")");
+        } else {
+            checkLinearRegression(pipeline, limits);
+        }
+        if (!limits.isEmpty()) {
+            throw new QuiverException(
+                    ErrorCode.CONFIG,
+                    pipeline.file() + ": execution: spark cannot run this pipeline yet:\n  - "
+                            + String.join("\n  - ", limits)
+                            + "\nRemove execution: to run it on this machine.");
+        }
+    }
+
+    private static void checkLinearRegression(Pipeline pipeline, List<String> limits) {
+        Map<String, Object> model = pipeline.model().options();
+        if (!gradientDescent(pipeline)) {
+            if (Boolean.FALSE.equals(model.get("fitIntercept"))
+                    || (model.get("l2") instanceof Number l2 && l2.doubleValue() != 0)) {
+                limits.add("model.fitIntercept and model.l2 are not supported on Spark yet");
+            }
+            return;
+        }
+        if (model.containsKey("init") && !"zeros".equals(model.get("init"))) {
+            limits.add("model.init: only zeros on Spark (the local run's random initial weights are not shipped)");
+        }
+        TrainingSetup setup = pipeline.trainingFor(Task.REGRESSION).orElse(null);
+        if (setup == null) {
+            return;
+        }
+        Map<String, Object> training = pipeline.trainingOptions();
+        if (training.containsKey("schedule") || training.containsKey("earlyStopping")) {
+            limits.add("training.schedule and training.earlyStopping are not applied on Spark yet");
+        }
+        if (setup.clip() != GradientClipping.NONE) {
+            limits.add("training.clip is not applied on Spark yet");
+        }
+        if (training.get("loss") instanceof Map<?, ?>) {
+            limits.add("training.loss: give the loss by name on Spark (each task makes it with its defaults)");
+        }
+        if (training.containsKey("checkpoint") || pipeline.checkpointEvery() > 0) {
+            limits.add("checkpoint: is not written on Spark yet");
+        }
+    }
+
+    /** Whether the pipeline's linear regression trains by gradient descent ({@code solver: gd}). */
+    static boolean gradientDescent(Pipeline pipeline) {
+        return "gd".equals(pipeline.model().options().get("solver"));
+    }
+}

@@ -22,7 +22,13 @@ public enum Task {
     /** Three or more classes. */
     MULTICLASS,
     /** No target: group rows. */
-    CLUSTERING;
+    CLUSTERING,
+    /**
+     * No target column: each row is a window of token ids and the model learns to predict every token from the
+     * ones before it. A language model's {@code prediction} for a row is the window's mean next-token
+     * cross-entropy (nats), the figure {@code perplexity} exponentiates.
+     */
+    LANGUAGE_MODEL;
 
     public boolean isClassification() {
         return this == CLASSIFICATION || this == BINARY || this == MULTICLASS;

@@ -65,9 +65,11 @@ class OnnxExportTest {
     Stream<DynamicTest> everyExportableExampleMatchesOnnxRuntime(BufferAllocator allocator) throws IOException {
         List<Path> files;
         try (Stream<Path> list = Files.list(PIPELINES)) {
-            // *-postgres.yaml needs a database server (MeasurementsPostgresTest starts one).
+            // *-postgres.yaml needs a database server (MeasurementsPostgresTest starts one); *-gpt.yaml are
+            // language models, whose refusal to export LanguageModelPipelinesTest checks on a smaller model.
             files = list.filter(p -> p.getFileName().toString().endsWith(".yaml"))
                     .filter(p -> !p.getFileName().toString().endsWith("-postgres.yaml"))
+                    .filter(p -> !p.getFileName().toString().endsWith("-gpt.yaml"))
                     .sorted()
                     .toList();
         }

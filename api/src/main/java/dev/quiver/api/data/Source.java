@@ -1,6 +1,7 @@
 package dev.quiver.api.data;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.types.pojo.Schema;
@@ -37,6 +38,17 @@ public interface Source {
      */
     default Source select(List<String> columns) {
         return this;
+    }
+
+    /**
+     * The rows this source holds out for validation itself, for data the runtime's seeded row split would divide
+     * wrongly: a text corpus is split by position (its windows are contiguous, and a BPE tokenizer learns from the
+     * training part only). When present, {@link #open} reads the training rows only, the runtime validates on
+     * these, and a pipeline may not add a {@code split:} of its own. Creating the view reads nothing. Empty by
+     * default.
+     */
+    default Optional<Source> validationRows() {
+        return Optional.empty();
     }
 
     /**

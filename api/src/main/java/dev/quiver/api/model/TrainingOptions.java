@@ -30,6 +30,14 @@ public final class TrainingOptions {
             .describe("The optimizer ({type: adam, lr: 0.001}); by default the model's own choice.");
     public static final Option<Integer> EPOCHS =
             Option.integer("epochs", 100).atLeast(1).describe("Passes over the training rows.");
+    /**
+     * Optimizer steps in all, instead of {@link #EPOCHS}; only for models that list it in
+     * {@link ModelFactory#trainingOptions()} (language models, which count steps rather than passes).
+     */
+    public static final Option<Integer> STEPS = Option.integer("steps", 0)
+            .atLeast(1)
+            .describe("Optimizer steps in all, instead of epochs (each step one batch).");
+
     public static final Option<Object> BATCH_SIZE = Option.any("batchSize")
             .describe("Rows per step: full (batch gradient descent), 1 (stochastic) or N (mini-batch); default 32.");
     public static final Option<Boolean> SHUFFLE =
@@ -99,6 +107,10 @@ public final class TrainingOptions {
     public static TrainingSetup read(
             Config training, Loss loss, Optimizer optimizer, Schedule schedule, int checkpointEvery) {
         int epochs = training.get(EPOCHS);
+        int steps = training.has(STEPS.name()) ? training.get(STEPS) : 0;
+        if (steps > 0 && training.has(EPOCHS.name())) {
+            training.problem(STEPS.name(), "give either epochs or steps, not both");
+        }
         int batchSize = batchSize(training);
         boolean shuffle = training.get(SHUFFLE);
         int shuffleBuffer = training.get(SHUFFLE_BUFFER);
@@ -129,7 +141,8 @@ public final class TrainingOptions {
                 shuffleBuffer,
                 seed,
                 stopping,
-                checkpointEvery);
+                checkpointEvery,
+                steps);
     }
 
     /**

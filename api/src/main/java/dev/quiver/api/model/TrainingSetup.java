@@ -26,6 +26,8 @@ import java.util.OptionalLong;
  * @param earlyStopping empty when not configured
  * @param checkpointEvery epochs between checkpoints (the pipeline's {@code checkpoint: {every: N}}), 0 for none;
  *     the checkpoints themselves are {@link FitContext#checkpoints()}
+ * @param steps optimizer steps in all ({@code training.steps}), instead of {@code epochs}; 0 when the section
+ *     counts epochs. Only models that accept {@link TrainingOptions#STEPS} see it non-zero.
  */
 public record TrainingSetup(
         Loss loss,
@@ -38,7 +40,8 @@ public record TrainingSetup(
         int shuffleBuffer,
         OptionalLong seed,
         Optional<EarlyStopping> earlyStopping,
-        int checkpointEvery) {
+        int checkpointEvery,
+        int steps) {
 
     /** {@code batchSize: full}: one step per epoch over every row (batch gradient descent). */
     public static final int FULL_BATCH = 0;
@@ -48,10 +51,38 @@ public record TrainingSetup(
         Objects.requireNonNull(optimizer, "optimizer");
         Objects.requireNonNull(schedule, "schedule");
         Objects.requireNonNull(clip, "clip");
-        if (epochs < 1 || batchSize < 0 || shuffleBuffer < 0 || checkpointEvery < 0) {
+        if (epochs < 1 || batchSize < 0 || shuffleBuffer < 0 || checkpointEvery < 0 || steps < 0) {
             throw new IllegalArgumentException(
                     "epochs must be >= 1 and batchSize, shuffleBuffer and checkpointEvery" + " >= 0");
         }
+    }
+
+    /** A setup that counts epochs ({@code steps} 0), as every model but a language model trains. */
+    public TrainingSetup(
+            Loss loss,
+            Optimizer optimizer,
+            Schedule schedule,
+            GradientClipping clip,
+            int epochs,
+            int batchSize,
+            boolean shuffle,
+            int shuffleBuffer,
+            OptionalLong seed,
+            Optional<EarlyStopping> earlyStopping,
+            int checkpointEvery) {
+        this(
+                loss,
+                optimizer,
+                schedule,
+                clip,
+                epochs,
+                batchSize,
+                shuffle,
+                shuffleBuffer,
+                seed,
+                earlyStopping,
+                checkpointEvery,
+                0);
     }
 
     /** This setup with another loss (the runtime picks the loss once the task is known). */
@@ -67,7 +98,8 @@ public record TrainingSetup(
                 shuffleBuffer,
                 seed,
                 earlyStopping,
-                checkpointEvery);
+                checkpointEvery,
+                steps);
     }
 
     /** This setup with another optimizer. */
@@ -83,7 +115,8 @@ public record TrainingSetup(
                 shuffleBuffer,
                 seed,
                 earlyStopping,
-                checkpointEvery);
+                checkpointEvery,
+                steps);
     }
 
     /** Whether each epoch streams the data from its source rather than shuffling it in memory. */

@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code quiver} command line: {@code run}, {@code predict}, {@code inspect}, {@code validate},
- * {@code plugins}, {@code evaluate}, {@code compare}, {@code runs}, {@code export}, {@code serve} and {@code explain}.
+ * {@code plugins}, {@code evaluate}, {@code compare}, {@code runs}, {@code export}, {@code serve}, {@code explain} and {@code generate}.
  *
  * <p>Exit codes follow {@link ErrorCode}: 0 ok, 2 invalid pipeline or usage, 3 data error or divergence, 1
  * internal error. A user mistake prints its message alone; {@code --debug} adds the stack trace, which internal
@@ -54,6 +54,7 @@ import picocli.CommandLine.Spec;
             RunsCommand.class,
             ExportCommand.class,
             ExplainCommand.class,
+            GenerateCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Callable<Integer> {

@@ -3,6 +3,8 @@ package dev.quiver.runtime.bundle;
 import dev.quiver.api.QuiverException;
 import dev.quiver.api.Task;
 import dev.quiver.api.data.ArrowColumns;
+import dev.quiver.api.model.Generation;
+import dev.quiver.api.model.LanguageModel;
 import dev.quiver.api.model.Model;
 import dev.quiver.api.transform.FittedTransform;
 import java.util.ArrayList;
@@ -11,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.arrow.memory.BufferAllocator;
@@ -160,6 +163,25 @@ public final class FittedPipeline {
     /** The fitted model. */
     public Model model() {
         return model;
+    }
+
+    /**
+     * Continues {@code prompt} with the pipeline's language model, handing each piece of text to {@code onText}
+     * as soon as it is drawn (see {@link LanguageModel#generate}); returns the whole continuation. Any thread may
+     * call it, as often as it likes.
+     *
+     * @throws QuiverException ({@link dev.quiver.api.ErrorCode#USAGE}) when the model is not a language model, or
+     *     for a prompt its tokenizer cannot encode
+     */
+    public String generate(String prompt, Generation generation, Consumer<String> onText) {
+        if (!(model instanceof LanguageModel lm)) {
+            throw new QuiverException(
+                    dev.quiver.api.ErrorCode.USAGE,
+                    "The pipeline '" + name + "' has a " + model.type() + " model for " + task.label()
+                            + ", which does not generate text; generate needs a language model (model: {type:"
+                            + " transformer-lm} on a text source).");
+        }
+        return lm.generate(prompt, generation, onText == null ? piece -> {} : onText);
     }
 
     /**

@@ -56,9 +56,9 @@ public final class Prediction {
         return p;
     }
 
-    /** The predicted value; regression only. */
+    /** The predicted value (regression), or a language model's mean next-token cross-entropy of the row. */
     public double value() {
-        require(task == Task.REGRESSION, "a value");
+        require(task == Task.REGRESSION || task == Task.LANGUAGE_MODEL, "a value");
         return value;
     }
 
@@ -72,7 +72,7 @@ public final class Prediction {
         if (!present) {
             throw new IllegalStateException("a " + task + " model predicts no " + what + " per row; use "
                     + switch (task) {
-                        case REGRESSION -> "value()";
+                        case REGRESSION, LANGUAGE_MODEL -> "value()";
                         case CLUSTERING -> "cluster()";
                         default -> "label() and probabilities()";
                     });
@@ -82,7 +82,7 @@ public final class Prediction {
     @Override
     public String toString() {
         return switch (task) {
-            case REGRESSION -> "Prediction[value=" + value + "]";
+            case REGRESSION, LANGUAGE_MODEL -> "Prediction[value=" + value + "]";
             case CLUSTERING -> "Prediction[cluster=" + cluster + "]";
             default -> "Prediction[label=" + label + ", probabilities=" + probabilities + "]";
         };

@@ -98,6 +98,28 @@ public final class BpeTokenizer implements Tokenizer {
         return w;
     }
 
+    /**
+     * The tokenizer of these merges ({@code left[i] right[i]} makes id {@code 256 + i}).
+     *
+     * @throws IllegalArgumentException when a merge uses a token not defined before it
+     */
+    public static BpeTokenizer of(int[] left, int[] right) {
+        if (left.length != right.length) {
+            throw new IllegalArgumentException(left.length + " left and " + right.length + " right merge parts");
+        }
+        for (int i = 0; i < left.length; i++) {
+            if (left[i] < 0 || left[i] >= 256 + i || right[i] < 0 || right[i] >= 256 + i) {
+                throw new IllegalArgumentException("merge " + i + " uses a token not defined before it");
+            }
+        }
+        return new BpeTokenizer(left.clone(), right.clone());
+    }
+
+    /** The merges, {@code [left, right]}, in the order they were learned. */
+    public int[][] merges() {
+        return new int[][] {left.clone(), right.clone()};
+    }
+
     static BpeTokenizer load(StateReader state) {
         long[] l = state.getLongs("left");
         long[] r = state.getLongs("right", l.length);
@@ -140,7 +162,8 @@ public final class BpeTokenizer implements Tokenizer {
         return out.toString(StandardCharsets.UTF_8);
     }
 
-    /** The bytes of one token, for display. */
+    /** The bytes of one token. */
+    @Override
     public byte[] bytesOf(int id) {
         return bytes[id].clone();
     }

@@ -36,6 +36,14 @@ public final class ByteTokenizer implements Tokenizer {
     }
 
     @Override
+    public byte[] bytesOf(int id) {
+        if (id < 0 || id > 255) {
+            throw new IllegalArgumentException("token " + id + " is not a byte");
+        }
+        return new byte[] {(byte) id};
+    }
+
+    @Override
     public String type() {
         return TYPE;
     }

@@ -31,6 +31,27 @@ public final class CharTokenizer implements Tokenizer {
         return new CharTokenizer(corpus.codePoints().distinct().sorted().toArray());
     }
 
+    /**
+     * The tokenizer of {@code alphabet}, ascending code points.
+     *
+     * @throws IllegalArgumentException when they are not
+     */
+    public static CharTokenizer of(int[] alphabet) {
+        for (int i = 0; i < alphabet.length; i++) {
+            if (alphabet[i] < 0
+                    || alphabet[i] > Character.MAX_CODE_POINT
+                    || (i > 0 && alphabet[i] <= alphabet[i - 1])) {
+                throw new IllegalArgumentException("not an ascending list of code points at " + i);
+            }
+        }
+        return new CharTokenizer(alphabet.clone());
+    }
+
+    /** The code points, in id order. */
+    public int[] alphabet() {
+        return alphabet.clone();
+    }
+
     static CharTokenizer load(StateReader state) {
         long[] codePoints = state.getLongs("alphabet");
         int[] alphabet = new int[codePoints.length];

@@ -16,6 +16,14 @@ public interface Tokenizer {
 
     String decode(int[] ids);
 
+    /**
+     * The UTF-8 bytes of one token, so that a stream of tokens can be decoded as it comes (a byte-level token may
+     * end inside a character). By default the token decoded alone.
+     */
+    default byte[] bytesOf(int id) {
+        return decode(new int[] {id}).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** The tokenizer's kind: {@code char}, {@code byte} or {@code bpe}. */
     String type();
 

@@ -15,6 +15,7 @@ import dev.quiver.plugins.metrics.classification.PrecisionRecallF1.Average;
 import dev.quiver.plugins.metrics.classification.PrecisionRecallF1.Score;
 import dev.quiver.plugins.metrics.classification.RankingMetric;
 import dev.quiver.plugins.metrics.internal.MetricSpec;
+import dev.quiver.plugins.metrics.language.Perplexity;
 import dev.quiver.plugins.metrics.regression.RegressionMetric;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,6 +72,11 @@ public final class MetricsPlugin implements Plugin {
                 "Mean squared error of the probabilities (multiclass: summed over classes).",
                 List.of(PositiveClass.OPTION),
                 config -> new Brier(PositiveClass.read(config))));
+        factories.add(new MetricSpec(
+                "perplexity",
+                "Language models: exp of the mean next-token cross-entropy over the split's tokens.",
+                List.of(),
+                config -> new Perplexity()));
         for (RegressionMetric metric : RegressionMetric.values()) {
             factories.add(new MetricSpec(metric.metricName(), metric.description(), List.of(), config -> metric));
         }

@@ -46,7 +46,8 @@ public record CrossEntropyLoss(Reduction reduction, double[] weights, double lab
 
     @Override
     public Set<Task> tasks() {
-        return Set.of(Task.BINARY, Task.MULTICLASS);
+        // A language model's next-token prediction is a classification over the vocabulary.
+        return Set.of(Task.BINARY, Task.MULTICLASS, Task.LANGUAGE_MODEL);
     }
 
     @Override

@@ -19,7 +19,7 @@ public final class Losses {
      * The loss a model uses when the pipeline names none: mean squared error for regression, binary
      * cross-entropy on one logit per row ({@link BceWithLogitsLoss}, targets 0 or 1) for binary
      * classification, cross-entropy on one logit per class ({@link CrossEntropyLoss}, class-index targets) for
-     * multi-class classification.
+     * multi-class classification and next-token prediction.
      *
      * @throws IllegalArgumentException for {@link Task#CLUSTERING}, which has no target to lose against
      */
@@ -27,7 +27,7 @@ public final class Losses {
         return switch (task) {
             case REGRESSION -> new MseLoss();
             case BINARY -> new BceWithLogitsLoss();
-            case MULTICLASS -> new CrossEntropyLoss();
+            case MULTICLASS, LANGUAGE_MODEL -> new CrossEntropyLoss();
             case CLASSIFICATION -> throw new IllegalArgumentException("resolve the task to binary or multiclass first");
             case CLUSTERING -> throw new IllegalArgumentException("clustering has no target, hence no loss");
         };

@@ -22,6 +22,7 @@ import java.util.Map;
  * schedule: {type: multi-step, milestones: [30, 80], gamma: 0.1}
  * schedule: {type: exponential, gamma: 0.95}
  * schedule: {type: cosine, tMax: 50, etaMin: 0.0}              # tMax defaults to the training's epochs
+ * schedule: {type: cosine, warmupSteps: 100}                    # linear warm-up over 100 steps first
  * schedule: {type: warmup-linear, warmupEpochs: 5, decay: cosine, finalFactor: 0.01}
  * schedule: {type: reduce-on-plateau, patience: 5, factor: 0.5}
  * }</pre>
@@ -106,7 +107,7 @@ public final class Schedules {
         byType.put("step", List.of(STEP_SIZE, GAMMA));
         byType.put("multi-step", List.of(MILESTONES, GAMMA));
         byType.put("exponential", List.of(GAMMA_REQUIRED));
-        byType.put("cosine", List.of(T_MAX, ETA_MIN));
+        byType.put("cosine", List.of(T_MAX, ETA_MIN, WARMUP_STEPS));
         byType.put("warmup-linear", List.of(WARMUP_EPOCHS, WARMUP_STEPS, START_FACTOR, DECAY, EPOCHS, FINAL_FACTOR));
         byType.put(
                 "reduce-on-plateau", List.of(MODE, FACTOR, PATIENCE, THRESHOLD, THRESHOLD_MODE, COOLDOWN, MIN_LR, EPS));
@@ -163,7 +164,7 @@ public final class Schedules {
             case "step" -> new StepDecay(config.get(STEP_SIZE), config.get(GAMMA));
             case "multi-step" -> multiStep(config);
             case "exponential" -> new ExponentialDecay(config.get(GAMMA_REQUIRED));
-            case "cosine" -> new CosineAnnealing(config.get(T_MAX), config.get(ETA_MIN));
+            case "cosine" -> new CosineAnnealing(config.get(T_MAX), config.get(ETA_MIN), config.get(WARMUP_STEPS));
             case "warmup-linear" -> warmup(config);
             case "reduce-on-plateau" ->
                 new ReduceOnPlateau(

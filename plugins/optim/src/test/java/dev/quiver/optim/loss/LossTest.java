@@ -45,7 +45,7 @@ class LossTest {
         assertEquals(Set.of(Task.REGRESSION), new MaeLoss().tasks());
         assertEquals(Set.of(Task.REGRESSION), new HuberLoss().tasks());
         assertEquals(Set.of(Task.BINARY), new BceWithLogitsLoss().tasks());
-        assertEquals(Set.of(Task.BINARY, Task.MULTICLASS), new CrossEntropyLoss().tasks());
+        assertEquals(Set.of(Task.BINARY, Task.MULTICLASS, Task.LANGUAGE_MODEL), new CrossEntropyLoss().tasks());
         assertTrue(new CrossEntropyLoss().classIndexTargets());
         assertFalse(new BceWithLogitsLoss().classIndexTargets());
     }

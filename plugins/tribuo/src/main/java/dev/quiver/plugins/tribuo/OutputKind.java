@@ -44,6 +44,7 @@ public enum OutputKind {
             case CLASSIFICATION, BINARY, MULTICLASS -> CLASSIFICATION;
             case REGRESSION -> REGRESSION;
             case CLUSTERING -> CLUSTERING;
+            case LANGUAGE_MODEL -> throw new IllegalArgumentException("Tribuo has no language models");
         };
     }
 

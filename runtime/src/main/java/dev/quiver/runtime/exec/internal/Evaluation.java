@@ -2,6 +2,7 @@ package dev.quiver.runtime.exec.internal;
 
 import dev.quiver.api.ErrorCode;
 import dev.quiver.api.QuiverException;
+import dev.quiver.api.Task;
 import dev.quiver.api.data.ArrowColumns;
 import dev.quiver.api.data.BatchReader;
 import dev.quiver.api.data.Source;
@@ -80,7 +81,10 @@ public final class Evaluation {
                 metrics.stream().anyMatch(m -> m.component().usesProbabilities());
         Gatherer gatherer = fitted.target()
                 .map(target -> new Gatherer(fitted, target, metricsNeedProbabilities))
-                .orElse(null);
+                .orElse(
+                        fitted.task() == Task.LANGUAGE_MODEL
+                                ? new Gatherer(fitted, null, metricsNeedProbabilities)
+                                : null);
         try (BatchReader reader = rows.open(allocator);
                 PredictionWriter writer =
                         predictionsFile == null ? null : new PredictionWriter(predictionsFile, kept)) {
@@ -164,11 +168,17 @@ public final class Evaluation {
                 actual = Arrays.copyOf(actual, capacity);
                 predicted = Arrays.copyOf(predicted, capacity);
             }
-            FieldVector truth = ArrowColumns.vector(out, target);
+            FieldVector truth = target == null ? null : ArrowColumns.vector(out, target);
             FieldVector guess = ArrowColumns.vector(out, PredictionColumns.PREDICTION);
             boolean classification = fitted.task().isClassification();
+            // A language model has no target: each row's weight is the number of tokens it predicts, so that a
+            // metric can average per token (its prediction is the row's mean next-token cross-entropy).
+            double predictedTokens = fitted.model().features().size() - 1.0;
             for (int r = 0; r < rows; r++) {
-                if (classification) {
+                if (truth == null) {
+                    actual[size + r] = predictedTokens;
+                    predicted[size + r] = ArrowColumns.getDouble(guess, r);
+                } else if (classification) {
                     actual[size + r] = index(ClassLabels.labelOf(truth, r), source, true);
                     predicted[size + r] = index(ClassLabels.labelOf(guess, r), source, false);
                 } else {

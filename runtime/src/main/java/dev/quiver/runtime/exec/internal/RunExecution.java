@@ -331,7 +331,8 @@ public final class RunExecution {
 
     private RunFitContext fitContext(Stage stage, History history, Task task, Optional<Checkpoints> offered) {
         Optional<TrainingSetup> training = pipeline.trainingFor(task);
-        training.ifPresent(setup -> options.listener().trainingStarted(setup.epochs()));
+        // With steps: the history's rows are the model's own report intervals, whose count the run cannot know.
+        training.ifPresent(setup -> options.listener().trainingStarted(setup.steps() > 0 ? 0 : setup.epochs()));
         return new RunFitContext(
                 stage.allocator(),
                 pipeline.seed(),

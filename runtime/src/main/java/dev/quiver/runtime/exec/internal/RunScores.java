@@ -1,5 +1,6 @@
 package dev.quiver.runtime.exec.internal;
 
+import dev.quiver.api.Task;
 import dev.quiver.api.data.Source;
 import dev.quiver.api.metric.Metric;
 import dev.quiver.api.metric.Predictions;
@@ -53,9 +54,11 @@ record RunScores(
         splits.test().ifPresent(s -> named.put(TEST, s));
         String evaluated = named.containsKey(TEST) ? TEST : TRAIN;
         Predictions predictions = null;
+        // A language model has no target column but scores itself: its predictions are its losses.
+        boolean scored = fitted.target().isPresent() || fitted.task() == Task.LANGUAGE_MODEL;
         for (Map.Entry<String, Source> split : named.entrySet()) {
             boolean isEvaluated = split.getKey().equals(evaluated);
-            if (fitted.target().isEmpty() && !isEvaluated) {
+            if (!scored && !isEvaluated) {
                 continue; // nothing to score without a target; only the evaluated split's predictions are kept
             }
             Path file = isEvaluated ? folder.resolve(RunBundle.PREDICTIONS) : null;
@@ -67,7 +70,7 @@ record RunScores(
                     file,
                     kept,
                     rows -> telemetry.batch("evaluate", rows));
-            if (fitted.target().isPresent()) {
+            if (scored) {
                 values.put(split.getKey(), scores.values());
             }
             if (!scores.details().isEmpty()) {

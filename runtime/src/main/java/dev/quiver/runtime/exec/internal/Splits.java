@@ -27,6 +27,11 @@ record Splits(
         SplitSpec spec = pipeline.split();
         Optional<String> target = pipeline.columns().target();
         boolean classification = pipeline.task().isClassification() && target.isPresent();
+        Optional<Source> heldOut = source.validationRows();
+        if (heldOut.isPresent()) {
+            // The source split its rows itself (a text corpus, by position); both parts stream from it.
+            return new Splits(source, heldOut, Optional.empty(), List.of(), List.of());
+        }
         if (spec.isNone()) {
             List<String> classes =
                     classification ? ClassSet.scan(source, target.get(), stage.allocator(), () -> {}) : List.of();

@@ -96,6 +96,13 @@ public final class Assembler {
         if (source.isEmpty()) {
             return Optional.empty();
         }
+        if (source.get().component().validationRows().isPresent()
+                && root.get("split").isPresent()) {
+            problems.add(
+                    root.get("split").get().location(),
+                    "source '" + source.get().type() + "' splits its rows itself (its validation option); remove"
+                            + " split:");
+        }
         Optional<Planner.Plan> plan = plan(root, columns, source.get(), transforms, context);
         if (plan.isEmpty()) {
             return Optional.empty();

@@ -18,7 +18,8 @@ import org.apache.arrow.vector.types.pojo.Field;
 /**
  * Decides the task and checks that the model, the loss and every metric support it, before any data is read.
  *
- * <p>An explicit {@code task:} wins. Otherwise: no target is clustering; a utf8 or bool target is
+ * <p>An explicit {@code task:} wins. Otherwise: no target is clustering (language modelling for a trainer that
+ * learns only that); a utf8 or bool target is
  * classification; a floating-point target is regression; an integer target is classification when the trainer
  * can classify, else regression. The class count is unknown until the data is read, so an inferred
  * classification is {@link Task#CLASSIFICATION}, which the executor resolves once ({@link Task#resolve}); a
@@ -56,7 +57,7 @@ final class TaskCheck {
                         taskAt,
                         "task is clustering, which learns without a target, but columns.target is '"
                                 + target.get().getName() + "'; remove one of them");
-            } else if (explicit != Task.CLUSTERING && target.isEmpty()) {
+            } else if (explicit != Task.CLUSTERING && explicit != Task.LANGUAGE_MODEL && target.isEmpty()) {
                 problems.add(taskAt, "task " + explicit.label() + " needs a target: set columns.target");
             }
         } else {
@@ -107,7 +108,11 @@ final class TaskCheck {
 
     private static Optional<Task> infer(Optional<Field> target, Set<Task> trainerTasks) {
         if (target.isEmpty()) {
-            return Optional.of(Task.CLUSTERING);
+            // A language model reads windows of tokens and predicts each token from the ones before: no target.
+            return Optional.of(
+                    trainerTasks.contains(Task.LANGUAGE_MODEL) && !trainerTasks.contains(Task.CLUSTERING)
+                            ? Task.LANGUAGE_MODEL
+                            : Task.CLUSTERING);
         }
         ArrowType.ArrowTypeID type = target.get().getType().getTypeID();
         return switch (type) {
@@ -124,7 +129,11 @@ final class TaskCheck {
                 ? "classification"
                 : result.task() == Task.CLUSTERING
                         ? "clustering"
-                        : result.task().isClassification() ? result.task().label() + " classification" : "regression";
+                        : result.task() == Task.LANGUAGE_MODEL
+                                ? "language modelling"
+                                : result.task().isClassification()
+                                        ? result.task().label() + " classification"
+                                        : "regression";
         return what
                 + target.map(t -> " (target '" + t.getName() + "' holds " + Planner.typeName(t.getType()) + ")")
                         .orElse("");

@@ -85,7 +85,7 @@ final class TrainingSection {
         YamlConfig section = written.orElseGet(() -> YamlConfig.empty(top.location("training"), "training", problems));
         TrainingSection training =
                 new TrainingSection(components, problems, section, written.isPresent(), context, checkpointEvery);
-        section.checkUnknownKeys(Components.names(TrainingOptions.options()), "training of model '" + type + "'");
+        section.checkUnknownKeys(Components.names(factory.trainingOptions()), "training of model '" + type + "'");
         return Optional.of(training);
     }
 

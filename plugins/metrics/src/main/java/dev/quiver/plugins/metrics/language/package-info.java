@@ -1,0 +1,2 @@
+/** Metrics of language models: {@code perplexity}. */
+package dev.quiver.plugins.metrics.language;

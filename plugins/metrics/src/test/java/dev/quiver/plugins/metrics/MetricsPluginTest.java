@@ -39,6 +39,7 @@ class MetricsPluginTest {
     private static final List<String> CLASSIFICATION_LOWER = List.of("log-loss", "brier");
     private static final List<String> REGRESSION_HIGHER = List.of("r2", "explained-variance");
     private static final List<String> REGRESSION_LOWER = List.of("mse", "rmse", "mae", "error-mean", "error-variance");
+    private static final List<String> LANGUAGE_MODEL_LOWER = List.of("perplexity");
 
     @Test
     void serviceLoaderFindsThePlugin() {
@@ -59,6 +60,7 @@ class MetricsPluginTest {
         expected.addAll(CLASSIFICATION_LOWER);
         expected.addAll(REGRESSION_HIGHER);
         expected.addAll(REGRESSION_LOWER);
+        expected.addAll(LANGUAGE_MODEL_LOWER);
         assertEquals(Set.copyOf(expected), Set.copyOf(names));
         assertEquals(names.size(), Set.copyOf(names).size(), "no duplicate names");
     }
@@ -70,6 +72,7 @@ class MetricsPluginTest {
         check(CLASSIFICATION_LOWER, false, classification);
         check(REGRESSION_HIGHER, true, Set.of(Task.REGRESSION));
         check(REGRESSION_LOWER, false, Set.of(Task.REGRESSION));
+        check(LANGUAGE_MODEL_LOWER, false, Set.of(Task.LANGUAGE_MODEL));
     }
 
     @Test

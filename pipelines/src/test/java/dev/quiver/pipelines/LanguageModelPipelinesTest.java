@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,6 +51,7 @@ class LanguageModelPipelinesTest {
     }
 
     @Test
+    @Tag("slow") // 3000 training steps, about 3.5 minutes on 2 cores: .ci/run runs it in its slow-tests step
     void additionPipelineCompletesHeldOutSums() throws IOException, InterruptedException {
         Path run = temp.resolve("addition");
         // The longest training here, so it runs in a child JVM with the vector kernel (this one has none).

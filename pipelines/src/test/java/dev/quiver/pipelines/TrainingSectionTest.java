@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.quiver.runtime.bundle.RunReference;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,8 +96,11 @@ class TrainingSectionTest {
                 """);
         PipelinesTest.Result r = quiver("run", file.toString());
         assertEquals(0, r.code(), r.err());
-        JsonNode model =
-                new ObjectMapper().readTree(dir.resolve("run/model.json").toFile());
+        JsonNode model = new ObjectMapper()
+                .readTree(RunReference.resolve(dir.resolve("run"))
+                        .run()
+                        .resolve("model.json")
+                        .toFile());
         assertEquals("[\"0\",\"1\"]", model.path("classes").toString(), model.toString());
 
         Files.writeString(dir.resolve("new.csv"), "x\n0\n39\n");

@@ -39,7 +39,7 @@ public final class IrisService implements AutoCloseable {
         this.model = model;
     }
 
-    /** Trains on {@code base/data/iris.csv}, saves the run under {@code base/runs/iris} and loads it back. */
+    /** Trains on {@code base/data/iris.csv}, saves the run in the history {@code base/runs/iris} and loads it back. */
     public static IrisService train(Path base) {
         Quiver quiver = Quiver.create();
         try {

@@ -102,7 +102,15 @@ public final class PartialDependence {
     private static double meanOf(Predictions p, Task task, int output) {
         double sum = 0;
         for (int r = 0; r < p.size(); r++) {
-            sum += task == Task.REGRESSION ? p.predicted()[r] : p.probabilities()[r][output];
+            if (task == Task.REGRESSION) {
+                sum += p.predicted()[r];
+            } else if (p.probabilities() != null) {
+                sum += p.probabilities()[r][output];
+            } else {
+                // a classifier without probabilities (a hinge-loss SVM, a tree in Tribuo): the share of rows
+                // predicted as the class, the partial dependence of the hard prediction
+                sum += p.predicted()[r] == output ? 1 : 0;
+            }
         }
         return sum / p.size();
     }

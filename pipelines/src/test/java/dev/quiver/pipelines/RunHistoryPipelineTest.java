@@ -1,10 +1,13 @@
 package dev.quiver.pipelines;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.quiver.runtime.bundle.RunId;
+import dev.quiver.runtime.bundle.RunMarker;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,5 +79,96 @@ class RunHistoryPipelineTest {
                 HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(data))),
                 file.path("sha256").asText());
         assertEquals(1, facts.path("data").size(), "only the source's file: " + facts);
+    }
+
+    /** Copies the run an older Quiver (marker format 1, before run history) saved, as its output.dir. */
+    private Path olderRunAt(Path folder) throws IOException {
+        Path golden = PIPELINES.resolve("src/test/resources/golden");
+        copy(golden.resolve("pipelines"), temp);
+        copy(golden.resolve("1/least-squares/run"), folder);
+        return temp.resolve("least-squares.yaml");
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (var walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+
+    private static List<String> runIds(Path history) throws IOException {
+        try (var entries = Files.list(history)) {
+            return entries.map(p -> p.getFileName().toString())
+                    .filter(RunId::isId)
+                    .sorted()
+                    .toList();
+        }
+    }
+
+    @Test
+    void aRunAnOlderQuiverSavedAtOutputDirIsReadAsOneRunThenMovedIntoTheHistory() throws IOException {
+        Path old = temp.resolve("runs/least-squares");
+        Path yaml = olderRunAt(old);
+        byte[] model = Files.readAllBytes(old.resolve("model.json"));
+
+        PipelinesTest.Result inspect = PipelinesTest.quiver("inspect", old.toString());
+        assertEquals(0, inspect.code(), inspect.err());
+        Path input = PIPELINES.resolve("src/test/resources/golden/1/least-squares/input.csv");
+        PipelinesTest.Result predict = PipelinesTest.quiver(
+                "predict",
+                "--model",
+                old.toString(),
+                "--input",
+                input.toString(),
+                "--output",
+                temp.resolve("p.csv").toString());
+        assertEquals(0, predict.code(), predict.err());
+        PipelinesTest.Result listed = PipelinesTest.quiver("runs", yaml.toString());
+        assertEquals(0, listed.code(), listed.err());
+        assertTrue(
+                listed.out().startsWith("Run folder " + old + " (1 run, not a run history; saved by an older Quiver"),
+                listed.out());
+        assertTrue(listed.out().contains("least-squares"), listed.out());
+
+        PipelinesTest.Result run = PipelinesTest.quiver("run", yaml.toString(), "--quiet");
+        assertEquals(0, run.code(), run.err());
+        assertTrue(
+                run.err().contains("Moved the single run in " + old + " (saved by a Quiver from before run history)"),
+                run.err());
+        List<String> ids = runIds(old);
+        assertEquals(2, ids.size(), ids.toString());
+        assertEquals(ids.get(1), Files.readString(old.resolve("LATEST")).strip());
+        Path moved = old.resolve(ids.get(0));
+        RunMarker.verify(moved);
+        assertArrayEquals(model, Files.readAllBytes(moved.resolve("model.json")), "the older run moved unchanged");
+        assertTrue(!Files.exists(old.resolve("model.json")), "no run files left at the history's top");
+
+        PipelinesTest.Result both = PipelinesTest.quiver("runs", old.toString());
+        assertEquals(0, both.code(), both.err());
+        assertTrue(both.out().contains("  " + ids.get(0)) && both.out().contains("* " + ids.get(1)), both.out());
+    }
+
+    @Test
+    void aMoveAKilledRunBeganIsFinishedByTheNextRun() throws IOException {
+        // killed between the two renames: the staged history (the run under its id, no LATEST yet) sits beside
+        // output.dir, which is absent
+        String id = "20261201T100000Z-abc123";
+        Path history = temp.resolve("runs/least-squares");
+        Path staged = temp.resolve("runs/.least-squares.migrating-k1");
+        Path yaml = olderRunAt(staged.resolve(id));
+        PipelinesTest.Result run = PipelinesTest.quiver("run", yaml.toString(), "--quiet");
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.err().contains("Moved the single run in " + history), run.err());
+        List<String> ids = runIds(history);
+        assertEquals(List.of(id), ids.subList(0, 1), ids.toString());
+        assertEquals(2, ids.size(), ids.toString());
+        RunMarker.verify(history.resolve(id));
+        assertTrue(!Files.exists(staged), "the staged history became the history");
     }
 }

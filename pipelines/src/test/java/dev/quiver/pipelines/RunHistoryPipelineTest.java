@@ -171,4 +171,54 @@ class RunHistoryPipelineTest {
         RunMarker.verify(history.resolve(id));
         assertTrue(!Files.exists(staged), "the staged history became the history");
     }
+
+    @Test
+    void runsAndCompareReadTheRecordedDataHashesAndDoNotHashAgain() throws IOException, NoSuchAlgorithmException {
+        Path yaml = PIPELINES.resolve("house-prices.yaml");
+        Path history = temp.resolve("house-prices");
+        Path data = temp.resolve("house_prices.csv");
+        Files.copy(PIPELINES.resolve("data/house_prices.csv"), data);
+        String[] sets = {"--set", "output.dir=" + history, "--set", "source.path=" + data};
+        assertEquals(
+                0,
+                PipelinesTest.quiver("run", yaml.toString(), sets[0], sets[1], sets[2], sets[3])
+                        .code());
+        Files.writeString(data, "area,price\n80,131\n100,150\n120,170\n140,190\n160,210\n");
+        String changed = HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(data)))
+                .substring(0, 12);
+        assertEquals(
+                0,
+                PipelinesTest.quiver("run", yaml.toString(), sets[0], sets[1], sets[2], sets[3])
+                        .code());
+        List<String> ids = runIds(history);
+
+        PipelinesTest.Result compare = PipelinesTest.quiver(
+                "compare",
+                history.resolve(ids.get(0)).toString(),
+                history.resolve(ids.get(1)).toString());
+        assertEquals(0, compare.code(), compare.err());
+        assertTrue(
+                compare.out().lines().anyMatch(l -> l.matches("data:house_prices\\.csv\\s+[0-9a-f]{12}\\s+" + changed)),
+                compare.out());
+
+        // an edit that keeps a file's size is found only by hashing: runs and compare do not hash, loading does
+        Path saved = history.resolve(ids.get(0)).resolve("model.json");
+        String model = Files.readString(saved);
+        int at = model.length() - 1;
+        while (!Character.isDigit(model.charAt(at))) {
+            at--;
+        }
+        char digit = model.charAt(at);
+        Files.writeString(
+                saved, model.substring(0, at) + (digit == '9' ? '8' : (char) (digit + 1)) + model.substring(at + 1));
+        assertEquals(model.length(), Files.size(saved));
+        PipelinesTest.Result listed = PipelinesTest.quiver("runs", history.toString());
+        assertEquals(0, listed.code(), listed.err());
+        assertTrue(listed.out().contains("data:house_prices.csv"), listed.out());
+        PipelinesTest.Result inspect =
+                PipelinesTest.quiver("inspect", history.resolve(ids.get(0)).toString());
+        assertEquals(3, inspect.code(), inspect.out());
+        assertTrue(inspect.err().contains("model.json was changed after the run wrote it"), inspect.err());
+    }
 }

@@ -148,6 +148,52 @@ class KillAndResumeTest {
         }
     }
 
+    @Test
+    void aKilledLanguageModelRunResumesToTheWeightsOfAnUninterruptedOne() throws Exception {
+        Files.copy(Path.of("/usr/share/common-licenses/GPL-3"), temp.resolve("GPL-3"));
+        Path pipeline = temp.resolve("gpt.yaml");
+        // 10 history rows of 40 steps each, a checkpoint after every row; dropout on, so the resumed run must
+        // also continue the masks' random stream.
+        Files.writeString(pipeline, """
+                version: 1
+                name: resumable-gpt
+                seed: 3
+                source: {type: text, path: GPL-3, context: 16, validation: 0.1, tokenizer: {type: char}}
+                model: {type: transformer-lm, layers: 1, heads: 2, dim: 32, dropout: 0.1}
+                training:
+                  optimizer: {type: adamw, lr: 0.01}
+                  schedule: {type: cosine, warmupSteps: 10}
+                  steps: 400
+                  batchSize: 8
+                evaluate: [perplexity]
+                checkpoint: {every: 1}
+                """);
+        Path killed = temp.resolve("killed");
+        Process process = new ProcessBuilder(command("run", pipeline.toString(), "--out", killed.toString()))
+                .redirectErrorStream(true)
+                .redirectOutput(temp.resolve("killed.log").toFile())
+                .start();
+        Path checkpoint = temp.resolve("killed.checkpoints").resolve("checkpoint.json");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (!Files.exists(checkpoint) && process.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(process.isAlive(), () -> "training ended before it could be killed:\n" + log());
+        process.destroyForcibly(); // SIGKILL
+        process.waitFor();
+        int killedAt =
+                new ObjectMapper().readTree(checkpoint.toFile()).path("epoch").asInt();
+        assertTrue(killedAt >= 1 && killedAt < 10, "checkpoint after history row " + killedAt);
+
+        assertEquals(0, quiver("run", pipeline.toString(), "--out", killed.toString(), "--resume"), "resume failed");
+        Path whole = temp.resolve("whole");
+        assertEquals(0, quiver("run", pipeline.toString(), "--out", whole.toString()));
+        JsonNode a = new ObjectMapper().readTree(killed.resolve("model.json").toFile());
+        JsonNode b = new ObjectMapper().readTree(whole.resolve("model.json").toFile());
+        assertEquals(b, a, "resumed weights differ from the uninterrupted run's");
+        assertEquals(11, Files.readAllLines(killed.resolve("history.csv")).size(), "a header and 10 rows");
+    }
+
     /** What runs to {@code killed} left beside it: temporary folders and lock files. */
     private List<String> leftovers() throws IOException {
         try (var files = Files.list(temp)) {

@@ -225,13 +225,13 @@ class LanguageModelPipelinesTest {
                 version: 1
                 name: gpl
                 seed: 3
-                source: {type: text, path: GPL-3, context: 32, validation: 0.1, tokenizer: {type: char}}
-                model: {type: transformer-lm, layers: 2, heads: 4, dim: 48}
+                source: {type: text, path: GPL-3, context: 16, validation: 0.1, tokenizer: {type: char}}
+                model: {type: transformer-lm, layers: 1, heads: 4, dim: 64}
                 training:
-                  optimizer: {type: adamw, lr: 0.004, weightDecay: 0.1, betas: [0.9, 0.95], decayBias: false}
+                  optimizer: {type: adamw, lr: 0.01, weightDecay: 0.1, betas: [0.9, 0.95], decayBias: false}
                   schedule: {type: cosine, warmupSteps: 10}
                   clip: {maxNorm: 1.0}
-                  steps: 250
+                  steps: 500
                   batchSize: 16
                 evaluate: [perplexity]
                 """);
@@ -244,7 +244,12 @@ class LanguageModelPipelinesTest {
         assertTrue(perplexity > 1, "a held-out text is not learnt by heart: " + perplexity);
         System.out.printf("gpl: validation perplexity %.2f, unigram baseline %.2f%n", perplexity, baseline);
         assertTrue(baseline > 15, "a character unigram model of English is near 2^4.2: " + baseline);
-        assertTrue(perplexity < 0.75 * baseline, () -> perplexity + " vs unigram " + baseline);
+        // Half the unigram perplexity is about what an add-one character bigram model scores here (16.5 against
+        // 33.1): the model must use its context. The run that reaches it does the work of the 2-layer, dim-48,
+        // context-32, 250-step one this test had (0.7 x unigram): at 500 steps of 16 windows of 17 characters it
+        // sees as many tokens, and one dim-64 block costs no more per token than two of dim 48; what it gains is
+        // twice the optimizer steps and a learning rate that a single block takes (0.01).
+        assertTrue(perplexity < 0.5 * baseline, () -> perplexity + " vs unigram " + baseline);
         String report = Files.readString(run.resolve("report.html"));
         assertTrue(report.contains("validation_perplexity"), "the learning curves show perplexity");
 

@@ -196,6 +196,11 @@ class SparkPipelineTest {
     }
 
     @Test
+    void softmaxRegressionFromParquetFileSplitsEqualsTheLocalRun() throws IOException {
+        assertSameClassifier("iris-parquet.yaml", "iris.parquet", 3, true, 0.9);
+    }
+
+    @Test
     void whatSparkCannotRunYetIsOneConfigErrorListingEveryLimit() throws IOException {
         // diabetes-adam: a test split and a cosine schedule, neither on Spark yet.
         Path file = copy("diabetes-adam.yaml", "diabetes.csv", "adam", SPARK);

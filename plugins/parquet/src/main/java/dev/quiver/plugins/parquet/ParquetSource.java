@@ -4,6 +4,7 @@ import dev.quiver.api.ErrorCode;
 import dev.quiver.api.QuiverException;
 import dev.quiver.api.data.BatchReader;
 import dev.quiver.api.data.Source;
+import dev.quiver.api.data.SourceSplit;
 import dev.quiver.plugins.parquet.internal.ColumnTypes;
 import dev.quiver.plugins.parquet.internal.FileSet;
 import dev.quiver.plugins.parquet.internal.NativeBudget;
@@ -62,6 +63,26 @@ final class ParquetSource implements Source {
 
     @Override
     public BatchReader open(BufferAllocator allocator) {
+        Found f = checkedFound();
+        return new ScanBatchReader(f.files(), f.schema(), batchSize, nativeBytes, allocator);
+    }
+
+    /**
+     * One split per file, in the source's file order, whatever {@code count} is: the Arrow Dataset scanner this
+     * plugin reads with has no Java API to scan part of a file's row groups, so a single file is one split (no
+     * parallelism within it) and a folder or glob of many files spreads over many tasks. Write a large table as
+     * several files to read it in parallel. Reads only the footers (already read for the schema).
+     */
+    @Override
+    public List<SourceSplit> splits(int count) {
+        Found f = checkedFound();
+        return f.files().stream()
+                .<SourceSplit>map(file -> new ParquetFileSplit(file, f.schema(), batchSize, nativeBytes))
+                .toList();
+    }
+
+    /** The files and schema, each column of a type this plugin reads. */
+    private Found checkedFound() {
         Found f = found();
         for (Field field : f.schema().getFields()) {
             Optional<String> why = ColumnTypes.unsupported(field);
@@ -74,7 +95,7 @@ final class ParquetSource implements Source {
                                 + "out of the pipeline: list the columns to use under columns.features.");
             }
         }
-        return new ScanBatchReader(f.files(), f.schema(), batchSize, nativeBytes, allocator);
+        return f;
     }
 
     @Override

@@ -8,11 +8,16 @@ import dev.quiver.api.ErrorCode;
 import dev.quiver.api.QuiverException;
 import dev.quiver.api.data.BatchReader;
 import dev.quiver.api.data.Source;
+import dev.quiver.api.data.SourceSplit;
 import dev.quiver.plugins.parquet.internal.FileSet;
 import dev.quiver.plugins.parquet.internal.ScanBatchReader;
 import dev.quiver.testing.LeakCheckExtension;
 import dev.quiver.testing.conformance.SourceConformance;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -134,6 +139,47 @@ class ParquetSourceTest {
         assertEquals(List.of(List.of(2L)), SourceConformance.readAll(source("table/*/*.parquet"), allocator));
         assertEquals(
                 List.of(List.of(1L), List.of(2L)), SourceConformance.readAll(source("table/**.parquet"), allocator));
+    }
+
+    @Test
+    void aFolderSplitsIntoOneSplitPerFileThatReadsItsRowsAfterSerialization(BufferAllocator allocator)
+            throws Exception {
+        Path table = Files.createDirectories(dir.resolve("parts"));
+        for (int p = 0; p < 3; p++) {
+            DuckDb.write(
+                    table.resolve("part-" + p + ".parquet"),
+                    "SELECT (i + " + p * 100 + ")::BIGINT AS id, i * 0.5 AS x FROM range(" + (10 + p) + ") t(i)",
+                    4);
+        }
+        Source source = source("parts").select(List.of("id"));
+        List<SourceSplit> splits = source.splits(8);
+        assertEquals(3, splits.size(), "one per file, not per requested count");
+        List<List<Object>> rows = new ArrayList<>();
+        for (SourceSplit split : splits) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+                out.writeObject(split);
+            }
+            SourceSplit shipped;
+            try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+                shipped = (SourceSplit) in.readObject();
+            }
+            try (BatchReader reader = shipped.open(allocator)) {
+                assertEquals(
+                        List.of("id"),
+                        reader.root().getSchema().getFields().stream()
+                                .map(f -> f.getName())
+                                .toList());
+                while (reader.loadNextBatch()) {
+                    for (int r = 0; r < reader.root().getRowCount(); r++) {
+                        rows.add(List.of(reader.root().getVector("id").getObject(r)));
+                    }
+                }
+            }
+        }
+        assertEquals(SourceConformance.readAll(source, allocator), rows, "the source's rows, once each, in order");
+        assertEquals(33, rows.size());
+        assertTrue(splits.get(2).describe().endsWith("part-2.parquet"), splits.get(2)::describe);
     }
 
     @Test

@@ -64,7 +64,7 @@ public final class SparkPipelineFit implements DistributedFit {
                     ErrorCode.CONFIG,
                     "source '" + pipeline.source().type() + "' ("
                             + pipeline.source().component().describe()
-                            + ") cannot be split for Spark; use a file source that can (csv).");
+                            + ") cannot be split for Spark; use a file source that can (csv, parquet).");
         }
         Optional<TargetClasses> found =
                 task.isClassification() ? Optional.of(collectClasses(splits, target, classes)) : Optional.empty();

@@ -15,26 +15,24 @@ mkdir -p "$results"
 times="$(mktemp -d)"
 trap 'rm -rf -- "$times"' EXIT
 
-quiver() {
-    if [ -n "${QUIVER_LIB:-}" ]; then
-        java --add-opens=java.base/java.nio=ALL-UNNAMED --add-modules jdk.incubator.vector -cp "$QUIVER_LIB/*" \
-            dev.quiver.cli.Main "$@"
-    else
-        "$root/quiver" "$@"
-    fi
-}
+if [ -n "${QUIVER_LIB:-}" ]; then
+    quiver=(java --add-opens=java.base/java.nio=ALL-UNNAMED --add-modules jdk.incubator.vector -cp "$QUIVER_LIB/*"
+        dev.quiver.cli.Main)
+else
+    quiver=("$root/quiver")
+fi
 
 median() { sort -n | awk '{ v[NR] = $1 } END { printf "%.2f", v[int((NR + 1) / 2)] }'; }
 
 for rows in "${sizes[@]}"; do
     csv="$results/w1-$rows.csv"
     [ -f "$csv" ] || java "$root/bench/GenerateCsv.java" "$csv" "$rows"
-    quiver validate "$root/bench/w1-csv.yaml" > /dev/null 2>&1 || true # warm-up (records the CDS archive)
+    W1_CSV="$csv" "${quiver[@]}" validate "$root/bench/w1-csv.yaml" > /dev/null 2>&1 || true # warm-up (records the CDS archive)
     echo "rows $rows ($(du -m "$csv" | cut -f1) MB), load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
     for i in $(seq "$n"); do
         W1_CSV="$csv" /usr/bin/time -f '%e %U %S' -a -o "$times/quiver-$rows" \
-            bash -c "$(declare -f quiver); quiver run '$root/bench/w1-csv.yaml' --out '$results/w1-csv-run' --quiet" \
-            > "$results/w1-csv-$rows.log" 2>&1
+            "${quiver[@]}" run "$root/bench/w1-csv.yaml" --out "$results/w1-csv-run" --quiet \
+            >> "$results/w1-csv-$rows.log" 2>&1
         for anchor in w1-torch w1-sklearn; do
             /usr/bin/time -f '%e %U %S' -a -o "$times/$anchor-$rows" \
                 /usr/bin/python3 "$root/bench/e2e_anchors.py" "$anchor" "$csv" 2>> "$results/$anchor-$rows.log"

@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.types.pojo.Schema;
 
@@ -21,6 +23,16 @@ public final class MemorySource implements SourceFactory {
 
     static final Option<Object> COLUMNS =
             Option.any("columns").required().describe("Column name to its list of values.");
+    static final Option<String> COUNTER = Option.string("counter", "")
+            .describe("A name under which opens() counts the readers opened on this source.");
+
+    private static final Map<String, AtomicInteger> OPENS = new ConcurrentHashMap<>();
+
+    /** How many readers were opened on the sources created with {@code counter: name}: passes over the data. */
+    public static int opens(String name) {
+        AtomicInteger count = OPENS.get(name);
+        return count == null ? 0 : count.get();
+    }
 
     @Override
     public String name() {
@@ -34,7 +46,7 @@ public final class MemorySource implements SourceFactory {
 
     @Override
     public List<Option<?>> options() {
-        return List.of(COLUMNS);
+        return List.of(COLUMNS, COUNTER);
     }
 
     @Override
@@ -47,10 +59,13 @@ public final class MemorySource implements SourceFactory {
         }
         Map<String, List<Object>> data = new LinkedHashMap<>();
         map.forEach((k, v) -> data.put(k.toString(), v instanceof List<?> l ? (List<Object>) l : List.of(v)));
-        return new Inline(new SmallTable(data));
+        AtomicInteger opens = !config.get(COUNTER).isEmpty()
+                ? OPENS.computeIfAbsent(config.get(COUNTER), k -> new AtomicInteger())
+                : new AtomicInteger();
+        return new Inline(new SmallTable(data), opens);
     }
 
-    private record Inline(SmallTable table) implements Source {
+    private record Inline(SmallTable table, AtomicInteger opens) implements Source {
 
         @Override
         public Schema schema() {
@@ -59,6 +74,7 @@ public final class MemorySource implements SourceFactory {
 
         @Override
         public BatchReader open(BufferAllocator allocator) {
+            opens.incrementAndGet();
             return table.reader(allocator);
         }
 

@@ -2,6 +2,7 @@ package dev.quiver.runtime.exec.internal;
 
 import dev.quiver.api.QuiverException;
 import dev.quiver.api.data.Source;
+import dev.quiver.api.model.TrainingSetup;
 import dev.quiver.runtime.pipeline.Pipeline;
 import dev.quiver.runtime.pipeline.SplitSpec;
 import dev.quiver.runtime.telemetry.RunTelemetry;
@@ -15,7 +16,8 @@ import org.apache.arrow.vector.types.pojo.ArrowType;
 
 /**
  * The raw (untransformed) rows of each split, and the classes of the training rows. With {@code split: none}
- * the training rows are the source itself, streamed; otherwise in-memory tables, closed with this object.
+ * the training rows are the source itself, streamed, unless the trainer holds them in memory anyway
+ * ({@link #trainsInMemory}); otherwise, and then, in-memory tables read in one pass, closed with this object.
  * Confined to the run's thread.
  */
 record Splits(
@@ -32,10 +34,13 @@ record Splits(
             // The source split its rows itself (a text corpus, by position); both parts stream from it.
             return new Splits(source, heldOut, Optional.empty(), List.of(), List.of());
         }
-        if (spec.isNone()) {
+        if (spec.isNone() && !trainsInMemory(pipeline)) {
             List<String> classes =
                     classification ? ClassSet.scan(source, target.get(), stage.allocator(), () -> {}) : List.of();
             return new Splits(source, Optional.empty(), Optional.empty(), classes, List.of());
+        }
+        if (spec.isNone()) {
+            return whole(source, classification ? target : Optional.empty(), stage, owner, telemetry);
         }
         List<Table> tables = new ArrayList<>();
         try (Table all = Table.read(source, stage.allocator(), owner, rows -> telemetry.batch(stage.name(), rows))) {
@@ -73,6 +78,36 @@ record Splits(
                     List.copyOf(tables));
         } catch (RuntimeException e) {
             tables.forEach(Table::close);
+            throw e;
+        }
+    }
+
+    /**
+     * Whether the trainer holds every training row in memory anyway (shuffle over all rows or full batch), so the
+     * one read that loads the source can also give the classes, the transforms' statistics, training and
+     * evaluation: the source is read once instead of once for the classes, once to train and once to evaluate.
+     * Trainers without a {@code training:} setup (closed-form solvers, naive Bayes, Tribuo), streamed
+     * training and distributed engines (whose workers read their own splits) keep streaming, so their memory stays near one batch.
+     */
+    static boolean trainsInMemory(Pipeline pipeline) {
+        return pipeline.execution().isLocal()
+                && !pipeline.training().isEmpty()
+                && pipeline.training().values().stream().noneMatch(TrainingSetup::streams);
+    }
+
+    /** {@code split: none} of an in-memory run: every row read once into one table that trains and is scored. */
+    private static Splits whole(
+            Source source, Optional<String> classTarget, Stage stage, BufferAllocator owner, RunTelemetry telemetry) {
+        Table all = Table.read(source, stage.allocator(), owner, rows -> telemetry.batch(stage.name(), rows));
+        try {
+            List<String> classes = classTarget
+                    .map(t ->
+                            ClassSet.of(all.labels(t), all.schema().findField(t).getType(), source.describe(), t))
+                    .orElse(List.of());
+            return new Splits(
+                    all.asSource(source.describe()), Optional.empty(), Optional.empty(), classes, List.of(all));
+        } catch (RuntimeException e) {
+            all.close();
             throw e;
         }
     }

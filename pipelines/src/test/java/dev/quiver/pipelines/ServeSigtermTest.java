@@ -4,12 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.HttpServer;
 import dev.quiver.cli.Main;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
+import io.opentelemetry.proto.trace.v1.Span;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,7 +39,9 @@ import org.junit.jupiter.api.io.TempDir;
  * server accepted gets its 200 answer, requests arriving during the drain are refused (503 "shutting down", then
  * connection refused once the port is closed), none is cut off mid-answer, and the process exits 0 after saying
  * so. Each client opens a connection per request, so a refused connection is told apart from a lost answer.
- * Also in a process of its own, since the JDK server reads it once per JVM: {@code --read-timeout-seconds}.
+ * Also in a process of its own, since the JDK server reads it once per JVM: {@code --read-timeout-seconds}; and
+ * since the CLI configures OpenTelemetry from its environment: with {@code OTEL_*} set, each request's span reaches
+ * an OTLP receiver on this test's loopback port.
  */
 class ServeSigtermTest {
 
@@ -156,8 +162,85 @@ class ServeSigtermTest {
         }
     }
 
+    @Test
+    void withOtelVariablesEachRequestIsAServerSpanExportedOverOtlpUnderTheCallersTrace() throws Exception {
+        List<ExportTraceServiceRequest> traces = new java.util.concurrent.CopyOnWriteArrayList<>();
+        HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        receiver.createContext("/v1/traces", exchange -> {
+            try (InputStream body = exchange.getRequestBody()) {
+                traces.add(ExportTraceServiceRequest.parseFrom(body));
+            }
+            exchange.getResponseHeaders().add("Content-Type", "application/x-protobuf");
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        receiver.start();
+        Path out = temp.resolve("otlp.out");
+        Path err = temp.resolve("otlp.err");
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        Process server = start(
+                Map.of(
+                        "OTEL_TRACES_EXPORTER", "otlp",
+                        "OTEL_METRICS_EXPORTER", "none",
+                        "OTEL_LOGS_EXPORTER", "none",
+                        "OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf",
+                        "OTEL_EXPORTER_OTLP_ENDPOINT",
+                                "http://127.0.0.1:" + receiver.getAddress().getPort()),
+                out,
+                err);
+        try {
+            int port = awaitPort(server, out, err);
+            try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                socket.getOutputStream()
+                        .write(("POST /v1/models/iris/predict HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                        + "Content-Type: application/json\r\nConnection: close\r\n"
+                                        + "traceparent: 00-" + traceId + "-00f067aa0ba902b7-01\r\n"
+                                        + "Content-Length: " + BODY.length() + "\r\n\r\n" + BODY)
+                                .getBytes(StandardCharsets.US_ASCII));
+                String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertTrue(answer.startsWith("HTTP/1.1 200"), answer);
+            }
+            server.destroy(); // SIGTERM: the drain closes the SDK, which exports the spans still batched
+            assertTrue(server.waitFor(60, TimeUnit.SECONDS), "the server drained and stopped");
+            assertEquals(0, server.exitValue(), read(err));
+        } finally {
+            server.destroyForcibly();
+            receiver.stop(0);
+        }
+        List<Span> spans = traces.stream()
+                .flatMap(t -> t.getResourceSpansList().stream())
+                .flatMap(rs -> rs.getScopeSpansList().stream())
+                .flatMap(ss -> ss.getSpansList().stream())
+                .toList();
+        Span predict = spans.stream()
+                .filter(s -> s.getName().equals("POST predict"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no predict span among " + spans + "\n" + read(err)));
+        assertEquals(Span.SpanKind.SPAN_KIND_SERVER, predict.getKind());
+        assertEquals(
+                traceId, java.util.HexFormat.of().formatHex(predict.getTraceId().toByteArray()));
+        assertEquals(
+                "00f067aa0ba902b7",
+                java.util.HexFormat.of().formatHex(predict.getParentSpanId().toByteArray()));
+        Map<String, String> attributes = new java.util.HashMap<>();
+        predict.getAttributesList()
+                .forEach(a -> attributes.put(
+                        a.getKey(),
+                        a.getValue().hasIntValue()
+                                ? Long.toString(a.getValue().getIntValue())
+                                : a.getValue().getStringValue()));
+        assertEquals("iris", attributes.get("quiver.model"), attributes.toString());
+        assertEquals("200", attributes.get("http.response.status_code"), attributes.toString());
+        assertEquals("1", attributes.get("quiver.rows"), attributes.toString());
+    }
+
     /** Starts {@code quiver serve} on the golden softmax run, on a free port, with {@code flags}. */
     private Process start(Path out, Path err, String... flags) throws Exception {
+        return start(Map.of(), out, err, flags);
+    }
+
+    /** The same, with {@code env} added to this process's environment. */
+    private Process start(Map<String, String> env, Path out, Path err, String... flags) throws Exception {
         Path run = Path.of(Objects.requireNonNull(getClass().getResource("/golden/1/softmax/run"))
                 .toURI());
         List<String> command = new ArrayList<>(List.of(
@@ -172,10 +255,9 @@ class ServeSigtermTest {
                 "--port",
                 "0"));
         command.addAll(List.of(flags));
-        return new ProcessBuilder(command)
-                .redirectOutput(out.toFile())
-                .redirectError(err.toFile())
-                .start();
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(env);
+        return builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
     }
 
     @Test

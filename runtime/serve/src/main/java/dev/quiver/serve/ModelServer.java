@@ -74,8 +74,10 @@ public final class ModelServer implements AutoCloseable {
      * Drains and stops: refuses new requests (503 with {@code Connection: close}), waits until every accepted one
      * is answered or {@code drainMillis} passed, then until no request has arrived for 250 ms (a client that got
      * its 503 stops sending, so no connection is on its way in), then closes the port (new connections are
-     * refused) and the threads. The JDK 17 server cannot close its port first and still answer the accepted
-     * requests: its {@code stop(delay)} waits the whole delay and drops the answers still being written.
+     * refused) and the threads. The JDK's {@code stop(delay)} would close the port first (on 17.0.15 it returns
+     * once its exchanges end), but it cuts off answers still being written when the delay, in whole seconds,
+     * passes, and its early return was not checked on earlier 17 updates: so the drain rests on this server's own
+     * count of accepted requests, and {@code stop(0)} comes after it.
      *
      * @return true when every accepted request was answered in time
      */

@@ -19,6 +19,7 @@ import dev.quiver.api.metric.Metric;
 import dev.quiver.api.metric.MetricFactory;
 import dev.quiver.api.model.ModelFactory;
 import dev.quiver.runtime.pipeline.PluginRegistry;
+import dev.quiver.runtime.registry.internal.PluginModule;
 import dev.quiver.runtime.testplugins.TestPlugin;
 import java.io.IOException;
 import java.net.URL;

@@ -1,4 +1,4 @@
-package dev.quiver.runtime;
+package dev.quiver.runtime.internal;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
@@ -6,7 +6,7 @@ import com.google.inject.Singleton;
 import dev.quiver.runtime.exec.Executor;
 import dev.quiver.runtime.pipeline.PluginRegistry;
 import dev.quiver.runtime.plan.PipelineLoader;
-import dev.quiver.runtime.registry.PluginModule;
+import dev.quiver.runtime.registry.internal.PluginModule;
 import dev.quiver.runtime.telemetry.RunTelemetry;
 import io.opentelemetry.api.OpenTelemetry;
 

@@ -1,4 +1,4 @@
-package dev.quiver.runtime.registry;
+package dev.quiver.runtime.registry.internal;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Guice;
@@ -6,6 +6,7 @@ import com.google.inject.Injector;
 import com.google.inject.Module;
 import com.google.inject.Stage;
 import dev.quiver.runtime.pipeline.PluginRegistry;
+import dev.quiver.runtime.registry.PluginCatalog;
 import java.util.ArrayList;
 import java.util.List;
 

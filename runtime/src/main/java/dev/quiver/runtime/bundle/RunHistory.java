@@ -127,8 +127,8 @@ public final class RunHistory implements AutoCloseable {
                 channel.write(ByteBuffer.wrap((id + "\n").getBytes(StandardCharsets.UTF_8)));
                 channel.force(true);
             }
-            AtomicDirectory.moveReplacing(temp, dir.resolve(LATEST));
-            AtomicDirectory.forceFolder(dir);
+            FolderMoves.moveReplacing(temp, dir.resolve(LATEST));
+            FolderMoves.forceFolder(dir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + dir.resolve(LATEST), e);
         } finally {
@@ -168,7 +168,7 @@ public final class RunHistory implements AutoCloseable {
             }
             Path aside = dir.resolve("." + id + PRUNED + RunId.next(Instant.now(), Optional.empty()));
             try {
-                AtomicDirectory.move(dir.resolve(id), aside);
+                FolderMoves.move(dir.resolve(id), aside);
                 AtomicDirectory.deleteRecursively(aside);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot prune the run " + dir.resolve(id), e);

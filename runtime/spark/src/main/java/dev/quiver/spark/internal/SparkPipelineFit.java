@@ -51,17 +51,18 @@ public final class SparkPipelineFit implements DistributedFit {
 
     @Override
     public Result fit(Task task, List<String> classes, FitContext context) {
-        List<String> features = pipeline.columns().features();
-        String target = pipeline.columns()
+        List<String> features = pipeline.data().columns().features();
+        String target = pipeline.data()
+                .columns()
                 .target()
                 .orElseThrow(() -> new QuiverException(ErrorCode.CONFIG, "training on Spark needs a target column."));
         int count = partitions > 0 ? partitions : spark.defaultParallelism();
-        List<SourceSplit> splits = pipeline.source().component().splits(count);
+        List<SourceSplit> splits = pipeline.data().source().component().splits(count);
         if (splits.isEmpty()) {
             throw new QuiverException(
                     ErrorCode.CONFIG,
-                    "source '" + pipeline.source().type() + "' ("
-                            + pipeline.source().component().describe()
+                    "source '" + pipeline.data().source().type() + "' ("
+                            + pipeline.data().source().component().describe()
                             + ") cannot be split for Spark; use a file source that can (csv).");
         }
         List<JavaRDD<FeatureBlock>> cached = new ArrayList<>();
@@ -71,11 +72,11 @@ public final class SparkPipelineFit implements DistributedFit {
             long rows = blocks.map(b -> (long) b.rows()).fold(0L, Long::sum);
             if (rows == 0) {
                 throw new QuiverException(
-                        ErrorCode.DATA, pipeline.source().component().describe() + ": no rows to train on.");
+                        ErrorCode.DATA, pipeline.data().source().component().describe() + ": no rows to train on.");
             }
             context.note("Spark: " + rows + " rows in " + splits.size() + " splits");
             List<FittedTransform> fitted = new ArrayList<>();
-            for (Named<?> transform : pipeline.transforms()) {
+            for (Named<?> transform : pipeline.data().transforms()) {
                 blocks = fitTransform(transform, blocks, features, fitted);
                 cached.add(blocks);
             }
@@ -109,7 +110,7 @@ public final class SparkPipelineFit implements DistributedFit {
     }
 
     private Model train(JavaRDD<FeatureBlock> blocks, int width, FitContext context) {
-        List<String> planned = pipeline.plannedFeatures();
+        List<String> planned = pipeline.data().plannedFeatures();
         if (!SparkSupport.gradientDescent(pipeline)) {
             LinearFit fit = DistributedLeastSquares.fit(blocks, width);
             return pieces.linearRegression(planned, fit.weight(), fit.bias());
@@ -154,7 +155,7 @@ public final class SparkPipelineFit implements DistributedFit {
 
     /** The loss by name: {@code training.loss}, or the model's default for regression. */
     private String lossName() {
-        Object loss = pipeline.trainingOptions().get("loss");
+        Object loss = pipeline.model().trainingOptions().get("loss");
         if (loss instanceof String name) {
             return name;
         }

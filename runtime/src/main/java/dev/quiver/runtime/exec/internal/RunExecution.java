@@ -144,7 +144,7 @@ public final class RunExecution {
                 root = allocator;
                 RunResult result = executeInto(folder, target);
                 folder.commit();
-                target.committed(pipeline.document(), options.listener());
+                target.committed(pipeline.output().document(), options.listener());
                 discardCheckpoints(target.checkpoints());
                 return result;
             } catch (RuntimeException e) {
@@ -177,12 +177,13 @@ public final class RunExecution {
         BufferAllocator data = root.newChildAllocator("data", 0, Long.MAX_VALUE);
         boolean ok = false;
         try (Splits splits = stage("split", stage -> Splits.prepare(pipeline, stage, data, telemetry))) {
-            Task task = pipeline.task()
+            Task task = pipeline.model()
+                    .task()
                     .resolve(
                             splits.classes(),
-                            pipeline.model().component().tasks(),
-                            pipeline.columns().target().orElse("?"));
-            Optional<CrossValidation.Result> cv = pipeline.split().folds() > 0
+                            pipeline.model().trainer().component().tasks(),
+                            pipeline.data().columns().target().orElse("?"));
+            Optional<CrossValidation.Result> cv = pipeline.data().split().folds() > 0
                     ? Optional.of(stage("cv", stage -> crossValidate(splits, task, stage)))
                     : Optional.empty();
             FitStep step = new FitStep(pipeline, task, splits.classes());
@@ -197,7 +198,7 @@ public final class RunExecution {
 
             History history = new History();
             checkpoints = DirectoryCheckpoints.open(
-                    target.checkpoints(), pipeline.checkpointEvery(), fingerprint(), options.resume(), history);
+                    target.checkpoints(), pipeline.model().checkpointEvery(), fingerprint(), options.resume(), history);
             if (options.resume() && checkpoints.latest().isEmpty()) {
                 options.listener()
                         .warn("No checkpoint to resume from in " + target.checkpoints() + "; training from the start.");
@@ -215,7 +216,7 @@ public final class RunExecution {
                             pipeline.metrics(),
                             stage.allocator(),
                             folder.path(),
-                            PredictionsOutput.of(pipeline.document()),
+                            PredictionsOutput.of(pipeline.output().document()),
                             telemetry));
             // A tuning trial is scored, not explained: only the run it leads to measures importance.
             Optional<Importances> importance = (createParent && fitted.target().isPresent()
@@ -265,12 +266,12 @@ public final class RunExecution {
                 RunScores.TRAIN,
                 stage -> distributed.fit(task, splits.classes(), fitContext(stage, history, task, Optional.empty())));
         double seconds = (System.nanoTime() - started) / 1e9;
-        if (result.transforms().size() != pipeline.transforms().size()) {
+        if (result.transforms().size() != pipeline.data().transforms().size()) {
             throw new QuiverException(
                     ErrorCode.INTERNAL,
                     "The execution engine '" + pipeline.execution().engine() + "' returned "
                             + result.transforms().size() + " fitted transforms for the pipeline's "
-                            + pipeline.transforms().size() + ".");
+                            + pipeline.data().transforms().size() + ".");
         }
         FitStep.Transforms transforms = step.transforms(result.transforms());
         FittedPipeline fitted = step.fitted(splits.train().schema(), transforms, result.model());
@@ -283,7 +284,7 @@ public final class RunExecution {
                         pipeline.metrics(),
                         stage.allocator(),
                         folder.path(),
-                        PredictionsOutput.of(pipeline.document()),
+                        PredictionsOutput.of(pipeline.output().document()),
                         telemetry));
         long rowEpochs = RunRecordWriter.rowEpochs(history, 0, result.rows());
         RunRecordWriter record = new RunRecordWriter(pipeline, extras);
@@ -307,10 +308,11 @@ public final class RunExecution {
      */
     private CrossValidation.Result crossValidate(Splits splits, Task task, Stage stage) {
         Table rows = splits.trainTable().orElseThrow(() -> new IllegalStateException("folds without a split"));
-        boolean stratify = pipeline.split().stratify()
+        boolean stratify = pipeline.data().split().stratify()
                 && task.isClassification()
-                && pipeline.columns().target().isPresent();
-        String[] labels = stratify ? rows.labels(pipeline.columns().target().get()) : null;
+                && pipeline.data().columns().target().isPresent();
+        String[] labels =
+                stratify ? rows.labels(pipeline.data().columns().target().get()) : null;
         return CrossValidation.run(
                 pipeline,
                 rows,
@@ -324,13 +326,14 @@ public final class RunExecution {
 
     /** The trainer's context: the train stage's allocator, the run's history, and checkpoints when asked for. */
     private RunFitContext fitContext(Stage stage, History history, Task task) {
-        Optional<Checkpoints> offered =
-                pipeline.checkpointEvery() > 0 || options.resume() ? Optional.of(checkpoints) : Optional.empty();
+        Optional<Checkpoints> offered = pipeline.model().checkpointEvery() > 0 || options.resume()
+                ? Optional.of(checkpoints)
+                : Optional.empty();
         return fitContext(stage, history, task, offered);
     }
 
     private RunFitContext fitContext(Stage stage, History history, Task task, Optional<Checkpoints> offered) {
-        Optional<TrainingSetup> training = pipeline.trainingFor(task);
+        Optional<TrainingSetup> training = pipeline.model().trainingFor(task);
         // With steps: the history's rows are the model's own report intervals, whose count the run cannot know.
         training.ifPresent(setup -> options.listener().trainingStarted(setup.steps() > 0 ? 0 : setup.epochs()));
         return new RunFitContext(
@@ -376,7 +379,7 @@ public final class RunExecution {
 
     private String fingerprint() {
         try {
-            byte[] json = new ObjectMapper().writeValueAsBytes(pipeline.document());
+            byte[] json = new ObjectMapper().writeValueAsBytes(pipeline.output().document());
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
         } catch (IOException | NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -320,7 +320,7 @@ final class RunInsights {
     }
 
     private static Optional<EarlyStopping> stopping(Pipeline pipeline, Task task) {
-        return pipeline.trainingFor(task).flatMap(t -> t.earlyStopping());
+        return pipeline.model().trainingFor(task).flatMap(t -> t.earlyStopping());
     }
 
     /** The epoch early stopping judged best, found as the training loop finds it; null without early stopping. */

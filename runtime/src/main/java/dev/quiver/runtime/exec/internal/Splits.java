@@ -23,10 +23,10 @@ record Splits(
         implements AutoCloseable {
 
     static Splits prepare(Pipeline pipeline, Stage stage, BufferAllocator owner, RunTelemetry telemetry) {
-        Source source = pipeline.source().component();
-        SplitSpec spec = pipeline.split();
-        Optional<String> target = pipeline.columns().target();
-        boolean classification = pipeline.task().isClassification() && target.isPresent();
+        Source source = pipeline.data().source().component();
+        SplitSpec spec = pipeline.data().split();
+        Optional<String> target = pipeline.data().columns().target();
+        boolean classification = pipeline.model().task().isClassification() && target.isPresent();
         Optional<Source> heldOut = source.validationRows();
         if (heldOut.isPresent()) {
             // The source split its rows itself (a text corpus, by position); both parts stream from it.

@@ -177,12 +177,7 @@ public final class RunExecution {
         BufferAllocator data = root.newChildAllocator("data", 0, Long.MAX_VALUE);
         boolean ok = false;
         try (Splits splits = stage("split", stage -> Splits.prepare(pipeline, stage, data, telemetry))) {
-            Task task = pipeline.model()
-                    .task()
-                    .resolve(
-                            splits.classes(),
-                            pipeline.model().trainer().component().tasks(),
-                            pipeline.data().columns().target().orElse("?"));
+            Task task = TaskResolution.resolve(pipeline, splits.classes());
             Optional<CrossValidation.Result> cv = pipeline.data().split().folds() > 0
                     ? Optional.of(stage("cv", stage -> crossValidate(splits, task, stage)))
                     : Optional.empty();

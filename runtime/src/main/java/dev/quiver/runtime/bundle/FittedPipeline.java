@@ -258,45 +258,7 @@ public final class FittedPipeline {
      *     type that cannot be converted, or the input already has a column named like a prediction column
      */
     public VectorSchemaRoot predict(VectorSchemaRoot input, BufferAllocator allocator, OnInvalid onInvalid) {
-        check.checkColumns(input.getSchema());
-        int rows = input.getRowCount();
-        RowProblems problems = new RowProblems(rows);
-        VectorSchemaRoot predictions;
-        VectorSchemaRoot current =
-                InputConformer.conform(SharedRoots.share(input, allocator), inputSchema, features, problems, allocator);
-        try {
-            for (FittedTransform t : transforms) {
-                VectorSchemaRoot next = t.apply(current, allocator);
-                current.close();
-                current = next;
-            }
-            check.checkModelInputs(input, current, problems);
-            if (problems.count() > 0 && onInvalid == OnInvalid.ERROR) {
-                throw problems.first();
-            }
-            predictions = problems.count() == 0
-                    ? model.predict(current, allocator)
-                    : RowSelection.predictRows(model, current, problems.validRows(), allocator);
-        } finally {
-            current.close();
-        }
-        if (problems.count() == 0) {
-            // With NULL every batch has the nullable columns of outputSchema(input, NULL), so a writer opened
-            // with that schema takes batches with and without invalid rows alike.
-            return SharedRoots.join(
-                    input,
-                    null,
-                    onInvalid == OnInvalid.NULL ? RowSelection.nullable(predictions, allocator) : predictions,
-                    rows,
-                    allocator);
-        }
-        int[] valid = problems.validRows();
-        if (onInvalid == OnInvalid.SKIP) {
-            return SharedRoots.join(input, valid, predictions, valid.length, allocator);
-        }
-        try (VectorSchemaRoot owned = predictions) {
-            return SharedRoots.join(input, null, RowSelection.spread(owned, valid, rows, allocator), rows, allocator);
-        }
+        return BatchPrediction.predict(this, check, input, allocator, onInvalid);
     }
 
     /** The schema {@link #predict} returns for an input of {@code input}. */

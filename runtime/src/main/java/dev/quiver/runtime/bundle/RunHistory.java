@@ -49,7 +49,7 @@ public final class RunHistory implements AutoCloseable {
     /** Where the history's in-flight run keeps its checkpoints. */
     public static final String CHECKPOINTS = ".checkpoints";
 
-    private static final String PRUNED = ".pruned-";
+    static final String PRUNED = ".pruned-";
 
     private final Path dir;
     private final OutputLock lock;
@@ -91,7 +91,7 @@ public final class RunHistory implements AutoCloseable {
         }
         OutputLock lock = OutputLock.acquire(real);
         try {
-            recover(real);
+            HistoryRecovery.recover(real);
             return new RunHistory(real, lock, created);
         } catch (IOException | UncheckedIOException e) {
             lock.close();
@@ -276,52 +276,6 @@ public final class RunHistory implements AutoCloseable {
                     .map(name -> "exists and is not a Quiver run history (it holds " + name + ")");
         } catch (IOException e) {
             return Optional.of("cannot be listed (" + e + ")");
-        }
-    }
-
-    /**
-     * Finishes or undoes what killed runs left in {@code dir}, with its lock held: each {@code .ID.*} entry's
-     * commit is recovered and its abandoned folders swept as {@link AtomicDirectory#begin} does for one target,
-     * leftover locks of dead runs and half-done prunes are deleted.
-     */
-    private static void recover(Path dir) throws IOException {
-        Set<String> ids = new TreeSet<>();
-        List<Path> pruned = new ArrayList<>();
-        List<Path> stale = new ArrayList<>();
-        try (Stream<Path> entries = Files.list(dir)) {
-            for (Path entry : entries.toList()) {
-                String name = entry.getFileName().toString();
-                if (name.startsWith("." + LATEST + ".tmp-")) {
-                    stale.add(entry);
-                }
-                int dot = name.indexOf('.', 1);
-                if (!name.startsWith(".") || dot < 0 || !RunId.isId(name.substring(1, dot))) {
-                    continue;
-                }
-                ids.add(name.substring(1, dot));
-                if (name.startsWith(PRUNED, dot)) {
-                    pruned.add(entry);
-                }
-            }
-        }
-        for (Path entry : stale) {
-            Files.deleteIfExists(entry);
-        }
-        for (Path entry : pruned) {
-            AtomicDirectory.deleteRecursively(entry);
-        }
-        for (String id : ids) {
-            Path target = dir.resolve(id);
-            Optional<OutputLock> idLock = OutputLock.tryAcquire(target);
-            if (idLock.isEmpty()) {
-                continue; // a live run in another history lock? Leave its files alone.
-            }
-            try {
-                CommitRecovery.recoverLocked(target);
-                CommitRecovery.sweep(target);
-            } finally {
-                idLock.get().close(); // also deletes the .ID.lock a killed run left
-            }
         }
     }
 }

@@ -26,9 +26,9 @@ import java.util.Optional;
 final class RunRecordWriter {
 
     private final Pipeline pipeline;
-    private final RunExecution.Extras extras;
+    private final RunExtras extras;
 
-    RunRecordWriter(Pipeline pipeline, RunExecution.Extras extras) {
+    RunRecordWriter(Pipeline pipeline, RunExtras extras) {
         this.pipeline = pipeline;
         this.extras = extras;
     }

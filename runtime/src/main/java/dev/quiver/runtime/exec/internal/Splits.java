@@ -1,6 +1,7 @@
 package dev.quiver.runtime.exec.internal;
 
 import dev.quiver.api.QuiverException;
+import dev.quiver.api.Task;
 import dev.quiver.api.data.Source;
 import dev.quiver.runtime.pipeline.Pipeline;
 import dev.quiver.runtime.pipeline.SplitSpec;
@@ -78,6 +79,21 @@ record Splits(
     }
 
     /** The training rows as a table (they come first in {@link #tables}); empty with split: none. */
+    /** The training rows that cross-validation divides into folds (only a split with folds has them in memory). */
+    Table foldRows() {
+        return trainTable().orElseThrow(() -> new IllegalStateException("folds without a split"));
+    }
+
+    /**
+     * The fold rows' labels for stratified folds: when the split stratifies, the task is classification and there
+     * is a target; null for plain folds.
+     */
+    String[] foldLabels(Pipeline pipeline, Task task) {
+        Optional<String> target = pipeline.data().columns().target();
+        boolean stratify = pipeline.data().split().stratify() && task.isClassification() && target.isPresent();
+        return stratify ? foldRows().labels(target.get()) : null;
+    }
+
     Optional<Table> trainTable() {
         return tables.isEmpty() ? Optional.empty() : Optional.of(tables.get(0));
     }

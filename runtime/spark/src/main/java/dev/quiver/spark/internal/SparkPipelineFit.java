@@ -160,6 +160,7 @@ public final class SparkPipelineFit implements DistributedFit {
             return name;
         }
         return pipeline.model()
+                .trainer()
                 .component()
                 .training()
                 .map(TrainingDefaults::losses)

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.quiver.api.model.Generation;
+import dev.quiver.engine.text.Tokenizer;
+import dev.quiver.engine.text.TokenizerText;
 import dev.quiver.runtime.Quiver;
 import dev.quiver.runtime.bundle.FittedPipeline;
 import java.io.IOException;
@@ -54,28 +56,7 @@ class LanguageModelPipelinesTest {
     @Tag("slow") // 3000 training steps, about 3.5 minutes on 2 cores: .ci/run runs it in its slow-tests step
     void additionPipelineCompletesHeldOutSums() throws IOException, InterruptedException {
         Path run = temp.resolve("addition");
-        // The longest training here, so it runs in a child JVM with the vector kernel (this one has none).
-        Path log = temp.resolve("addition.log");
-        Process process = new ProcessBuilder(
-                        ProcessHandle.current().info().command().orElse("java"),
-                        "--add-opens=java.base/java.nio=ALL-UNNAMED",
-                        "--add-modules",
-                        "jdk.incubator.vector",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        dev.quiver.cli.Main.class.getName(),
-                        "run",
-                        PIPELINES.resolve("addition-gpt.yaml").toString(),
-                        "--out",
-                        run.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
-        if (!process.waitFor(30, java.util.concurrent.TimeUnit.MINUTES)) {
-            process.destroyForcibly().waitFor();
-            throw new AssertionError("addition-gpt did not finish in 30 minutes");
-        }
-        assertEquals(0, process.exitValue(), () -> readQuietly(log));
+        runInVectorJvm(PIPELINES.resolve("addition-gpt.yaml"), run, 30);
         List<String> heldOut = Files.readAllLines(PIPELINES.resolve("data/addition-heldout.txt"));
         assertEquals(810, heldOut.size());
         try (Quiver quiver = Quiver.create()) {
@@ -107,6 +88,84 @@ class LanguageModelPipelinesTest {
                 "addition-gpt: trained in %.1f s, %.0f windows/s of 10 tokens%n",
                 training.path("seconds").asDouble(),
                 training.path("rowsPerSecond").asDouble());
+    }
+
+    /**
+     * {@code quiver run PIPELINE --out RUN} in a child JVM with the vector kernel (this one has none), for the
+     * longest trainings; fails with the child's output unless it succeeds within {@code minutes}.
+     */
+    private void runInVectorJvm(Path pipeline, Path run, int minutes) throws IOException, InterruptedException {
+        Path log = temp.resolve(run.getFileName() + ".log");
+        Process process = new ProcessBuilder(
+                        ProcessHandle.current().info().command().orElse("java"),
+                        "--add-opens=java.base/java.nio=ALL-UNNAMED",
+                        "--add-modules",
+                        "jdk.incubator.vector",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        dev.quiver.cli.Main.class.getName(),
+                        "run",
+                        pipeline.toString(),
+                        "--out",
+                        run.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        if (!process.waitFor(minutes, java.util.concurrent.TimeUnit.MINUTES)) {
+            process.destroyForcibly().waitFor();
+            throw new AssertionError(pipeline.getFileName() + " did not finish in " + minutes + " minutes");
+        }
+        assertEquals(0, process.exitValue(), () -> readQuietly(log));
+    }
+
+    @Test
+    @Tag("slow") // 200 steps of a 2-layer model on BPE tokens, about a minute on 2 cores
+    void tinyGptBeatsItsUnigramBaselineAndGenerates() throws IOException, InterruptedException {
+        Path run = temp.resolve("tiny-gpt");
+        runInVectorJvm(PIPELINES.resolve("tiny-gpt.yaml"), run, 10);
+        // The baseline on the run's own BPE tokens: the same cut (the last tenth of the characters held out),
+        // token frequencies of the training part, add-one smoothed over the vocabulary.
+        String text = Files.readString(PIPELINES.resolve("data/gpl-3.txt"), StandardCharsets.UTF_8);
+        int points = text.codePointCount(0, text.length());
+        int cut = text.offsetByCodePoints(0, points - (int) Math.round(points * 0.1));
+        JsonNode metadata =
+                new ObjectMapper().readTree(run.resolve("schema.json").toFile()).path("metadata");
+        String tokenizerLine = null;
+        for (JsonNode entry : metadata) {
+            if (entry.path("key").asText().equals(TokenizerText.METADATA_KEY)) {
+                tokenizerLine = entry.path("value").asText();
+            }
+        }
+        assertTrue(tokenizerLine != null && tokenizerLine.startsWith("bpe:"), metadata::toString);
+        Tokenizer bpe = TokenizerText.read(tokenizerLine);
+        double baseline =
+                unigramPerplexity(bpe.encode(text.substring(0, cut)), bpe.encode(text.substring(cut)), bpe.vocabSize());
+        double perplexity = perplexity(run, "validation");
+        System.out.printf("tiny-gpt: validation perplexity %.2f, BPE unigram baseline %.2f%n", perplexity, baseline);
+        assertTrue(baseline > 100, "384 BPE tokens of English: a unigram model is far from certain: " + baseline);
+        assertTrue(perplexity < 0.5 * baseline, () -> perplexity + " vs unigram " + baseline);
+
+        PipelinesTest.Result generated = quiver(
+                "generate", "--model", run.toString(), "--prompt", "The licenses", "--tokens", "60", "--seed", "1");
+        assertEquals(0, generated.code(), generated.err());
+        String out = generated.out().strip();
+        assertTrue(out.startsWith("The licenses") && out.length() > "The licenses".length() + 60, out);
+        long letters = out.chars().filter(Character::isLetter).count();
+        assertTrue(letters > out.length() / 2, "mostly words, as the GPL is: " + out);
+    }
+
+    /** The perplexity on {@code heldOut} of {@code train}'s token frequencies, add-one smoothed over the vocabulary. */
+    private static double unigramPerplexity(int[] train, int[] heldOut, int vocab) {
+        long[] counts = new long[vocab];
+        for (int t : train) {
+            counts[t]++;
+        }
+        double total = train.length + vocab;
+        double nats = 0;
+        for (int t : heldOut) {
+            nats -= Math.log((counts[t] + 1) / total);
+        }
+        return Math.exp(nats / heldOut.length);
     }
 
     @Test

@@ -73,6 +73,9 @@ final class RunCommand implements Callable<Integer> {
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("pipeline", pipeline.name());
             summary.put("directory", result.directory().toString());
+            summary.put("runId", result.runId().orElse(null));
+            summary.put("runDirectory", result.runDirectory().toString());
+            summary.put("history", result.historyDirectory().map(Path::toString).orElse(null));
             summary.put("metrics", result.metrics());
             main.out.println(Json.pretty(summary));
         } else {

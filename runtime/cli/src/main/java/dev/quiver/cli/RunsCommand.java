@@ -3,6 +3,7 @@ package dev.quiver.cli;
 import dev.quiver.api.ErrorCode;
 import dev.quiver.api.QuiverException;
 import dev.quiver.cli.internal.Json;
+import dev.quiver.runtime.bundle.LegacyRun;
 import dev.quiver.runtime.bundle.RunBundle;
 import dev.quiver.runtime.bundle.RunHistory;
 import dev.quiver.runtime.bundle.RunId;
@@ -57,6 +58,23 @@ final class RunsCommand implements Callable<Integer> {
         List<Path> histories = histories();
         List<Object> all = new ArrayList<>();
         for (Path history : histories) {
+            if (RunBundle.isRun(history)) {
+                // a single run at output.dir: one an older Quiver saved there, or an --out folder
+                List<SavedRun> one = List.of(SavedRun.read(history));
+                if (json) {
+                    Map<String, Object> single = toJson(history, Optional.empty(), one, List.of());
+                    single.put("single", true);
+                    all.add(single);
+                } else {
+                    main.out.println("Run folder " + history + " (1 run, not a run history"
+                            + (LegacyRun.isLegacy(history)
+                                    ? "; saved by an older Quiver, the next 'quiver run' moves it into one"
+                                    : "")
+                            + "):");
+                    table(Optional.empty(), one, List.of());
+                }
+                continue;
+            }
             List<SavedRun> runs = new ArrayList<>();
             for (String id : RunHistory.runs(history)) {
                 runs.add(SavedRun.read(history.resolve(id)));
@@ -82,6 +100,10 @@ final class RunsCommand implements Callable<Integer> {
             main.out.println("  no finished run yet");
             return;
         }
+        table(latest, runs, differing);
+    }
+
+    private void table(Optional<String> latest, List<SavedRun> runs, List<String> differing) {
         Optional<String> key = runs.get(runs.size() - 1).keyMetric().map(Map.Entry::getKey);
         List<List<String>> table = new ArrayList<>();
         List<String> header = new ArrayList<>(List.of("  id", "started (UTC)", "seconds"));
@@ -93,7 +115,11 @@ final class RunsCommand implements Callable<Integer> {
             row.add((latest.isPresent() && latest.get().equals(run.id()) ? "* " : "  ") + run.id());
             row.add(run.started()
                     .map(s -> TIME.format(Instant.parse(s)))
-                    .orElse(TIME.format(RunId.started(run.dir().getFileName().toString()))));
+                    .orElse(
+                            RunId.isId(run.dir().getFileName().toString())
+                                    ? TIME.format(RunId.started(
+                                            run.dir().getFileName().toString()))
+                                    : "-"));
             row.add(run.seconds()
                     .map(s -> String.format(Locale.ROOT, "%.2f", s))
                     .orElse("-"));
@@ -139,7 +165,7 @@ final class RunsCommand implements Callable<Integer> {
         Path given = Path.of(what == null ? "runs" : what).toAbsolutePath().normalize();
         if (what != null && Files.isRegularFile(given) && what.matches(".*\\.ya?ml")) {
             given = main.quiver().load(given, List.of()).output().dir();
-            if (!RunHistory.isHistory(given)) {
+            if (!RunHistory.isHistory(given) && !RunBundle.isRun(given)) {
                 throw new QuiverException(
                         ErrorCode.DATA, "The pipeline " + what + " has no run history yet (" + given + ").");
             }
@@ -163,8 +189,8 @@ final class RunsCommand implements Callable<Integer> {
             return List.of(given);
         }
         Path parent = given.getParent();
-        if (RunBundle.isRun(given) && parent != null && RunHistory.isHistory(parent)) {
-            return List.of(parent);
+        if (RunBundle.isRun(given)) {
+            return List.of(parent != null && RunHistory.isHistory(parent) ? parent : given);
         }
         List<Path> inside;
         try (Stream<Path> entries = Files.list(given)) {

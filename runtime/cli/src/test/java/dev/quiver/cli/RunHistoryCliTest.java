@@ -88,6 +88,45 @@ class RunHistoryCliTest {
     }
 
     @Test
+    void runJsonNamesTheRunIdAndFolder() throws IOException {
+        Result r = quiver("run", pipeline().toString(), "--json", "--quiet");
+        assertEquals(0, r.code(), r.err());
+        var summary = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+        String id = summary.path("runId").asText();
+        assertTrue(dev.quiver.runtime.bundle.RunId.isId(id), r.out());
+        assertEquals(
+                history().resolve(id).toString(), summary.path("runDirectory").asText(), r.out());
+        assertEquals(history().toString(), summary.path("history").asText(), r.out());
+        assertTrue(Files.isDirectory(history().resolve(id)), r.out());
+
+        Result exact = quiver(
+                "run",
+                pipeline().toString(),
+                "--json",
+                "--quiet",
+                "--out",
+                temp.resolve("one").toString());
+        assertEquals(0, exact.code(), exact.err());
+        var one = new com.fasterxml.jackson.databind.ObjectMapper().readTree(exact.out());
+        assertTrue(one.path("runId").isNull(), exact.out());
+        assertEquals(temp.resolve("one").toString(), one.path("runDirectory").asText(), exact.out());
+    }
+
+    @Test
+    void runsOfAPipelineFileReadsItsOutputDir() throws IOException {
+        Path file = temp.resolve("houses.yaml");
+        Files.writeString(file, HOUSES.replace("dir: runs/houses", "dir: experiments/h1"));
+        assertEquals(0, quiver("run", file.toString()).code());
+        Result r = quiver("runs", file.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("Run history " + temp.resolve("experiments/h1") + " (1 run; LATEST "), r.out());
+
+        Result none = quiver("runs", pipeline().toString());
+        assertEquals(3, none.code(), none.out());
+        assertTrue(none.err().contains("has no run history yet (" + history() + ")"), none.err());
+    }
+
+    @Test
     void everyReferenceFormLoadsTheRunItNames() throws IOException {
         List<String> ids = twoRuns();
         String first = ids.get(0);

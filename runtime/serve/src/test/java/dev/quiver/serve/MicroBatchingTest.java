@@ -22,6 +22,7 @@ import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.apache.arrow.memory.BufferAllocator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -42,8 +43,12 @@ class MicroBatchingTest {
     private final HttpClient client = HttpClient.newHttpClient();
 
     private static List<Map<String, Double>> randomRows(Random random) {
+        return randomRows(random, 1 + random.nextInt(4));
+    }
+
+    private static List<Map<String, Double>> randomRows(Random random, int count) {
         List<Map<String, Double>> rows = new ArrayList<>();
-        for (int r = 1 + random.nextInt(4); r > 0; r--) {
+        for (int r = count; r > 0; r--) {
             Map<String, Double> row = new LinkedHashMap<>();
             for (String f : FEATURES) {
                 row.put(f, Math.round((1 + 6 * random.nextDouble()) * 10) / 10.0);
@@ -131,6 +136,75 @@ class MicroBatchingTest {
             double requests = value(metrics, "quiver_serve_batched_requests_total{model=\"iris\"}");
             assertEquals(24 * 15 - 1, requests, metrics); // the bad one is refused while decoding, before batching
             assertTrue(batches < requests / 2, batches + " batches for " + requests + " requests: little joining");
+        }
+    }
+
+    /**
+     * A row that decodes (1e400 is a JSON number) but that the pipeline cannot score (it reads as infinity) fails
+     * the joined batch; each request is then predicted alone. The batch is closed by row count, not by time: the
+     * window is long and {@code maxBatchRows} is exactly the three requests' rows, so the three are joined in one
+     * batch whatever their arrival order and however loaded the machine.
+     */
+    @Test
+    void aRowThatFailsTheJoinedBatchGetsItsOwnErrorAndTheOthersTheirExactAnswers(BufferAllocator allocator)
+            throws Exception {
+        FittedPipeline iris = Quiver.create().loadModel(ModelServerTest.resource("run"));
+        Random random = new Random(7);
+        List<Map<String, Double>> first = randomRows(random, 2);
+        List<Map<String, Double>> second = randomRows(random, 1);
+        List<Map<String, Object>> bad = new ArrayList<>();
+        randomRows(random, 3).forEach(row -> bad.add(new LinkedHashMap<>(row)));
+        Map<String, Object> infinite = new LinkedHashMap<>(bad.get(1));
+        infinite.put("petal_length", new java.math.BigDecimal("1e400"));
+        bad.set(1, infinite);
+        try (ModelServer server = ModelServer.builder()
+                .model("iris", iris)
+                .port(0)
+                .threads(3)
+                .batchWindowMillis(60_000)
+                .maxBatchRows(6)
+                .allocator(allocator)
+                .start()) {
+            int port = server.port();
+            ExecutorService clients = Executors.newFixedThreadPool(3);
+            try {
+                Future<HttpResponse<String>> a = clients.submit(() -> post(port, Map.of("rows", first)));
+                Future<HttpResponse<String>> b = clients.submit(() -> post(port, Map.of("rows", bad)));
+                Future<HttpResponse<String>> c = clients.submit(() -> post(port, Map.of("rows", second)));
+                assertExactly(iris.predict(first), a.get(60, TimeUnit.SECONDS));
+                assertExactly(iris.predict(second), c.get(60, TimeUnit.SECONDS));
+                HttpResponse<String> failed = b.get(60, TimeUnit.SECONDS);
+                assertEquals(400, failed.statusCode(), failed.body());
+                JsonNode error = JSON.readTree(failed.body()).get("error");
+                assertEquals(1, error.get("row").asInt(), "its own row, not the joined batch's: " + failed.body());
+                assertEquals("petal_length", error.get("column").asText(), failed.body());
+                assertTrue(error.get("message").asText().contains("infinite"), failed.body());
+            } finally {
+                clients.shutdownNow();
+            }
+            String metrics = client.send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
+            assertEquals(1.0, value(metrics, "quiver_serve_batches_total{model=\"iris\"}"), metrics);
+            assertEquals(3.0, value(metrics, "quiver_serve_batched_requests_total{model=\"iris\"}"), metrics);
+        }
+    }
+
+    private static void assertExactly(Predictions want, HttpResponse<String> response) throws Exception {
+        assertEquals(200, response.statusCode(), response.body());
+        JsonNode got = JSON.readTree(response.body()).get("predictions");
+        assertEquals(want.size(), got.size(), response.body());
+        for (int k = 0; k < want.size(); k++) {
+            assertEquals(want.get(k).label(), got.get(k).get("prediction").asText());
+            for (String label : CLASSES) {
+                assertEquals(
+                        Double.doubleToRawLongBits(want.get(k).probability(label)),
+                        Double.doubleToRawLongBits(
+                                got.get(k).get("probabilities").get(label).doubleValue()),
+                        "row " + k + " " + label);
+            }
         }
     }
 

@@ -8,6 +8,8 @@ import dev.quiver.runtime.bundle.FittedPipeline;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -17,8 +19,9 @@ import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
- * A test model that sleeps {@code millis} per batch, then predicts {@code 2 * x}: what a slow model looks like to
- * the server's timeouts and queue. Immutable; any thread.
+ * A test model that waits per batch, then predicts {@code 2 * x}: sleeping {@code millis} ({@link #pipeline}) is
+ * what a slow model looks like to the server's timeouts and queue; held at a {@link Gate} ({@link #gated}) it lets
+ * a test know exactly which predictions are in flight. Immutable; any thread.
  */
 final class SlowDouble implements Model {
 
@@ -26,14 +29,53 @@ final class SlowDouble implements Model {
     private static final Field PREDICTION =
             Field.nullable(PredictionColumns.PREDICTION, new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE));
 
-    private final long millis;
+    /**
+     * Where predictions wait until a test opens it: {@link #awaitEntered} returns once {@code count} predictions
+     * are inside the model, and none of them ends before {@link #open}. Thread-safe.
+     */
+    static final class Gate {
+        private final CountDownLatch entered;
+        private final CountDownLatch opened = new CountDownLatch(1);
 
-    private SlowDouble(long millis) {
-        this.millis = millis;
+        Gate(int count) {
+            entered = new CountDownLatch(count);
+        }
+
+        void awaitEntered() throws InterruptedException {
+            if (!entered.await(30, TimeUnit.SECONDS)) {
+                throw new AssertionError(entered.getCount() + " predictions never reached the model");
+            }
+        }
+
+        void open() {
+            opened.countDown();
+        }
+
+        private void pass() throws InterruptedException {
+            entered.countDown();
+            opened.await();
+        }
     }
 
-    /** A regression pipeline over one float64 column {@code x}. */
+    private final long millis;
+    private final Gate gate;
+
+    private SlowDouble(long millis, Gate gate) {
+        this.millis = millis;
+        this.gate = gate;
+    }
+
+    /** A regression pipeline over one float64 column {@code x} that sleeps {@code millis} per batch. */
     static FittedPipeline pipeline(long millis) {
+        return pipeline(new SlowDouble(millis, null));
+    }
+
+    /** The same pipeline, whose predictions wait at {@code gate} instead of sleeping. */
+    static FittedPipeline gated(Gate gate) {
+        return pipeline(new SlowDouble(0, gate));
+    }
+
+    private static FittedPipeline pipeline(SlowDouble model) {
         return new FittedPipeline(
                 "slow",
                 new Schema(List.of(X)),
@@ -42,7 +84,7 @@ final class SlowDouble implements Model {
                 Task.REGRESSION,
                 List.of(),
                 List.of(),
-                new SlowDouble(millis));
+                model);
     }
 
     @Override
@@ -73,7 +115,11 @@ final class SlowDouble implements Model {
     @Override
     public VectorSchemaRoot predict(VectorSchemaRoot input, BufferAllocator allocator) {
         try {
-            Thread.sleep(millis);
+            if (gate != null) {
+                gate.pass();
+            } else {
+                Thread.sleep(millis);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

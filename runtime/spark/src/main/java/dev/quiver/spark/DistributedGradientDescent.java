@@ -13,7 +13,8 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 
 /**
- * Data-parallel full-batch gradient descent of a linear model: each step broadcasts the parameters, every task
+ * Data-parallel gradient descent of a linear model (a regression line, or the logits of logistic and softmax
+ * regression): each step broadcasts the parameters, every task
  * computes the gradient of its blocks with the loss plugin named (loaded by name in the executor, see
  * {@link TaskPlugins}), one {@code treeAggregate} sums them, and the driver applies the step with the very
  * {@link OptimizerRun} local training uses. With zero initial parameters (the engine's {@code init: zeros}
@@ -36,6 +37,7 @@ public final class DistributedGradientDescent {
     private static GradientSum sampledGradient(
             JavaRDD<FeatureBlock> blocks,
             int width,
+            int outputs,
             String lossName,
             Broadcast<float[]> shared,
             double fraction,
@@ -43,7 +45,7 @@ public final class DistributedGradientDescent {
             long step) {
         return blocks.mapPartitionsWithIndex(
                         (partition, it) -> {
-                            GradientSum acc = new GradientSum(width);
+                            GradientSum acc = new GradientSum(width, outputs);
                             for (int index = 0; it.hasNext(); index++) {
                                 FeatureBlock batch = BatchSample.of(it.next(), fraction, seed, step, partition, index);
                                 add(acc, lossName, shared.value(), batch);
@@ -87,26 +89,46 @@ public final class DistributedGradientDescent {
             int steps,
             double fraction,
             long seed) {
-        float[] weight = new float[width];
-        float[] bias = new float[1];
-        float[] weightGradient = new float[width];
-        float[] biasGradient = new float[1];
+        return fit(spark, blocks, width, 1, lossName, optimizer, steps, fraction, seed)
+                .single();
+    }
+
+    /**
+     * As {@link #fit(JavaSparkContext, JavaRDD, int, String, Optimizer, int, double, long)} for a model of
+     * {@code outputs} linear outputs: one for regression or a binary logit, one logit per class for softmax or
+     * one-vs-rest regression. The blocks' targets are then class indices ({@link GradientSum} gives them to the
+     * loss as the engine's local loop does).
+     */
+    public static LinearOutputs fit(
+            JavaSparkContext spark,
+            JavaRDD<FeatureBlock> blocks,
+            int width,
+            int outputs,
+            String lossName,
+            Optimizer optimizer,
+            int steps,
+            double fraction,
+            long seed) {
+        float[] weight = new float[width * outputs];
+        float[] bias = new float[outputs];
+        float[] weightGradient = new float[width * outputs];
+        float[] biasGradient = new float[outputs];
         OptimizerRun run = optimizer.start(List.of(
                 new Parameter("layer0.weight", weight, weightGradient, false),
                 new Parameter("layer0.bias", bias, biasGradient, true)));
         double[] losses = new double[steps];
         for (int step = 0; step < steps; step++) {
-            float[] params = new float[width + 1];
-            System.arraycopy(weight, 0, params, 0, width);
-            params[width] = bias[0];
+            float[] params = new float[weight.length + outputs];
+            System.arraycopy(weight, 0, params, 0, weight.length);
+            System.arraycopy(bias, 0, params, weight.length, outputs);
             Broadcast<float[]> shared = spark.broadcast(params);
             GradientSum sum = fraction >= 1
                     ? blocks.treeAggregate(
-                            new GradientSum(width),
+                            new GradientSum(width, outputs),
                             (acc, block) -> add(acc, lossName, shared.value(), block),
                             GradientSum::merge,
                             DistributedStatistics.TREE_DEPTH)
-                    : sampledGradient(blocks, width, lossName, shared, fraction, seed, step);
+                    : sampledGradient(blocks, width, outputs, lossName, shared, fraction, seed, step);
             shared.destroy();
             if (sum.rows() == 0 && fraction < 1) {
                 losses[step] = Double.NaN;
@@ -116,14 +138,17 @@ public final class DistributedGradientDescent {
                 throw new QuiverException(ErrorCode.DATA, "no training rows in any partition.");
             }
             losses[step] = sum.meanLoss();
-            biasGradient[0] = sum.meanGradient(weightGradient);
+            sum.meanGradient(weightGradient, biasGradient);
             run.step();
         }
-        double[] w = new double[width];
-
-        for (int c = 0; c < width; c++) {
-            w[c] = weight[c];
+        double[][] w = new double[outputs][width];
+        double[] b = new double[outputs];
+        for (int o = 0; o < outputs; o++) {
+            for (int c = 0; c < width; c++) {
+                w[o][c] = weight[o * width + c];
+            }
+            b[o] = bias[o];
         }
-        return new LinearFit(w, bias[0], losses);
+        return new LinearOutputs(w, b, losses);
     }
 }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -62,26 +63,41 @@ public final class RunHistory implements AutoCloseable {
         this.created = created;
     }
 
+    /** {@link #open(Path, Consumer)} with the notes dropped. */
+    public static RunHistory open(Path dir) {
+        return open(dir, note -> {});
+    }
+
     /**
-     * Opens {@code dir} for a new run: creates it when absent, locks it and cleans up after killed runs.
+     * Opens {@code dir} for a new run: creates it when absent, locks it and cleans up after killed runs. A single
+     * run saved there by a Quiver from before run history is first moved into the history (see {@link LegacyRun}),
+     * and {@code notes} is told so.
      *
      * @throws QuiverException {@link ErrorCode#USAGE} when {@code dir} exists and is not a history (a file, a
-     *     user's folder, a single run saved with {@code --out} or by a Quiver before run history);
+     *     user's folder, a single run saved with {@code --out}, a folder of an older Quiver without a run marker);
      *     {@link ErrorCode#DATA} when another run writes it or it cannot be created
      */
-    public static RunHistory open(Path dir) {
+    public static RunHistory open(Path dir, Consumer<String> notes) {
         Path absolute = dir.toAbsolutePath().normalize();
-        problem(absolute).ifPresent(why -> {
-            throw new QuiverException(
-                    ErrorCode.USAGE,
-                    "The output " + absolute + " " + why + ", so no run history is kept there; choose another "
-                            + "output.dir, or pass --out DIR to save one run into exactly that folder.");
-        });
+        boolean migrate = LegacyRun.isLegacy(absolute) || LegacyRun.interrupted(absolute);
+        if (!migrate) {
+            problem(absolute).ifPresent(why -> {
+                throw new QuiverException(
+                        ErrorCode.USAGE,
+                        "The output " + absolute + " " + why + ", so no run history is kept there; choose another "
+                                + "output.dir, or pass --out DIR to save one run into exactly that folder.");
+            });
+        }
         Path real;
-        boolean created = !Files.exists(absolute);
+        boolean created = !migrate && !Files.exists(absolute);
         try {
-            Files.createDirectories(absolute);
-            real = absolute.toRealPath();
+            if (migrate) {
+                Path parent = absolute.getParent();
+                real = parent == null ? absolute : parent.toRealPath().resolve(absolute.getFileName());
+            } else {
+                Files.createDirectories(absolute);
+                real = absolute.toRealPath();
+            }
         } catch (IOException e) {
             throw new QuiverException(ErrorCode.DATA, "Cannot create the run history " + absolute + ": " + e, e);
         }
@@ -91,6 +107,18 @@ public final class RunHistory implements AutoCloseable {
         }
         OutputLock lock = OutputLock.acquire(real);
         try {
+            if (migrate) {
+                LegacyRun.migrate(real)
+                        .ifPresent(id -> notes.accept("Moved the single run in " + real
+                                + " (saved by a Quiver from before run history) into " + real.resolve(id) + "; "
+                                + real + " is now a run history and its " + LATEST + " names that run."));
+                if (!isHistory(real)) {
+                    throw new QuiverException(
+                            ErrorCode.USAGE,
+                            "The output " + real + " could not be made a run history ("
+                                    + problem(real).orElse("") + "); choose another output.dir.");
+                }
+            }
             HistoryRecovery.recover(real);
             return new RunHistory(real, lock, created);
         } catch (IOException | UncheckedIOException e) {
@@ -120,6 +148,11 @@ public final class RunHistory implements AutoCloseable {
 
     /** Points {@code LATEST} at {@code id}: written aside, forced to disk and renamed over the old one. */
     public void markLatest(String id) {
+        writeLatest(dir, id);
+    }
+
+    /** Points {@code dir}'s {@code LATEST} at {@code id}, as {@link #markLatest} says. */
+    static void writeLatest(Path dir, String id) {
         Path temp = dir.resolve("." + LATEST + ".tmp-" + RunId.next(Instant.now(), Optional.empty()));
         try {
             Files.createFile(temp);
@@ -262,8 +295,8 @@ public final class RunHistory implements AutoCloseable {
             return Optional.of("is not a folder (a FIFO, socket or device)");
         }
         if (isSingleRun(dir)) {
-            return Optional.of("holds a single run (saved with --out, or by a Quiver without run history); move it "
-                    + "into a subfolder or elsewhere first");
+            return Optional.of("holds a single run (saved with --out, or by an older Quiver without a complete run "
+                    + "marker); move it into a subfolder or elsewhere first");
         }
         if (Files.exists(dir.resolve(LATEST), LinkOption.NOFOLLOW_LINKS)) {
             return Optional.empty();

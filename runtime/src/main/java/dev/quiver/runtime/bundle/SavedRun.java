@@ -20,9 +20,10 @@ import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
- * What {@code quiver runs} and {@code quiver compare} read of a saved run, after checking it against its marker:
- * metrics.json, run.json (empty for a run of an older Quiver), the resolved pipeline flattened to key paths as
- * {@code --set} writes them, and the loss curves of history.csv. Immutable once read; any thread.
+ * What {@code quiver runs} and {@code quiver compare} read of a saved run, after checking its files' presence and
+ * sizes against its marker (not their hashes: {@link RunMarker#verifySizes}): metrics.json, run.json (empty for a
+ * run of an older Quiver), the resolved pipeline flattened to key paths as {@code --set} writes them, with each
+ * data file's recorded hash as {@code data:FILE}, and the loss curves of history.csv. Immutable once read; any thread.
  *
  * @param dir the run folder
  * @param metrics metrics.json
@@ -53,7 +54,7 @@ public record SavedRun(
      * @throws QuiverException {@link ErrorCode#DATA} when it is not a complete, undamaged run
      */
     public static SavedRun read(Path dir) {
-        RunMarker.verify(dir);
+        RunMarker.verifySizes(dir); // no hashing: runs and compare read many runs, and the files they read are small
         try {
             JsonNode metrics = RunBundle.readJson(dir.resolve(RunBundle.METRICS));
             JsonNode facts = Files.isRegularFile(dir.resolve(RunBundle.RUN))
@@ -63,6 +64,7 @@ public record SavedRun(
             Object document = new Load(LoadSettings.builder().build())
                     .loadFromString(Files.readString(dir.resolve(RunBundle.PIPELINE), StandardCharsets.UTF_8));
             flatten("", document, parameters);
+            dataHashes(facts, parameters);
             List<double[]> curves = curves(dir.resolve(RunBundle.HISTORY));
             return new SavedRun(
                     dir,
@@ -134,6 +136,20 @@ public record SavedRun(
             }
         }
         return differing;
+    }
+
+    /**
+     * Each data file run.json records, as {@code data:FILE -> the first 12 hex digits of its SHA-256}: read from
+     * run.json, never hashed again, so a comparison shows when the same pipeline read changed data.
+     */
+    private static void dataHashes(JsonNode facts, Map<String, String> parameters) {
+        for (JsonNode file : facts.path("data")) {
+            String path = file.path("path").asText("");
+            String sha = file.path("sha256").asText("");
+            if (!path.isEmpty() && sha.length() >= 12) {
+                parameters.put("data:" + Path.of(path).getFileName(), sha.substring(0, 12));
+            }
+        }
     }
 
     private static void flatten(String path, Object node, Map<String, String> out) {

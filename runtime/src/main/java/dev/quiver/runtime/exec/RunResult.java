@@ -4,11 +4,14 @@ import dev.quiver.api.ErrorCode;
 import dev.quiver.api.QuiverException;
 import dev.quiver.api.model.EpochStats;
 import dev.quiver.runtime.bundle.FittedPipeline;
+import dev.quiver.runtime.bundle.RunHistory;
+import dev.quiver.runtime.bundle.RunId;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What a finished run produced. Immutable and thread-safe.
@@ -27,6 +30,28 @@ public record RunResult(Path directory, Map<String, Object> metrics, List<EpochS
 
     public RunResult {
         history = List.copyOf(history);
+    }
+
+    /** The run folder: {@code <output.dir>/<run id>} in a run history, or exactly the {@code --out} folder. */
+    public Path runDirectory() {
+        return directory;
+    }
+
+    /**
+     * The run's id ({@code 20261203T114500Z-3f9a1c}) when the run went into a run history; empty for a run saved
+     * with {@code --out} into a folder of its own.
+     */
+    public Optional<String> runId() {
+        Path name = directory.getFileName();
+        Path parent = directory.getParent();
+        return name != null && parent != null && RunId.isId(name.toString()) && RunHistory.isHistory(parent)
+                ? Optional.of(name.toString())
+                : Optional.empty();
+    }
+
+    /** The run history the run went into (its {@code output.dir}); empty for a run saved with {@code --out}. */
+    public Optional<Path> historyDirectory() {
+        return runId().map(id -> directory.getParent());
     }
 
     /**

@@ -3,19 +3,11 @@ package dev.quiver.runtime.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.quiver.testing.HeadlessChromium;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashSet;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import javax.imageio.ImageIO;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,8 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
  * Skipped, with a message, where Chromium is not installed.
  */
 class ComparisonChromiumTest {
-
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
     @TempDir
     Path dir;
@@ -59,44 +49,13 @@ class ComparisonChromiumTest {
         assertTrue(html.contains("<td>test accuracy</td><td>0.9000</td><td>0.9500</td>"), html);
         assertTrue(html.contains("default-src 'none'"), "no script, no network");
 
-        Assumptions.assumeTrue(
-                Files.isExecutable(CHROMIUM),
-                "Chromium is not installed at /usr/bin/chromium (apt-get install -y chromium); skipping the browser"
-                        + " rendering of the comparison page.");
-        Path page = dir.resolve("compare.html");
-        ComparisonReport.write(page, List.of("training.optimizer.lr"), runs);
-        Path png = dir.resolve("compare.png");
-        Path profile = Files.createTempDirectory(dir, "profile");
-        Path log = dir.resolve("dom.html");
-        List<String> command = new ArrayList<>(List.of(
-                CHROMIUM.toString(),
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--hide-scrollbars",
-                "--user-data-dir=" + profile,
-                "--screenshot=" + png,
-                "--window-size=1200,1400",
-                "--dump-dom",
-                page.toUri().toString()));
-        Process process = new ProcessBuilder(command)
-                .redirectOutput(log.toFile())
-                .redirectError(ProcessBuilder.Redirect.DISCARD)
-                .start();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("Chromium did not finish within 60 s: " + command);
-        }
-        String dom = Files.readString(log, StandardCharsets.UTF_8);
-        assertEquals(0, process.exitValue(), dom);
-        BufferedImage image = ImageIO.read(png.toFile());
-        assertEquals(1200, image.getWidth());
-        assertTrue(distinctColours(image) > 20, "a blank page has one or two colours");
+        HeadlessChromium.assumeInstalled("the comparison page");
+        Path file = dir.resolve("compare.html");
+        ComparisonReport.write(file, List.of("training.optimizer.lr"), runs);
+        HeadlessChromium.Page page = HeadlessChromium.render(file, dir, 1200, 1400, Duration.ofSeconds(60));
+        String dom = page.dom();
+        assertEquals(1200, page.screenshot().getWidth());
+        assertTrue(page.distinctColours() > 20, "a blank page has one or two colours");
         assertTrue(dom.contains("id=\"training-loss\""), "the overlaid training curves in the DOM");
         assertTrue(dom.contains("id=\"validation-loss\""), "the validation curve of the run that has one");
         assertTrue(
@@ -112,15 +71,5 @@ class ComparisonChromiumTest {
             n++;
         }
         return n;
-    }
-
-    private static int distinctColours(BufferedImage image) throws IOException {
-        Set<Integer> colours = new HashSet<>();
-        for (int y = 0; y < image.getHeight(); y += 3) {
-            for (int x = 0; x < image.getWidth(); x += 3) {
-                colours.add(image.getRGB(x, y));
-            }
-        }
-        return colours.size();
     }
 }

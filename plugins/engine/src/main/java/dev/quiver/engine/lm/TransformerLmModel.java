@@ -43,6 +43,11 @@ final class TransformerLmModel implements LanguageModel {
         this.features = List.copyOf(features);
     }
 
+    /** The trained network, for tests of this package; not to be changed. */
+    TransformerLm network() {
+        return model;
+    }
+
     @Override
     public String type() {
         return TransformerLmFactory.NAME;

@@ -10,7 +10,6 @@ import dev.quiver.api.data.Source;
 import dev.quiver.api.model.Generation;
 import dev.quiver.api.model.LanguageModel;
 import dev.quiver.api.model.Model;
-import dev.quiver.api.model.TrainingData;
 import dev.quiver.api.model.TrainingSetup;
 import dev.quiver.engine.text.BpeTokenizer;
 import dev.quiver.engine.text.ByteTokenizer;
@@ -31,13 +30,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
-import org.apache.arrow.vector.types.pojo.Field;
-import org.apache.arrow.vector.types.pojo.Schema;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -127,49 +123,6 @@ class LanguageModelPluginTest {
         assertEquals("", stream.add(ids[1]));
         assertEquals("é", stream.add(ids[2]));
         assertEquals("", stream.finish());
-    }
-
-    /** A source's windows as a trainer sees them, with its validation part. */
-    private record Data(Source train, Optional<TrainingData> heldOut) implements TrainingData {
-        @Override
-        public Schema schema() {
-            return train.schema();
-        }
-
-        @Override
-        public List<String> features() {
-            return train.schema().getFields().stream().map(Field::getName).toList();
-        }
-
-        @Override
-        public Optional<Field> target() {
-            return Optional.empty();
-        }
-
-        @Override
-        public Task task() {
-            return Task.LANGUAGE_MODEL;
-        }
-
-        @Override
-        public List<String> classes() {
-            return List.of();
-        }
-
-        @Override
-        public OptionalLong rows() {
-            return OptionalLong.empty();
-        }
-
-        @Override
-        public BatchReader open(BufferAllocator allocator) {
-            return train.open(allocator);
-        }
-
-        @Override
-        public Optional<TrainingData> validation() {
-            return heldOut;
-        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.quiver.spark.internal;
 
 import dev.quiver.api.PluginContext;
+import dev.quiver.api.Task;
 import dev.quiver.api.model.Model;
 import dev.quiver.api.model.ModelFactory;
 import dev.quiver.api.state.StateWriter;
@@ -9,6 +10,7 @@ import dev.quiver.api.transform.TransformFactory;
 import dev.quiver.runtime.bundle.JsonStateReader;
 import dev.quiver.runtime.bundle.JsonStateWriter;
 import dev.quiver.runtime.pipeline.PluginRegistry;
+import dev.quiver.spark.LinearOutputs;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -49,6 +51,32 @@ final class FittedPieces {
         state.child("head").putString("task", "REGRESSION").putLong("width", 1).putDouble("threshold", 0.5);
         ModelFactory factory = registry.models().get(SparkSupport.LINEAR_REGRESSION);
         return factory.load(JsonStateReader.of(state.json()), new PluginContext() {});
+    }
+
+    /**
+     * {@code logistic-regression}'s or {@code softmax-regression}'s model: {@code outputs} logits over
+     * {@code features}, read by the head the engine's trainer would have chosen (one sigmoid with {@code threshold},
+     * one-vs-rest sigmoids, or a softmax), its labels in the target's own type.
+     */
+    Model linearClassifier(
+            String type,
+            List<String> features,
+            LinearOutputs fit,
+            Task task,
+            TargetClasses classes,
+            double threshold,
+            boolean oneVsRest) {
+        JsonStateWriter state = JsonStateWriter.create();
+        state.putStrings("features", features)
+                .putDoubles("weight", fit.flatWeight())
+                .putDoubles("bias", fit.bias());
+        StateWriter head = state.child("head");
+        head.putString("task", task.name()).putLong("width", fit.bias().length).putDouble("threshold", threshold);
+        if (oneVsRest) {
+            head.putString("probabilities", "one-vs-rest");
+        }
+        head.putStrings("classes", classes.classes()).putString("targetType", classes.targetTypeJson());
+        return registry.models().get(type).load(JsonStateReader.of(state.json()), new PluginContext() {});
     }
 
     private FittedTransform transform(String type, Consumer<StateWriter> write) {

@@ -19,10 +19,12 @@ import dev.quiver.spark.DistributedLeastSquares;
 import dev.quiver.spark.DistributedStatistics;
 import dev.quiver.spark.FeatureBlock;
 import dev.quiver.spark.LinearFit;
+import dev.quiver.spark.LinearOutputs;
 import dev.quiver.spark.Standardization;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.storage.StorageLevel;
@@ -65,9 +67,16 @@ public final class SparkPipelineFit implements DistributedFit {
                             + pipeline.data().source().component().describe()
                             + ") cannot be split for Spark; use a file source that can (csv).");
         }
+        Optional<TargetClasses> found =
+                task.isClassification() ? Optional.of(collectClasses(splits, target, classes)) : Optional.empty();
         List<JavaRDD<FeatureBlock>> cached = new ArrayList<>();
         try {
-            JavaRDD<FeatureBlock> blocks = SplitReader.blocks(spark, splits, features, target);
+            JavaRDD<FeatureBlock> blocks = SplitReader.blocks(
+                    spark,
+                    splits,
+                    features,
+                    target,
+                    found.map(TargetClasses::classes).orElse(List.of()));
             cached.add(blocks);
             long rows = blocks.map(b -> (long) b.rows()).fold(0L, Long::sum);
             if (rows == 0) {
@@ -80,11 +89,28 @@ public final class SparkPipelineFit implements DistributedFit {
                 blocks = fitTransform(transform, blocks, features, fitted);
                 cached.add(blocks);
             }
-            Model model = train(blocks, features.size(), context);
+            Model model = found.isPresent()
+                    ? classifier(blocks, features.size(), task, found.get(), context)
+                    : train(blocks, features.size(), context);
             return new Result(fitted, model, rows);
         } finally {
             cached.forEach(JavaRDD::unpersist);
         }
+    }
+
+    /**
+     * The classes from one Spark pass over the splits; they must be the runtime's (which orders them for the
+     * metrics and the report), or the two would disagree on what an output means.
+     */
+    private TargetClasses collectClasses(List<SourceSplit> splits, String target, List<String> expected) {
+        TargetClasses found = TargetClasses.collect(spark, splits, target);
+        if (!expected.isEmpty() && !found.classes().equals(expected)) {
+            throw new QuiverException(
+                    ErrorCode.INTERNAL,
+                    "Spark found the classes " + found.classes() + " of '" + target + "', the runtime " + expected
+                            + "; the source's splits do not read the rows the source does.");
+        }
+        return found;
     }
 
     /** Fits one transform on {@code blocks} and returns them transformed (cached: training reads them often). */
@@ -115,8 +141,57 @@ public final class SparkPipelineFit implements DistributedFit {
             LinearFit fit = DistributedLeastSquares.fit(blocks, width);
             return pieces.linearRegression(planned, fit.weight(), fit.bias());
         }
-        TrainingSetup setup =
-                context.training().orElseThrow(() -> new IllegalStateException("solver gd without a training setup"));
+        LinearOutputs fit = gradientDescent(blocks, width, 1, lossName(Task.REGRESSION), context);
+        return pieces.linearRegression(planned, fit.weight()[0], fit.bias()[0]);
+    }
+
+    /**
+     * Logistic or softmax regression, as the engine's trainer shapes it: one logit for two classes under a loss on
+     * values (BCE), else one per class (softmax under cross-entropy; one-vs-rest BCE for a multi-class logistic
+     * regression).
+     */
+    private Model classifier(
+            JavaRDD<FeatureBlock> blocks, int width, Task task, TargetClasses classes, FitContext context) {
+        if (classes.classes().size() < 2) {
+            throw new QuiverException(
+                    ErrorCode.DATA,
+                    pipeline.model().trainer().type() + " needs at least two classes in the target, found "
+                            + classes.classes() + ".");
+        }
+        TrainingSetup setup = setup(context);
+        boolean classIndices = setup.loss().classIndexTargets();
+        boolean ovr =
+                task == Task.MULTICLASS && pipeline.model().trainer().type().equals(SparkSupport.LOGISTIC_REGRESSION);
+        if (ovr && classIndices) {
+            throw new QuiverException(
+                    ErrorCode.CONFIG,
+                    "logistic-regression learns one sigmoid per class, so it needs a loss on one value per class"
+                            + " (bce), not cross-entropy; for a softmax use softmax-regression.");
+        }
+        int outputs =
+                task == Task.BINARY ? (classIndices ? 2 : 1) : classes.classes().size();
+        LinearOutputs fit = gradientDescent(blocks, width, outputs, lossName(task), context);
+        double threshold =
+                pipeline.model().trainer().options().get("threshold") instanceof Number t ? t.doubleValue() : 0.5;
+        return pieces.linearClassifier(
+                pipeline.model().trainer().type(),
+                pipeline.data().plannedFeatures(),
+                fit,
+                task,
+                classes,
+                threshold,
+                ovr);
+    }
+
+    private static TrainingSetup setup(FitContext context) {
+        return context.training()
+                .orElseThrow(() -> new IllegalStateException("gradient descent without a training setup"));
+    }
+
+    /** Trains {@code outputs} linear outputs by data-parallel gradient descent and records each epoch. */
+    private LinearOutputs gradientDescent(
+            JavaRDD<FeatureBlock> blocks, int width, int outputs, String loss, FitContext context) {
+        TrainingSetup setup = setup(context);
         long rows = blocks.map(b -> (long) b.rows()).fold(0L, Long::sum);
         // Full batch: one step per epoch over every row. Mini-batch: ceil(rows / batchSize) steps per epoch, each
         // over rows drawn with probability batchSize / rows (see BatchSample), as many row visits as locally.
@@ -125,11 +200,12 @@ public final class SparkPipelineFit implements DistributedFit {
         int stepsPerEpoch = batch == 0 ? 1 : (int) Math.ceil((double) rows / batch);
         long seed = setup.seed().orElse(pipeline.seed());
         long started = System.nanoTime();
-        LinearFit fit = DistributedGradientDescent.fit(
+        LinearOutputs fit = DistributedGradientDescent.fit(
                 spark,
                 blocks,
                 width,
-                lossName(),
+                outputs,
+                loss,
                 setup.optimizer(),
                 Math.multiplyExact(setup.epochs(), stepsPerEpoch),
                 fraction,
@@ -147,14 +223,14 @@ public final class SparkPipelineFit implements DistributedFit {
                     counted++;
                 }
             }
-            double loss = counted == 0 ? Double.NaN : sum / counted;
-            context.epochEnded(new EpochStats(e + 1, loss, Double.NaN, Map.of(), rows, seconds, Double.NaN));
+            double mean = counted == 0 ? Double.NaN : sum / counted;
+            context.epochEnded(new EpochStats(e + 1, mean, Double.NaN, Map.of(), rows, seconds, Double.NaN));
         }
-        return pieces.linearRegression(planned, fit.weight(), fit.bias());
+        return fit;
     }
 
-    /** The loss by name: {@code training.loss}, or the model's default for regression. */
-    private String lossName() {
+    /** The loss by name: {@code training.loss}, or the model's default for {@code task}. */
+    private String lossName(Task task) {
         Object loss = pipeline.model().trainingOptions().get("loss");
         if (loss instanceof String name) {
             return name;
@@ -164,7 +240,8 @@ public final class SparkPipelineFit implements DistributedFit {
                 .component()
                 .training()
                 .map(TrainingDefaults::losses)
-                .map(l -> l.get(Task.REGRESSION))
-                .orElse("mse");
+                .map(l -> l.get(task))
+                .orElseThrow(() -> new IllegalStateException(
+                        pipeline.model().trainer().type() + " names no default loss for " + task));
     }
 }

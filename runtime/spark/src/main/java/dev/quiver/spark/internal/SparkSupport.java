@@ -2,9 +2,6 @@ package dev.quiver.spark.internal;
 
 import dev.quiver.api.ErrorCode;
 import dev.quiver.api.QuiverException;
-import dev.quiver.api.Task;
-import dev.quiver.api.model.TrainingSetup;
-import dev.quiver.api.optim.GradientClipping;
 import dev.quiver.runtime.pipeline.Named;
 import dev.quiver.runtime.pipeline.Pipeline;
 import dev.quiver.runtime.pipeline.SplitSpec;
@@ -21,6 +18,11 @@ import java.util.Set;
 public final class SparkSupport {
 
     static final String LINEAR_REGRESSION = "linear-regression";
+    static final String LOGISTIC_REGRESSION = "logistic-regression";
+    static final String SOFTMAX_REGRESSION = "softmax-regression";
+    /** The models Spark trains: linear ones, whose gradient {@link GradientSum} computes in closed form. */
+    static final Set<String> MODELS = Set.of(LINEAR_REGRESSION, LOGISTIC_REGRESSION, SOFTMAX_REGRESSION);
+
     static final Set<String> TRANSFORMS = Set.of("standardize", "min-max");
 
     private SparkSupport() {}
@@ -46,11 +48,14 @@ public final class SparkSupport {
                 limits.add("transform 'standardize': withMean and withStd are not supported on Spark yet");
             }
         }
-        if (!pipeline.model().trainer().type().equals(LINEAR_REGRESSION)) {
-            limits.add("model '" + pipeline.model().trainer().type() + "' is not trained on Spark yet (Spark trains "
-                    + LINEAR_REGRESSION + ")");
-        } else {
+        String model = pipeline.model().trainer().type();
+        if (!MODELS.contains(model)) {
+            limits.add("model '" + model + "' is not trained on Spark yet (Spark trains "
+                    + String.join(", ", MODELS.stream().sorted().toList()) + ")");
+        } else if (model.equals(LINEAR_REGRESSION)) {
             checkLinearRegression(pipeline, limits);
+        } else {
+            checkGradientDescent(pipeline, limits);
         }
         if (!limits.isEmpty()) {
             throw new QuiverException(
@@ -70,18 +75,20 @@ public final class SparkSupport {
             }
             return;
         }
+        checkGradientDescent(pipeline, limits);
+    }
+
+    /** Limits of every model Spark trains by gradient descent. */
+    private static void checkGradientDescent(Pipeline pipeline, List<String> limits) {
+        Map<String, Object> model = pipeline.model().trainer().options();
         if (model.containsKey("init") && !"zeros".equals(model.get("init"))) {
             limits.add("model.init: only zeros on Spark (the local run's random initial weights are not shipped)");
-        }
-        TrainingSetup setup = pipeline.model().trainingFor(Task.REGRESSION).orElse(null);
-        if (setup == null) {
-            return;
         }
         Map<String, Object> training = pipeline.model().trainingOptions();
         if (training.containsKey("schedule") || training.containsKey("earlyStopping")) {
             limits.add("training.schedule and training.earlyStopping are not applied on Spark yet");
         }
-        if (setup.clip() != GradientClipping.NONE) {
+        if (training.containsKey("clip")) {
             limits.add("training.clip is not applied on Spark yet");
         }
         if (training.get("loss") instanceof Map<?, ?>) {

@@ -7,8 +7,10 @@ import dev.quiver.api.data.SourceSplit;
 import dev.quiver.spark.ArrowBlocks;
 import dev.quiver.spark.FeatureBlock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.spark.api.java.JavaRDD;
@@ -29,15 +31,33 @@ public final class SplitReader {
 
     private SplitReader() {}
 
+    /** A regression's blocks: the target's values. */
     public static JavaRDD<FeatureBlock> blocks(
             JavaSparkContext spark, List<SourceSplit> splits, List<String> features, String target) {
+        return blocks(spark, splits, features, target, List.of());
+    }
+
+    /**
+     * The blocks with, for a classifier ({@code classes} not empty), each row's target as its class index in
+     * {@code classes}; with no classes, the target's values.
+     */
+    public static JavaRDD<FeatureBlock> blocks(
+            JavaSparkContext spark,
+            List<SourceSplit> splits,
+            List<String> features,
+            String target,
+            List<String> classes) {
         List<String> columns = List.copyOf(features);
+        HashMap<String, Integer> classIndex = new HashMap<>();
+        for (int i = 0; i < classes.size(); i++) {
+            classIndex.put(classes.get(i), i);
+        }
         List<Indexed> indexed = new ArrayList<>();
         for (int i = 0; i < splits.size(); i++) {
             indexed.add(new Indexed(i, splits.get(i)));
         }
         return spark.parallelize(indexed, indexed.size())
-                .mapPartitions(parts -> read(parts, columns, target))
+                .mapPartitions(parts -> read(parts, columns, target, classIndex))
                 .persist(StorageLevel.MEMORY_AND_DISK());
     }
 
@@ -46,14 +66,17 @@ public final class SplitReader {
         private static final long serialVersionUID = 1L;
     }
 
-    private static Iterator<FeatureBlock> read(Iterator<Indexed> parts, List<String> features, String target) {
+    private static Iterator<FeatureBlock> read(
+            Iterator<Indexed> parts, List<String> features, String target, Map<String, Integer> classIndex) {
         List<FeatureBlock> blocks = new ArrayList<>();
         while (parts.hasNext()) {
             Indexed part = parts.next();
             try (BufferAllocator task = ROOT.newChildAllocator("spark-split-" + part.index(), 0, Long.MAX_VALUE);
                     BatchReader reader = part.split().open(task)) {
                 while (reader.loadNextBatch()) {
-                    FeatureBlock block = ArrowBlocks.copy(reader.root(), features, target);
+                    FeatureBlock block = classIndex.isEmpty()
+                            ? ArrowBlocks.copy(reader.root(), features, target)
+                            : ArrowBlocks.copyClasses(reader.root(), features, target, classIndex);
                     checkComplete(block, reader, part.split(), features, target);
                     blocks.add(block);
                 }

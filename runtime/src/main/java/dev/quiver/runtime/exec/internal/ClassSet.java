@@ -64,7 +64,11 @@ public final class ClassSet {
                         + "drop or impute rows without a label before training a classifier.");
     }
 
-    private static List<String> sorted(Set<String> labels, ArrowType type) {
+    /**
+     * {@code labels} in class order: numeric order for an integer or floating-point target {@code type}, text order
+     * otherwise (public so that an execution engine that collects labels on its workers orders them alike).
+     */
+    public static List<String> sorted(Set<String> labels, ArrowType type) {
         List<String> out = new ArrayList<>(labels);
         boolean numeric = type != null
                 && (type.getTypeID() == ArrowType.ArrowTypeID.Int

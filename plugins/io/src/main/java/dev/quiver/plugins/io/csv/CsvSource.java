@@ -7,9 +7,11 @@ import dev.quiver.api.config.DidYouMean;
 import dev.quiver.api.data.BatchReader;
 import dev.quiver.api.data.Source;
 import dev.quiver.api.data.SourceSplit;
+import dev.quiver.plugins.io.csv.internal.ByteRange;
 import dev.quiver.plugins.io.csv.internal.CsvBatchReader;
 import dev.quiver.plugins.io.csv.internal.CsvLayout;
 import dev.quiver.plugins.io.csv.internal.CsvReadOptions;
+import dev.quiver.plugins.io.csv.internal.RecordSplits;
 import dev.quiver.plugins.io.internal.IoFailures;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,10 +48,10 @@ final class CsvSource implements Source {
     }
 
     /**
-     * {@code count} byte ranges of about equal size (fewer for a file of fewer bytes), cut on line boundaries when
-     * each is opened; a range holding no line start reads no rows. How many is the caller's choice (an engine asks
-     * for its parallelism). A quoted field holding a newline would be cut in two, so such a file must not be
-     * split.
+     * {@code count} byte ranges of whole records, of about equal size (fewer for a file of fewer bytes; some empty
+     * when it has fewer records). The boundaries are found by one sequential scan of the file here, with the
+     * reader's own quote rules, so a quoted field holding newlines is never cut ({@link RecordSplits}). How many is
+     * the caller's choice (an engine asks for its parallelism).
      */
     @Override
     public List<SourceSplit> splits(int count) {
@@ -57,8 +59,8 @@ final class CsvSource implements Source {
         long size = IoFailures.size(path);
         int parts = (int) Math.max(1, Math.min(count, size));
         List<SourceSplit> splits = new ArrayList<>(parts);
-        for (int i = 0; i < parts; i++) {
-            splits.add(new CsvSplit(path, options, size * i / parts, size * (i + 1) / parts));
+        for (ByteRange range : RecordSplits.of(path, options, parts)) {
+            splits.add(new CsvSplit(path, options, range));
         }
         return splits;
     }

@@ -1,0 +1,108 @@
+package dev.quiver.serve;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.quiver.testing.LeakCheckExtension;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.apache.arrow.memory.BufferAllocator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The drain guarantee of {@link ModelServer#drainAndStop}, without timing: requests held inside the model at a
+ * {@link SlowDouble.Gate} are accepted for certain, so every one of them must get its own 200 answer however long
+ * the drain waits, while a request arriving during the drain gets 503 and, once drained, the port is closed.
+ */
+@ExtendWith(LeakCheckExtension.class)
+class ModelServerDrainTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int IN_FLIGHT = 6;
+
+    private final HttpClient client = HttpClient.newHttpClient();
+
+    private HttpResponse<String> send(int port, String path, String body) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        if (body != null) {
+            request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> predict(int port, double x) throws IOException, InterruptedException {
+        return send(port, "/v1/models/slow/predict", "{\"rows\": [{\"x\": " + x + "}]}");
+    }
+
+    @Test
+    void everyAcceptedRequestIsAnsweredWhileNewOnesAreRefusedThenThePortCloses(BufferAllocator allocator)
+            throws Exception {
+        SlowDouble.Gate gate = new SlowDouble.Gate(IN_FLIGHT);
+        ModelServer server = ModelServer.builder()
+                .model("slow", SlowDouble.gated(gate))
+                .port(0)
+                .threads(IN_FLIGHT)
+                .queue(4)
+                .allocator(allocator)
+                .start();
+        int port = server.port();
+        ExecutorService clients = Executors.newFixedThreadPool(IN_FLIGHT + 1);
+        try {
+            List<Future<HttpResponse<String>>> accepted = new ArrayList<>();
+            for (int i = 0; i < IN_FLIGHT; i++) {
+                double x = i;
+                accepted.add(clients.submit(() -> predict(port, x)));
+            }
+            gate.awaitEntered(); // each of them is inside the model now: accepted, not yet answered
+            Future<Boolean> drained = clients.submit(server::drainAndStop);
+            HttpResponse<String> ready = send(port, "/ready", null);
+            for (int tries = 0; ready.statusCode() == 200 && tries < 3000; tries++) {
+                Thread.sleep(10); // until the closing thread has started the drain
+                ready = send(port, "/ready", null);
+            }
+            assertEquals(503, ready.statusCode(), ready.body());
+
+            HttpResponse<String> late = predict(port, 100);
+            assertEquals(503, late.statusCode(), late.body());
+            assertEquals("1", late.headers().firstValue("Retry-After").orElse(""));
+            assertTrue(
+                    JSON.readTree(late.body())
+                            .get("error")
+                            .get("message")
+                            .asText()
+                            .contains("shutting down"),
+                    late.body());
+            assertFalse(drained.isDone(), "the drain waits for the accepted requests, which the gate still holds");
+
+            gate.open();
+            assertTrue(drained.get(60, TimeUnit.SECONDS), "every accepted request answered within drainMillis");
+            for (int i = 0; i < IN_FLIGHT; i++) {
+                HttpResponse<String> r = accepted.get(i).get(60, TimeUnit.SECONDS);
+                assertEquals(200, r.statusCode(), r.body());
+                JsonNode prediction = JSON.readTree(r.body()).get("predictions").get(0);
+                assertEquals(2.0 * i, prediction.get("prediction").doubleValue(), r.body());
+            }
+            assertThrows(IOException.class, () -> new Socket(InetAddress.getLoopbackAddress(), port).close());
+        } finally {
+            gate.open();
+            server.close();
+            clients.shutdownNow();
+        }
+    }
+}

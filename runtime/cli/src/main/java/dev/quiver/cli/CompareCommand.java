@@ -107,7 +107,7 @@ final class CompareCommand implements Callable<Integer> {
                 node = node.path(key);
             }
             Map<String, Double> values = new LinkedHashMap<>();
-            node.fields().forEachRemaining(e -> {
+            node.properties().forEach(e -> {
                 if (!matrices.contains(e.getKey())) {
                     values.put(
                             e.getKey(), e.getValue().isNumber() ? e.getValue().asDouble() : Double.NaN);

@@ -143,7 +143,7 @@ final class MetricsTable {
     /** The metrics whose {@code details} in this metrics.json hold a {@code matrix}, in any split. */
     static Set<String> matrixMetrics(JsonNode metrics) {
         Set<String> names = new HashSet<>();
-        metrics.path("details").forEach(split -> split.fields().forEachRemaining(metric -> {
+        metrics.path("details").forEach(split -> split.properties().forEach(metric -> {
             if (metric.getValue().has("matrix")) {
                 names.add(metric.getKey());
             }

@@ -164,7 +164,7 @@ final class RunsCommand implements Callable<Integer> {
     private List<Path> histories() throws IOException {
         Path given = Path.of(what == null ? "runs" : what).toAbsolutePath().normalize();
         if (what != null && Files.isRegularFile(given) && what.matches(".*\\.ya?ml")) {
-            given = main.quiver().load(given, List.of()).outputDir();
+            given = main.quiver().load(given, List.of()).output().dir();
             if (!RunHistory.isHistory(given) && !RunBundle.isRun(given)) {
                 throw new QuiverException(
                         ErrorCode.DATA, "The pipeline " + what + " has no run history yet (" + given + ").");

@@ -27,8 +27,9 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         Pipeline pipeline = main.quiver().load(file, sets);
         main.out.println("ok: " + file + " (pipeline '" + pipeline.name() + "', "
-                + pipeline.task().label() + ", model " + pipeline.model().type() + ", "
-                + pipeline.columns().features().size() + " features)");
+                + pipeline.model().task().label() + ", model "
+                + pipeline.model().trainer().type() + ", "
+                + pipeline.data().columns().features().size() + " features)");
         return 0;
     }
 }

@@ -4,17 +4,10 @@ import dev.quiver.api.ErrorCode;
 import dev.quiver.api.QuiverException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.security.SecureRandom;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -48,7 +41,6 @@ public final class AtomicDirectory implements AutoCloseable {
      */
     static final String HALT_BETWEEN_MOVES = "dev.quiver.test.haltBetweenCommitMoves";
 
-    private static final SecureRandom RANDOM = new SecureRandom();
     static final String TEMP = ".tmp-";
     static final String OLD = ".old-";
 
@@ -93,7 +85,7 @@ public final class AtomicDirectory implements AutoCloseable {
             CommitRecovery.recoverLocked(absolute);
             CommitRecovery.sweep(absolute);
             checkReplaceable(absolute);
-            Path temp = createUnique(absolute.getParent(), "." + absolute.getFileName() + TEMP);
+            Path temp = FolderMoves.createUnique(absolute.getParent(), "." + absolute.getFileName() + TEMP);
             TempOwner.mark(temp);
             AtomicDirectory folder = new AtomicDirectory(absolute, temp, lock);
             Runtime.getRuntime().addShutdownHook(folder.shutdownHook);
@@ -122,21 +114,6 @@ public final class AtomicDirectory implements AutoCloseable {
             return absolute.getParent().toRealPath().resolve(absolute.getFileName());
         } catch (IOException e) {
             throw new QuiverException(ErrorCode.DATA, "Cannot create the output folder " + absolute + ": " + e, e);
-        }
-    }
-
-    /**
-     * A new folder named {@code prefix} plus a random suffix. Not {@link Files#createTempDirectory}: that makes the
-     * folder private to its owner (0700), and the run folder it becomes would be unreadable to the user's group,
-     * unlike any folder they create themselves; {@link Files#createDirectory} follows the umask.
-     */
-    static Path createUnique(Path parent, String prefix) throws IOException {
-        while (true) {
-            try {
-                return Files.createDirectory(parent.resolve(prefix + Long.toUnsignedString(RANDOM.nextLong(), 36)));
-            } catch (FileAlreadyExistsException taken) {
-                // another run drew the same name: draw again
-            }
         }
     }
 
@@ -179,17 +156,17 @@ public final class AtomicDirectory implements AutoCloseable {
         } catch (UncheckedIOException e) {
             throw new QuiverException(ErrorCode.DATA, "Cannot finish the run in " + temp + ": " + e.getCause(), e);
         }
-        forceFolder(temp);
+        FolderMoves.forceFolder(temp);
         Path old = null;
         try {
             if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-                old = createName(target, OLD);
-                move(target, old);
+                old = FolderMoves.createName(target, OLD);
+                FolderMoves.move(target, old);
                 // Checked again on the folder moved aside, where no one else writes: whatever appeared at the
                 // target since the check above is put back, never deleted.
                 Optional<String> problem = Replaceable.problem(old, target);
                 if (problem.isPresent()) {
-                    move(old, target);
+                    FolderMoves.move(old, target);
                     old = null;
                     throw new QuiverException(
                             ErrorCode.USAGE,
@@ -197,20 +174,20 @@ public final class AtomicDirectory implements AutoCloseable {
                                     + " (it appeared during the run), so it was not replaced; the new run is discarded. "
                                     + "Choose another output.dir or --out.");
                 }
-                forceFolder(target.getParent());
+                FolderMoves.forceFolder(target.getParent());
                 if (Boolean.getBoolean(HALT_BETWEEN_MOVES)) {
                     Runtime.getRuntime().halt(86);
                 }
             }
-            move(temp, target);
+            FolderMoves.move(temp, target);
             committed = true;
-            forceFolder(target.getParent());
+            FolderMoves.forceFolder(target.getParent());
         } catch (IOException e) {
             QuiverException failure =
                     new QuiverException(ErrorCode.DATA, "Cannot move the finished run into " + target + ": " + e, e);
             if (old != null) {
                 try {
-                    move(old, target);
+                    FolderMoves.move(old, target);
                 } catch (IOException restore) {
                     failure.addSuppressed(restore);
                 }
@@ -225,36 +202,6 @@ public final class AtomicDirectory implements AutoCloseable {
         } catch (IOException e) {
             // The new run is in place; a leftover old folder is deleted by the next run to this target.
             System.getLogger("dev.quiver").log(System.Logger.Level.WARNING, "could not delete " + old + ": " + e);
-        }
-    }
-
-    private static Path createName(Path target, String kind) {
-        return target.resolveSibling("." + target.getFileName() + kind + Long.toUnsignedString(RANDOM.nextLong(), 36));
-    }
-
-    static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to);
-        }
-    }
-
-    /** {@link #move} over an existing file (a history's {@code LATEST}). */
-    static void moveReplacing(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    /** Makes renames in {@code folder} durable (POSIX keeps them in the folder's entry). Best effort. */
-    static void forceFolder(Path folder) {
-        try (FileChannel dir = FileChannel.open(folder, StandardOpenOption.READ)) {
-            dir.force(true);
-        } catch (IOException | UnsupportedOperationException ignored) {
-            // some platforms cannot sync a folder; only durability against power loss is lost
         }
     }
 
@@ -307,16 +254,10 @@ public final class AtomicDirectory implements AutoCloseable {
         if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
-        List<Path> paths;
         try (Stream<Path> walk = Files.walk(dir)) {
-            paths = walk.sorted(Comparator.reverseOrder()).toList();
-        } catch (UncheckedIOException e) {
-            // the walk met a folder another thread deleted meanwhile (a SIGTERM's hooks run at once): callers retry
-            // on IOException, and an unchecked one would end a shutdown hook with the folder still there
-            throw e.getCause();
-        }
-        for (Path p : paths) {
-            Files.deleteIfExists(p);
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
         }
     }
 }

@@ -60,16 +60,16 @@ final class CommitRecovery {
         }
         for (Path temp : siblings(target, AtomicDirectory.TEMP)) {
             if (TempOwner.isAbandoned(temp) && RunMarker.isRun(temp, Set.of(TempOwner.FILE))) {
-                AtomicDirectory.move(temp, target);
+                FolderMoves.move(temp, target);
                 Files.deleteIfExists(target.resolve(TempOwner.FILE));
-                AtomicDirectory.forceFolder(target.getParent());
+                FolderMoves.forceFolder(target.getParent());
                 return;
             }
         }
         for (Path old : siblings(target, AtomicDirectory.OLD)) {
             if (RunMarker.isRun(old, Set.of(TempOwner.FILE))) {
-                AtomicDirectory.move(old, target);
-                AtomicDirectory.forceFolder(target.getParent());
+                FolderMoves.move(old, target);
+                FolderMoves.forceFolder(target.getParent());
                 return;
             }
         }

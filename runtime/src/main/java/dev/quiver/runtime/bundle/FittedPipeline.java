@@ -2,7 +2,6 @@ package dev.quiver.runtime.bundle;
 
 import dev.quiver.api.QuiverException;
 import dev.quiver.api.Task;
-import dev.quiver.api.data.ArrowColumns;
 import dev.quiver.api.model.Generation;
 import dev.quiver.api.model.LanguageModel;
 import dev.quiver.api.model.Model;
@@ -12,16 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
-import org.apache.arrow.vector.util.TransferPair;
 
 /**
  * A trained pipeline, ready to predict: the fitted transforms and the model, as a run produced them or as
@@ -51,6 +46,7 @@ public final class FittedPipeline {
     private final Model model;
     private final List<String> featureNames;
     private final BufferAllocator servedFrom;
+    private final ModelInputCheck check;
 
     /**
      * @param name the pipeline's name
@@ -98,6 +94,7 @@ public final class FittedPipeline {
                 .filter(this.features::contains)
                 .toList();
         this.servedFrom = servedFrom;
+        this.check = new ModelInputCheck(name, this.features, model);
     }
 
     /**
@@ -261,118 +258,7 @@ public final class FittedPipeline {
      *     type that cannot be converted, or the input already has a column named like a prediction column
      */
     public VectorSchemaRoot predict(VectorSchemaRoot input, BufferAllocator allocator, OnInvalid onInvalid) {
-        checkColumns(input.getSchema());
-        int rows = input.getRowCount();
-        RowProblems problems = new RowProblems(rows);
-        VectorSchemaRoot predictions;
-        VectorSchemaRoot current =
-                InputConformer.conform(share(input, allocator), inputSchema, features, problems, allocator);
-        try {
-            for (FittedTransform t : transforms) {
-                VectorSchemaRoot next = t.apply(current, allocator);
-                current.close();
-                current = next;
-            }
-            checkModelInputs(input, current, problems);
-            if (problems.count() > 0 && onInvalid == OnInvalid.ERROR) {
-                throw problems.first();
-            }
-            predictions = problems.count() == 0
-                    ? model.predict(current, allocator)
-                    : predictValid(current, problems.validRows(), allocator);
-        } finally {
-            current.close();
-        }
-        if (problems.count() == 0) {
-            // With NULL every batch has the nullable columns of outputSchema(input, NULL), so a writer opened
-            // with that schema takes batches with and without invalid rows alike.
-            return join(
-                    input,
-                    null,
-                    onInvalid == OnInvalid.NULL ? RowSelection.nullable(predictions, allocator) : predictions,
-                    rows,
-                    allocator);
-        }
-        int[] valid = problems.validRows();
-        if (onInvalid == OnInvalid.SKIP) {
-            return join(input, valid, predictions, valid.length, allocator);
-        }
-        try (VectorSchemaRoot owned = predictions) {
-            return join(input, null, RowSelection.spread(owned, valid, rows, allocator), rows, allocator);
-        }
-    }
-
-    /** The model's predictions for the {@code valid} rows only, so it never sees a value training would reject. */
-    private VectorSchemaRoot predictValid(VectorSchemaRoot current, int[] valid, BufferAllocator allocator) {
-        if (valid.length == 0) {
-            return VectorSchemaRoot.create(new Schema(model.predictionFields()), allocator);
-        }
-        try (VectorSchemaRoot subset = RowSelection.select(current, valid, allocator)) {
-            return model.predict(subset, allocator);
-        }
-    }
-
-    /**
-     * Flags every row where a column the model reads is null, NaN or infinite. The column named is the user's:
-     * the model's own input when the input has it, else the first feature of the input missing at that row.
-     */
-    private void checkModelInputs(VectorSchemaRoot input, VectorSchemaRoot current, RowProblems problems) {
-        for (String name : model.features()) {
-            FieldVector v = current.getVector(name);
-            if (v == null) {
-                continue; // the model reports a column it lacks itself
-            }
-            boolean numeric = ArrowColumns.isNumeric(v.getField());
-            for (int r = 0; r < current.getRowCount(); r++) {
-                if (problems.has(r)) {
-                    continue;
-                }
-                double value = !v.isNull(r) && numeric ? ArrowColumns.getDouble(v, r) : 0;
-                if ((v.isNull(r) || Double.isNaN(value)) && !model.acceptsMissingValues()) {
-                    problems.flag(r, userColumn(input, name, r), "is missing (empty or NaN)");
-                } else if (Double.isInfinite(value)) {
-                    problems.flag(r, userColumn(input, name, r), "is " + (value > 0 ? "" : "-") + "infinite");
-                }
-            }
-        }
-    }
-
-    private String userColumn(VectorSchemaRoot input, String modelInput, int row) {
-        if (features.contains(modelInput)) {
-            return modelInput;
-        }
-        for (String feature : features) {
-            FieldVector v = input.getVector(feature);
-            if (v != null
-                    && (v.isNull(row)
-                            || (ArrowColumns.isNumeric(v.getField())
-                                    && !Double.isFinite(ArrowColumns.getDouble(v, row))))) {
-                return feature;
-            }
-        }
-        return modelInput;
-    }
-
-    /** {@code input}'s columns (all rows, or only {@code rows}) followed by the prediction columns. */
-    private static VectorSchemaRoot join(
-            VectorSchemaRoot input, int[] rows, VectorSchemaRoot predictions, int rowCount, BufferAllocator allocator) {
-        List<Field> fields = new ArrayList<>(input.getSchema().getFields());
-        List<FieldVector> vectors = new ArrayList<>();
-        try (VectorSchemaRoot shared =
-                        rows == null ? share(input, allocator) : RowSelection.select(input, rows, allocator);
-                VectorSchemaRoot owned = predictions) {
-            for (FieldVector v : shared.getFieldVectors()) {
-                vectors.add(move(v, allocator));
-            }
-            for (FieldVector v : owned.getFieldVectors()) {
-                fields.add(v.getField());
-                vectors.add(move(v, allocator));
-            }
-        } catch (RuntimeException e) {
-            vectors.forEach(FieldVector::close);
-            throw e;
-        }
-        return new VectorSchemaRoot(fields, vectors, rowCount);
+        return BatchPrediction.predict(this, check, input, allocator, onInvalid);
     }
 
     /** The schema {@link #predict} returns for an input of {@code input}. */
@@ -387,54 +273,5 @@ public final class FittedPipeline {
             fields.add(onInvalid == OnInvalid.NULL ? RowSelection.nullable(f) : f);
         }
         return new Schema(fields);
-    }
-
-    private void checkColumns(Schema schema) {
-        Set<String> present = schema.getFields().stream().map(Field::getName).collect(Collectors.toSet());
-        for (String feature : features) {
-            if (!present.contains(feature)) {
-                throw new QuiverException(
-                        dev.quiver.api.ErrorCode.DATA,
-                        "The input has no column '" + feature
-                                + "', which the model '" + name + "' needs. Its columns are "
-                                + schema.getFields().stream()
-                                        .map(Field::getName)
-                                        .toList() + "; the model needs "
-                                + features + ".");
-            }
-        }
-        for (Field f : model.predictionFields()) {
-            if (present.contains(f.getName())) {
-                throw new QuiverException(
-                        dev.quiver.api.ErrorCode.DATA,
-                        "The input already has a column named '" + f.getName()
-                                + "', which is where the prediction goes; rename or drop it first.");
-            }
-        }
-    }
-
-    /** A root over the same buffers as {@code input} (reference-counted), so transforms may move its vectors. */
-    private static VectorSchemaRoot share(VectorSchemaRoot input, BufferAllocator allocator) {
-        int rows = input.getRowCount();
-        List<FieldVector> vectors = new ArrayList<>();
-        try {
-            for (FieldVector v : input.getFieldVectors()) {
-                TransferPair pair = v.getTransferPair(allocator);
-                if (rows > 0) {
-                    pair.splitAndTransfer(0, rows);
-                }
-                vectors.add((FieldVector) pair.getTo());
-            }
-        } catch (RuntimeException e) {
-            vectors.forEach(FieldVector::close);
-            throw e;
-        }
-        return new VectorSchemaRoot(input.getSchema().getFields(), vectors, rows);
-    }
-
-    private static FieldVector move(FieldVector v, BufferAllocator allocator) {
-        TransferPair pair = v.getTransferPair(allocator);
-        pair.transfer();
-        return (FieldVector) pair.getTo();
     }
 }

@@ -59,11 +59,11 @@ public final class LegacyRun {
                 return Optional.empty();
             }
             String id = RunId.next(startedOf(dir), Optional.empty());
-            Path staging = AtomicDirectory.createUnique(parent, "." + dir.getFileName() + MIGRATING);
-            AtomicDirectory.move(dir, staging.resolve(id));
+            Path staging = FolderMoves.createUnique(parent, "." + dir.getFileName() + MIGRATING);
+            FolderMoves.move(dir, staging.resolve(id));
             RunHistory.writeLatest(staging, id);
-            AtomicDirectory.move(staging, dir);
-            AtomicDirectory.forceFolder(parent);
+            FolderMoves.move(staging, dir);
+            FolderMoves.forceFolder(parent);
             return Optional.of(id);
         }
         if (staged.isEmpty()) {
@@ -78,8 +78,8 @@ public final class LegacyRun {
         if (RunHistory.latest(staging).isEmpty()) {
             RunHistory.writeLatest(staging, ids.get(ids.size() - 1));
         }
-        AtomicDirectory.move(staging, dir);
-        AtomicDirectory.forceFolder(parent);
+        FolderMoves.move(staging, dir);
+        FolderMoves.forceFolder(parent);
         return Optional.of(ids.get(ids.size() - 1));
     }
 

@@ -1,5 +1,6 @@
 package dev.quiver.runtime.bundle;
 
+import dev.quiver.api.model.Model;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
@@ -7,6 +8,7 @@ import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.FieldType;
+import org.apache.arrow.vector.types.pojo.Schema;
 
 /** Copies chosen rows of a batch, for predict's {@link OnInvalid#SKIP} and {@link OnInvalid#NULL}. Stateless. */
 final class RowSelection {
@@ -88,5 +90,15 @@ final class RowSelection {
                         f.getName(),
                         new FieldType(true, f.getType(), f.getDictionary(), f.getMetadata()),
                         f.getChildren());
+    }
+
+    /** The model's predictions for {@code rows} of {@code root} only, so it never sees a value training would reject. */
+    static VectorSchemaRoot predictRows(Model model, VectorSchemaRoot root, int[] rows, BufferAllocator allocator) {
+        if (rows.length == 0) {
+            return VectorSchemaRoot.create(new Schema(model.predictionFields()), allocator);
+        }
+        try (VectorSchemaRoot subset = select(root, rows, allocator)) {
+            return model.predict(subset, allocator);
+        }
     }
 }

@@ -50,7 +50,7 @@ public final class RunHistory implements AutoCloseable {
     /** Where the history's in-flight run keeps its checkpoints. */
     public static final String CHECKPOINTS = ".checkpoints";
 
-    private static final String PRUNED = ".pruned-";
+    static final String PRUNED = ".pruned-";
 
     private final Path dir;
     private final OutputLock lock;
@@ -119,7 +119,7 @@ public final class RunHistory implements AutoCloseable {
                                     + problem(real).orElse("") + "); choose another output.dir.");
                 }
             }
-            recover(real);
+            HistoryRecovery.recover(real);
             return new RunHistory(real, lock, created);
         } catch (IOException | UncheckedIOException e) {
             lock.close();
@@ -160,8 +160,8 @@ public final class RunHistory implements AutoCloseable {
                 channel.write(ByteBuffer.wrap((id + "\n").getBytes(StandardCharsets.UTF_8)));
                 channel.force(true);
             }
-            AtomicDirectory.moveReplacing(temp, dir.resolve(LATEST));
-            AtomicDirectory.forceFolder(dir);
+            FolderMoves.moveReplacing(temp, dir.resolve(LATEST));
+            FolderMoves.forceFolder(dir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + dir.resolve(LATEST), e);
         } finally {
@@ -201,7 +201,7 @@ public final class RunHistory implements AutoCloseable {
             }
             Path aside = dir.resolve("." + id + PRUNED + RunId.next(Instant.now(), Optional.empty()));
             try {
-                AtomicDirectory.move(dir.resolve(id), aside);
+                FolderMoves.move(dir.resolve(id), aside);
                 AtomicDirectory.deleteRecursively(aside);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot prune the run " + dir.resolve(id), e);
@@ -309,52 +309,6 @@ public final class RunHistory implements AutoCloseable {
                     .map(name -> "exists and is not a Quiver run history (it holds " + name + ")");
         } catch (IOException e) {
             return Optional.of("cannot be listed (" + e + ")");
-        }
-    }
-
-    /**
-     * Finishes or undoes what killed runs left in {@code dir}, with its lock held: each {@code .ID.*} entry's
-     * commit is recovered and its abandoned folders swept as {@link AtomicDirectory#begin} does for one target,
-     * leftover locks of dead runs and half-done prunes are deleted.
-     */
-    private static void recover(Path dir) throws IOException {
-        Set<String> ids = new TreeSet<>();
-        List<Path> pruned = new ArrayList<>();
-        List<Path> stale = new ArrayList<>();
-        try (Stream<Path> entries = Files.list(dir)) {
-            for (Path entry : entries.toList()) {
-                String name = entry.getFileName().toString();
-                if (name.startsWith("." + LATEST + ".tmp-")) {
-                    stale.add(entry);
-                }
-                int dot = name.indexOf('.', 1);
-                if (!name.startsWith(".") || dot < 0 || !RunId.isId(name.substring(1, dot))) {
-                    continue;
-                }
-                ids.add(name.substring(1, dot));
-                if (name.startsWith(PRUNED, dot)) {
-                    pruned.add(entry);
-                }
-            }
-        }
-        for (Path entry : stale) {
-            Files.deleteIfExists(entry);
-        }
-        for (Path entry : pruned) {
-            AtomicDirectory.deleteRecursively(entry);
-        }
-        for (String id : ids) {
-            Path target = dir.resolve(id);
-            Optional<OutputLock> idLock = OutputLock.tryAcquire(target);
-            if (idLock.isEmpty()) {
-                continue; // a live run in another history lock? Leave its files alone.
-            }
-            try {
-                CommitRecovery.recoverLocked(target);
-                CommitRecovery.sweep(target);
-            } finally {
-                idLock.get().close(); // also deletes the .ID.lock a killed run left
-            }
         }
     }
 }

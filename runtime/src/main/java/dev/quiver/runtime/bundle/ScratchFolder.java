@@ -44,7 +44,7 @@ public final class ScratchFolder implements AutoCloseable {
         try {
             Files.createDirectories(absolute.getParent());
             sweep(absolute, kind);
-            Path path = AtomicDirectory.createUnique(absolute.getParent(), "." + absolute.getFileName() + kind);
+            Path path = FolderMoves.createUnique(absolute.getParent(), "." + absolute.getFileName() + kind);
             TempOwner.mark(path);
             ScratchFolder folder = new ScratchFolder(path);
             Runtime.getRuntime().addShutdownHook(folder.shutdownHook);

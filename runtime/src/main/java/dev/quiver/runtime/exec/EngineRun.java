@@ -1,6 +1,7 @@
 package dev.quiver.runtime.exec;
 
 import dev.quiver.runtime.exec.internal.RunExecution;
+import dev.quiver.runtime.exec.internal.RunExtras;
 import dev.quiver.runtime.pipeline.Pipeline;
 import dev.quiver.runtime.pipeline.PluginRegistry;
 import dev.quiver.runtime.telemetry.RunTelemetry;
@@ -57,6 +58,6 @@ public final class EngineRun {
      * is (the same run folder, which {@code quiver predict} and {@code Quiver.loadModel} read).
      */
     public RunResult complete(DistributedFit fit) {
-        return new RunExecution(pipeline, options, telemetry, root, RunExecution.Extras.NONE, fit).execute();
+        return new RunExecution(pipeline, options, telemetry, root, RunExtras.NONE, fit).execute();
     }
 }

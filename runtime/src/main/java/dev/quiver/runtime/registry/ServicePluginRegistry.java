@@ -16,6 +16,7 @@ import dev.quiver.api.transform.TransformFactory;
 import dev.quiver.runtime.pipeline.PluginRegistry;
 import dev.quiver.runtime.registry.internal.ContextLoaderProxy;
 import dev.quiver.runtime.registry.internal.PluginFolders;
+import dev.quiver.runtime.registry.internal.SpiVersionCheck;
 import java.lang.System.Logger.Level;
 import java.net.URL;
 import java.nio.file.Path;
@@ -156,7 +157,7 @@ public final class ServicePluginRegistry implements PluginRegistry {
             Plugin plugin = found.plugin();
             Map<PluginKind, Iterable<? extends Factory<?>>> provided;
             try {
-                Optional<String> refused = versionProblem(plugin, origin);
+                Optional<String> refused = SpiVersionCheck.problem(plugin, origin);
                 if (refused.isPresent()) {
                     problems.add(new PluginProblem(origin, refused.get()));
                     continue; // its factories may not speak this SPI: asking for them could fail in any way
@@ -196,35 +197,6 @@ public final class ServicePluginRegistry implements PluginRegistry {
         factories.replaceAll((k, m) -> Collections.unmodifiableMap(new LinkedHashMap<>(m)));
         origins.replaceAll((k, m) -> Collections.unmodifiableMap(new LinkedHashMap<>(m)));
         return new ServicePluginRegistry(factories, origins, problems);
-    }
-
-    /**
-     * Why this runtime refuses {@code plugin}'s declared SPI version ({@link SpiVersion#accepts}: same major,
-     * plugin minor at most the runtime's), or empty when it runs it.
-     */
-    static Optional<String> versionProblem(Plugin plugin, String origin) {
-        SpiVersion runtime = SpiVersion.runtime();
-        String rule = "; a plugin runs when built for SPI " + runtime.major() + ".x with x <= " + runtime.minor()
-                + ": rebuild it against quiver-api " + runtime + " or use the Quiver it was built for";
-        String declared;
-        try {
-            declared = plugin.spiVersion();
-        } catch (AbstractMethodError e) {
-            return Optional.of("plugin " + origin + " was built for an SPI before 1.0 (it does not declare"
-                    + " spiVersion()); this Quiver implements SPI " + runtime + rule);
-        }
-        SpiVersion built;
-        try {
-            built = SpiVersion.parse(declared);
-        } catch (IllegalArgumentException e) {
-            return Optional.of("plugin " + origin + " declares SPI version '" + declared + "', which is not"
-                    + " MAJOR.MINOR; this Quiver implements SPI " + runtime + rule);
-        }
-        if (!runtime.accepts(built)) {
-            return Optional.of("plugin " + origin + " was built for SPI " + built + " but this Quiver implements SPI "
-                    + runtime + rule);
-        }
-        return Optional.empty();
     }
 
     private static Map<PluginKind, Iterable<? extends Factory<?>>> provided(Plugin plugin) {

@@ -22,6 +22,9 @@ final class ExactExecutor {
 
     RunResult run(Pipeline pipeline, RunOptions options) {
         return executor.run(
-                pipeline, options.outputDir().isPresent() ? options : options.withOutputDir(pipeline.outputDir()));
+                pipeline,
+                options.outputDir().isPresent()
+                        ? options
+                        : options.withOutputDir(pipeline.output().dir()));
     }
 }

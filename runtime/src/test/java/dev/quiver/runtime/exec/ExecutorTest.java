@@ -120,22 +120,16 @@ class ExecutorTest {
 
     /** The pipeline with {@code output: {predictions: choice}} in its document, as a pipeline file would give. */
     private static Pipeline withPredictions(Pipeline p, String choice) {
-        Map<String, Object> document = new java.util.LinkedHashMap<>(p.document());
+        Map<String, Object> document = new java.util.LinkedHashMap<>(p.output().document());
         document.put("output", Map.of("predictions", choice));
         return new Pipeline(
                 p.file(),
                 p.name(),
                 p.seed(),
-                p.source(),
-                p.columns(),
-                p.task(),
-                p.split(),
-                p.transforms(),
+                p.data(),
                 p.model(),
                 p.metrics(),
-                p.outputDir(),
-                document,
-                p.checkpointEvery());
+                p.output().withDocument(document));
     }
 
     @Test
@@ -208,7 +202,8 @@ class ExecutorTest {
                 TableData.builder().doubles("x", x).strings("y", labels).build();
         for (long seed = 0; seed < 50; seed++) {
             Pipeline p = classification(data, new SplitSpec(0.5, 0, false, 0), seed);
-            int[] train = dev.quiver.runtime.exec.internal.Splitter.split(40, p.split(), seed, null)
+            int[] train = dev.quiver.runtime.exec.internal.Splitter.split(
+                            40, p.data().split(), seed, null)
                     .train();
             if (java.util.Arrays.binarySearch(train, 7) < 0) {
                 QuiverException e = assertThrows(QuiverException.class, () -> executor.run(p, RunOptions.defaults()));
@@ -234,20 +229,7 @@ class ExecutorTest {
                 List.of(TestPipelines.accuracy()),
                 temp.resolve("run"),
                 0);
-        return new Pipeline(
-                p.file(),
-                p.name(),
-                seed,
-                p.source(),
-                p.columns(),
-                p.task(),
-                p.split(),
-                p.transforms(),
-                p.model(),
-                p.metrics(),
-                p.outputDir(),
-                p.document(),
-                p.checkpointEvery());
+        return new Pipeline(p.file(), p.name(), seed, p.data(), p.model(), p.metrics(), p.output());
     }
 
     @Test

@@ -50,7 +50,7 @@ class RunHistoryTest {
     }
 
     private static Pipeline withKeep(Pipeline p, Integer keep) {
-        Map<String, Object> document = new LinkedHashMap<>(p.document());
+        Map<String, Object> document = new LinkedHashMap<>(p.output().document());
         if (keep != null) {
             document.put("output", Map.of("keep", keep));
         }
@@ -58,16 +58,10 @@ class RunHistoryTest {
                 p.file(),
                 p.name(),
                 p.seed(),
-                p.source(),
-                p.columns(),
-                p.task(),
-                p.split(),
-                p.transforms(),
+                p.data(),
                 p.model(),
                 p.metrics(),
-                p.outputDir(),
-                document,
-                p.checkpointEvery());
+                p.output().withDocument(document));
     }
 
     private static List<String> entries(Path dir) throws IOException {

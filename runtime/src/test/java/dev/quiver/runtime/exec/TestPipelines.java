@@ -6,7 +6,10 @@ import dev.quiver.api.metric.Metric;
 import dev.quiver.api.model.Trainer;
 import dev.quiver.api.transform.Columns;
 import dev.quiver.api.transform.Transform;
+import dev.quiver.runtime.pipeline.DataPlan;
+import dev.quiver.runtime.pipeline.ModelPlan;
 import dev.quiver.runtime.pipeline.Named;
+import dev.quiver.runtime.pipeline.OutputPlan;
 import dev.quiver.runtime.pipeline.Pipeline;
 import dev.quiver.runtime.pipeline.SplitSpec;
 import dev.quiver.runtime.testplugins.AccuracyMetric;
@@ -85,15 +88,9 @@ final class TestPipelines {
                 Path.of("test.yaml"),
                 "test",
                 42,
-                new Named<>("table", source, Map.of()),
-                columns,
-                task,
-                split,
-                transforms,
-                model,
+                new DataPlan(new Named<>("table", source, Map.of()), columns, split, transforms),
+                new ModelPlan(model, task, checkpointEvery),
                 metrics,
-                out,
-                document,
-                checkpointEvery);
+                new OutputPlan(out, document));
     }
 }

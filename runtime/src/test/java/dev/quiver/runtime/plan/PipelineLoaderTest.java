@@ -97,27 +97,30 @@ class PipelineLoaderTest {
                 """);
         assertEquals("houses", p.name());
         assertEquals(7L, p.seed());
-        assertEquals("table", p.source().type());
+        assertEquals("table", p.data().source().type());
         assertEquals(
                 dir.resolve("houses.csv").toString(),
-                p.source().component().describe(),
+                p.data().source().component().describe(),
                 "relative paths resolve against the pipeline's folder");
-        assertEquals(List.of("area", "rooms"), p.columns().features());
-        assertEquals(Optional.of("price"), p.columns().target());
-        assertEquals(List.of("area", "rooms"), p.plannedFeatures());
-        assertEquals(Task.REGRESSION, p.task());
-        assertTrue(p.taskInferred());
-        assertEquals(new SplitSpec(0.2, 0.1, false, 0), p.split());
-        assertEquals(List.of("scale"), p.transforms().stream().map(Named::type).toList());
-        assertEquals(Map.of("factor", 3), p.transforms().get(0).options());
-        assertEquals("mean", p.model().type());
-        assertEquals(Map.of("shift", 1), p.model().options());
+        assertEquals(List.of("area", "rooms"), p.data().columns().features());
+        assertEquals(Optional.of("price"), p.data().columns().target());
+        assertEquals(List.of("area", "rooms"), p.data().plannedFeatures());
+        assertEquals(Task.REGRESSION, p.model().task());
+        assertTrue(p.model().taskInferred());
+        assertEquals(new SplitSpec(0.2, 0.1, false, 0), p.data().split());
+        assertEquals(
+                List.of("scale"),
+                p.data().transforms().stream().map(Named::type).toList());
+        assertEquals(Map.of("factor", 3), p.data().transforms().get(0).options());
+        assertEquals("mean", p.model().trainer().type());
+        assertEquals(Map.of("shift", 1), p.model().trainer().options());
         assertEquals(List.of("mse"), p.metrics().stream().map(Named::type).toList());
-        assertEquals(dir.resolve("out/houses"), p.outputDir());
-        assertEquals(2, p.checkpointEvery());
-        assertEquals(3, p.trainingOptions().get("epochs"));
-        assertEquals(Map.of("type", "sgd", "lr", 0.5), p.trainingOptions().get("optimizer"));
-        assertEquals("houses.csv", ((Map<?, ?>) p.document().get("source")).get("path"));
+        assertEquals(dir.resolve("out/houses"), p.output().dir());
+        assertEquals(2, p.model().checkpointEvery());
+        assertEquals(3, p.model().trainingOptions().get("epochs"));
+        assertEquals(
+                Map.of("type", "sgd", "lr", 0.5), p.model().trainingOptions().get("optimizer"));
+        assertEquals("houses.csv", ((Map<?, ?>) p.output().document().get("source")).get("path"));
         assertEquals(file, p.file());
     }
 
@@ -130,12 +133,12 @@ class PipelineLoaderTest {
                 """);
         assertEquals("p", p.name());
         assertEquals(42L, p.seed());
-        assertEquals(List.of("x", "y"), p.columns().features());
-        assertEquals(SplitSpec.NONE, p.split());
-        assertEquals(dir.resolve("runs/p"), p.outputDir());
-        assertEquals(0, p.checkpointEvery());
+        assertEquals(List.of("x", "y"), p.data().columns().features());
+        assertEquals(SplitSpec.NONE, p.data().split());
+        assertEquals(dir.resolve("runs/p"), p.output().dir());
+        assertEquals(0, p.model().checkpointEvery());
         assertTrue(p.metrics().isEmpty());
-        assertTrue(p.trainingOptions().isEmpty());
+        assertTrue(p.model().trainingOptions().isEmpty());
     }
 
     @Test
@@ -146,12 +149,13 @@ class PipelineLoaderTest {
                 model: {type: mean}
                 training: {epochs: 2}
                 """, "training.epochs=9", "seed=5", "name=tuned");
-        assertEquals(9, p.trainingOptions().get("epochs"), "--set wins and is typed as YAML");
+        assertEquals(9, p.model().trainingOptions().get("epochs"), "--set wins and is typed as YAML");
         assertEquals(5L, p.seed());
         assertEquals("tuned", p.name());
         assertEquals(
-                dir.resolve("numbers.csv").toString(), p.source().component().describe());
-        assertEquals(9, ((Map<?, ?>) p.document().get("training")).get("epochs"));
+                dir.resolve("numbers.csv").toString(),
+                p.data().source().component().describe());
+        assertEquals(9, ((Map<?, ?>) p.output().document().get("training")).get("epochs"));
     }
 
     @Test
@@ -159,14 +163,16 @@ class PipelineLoaderTest {
         String base =
                 "source: {type: table, path: houses.csv}\ncolumns: {features: [area], target: %s}\n" + "model: %s\n";
         Pipeline text = load(base.formatted("city", "majority"));
-        assertEquals(Task.CLASSIFICATION, text.task(), "classification, the class count still unknown");
-        assertTrue(text.taskInferred());
-        assertEquals(Task.REGRESSION, load(base.formatted("rooms", "mean")).task());
+        assertEquals(Task.CLASSIFICATION, text.model().task(), "classification, the class count still unknown");
+        assertTrue(text.model().taskInferred());
         assertEquals(
-                Task.CLASSIFICATION, load(base.formatted("rooms", "majority")).task());
+                Task.REGRESSION, load(base.formatted("rooms", "mean")).model().task());
+        assertEquals(
+                Task.CLASSIFICATION,
+                load(base.formatted("rooms", "majority")).model().task());
         Pipeline explicit = load("task: binary\n" + base.formatted("rooms", "majority"));
-        assertEquals(Task.BINARY, explicit.task());
-        assertFalse(explicit.taskInferred());
+        assertEquals(Task.BINARY, explicit.model().task());
+        assertFalse(explicit.model().taskInferred());
     }
 
     @Test
@@ -496,17 +502,19 @@ class PipelineLoaderTest {
         assertEquals(
                 new SplitSpec(0.2, 0, true, 5),
                 load(classify + "split: {test: 0.2, validation: {folds: 5, stratify: true}}")
+                        .data()
                         .split());
         assertEquals(
                 new SplitSpec(0, 0, true, 3),
-                load(classify + "validation: {folds: 3, stratify: true}").split(),
+                load(classify + "validation: {folds: 3, stratify: true}").data().split(),
                 "the top-level shorthand");
         assertEquals(
                 new SplitSpec(0.25, 0, false, 4),
-                load(classify + "split: {test: 0.25, folds: 4}").split());
+                load(classify + "split: {test: 0.25, folds: 4}").data().split());
         assertEquals(
                 new SplitSpec(0, 0, false, 2),
                 load(classify + "split: {test: 0.2}", "split.validation={folds: 2}", "split.test=0")
+                        .data()
                         .split(),
                 "--set reaches into the mapping");
     }
@@ -579,11 +587,12 @@ class PipelineLoaderTest {
             assertTrue(epochs >= 1 && epochs <= 3, "epochs " + epochs);
             assertEquals(
                     shift,
-                    ((Map<?, ?>) t.pipeline().document().get("model")).get("shift"),
+                    ((Map<?, ?>) t.pipeline().output().document().get("model")).get("shift"),
                     "the trial's pipeline has the drawn value");
-            assertEquals(epochs, ((Number) t.pipeline().trainingOptions().get("epochs")).intValue());
+            assertEquals(
+                    epochs, ((Number) t.pipeline().model().trainingOptions().get("epochs")).intValue());
             assertTrue(t.pipeline().search().isEmpty());
-            assertFalse(t.pipeline().document().containsKey("tune"));
+            assertFalse(t.pipeline().output().document().containsKey("tune"));
         }
         List<Map<String, Object>> again = load(yaml).search().orElseThrow().trials().stream()
                 .map(Search.Trial::params)

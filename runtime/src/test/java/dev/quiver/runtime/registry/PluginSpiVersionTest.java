@@ -10,6 +10,7 @@ import dev.quiver.api.Plugin;
 import dev.quiver.api.QuiverException;
 import dev.quiver.api.SpiVersion;
 import dev.quiver.api.metric.MetricFactory;
+import dev.quiver.runtime.registry.internal.SpiVersionCheck;
 import dev.quiver.runtime.testplugins.TestPlugin;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -148,7 +149,7 @@ class PluginSpiVersionTest {
     void aPluginForThisVersionIsAccepted() {
         ServicePluginRegistry registry = ServicePluginRegistry.of(List.of(new TestPlugin()));
         assertTrue(registry.metrics().containsKey("mse"));
-        assertTrue(ServicePluginRegistry.versionProblem(new TestPlugin(), "t").isEmpty());
+        assertTrue(SpiVersionCheck.problem(new TestPlugin(), "t").isEmpty());
     }
 
     /** Compiles {@code name}'s source (and any further name/source pairs) into {@code out}, against this classpath. */

@@ -14,6 +14,8 @@ import dev.quiver.api.model.TrainingData;
 import dev.quiver.runtime.exec.ExecTestComponents;
 import dev.quiver.runtime.exec.Executor;
 import dev.quiver.runtime.exec.RunOptions;
+import dev.quiver.runtime.pipeline.DataPlan;
+import dev.quiver.runtime.pipeline.ModelPlan;
 import dev.quiver.runtime.pipeline.Named;
 import dev.quiver.runtime.pipeline.Pipeline;
 import dev.quiver.runtime.pipeline.SplitSpec;
@@ -111,16 +113,14 @@ class RunTelemetryTest {
                 base.file(),
                 base.name(),
                 base.seed(),
-                base.source(),
-                base.columns(),
-                base.task(),
-                base.split(),
-                List.of(),
-                new Named<>("diverging", diverging, Map.of()),
+                new DataPlan(
+                        base.data().source(), base.data().columns(), base.data().split(), List.of()),
+                new ModelPlan(
+                        new Named<>("diverging", diverging, Map.of()),
+                        base.model().task(),
+                        0),
                 base.metrics(),
-                base.outputDir(),
-                base.document(),
-                0);
+                base.output());
 
         assertThrows(
                 QuiverException.class, () -> new Executor(new RunTelemetry(sdk)).run(pipeline, RunOptions.defaults()));

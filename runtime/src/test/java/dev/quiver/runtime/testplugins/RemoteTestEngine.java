@@ -30,7 +30,7 @@ public final class RemoteTestEngine implements ExecutionEngine {
     @Override
     public RunResult run(EngineRun run) {
         int workers = ((Number) run.executionOptions().getOrDefault(WORKERS.name(), 1)).intValue();
-        List<String> features = run.pipeline().plannedFeatures();
+        List<String> features = run.pipeline().data().plannedFeatures();
         return run.complete((task, classes, context) ->
                 new DistributedFit.Result(List.of(), new MeanModel.Mean(10.0 * workers, features), 0));
     }

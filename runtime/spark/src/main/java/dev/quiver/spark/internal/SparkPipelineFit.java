@@ -53,17 +53,18 @@ public final class SparkPipelineFit implements DistributedFit {
 
     @Override
     public Result fit(Task task, List<String> classes, FitContext context) {
-        List<String> features = pipeline.columns().features();
-        String target = pipeline.columns()
+        List<String> features = pipeline.data().columns().features();
+        String target = pipeline.data()
+                .columns()
                 .target()
                 .orElseThrow(() -> new QuiverException(ErrorCode.CONFIG, "training on Spark needs a target column."));
         int count = partitions > 0 ? partitions : spark.defaultParallelism();
-        List<SourceSplit> splits = pipeline.source().component().splits(count);
+        List<SourceSplit> splits = pipeline.data().source().component().splits(count);
         if (splits.isEmpty()) {
             throw new QuiverException(
                     ErrorCode.CONFIG,
-                    "source '" + pipeline.source().type() + "' ("
-                            + pipeline.source().component().describe()
+                    "source '" + pipeline.data().source().type() + "' ("
+                            + pipeline.data().source().component().describe()
                             + ") cannot be split for Spark; use a file source that can (csv, parquet).");
         }
         Optional<TargetClasses> found =
@@ -80,11 +81,11 @@ public final class SparkPipelineFit implements DistributedFit {
             long rows = blocks.map(b -> (long) b.rows()).fold(0L, Long::sum);
             if (rows == 0) {
                 throw new QuiverException(
-                        ErrorCode.DATA, pipeline.source().component().describe() + ": no rows to train on.");
+                        ErrorCode.DATA, pipeline.data().source().component().describe() + ": no rows to train on.");
             }
             context.note("Spark: " + rows + " rows in " + splits.size() + " splits");
             List<FittedTransform> fitted = new ArrayList<>();
-            for (Named<?> transform : pipeline.transforms()) {
+            for (Named<?> transform : pipeline.data().transforms()) {
                 blocks = fitTransform(transform, blocks, features, fitted);
                 cached.add(blocks);
             }
@@ -135,7 +136,7 @@ public final class SparkPipelineFit implements DistributedFit {
     }
 
     private Model train(JavaRDD<FeatureBlock> blocks, int width, FitContext context) {
-        List<String> planned = pipeline.plannedFeatures();
+        List<String> planned = pipeline.data().plannedFeatures();
         if (!SparkSupport.gradientDescent(pipeline)) {
             LinearFit fit = DistributedLeastSquares.fit(blocks, width);
             return pieces.linearRegression(planned, fit.weight(), fit.bias());
@@ -154,12 +155,13 @@ public final class SparkPipelineFit implements DistributedFit {
         if (classes.classes().size() < 2) {
             throw new QuiverException(
                     ErrorCode.DATA,
-                    pipeline.model().type() + " needs at least two classes in the target, found " + classes.classes()
-                            + ".");
+                    pipeline.model().trainer().type() + " needs at least two classes in the target, found "
+                            + classes.classes() + ".");
         }
         TrainingSetup setup = setup(context);
         boolean classIndices = setup.loss().classIndexTargets();
-        boolean ovr = task == Task.MULTICLASS && pipeline.model().type().equals(SparkSupport.LOGISTIC_REGRESSION);
+        boolean ovr =
+                task == Task.MULTICLASS && pipeline.model().trainer().type().equals(SparkSupport.LOGISTIC_REGRESSION);
         if (ovr && classIndices) {
             throw new QuiverException(
                     ErrorCode.CONFIG,
@@ -169,9 +171,16 @@ public final class SparkPipelineFit implements DistributedFit {
         int outputs =
                 task == Task.BINARY ? (classIndices ? 2 : 1) : classes.classes().size();
         LinearOutputs fit = gradientDescent(blocks, width, outputs, lossName(task), context);
-        double threshold = pipeline.model().options().get("threshold") instanceof Number t ? t.doubleValue() : 0.5;
+        double threshold =
+                pipeline.model().trainer().options().get("threshold") instanceof Number t ? t.doubleValue() : 0.5;
         return pieces.linearClassifier(
-                pipeline.model().type(), pipeline.plannedFeatures(), fit, task, classes, threshold, ovr);
+                pipeline.model().trainer().type(),
+                pipeline.data().plannedFeatures(),
+                fit,
+                task,
+                classes,
+                threshold,
+                ovr);
     }
 
     private static TrainingSetup setup(FitContext context) {
@@ -222,16 +231,17 @@ public final class SparkPipelineFit implements DistributedFit {
 
     /** The loss by name: {@code training.loss}, or the model's default for {@code task}. */
     private String lossName(Task task) {
-        Object loss = pipeline.trainingOptions().get("loss");
+        Object loss = pipeline.model().trainingOptions().get("loss");
         if (loss instanceof String name) {
             return name;
         }
         return pipeline.model()
+                .trainer()
                 .component()
                 .training()
                 .map(TrainingDefaults::losses)
                 .map(l -> l.get(task))
-                .orElseThrow(() ->
-                        new IllegalStateException(pipeline.model().type() + " names no default loss for " + task));
+                .orElseThrow(() -> new IllegalStateException(
+                        pipeline.model().trainer().type() + " names no default loss for " + task));
     }
 }

@@ -32,11 +32,11 @@ public final class SparkSupport {
         if (pipeline.search().isPresent()) {
             limits.add("tune: is not run on Spark yet; tune locally, then run the best trial's values on Spark");
         }
-        SplitSpec split = pipeline.split();
+        SplitSpec split = pipeline.data().split();
         if (split.folds() > 0 || split.test() > 0 || split.validation() > 0) {
             limits.add("split: must be none on Spark for now (every row trains; hold out a test file instead)");
         }
-        for (Named<?> transform : pipeline.transforms()) {
+        for (Named<?> transform : pipeline.data().transforms()) {
             if (!TRANSFORMS.contains(transform.type())) {
                 limits.add("transform '" + transform.type() + "' is not fitted on Spark yet (Spark fits "
                         + String.join(", ", TRANSFORMS.stream().sorted().toList()) + ")");
@@ -48,7 +48,7 @@ public final class SparkSupport {
                 limits.add("transform 'standardize': withMean and withStd are not supported on Spark yet");
             }
         }
-        String model = pipeline.model().type();
+        String model = pipeline.model().trainer().type();
         if (!MODELS.contains(model)) {
             limits.add("model '" + model + "' is not trained on Spark yet (Spark trains "
                     + String.join(", ", MODELS.stream().sorted().toList()) + ")");
@@ -67,7 +67,7 @@ public final class SparkSupport {
     }
 
     private static void checkLinearRegression(Pipeline pipeline, List<String> limits) {
-        Map<String, Object> model = pipeline.model().options();
+        Map<String, Object> model = pipeline.model().trainer().options();
         if (!gradientDescent(pipeline)) {
             if (Boolean.FALSE.equals(model.get("fitIntercept"))
                     || (model.get("l2") instanceof Number l2 && l2.doubleValue() != 0)) {
@@ -80,11 +80,11 @@ public final class SparkSupport {
 
     /** Limits of every model Spark trains by gradient descent. */
     private static void checkGradientDescent(Pipeline pipeline, List<String> limits) {
-        Map<String, Object> model = pipeline.model().options();
+        Map<String, Object> model = pipeline.model().trainer().options();
         if (model.containsKey("init") && !"zeros".equals(model.get("init"))) {
             limits.add("model.init: only zeros on Spark (the local run's random initial weights are not shipped)");
         }
-        Map<String, Object> training = pipeline.trainingOptions();
+        Map<String, Object> training = pipeline.model().trainingOptions();
         if (training.containsKey("schedule") || training.containsKey("earlyStopping")) {
             limits.add("training.schedule and training.earlyStopping are not applied on Spark yet");
         }
@@ -94,13 +94,13 @@ public final class SparkSupport {
         if (training.get("loss") instanceof Map<?, ?>) {
             limits.add("training.loss: give the loss by name on Spark (each task makes it with its defaults)");
         }
-        if (training.containsKey("checkpoint") || pipeline.checkpointEvery() > 0) {
+        if (training.containsKey("checkpoint") || pipeline.model().checkpointEvery() > 0) {
             limits.add("checkpoint: is not written on Spark yet");
         }
     }
 
     /** Whether the pipeline's linear regression trains by gradient descent ({@code solver: gd}). */
     static boolean gradientDescent(Pipeline pipeline) {
-        return "gd".equals(pipeline.model().options().get("solver"));
+        return "gd".equals(pipeline.model().trainer().options().get("solver"));
     }
 }

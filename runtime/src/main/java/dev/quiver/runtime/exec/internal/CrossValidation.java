@@ -110,7 +110,7 @@ public final class CrossValidation {
             BufferAllocator parent,
             int threads,
             RunListener listener) {
-        int k = pipeline.split().folds();
+        int k = pipeline.data().split().folds();
         int[][] held = Folds.assign(rows.rows(), k, pipeline.seed(), labels);
         // Every fold trains the same way, so a warning usually comes k times; it is said once.
         Set<String> said = new HashSet<>();
@@ -142,16 +142,16 @@ public final class CrossValidation {
             List<String> classes,
             BufferAllocator parent,
             RunListener listener) {
-        int k = pipeline.split().folds();
+        int k = pipeline.data().split().folds();
         String name = "cv.fold" + (index + 1);
         BufferAllocator allocator = parent.newChildAllocator(name, 0, Long.MAX_VALUE);
         boolean failed = true;
         try (Table train = rows.select(Folds.complement(rows.rows(), validationRows), allocator);
                 Table validation = rows.select(validationRows, allocator)) {
             Source trainRows = train.asSource(
-                    pipeline.source().component().describe() + " (fold " + (index + 1) + " training rows)");
+                    pipeline.data().source().component().describe() + " (fold " + (index + 1) + " training rows)");
             Source heldOut = validation.asSource(
-                    pipeline.source().component().describe() + " (fold " + (index + 1) + " held-out rows)");
+                    pipeline.data().source().component().describe() + " (fold " + (index + 1) + " held-out rows)");
             FitStep step = new FitStep(pipeline, task, classes);
             FitStep.Transforms transforms = step.fitTransforms(trainRows, FitStep.Stages.on(allocator));
             TrainingData data = step.trainingData(transforms.apply(trainRows), transforms, Optional.empty());
@@ -163,7 +163,7 @@ public final class CrossValidation {
                     RunTelemetry.noop(),
                     pipeline.name(),
                     Optional.empty(),
-                    pipeline.trainingFor(task));
+                    pipeline.model().trainingFor(task));
             FittedPipeline fitted = step.fitted(train.schema(), transforms, step.train(data, context));
             Map<String, Double> trainScores = step.score(fitted, trainRows, allocator);
             Map<String, Double> heldOutScores = step.score(fitted, heldOut, allocator);

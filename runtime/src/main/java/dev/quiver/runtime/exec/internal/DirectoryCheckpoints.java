@@ -13,6 +13,7 @@ import dev.quiver.api.state.StateWriter;
 import dev.quiver.runtime.bundle.AtomicDirectory;
 import dev.quiver.runtime.bundle.JsonStateReader;
 import dev.quiver.runtime.bundle.JsonStateWriter;
+import dev.quiver.runtime.exec.RunListener;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -22,7 +23,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -167,6 +171,19 @@ public final class DirectoryCheckpoints implements Checkpoints {
     }
 
     /** Deletes the checkpoints once the run they belong to has been saved. */
+    /**
+     * The run is saved: its checkpoints are no longer needed. Best effort, since failing to delete them must not
+     * turn a finished run into a failed one (a warning says so); a later run without --resume clears them anyway.
+     */
+    void discardAfterCommit(RunListener listener) {
+        try {
+            discard();
+        } catch (UncheckedIOException e) {
+            listener.warn("The run is saved, but its checkpoints could not be deleted ("
+                    + e.getCause().getMessage() + "); delete " + folder + " by hand if it is still there.");
+        }
+    }
+
     public void discard() {
         try {
             deleteCheckpointFolder(folder);
@@ -234,6 +251,16 @@ public final class DirectoryCheckpoints implements Checkpoints {
         @Override
         public void close() throws IOException {
             flush();
+        }
+    }
+
+    /** The fingerprint a checkpoint records: the SHA-256 of the resolved pipeline {@code document} as JSON. */
+    static String fingerprint(Map<String, Object> document) {
+        try {
+            byte[] json = new ObjectMapper().writeValueAsBytes(document);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
+        } catch (IOException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

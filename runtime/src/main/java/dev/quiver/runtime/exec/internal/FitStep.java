@@ -89,8 +89,8 @@ final class FitStep {
     /** Each transform fitted in turn (piece {@code fit.<type>}) on {@code train} as the ones before output it. */
     Transforms fitTransforms(Source train, Stages stages) {
         List<FittedTransform> fitted = new ArrayList<>();
-        Columns columns = pipeline.columns();
-        for (Named<Transform> transform : pipeline.transforms()) {
+        Columns columns = pipeline.data().columns();
+        for (Named<Transform> transform : pipeline.data().transforms()) {
             Source rows = TransformedSource.of(train, fitted);
             Columns in = columns;
             FittedTransform f = stages.run(
@@ -104,7 +104,7 @@ final class FitStep {
 
     /** Transforms fitted elsewhere (an execution engine), in pipeline order, with the columns they output. */
     Transforms transforms(List<FittedTransform> fitted) {
-        Columns columns = pipeline.columns();
+        Columns columns = pipeline.data().columns();
         for (FittedTransform f : fitted) {
             columns = f.columns(columns);
         }
@@ -131,10 +131,11 @@ final class FitStep {
 
     /** Trains the pipeline's model; a trainer returning null is a plugin bug. */
     Model train(TrainingData data, FitContext context) {
-        Model model = pipeline.model().component().fit(data, context);
+        Model model = pipeline.model().trainer().component().fit(data, context);
         if (model == null) {
             throw new QuiverException(
-                    ErrorCode.INTERNAL, "The model '" + pipeline.model().type() + "' returned no model from training.");
+                    ErrorCode.INTERNAL,
+                    "The model '" + pipeline.model().trainer().type() + "' returned no model from training.");
         }
         return model;
     }
@@ -144,8 +145,8 @@ final class FitStep {
         return new FittedPipeline(
                 pipeline.name(),
                 rawSchema,
-                pipeline.columns().features(),
-                pipeline.columns().target(),
+                pipeline.data().columns().features(),
+                pipeline.data().columns().target(),
                 task,
                 classes,
                 transforms.fitted(),

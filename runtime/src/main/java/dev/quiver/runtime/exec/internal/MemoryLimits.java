@@ -126,10 +126,10 @@ public final class MemoryLimits {
     /** What would make the pipeline stream that it does not do yet, or nothing when it streams already. */
     static String streamingAdvice(Pipeline pipeline) {
         List<String> steps = new ArrayList<>();
-        if (!pipeline.split().isNone()) {
+        if (!pipeline.data().split().isNone()) {
             steps.add("split: none (the splits are held in memory; with none the source is streamed)");
         }
-        Map<String, Object> training = pipeline.trainingOptions();
+        Map<String, Object> training = pipeline.model().trainingOptions();
         boolean shuffleAll = !Boolean.FALSE.equals(training.get("shuffle"))
                 && (!(training.get("shuffleBuffer") instanceof Number n) || n.longValue() == 0);
         if (shuffleAll && !training.isEmpty()) {

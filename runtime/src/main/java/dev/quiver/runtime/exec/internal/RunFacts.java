@@ -48,7 +48,8 @@ final class RunFacts {
         about.put("name", pipeline.name());
         about.put("file", pipeline.file().toAbsolutePath().normalize().toString());
         about.put(
-                "sha256", FileDigest.sha256(RunBundle.yaml(pipeline.document()).getBytes(StandardCharsets.UTF_8)));
+                "sha256",
+                FileDigest.sha256(RunBundle.yaml(pipeline.output().document()).getBytes(StandardCharsets.UTF_8)));
         facts.put("pipeline", about);
         facts.put("started", target.started().toString());
         facts.put("finished", finished.toString());
@@ -89,7 +90,7 @@ final class RunFacts {
         Path base = pipeline.file().toAbsolutePath().normalize().getParent();
         TreeSet<Path> files = new TreeSet<>();
         if (base != null) {
-            values(pipeline.document().get("source"), text -> files.addAll(filesNamed(base, text)));
+            values(pipeline.output().document().get("source"), text -> files.addAll(filesNamed(base, text)));
         }
         List<Map<String, Object>> out = new ArrayList<>();
         for (Path file : files) {

@@ -1,19 +1,14 @@
 package dev.quiver.runtime.exec.internal;
 
 import dev.quiver.api.Task;
-import dev.quiver.api.data.ArrowColumns;
-import dev.quiver.api.data.BatchReader;
 import dev.quiver.api.data.Source;
 import dev.quiver.api.metric.Metric;
 import dev.quiver.api.metric.Predictions;
-import dev.quiver.api.model.ClassLabels;
 import dev.quiver.api.model.EarlyStopping;
 import dev.quiver.api.model.EpochStats;
-import dev.quiver.api.model.PredictionColumns;
 import dev.quiver.api.transform.FittedTransform;
 import dev.quiver.runtime.bundle.FittedPipeline;
 import dev.quiver.runtime.bundle.RunMarker;
-import dev.quiver.runtime.explain.ClusterScores;
 import dev.quiver.runtime.explain.Coefficients;
 import dev.quiver.runtime.explain.FeatureImportance;
 import dev.quiver.runtime.explain.Importances;
@@ -32,11 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SplittableRandom;
-import java.util.TreeMap;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
  * Gathers the report's {@link Insights} after a run is scored: the splits' rows and classes, the training
@@ -53,8 +44,6 @@ final class RunInsights {
     static final int PDP_GRID = 20;
     /** How many features get a partial-dependence curve. */
     static final int PDP_FEATURES = 3;
-    /** Points the O(n²) silhouette uses at most (a seeded sample beyond). */
-    static final int SILHOUETTE_ROWS = 2000;
 
     private RunInsights() {}
 
@@ -112,7 +101,7 @@ final class RunInsights {
         if (target.isPresent()) {
             curves = partialDependence(fitted, evaluated, top(fitted, importance, coefficients, summary), allocator);
         } else {
-            clusters = clusters(fitted, evaluated, pipeline.seed(), allocator);
+            clusters = ClusterInsight.of(fitted, evaluated, pipeline.seed(), allocator);
         }
 
         EpochStats best = bestEpoch(pipeline, fitted.task(), history);
@@ -236,91 +225,8 @@ final class RunInsights {
         return out;
     }
 
-    /** Cluster sizes and centroids in the model's input space, with silhouette and Davies-Bouldin. */
-    private static Insights.Clusters clusters(
-            FittedPipeline fitted, Source rows, long seed, BufferAllocator allocator) {
-        List<String> inputs = fitted.model().features();
-        List<double[]> points = new ArrayList<>();
-        try (BatchReader reader =
-                TransformedSource.of(rows, fitted.transforms()).open(allocator)) {
-            while (reader.loadNextBatch()) {
-                VectorSchemaRoot root = reader.root();
-                for (int r = 0; r < root.getRowCount(); r++) {
-                    double[] p = new double[inputs.size()];
-                    for (int f = 0; f < p.length; f++) {
-                        p[f] = ArrowColumns.getDouble(root.getVector(inputs.get(f)), r);
-                    }
-                    points.add(p);
-                }
-            }
-        }
-        List<String> labels = new ArrayList<>();
-        try (BatchReader reader = rows.open(allocator)) {
-            while (reader.loadNextBatch()) {
-                try (VectorSchemaRoot out = fitted.predict(reader.root(), allocator)) {
-                    FieldVector v = out.getVector(PredictionColumns.PREDICTION);
-                    for (int r = 0; r < out.getRowCount(); r++) {
-                        labels.add(ClassLabels.labelOf(v, r));
-                    }
-                }
-            }
-        }
-        TreeMap<String, Integer> index = new TreeMap<>(RunInsights::byNumberThenText);
-        labels.forEach(l -> index.putIfAbsent(l, 0));
-        int next = 0;
-        for (Map.Entry<String, Integer> e : index.entrySet()) {
-            e.setValue(next++);
-        }
-        int[] cluster = labels.stream().mapToInt(index::get).toArray();
-        double[][] x = points.toArray(new double[0][]);
-        int k = index.size();
-        Map<String, Double> scoresByName = new LinkedHashMap<>();
-        int[] sample = sample(x.length, SILHOUETTE_ROWS, seed);
-        double[][] xs = new double[sample.length][];
-        int[] cs = new int[sample.length];
-        for (int i = 0; i < sample.length; i++) {
-            xs[i] = x[sample[i]];
-            cs[i] = cluster[sample[i]];
-        }
-        scoresByName.put("silhouette", ClusterScores.silhouette(xs, cs));
-        scoresByName.put("davies-bouldin", ClusterScores.daviesBouldin(x, cluster));
-        return new Insights.Clusters(
-                inputs,
-                ClusterScores.sizes(cluster, k),
-                ClusterScores.centroids(x, cluster, k),
-                scoresByName,
-                sample.length);
-    }
-
-    private static int byNumberThenText(String a, String b) {
-        try {
-            return Double.compare(Double.parseDouble(a), Double.parseDouble(b));
-        } catch (NumberFormatException | NullPointerException e) {
-            return String.valueOf(a).compareTo(String.valueOf(b));
-        }
-    }
-
-    /** All of {@code 0..n-1} when {@code n <= max}, else a seeded sample of {@code max}, ascending. */
-    static int[] sample(int n, int max, long seed) {
-        int[] all = new int[n];
-        Arrays.setAll(all, i -> i);
-        if (n <= max) {
-            return all;
-        }
-        SplittableRandom random = new SplittableRandom(seed);
-        for (int i = 0; i < max; i++) {
-            int j = i + random.nextInt(n - i);
-            int t = all[i];
-            all[i] = all[j];
-            all[j] = t;
-        }
-        int[] out = Arrays.copyOf(all, max);
-        Arrays.sort(out);
-        return out;
-    }
-
     private static Optional<EarlyStopping> stopping(Pipeline pipeline, Task task) {
-        return pipeline.trainingFor(task).flatMap(t -> t.earlyStopping());
+        return pipeline.model().trainingFor(task).flatMap(t -> t.earlyStopping());
     }
 
     /** The epoch early stopping judged best, found as the training loop finds it; null without early stopping. */

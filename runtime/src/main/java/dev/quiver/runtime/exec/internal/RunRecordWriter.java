@@ -26,9 +26,9 @@ import java.util.Optional;
 final class RunRecordWriter {
 
     private final Pipeline pipeline;
-    private final RunExecution.Extras extras;
+    private final RunExtras extras;
 
-    RunRecordWriter(Pipeline pipeline, RunExecution.Extras extras) {
+    RunRecordWriter(Pipeline pipeline, RunExtras extras) {
         this.pipeline = pipeline;
         this.extras = extras;
     }
@@ -63,7 +63,7 @@ final class RunRecordWriter {
             long rowEpochs,
             Map<String, Object> facts,
             Insights insights) {
-        RunBundle.writeModel(folder, fitted, pipeline.seed(), pipeline.document());
+        RunBundle.writeModel(folder, fitted, pipeline.seed(), pipeline.output().document());
         RunBundle.writeJson(folder.resolve(RunBundle.METRICS), metrics);
         RunBundle.writeJson(folder.resolve(RunBundle.RUN), facts);
         writeText(folder.resolve(RunBundle.HISTORY), history.toCsv());
@@ -97,9 +97,9 @@ final class RunRecordWriter {
     private void writeReport(
             Path file, RunScores scores, History history, FittedPipeline fitted, long rows, Insights insights) {
         Map<String, String> facts = new LinkedHashMap<>();
-        facts.put("model", pipeline.model().type());
+        facts.put("model", pipeline.model().trainer().type());
         facts.put("task", fitted.task().label());
-        facts.put("source", pipeline.source().component().describe());
+        facts.put("source", pipeline.data().source().component().describe());
         facts.put("seed", Long.toString(pipeline.seed()));
         Long trainRows = insights.splitRows().get(RunScores.TRAIN);
         if (trainRows != null) {
@@ -116,7 +116,7 @@ final class RunRecordWriter {
                     file,
                     new ReportData(
                             pipeline.name(),
-                            RunBundle.yaml(pipeline.document()),
+                            RunBundle.yaml(pipeline.output().document()),
                             facts,
                             scores.values(),
                             history.epochs(),

@@ -46,7 +46,7 @@ public final class RunTarget implements AutoCloseable {
             Path exact = options.outputDir().get().toAbsolutePath().normalize();
             return new RunTarget(exact, DirectoryCheckpoints.folderFor(exact), Optional.empty(), Optional.empty(), now);
         }
-        RunHistory history = RunHistory.open(pipeline.outputDir(), options.listener()::warn);
+        RunHistory history = RunHistory.open(pipeline.output().dir(), options.listener()::warn);
         String id = history.nextId(now);
         return new RunTarget(
                 history.dir().resolve(id), history.checkpoints(), Optional.of(history), Optional.of(id), now);

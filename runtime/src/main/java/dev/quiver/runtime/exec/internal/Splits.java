@@ -1,6 +1,7 @@
 package dev.quiver.runtime.exec.internal;
 
 import dev.quiver.api.QuiverException;
+import dev.quiver.api.Task;
 import dev.quiver.api.data.Source;
 import dev.quiver.api.model.TrainingSetup;
 import dev.quiver.runtime.pipeline.Pipeline;
@@ -25,10 +26,10 @@ record Splits(
         implements AutoCloseable {
 
     static Splits prepare(Pipeline pipeline, Stage stage, BufferAllocator owner, RunTelemetry telemetry) {
-        Source source = pipeline.source().component();
-        SplitSpec spec = pipeline.split();
-        Optional<String> target = pipeline.columns().target();
-        boolean classification = pipeline.task().isClassification() && target.isPresent();
+        Source source = pipeline.data().source().component();
+        SplitSpec spec = pipeline.data().split();
+        Optional<String> target = pipeline.data().columns().target();
+        boolean classification = pipeline.model().task().isClassification() && target.isPresent();
         Optional<Source> heldOut = source.validationRows();
         if (heldOut.isPresent()) {
             // The source split its rows itself (a text corpus, by position); both parts stream from it.
@@ -91,8 +92,8 @@ record Splits(
      */
     static boolean trainsInMemory(Pipeline pipeline) {
         return pipeline.execution().isLocal()
-                && !pipeline.training().isEmpty()
-                && pipeline.training().values().stream().noneMatch(TrainingSetup::streams);
+                && !pipeline.model().training().isEmpty()
+                && pipeline.model().training().values().stream().noneMatch(TrainingSetup::streams);
     }
 
     /** {@code split: none} of an in-memory run: every row read once into one table that trains and is scored. */
@@ -113,6 +114,21 @@ record Splits(
     }
 
     /** The training rows as a table (they come first in {@link #tables}); empty with split: none. */
+    /** The training rows that cross-validation divides into folds (only a split with folds has them in memory). */
+    Table foldRows() {
+        return trainTable().orElseThrow(() -> new IllegalStateException("folds without a split"));
+    }
+
+    /**
+     * The fold rows' labels for stratified folds: when the split stratifies, the task is classification and there
+     * is a target; null for plain folds.
+     */
+    String[] foldLabels(Pipeline pipeline, Task task) {
+        Optional<String> target = pipeline.data().columns().target();
+        boolean stratify = pipeline.data().split().stratify() && task.isClassification() && target.isPresent();
+        return stratify ? foldRows().labels(target.get()) : null;
+    }
+
     Optional<Table> trainTable() {
         return tables.isEmpty() ? Optional.empty() : Optional.of(tables.get(0));
     }

@@ -15,10 +15,7 @@ import org.apache.arrow.vector.BaseIntVector;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.FloatingPointVector;
-import org.apache.arrow.vector.VectorLoader;
 import org.apache.arrow.vector.VectorSchemaRoot;
-import org.apache.arrow.vector.VectorUnloader;
-import org.apache.arrow.vector.ipc.message.ArrowRecordBatch;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.apache.arrow.vector.util.TransferPair;
 
@@ -239,7 +236,7 @@ public final class Table implements AutoCloseable {
 
             @Override
             public BatchReader open(BufferAllocator allocator) {
-                return new SharingReader(VectorSchemaRoot.create(schema, allocator));
+                return new SharingReader(batches, lines, VectorSchemaRoot.create(schema, allocator));
             }
 
             @Override
@@ -257,55 +254,5 @@ public final class Table implements AutoCloseable {
     @Override
     public void close() {
         batches.forEach(VectorSchemaRoot::close);
-    }
-
-    /** Loads each batch into its root by sharing buffers (an unload/load round trip retains, never copies). */
-    private final class SharingReader implements BatchReader {
-
-        private final VectorSchemaRoot root;
-        private final VectorLoader loader;
-        private int next;
-        /** The table row of the current batch's first row. */
-        private int firstRow;
-
-        private int batchRows;
-        private boolean closed;
-
-        SharingReader(VectorSchemaRoot root) {
-            this.root = root;
-            this.loader = new VectorLoader(root);
-        }
-
-        @Override
-        public VectorSchemaRoot root() {
-            return root;
-        }
-
-        @Override
-        public boolean loadNextBatch() {
-            if (next >= batches.size()) {
-                root.clear();
-                return false;
-            }
-            firstRow += batchRows;
-            batchRows = batches.get(next).getRowCount();
-            try (ArrowRecordBatch batch = new VectorUnloader(batches.get(next++)).getRecordBatch()) {
-                loader.load(batch);
-            }
-            return true;
-        }
-
-        @Override
-        public long line(int row) {
-            return lines == null ? 0 : lines[firstRow + row];
-        }
-
-        @Override
-        public void close() {
-            if (!closed) {
-                closed = true;
-                root.close();
-            }
-        }
     }
 }

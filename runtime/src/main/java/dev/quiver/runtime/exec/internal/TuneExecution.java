@@ -91,7 +91,7 @@ public final class TuneExecution {
                         options,
                         telemetry,
                         parent,
-                        new RunExecution.Extras(
+                        new RunExtras(
                                 Map.of("tune", toJson(outcomes, best)),
                                 Map.of("tuning", summary(outcomes, best)),
                                 rows(outcomes, best)))

@@ -61,7 +61,7 @@ public final class ProtoGraph implements OnnxGraph {
                     "column '" + name + "' has type " + type + ", which has no ONNX input here");
         }
         String tensor = unique(name);
-        inputs.put(tensor, valueInfo(tensor, elementType, true));
+        inputs.put(tensor, ProtoValues.valueInfo(tensor, elementType, true));
         if (elementType == STRING) {
             setColumn(name, tensor, true);
         } else if (elementType == DOUBLE) {
@@ -148,7 +148,7 @@ public final class ProtoGraph implements OnnxGraph {
                 .addOutput(output);
         attributes.entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
-                .forEach(e -> node.addAttribute(attribute(e.getKey(), e.getValue())));
+                .forEach(e -> node.addAttribute(ProtoValues.attribute(e.getKey(), e.getValue())));
         graph.addNode(node);
         return output;
     }
@@ -201,7 +201,7 @@ public final class ProtoGraph implements OnnxGraph {
                 .setName("output." + field.getName())
                 .addInput(tensor)
                 .addOutput(field.getName()));
-        graph.addOutput(valueInfo(field.getName(), elementType, false));
+        graph.addOutput(ProtoValues.valueInfo(field.getName(), elementType, false));
     }
 
     /** The finished graph: only the inputs some node reads (a column the pipeline drops is not asked for). */
@@ -272,40 +272,5 @@ public final class ProtoGraph implements OnnxGraph {
             name = hint + "_" + i;
         }
         return name;
-    }
-
-    private static OnnxMl.AttributeProto attribute(String name, Object value) {
-        OnnxMl.AttributeProto.Builder a = OnnxMl.AttributeProto.newBuilder().setName(name);
-        if (value instanceof Long l) {
-            a.setType(OnnxMl.AttributeProto.AttributeType.INT).setI(l);
-        } else if (value instanceof Double d) {
-            a.setType(OnnxMl.AttributeProto.AttributeType.FLOAT).setF(d.floatValue());
-        } else if (value instanceof String s) {
-            a.setType(OnnxMl.AttributeProto.AttributeType.STRING).setS(ByteString.copyFrom(s, StandardCharsets.UTF_8));
-        } else if (value instanceof long[] ints) {
-            a.setType(OnnxMl.AttributeProto.AttributeType.INTS);
-            for (long i : ints) {
-                a.addInts(i);
-            }
-        } else {
-            throw new IllegalArgumentException("attribute '" + name + "' has unsupported value " + value);
-        }
-        return a.build();
-    }
-
-    /** {@code [N, 1]} for an input, {@code [N]} for an output; N is the symbolic batch size. */
-    private static OnnxMl.ValueInfoProto valueInfo(String name, int elementType, boolean column) {
-        OnnxMl.TensorShapeProto.Builder shape = OnnxMl.TensorShapeProto.newBuilder()
-                .addDim(OnnxMl.TensorShapeProto.Dimension.newBuilder().setDimParam("N"));
-        if (column) {
-            shape.addDim(OnnxMl.TensorShapeProto.Dimension.newBuilder().setDimValue(1));
-        }
-        return OnnxMl.ValueInfoProto.newBuilder()
-                .setName(name)
-                .setType(OnnxMl.TypeProto.newBuilder()
-                        .setTensorType(OnnxMl.TypeProto.Tensor.newBuilder()
-                                .setElemType(elementType)
-                                .setShape(shape)))
-                .build();
     }
 }

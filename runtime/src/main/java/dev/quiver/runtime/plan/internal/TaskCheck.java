@@ -5,10 +5,10 @@ import dev.quiver.api.Task;
 import dev.quiver.api.metric.Metric;
 import dev.quiver.api.model.Trainer;
 import dev.quiver.api.optim.Loss;
+import dev.quiver.runtime.config.ConfigNode;
 import dev.quiver.runtime.config.Problems;
 import dev.quiver.runtime.pipeline.Named;
 import dev.quiver.runtime.pipeline.SplitSpec;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -31,23 +31,30 @@ final class TaskCheck {
     record Result(Task task, boolean inferred) {}
 
     private final Problems problems;
+    private final ConfigNode.Mapping root;
 
-    TaskCheck(Problems problems) {
+    /** Checks the document whose root is {@code root}, whose nodes locate each problem. */
+    TaskCheck(Problems problems, ConfigNode.Mapping root) {
         this.problems = problems;
+        this.root = root;
     }
 
     Optional<Result> check(
-            Task explicit,
+            Optional<Task> written,
             Location taskAt,
             Planner.Plan plan,
             Optional<Named<Trainer>> trainer,
-            Location modelAt,
             Optional<Loss> loss,
-            Location lossAt,
-            List<Named<Metric>> metrics,
-            List<Location> metricLocations,
-            SplitSpec split,
-            Location splitAt) {
+            ComponentSection.Metrics metrics,
+            SplitSpec split) {
+        Task explicit = written.orElse(null);
+        Location modelAt = ComponentSection.typeLocation(root, "model");
+        Location lossAt = root.get("training")
+                .filter(ConfigNode.Mapping.class::isInstance)
+                .flatMap(t -> ((ConfigNode.Mapping) t).get("loss"))
+                .map(ConfigNode::location)
+                .orElse(modelAt);
+        Location splitAt = root.get("split").map(ConfigNode::location).orElse(root.location());
         Optional<Field> target = plan.target();
         Result result;
         if (explicit != null) {
@@ -88,11 +95,11 @@ final class TaskCheck {
                 problems.add(lossAt, "this loss is for " + labels(l.tasks()) + ", but the pipeline does " + doing);
             }
         });
-        for (int i = 0; i < metrics.size(); i++) {
-            Named<Metric> m = metrics.get(i);
+        for (int i = 0; i < metrics.metrics().size(); i++) {
+            Named<Metric> m = metrics.metrics().get(i);
             if (!result.task().isSupportedBy(m.component().tasks())) {
                 problems.add(
-                        metricLocations.get(i),
+                        metrics.locations().get(i),
                         "metric '" + m.type() + "' is for "
                                 + labels(m.component().tasks()) + ", but the pipeline does " + doing);
             }

@@ -104,8 +104,8 @@ public final class TuneSection {
         if (goal == null) {
             objective.get().problem(GOAL.name(), "the objective needs a goal: maximize or minimize");
         }
-        boolean crossValidated = base.split().folds() > 0;
-        if (!crossValidated && base.split().validation() == 0) {
+        boolean crossValidated = base.data().split().folds() > 0;
+        if (!crossValidated && base.data().split().validation() == 0) {
             problems.add(
                     top.keyLocation("tune"),
                     "tuning scores each trial on held-out rows, so the pipeline needs "

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.quiver.api.ErrorCode;
 import dev.quiver.api.QuiverException;
+import dev.quiver.runtime.pipeline.DataPlan;
+import dev.quiver.runtime.pipeline.ModelPlan;
+import dev.quiver.runtime.pipeline.OutputPlan;
 import dev.quiver.runtime.pipeline.Pipeline;
 import dev.quiver.runtime.pipeline.SplitSpec;
 import java.nio.file.Path;
@@ -24,19 +27,10 @@ class MemoryLimitsTest {
                 Path.of("p.yaml"),
                 "p",
                 42,
-                null,
-                null,
-                null,
-                split,
+                new DataPlan(null, null, split, List.of(), List.of()),
+                new ModelPlan(null, null, false, training, Map.of(), 0),
                 List.of(),
-                null,
-                List.of(),
-                Path.of("out"),
-                Map.of(),
-                0,
-                false,
-                List.of(),
-                training);
+                new OutputPlan(Path.of("out"), Map.of()));
     }
 
     @Test

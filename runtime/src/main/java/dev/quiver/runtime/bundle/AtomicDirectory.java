@@ -4,13 +4,15 @@ import dev.quiver.api.ErrorCode;
 import dev.quiver.api.QuiverException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Comparator;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * A run folder built in a hidden temporary sibling ({@code .NAME.tmp-*}) and renamed into place on
@@ -249,15 +251,39 @@ public final class AtomicDirectory implements AutoCloseable {
         }
     }
 
-    /** Deletes a folder and its contents, not following links; a missing folder is fine. */
+    /**
+     * Deletes a folder and its contents, not following links; a missing folder, or an entry that vanishes during
+     * the walk (another thread or a shutdown hook deleting the same tree), is fine. Every failure is an
+     * {@link IOException}: {@link Files#walk} would throw {@link UncheckedIOException} mid-iteration, which callers
+     * that retry on {@code IOException} would not catch.
+     */
     public static void deleteRecursively(Path dir) throws IOException {
         if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                Files.deleteIfExists(file);
+                return FileVisitResult.CONTINUE;
             }
-        }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                if (e instanceof NoSuchFileException) {
+                    return FileVisitResult.CONTINUE;
+                }
+                throw e;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path folder, IOException e) throws IOException {
+                if (e != null && !(e instanceof NoSuchFileException)) {
+                    throw e;
+                }
+                Files.deleteIfExists(folder);
+                return FileVisitResult.CONTINUE;
+            }
+        });
     }
 }

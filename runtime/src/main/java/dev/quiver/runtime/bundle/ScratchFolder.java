@@ -22,6 +22,9 @@ public final class ScratchFolder implements AutoCloseable {
     /** The kind of a tuning search's scratch folder. */
     public static final String TUNE = ".tune-";
 
+    /** Appended to a scratch folder's name while it is being deleted. */
+    static final String DELETING = "-deleting";
+
     private static final int DELETE_ATTEMPTS = 40;
     private static final long DELETE_PAUSE_MILLIS = 50;
 
@@ -80,19 +83,28 @@ public final class ScratchFolder implements AutoCloseable {
             return;
         }
         closed = true;
-        // On SIGTERM the trials' own hooks delete their temporary folders inside this one at the same time, and a
-        // trial still training may write into it until the JVM halts, so a walk can meet a file that just vanished
-        // or a folder that just gained one: walk again, pausing so that a loaded machine's other hooks can finish
-        // (seen in CI: five walks back to back were not enough there).
+        // On SIGTERM a trial still training may keep creating files in this folder until the JVM halts, and the
+        // trials' own hooks delete their temporary folders inside it at the same time. Renaming it first cuts the
+        // trials off (their paths name the old folder, and a trial's folder is created only inside an existing
+        // one), so the walk below meets a tree that can only shrink. The new name keeps the prefix and the owner
+        // marker, so that if this process dies mid-delete the next run's sweep still finds it.
+        Path doomed = path;
+        try {
+            Path aside = path.resolveSibling(path.getFileName() + DELETING);
+            FolderMoves.move(path, aside);
+            doomed = aside;
+        } catch (IOException e) {
+            // not renamed (already gone, or a file system that refuses): delete it where it is
+        }
         for (int attempt = 1; ; attempt++) {
             try {
-                AtomicDirectory.deleteRecursively(path);
+                AtomicDirectory.deleteRecursively(doomed);
                 return;
             } catch (IOException e) {
                 if (attempt == DELETE_ATTEMPTS || !pause()) {
                     // the next run to this output deletes it (its owner marker names a process that is gone)
                     System.getLogger("dev.quiver")
-                            .log(System.Logger.Level.WARNING, "could not delete " + path + ": " + e);
+                            .log(System.Logger.Level.WARNING, "could not delete " + doomed + ": " + e);
                     return;
                 }
             }

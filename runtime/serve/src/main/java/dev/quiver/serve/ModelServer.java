@@ -40,8 +40,9 @@ public final class ModelServer implements AutoCloseable {
     /**
      * The JDK server's switch for {@code TCP_NODELAY} on accepted connections, off by default. With Nagle's
      * algorithm on, a keep-alive client's next small request waits for the delayed ACK of the last response
-     * (about 40 ms on Linux): measured here, 1-row predictions over 16 connections went from 290 to 2,500
-     * requests/s with it set. The JDK reads it once, when the first {@code HttpServer} of the process starts.
+     * (about 40 ms on Linux): in bench/serve.sh's run of 2026-12-04, 1-row predictions over 16 connections went
+     * from 260 to 741 requests/s with it set (docs/benchmarks.md). The JDK reads it once, when the first
+     * {@code HttpServer} of the process starts.
      */
     public static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
 

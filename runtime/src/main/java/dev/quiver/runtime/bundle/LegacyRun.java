@@ -80,7 +80,7 @@ public final class LegacyRun {
             reached.accept(STAGED);
             FolderMoves.move(dir, staging.resolve(id));
             reached.accept(MOVED);
-            RunHistory.writeLatest(staging, id);
+            LatestFile.write(staging, id);
             reached.accept(LATEST_WRITTEN);
             FolderMoves.move(staging, dir);
             FolderMoves.forceFolder(parent);
@@ -90,13 +90,13 @@ public final class LegacyRun {
             return Optional.empty();
         }
         Path staging = staged.get();
-        List<String> ids = RunHistory.idsOf(staging);
+        List<String> ids = HistoryLayout.ids(staging);
         if (ids.isEmpty()) {
             Files.delete(staging); // killed before the run moved in, and the run is gone: nothing to finish
             return Optional.empty();
         }
         if (RunHistory.latest(staging).isEmpty()) {
-            RunHistory.writeLatest(staging, ids.get(ids.size() - 1));
+            LatestFile.write(staging, ids.get(ids.size() - 1));
             reached.accept(LATEST_WRITTEN);
         }
         FolderMoves.move(staging, dir);

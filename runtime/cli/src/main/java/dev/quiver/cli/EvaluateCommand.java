@@ -8,12 +8,12 @@ import dev.quiver.api.metric.Metric;
 import dev.quiver.api.metric.MetricFactory;
 import dev.quiver.cli.internal.DataFiles;
 import dev.quiver.cli.internal.Json;
+import dev.quiver.cli.internal.ModelOption;
 import dev.quiver.cli.internal.RowLocator;
 import dev.quiver.runtime.Quiver;
 import dev.quiver.runtime.bundle.FittedPipeline;
 import dev.quiver.runtime.bundle.InvalidRowException;
 import dev.quiver.runtime.bundle.RunBundle;
-import dev.quiver.runtime.bundle.RunReference;
 import dev.quiver.runtime.exec.internal.Evaluation;
 import dev.quiver.runtime.exec.internal.MemoryLimits;
 import dev.quiver.runtime.pipeline.Named;
@@ -29,11 +29,12 @@ import org.apache.arrow.memory.BufferAllocator;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code quiver evaluate --model RUN_DIR --input FILE}: scores a saved run on new labelled rows with the
+ * {@code quiver evaluate --model RUN --input FILE}: scores a saved run on new labelled rows with the
  * metrics of its pipeline's {@code evaluate:} list (or those given with {@code --metric}).
  */
 @Command(name = "evaluate", description = "Score a saved run on new labelled data.")
@@ -42,12 +43,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
-    @Option(
-            names = "--model",
-            required = true,
-            paramLabel = "RUN",
-            description = "A run history (its LATEST run), a run folder or HISTORY/RUN_ID.")
-    Path reference;
+    @Mixin
+    ModelOption reference;
 
     /** The run folder {@link #reference} names. */
     private Path model;
@@ -66,7 +63,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        model = RunReference.resolve(reference).run();
+        model = reference.run();
         Quiver quiver = main.quiver();
         FittedPipeline fitted = quiver.loadModel(model);
         if (fitted.target().isEmpty()) {

@@ -73,6 +73,27 @@ class ClusteringLabelsTest {
         int scores = report.indexOf("id=\"cluster-scores\"");
         assertTrue(scores > 0 && report.indexOf("adjusted-rand", scores) > 0, "the cluster section shows it");
         assertTrue(report.contains("compares the clusters with the true groups of columns.labels"));
+
+        // quiver evaluate scores the saved clusters against the same column of new rows (here the same rows).
+        Path iris = PIPELINES.resolve("data/iris.csv");
+        PipelinesTest.Result evaluated =
+                quiver("evaluate", "--model", out.toString(), "--input", iris.toString(), "--json");
+        assertEquals(0, evaluated.code(), evaluated.err());
+        JsonNode evaluation = new ObjectMapper().readTree(evaluated.out());
+        assertEquals(150, evaluation.path("rows").asInt());
+        assertEquals(reported, evaluation.path("metrics").path("adjusted-rand").asDouble(Double.NaN), 0.0);
+
+        PipelinesTest.Result wrongTask =
+                quiver("evaluate", "--model", out.toString(), "--input", iris.toString(), "--metric", "accuracy");
+        assertEquals(2, wrongTask.code(), wrongTask.out() + wrongTask.err());
+        assertTrue(wrongTask.err().contains("Metric 'accuracy' does not score clustering runs"), wrongTask.err());
+
+        Path unlabelled = dir.resolve("unlabelled.csv");
+        Files.writeString(unlabelled, "sepal_length,sepal_width,petal_length,petal_width\n5.1,3.5,1.4,0.2\n");
+        PipelinesTest.Result noGroups = quiver("evaluate", "--model", out.toString(), "--input", unlabelled.toString());
+        assertEquals(3, noGroups.code(), noGroups.out() + noGroups.err());
+        assertTrue(
+                noGroups.err().contains("has no column 'species' (the true groups, columns.labels)"), noGroups.err());
     }
 
     @Test

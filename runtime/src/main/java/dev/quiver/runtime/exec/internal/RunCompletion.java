@@ -66,6 +66,7 @@ final class RunCompletion {
                         fitted,
                         splits,
                         pipeline.metrics(),
+                        pipeline.data().labels(),
                         stage.allocator(),
                         folder.path(),
                         PredictionsOutput.of(pipeline.output().document()),

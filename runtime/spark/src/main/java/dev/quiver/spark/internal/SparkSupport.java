@@ -20,8 +20,12 @@ public final class SparkSupport {
     static final String LINEAR_REGRESSION = "linear-regression";
     static final String LOGISTIC_REGRESSION = "logistic-regression";
     static final String SOFTMAX_REGRESSION = "softmax-regression";
-    /** The models Spark trains: linear ones, whose gradient {@link GradientSum} computes in closed form. */
-    static final Set<String> MODELS = Set.of(LINEAR_REGRESSION, LOGISTIC_REGRESSION, SOFTMAX_REGRESSION);
+    static final String MLP = "mlp";
+    /**
+     * The models Spark trains: linear ones, whose gradient {@link GradientSum} computes in closed form, and the
+     * engine's network, run forward and backward in tasks by {@link NetworkGradient}.
+     */
+    static final Set<String> MODELS = Set.of(LINEAR_REGRESSION, LOGISTIC_REGRESSION, SOFTMAX_REGRESSION, MLP);
 
     static final Set<String> TRANSFORMS = Set.of("standardize", "min-max");
 
@@ -81,7 +85,13 @@ public final class SparkSupport {
     /** Limits of every model Spark trains by gradient descent. */
     private static void checkGradientDescent(Pipeline pipeline, List<String> limits) {
         Map<String, Object> model = pipeline.model().trainer().options();
-        if (model.containsKey("init") && !"zeros".equals(model.get("init"))) {
+        if (pipeline.model().trainer().type().equals(MLP)) {
+            // The initial weights are drawn on the driver as the engine draws them; dropout masks are drawn per
+            // local batch row, which a task does not know.
+            if (model.get("dropout") instanceof Number d && d.doubleValue() > 0) {
+                limits.add("model.dropout: must be 0 on Spark (its masks follow the local batches' rows)");
+            }
+        } else if (model.containsKey("init") && !"zeros".equals(model.get("init"))) {
             limits.add("model.init: only zeros on Spark (the local run's random initial weights are not shipped)");
         }
         Map<String, Object> training = pipeline.model().trainingOptions();

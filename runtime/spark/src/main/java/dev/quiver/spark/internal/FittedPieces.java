@@ -47,6 +47,39 @@ final class FittedPieces {
                 .putDoubles("offset", offset));
     }
 
+    /**
+     * {@code impute}: each column's fill, a Double for a numeric column or a String for a text one (the plugin's
+     * saved layout: a flag, a number and a text per column).
+     */
+    FittedTransform impute(List<String> columns, List<Object> fills) {
+        int n = fills.size();
+        long[] isText = new long[n];
+        double[] numbers = new double[n];
+        List<String> texts = new java.util.ArrayList<>();
+        for (int c = 0; c < n; c++) {
+            isText[c] = fills.get(c) instanceof String ? 1 : 0;
+            numbers[c] = fills.get(c) instanceof Double d ? d : Double.NaN;
+            texts.add(fills.get(c) instanceof String s ? s : "");
+        }
+        return transform("impute", state -> state.putStrings("columns", columns)
+                .putLongs("isText", isText)
+                .putDoubles("numericFill", numbers)
+                .putStrings("textFill", texts));
+    }
+
+    /** {@code one-hot}: each column's categories, in the order of its indicator columns. */
+    FittedTransform oneHot(
+            List<String> columns, List<List<String>> categories, boolean ignoreUnknown, boolean dropFirst) {
+        return transform("one-hot", state -> {
+            state.putStrings("columns", columns);
+            StateWriter cats = state.child("categories");
+            for (int c = 0; c < columns.size(); c++) {
+                cats.putStrings(columns.get(c), categories.get(c));
+            }
+            state.putLong("ignoreUnknown", ignoreUnknown ? 1 : 0).putLong("dropFirst", dropFirst ? 1 : 0);
+        });
+    }
+
     /** {@code linear-regression}'s model: one output, {@code weight · x + bias}, regression head. */
     Model linearRegression(List<String> features, double[] weight, double bias) {
         JsonStateWriter state = JsonStateWriter.create();

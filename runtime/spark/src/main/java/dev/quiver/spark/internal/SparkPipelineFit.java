@@ -9,7 +9,9 @@ import dev.quiver.api.model.FitContext;
 import dev.quiver.api.model.Model;
 import dev.quiver.api.model.TrainingDefaults;
 import dev.quiver.api.model.TrainingSetup;
+import dev.quiver.api.transform.Columns;
 import dev.quiver.api.transform.FittedTransform;
+import dev.quiver.api.transform.Transform;
 import dev.quiver.engine.nn.Activation;
 import dev.quiver.engine.nn.Init;
 import dev.quiver.engine.nn.Network;
@@ -29,6 +31,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.arrow.vector.types.pojo.Schema;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.storage.StorageLevel;
@@ -75,12 +78,34 @@ public final class SparkPipelineFit implements DistributedFit {
                 task.isClassification() ? Optional.of(collectClasses(splits, target, classes)) : Optional.empty();
         List<JavaRDD<FeatureBlock>> cached = new ArrayList<>();
         try {
+            // impute and one-hot first, over the source's Arrow batches (they read text and missing cells);
+            // SparkSupport checked that they come before the numeric scalers.
+            Schema schema = pipeline.data().source().component().schema();
+            Columns columns = new Columns(features, Optional.of(target));
+            List<FittedTransform> fitted = new ArrayList<>();
+            List<ShippedTransform> shipped = new ArrayList<>();
+            List<Named<Transform>> transforms = pipeline.data().transforms();
+            int next = 0;
+            for (;
+                    next < transforms.size()
+                            && SparkSupport.SOURCE_TRANSFORMS.contains(
+                                    transforms.get(next).type());
+                    next++) {
+                FittedTransform transform =
+                        SourceTransformFits.fit(spark, splits, shipped, transforms.get(next), schema, columns, pieces);
+                fitted.add(transform);
+                shipped.add(ShippedTransform.of(transform));
+                schema = transform.outputSchema(schema);
+                columns = transform.columns(columns);
+            }
+            List<String> modelFeatures = columns.features();
             JavaRDD<FeatureBlock> blocks = SplitReader.blocks(
                     spark,
                     splits,
-                    features,
+                    modelFeatures,
                     target,
-                    found.map(TargetClasses::classes).orElse(List.of()));
+                    found.map(TargetClasses::classes).orElse(List.of()),
+                    shipped);
             cached.add(blocks);
             long rows = blocks.map(b -> (long) b.rows()).fold(0L, Long::sum);
             if (rows == 0) {
@@ -88,14 +113,13 @@ public final class SparkPipelineFit implements DistributedFit {
                         ErrorCode.DATA, pipeline.data().source().component().describe() + ": no rows to train on.");
             }
             context.note("Spark: " + rows + " rows in " + splits.size() + " splits");
-            List<FittedTransform> fitted = new ArrayList<>();
-            for (Named<?> transform : pipeline.data().transforms()) {
-                blocks = fitTransform(transform, blocks, features, fitted);
+            for (; next < transforms.size(); next++) {
+                blocks = fitTransform(transforms.get(next), blocks, modelFeatures, fitted);
                 cached.add(blocks);
             }
             Model model = found.isPresent()
-                    ? classifier(blocks, features.size(), task, found.get(), context)
-                    : train(blocks, features.size(), context);
+                    ? classifier(blocks, modelFeatures, task, found.get(), context)
+                    : train(blocks, modelFeatures, context);
             return new Result(fitted, model, rows);
         } finally {
             cached.forEach(JavaRDD::unpersist);
@@ -139,8 +163,8 @@ public final class SparkPipelineFit implements DistributedFit {
         return new double[] {0, 1};
     }
 
-    private Model train(JavaRDD<FeatureBlock> blocks, int width, FitContext context) {
-        List<String> planned = pipeline.data().plannedFeatures();
+    private Model train(JavaRDD<FeatureBlock> blocks, List<String> planned, FitContext context) {
+        int width = planned.size();
         if (isMlp()) {
             Network network = mlp(blocks, width, 1, lossName(Task.REGRESSION), context);
             return pieces.mlp(planned, network, Task.REGRESSION, null, 0.5, false);
@@ -159,7 +183,8 @@ public final class SparkPipelineFit implements DistributedFit {
      * regression).
      */
     private Model classifier(
-            JavaRDD<FeatureBlock> blocks, int width, Task task, TargetClasses classes, FitContext context) {
+            JavaRDD<FeatureBlock> blocks, List<String> features, Task task, TargetClasses classes, FitContext context) {
+        int width = features.size();
         if (classes.classes().size() < 2) {
             throw new QuiverException(
                     ErrorCode.DATA,
@@ -182,18 +207,10 @@ public final class SparkPipelineFit implements DistributedFit {
                 pipeline.model().trainer().options().get("threshold") instanceof Number t ? t.doubleValue() : 0.5;
         if (isMlp()) {
             Network network = mlp(blocks, width, outputs, lossName(task), context);
-            return pieces.mlp(
-                    pipeline.data().plannedFeatures(), network, task, classes, outputs == 1 ? threshold : 0.5, false);
+            return pieces.mlp(features, network, task, classes, outputs == 1 ? threshold : 0.5, false);
         }
         LinearOutputs fit = gradientDescent(blocks, width, outputs, lossName(task), context);
-        return pieces.linearClassifier(
-                pipeline.model().trainer().type(),
-                pipeline.data().plannedFeatures(),
-                fit,
-                task,
-                classes,
-                threshold,
-                ovr);
+        return pieces.linearClassifier(pipeline.model().trainer().type(), features, fit, task, classes, threshold, ovr);
     }
 
     private static TrainingSetup setup(FitContext context) {

@@ -27,7 +27,12 @@ public final class SparkSupport {
      */
     static final Set<String> MODELS = Set.of(LINEAR_REGRESSION, LOGISTIC_REGRESSION, SOFTMAX_REGRESSION, MLP);
 
-    static final Set<String> TRANSFORMS = Set.of("standardize", "min-max");
+    /** Fitted over the source's Arrow batches ({@link SourceTransformFits}), so they come before the scalers. */
+    static final Set<String> SOURCE_TRANSFORMS = Set.of(SourceTransformFits.IMPUTE, SourceTransformFits.ONE_HOT);
+    /** Fitted over the numeric blocks. */
+    static final Set<String> BLOCK_TRANSFORMS = Set.of("standardize", "min-max");
+
+    static final Set<String> TRANSFORMS = Set.of("standardize", "min-max", "impute", "one-hot");
 
     private SparkSupport() {}
 
@@ -40,7 +45,21 @@ public final class SparkSupport {
         if (split.folds() > 0 || split.test() > 0 || split.validation() > 0) {
             limits.add("split: must be none on Spark for now (every row trains; hold out a test file instead)");
         }
+        boolean scaled = false;
         for (Named<?> transform : pipeline.data().transforms()) {
+            if (SOURCE_TRANSFORMS.contains(transform.type())) {
+                if (scaled) {
+                    limits.add("transform '" + transform.type() + "' after standardize or min-max: on Spark "
+                            + "impute and one-hot come first (move it up the transforms: list)");
+                }
+                if ("median".equals(transform.options().get("strategy"))) {
+                    limits.add("transform 'impute': strategy median is not fitted on Spark (an exact median needs"
+                            + " every value of the column in one place); use mean or most-frequent, or impute"
+                            + " the file before");
+                }
+                continue;
+            }
+            scaled |= BLOCK_TRANSFORMS.contains(transform.type());
             if (!TRANSFORMS.contains(transform.type())) {
                 limits.add("transform '" + transform.type() + "' is not fitted on Spark yet (Spark fits "
                         + String.join(", ", TRANSFORMS.stream().sorted().toList()) + ")");

@@ -5,6 +5,7 @@ import dev.quiver.api.Factory;
 import dev.quiver.api.Plugin;
 import dev.quiver.api.PluginContext;
 import dev.quiver.api.QuiverException;
+import dev.quiver.api.model.ModelFactory;
 import dev.quiver.api.optim.Loss;
 import dev.quiver.api.transform.TransformFactory;
 import dev.quiver.spark.internal.DefaultsConfig;
@@ -25,6 +26,7 @@ public final class TaskPlugins {
 
     private static final Map<String, Loss> LOSSES = new ConcurrentHashMap<>();
     private static final Map<String, TransformFactory> TRANSFORMS = new ConcurrentHashMap<>();
+    private static final Map<String, ModelFactory> MODELS = new ConcurrentHashMap<>();
 
     private TaskPlugins() {}
 
@@ -37,6 +39,11 @@ public final class TaskPlugins {
     public static TransformFactory transform(String name) {
         return TRANSFORMS.computeIfAbsent(
                 name, n -> (TransformFactory) factory(n, "transform", Plugin::getTransformFactories));
+    }
+
+    /** The model plugin named {@code name}, whose {@code load} rebuilds a fitted model from its state. */
+    public static ModelFactory model(String name) {
+        return MODELS.computeIfAbsent(name, n -> (ModelFactory) factory(n, "model", Plugin::getModelFactories));
     }
 
     private static <T> T make(String name, String kind, Function<Plugin, Iterable<? extends Factory<T>>> factories) {

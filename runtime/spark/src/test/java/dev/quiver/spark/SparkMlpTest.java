@@ -9,6 +9,7 @@ import dev.quiver.api.QuiverException;
 import dev.quiver.runtime.exec.RunResult;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -35,8 +36,12 @@ class SparkMlpTest {
     void fullBatchIrisMlpOnSparkEqualsTheLocalRun() throws IOException {
         RunResult local =
                 ExampleRuns.run(ExampleRuns.copy(temp, "iris.yaml", "iris.csv", "local", ""), FULL_BATCH_ALL_ROWS);
+        List<String> notes = new ArrayList<>();
         RunResult spark = ExampleRuns.run(
-                ExampleRuns.copy(temp, "iris.yaml", "iris.csv", "spark", ExampleRuns.SPARK), FULL_BATCH_ALL_ROWS);
+                ExampleRuns.copy(temp, "iris.yaml", "iris.csv", "spark", ExampleRuns.SPARK),
+                FULL_BATCH_ALL_ROWS,
+                notes);
+        assertTrue(notes.contains("train accuracy aggregated by spark"), notes::toString);
         // The first epoch's loss is that of the initial weights: equal, so the driver drew the engine's ones.
         double first = local.history().get(0).trainLoss();
         assertEquals(first, spark.history().get(0).trainLoss(), 1e-12 * first, "loss of the initial network");
@@ -68,6 +73,23 @@ class SparkMlpTest {
         assertEquals(local.metric("train", "accuracy"), spark.metric("train", "accuracy"), 1e-12);
         assertEquals(local.metric("train", "log-loss"), spark.metric("train", "log-loss"), 1e-5);
         assertTrue(spark.metric("train", "accuracy") > 0.9, "trained");
+    }
+
+    @Test
+    void heldOutRowsFoldsAndTuningAreRefusedBeforeAnyRowIsReadNamingTheirKeys() throws IOException {
+        // iris.yaml as written: a 20% test split and 5-fold cross-validation.
+        Path iris = ExampleRuns.copy(temp, "iris.yaml", "iris.csv", "folds", ExampleRuns.SPARK);
+        List<String> notes = new ArrayList<>();
+        QuiverException e = assertThrows(QuiverException.class, () -> ExampleRuns.run(iris, List.of(), notes));
+        assertEquals(ErrorCode.CONFIG, e.code());
+        assertTrue(e.getMessage().contains("split.test: 0.2, split.validation.folds: 5: Spark trains"), e::getMessage);
+        assertTrue(e.getMessage().contains("set split: none"), e::getMessage);
+        assertTrue(notes.isEmpty(), () -> "nothing ran: " + notes);
+        Path tuned = ExampleRuns.copy(temp, "digits-tuned-mlp.yaml", "digits.csv", "tune", ExampleRuns.SPARK);
+        QuiverException t = assertThrows(QuiverException.class, () -> ExampleRuns.run(tuned, List.of()));
+        assertEquals(ErrorCode.CONFIG, t.code());
+        assertTrue(t.getMessage().contains("tune: a search is not run on Spark yet"), t::getMessage);
+        assertTrue(t.getMessage().contains("split.test: 0.2, split.validation: 0.2"), t::getMessage);
     }
 
     @Test

@@ -191,7 +191,7 @@ class SparkPipelineTest {
         QuiverException e = assertThrows(QuiverException.class, () -> run(file));
         assertEquals(ErrorCode.CONFIG, e.code());
         assertTrue(e.getMessage().contains("execution: spark cannot run this pipeline yet"), e::getMessage);
-        assertTrue(e.getMessage().contains("split: must be none"), e::getMessage);
+        assertTrue(e.getMessage().contains("split.test: 0.2: Spark trains on every row"), e::getMessage);
         assertTrue(e.getMessage().contains("training.schedule"), e::getMessage);
     }
 }

@@ -61,7 +61,8 @@ class SparkTransformsTest {
                 file,
                 "version: 1\nname: homes\nseed: 7\nsource: {type: csv, path: data/homes.csv}\n"
                         + "columns: {target: price}\nsplit: none\ntransforms:\n" + transforms
-                        + "model: {type: linear-regression}\nevaluate: [r2, mse]\noutput: {dir: runs}\n" + extra);
+                        + "model: {type: linear-regression}\nevaluate: [r2, mse, rmse, mae, explained-variance]\noutput: {dir: runs}\n"
+                        + extra);
         return file;
     }
 
@@ -116,7 +117,13 @@ class SparkTransformsTest {
         for (int f = 0; f < w.length; f++) {
             assertEquals(w[f], v[f], 1e-8 * Math.abs(w[f]) + 1e-9, "weight " + f);
         }
+        // Aggregated in the tasks from per-partition sums; explained-variance is the runtime's own scan.
+        assertTrue(notes.contains("train mae, mse, r2, rmse aggregated by spark"), notes::toString);
         assertEquals(local.metric("train", "r2"), spark.metric("train", "r2"), 1e-12);
+        for (String metric : List.of("mse", "rmse", "mae", "explained-variance")) {
+            double e = local.metric("train", metric);
+            assertEquals(e, spark.metric("train", metric), 1e-9 * e, metric);
+        }
         assertTrue(spark.metric("train", "r2") > 0.9, () -> "r2 " + spark.metric("train", "r2"));
     }
 

@@ -169,7 +169,10 @@ final class SourceTransformFits {
                 .mapPartitions(parts -> {
                     ColumnTally tally = new ColumnTally(tallied, kept);
                     while (parts.hasNext()) {
-                        SplitPass.read(parts.next(), shipped, tally::add);
+                        SplitPass.read(
+                                parts.next(),
+                                shipped,
+                                (root, reader, split, allocator) -> tally.add(root, reader, split));
                     }
                     return List.of(tally).iterator();
                 })

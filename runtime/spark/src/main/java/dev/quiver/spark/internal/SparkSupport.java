@@ -38,12 +38,27 @@ public final class SparkSupport {
 
     public static void check(Pipeline pipeline) {
         List<String> limits = new ArrayList<>();
+        // Refused here, before Spark starts or any row is read: a split, folds or a search on the driver would
+        // read the whole source locally, the very thing a Spark run is for avoiding.
         if (pipeline.search().isPresent()) {
-            limits.add("tune: is not run on Spark yet; tune locally, then run the best trial's values on Spark");
+            limits.add("tune: a search is not run on Spark yet; tune locally on a sample, then run the best"
+                    + " trial's values on Spark (remove tune:)");
         }
         SplitSpec split = pipeline.data().split();
-        if (split.folds() > 0 || split.test() > 0 || split.validation() > 0) {
-            limits.add("split: must be none on Spark for now (every row trains; hold out a test file instead)");
+        List<String> held = new ArrayList<>();
+        if (split.test() > 0) {
+            held.add("split.test: " + split.test());
+        }
+        if (split.validation() > 0) {
+            held.add("split.validation: " + split.validation());
+        }
+        if (split.folds() > 0) {
+            held.add("split.validation.folds: " + split.folds());
+        }
+        if (!held.isEmpty()) {
+            limits.add(String.join(", ", held) + ": Spark trains on every row and holds none out or folds them"
+                    + " yet; set split: none (keep test rows in a file of their own and score them with quiver"
+                    + " evaluate)");
         }
         boolean scaled = false;
         for (Named<?> transform : pipeline.data().transforms()) {

@@ -28,10 +28,10 @@ final class SplitPass {
         private static final long serialVersionUID = 1L;
     }
 
-    /** Receives one transformed batch; the root is valid only during the call. */
+    /** Receives one transformed batch; the root is valid only during the call, the allocator the split's. */
     @FunctionalInterface
     interface Batches {
-        void accept(VectorSchemaRoot root, BatchReader reader, SourceSplit split);
+        void accept(VectorSchemaRoot root, BatchReader reader, SourceSplit split, BufferAllocator allocator);
     }
 
     static void read(Indexed part, List<ShippedTransform> shipped, Batches consumer) {
@@ -49,7 +49,7 @@ final class SplitPass {
                         }
                         current = next;
                     }
-                    consumer.accept(current, reader, part.split());
+                    consumer.accept(current, reader, part.split(), task);
                 } finally {
                     if (current != reader.root()) {
                         current.close(); // ours: each apply's output belongs to its caller

@@ -70,7 +70,7 @@ public final class SplitReader {
             Map<String, Integer> classIndex) {
         List<FeatureBlock> blocks = new ArrayList<>();
         while (parts.hasNext()) {
-            SplitPass.read(parts.next(), shipped, (root, reader, split) -> {
+            SplitPass.read(parts.next(), shipped, (root, reader, split, allocator) -> {
                 FeatureBlock block = classIndex.isEmpty()
                         ? ArrowBlocks.copy(root, features, target)
                         : ArrowBlocks.copyClasses(root, features, target, classIndex);

@@ -41,7 +41,8 @@ class SparkMlpTest {
                 ExampleRuns.copy(temp, "iris.yaml", "iris.csv", "spark", ExampleRuns.SPARK),
                 FULL_BATCH_ALL_ROWS,
                 notes);
-        assertTrue(notes.contains("train accuracy aggregated by spark"), notes::toString);
+        assertTrue(notes.contains("train accuracy, balanced-accuracy aggregated by spark"), notes::toString);
+        assertEquals(local.metric("train", "balanced-accuracy"), spark.metric("train", "balanced-accuracy"), 1e-12);
         // The first epoch's loss is that of the initial weights: equal, so the driver drew the engine's ones.
         double first = local.history().get(0).trainLoss();
         assertEquals(first, spark.history().get(0).trainLoss(), 1e-12 * first, "loss of the initial network");

@@ -55,7 +55,7 @@ final class DistributedScores {
         ScoreTally total = SplitReader.parts(spark, splits)
                 .mapPartitions(parts -> {
                     Model fitted = shippedModel.rebuildModel();
-                    ScoreTally tally = new ScoreTally();
+                    ScoreTally tally = new ScoreTally(classIndex.size());
                     while (parts.hasNext()) {
                         SplitPass.read(parts.next(), shipped, (root, reader, split, allocator) -> {
                             try (VectorSchemaRoot predicted = fitted.predict(root, allocator)) {

@@ -8,8 +8,8 @@ import java.util.Set;
 /**
  * The sufficient statistics of the metrics Spark scores exactly, summed per task and merged on the driver: for
  * regression the row count, the sums of squared and absolute residuals and the moments of the truth (for r2's
- * total sum of squares, merged as Chan et al. do, so no cancellation); for classification the count of rows
- * predicted right. Each metric is then what the metrics plugin computes from all rows at once, up to the order
+ * total sum of squares, merged as Chan et al. do, so no cancellation); for classification the rows of each true
+ * class and how many of them were predicted right. Each metric is then what the metrics plugin computes from all rows at once, up to the order
  * of the sums. Mutable; one task, or the driver's merge.
  */
 public final class ScoreTally implements Serializable {
@@ -19,13 +19,23 @@ public final class ScoreTally implements Serializable {
     /** The metrics computed from these statistics. */
     public static final Set<String> REGRESSION = Set.of("mse", "rmse", "mae", "r2");
 
-    public static final Set<String> CLASSIFICATION = Set.of("accuracy");
+    public static final Set<String> CLASSIFICATION = Set.of("accuracy", "balanced-accuracy");
 
     private long rows;
     private double squared;
     private double absolute;
     private long correct;
     private final ColumnMoments truth = new ColumnMoments(1);
+    /** Per known class: rows of that true class, and those of them predicted right (recall's parts). */
+    private final long[] actual;
+
+    private final long[] hits;
+
+    /** @param classes the classifier's class count; 0 for regression */
+    public ScoreTally(int classes) {
+        actual = new long[classes];
+        hits = new long[classes];
+    }
 
     /** Adds {@code n} regression rows. */
     public void addValues(double[] actual, double[] predicted, int n) {
@@ -41,8 +51,12 @@ public final class ScoreTally implements Serializable {
     /** Adds {@code n} classified rows; a class of -1 is one the model does not know. */
     public void addClasses(int[] actual, int[] predicted, int n) {
         for (int r = 0; r < n; r++) {
-            if (actual[r] >= 0 && actual[r] == predicted[r]) {
-                correct++;
+            if (actual[r] >= 0) {
+                this.actual[actual[r]]++;
+                if (actual[r] == predicted[r]) {
+                    correct++;
+                    hits[actual[r]]++;
+                }
             }
         }
         rows += n;
@@ -54,6 +68,10 @@ public final class ScoreTally implements Serializable {
         absolute += other.absolute;
         correct += other.correct;
         truth.merge(other.truth);
+        for (int c = 0; c < actual.length; c++) {
+            actual[c] += other.actual[c];
+            hits[c] += other.hits[c];
+        }
         return this;
     }
 
@@ -68,6 +86,7 @@ public final class ScoreTally implements Serializable {
                         case "mae" -> rows == 0 ? Double.NaN : absolute / rows;
                         case "r2" -> rows < 2 ? Double.NaN : r2();
                         case "accuracy" -> rows == 0 ? Double.NaN : (double) correct / rows;
+                        case "balanced-accuracy" -> balancedAccuracy();
                         default -> throw new IllegalArgumentException("no statistics for " + metric);
                     };
             if ((classification ? CLASSIFICATION : REGRESSION).contains(metric)) {
@@ -75,6 +94,19 @@ public final class ScoreTally implements Serializable {
             }
         }
         return scores;
+    }
+
+    /** The mean recall over the classes that occur in the truth, as the plugin's (scikit-learn's). */
+    private double balancedAccuracy() {
+        double sum = 0;
+        int classes = 0;
+        for (int c = 0; c < actual.length; c++) {
+            if (actual[c] > 0) {
+                sum += (double) hits[c] / actual[c];
+                classes++;
+            }
+        }
+        return classes == 0 ? Double.NaN : sum / classes;
     }
 
     /** {@code 1 - SS_res / SS_tot} with scikit-learn's force_finite, as the plugin's r2. */

@@ -77,6 +77,20 @@ class SparkMlpTest {
     }
 
     @Test
+    void miniBatchIrisMlpOnSparkConverges() throws IOException {
+        // batchSize 16 as iris.yaml says: each of an epoch's ceil(150 / 16) = 10 steps draws its rows in every
+        // partition (other rows than the local shuffle's, so the runs agree in outcome, not step by step).
+        RunResult spark = ExampleRuns.run(
+                ExampleRuns.copy(temp, "iris.yaml", "iris.csv", "minibatch", ExampleRuns.SPARK),
+                List.of("split=none", "training.epochs=20"));
+        assertEquals(20, spark.history().size(), "one history row per epoch");
+        double first = spark.history().get(0).trainLoss();
+        double last = spark.history().get(19).trainLoss();
+        assertTrue(last < 0.5 * first, () -> "the batch loss fell from " + first + " to " + last);
+        assertTrue(spark.metric("train", "accuracy") > 0.9, () -> "accuracy " + spark.metric("train", "accuracy"));
+    }
+
+    @Test
     void heldOutRowsFoldsAndTuningAreRefusedBeforeAnyRowIsReadNamingTheirKeys() throws IOException {
         // iris.yaml as written: a 20% test split and 5-fold cross-validation.
         Path iris = ExampleRuns.copy(temp, "iris.yaml", "iris.csv", "folds", ExampleRuns.SPARK);

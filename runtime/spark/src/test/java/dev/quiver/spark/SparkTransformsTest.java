@@ -54,6 +54,10 @@ class SparkTransformsTest {
     }
 
     private Path pipeline(String folder, String transforms, String extra) throws IOException {
+        return pipeline(folder, transforms, "model: {type: linear-regression}\n", extra);
+    }
+
+    private Path pipeline(String folder, String transforms, String model, String extra) throws IOException {
         Path dir = Files.createDirectories(temp.resolve(folder).resolve("data"));
         Files.writeString(dir.resolve("homes.csv"), csv());
         Path file = dir.getParent().resolve("homes.yaml");
@@ -61,7 +65,7 @@ class SparkTransformsTest {
                 file,
                 "version: 1\nname: homes\nseed: 7\nsource: {type: csv, path: data/homes.csv}\n"
                         + "columns: {target: price}\nsplit: none\ntransforms:\n" + transforms
-                        + "model: {type: linear-regression}\nevaluate: [r2, mse, rmse, mae, explained-variance]\noutput: {dir: runs}\n"
+                        + model + "evaluate: [r2, mse, rmse, mae, explained-variance]\noutput: {dir: runs}\n"
                         + extra);
         return file;
     }
@@ -125,6 +129,24 @@ class SparkTransformsTest {
             assertEquals(e, spark.metric("train", metric), 1e-9 * e, metric);
         }
         assertTrue(spark.metric("train", "r2") > 0.9, () -> "r2 " + spark.metric("train", "r2"));
+    }
+
+    @Test
+    void aRegressionMlpAfterImputeAndOneHotFollowsTheLocalRun() throws IOException {
+        String mlp = "model: {type: mlp, hidden: [8], activation: tanh}\n"
+                + "training: {optimizer: {type: adam, lr: 0.05}, epochs: 30, batchSize: full, loss: mse}\n";
+        RunResult local = ExampleRuns.run(pipeline("mlp-local", TRANSFORMS, mlp, ""), List.of());
+        RunResult spark = ExampleRuns.run(pipeline("mlp-spark", TRANSFORMS, mlp, SPARK), List.of());
+        assertEquals(30, spark.history().size());
+        double first = local.history().get(0).trainLoss();
+        assertEquals(first, spark.history().get(0).trainLoss(), 1e-12 * first, "the same initial network");
+        for (int e = 0; e < 30; e++) {
+            double loss = local.history().get(e).trainLoss();
+            assertEquals(loss, spark.history().get(e).trainLoss(), 1e-5 * loss, "loss of epoch " + (e + 1));
+        }
+        // The price is not scaled, so 30 steps only begin the descent: what matters here is that both runs agree.
+        assertTrue(spark.history().get(29).trainLoss() < first, "it descends");
+        assertEquals(local.metric("train", "r2"), spark.metric("train", "r2"), 1e-5);
     }
 
     @Test

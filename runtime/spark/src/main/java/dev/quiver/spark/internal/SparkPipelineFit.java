@@ -85,27 +85,21 @@ public final class SparkPipelineFit implements DistributedFit {
             List<ShippedTransform> shipped = new ArrayList<>();
             List<Named<Transform>> transforms = pipeline.data().transforms();
             int next = 0;
-            for (;
-                    next < transforms.size()
-                            && SparkSupport.SOURCE_TRANSFORMS.contains(
-                                    transforms.get(next).type());
-                    next++) {
+            while (next < transforms.size()
+                    && SparkSupport.SOURCE_TRANSFORMS.contains(
+                            transforms.get(next).type())) {
                 FittedTransform transform =
                         SourceTransformFits.fit(spark, splits, shipped, transforms.get(next), schema, columns, pieces);
                 fitted.add(transform);
                 shipped.add(ShippedTransform.of(transform));
                 schema = transform.outputSchema(schema);
                 columns = transform.columns(columns);
+                next++;
             }
             this.classes = found.map(TargetClasses::classes).orElse(List.of());
             List<String> modelFeatures = columns.features();
-            JavaRDD<FeatureBlock> blocks = SplitReader.blocks(
-                    spark,
-                    splits,
-                    modelFeatures,
-                    target,
-                    found.map(TargetClasses::classes).orElse(List.of()),
-                    shipped);
+            JavaRDD<FeatureBlock> blocks =
+                    SplitReader.blocks(spark, splits, modelFeatures, target, this.classes, shipped);
             cached.add(blocks);
             long rows = blocks.map(b -> (long) b.rows()).fold(0L, Long::sum);
             if (rows == 0) {

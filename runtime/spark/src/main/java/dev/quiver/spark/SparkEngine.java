@@ -11,8 +11,9 @@ import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaSparkContext;
 
 /**
- * {@code execution: {engine: spark, master: "local[2]"}}: the pipeline's transforms are fitted and its model
- * trained on Apache Spark, and the runtime then scores and saves the run folder as for a local run. With
+ * {@code execution: {engine: spark, master: "local[2]"}}: the pipeline's transforms are fitted, its model
+ * trained and its train metrics that sum exactly aggregated on Apache Spark, and the runtime then scores the rest
+ * and saves the run folder as for a local run. What Spark cannot run yet is refused before it starts. With
  * {@code master} the engine starts (and stops) its own driver; without, it joins the application's running
  * {@code SparkContext} (spark-submit) and leaves it running. Registered for {@link java.util.ServiceLoader}, so the
  * runtime finds it when this jar is on the class path. Stateless and thread-safe; each run uses the calling thread

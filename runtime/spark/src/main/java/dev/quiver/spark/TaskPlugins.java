@@ -5,7 +5,9 @@ import dev.quiver.api.Factory;
 import dev.quiver.api.Plugin;
 import dev.quiver.api.PluginContext;
 import dev.quiver.api.QuiverException;
+import dev.quiver.api.model.ModelFactory;
 import dev.quiver.api.optim.Loss;
+import dev.quiver.api.transform.TransformFactory;
 import dev.quiver.spark.internal.DefaultsConfig;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,11 +20,13 @@ import java.util.function.Function;
 /**
  * Quiver plugins as a Spark task sees them: found by name with {@link ServiceLoader} on the executor's own class
  * path (components are not serializable; their names are), made once per executor JVM with their defaults and
- * kept, since losses are immutable and thread-safe. Any task thread may call it.
+ * kept, since losses and factories are immutable and thread-safe. Any task thread may call it.
  */
 public final class TaskPlugins {
 
     private static final Map<String, Loss> LOSSES = new ConcurrentHashMap<>();
+    private static final Map<String, TransformFactory> TRANSFORMS = new ConcurrentHashMap<>();
+    private static final Map<String, ModelFactory> MODELS = new ConcurrentHashMap<>();
 
     private TaskPlugins() {}
 
@@ -31,7 +35,23 @@ public final class TaskPlugins {
         return LOSSES.computeIfAbsent(name, n -> make(n, "loss", Plugin::getLossFactories));
     }
 
+    /** The transform plugin named {@code name}, whose {@code load} rebuilds a fitted transform from its state. */
+    public static TransformFactory transform(String name) {
+        return TRANSFORMS.computeIfAbsent(
+                name, n -> (TransformFactory) factory(n, "transform", Plugin::getTransformFactories));
+    }
+
+    /** The model plugin named {@code name}, whose {@code load} rebuilds a fitted model from its state. */
+    public static ModelFactory model(String name) {
+        return MODELS.computeIfAbsent(name, n -> (ModelFactory) factory(n, "model", Plugin::getModelFactories));
+    }
+
     private static <T> T make(String name, String kind, Function<Plugin, Iterable<? extends Factory<T>>> factories) {
+        return factory(name, kind, factories).create(new DefaultsConfig(kind), new PluginContext() {});
+    }
+
+    private static <T> Factory<T> factory(
+            String name, String kind, Function<Plugin, Iterable<? extends Factory<T>>> factories) {
         Map<String, Factory<T>> byName = new TreeMap<>();
         for (Plugin plugin : ServiceLoader.load(Plugin.class, TaskPlugins.class.getClassLoader())) {
             factories.apply(plugin).forEach(f -> byName.put(f.name(), f));
@@ -44,6 +64,6 @@ public final class TaskPlugins {
                     "no " + kind + " named '" + name + "' on this Spark executor's class path (it has " + known
                             + "); ship the plugin's jar with the application (spark-submit --jars).");
         }
-        return factory.create(new DefaultsConfig(kind), new PluginContext() {});
+        return factory;
     }
 }

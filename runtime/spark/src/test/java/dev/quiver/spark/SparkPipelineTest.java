@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.quiver.api.ErrorCode;
 import dev.quiver.api.QuiverException;
-import dev.quiver.runtime.Quiver;
-import dev.quiver.runtime.exec.RunOptions;
 import dev.quiver.runtime.exec.RunResult;
-import dev.quiver.runtime.pipeline.Pipeline;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,34 +23,21 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SparkPipelineTest {
 
-    private static final Path EXAMPLES =
-            Path.of("../../pipelines").toAbsolutePath().normalize();
-    private static final String SPARK = "execution: {engine: spark, master: \"local[2]\"}\n";
+    private static final String SPARK = ExampleRuns.SPARK;
 
     @TempDir
     Path temp;
 
-    /** The example and its data copied into {@code folder}, with {@code extra} appended to the file. */
     private Path copy(String example, String data, String folder, String extra) throws IOException {
-        Path dir = Files.createDirectories(temp.resolve(folder));
-        Files.createDirectories(dir.resolve("data"));
-        Files.copy(EXAMPLES.resolve("data").resolve(data), dir.resolve("data").resolve(data));
-        Path file = dir.resolve(example);
-        Files.writeString(file, Files.readString(EXAMPLES.resolve(example)) + extra);
-        return file;
+        return ExampleRuns.copy(temp, example, data, folder, extra);
     }
 
     private static RunResult run(Path file) {
-        return run(file, List.of());
+        return ExampleRuns.run(file, List.of());
     }
 
     private static RunResult run(Path file, List<String> sets) {
-        try (Quiver quiver = Quiver.create()) {
-            Pipeline pipeline = quiver.load(file, sets);
-            return quiver.run(
-                    pipeline,
-                    RunOptions.defaults().withOutputDir(file.getParent().resolve("run")));
-        }
+        return ExampleRuns.run(file, sets);
     }
 
     private static double[] weight(RunResult run) {
@@ -207,7 +191,7 @@ class SparkPipelineTest {
         QuiverException e = assertThrows(QuiverException.class, () -> run(file));
         assertEquals(ErrorCode.CONFIG, e.code());
         assertTrue(e.getMessage().contains("execution: spark cannot run this pipeline yet"), e::getMessage);
-        assertTrue(e.getMessage().contains("split: must be none"), e::getMessage);
+        assertTrue(e.getMessage().contains("split.test: 0.2: Spark trains on every row"), e::getMessage);
         assertTrue(e.getMessage().contains("training.schedule"), e::getMessage);
     }
 }

@@ -4,7 +4,9 @@ import dev.quiver.api.Task;
 import dev.quiver.api.model.FitContext;
 import dev.quiver.api.model.Model;
 import dev.quiver.api.transform.FittedTransform;
+import dev.quiver.runtime.bundle.FittedPipeline;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The fit step done elsewhere: an {@link ExecutionEngine} fits the pipeline's transforms in order and trains its
@@ -22,6 +24,17 @@ public interface DistributedFit {
      *     the training setup
      */
     Result fit(Task task, List<String> classes, FitContext context);
+
+    /**
+     * The training rows' scores that the engine aggregated on its own workers for {@code fitted} (what
+     * {@link #fit} returned), by metric name: the runtime records these in place of its own for the same metrics
+     * of the {@code train} split. An engine gives only metrics it computes exactly (from sums of per-worker
+     * statistics, so equal to the runtime's within float rounding); none by default. Called once, after
+     * {@link #fit}, on the run's thread, inside the run's {@code evaluate} stage.
+     */
+    default Map<String, Double> trainScores(FittedPipeline fitted) {
+        return Map.of();
+    }
 
     /**
      * The fitted pipeline's pieces, as the local fit step would have produced them.

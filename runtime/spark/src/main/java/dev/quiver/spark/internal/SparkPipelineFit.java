@@ -4,27 +4,26 @@ import dev.quiver.api.ErrorCode;
 import dev.quiver.api.QuiverException;
 import dev.quiver.api.Task;
 import dev.quiver.api.data.SourceSplit;
-import dev.quiver.api.model.EpochStats;
 import dev.quiver.api.model.FitContext;
 import dev.quiver.api.model.Model;
-import dev.quiver.api.model.TrainingDefaults;
-import dev.quiver.api.model.TrainingSetup;
+import dev.quiver.api.transform.Columns;
 import dev.quiver.api.transform.FittedTransform;
+import dev.quiver.api.transform.Transform;
+import dev.quiver.runtime.bundle.FittedPipeline;
 import dev.quiver.runtime.exec.DistributedFit;
 import dev.quiver.runtime.pipeline.Named;
 import dev.quiver.runtime.pipeline.Pipeline;
 import dev.quiver.runtime.pipeline.PluginRegistry;
-import dev.quiver.spark.DistributedGradientDescent;
-import dev.quiver.spark.DistributedLeastSquares;
 import dev.quiver.spark.DistributedStatistics;
 import dev.quiver.spark.FeatureBlock;
-import dev.quiver.spark.LinearFit;
-import dev.quiver.spark.LinearOutputs;
 import dev.quiver.spark.Standardization;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.arrow.vector.types.pojo.Schema;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.storage.StorageLevel;
@@ -42,6 +41,11 @@ public final class SparkPipelineFit implements DistributedFit {
     private final Pipeline pipeline;
     private final FittedPieces pieces;
     private final int partitions;
+    private final SparkModelFit models;
+    /** What {@link #fit} read, for {@link #trainScores}. */
+    private List<SourceSplit> splits = List.of();
+
+    private List<String> classes = List.of();
 
     /** @param partitions how many splits to ask the source for; 0 for Spark's default parallelism */
     public SparkPipelineFit(JavaSparkContext spark, Pipeline pipeline, PluginRegistry registry, int partitions) {
@@ -49,6 +53,7 @@ public final class SparkPipelineFit implements DistributedFit {
         this.pipeline = pipeline;
         this.pieces = new FittedPieces(registry);
         this.partitions = partitions;
+        this.models = new SparkModelFit(spark, pipeline, pieces);
     }
 
     @Override
@@ -67,16 +72,34 @@ public final class SparkPipelineFit implements DistributedFit {
                             + pipeline.data().source().component().describe()
                             + ") cannot be split for Spark; use a file source that can (csv, parquet).");
         }
+        this.splits = List.copyOf(splits);
         Optional<TargetClasses> found =
                 task.isClassification() ? Optional.of(collectClasses(splits, target, classes)) : Optional.empty();
         List<JavaRDD<FeatureBlock>> cached = new ArrayList<>();
         try {
-            JavaRDD<FeatureBlock> blocks = SplitReader.blocks(
-                    spark,
-                    splits,
-                    features,
-                    target,
-                    found.map(TargetClasses::classes).orElse(List.of()));
+            // impute and one-hot first, over the source's Arrow batches (they read text and missing cells);
+            // SparkSupport checked that they come before the numeric scalers.
+            Schema schema = pipeline.data().source().component().schema();
+            Columns columns = new Columns(features, Optional.of(target));
+            List<FittedTransform> fitted = new ArrayList<>();
+            List<ShippedTransform> shipped = new ArrayList<>();
+            List<Named<Transform>> transforms = pipeline.data().transforms();
+            int next = 0;
+            while (next < transforms.size()
+                    && SparkSupport.SOURCE_TRANSFORMS.contains(
+                            transforms.get(next).type())) {
+                FittedTransform transform =
+                        SourceTransformFits.fit(spark, splits, shipped, transforms.get(next), schema, columns, pieces);
+                fitted.add(transform);
+                shipped.add(ShippedTransform.of(transform));
+                schema = transform.outputSchema(schema);
+                columns = transform.columns(columns);
+                next++;
+            }
+            this.classes = found.map(TargetClasses::classes).orElse(List.of());
+            List<String> modelFeatures = columns.features();
+            JavaRDD<FeatureBlock> blocks =
+                    SplitReader.blocks(spark, splits, modelFeatures, target, this.classes, shipped);
             cached.add(blocks);
             long rows = blocks.map(b -> (long) b.rows()).fold(0L, Long::sum);
             if (rows == 0) {
@@ -84,18 +107,38 @@ public final class SparkPipelineFit implements DistributedFit {
                         ErrorCode.DATA, pipeline.data().source().component().describe() + ": no rows to train on.");
             }
             context.note("Spark: " + rows + " rows in " + splits.size() + " splits");
-            List<FittedTransform> fitted = new ArrayList<>();
-            for (Named<?> transform : pipeline.data().transforms()) {
-                blocks = fitTransform(transform, blocks, features, fitted);
+            for (; next < transforms.size(); next++) {
+                blocks = fitTransform(transforms.get(next), blocks, modelFeatures, fitted);
                 cached.add(blocks);
             }
             Model model = found.isPresent()
-                    ? classifier(blocks, features.size(), task, found.get(), context)
-                    : train(blocks, features.size(), context);
+                    ? models.classifier(blocks, modelFeatures, task, found.get(), context)
+                    : models.regression(blocks, modelFeatures, context);
             return new Result(fitted, model, rows);
         } finally {
             cached.forEach(JavaRDD::unpersist);
         }
+    }
+
+    /**
+     * The train split's metrics that Spark computes exactly ({@link DistributedScores}), in one more job over the
+     * splits; the runtime computes the others itself.
+     */
+    @Override
+    public Map<String, Double> trainScores(FittedPipeline fitted) {
+        Set<String> wanted = pipeline.metrics().stream().map(Named::type).collect(Collectors.toSet());
+        Set<String> supported = DistributedScores.supported(wanted, !classes.isEmpty());
+        if (supported.isEmpty() || splits.isEmpty() || fitted.target().isEmpty()) {
+            return Map.of();
+        }
+        return DistributedScores.score(
+                spark,
+                splits,
+                fitted.transforms(),
+                fitted.model(),
+                fitted.target().get(),
+                classes,
+                supported);
     }
 
     /**
@@ -133,115 +176,5 @@ public final class SparkPipelineFit implements DistributedFit {
             return new double[] {((Number) bounds.get(0)).doubleValue(), ((Number) bounds.get(1)).doubleValue()};
         }
         return new double[] {0, 1};
-    }
-
-    private Model train(JavaRDD<FeatureBlock> blocks, int width, FitContext context) {
-        List<String> planned = pipeline.data().plannedFeatures();
-        if (!SparkSupport.gradientDescent(pipeline)) {
-            LinearFit fit = DistributedLeastSquares.fit(blocks, width);
-            return pieces.linearRegression(planned, fit.weight(), fit.bias());
-        }
-        LinearOutputs fit = gradientDescent(blocks, width, 1, lossName(Task.REGRESSION), context);
-        return pieces.linearRegression(planned, fit.weight()[0], fit.bias()[0]);
-    }
-
-    /**
-     * Logistic or softmax regression, as the engine's trainer shapes it: one logit for two classes under a loss on
-     * values (BCE), else one per class (softmax under cross-entropy; one-vs-rest BCE for a multi-class logistic
-     * regression).
-     */
-    private Model classifier(
-            JavaRDD<FeatureBlock> blocks, int width, Task task, TargetClasses classes, FitContext context) {
-        if (classes.classes().size() < 2) {
-            throw new QuiverException(
-                    ErrorCode.DATA,
-                    pipeline.model().trainer().type() + " needs at least two classes in the target, found "
-                            + classes.classes() + ".");
-        }
-        TrainingSetup setup = setup(context);
-        boolean classIndices = setup.loss().classIndexTargets();
-        boolean ovr =
-                task == Task.MULTICLASS && pipeline.model().trainer().type().equals(SparkSupport.LOGISTIC_REGRESSION);
-        if (ovr && classIndices) {
-            throw new QuiverException(
-                    ErrorCode.CONFIG,
-                    "logistic-regression learns one sigmoid per class, so it needs a loss on one value per class"
-                            + " (bce), not cross-entropy; for a softmax use softmax-regression.");
-        }
-        int outputs =
-                task == Task.BINARY ? (classIndices ? 2 : 1) : classes.classes().size();
-        LinearOutputs fit = gradientDescent(blocks, width, outputs, lossName(task), context);
-        double threshold =
-                pipeline.model().trainer().options().get("threshold") instanceof Number t ? t.doubleValue() : 0.5;
-        return pieces.linearClassifier(
-                pipeline.model().trainer().type(),
-                pipeline.data().plannedFeatures(),
-                fit,
-                task,
-                classes,
-                threshold,
-                ovr);
-    }
-
-    private static TrainingSetup setup(FitContext context) {
-        return context.training()
-                .orElseThrow(() -> new IllegalStateException("gradient descent without a training setup"));
-    }
-
-    /** Trains {@code outputs} linear outputs by data-parallel gradient descent and records each epoch. */
-    private LinearOutputs gradientDescent(
-            JavaRDD<FeatureBlock> blocks, int width, int outputs, String loss, FitContext context) {
-        TrainingSetup setup = setup(context);
-        long rows = blocks.map(b -> (long) b.rows()).fold(0L, Long::sum);
-        // Full batch: one step per epoch over every row. Mini-batch: ceil(rows / batchSize) steps per epoch, each
-        // over rows drawn with probability batchSize / rows (see BatchSample), as many row visits as locally.
-        int batch = setup.batchSize() == TrainingSetup.FULL_BATCH ? 0 : setup.batchSize();
-        double fraction = batch == 0 ? 1 : Math.min(1.0, (double) batch / rows);
-        int stepsPerEpoch = batch == 0 ? 1 : (int) Math.ceil((double) rows / batch);
-        long seed = setup.seed().orElse(pipeline.seed());
-        long started = System.nanoTime();
-        LinearOutputs fit = DistributedGradientDescent.fit(
-                spark,
-                blocks,
-                width,
-                outputs,
-                loss,
-                setup.optimizer(),
-                Math.multiplyExact(setup.epochs(), stepsPerEpoch),
-                fraction,
-                seed);
-        double seconds = (System.nanoTime() - started) / 1e9 / setup.epochs();
-        double[] losses = fit.losses();
-        for (int e = 0; e < setup.epochs(); e++) {
-            // Full batch: the loss before the step, over all rows, as the local loop records it. Mini-batch: the
-            // mean of the epoch's batch losses (steps that drew no rows left out).
-            double sum = 0;
-            int counted = 0;
-            for (int s = e * stepsPerEpoch; s < (e + 1) * stepsPerEpoch; s++) {
-                if (!Double.isNaN(losses[s])) {
-                    sum += losses[s];
-                    counted++;
-                }
-            }
-            double mean = counted == 0 ? Double.NaN : sum / counted;
-            context.epochEnded(new EpochStats(e + 1, mean, Double.NaN, Map.of(), rows, seconds, Double.NaN));
-        }
-        return fit;
-    }
-
-    /** The loss by name: {@code training.loss}, or the model's default for {@code task}. */
-    private String lossName(Task task) {
-        Object loss = pipeline.model().trainingOptions().get("loss");
-        if (loss instanceof String name) {
-            return name;
-        }
-        return pipeline.model()
-                .trainer()
-                .component()
-                .training()
-                .map(TrainingDefaults::losses)
-                .map(l -> l.get(task))
-                .orElseThrow(() -> new IllegalStateException(
-                        pipeline.model().trainer().type() + " names no default loss for " + task));
     }
 }

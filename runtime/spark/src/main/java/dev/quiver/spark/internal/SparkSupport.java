@@ -20,23 +20,61 @@ public final class SparkSupport {
     static final String LINEAR_REGRESSION = "linear-regression";
     static final String LOGISTIC_REGRESSION = "logistic-regression";
     static final String SOFTMAX_REGRESSION = "softmax-regression";
-    /** The models Spark trains: linear ones, whose gradient {@link GradientSum} computes in closed form. */
-    static final Set<String> MODELS = Set.of(LINEAR_REGRESSION, LOGISTIC_REGRESSION, SOFTMAX_REGRESSION);
+    static final String MLP = "mlp";
+    /**
+     * The models Spark trains: linear ones, whose gradient {@link GradientSum} computes in closed form, and the
+     * engine's network, run forward and backward in tasks by {@link NetworkGradient}.
+     */
+    static final Set<String> MODELS = Set.of(LINEAR_REGRESSION, LOGISTIC_REGRESSION, SOFTMAX_REGRESSION, MLP);
 
-    static final Set<String> TRANSFORMS = Set.of("standardize", "min-max");
+    /** Fitted over the source's Arrow batches ({@link SourceTransformFits}), so they come before the scalers. */
+    static final Set<String> SOURCE_TRANSFORMS = Set.of(SourceTransformFits.IMPUTE, SourceTransformFits.ONE_HOT);
+    /** Fitted over the numeric blocks. */
+    static final Set<String> BLOCK_TRANSFORMS = Set.of("standardize", "min-max");
+
+    static final Set<String> TRANSFORMS = Set.of("standardize", "min-max", "impute", "one-hot");
 
     private SparkSupport() {}
 
     public static void check(Pipeline pipeline) {
         List<String> limits = new ArrayList<>();
+        // Refused here, before Spark starts or any row is read: a split, folds or a search on the driver would
+        // read the whole source locally, the very thing a Spark run is for avoiding.
         if (pipeline.search().isPresent()) {
-            limits.add("tune: is not run on Spark yet; tune locally, then run the best trial's values on Spark");
+            limits.add("tune: a search is not run on Spark yet; tune locally on a sample, then run the best"
+                    + " trial's values on Spark (remove tune:)");
         }
         SplitSpec split = pipeline.data().split();
-        if (split.folds() > 0 || split.test() > 0 || split.validation() > 0) {
-            limits.add("split: must be none on Spark for now (every row trains; hold out a test file instead)");
+        List<String> held = new ArrayList<>();
+        if (split.test() > 0) {
+            held.add("split.test: " + split.test());
         }
+        if (split.validation() > 0) {
+            held.add("split.validation: " + split.validation());
+        }
+        if (split.folds() > 0) {
+            held.add("split.validation.folds: " + split.folds());
+        }
+        if (!held.isEmpty()) {
+            limits.add(String.join(", ", held) + ": Spark trains on every row and holds none out or folds them"
+                    + " yet; set split: none (keep test rows in a file of their own and score them with quiver"
+                    + " evaluate)");
+        }
+        boolean scaled = false;
         for (Named<?> transform : pipeline.data().transforms()) {
+            if (SOURCE_TRANSFORMS.contains(transform.type())) {
+                if (scaled) {
+                    limits.add("transform '" + transform.type() + "' after standardize or min-max: on Spark "
+                            + "impute and one-hot come first (move it up the transforms: list)");
+                }
+                if ("median".equals(transform.options().get("strategy"))) {
+                    limits.add("transform 'impute': strategy median is not fitted on Spark (an exact median needs"
+                            + " every value of the column in one place); use mean or most-frequent, or impute"
+                            + " the file before");
+                }
+                continue;
+            }
+            scaled |= BLOCK_TRANSFORMS.contains(transform.type());
             if (!TRANSFORMS.contains(transform.type())) {
                 limits.add("transform '" + transform.type() + "' is not fitted on Spark yet (Spark fits "
                         + String.join(", ", TRANSFORMS.stream().sorted().toList()) + ")");
@@ -81,7 +119,13 @@ public final class SparkSupport {
     /** Limits of every model Spark trains by gradient descent. */
     private static void checkGradientDescent(Pipeline pipeline, List<String> limits) {
         Map<String, Object> model = pipeline.model().trainer().options();
-        if (model.containsKey("init") && !"zeros".equals(model.get("init"))) {
+        if (pipeline.model().trainer().type().equals(MLP)) {
+            // The initial weights are drawn on the driver as the engine draws them; dropout masks are drawn per
+            // local batch row, which a task does not know.
+            if (model.get("dropout") instanceof Number d && d.doubleValue() > 0) {
+                limits.add("model.dropout: must be 0 on Spark (its masks follow the local batches' rows)");
+            }
+        } else if (model.containsKey("init") && !"zeros".equals(model.get("init"))) {
             limits.add("model.init: only zeros on Spark (the local run's random initial weights are not shipped)");
         }
         Map<String, Object> training = pipeline.model().trainingOptions();

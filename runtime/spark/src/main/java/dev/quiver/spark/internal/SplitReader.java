@@ -11,76 +11,72 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.storage.StorageLevel;
 
 /**
- * The training rows as Spark blocks: one partition per {@link SourceSplit}, which the task opens where it runs
- * (the split's own plugin code on the executor's class path), reads batch by batch into Arrow and copies once into
- * on-heap {@link FeatureBlock}s, cached {@code MEMORY_AND_DISK}. Each task allocates from a child
- * ({@code spark-split-N}) of its JVM's one root allocator and closes it before returning, so Arrow memory never
- * leaves a task. Stateless; the driver thread calls {@link #blocks}.
+ * The training rows as Spark blocks: one partition per {@link SourceSplit}, which the task reads into Arrow
+ * through the fitted transforms shipped to it ({@link SplitPass}) and copies once into on-heap
+ * {@link FeatureBlock}s, cached {@code MEMORY_AND_DISK}. Stateless; the driver thread calls {@link #blocks}.
  */
 public final class SplitReader {
-
-    /** One root per executor JVM, as the project's memory rule asks; children are per task. */
-    private static final BufferAllocator ROOT = new RootAllocator();
 
     private SplitReader() {}
 
     /** A regression's blocks: the target's values. */
     public static JavaRDD<FeatureBlock> blocks(
             JavaSparkContext spark, List<SourceSplit> splits, List<String> features, String target) {
-        return blocks(spark, splits, features, target, List.of());
+        return blocks(spark, splits, features, target, List.of(), List.of());
     }
 
     /**
-     * The blocks with, for a classifier ({@code classes} not empty), each row's target as its class index in
-     * {@code classes}; with no classes, the target's values.
+     * The blocks of the rows after the {@code shipped} fitted transforms (applied in the tasks, batch by batch),
+     * with, for a classifier ({@code classes} not empty), each row's target as its class index in {@code classes};
+     * with no classes, the target's values.
      */
     public static JavaRDD<FeatureBlock> blocks(
             JavaSparkContext spark,
             List<SourceSplit> splits,
             List<String> features,
             String target,
-            List<String> classes) {
+            List<String> classes,
+            List<ShippedTransform> shipped) {
         List<String> columns = List.copyOf(features);
+        List<ShippedTransform> before = List.copyOf(shipped);
         HashMap<String, Integer> classIndex = new HashMap<>();
         for (int i = 0; i < classes.size(); i++) {
             classIndex.put(classes.get(i), i);
         }
-        List<Indexed> indexed = new ArrayList<>();
-        for (int i = 0; i < splits.size(); i++) {
-            indexed.add(new Indexed(i, splits.get(i)));
-        }
-        return spark.parallelize(indexed, indexed.size())
-                .mapPartitions(parts -> read(parts, columns, target, classIndex))
+        return parts(spark, splits)
+                .mapPartitions(parts -> read(parts, before, columns, target, classIndex))
                 .persist(StorageLevel.MEMORY_AND_DISK());
     }
 
-    /** A split and its index, which names the task's allocator. */
-    record Indexed(int index, SourceSplit split) implements java.io.Serializable {
-        private static final long serialVersionUID = 1L;
+    /** One partition per split, each holding its split and index. */
+    static JavaRDD<SplitPass.Indexed> parts(JavaSparkContext spark, List<SourceSplit> splits) {
+        List<SplitPass.Indexed> indexed = new ArrayList<>();
+        for (int i = 0; i < splits.size(); i++) {
+            indexed.add(new SplitPass.Indexed(i, splits.get(i)));
+        }
+        return spark.parallelize(indexed, indexed.size());
     }
 
     private static Iterator<FeatureBlock> read(
-            Iterator<Indexed> parts, List<String> features, String target, Map<String, Integer> classIndex) {
+            Iterator<SplitPass.Indexed> parts,
+            List<ShippedTransform> shipped,
+            List<String> features,
+            String target,
+            Map<String, Integer> classIndex) {
         List<FeatureBlock> blocks = new ArrayList<>();
         while (parts.hasNext()) {
-            Indexed part = parts.next();
-            try (BufferAllocator task = ROOT.newChildAllocator("spark-split-" + part.index(), 0, Long.MAX_VALUE);
-                    BatchReader reader = part.split().open(task)) {
-                while (reader.loadNextBatch()) {
-                    FeatureBlock block = classIndex.isEmpty()
-                            ? ArrowBlocks.copy(reader.root(), features, target)
-                            : ArrowBlocks.copyClasses(reader.root(), features, target, classIndex);
-                    checkComplete(block, reader, part.split(), features, target);
-                    blocks.add(block);
-                }
-            }
+            SplitPass.read(parts.next(), shipped, (root, reader, split, allocator) -> {
+                FeatureBlock block = classIndex.isEmpty()
+                        ? ArrowBlocks.copy(root, features, target)
+                        : ArrowBlocks.copyClasses(root, features, target, classIndex);
+                checkComplete(block, reader, split, features, target);
+                blocks.add(block);
+            });
         }
         return blocks.iterator();
     }

@@ -31,6 +31,8 @@ final class RunCompletion {
      * @param rowEpochs rows processed over all epochs
      * @param resumedEpoch the epoch a resumed run started from, 0 for none
      * @param started when the run started
+     * @param engineTrainScores an execution engine's own train scores, which replace the runtime's (empty for a
+     *     local fit; see {@link dev.quiver.runtime.exec.DistributedFit#trainScores})
      */
     record Fit(
             FittedPipeline fitted,
@@ -40,7 +42,22 @@ final class RunCompletion {
             double seconds,
             long rowEpochs,
             int resumedEpoch,
-            Instant started) {}
+            Instant started,
+            Map<String, Double> engineTrainScores) {
+
+        /** A local fit: every score is the runtime's own. */
+        Fit(
+                FittedPipeline fitted,
+                TrainingData trainingData,
+                History history,
+                Optional<CrossValidation.Result> cv,
+                double seconds,
+                long rowEpochs,
+                int resumedEpoch,
+                Instant started) {
+            this(fitted, trainingData, history, cv, seconds, rowEpochs, resumedEpoch, started, Map.of());
+        }
+    }
 
     private RunCompletion() {}
 
@@ -60,9 +77,7 @@ final class RunCompletion {
             Fit fit,
             boolean explain) {
         FittedPipeline fitted = fit.fitted();
-        RunScores scores = stages.stage(
-                "evaluate",
-                stage -> RunScores.of(
+        RunScores scores = stages.stage("evaluate", stage -> RunScores.of(
                         fitted,
                         splits,
                         pipeline.metrics(),
@@ -70,7 +85,8 @@ final class RunCompletion {
                         stage.allocator(),
                         folder.path(),
                         PredictionsOutput.of(pipeline.output().document()),
-                        telemetry));
+                        telemetry)
+                .withTrainScores(fit.engineTrainScores()));
         Optional<Importances> importance = (explain && fitted.target().isPresent()
                         ? pipeline.importance()
                         : Optional.<Pipeline.Importance>empty())

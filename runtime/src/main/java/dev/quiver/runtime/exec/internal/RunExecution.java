@@ -16,6 +16,7 @@ import dev.quiver.runtime.pipeline.Pipeline;
 import dev.quiver.runtime.telemetry.RunTelemetry;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.arrow.memory.BufferAllocator;
 
@@ -203,8 +204,15 @@ public final class RunExecution {
         FittedPipeline fitted = step.fitted(splits.train().schema(), transforms, result.model());
         TrainingData trainingData = step.trainingData(transforms.apply(splits.train()), transforms, Optional.empty());
         long rowEpochs = RunRecordWriter.rowEpochs(history, 0, result.rows());
+        Map<String, Double> engineScores =
+                stages.stage("evaluate." + pipeline.execution().engine(), stage -> distributed.trainScores(fitted));
+        if (!engineScores.isEmpty()) {
+            options.listener()
+                    .note("train " + String.join(", ", new java.util.TreeSet<>(engineScores.keySet()))
+                            + " aggregated by " + pipeline.execution().engine());
+        }
         RunCompletion.Fit fit = new RunCompletion.Fit(
-                fitted, trainingData, history, Optional.empty(), seconds, rowEpochs, 0, runStarted);
+                fitted, trainingData, history, Optional.empty(), seconds, rowEpochs, 0, runStarted, engineScores);
         return RunCompletion.complete(pipeline, options, telemetry, extras, stages, folder, target, splits, fit, false);
     }
 

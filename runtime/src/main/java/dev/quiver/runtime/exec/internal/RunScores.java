@@ -88,6 +88,18 @@ record RunScores(
         return new RunScores(values, details, evaluated, predictions);
     }
 
+    /** These scores with {@code engine}'s values in place of the train split's own for the same metrics. */
+    RunScores withTrainScores(Map<String, Double> engine) {
+        if (engine.isEmpty() || !values.containsKey(TRAIN)) {
+            return this;
+        }
+        Map<String, Map<String, Double>> columns = new LinkedHashMap<>(values);
+        Map<String, Double> train = new LinkedHashMap<>(values.get(TRAIN));
+        engine.forEach((metric, value) -> train.computeIfPresent(metric, (k, own) -> value));
+        columns.put(TRAIN, train);
+        return new RunScores(columns, details, split, predictions);
+    }
+
     /** For the report: the cross-validation mean and std as two more columns of the metrics table. */
     RunScores withCv(Optional<CrossValidation.Result> cv) {
         if (cv.isEmpty()) {

@@ -128,6 +128,7 @@ class ReportSectionsTest {
         assertTrue(
                 scores.contains("silhouette") && scores.contains("davies-bouldin") && scores.contains("adjusted-rand"),
                 html);
+        assertFalse(html.contains("id=\"largest-errors\""), "no per-row errors between cluster and group codes");
         render(html, "clustering", List.of("centroids", "cluster-scores", "column-summary"));
     }
 

@@ -94,7 +94,11 @@ public final class ReportWriter {
             } else if (predictions.task() == Task.REGRESSION) {
                 regression(page, predictions, on);
             }
-            ResultTables.append(page, predictions, on);
+            if (predictions.task() != Task.CLUSTERING) {
+                // A clustering run's predictions are codes of its clusters and of the true groups, scored as
+                // partitions: a row's "error" between two codes means nothing. The cluster section shows them.
+                ResultTables.append(page, predictions, on);
+            }
         }
         ClusterSection.append(page, insights.clusters());
         ExplainSection.append(page, insights);

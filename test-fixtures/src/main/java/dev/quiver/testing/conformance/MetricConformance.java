@@ -34,9 +34,11 @@ import org.junit.jupiter.api.Test;
  * }
  * }</pre>
  *
- * <p>For each task the metric applies to (regression, binary, multiclass), the kit makes seeded predictions of
- * {@value #ROWS} rows and checks that perfect predictions score {@link #perfectScore()}, that predictions wrong in
- * every row score {@link #worstScore} (when the metric has a fixed worst), that noisy predictions score worse
+ * <p>For each task the metric applies to (regression, binary, multiclass, clustering), the kit makes seeded
+ * predictions of {@value #ROWS} rows and checks that perfect predictions score {@link #perfectScore()} (for
+ * clustering: the true groups under other codes, since only the partition counts), that predictions wrong in
+ * every row score {@link #worstScore} (when the metric has a fixed worst; never for clustering, where a wrong
+ * code in every row may be the same partition renamed), that noisy predictions score worse
  * than perfect ones in the direction {@link Metric#higherIsBetter()} says, that shuffling the rows changes
  * nothing, that the inputs are read and never written, that no rows give NaN or an exception with a message
  * (never a number that looks like a score, never a bare {@code ArithmeticException}), that a metric which says it
@@ -89,7 +91,7 @@ public abstract class MetricConformance {
 
     private List<Task> tasks(Metric metric) {
         List<Task> tasks = new ArrayList<>();
-        for (Task task : List.of(Task.REGRESSION, Task.BINARY, Task.MULTICLASS)) {
+        for (Task task : List.of(Task.REGRESSION, Task.BINARY, Task.MULTICLASS, Task.CLUSTERING)) {
             if (metric.tasks().contains(task)
                     || (metric.tasks().contains(Task.CLASSIFICATION) && task != Task.REGRESSION)) {
                 tasks.add(task);
@@ -107,10 +109,20 @@ public abstract class MetricConformance {
         };
     }
 
-    /** The truth: real values, or class indices with every class present. */
+    /** How many classes, or true groups of a clustering, the kit's predictions have. */
+    private static int groups(Task task) {
+        return task == Task.CLUSTERING ? 3 : classes(task).size();
+    }
+
+    /** Whether the task's predictions carry class probabilities. */
+    private static boolean probabilistic(Task task) {
+        return task.isClassification();
+    }
+
+    /** The truth: real values, or class (group) indices with every class present. */
     private static double[] truth(Task task, Random random) {
         double[] actual = new double[ROWS];
-        int k = classes(task).size();
+        int k = groups(task);
         for (int i = 0; i < ROWS; i++) {
             actual[i] = task == Task.REGRESSION ? 10 * random.nextGaussian() + 3 : (i + random.nextInt(2) * k) % k;
         }
@@ -119,7 +131,7 @@ public abstract class MetricConformance {
 
     /** Predictions of {@code predicted} classes with full confidence on each. */
     private static Predictions confident(Task task, double[] actual, double[] predicted) {
-        if (task == Task.REGRESSION) {
+        if (!probabilistic(task)) {
             return new Predictions(task, List.of(), actual, predicted, null);
         }
         int k = classes(task).size();
@@ -132,7 +144,13 @@ public abstract class MetricConformance {
 
     private static Predictions perfect(Task task) {
         double[] actual = truth(task, new Random(1));
-        return confident(task, actual, actual.clone());
+        double[] predicted = actual.clone();
+        if (task == Task.CLUSTERING) {
+            for (int i = 0; i < ROWS; i++) {
+                predicted[i] = 10 + (actual[i] + 1) % groups(task); // the same groups, numbered otherwise
+            }
+        }
+        return confident(task, actual, predicted);
     }
 
     private static Predictions noisy(Task task, Random random) {
@@ -144,7 +162,7 @@ public abstract class MetricConformance {
             }
             return new Predictions(task, List.of(), actual, predicted, null);
         }
-        int k = classes(task).size();
+        int k = groups(task);
         double[][] probabilities = new double[ROWS][k];
         for (int i = 0; i < ROWS; i++) {
             int right = (int) actual[i];
@@ -156,7 +174,7 @@ public abstract class MetricConformance {
                 probabilities[i][c] = c == guess ? 0.7 : rest;
             }
         }
-        return new Predictions(task, classes(task), actual, predicted, probabilities);
+        return new Predictions(task, classes(task), actual, predicted, probabilistic(task) ? probabilities : null);
     }
 
     private static void assertScore(double expected, double actual, double tolerance, String what) {
@@ -189,12 +207,12 @@ public abstract class MetricConformance {
         Metric metric = create();
         for (Task task : tasks(metric)) {
             OptionalDouble worst = worstScore(task);
-            if (task == Task.REGRESSION || worst.isEmpty()) {
+            if (!task.isClassification() || worst.isEmpty()) {
                 continue;
             }
             double[] actual = truth(task, new Random(2));
             double[] predicted = new double[ROWS];
-            int k = classes(task).size();
+            int k = groups(task);
             for (int i = 0; i < ROWS; i++) {
                 predicted[i] = (actual[i] + 1) % k;
             }
@@ -279,11 +297,7 @@ public abstract class MetricConformance {
         Metric metric = create();
         for (Task task : tasks(metric)) {
             Predictions empty = new Predictions(
-                    task,
-                    classes(task),
-                    new double[0],
-                    new double[0],
-                    task == Task.REGRESSION ? null : new double[0][]);
+                    task, classes(task), new double[0], new double[0], probabilistic(task) ? new double[0][] : null);
             double value;
             try {
                 value = metric.compute(empty);

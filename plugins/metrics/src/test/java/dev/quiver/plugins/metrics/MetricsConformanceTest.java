@@ -53,6 +53,13 @@ class MetricsConformanceTest {
     }
 
     @Nested
+    class AdjustedRand extends BuiltIn {
+        AdjustedRand() {
+            super("adjusted-rand", 1, OptionalDouble.empty(), OptionalDouble.empty());
+        }
+    }
+
+    @Nested
     class Accuracy extends BuiltIn {
         Accuracy() {
             super("accuracy", 1, OptionalDouble.of(0), OptionalDouble.of(0));

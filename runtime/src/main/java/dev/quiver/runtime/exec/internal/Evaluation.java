@@ -36,8 +36,8 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 public final class Evaluation {
 
     /**
-     * A split's scores: headline values by metric name, and the non-empty details. Without a target (clustering)
-     * there is nothing to score: no predictions and no values.
+     * A split's scores: headline values by metric name, and the non-empty details. Without a target there is
+     * nothing to score (no predictions and no values), unless a clustering run has true groups to compare with.
      */
     public record Scores(
             Predictions predictions, Map<String, Double> values, Map<String, Map<String, Object>> details) {}

@@ -5,7 +5,6 @@ import dev.quiver.api.transform.FittedTransform;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.util.AutoCloseables;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Field;
@@ -74,24 +73,16 @@ public abstract class ColumnwiseTransform implements FittedTransform {
                                 + ColumnChoice.names(input.getSchema()));
             }
         }
-        List<FieldVector> out = new ArrayList<>();
-        try {
+        List<FieldVector> out = Vectors.made(vectors -> {
             for (FieldVector v : input.getFieldVectors()) {
                 int index = rewritten.indexOf(v.getName());
                 if (index < 0) {
-                    out.add(Vectors.share(v, input.getRowCount(), allocator));
+                    vectors.add(Vectors.share(v, input.getRowCount(), allocator));
                 } else {
-                    out.addAll(rewrite(index, v, allocator));
+                    vectors.addAll(rewrite(index, v, allocator));
                 }
             }
-        } catch (RuntimeException e) {
-            try {
-                AutoCloseables.close(out);
-            } catch (Exception suppressed) {
-                e.addSuppressed(suppressed);
-            }
-            throw e;
-        }
+        });
         List<Field> fields = out.stream().map(FieldVector::getField).toList();
         return new VectorSchemaRoot(fields, out, input.getRowCount());
     }

@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.util.AutoCloseables;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.VarCharVector;
@@ -110,30 +109,22 @@ public final class FittedOneHot extends ColumnwiseTransform implements OnnxExpor
         int rows = input.getValueCount();
         int skip = dropFirst ? 1 : 0;
         List<Field> fields = outputFields(index, input.getField());
-        List<Float8Vector> out = new ArrayList<>();
-        try {
+        List<Float8Vector> out = Vectors.made(vectors -> {
             for (Field f : fields) {
                 Float8Vector v = Vectors.newFloat64(f, rows, allocator);
                 v.zeroVector();
                 v.getValidityBuffer().setOne(0L, (rows + 7) / 8L); // every cell is 0 or 1, none missing
-                out.add(v);
+                vectors.add(v);
             }
             for (int r = 0; r < rows; r++) {
                 int hot = category(index, input, r) - skip;
                 if (hot >= 0) {
-                    out.get(hot).set(r, 1.0);
+                    vectors.get(hot).set(r, 1.0);
                 }
             }
-            out.forEach(v -> v.setValueCount(rows));
-            return List.copyOf(out);
-        } catch (RuntimeException e) {
-            try {
-                AutoCloseables.close(out);
-            } catch (Exception suppressed) {
-                e.addSuppressed(suppressed);
-            }
-            throw e;
-        }
+            vectors.forEach(v -> v.setValueCount(rows));
+        });
+        return List.copyOf(out);
     }
 
     /** The category index of row {@code r}, or -1 (all zeros) for a missing or ignored unknown value. */

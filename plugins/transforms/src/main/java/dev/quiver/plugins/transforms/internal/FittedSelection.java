@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.util.AutoCloseables;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Field;
@@ -75,19 +74,11 @@ public final class FittedSelection implements FittedTransform {
     @Override
     public VectorSchemaRoot apply(VectorSchemaRoot input, BufferAllocator allocator) {
         List<String> names = order(ColumnChoice.names(input.getSchema()));
-        List<FieldVector> out = new ArrayList<>();
-        try {
+        List<FieldVector> out = Vectors.made(vectors -> {
             for (String name : names) {
-                out.add(Vectors.share(input.getVector(name), input.getRowCount(), allocator));
+                vectors.add(Vectors.share(input.getVector(name), input.getRowCount(), allocator));
             }
-        } catch (RuntimeException e) {
-            try {
-                AutoCloseables.close(out);
-            } catch (Exception suppressed) {
-                e.addSuppressed(suppressed);
-            }
-            throw e;
-        }
+        });
         List<Field> fields = out.stream().map(FieldVector::getField).toList();
         return new VectorSchemaRoot(fields, out, input.getRowCount());
     }

@@ -4,8 +4,10 @@ import dev.quiver.api.QuiverException;
 import dev.quiver.api.data.ArrowColumns;
 import dev.quiver.api.data.BatchReader;
 import dev.quiver.api.data.Source;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.util.AutoCloseables;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -45,6 +47,31 @@ public final class Vectors {
             pair.splitAndTransfer(0, rows);
         }
         return (FieldVector) pair.getTo();
+    }
+
+    /** Adds the vectors it makes to {@code out}, which then owns them. */
+    @FunctionalInterface
+    public interface Making<V extends FieldVector> {
+        void make(List<V> out);
+    }
+
+    /**
+     * The vectors {@code making} adds to a new list, the caller's to close once this returns. When it throws, each
+     * vector it had already added is closed first, so a batch that fails half-way gives its memory back.
+     */
+    public static <V extends FieldVector> List<V> made(Making<V> making) {
+        List<V> out = new ArrayList<>();
+        try {
+            making.make(out);
+            return out;
+        } catch (RuntimeException e) {
+            try {
+                AutoCloseables.close(out);
+            } catch (Exception suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
     }
 
     /** The column's values as doubles (nulls as NaN), in {@code buffer} when it is big enough. */

@@ -27,7 +27,8 @@ median() { sort -n | awk '{ v[NR] = $1 } END { printf "%.2f", v[int((NR + 1) / 2
 for rows in "${sizes[@]}"; do
     csv="$results/w1-$rows.csv"
     [ -f "$csv" ] || java "$root/bench/GenerateCsv.java" "$csv" "$rows"
-    W1_CSV="$csv" "${quiver[@]}" validate "$root/bench/w1-csv.yaml" > /dev/null 2>&1 || true # warm-up (records the CDS archive)
+    # warm-up: a run, since only a run records the CDS archive (see ./quiver)
+    W1_CSV="$csv" "${quiver[@]}" run "$root/bench/w1-csv.yaml" --out "$results/w1-csv-run" --quiet > /dev/null 2>&1 || true
     echo "rows $rows ($(du -m "$csv" | cut -f1) MB), load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
     for i in $(seq "$n"); do
         W1_CSV="$csv" /usr/bin/time -f '%e %U %S' -a -o "$times/quiver-$rows" \

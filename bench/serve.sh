@@ -52,7 +52,9 @@ load() { # load NAME URL
 start_quiver() { # start_quiver NAME [FLAGS...]
   local name=$1; shift
   local port; port=$(free_port)
-  java --add-opens=java.base/java.nio=ALL-UNNAMED --add-modules jdk.incubator.vector -cp "$root/pipelines/target/lib/*" \
+  # shellcheck disable=SC2086
+  java --add-opens=java.base/java.nio=ALL-UNNAMED --add-modules jdk.incubator.vector ${SERVER_JAVA_OPTS:-} \
+    -cp "$root/pipelines/target/lib/*" \
     dev.quiver.cli.Main serve --model "iris=$run" --port "$port" "$@" > "$out/serve-$name.log" 2>&1 &
   pid=$!
   await "$out/serve-$name.log" "Serving"
@@ -78,6 +80,10 @@ say "quiver serve, micro-batching off"
 start_quiver quiver --threads 4
 load quiver "$url"
 stop_server
+say "quiver serve, Nagle's algorithm on (the JDK's default, which Quiver turns off)"
+SERVER_JAVA_OPTS=-Dsun.net.httpserver.nodelay=false start_quiver quiver-nagle --threads 4
+load quiver-nagle "$url"
+stop_server
 say "quiver serve, micro-batching on (--batch-window-ms 2)"
 start_quiver quiver-batch --threads 16 --batch-window-ms 2 --max-batch-rows 1024
 load quiver-batch "$url"
@@ -95,7 +101,8 @@ echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
 "$py" - "$out" <<'PY'
 import json, sys, os
 out = sys.argv[1]
-names = [("quiver", "quiver serve"), ("quiver-batch", "quiver serve, micro-batching 2 ms"),
+names = [("quiver", "quiver serve"), ("quiver-nagle", "quiver serve, Nagle on (JDK default)"),
+         ("quiver-batch", "quiver serve, micro-batching 2 ms"),
          ("flask", "scikit-learn + Flask"), ("stdlib", "scikit-learn + http.server")]
 print()
 print("| server | rows/request | requests/s | rows/s | p50 ms | p99 ms | errors | vs Flask (requests/s) |")

@@ -4,9 +4,9 @@
 Run from the module folder:  /usr/bin/python3 src/test/python/make_goldens.py
 Output: src/test/resources/golden/metrics.txt, a line format the Java test reads without a JSON library:
 
-    case NAME TASK CLASS,LABELS          (classes empty for regression)
-    actual V V V ...
-    predicted V V V ...
+    case NAME TASK CLASS,LABELS          (classes empty for regression and clustering)
+    actual V V V ...                     (clustering: codes of the true groups)
+    predicted V V V ...                  (clustering: the cluster of each point)
     proba P,P,P P,P,P ...                (one comma-separated row per sample; optional)
     metric NAME [key=value ...] VALUE    (sklearn's value; NaN where the metric is undefined)
     perclass NAME V V V ...              (precision/recall/f1 per class, index order)
@@ -152,6 +152,28 @@ y = rng.randn(n) * 3 + 10
 regression("regression", y, y + rng.randn(n) * 0.8 + 0.5)
 regression("regression_perfect", np.full(6, 2.5), np.full(6, 2.5))
 regression("regression_constant_truth", np.full(6, 2.5), np.array([2.0, 2.5, 3.0, 2.5, 2.5, 1.0]))
+
+
+
+def clustering(name, groups, clusters):
+    emit_case(name, "CLUSTERING", [], groups, clusters, None)
+    metric("adjusted-rand", skm.adjusted_rand_score(groups, clusters))
+    lines.append("end")
+
+
+# Three true groups found as four clusters under other names, a fifth of the points misplaced.
+n = 60
+groups = rng.randint(0, 3, n)
+clusters = np.where(rng.rand(n) < 0.8, (groups + 1) % 3 * 5 + 2, rng.randint(0, 4, n))
+clustering("clustering", groups, clusters)
+# Independent labelings: about 0.
+clustering("clustering_chance", rng.randint(0, 4, 50), rng.randint(0, 3, 50))
+# The same partition under other codes, and codes that are not small integers.
+groups = rng.randint(0, 5, 40)
+clustering("clustering_renamed", groups * 2.5 - 7, (groups + 3) % 5)
+# One cluster for two groups: 0; every point its own group and cluster: 1 (scikit-learn's special case).
+clustering("clustering_one_cluster", np.array([0, 0, 1, 1, 1, 0]), np.zeros(6, dtype=int))
+clustering("clustering_singletons", np.arange(7), np.arange(7)[::-1])
 
 os.makedirs(os.path.dirname(OUT), exist_ok=True)
 with open(OUT, "w") as f:

@@ -117,14 +117,17 @@ class ReportSectionsTest {
                 name: iris-kmeans-report
                 seed: 42
                 source: {type: csv, path: "%s"}
-                columns: {features: [sepal_length, sepal_width, petal_length, petal_width]}
+                columns: {features: [sepal_length, sepal_width, petal_length, petal_width], labels: species}
                 transforms: [{type: standardize}]
                 model: {type: tribuo, trainer: kmeans, task: clustering, options: {centroids: 3}}
-                evaluate: []
+                evaluate: [adjusted-rand]
                 """.formatted(data("iris.csv")));
         assertTrue(html.contains("id=\"centroids\""), "centroids");
         assertTrue(html.contains("id=\"cluster-scores\""), "scores");
-        assertTrue(html.contains("silhouette") && html.contains("davies-bouldin"), html);
+        String scores = html.substring(html.indexOf("id=\"cluster-scores\""));
+        assertTrue(
+                scores.contains("silhouette") && scores.contains("davies-bouldin") && scores.contains("adjusted-rand"),
+                html);
         render(html, "clustering", List.of("centroids", "cluster-scores", "column-summary"));
     }
 

@@ -3,19 +3,21 @@ package dev.quiver.cli;
 import dev.quiver.api.ErrorCode;
 import dev.quiver.api.PluginContext;
 import dev.quiver.api.QuiverException;
+import dev.quiver.api.Task;
 import dev.quiver.api.config.DidYouMean;
 import dev.quiver.api.metric.Metric;
 import dev.quiver.api.metric.MetricFactory;
 import dev.quiver.cli.internal.DataFiles;
 import dev.quiver.cli.internal.Json;
+import dev.quiver.cli.internal.ModelOption;
 import dev.quiver.cli.internal.RowLocator;
 import dev.quiver.runtime.Quiver;
 import dev.quiver.runtime.bundle.FittedPipeline;
 import dev.quiver.runtime.bundle.InvalidRowException;
 import dev.quiver.runtime.bundle.RunBundle;
-import dev.quiver.runtime.bundle.RunReference;
 import dev.quiver.runtime.exec.internal.Evaluation;
 import dev.quiver.runtime.exec.internal.MemoryLimits;
+import dev.quiver.runtime.exec.internal.PredictionsOutput;
 import dev.quiver.runtime.pipeline.Named;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,16 +26,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.arrow.memory.BufferAllocator;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code quiver evaluate --model RUN_DIR --input FILE}: scores a saved run on new labelled rows with the
+ * {@code quiver evaluate --model RUN --input FILE}: scores a saved run on new labelled rows with the
  * metrics of its pipeline's {@code evaluate:} list (or those given with {@code --metric}).
  */
 @Command(name = "evaluate", description = "Score a saved run on new labelled data.")
@@ -42,12 +46,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
-    @Option(
-            names = "--model",
-            required = true,
-            paramLabel = "RUN",
-            description = "A run history (its LATEST run), a run folder or HISTORY/RUN_ID.")
-    Path reference;
+    @Mixin
+    ModelOption reference;
 
     /** The run folder {@link #reference} names. */
     private Path model;
@@ -66,25 +66,32 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        model = RunReference.resolve(reference).run();
+        model = reference.run();
         Quiver quiver = main.quiver();
         FittedPipeline fitted = quiver.loadModel(model);
-        if (fitted.target().isEmpty()) {
+        // A clustering run is scored against the true groups its pipeline named (columns.labels), if it did.
+        Optional<String> labels = fitted.task() == Task.CLUSTERING ? labelsColumn() : Optional.empty();
+        if (fitted.target().isEmpty() && labels.isEmpty()) {
             throw new QuiverException(
-                    ErrorCode.USAGE, "The run in " + model + " has no target, so there is nothing " + "to score.");
+                    ErrorCode.USAGE,
+                    "The run in " + model + " has no target"
+                            + (fitted.task() == Task.CLUSTERING ? " and its pipeline names no columns.labels" : "")
+                            + ", so there is nothing to score.");
         }
-        List<Named<Metric>> metrics = metrics(quiver);
+        String truth = fitted.target().orElseGet(labels::get);
+        List<Named<Metric>> metrics = metrics(quiver, fitted.task());
         RowLocator source = new RowLocator(DataFiles.source(quiver.registry(), input, "--input"), input);
-        if (source.schema().getFields().stream()
-                .noneMatch(f -> f.getName().equals(fitted.target().get()))) {
+        if (source.schema().getFields().stream().noneMatch(f -> f.getName().equals(truth))) {
             throw new QuiverException(
                     ErrorCode.DATA,
-                    input + " has no column '" + fitted.target().get()
-                            + "' (the target), so its rows cannot be scored.");
+                    input + " has no column '" + truth + "' ("
+                            + (labels.isPresent() ? "the true groups, columns.labels" : "the target")
+                            + "), so its rows cannot be scored.");
         }
         Evaluation.Scores scores;
         try (BufferAllocator allocator = MemoryLimits.rootAllocator()) {
-            scores = Evaluation.score(fitted, source, metrics, allocator, null, rows -> {});
+            scores = Evaluation.score(
+                    fitted, source, metrics, labels, allocator, null, PredictionsOutput.NONE, rows -> {});
         } catch (InvalidRowException e) {
             throw source.locate(e);
         }
@@ -114,12 +121,27 @@ final class EvaluateCommand implements Callable<Integer> {
         }
     }
 
+    /** The run's pipeline.yaml, parsed. */
+    private Object pipelineDocument() {
+        return new Load(LoadSettings.builder().build()).loadFromString(pipelineText());
+    }
+
+    /** The run's {@code columns.labels}, if its pipeline names one. */
+    private Optional<String> labelsColumn() {
+        if (pipelineDocument() instanceof Map<?, ?> map
+                && map.get("columns") instanceof Map<?, ?> columns
+                && columns.get("labels") instanceof String column) {
+            return Optional.of(column);
+        }
+        return Optional.empty();
+    }
+
     /** The metrics named with --metric, or those of the run's pipeline.yaml evaluate: list. */
     @SuppressWarnings("unchecked")
-    private List<Named<Metric>> metrics(Quiver quiver) throws IOException {
+    private List<Named<Metric>> metrics(Quiver quiver, Task task) throws IOException {
         List<Object> entries = new ArrayList<>(metricNames);
         if (entries.isEmpty()) {
-            Object document = new Load(LoadSettings.builder().build()).loadFromString(pipelineText());
+            Object document = pipelineDocument();
             if (document instanceof Map<?, ?> map && map.get("evaluate") instanceof List<?> list) {
                 entries.addAll(list);
             }
@@ -148,7 +170,14 @@ final class EvaluateCommand implements Callable<Integer> {
                                 + DidYouMean.hint(
                                         type, quiver.registry().metrics().keySet()) + ".");
             }
-            out.add(new Named<>(type, DataFiles.create(factory, options, "metric " + type, context), options));
+            Metric metric = DataFiles.create(factory, options, "metric " + type, context);
+            if (!task.isSupportedBy(metric.tasks())) {
+                throw new QuiverException(
+                        ErrorCode.USAGE,
+                        "Metric '" + type + "' does not score " + task.label() + " runs, which the run in " + model
+                                + " is.");
+            }
+            out.add(new Named<>(type, metric, options));
         }
         return out;
     }

@@ -6,6 +6,7 @@ import dev.quiver.api.metric.Metric;
 import dev.quiver.api.metric.MetricFactory;
 import dev.quiver.cli.internal.DataFiles;
 import dev.quiver.cli.internal.Json;
+import dev.quiver.cli.internal.ModelOption;
 import dev.quiver.cli.internal.RowLocator;
 import dev.quiver.runtime.Quiver;
 import dev.quiver.runtime.bundle.FittedPipeline;
@@ -23,6 +24,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.arrow.memory.BufferAllocator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -39,8 +41,8 @@ final class ExplainCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
-    @Option(names = "--model", required = true, paramLabel = "RUN_DIR", description = "A run folder.")
-    Path model;
+    @Mixin
+    ModelOption model;
 
     @Option(names = "--input", required = true, paramLabel = "FILE", description = "Labelled rows (.csv, .arrow).")
     Path input;
@@ -66,11 +68,11 @@ final class ExplainCommand implements Callable<Integer> {
             throw new QuiverException(ErrorCode.USAGE, "--repeats must be at least 1, got " + repeats + ".");
         }
         Quiver quiver = main.quiver();
-        FittedPipeline fitted = quiver.loadModel(model);
+        FittedPipeline fitted = quiver.loadModel(model.reference());
         if (fitted.target().isEmpty()) {
             throw new QuiverException(
                     ErrorCode.USAGE,
-                    "The run in " + model + " has no target (clustering), so there is no score for "
+                    "The run in " + model.reference() + " has no target (clustering), so there is no score for "
                             + "permutation importance to compare.");
         }
         Named<Metric> metric = metric(quiver, fitted);

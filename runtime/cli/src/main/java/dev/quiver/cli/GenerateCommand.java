@@ -3,15 +3,16 @@ package dev.quiver.cli;
 import dev.quiver.api.ErrorCode;
 import dev.quiver.api.QuiverException;
 import dev.quiver.api.model.Generation;
+import dev.quiver.cli.internal.ModelOption;
 import dev.quiver.runtime.bundle.FittedPipeline;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code quiver generate --model RUN_DIR --prompt "..." --tokens 200}: continues a prompt with a saved language
+ * {@code quiver generate --model RUN --prompt "..." --tokens 200}: continues a prompt with a saved language
  * model, writing each piece of text to stdout as soon as it is drawn (flushed), the prompt first.
  */
 @Command(
@@ -22,12 +23,8 @@ final class GenerateCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
-    @Option(
-            names = "--model",
-            required = true,
-            paramLabel = "RUN_DIR",
-            description = "A run folder of a language model.")
-    Path model;
+    @Mixin
+    ModelOption model;
 
     @Option(names = "--prompt", required = true, paramLabel = "TEXT", description = "The text to continue.")
     String prompt;
@@ -71,7 +68,7 @@ final class GenerateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new QuiverException(ErrorCode.USAGE, "quiver generate: " + e.getMessage());
         }
-        FittedPipeline fitted = main.quiver().loadModel(model);
+        FittedPipeline fitted = main.quiver().loadModel(model.reference());
         // Checked before the prompt is printed, so that a model that is not a language model prints only the error.
         if (!(fitted.model() instanceof dev.quiver.api.model.LanguageModel)) {
             fitted.generate(prompt, generation, null);

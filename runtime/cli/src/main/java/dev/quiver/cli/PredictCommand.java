@@ -5,13 +5,13 @@ import dev.quiver.api.data.Sink;
 import dev.quiver.api.data.SinkWriter;
 import dev.quiver.api.model.PredictionColumns;
 import dev.quiver.cli.internal.DataFiles;
+import dev.quiver.cli.internal.ModelOption;
 import dev.quiver.cli.internal.OutputPaths;
 import dev.quiver.cli.internal.RowLocator;
 import dev.quiver.runtime.Quiver;
 import dev.quiver.runtime.bundle.FittedPipeline;
 import dev.quiver.runtime.bundle.InvalidRowException;
 import dev.quiver.runtime.bundle.OnInvalid;
-import dev.quiver.runtime.bundle.RunReference;
 import dev.quiver.runtime.exec.internal.MemoryLimits;
 import dev.quiver.runtime.exec.internal.RowLocations;
 import java.nio.file.Path;
@@ -19,6 +19,7 @@ import java.util.concurrent.Callable;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -29,12 +30,8 @@ final class PredictCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
-    @Option(
-            names = "--model",
-            required = true,
-            paramLabel = "RUN",
-            description = "A run history (its LATEST run), a run folder or HISTORY/RUN_ID.")
-    Path model;
+    @Mixin
+    ModelOption model;
 
     @Option(names = "--input", required = true, paramLabel = "FILE", description = "Rows to predict (.csv, .arrow).")
     Path input;
@@ -53,7 +50,7 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path run = RunReference.resolve(model).run();
+        Path run = model.run();
         OutputPaths.refuseOverwriting(output, "--output", input, "--input", run, "--model");
         Quiver quiver = main.quiver();
         FittedPipeline fitted = quiver.loadModel(run);

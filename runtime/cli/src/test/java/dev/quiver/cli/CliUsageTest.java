@@ -49,6 +49,20 @@ class CliUsageTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"predict", "evaluate", "explain", "export", "generate"})
+    void everyCommandReadingOneRunTakesTheSameModelOption(String command) {
+        Result help = quiver(command, "--help");
+        assertEquals(0, help.code(), help.err());
+        String words = help.out().replaceAll("\\s+", " "); // picocli wraps long descriptions
+        assertTrue(
+                words.contains("--model=RUN A run history (its LATEST run), a run folder or HISTORY/RUN_ID."),
+                help.out());
+        Result missing = quiver(command);
+        assertEquals(2, missing.code(), missing.out() + missing.err());
+        assertTrue(missing.err().contains("--model=RUN"), missing.err());
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"run", "predict", "inspect", "validate", "plugins", "evaluate", "compare"})
     void everyCommandPrintsItsUsageForHelpWithoutItsRequiredArguments(String command) {
         for (String flag : List.of("--help", "-h")) {

@@ -38,7 +38,7 @@ final class HistoryRecovery {
                     continue;
                 }
                 ids.add(name.substring(1, dot));
-                if (name.startsWith(RunHistory.PRUNED, dot)) {
+                if (name.startsWith(Retention.PRUNED, dot)) {
                     pruned.add(entry);
                 }
             }

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -19,12 +20,20 @@ import java.util.stream.Stream;
  *
  * <p>The migration never leaves the run half-moved: the history is built aside, as {@code .NAME.migrating-*}
  * beside the folder, by two renames: the run into it under its id (then {@code LATEST} is written), and the whole
- * into place. A crash between them leaves {@code output.dir} absent and the staged history beside it, which the
- * next open finishes. Stateless; {@link #isLegacy} from any thread, {@link #migrate} with the history's lock held.
+ * into place. A crash before the first leaves an empty staging folder, which the next open deletes before it
+ * migrates; a crash between them (or while writing {@code LATEST}) leaves {@code output.dir} absent and the staged
+ * history beside it, which the next open finishes, even when that recovery is killed in turn
+ * ({@code LegacyRunTest} stops the migration after each step). Stateless; {@link #isLegacy} from any thread, {@link #migrate} with the history's lock held.
  */
 public final class LegacyRun {
 
     private static final String MIGRATING = ".migrating-";
+
+    /** The steps of a migration, each a point a kill may stop it at (see {@link #migrate(Path, Consumer)}). */
+    static final String STAGED = "staged";
+
+    static final String MOVED = "moved";
+    static final String LATEST_WRITTEN = "latest-written";
 
     private LegacyRun() {}
 
@@ -49,6 +58,14 @@ public final class LegacyRun {
      * @return the id the run now has, when this call moved it
      */
     static Optional<String> migrate(Path dir) throws IOException {
+        return migrate(dir, step -> {});
+    }
+
+    /**
+     * {@link #migrate(Path)}, telling {@code reached} the name of each step as it is done: a test stops the
+     * migration there (by throwing) to leave exactly what a kill at that point leaves.
+     */
+    static Optional<String> migrate(Path dir, Consumer<String> reached) throws IOException {
         Path parent = dir.getParent();
         Optional<Path> staged = staged(dir);
         if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
@@ -60,8 +77,11 @@ public final class LegacyRun {
             }
             String id = RunId.next(startedOf(dir), Optional.empty());
             Path staging = FolderMoves.createUnique(parent, "." + dir.getFileName() + MIGRATING);
+            reached.accept(STAGED);
             FolderMoves.move(dir, staging.resolve(id));
-            RunHistory.writeLatest(staging, id);
+            reached.accept(MOVED);
+            LatestFile.write(staging, id);
+            reached.accept(LATEST_WRITTEN);
             FolderMoves.move(staging, dir);
             FolderMoves.forceFolder(parent);
             return Optional.of(id);
@@ -70,13 +90,14 @@ public final class LegacyRun {
             return Optional.empty();
         }
         Path staging = staged.get();
-        List<String> ids = RunHistory.idsOf(staging);
+        List<String> ids = HistoryLayout.ids(staging);
         if (ids.isEmpty()) {
             Files.delete(staging); // killed before the run moved in, and the run is gone: nothing to finish
             return Optional.empty();
         }
         if (RunHistory.latest(staging).isEmpty()) {
-            RunHistory.writeLatest(staging, ids.get(ids.size() - 1));
+            LatestFile.write(staging, ids.get(ids.size() - 1));
+            reached.accept(LATEST_WRITTEN);
         }
         FolderMoves.move(staging, dir);
         FolderMoves.forceFolder(parent);

@@ -74,6 +74,9 @@ final class ModelInputCheck {
                 continue; // the model reports a column it lacks itself
             }
             boolean numeric = ArrowColumns.isNumeric(v.getField());
+            if (numeric && ArrowColumns.allFinite(v)) {
+                continue; // the usual batch: one pass over the buffer instead of a check per cell
+            }
             for (int r = 0; r < current.getRowCount(); r++) {
                 if (problems.has(r)) {
                     continue;

@@ -4,21 +4,13 @@ import dev.quiver.api.ErrorCode;
 import dev.quiver.api.QuiverException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * A run history: the folder {@code output.dir} names, holding one run folder per run, named by its
@@ -50,8 +42,6 @@ public final class RunHistory implements AutoCloseable {
     /** Where the history's in-flight run keeps its checkpoints. */
     public static final String CHECKPOINTS = ".checkpoints";
 
-    static final String PRUNED = ".pruned-";
-
     private final Path dir;
     private final OutputLock lock;
     /** Whether {@link #open} made the folder: then closing deletes it when empty (a failed first run leaves none). */
@@ -81,7 +71,7 @@ public final class RunHistory implements AutoCloseable {
         Path absolute = dir.toAbsolutePath().normalize();
         boolean migrate = LegacyRun.isLegacy(absolute) || LegacyRun.interrupted(absolute);
         if (!migrate) {
-            problem(absolute).ifPresent(why -> {
+            HistoryLayout.problem(absolute).ifPresent(why -> {
                 throw new QuiverException(
                         ErrorCode.USAGE,
                         "The output " + absolute + " " + why + ", so no run history is kept there; choose another "
@@ -116,7 +106,7 @@ public final class RunHistory implements AutoCloseable {
                     throw new QuiverException(
                             ErrorCode.USAGE,
                             "The output " + real + " could not be made a run history ("
-                                    + problem(real).orElse("") + "); choose another output.dir.");
+                                    + HistoryLayout.problem(real).orElse("") + "); choose another output.dir.");
                 }
             }
             HistoryRecovery.recover(real);
@@ -137,7 +127,7 @@ public final class RunHistory implements AutoCloseable {
 
     /** The id of a run starting now: after every id in the history (see {@link RunId#next}). */
     public String nextId(Instant now) {
-        List<String> ids = new ArrayList<>(idsOf(dir));
+        List<String> ids = new ArrayList<>(HistoryLayout.ids(dir));
         return RunId.next(now, ids.isEmpty() ? Optional.empty() : Optional.of(ids.get(ids.size() - 1)));
     }
 
@@ -148,29 +138,7 @@ public final class RunHistory implements AutoCloseable {
 
     /** Points {@code LATEST} at {@code id}: written aside, forced to disk and renamed over the old one. */
     public void markLatest(String id) {
-        writeLatest(dir, id);
-    }
-
-    /** Points {@code dir}'s {@code LATEST} at {@code id}, as {@link #markLatest} says. */
-    static void writeLatest(Path dir, String id) {
-        Path temp = dir.resolve("." + LATEST + ".tmp-" + RunId.next(Instant.now(), Optional.empty()));
-        try {
-            Files.createFile(temp);
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                channel.write(ByteBuffer.wrap((id + "\n").getBytes(StandardCharsets.UTF_8)));
-                channel.force(true);
-            }
-            FolderMoves.moveReplacing(temp, dir.resolve(LATEST));
-            FolderMoves.forceFolder(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + dir.resolve(LATEST), e);
-        } finally {
-            try {
-                Files.deleteIfExists(temp);
-            } catch (IOException ignored) {
-                // a leftover .LATEST.tmp-* is deleted by the next run's clean-up
-            }
-        }
+        LatestFile.write(dir, id);
     }
 
     /**
@@ -181,35 +149,7 @@ public final class RunHistory implements AutoCloseable {
      * @return the ids pruned, oldest first
      */
     public List<String> prune(int keep) {
-        if (keep < 1) {
-            throw new IllegalArgumentException("keep must be at least 1, got " + keep);
-        }
-        List<String> ids = runs(dir);
-        Set<String> kept = new TreeSet<>();
-        if (!ids.isEmpty()) {
-            kept.add(ids.get(ids.size() - 1));
-        }
-        latest(dir).ifPresent(kept::add);
-        List<String> pruned = new ArrayList<>();
-        int remaining = ids.size();
-        for (String id : ids) {
-            if (remaining <= keep) {
-                break;
-            }
-            if (kept.contains(id)) {
-                continue;
-            }
-            Path aside = dir.resolve("." + id + PRUNED + RunId.next(Instant.now(), Optional.empty()));
-            try {
-                FolderMoves.move(dir.resolve(id), aside);
-                AtomicDirectory.deleteRecursively(aside);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot prune the run " + dir.resolve(id), e);
-            }
-            pruned.add(id);
-            remaining--;
-        }
-        return pruned;
+        return Retention.prune(dir, keep);
     }
 
     /** Releases the lock; a history folder this run created and left empty (it failed) is deleted first. */
@@ -230,85 +170,16 @@ public final class RunHistory implements AutoCloseable {
      * one run folder named by a {@link RunId}.
      */
     public static boolean isHistory(Path dir) {
-        if (!Files.isDirectory(dir) || isSingleRun(dir)) {
-            return false;
-        }
-        return Files.exists(dir.resolve(LATEST), LinkOption.NOFOLLOW_LINKS)
-                || !idsOf(dir).isEmpty();
+        return HistoryLayout.isHistory(dir);
     }
 
     /** The ids of the complete runs in {@code dir} (folders their marker describes), oldest first. */
     public static List<String> runs(Path dir) {
-        return idsOf(dir).stream()
-                .filter(id -> RunBundle.isRun(dir.resolve(id)))
-                .toList();
+        return HistoryLayout.runs(dir);
     }
 
     /** The id {@code LATEST} names, when it exists and holds one. */
     public static Optional<String> latest(Path dir) {
-        return latestText(dir).filter(RunId::isId);
-    }
-
-    /** The trimmed text of {@code LATEST}, whatever it holds (empty when there is no such file). */
-    static Optional<String> latestText(Path dir) {
-        Path file = dir.resolve(LATEST);
-        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Files.readString(file, StandardCharsets.UTF_8).strip());
-        } catch (IOException e) {
-            return Optional.empty();
-        }
-    }
-
-    /** Every folder name in {@code dir} that is a run id (complete or not), sorted. */
-    static List<String> idsOf(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> entries = Files.list(dir)) {
-            return entries.map(p -> p.getFileName().toString())
-                    .filter(RunId::isId)
-                    .filter(name -> Files.isDirectory(dir.resolve(name), LinkOption.NOFOLLOW_LINKS))
-                    .sorted()
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + dir, e);
-        }
-    }
-
-    private static boolean isSingleRun(Path dir) {
-        return Files.exists(dir.resolve(RunMarker.FILE), LinkOption.NOFOLLOW_LINKS)
-                || Files.exists(dir.resolve(RunBundle.MODEL), LinkOption.NOFOLLOW_LINKS);
-    }
-
-    /** Why {@code dir} cannot hold a run history, if it cannot. */
-    private static Optional<String> problem(Path dir) {
-        if (!Files.exists(dir)) {
-            return Files.isSymbolicLink(dir) ? Optional.of("is a broken symbolic link") : Optional.empty();
-        }
-        if (Files.isRegularFile(dir)) {
-            return Optional.of("is a file");
-        }
-        if (!Files.isDirectory(dir)) {
-            return Optional.of("is not a folder (a FIFO, socket or device)");
-        }
-        if (isSingleRun(dir)) {
-            return Optional.of("holds a single run (saved with --out, or by an older Quiver without a complete run "
-                    + "marker); move it into a subfolder or elsewhere first");
-        }
-        if (Files.exists(dir.resolve(LATEST), LinkOption.NOFOLLOW_LINKS)) {
-            return Optional.empty();
-        }
-        try (Stream<Path> entries = Files.list(dir)) {
-            return entries.map(p -> p.getFileName().toString())
-                    .filter(name -> !name.startsWith(".") && !RunId.isId(name))
-                    .sorted()
-                    .findFirst()
-                    .map(name -> "exists and is not a Quiver run history (it holds " + name + ")");
-        } catch (IOException e) {
-            return Optional.of("cannot be listed (" + e + ")");
-        }
+        return LatestFile.id(dir);
     }
 }

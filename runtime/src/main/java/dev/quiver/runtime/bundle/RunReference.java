@@ -67,7 +67,7 @@ public record RunReference(Path run, Optional<Path> history) {
 
     /** The run {@code LATEST} names, else the newest complete run. */
     private static Path current(Path history) {
-        Optional<String> text = RunHistory.latestText(history);
+        Optional<String> text = LatestFile.text(history);
         if (text.isPresent()) {
             String id = text.get();
             if (!RunId.isId(id)) {
@@ -97,7 +97,7 @@ public record RunReference(Path run, Optional<Path> history) {
         if (name.toLowerCase(Locale.ROOT).equals("latest")) {
             return current(history);
         }
-        List<String> ids = RunHistory.idsOf(history);
+        List<String> ids = HistoryLayout.ids(history);
         List<String> matches = ids.stream()
                 .filter(id -> !name.isEmpty() && (id.startsWith(name) || id.endsWith("-" + name)))
                 .toList();
@@ -118,7 +118,7 @@ public record RunReference(Path run, Optional<Path> history) {
     }
 
     private static String describe(Path history) {
-        List<String> ids = RunHistory.idsOf(history);
+        List<String> ids = HistoryLayout.ids(history);
         if (ids.isEmpty()) {
             return "no runs";
         }

@@ -1,12 +1,10 @@
 package dev.quiver.runtime.explain;
 
-import java.util.HashMap;
-import java.util.Map;
-
 /**
- * Clustering scores, as scikit-learn's {@code silhouette_score}, {@code davies_bouldin_score} and
- * {@code adjusted_rand_score} compute them: on the points the model clustered (its input, after the transforms)
- * with Euclidean distance. Stateless; any thread.
+ * Clustering scores of the points alone, as scikit-learn's {@code silhouette_score} and
+ * {@code davies_bouldin_score} compute them: on the points the model clustered (its input, after the transforms)
+ * with Euclidean distance. Scores against true groups are metrics ({@code adjusted-rand}), since a run's
+ * predictions carry the true groups and not the points. Stateless; any thread.
  */
 public final class ClusterScores {
 
@@ -82,29 +80,6 @@ public final class ClusterScores {
         return sum / k;
     }
 
-    /** The adjusted Rand index of two labelings of the same points: 1 for identical partitions, ~0 for chance. */
-    public static double adjustedRand(int[] truth, int[] cluster) {
-        int n = truth.length;
-        Map<Long, Long> pairs = new HashMap<>();
-        Map<Integer, Long> rows = new HashMap<>();
-        Map<Integer, Long> columns = new HashMap<>();
-        for (int i = 0; i < n; i++) {
-            pairs.merge(((long) truth[i] << 32) | (cluster[i] & 0xffffffffL), 1L, Long::sum);
-            rows.merge(truth[i], 1L, Long::sum);
-            columns.merge(cluster[i], 1L, Long::sum);
-        }
-        double index =
-                pairs.values().stream().mapToDouble(ClusterScores::choose2).sum();
-        double a = rows.values().stream().mapToDouble(ClusterScores::choose2).sum();
-        double b = columns.values().stream().mapToDouble(ClusterScores::choose2).sum();
-        double expected = a * b / choose2(n);
-        double max = (a + b) / 2;
-        if (max == expected) {
-            return 1.0; // scikit-learn: both labelings trivial (one cluster, or all singletons)
-        }
-        return (index - expected) / (max - expected);
-    }
-
     /** Each cluster's mean point, {@code [cluster][feature]}. */
     public static double[][] centroids(double[][] x, int[] cluster, int k) {
         int d = x.length == 0 ? 0 : x[0].length;
@@ -139,10 +114,6 @@ public final class ClusterScores {
             max = Math.max(max, c);
         }
         return max + 1;
-    }
-
-    private static double choose2(double n) {
-        return n * (n - 1) / 2;
     }
 
     private static double distance(double[] a, double[] b) {

@@ -5,6 +5,9 @@ import static dev.quiver.runtime.report.Html.escape;
 /** A clustering run's clusters: sizes, centroids in the model's input space, and the clustering scores. */
 final class ClusterSection {
 
+    /** The metric that compares clusters with true groups, named by the metrics plugin. */
+    private static final String ADJUSTED_RAND = "adjusted-rand";
+
     private ClusterSection() {}
 
     static void append(StringBuilder page, Insights.Clusters clusters) {
@@ -21,7 +24,12 @@ final class ClusterSection {
         page.append("</tbody>\n</table>\n<p class=\"note\">Silhouette (higher is better, at most 1; on ")
                 .append(Html.count(clusters.sampled()))
                 .append(" rows) and Davies-Bouldin (lower is better), on the model's inputs after the transforms. ")
-                .append("The adjusted Rand index needs true labels, which this pipeline has none of.</p>\n")
+                .append(
+                        clusters.scores().containsKey(ADJUSTED_RAND)
+                                ? "The adjusted Rand index compares the clusters with the true groups of"
+                                        + " columns.labels: 1 for the same partition, about 0 for chance.</p>\n"
+                                : "The adjusted Rand index needs the true groups: name their column in columns.labels"
+                                        + " and add adjusted-rand to evaluate:.</p>\n")
                 .append("<h3>Sizes and centroids</h3>\n<table id=\"centroids\">\n<thead><tr><th>cluster</th>")
                 .append("<th>rows</th>");
         clusters.features().forEach(f -> page.append("<th>").append(escape(f)).append("</th>"));

@@ -147,37 +147,31 @@ final class LearningCurveChart {
             }
         });
         int longest = labels.values().stream().mapToInt(String::length).max().orElse(10);
-        double width = Plot.MARGIN_LEFT + PLOT_WIDTH + Plot.LEGEND_GAP + 34 + 6.6 * longest + 8;
-        Svg svg = new Svg(id, title, width, HEIGHT);
-        Plot plot = new Plot(
-                svg,
-                Plot.MARGIN_LEFT,
-                Plot.MARGIN_TOP,
+        Plot plot = Plot.besideLegend(
+                id,
+                title,
                 PLOT_WIDTH,
-                HEIGHT - Plot.MARGIN_TOP - Plot.MARGIN_BOTTOM,
+                HEIGHT,
+                longest,
                 Ticks.integers(epochs[0], epochs[n - 1], Math.min(10, Math.max(1, n - 1))),
                 Ticks.of(lo, hi, 5),
                 "epoch",
                 yTitle);
         List<Plot.Entry> legend = new ArrayList<>();
-        int i = 0;
         for (Map.Entry<String, String> label : labels.entrySet()) {
-            double[] values = series.get(label.getKey());
-            String color = Palette.series(i);
-            String dash = Palette.repeats(i++) ? "5 3" : null;
-            svg.group("series-" + label.getKey().replaceAll("[^A-Za-z0-9]+", "-"));
-            plot.line(epochs, values, color, dash);
-            if (n <= MAX_MARKED_EPOCHS) {
-                plot.points(epochs, values, color, 3, "marker");
-            }
-            svg.endGroup();
-            legend.add(new Plot.Entry(color, dash, label.getValue()));
+            legend.add(plot.series(
+                    legend.size(),
+                    label.getKey(),
+                    label.getValue(),
+                    epochs,
+                    series.get(label.getKey()),
+                    n <= MAX_MARKED_EPOCHS));
         }
         if (bestEpoch > 0) {
             plot.vertical(bestEpoch, "best epoch " + bestEpoch);
         }
         plot.legend(legend);
-        return svg.close();
+        return plot.svg().close();
     }
 
     private static double[] values(List<EpochStats> history, ToDoubleFunction<EpochStats> f) {

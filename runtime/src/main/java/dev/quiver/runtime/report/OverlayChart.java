@@ -48,31 +48,24 @@ final class OverlayChart {
             return null;
         }
         int longest = labels.values().stream().mapToInt(String::length).max().orElse(10);
-        double width = Plot.MARGIN_LEFT + PLOT_WIDTH + Plot.LEGEND_GAP + 34 + 6.6 * longest + 8;
-        Svg svg = new Svg(id, title, width, HEIGHT);
-        Plot plot = new Plot(
-                svg,
-                Plot.MARGIN_LEFT,
-                Plot.MARGIN_TOP,
+        Plot plot = Plot.besideLegend(
+                id,
+                title,
                 PLOT_WIDTH,
-                HEIGHT - Plot.MARGIN_TOP - Plot.MARGIN_BOTTOM,
+                HEIGHT,
+                longest,
                 Ticks.integers(first, last, (int) Math.min(10, Math.max(1, last - first))),
                 Ticks.of(lo, hi, 5),
                 "epoch",
                 yTitle);
         List<Plot.Entry> legend = new ArrayList<>();
-        int i = 0;
         for (Map.Entry<String, String> label : labels.entrySet()) {
             Series s = runs.get(label.getKey());
-            String color = Palette.series(i);
-            String dash = Palette.repeats(i++) ? "5 3" : null;
-            svg.group("series-" + label.getKey().replaceAll("[^A-Za-z0-9]+", "-"));
-            plot.line(s.epochs(), finite(s.values()), color, dash);
-            svg.endGroup();
-            legend.add(new Plot.Entry(color, dash, label.getValue()));
+            legend.add(plot.series(
+                    legend.size(), label.getKey(), label.getValue(), s.epochs(), finite(s.values()), false));
         }
         plot.legend(legend);
-        return svg.close();
+        return plot.svg().close();
     }
 
     private static double[] finite(double[] values) {

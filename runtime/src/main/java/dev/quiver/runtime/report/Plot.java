@@ -59,6 +59,55 @@ final class Plot {
         svg.verticalText(left - 46, top + height / 2, yTitle, "axis-title");
     }
 
+    /**
+     * A plot with its legend beside it, in a new {@link Svg} of {@code height} pixels, wide enough for a plot
+     * area of {@code plotWidth} pixels and legend labels of up to {@code longestLabel} characters.
+     */
+    static Plot besideLegend(
+            String id,
+            String title,
+            double plotWidth,
+            double height,
+            int longestLabel,
+            Ticks x,
+            Ticks y,
+            String xTitle,
+            String yTitle) {
+        double width = MARGIN_LEFT + plotWidth + LEGEND_GAP + 34 + 6.6 * longestLabel + 8;
+        return new Plot(
+                new Svg(id, title, width, height),
+                MARGIN_LEFT,
+                MARGIN_TOP,
+                plotWidth,
+                height - MARGIN_TOP - MARGIN_BOTTOM,
+                x,
+                y,
+                xTitle,
+                yTitle);
+    }
+
+    /** The drawing this plot is in. */
+    Svg svg() {
+        return svg;
+    }
+
+    /**
+     * The {@code index}-th data series of the plot: a line in the palette's colour for that index (dashed once
+     * the colours repeat), with a marker on each point when {@code markers}, in a group {@code series-NAME} that a
+     * test or a stylesheet can find. Returns its legend line, which reads {@code label}.
+     */
+    Entry series(int index, String name, String label, double[] xs, double[] ys, boolean markers) {
+        String color = Palette.series(index);
+        String dash = Palette.repeats(index) ? "5 3" : null;
+        svg.group("series-" + name.replaceAll("[^A-Za-z0-9]+", "-"));
+        line(xs, ys, color, dash);
+        if (markers) {
+            points(xs, ys, color, 3, "marker");
+        }
+        svg.endGroup();
+        return new Entry(color, dash, label);
+    }
+
     double px(double v) {
         return left + (v - x.lo()) / (x.hi() - x.lo()) * width;
     }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 
 /**
  * Per-row and per-class views of the evaluated split: the precision/recall/F1 table per class, the calibration
@@ -103,13 +104,7 @@ final class ResultTables {
         if (classification && p.probabilities() == null) {
             return;
         }
-        List<Integer> rows = new ArrayList<>();
-        for (int i = 0; i < p.size(); i++) {
-            rows.add(i);
-        }
-        Comparator<Integer> byError = Comparator.comparingDouble(i -> -error(p, i));
-        rows.sort(byError.thenComparing(i -> i));
-        List<Integer> top = rows.subList(0, Math.min(WORST_ROWS, rows.size()));
+        List<Integer> top = largestErrors(p, WORST_ROWS);
         page.append("<h3>Rows with the largest errors</h3>\n<table id=\"largest-errors\">\n<thead><tr><th>row</th>");
         if (classification) {
             page.append("<th>actual</th><th>predicted</th><th>P(actual)</th></tr></thead>\n<tbody>\n");
@@ -141,6 +136,34 @@ final class ResultTables {
                 .append("predictions.arrow; ")
                 .append(classification ? "ranked by the probability given to the true class." : "ranked by |error|.")
                 .append("</p>\n");
+    }
+
+    /**
+     * The {@code count} rows with the largest errors, largest first, ties by row: a bounded heap, so a million-row
+     * test split costs a pass and {@code count} log {@code count} steps, not a sort of boxed row numbers. A NaN
+     * error ranks after every number, as a full sort by {@code -error} would put it.
+     */
+    static List<Integer> largestErrors(Predictions p, int count) {
+        double[] errors = new double[p.size()];
+        for (int i = 0; i < errors.length; i++) {
+            errors[i] = error(p, i);
+        }
+        Comparator<Integer> rank = (a, b) -> {
+            int byError = Double.compare(-errors[a], -errors[b]);
+            return byError != 0 ? byError : Integer.compare(a, b);
+        };
+        PriorityQueue<Integer> kept = new PriorityQueue<>(count + 1, rank.reversed()); // the worst-ranked on top
+        for (int i = 0; i < errors.length; i++) {
+            if (kept.size() < count) {
+                kept.add(i);
+            } else if (count > 0 && rank.compare(i, kept.peek()) < 0) {
+                kept.poll();
+                kept.add(i);
+            }
+        }
+        List<Integer> top = new ArrayList<>(kept);
+        top.sort(rank);
+        return top;
     }
 
     /** A classifier's error is 1 - P(true class); a regressor's is |predicted - actual|. */

@@ -49,14 +49,12 @@ final class XYChart {
             yhi = 1;
         }
         int longest = series.keySet().stream().mapToInt(String::length).max().orElse(8);
-        double width = Plot.MARGIN_LEFT + PLOT_WIDTH + Plot.LEGEND_GAP + 34 + 6.6 * longest + 8;
-        Svg svg = new Svg(id, title, width, HEIGHT);
-        Plot plot = new Plot(
-                svg,
-                Plot.MARGIN_LEFT,
-                Plot.MARGIN_TOP,
+        Plot plot = Plot.besideLegend(
+                id,
+                title,
                 PLOT_WIDTH,
-                HEIGHT - Plot.MARGIN_TOP - Plot.MARGIN_BOTTOM,
+                HEIGHT,
+                longest,
                 unit ? Ticks.unit() : Ticks.of(xlo, xhi, 5),
                 unit ? Ticks.unit() : Ticks.of(ylo, yhi, 5),
                 xTitle,
@@ -65,19 +63,11 @@ final class XYChart {
             plot.reference(0, 0, 1, 1);
         }
         List<Plot.Entry> legend = new ArrayList<>();
-        int i = 0;
         for (Map.Entry<String, double[][]> s : new LinkedHashMap<>(series).entrySet()) {
-            String color = Palette.series(i);
-            String dash = Palette.repeats(i++) ? "5 3" : null;
-            svg.group("series-" + s.getKey().replaceAll("[^A-Za-z0-9]+", "-"));
-            plot.line(s.getValue()[0], s.getValue()[1], color, dash);
-            if (s.getValue()[0].length <= 40) {
-                plot.points(s.getValue()[0], s.getValue()[1], color, 3, "marker");
-            }
-            svg.endGroup();
-            legend.add(new Plot.Entry(color, dash, s.getKey()));
+            double[][] xy = s.getValue();
+            legend.add(plot.series(legend.size(), s.getKey(), s.getKey(), xy[0], xy[1], xy[0].length <= 40));
         }
         plot.legend(legend);
-        return svg.close();
+        return plot.svg().close();
     }
 }

@@ -60,6 +60,32 @@ record GradientTrainer(
         defaultOptimizer = Map.copyOf(defaultOptimizer);
     }
 
+    /**
+     * A linear model (no hidden layer, so no activation, dropout or hidden init) whose weights start as
+     * {@code init}: the linear, logistic and softmax regressions.
+     */
+    static GradientTrainer linear(
+            String type,
+            Set<Task> tasks,
+            Init init,
+            boolean softmax,
+            double threshold,
+            boolean oneVsRest,
+            Map<String, Object> defaultOptimizer) {
+        return new GradientTrainer(
+                type,
+                tasks,
+                new int[0],
+                Activation.RELU,
+                0f,
+                init,
+                init,
+                softmax,
+                threshold,
+                oneVsRest,
+                defaultOptimizer);
+    }
+
     /** The loss by task: BCE on one logit for two classes (cross-entropy with {@code softmax}), MSE for values. */
     @Override
     public Optional<TrainingDefaults> training() {

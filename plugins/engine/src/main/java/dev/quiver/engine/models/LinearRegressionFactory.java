@@ -8,7 +8,6 @@ import dev.quiver.api.model.Model;
 import dev.quiver.api.model.ModelFactory;
 import dev.quiver.api.model.Trainer;
 import dev.quiver.api.state.StateReader;
-import dev.quiver.engine.nn.Activation;
 import dev.quiver.engine.nn.Init;
 import java.util.List;
 import java.util.Map;
@@ -76,18 +75,8 @@ public final class LinearRegressionFactory implements ModelFactory {
                     "fitIntercept and l2 apply to solver:"
                             + " least-squares; with gd use the optimizer's weightDecay instead of l2");
         }
-        return new GradientTrainer(
-                NAME,
-                Set.of(Task.REGRESSION),
-                new int[0],
-                Activation.RELU,
-                0f,
-                init,
-                init,
-                false,
-                0.5,
-                false,
-                Map.of("type", "sgd", "lr", 0.01));
+        return GradientTrainer.linear(
+                NAME, Set.of(Task.REGRESSION), init, false, 0.5, false, Map.of("type", "sgd", "lr", 0.01));
     }
 
     @Override

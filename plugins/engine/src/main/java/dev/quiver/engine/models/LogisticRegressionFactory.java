@@ -8,7 +8,6 @@ import dev.quiver.api.model.Model;
 import dev.quiver.api.model.ModelFactory;
 import dev.quiver.api.model.Trainer;
 import dev.quiver.api.state.StateReader;
-import dev.quiver.engine.nn.Activation;
 import dev.quiver.engine.nn.Init;
 import java.util.List;
 import java.util.Map;
@@ -82,18 +81,8 @@ public final class LogisticRegressionFactory implements ModelFactory {
                                     ? " For the multinomial (softmax) model use type: softmax-regression."
                                     : ""));
         }
-        return new GradientTrainer(
-                NAME,
-                Set.of(Task.BINARY, Task.MULTICLASS),
-                new int[0],
-                Activation.RELU,
-                0f,
-                init,
-                init,
-                false,
-                config.get(THRESHOLD),
-                true,
-                ADAM_LR_001);
+        return GradientTrainer.linear(
+                NAME, Set.of(Task.BINARY, Task.MULTICLASS), init, false, config.get(THRESHOLD), true, ADAM_LR_001);
     }
 
     @Override

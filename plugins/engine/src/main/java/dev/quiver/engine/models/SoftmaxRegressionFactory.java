@@ -8,7 +8,6 @@ import dev.quiver.api.model.Model;
 import dev.quiver.api.model.ModelFactory;
 import dev.quiver.api.model.Trainer;
 import dev.quiver.api.state.StateReader;
-import dev.quiver.engine.nn.Activation;
 import dev.quiver.engine.nn.Init;
 import java.util.List;
 import java.util.Set;
@@ -45,13 +44,9 @@ public final class SoftmaxRegressionFactory implements ModelFactory {
     @Override
     public Trainer create(Config config, PluginContext context) {
         Init init = Init.of(config.get(LogisticRegressionFactory.INIT));
-        return new GradientTrainer(
+        return GradientTrainer.linear(
                 NAME,
                 Set.of(Task.BINARY, Task.MULTICLASS),
-                new int[0],
-                Activation.RELU,
-                0f,
-                init,
                 init,
                 true,
                 0.5,

@@ -14,6 +14,7 @@ import dev.quiver.plugins.metrics.classification.PrecisionRecallF1;
 import dev.quiver.plugins.metrics.classification.PrecisionRecallF1.Average;
 import dev.quiver.plugins.metrics.classification.PrecisionRecallF1.Score;
 import dev.quiver.plugins.metrics.classification.RankingMetric;
+import dev.quiver.plugins.metrics.clustering.AdjustedRand;
 import dev.quiver.plugins.metrics.internal.MetricSpec;
 import dev.quiver.plugins.metrics.language.Perplexity;
 import dev.quiver.plugins.metrics.regression.RegressionMetric;
@@ -77,6 +78,11 @@ public final class MetricsPlugin implements Plugin {
                 "Language models: exp of the mean next-token cross-entropy over the split's tokens.",
                 List.of(),
                 config -> new Perplexity()));
+        factories.add(new MetricSpec(
+                "adjusted-rand",
+                "Clustering: adjusted Rand index of the clusters against the true groups in columns.labels.",
+                List.of(),
+                config -> new AdjustedRand()));
         for (RegressionMetric metric : RegressionMetric.values()) {
             factories.add(new MetricSpec(metric.metricName(), metric.description(), List.of(), config -> metric));
         }

@@ -3,6 +3,7 @@ package dev.quiver.plugins.metrics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.quiver.api.Task;
 import dev.quiver.api.metric.Metric;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,8 +41,12 @@ class GoldenMetricsTest {
                 .count();
         long metricLines =
                 GOLDEN.cases().stream().mapToLong(c -> c.metrics().size()).sum();
+        long clustering = GOLDEN.cases().stream()
+                .filter(c -> c.predictions().task() == Task.CLUSTERING)
+                .count();
         assertEquals(5, classification, "classification cases");
-        assertEquals(3, GOLDEN.cases().size() - classification, "regression cases");
+        assertEquals(5, clustering, "clustering cases");
+        assertEquals(3, GOLDEN.cases().size() - classification - clustering, "regression cases");
         assertTrue(metricLines > 150, "expected the full golden file, got " + metricLines + " metric lines");
     }
 

@@ -40,6 +40,7 @@ class MetricsPluginTest {
     private static final List<String> REGRESSION_HIGHER = List.of("r2", "explained-variance");
     private static final List<String> REGRESSION_LOWER = List.of("mse", "rmse", "mae", "error-mean", "error-variance");
     private static final List<String> LANGUAGE_MODEL_LOWER = List.of("perplexity");
+    private static final List<String> CLUSTERING_HIGHER = List.of("adjusted-rand");
 
     @Test
     void serviceLoaderFindsThePlugin() {
@@ -61,6 +62,7 @@ class MetricsPluginTest {
         expected.addAll(REGRESSION_HIGHER);
         expected.addAll(REGRESSION_LOWER);
         expected.addAll(LANGUAGE_MODEL_LOWER);
+        expected.addAll(CLUSTERING_HIGHER);
         assertEquals(Set.copyOf(expected), Set.copyOf(names));
         assertEquals(names.size(), Set.copyOf(names).size(), "no duplicate names");
     }
@@ -73,6 +75,7 @@ class MetricsPluginTest {
         check(REGRESSION_HIGHER, true, Set.of(Task.REGRESSION));
         check(REGRESSION_LOWER, false, Set.of(Task.REGRESSION));
         check(LANGUAGE_MODEL_LOWER, false, Set.of(Task.LANGUAGE_MODEL));
+        check(CLUSTERING_HIGHER, true, Set.of(Task.CLUSTERING));
     }
 
     @Test

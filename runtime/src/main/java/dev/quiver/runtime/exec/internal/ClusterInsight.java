@@ -21,7 +21,8 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
  * A clustering run's part of the report's {@link Insights}: cluster sizes, centroids and scores, one pass over the
- * evaluated rows (the O(n²) silhouette on a seeded sample). Stateless; called on the run's thread.
+ * evaluated rows (the O(n²) silhouette on a seeded sample); scores that compare with true groups are the run's
+ * metrics, computed once by their plugins. Stateless; called on the run's thread.
  */
 final class ClusterInsight {
 
@@ -30,8 +31,12 @@ final class ClusterInsight {
 
     private ClusterInsight() {}
 
-    /** Cluster sizes and centroids in the model's input space, with silhouette and Davies-Bouldin. */
-    static Insights.Clusters of(FittedPipeline fitted, Source rows, long seed, BufferAllocator allocator) {
+    /**
+     * Cluster sizes and centroids in the model's input space, with silhouette and Davies-Bouldin, then the run's
+     * {@code metrics} of these rows (those of {@code evaluate:}, such as adjusted-rand against columns.labels).
+     */
+    static Insights.Clusters of(
+            FittedPipeline fitted, Source rows, long seed, Map<String, Double> metrics, BufferAllocator allocator) {
         List<String> inputs = fitted.model().features();
         List<double[]> points = new ArrayList<>();
         try (BatchReader reader =
@@ -77,6 +82,7 @@ final class ClusterInsight {
         }
         scoresByName.put("silhouette", ClusterScores.silhouette(xs, cs));
         scoresByName.put("davies-bouldin", ClusterScores.daviesBouldin(x, cluster));
+        scoresByName.putAll(metrics);
         return new Insights.Clusters(
                 inputs,
                 ClusterScores.sizes(cluster, k),

@@ -20,6 +20,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.IntConsumer;
 import org.apache.arrow.memory.BufferAllocator;
@@ -69,22 +70,44 @@ public final class Evaluation {
             Path predictionsFile,
             PredictionsOutput what,
             IntConsumer onBatch) {
+        return score(fitted, rows, metrics, Optional.empty(), allocator, predictionsFile, what, onBatch);
+    }
+
+    /**
+     * As {@link #score(FittedPipeline, Source, List, BufferAllocator, Path, PredictionsOutput, IntConsumer)}; a
+     * clustering run with {@code labels} (the true groups' column, {@code columns.labels}) is scored too: its
+     * {@link Predictions} hold codes of the true groups as {@code actual} and of the clusters as {@code predicted},
+     * each numbered in order of first appearance, and its lean predictions file keeps that column.
+     */
+    public static Scores score(
+            FittedPipeline fitted,
+            Source rows,
+            List<Named<Metric>> metrics,
+            Optional<String> labels,
+            BufferAllocator allocator,
+            Path predictionsFile,
+            PredictionsOutput what,
+            IntConsumer onBatch) {
         if (what == PredictionsOutput.NONE) {
             predictionsFile = null;
         }
+        Optional<String> groups = fitted.task() == Task.CLUSTERING ? labels : Optional.empty();
         Set<String> kept = what == PredictionsOutput.LEAN ? new HashSet<>() : null;
         if (kept != null) {
             fitted.target().ifPresent(kept::add);
+            groups.ifPresent(kept::add);
             fitted.model().predictionFields().forEach(f -> kept.add(f.getName()));
         }
         boolean metricsNeedProbabilities =
                 metrics.stream().anyMatch(m -> m.component().usesProbabilities());
-        Gatherer gatherer = fitted.target()
-                .map(target -> new Gatherer(fitted, target, metricsNeedProbabilities))
-                .orElse(
-                        fitted.task() == Task.LANGUAGE_MODEL
-                                ? new Gatherer(fitted, null, metricsNeedProbabilities)
-                                : null);
+        Gatherer gatherer = null;
+        if (fitted.target().isPresent()) {
+            gatherer = new Gatherer(fitted, fitted.target().get(), metricsNeedProbabilities);
+        } else if (groups.isPresent()) {
+            gatherer = new Gatherer(fitted, groups.get(), false);
+        } else if (fitted.task() == Task.LANGUAGE_MODEL) {
+            gatherer = new Gatherer(fitted, null, metricsNeedProbabilities);
+        }
         try (BatchReader reader = rows.open(allocator);
                 PredictionWriter writer =
                         predictionsFile == null ? null : new PredictionWriter(predictionsFile, kept)) {
@@ -135,6 +158,8 @@ public final class Evaluation {
         private final String target;
         private final boolean probabilitiesNeeded;
         private final Map<String, Integer> classIndex = new HashMap<>();
+        private final Map<String, Integer> groupCodes = new HashMap<>();
+        private final Map<String, Integer> clusterCodes = new HashMap<>();
         private final List<String> probabilityColumns = new ArrayList<>();
         private double[] actual = new double[1024];
         private double[] predicted = new double[1024];
@@ -178,6 +203,9 @@ public final class Evaluation {
                 if (truth == null) {
                     actual[size + r] = predictedTokens;
                     predicted[size + r] = ArrowColumns.getDouble(guess, r);
+                } else if (fitted.task() == Task.CLUSTERING) {
+                    actual[size + r] = code(groupCodes, ClassLabels.labelOf(truth, r), source);
+                    predicted[size + r] = code(clusterCodes, ClassLabels.labelOf(guess, r), source);
                 } else if (classification) {
                     actual[size + r] = index(ClassLabels.labelOf(truth, r), source, true);
                     predicted[size + r] = index(ClassLabels.labelOf(guess, r), source, false);
@@ -201,6 +229,18 @@ public final class Evaluation {
                 }
             }
             size += rows;
+        }
+
+        /** A clustering row's code in {@code codes}, the next free one for a label not seen before. */
+        private int code(Map<String, Integer> codes, String label, String source) {
+            if (label == null) {
+                throw QuiverException.data(
+                        source,
+                        0,
+                        target,
+                        "the true group (columns.labels) is empty in a row being evaluated; drop rows without one.");
+            }
+            return codes.computeIfAbsent(label, l -> codes.size());
         }
 
         /** The label's class index; a label the model does not know fails, naming no row: split rows are shuffled. */

@@ -155,7 +155,15 @@ final class FitStep {
 
     /** The pipeline's metrics of {@code fitted} on {@code raw} rows, with nothing written and nothing counted. */
     Map<String, Double> score(FittedPipeline fitted, Source raw, BufferAllocator allocator) {
-        return Evaluation.score(fitted, raw, pipeline.metrics(), allocator, null, n -> {})
+        return Evaluation.score(
+                        fitted,
+                        raw,
+                        pipeline.metrics(),
+                        pipeline.data().labels(),
+                        allocator,
+                        null,
+                        PredictionsOutput.NONE,
+                        n -> {})
                 .values();
     }
 }

@@ -81,6 +81,7 @@ final class RunCompletion {
                         fitted,
                         splits,
                         pipeline.metrics(),
+                        pipeline.data().labels(),
                         stage.allocator(),
                         folder.path(),
                         PredictionsOutput.of(pipeline.output().document()),

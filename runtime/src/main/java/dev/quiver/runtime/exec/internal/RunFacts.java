@@ -58,7 +58,7 @@ final class RunFacts {
         if (resumedEpoch > 0) {
             facts.put("resumedFromEpoch", resumedEpoch);
         }
-        facts.put("data", data(pipeline));
+        facts.put("data", target.dataFiles());
         facts.put("quiver", Map.of("version", build("version"), "commit", commit()));
         Map<String, Object> jvm = new LinkedHashMap<>();
         jvm.put("version", Runtime.version().toString());

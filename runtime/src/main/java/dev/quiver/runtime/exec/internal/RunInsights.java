@@ -101,7 +101,12 @@ final class RunInsights {
         if (target.isPresent()) {
             curves = partialDependence(fitted, evaluated, top(fitted, importance, coefficients, summary), allocator);
         } else {
-            clusters = ClusterInsight.of(fitted, evaluated, pipeline.seed(), allocator);
+            clusters = ClusterInsight.of(
+                    fitted,
+                    evaluated,
+                    pipeline.seed(),
+                    scores.values().getOrDefault(scores.split(), Map.of()),
+                    allocator);
         }
 
         EpochStats best = bestEpoch(pipeline, fitted.task(), history);

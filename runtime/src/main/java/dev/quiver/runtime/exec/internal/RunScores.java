@@ -35,13 +35,15 @@ record RunScores(
     /**
      * Scores {@code fitted} on each of {@code splits}' raw rows with {@code metrics}; the evaluated split's
      * predictions are also written to {@code folder}'s predictions file. Without a target only the evaluated split
-     * is read (for its predictions), since there is nothing to score. {@code kept} says which columns the
-     * predictions file holds ({@code output.predictions}).
+     * is read (for its predictions), since there is nothing to score, unless a clustering run has {@code labels}
+     * (the true groups' column) to compare its clusters with. {@code kept} says which columns the predictions file
+     * holds ({@code output.predictions}).
      */
     static RunScores of(
             FittedPipeline fitted,
             Splits splits,
             List<Named<Metric>> metrics,
+            Optional<String> labels,
             BufferAllocator allocator,
             Path folder,
             PredictionsOutput kept,
@@ -55,7 +57,9 @@ record RunScores(
         String evaluated = named.containsKey(TEST) ? TEST : TRAIN;
         Predictions predictions = null;
         // A language model has no target column but scores itself: its predictions are its losses.
-        boolean scored = fitted.target().isPresent() || fitted.task() == Task.LANGUAGE_MODEL;
+        boolean scored = fitted.target().isPresent()
+                || fitted.task() == Task.LANGUAGE_MODEL
+                || (fitted.task() == Task.CLUSTERING && labels.isPresent());
         for (Map.Entry<String, Source> split : named.entrySet()) {
             boolean isEvaluated = split.getKey().equals(evaluated);
             if (!scored && !isEvaluated) {
@@ -66,6 +70,7 @@ record RunScores(
                     fitted,
                     split.getValue(),
                     metrics,
+                    labels,
                     allocator,
                     file,
                     kept,

@@ -29,14 +29,21 @@ public final class RunTarget implements AutoCloseable {
     private final Optional<RunHistory> history;
     private final Optional<String> id;
     private final Instant started;
+    private final DataHashes dataHashes;
 
     private RunTarget(
-            Path output, Path checkpoints, Optional<RunHistory> history, Optional<String> id, Instant started) {
+            Path output,
+            Path checkpoints,
+            Optional<RunHistory> history,
+            Optional<String> id,
+            Instant started,
+            DataHashes dataHashes) {
         this.output = output;
         this.checkpoints = checkpoints;
         this.history = history;
         this.id = id;
         this.started = started;
+        this.dataHashes = dataHashes;
     }
 
     /** Opens the target of a run of {@code pipeline} with {@code options}, starting now. */
@@ -44,12 +51,23 @@ public final class RunTarget implements AutoCloseable {
         Instant now = Instant.now();
         if (options.outputDir().isPresent()) {
             Path exact = options.outputDir().get().toAbsolutePath().normalize();
-            return new RunTarget(exact, DirectoryCheckpoints.folderFor(exact), Optional.empty(), Optional.empty(), now);
+            return new RunTarget(
+                    exact,
+                    DirectoryCheckpoints.folderFor(exact),
+                    Optional.empty(),
+                    Optional.empty(),
+                    now,
+                    DataHashes.start(pipeline));
         }
         RunHistory history = RunHistory.open(pipeline.output().dir(), options.listener()::warn);
         String id = history.nextId(now);
         return new RunTarget(
-                history.dir().resolve(id), history.checkpoints(), Optional.of(history), Optional.of(id), now);
+                history.dir().resolve(id),
+                history.checkpoints(),
+                Optional.of(history),
+                Optional.of(id),
+                now,
+                DataHashes.start(pipeline));
     }
 
     /** The run folder to build (absent until the commit). */
@@ -70,6 +88,11 @@ public final class RunTarget implements AutoCloseable {
     /** When the run started. */
     public Instant started() {
         return started;
+    }
+
+    /** The data files the source names with their sizes and SHA-256 (see {@link RunFacts}), waiting for them. */
+    List<Map<String, Object>> dataFiles() {
+        return dataHashes.join();
     }
 
     /**
@@ -105,6 +128,7 @@ public final class RunTarget implements AutoCloseable {
 
     @Override
     public void close() {
+        dataHashes.cancel();
         history.ifPresent(RunHistory::close);
     }
 }

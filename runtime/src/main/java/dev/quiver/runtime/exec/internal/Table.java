@@ -161,25 +161,62 @@ public final class Table implements AutoCloseable {
      * integer column): what partial dependence predicts on. Allocated from {@code owner}.
      */
     public Table withConstant(String column, double value, BufferAllocator owner) {
-        int[] identity = new int[rows];
-        Arrays.setAll(identity, i -> i);
-        Table copy = copy(identity, -1, null, owner);
-        for (VectorSchemaRoot batch : copy.batches) {
-            FieldVector v = batch.getVector(column);
-            for (int r = 0; r < batch.getRowCount(); r++) {
+        int index = schema.getFields().indexOf(schema.findField(column));
+        if (!ArrowColumns.isNumeric(schema.getFields().get(index))) {
+            throw new IllegalArgumentException("column '" + column + "' is not numeric");
+        }
+        // Partial dependence makes one such table per grid point and feature: the other columns are shared with
+        // this table (a transfer of the whole range retains the same buffers, accounted to owner), not copied
+        // cell by cell, and only the constant column is new.
+        List<VectorSchemaRoot> out = new ArrayList<>();
+        try {
+            for (VectorSchemaRoot batch : batches) {
+                int count = batch.getRowCount();
+                List<FieldVector> vectors = new ArrayList<>();
+                try {
+                    for (int c = 0; c < schema.getFields().size(); c++) {
+                        FieldVector from = batch.getVector(c);
+                        vectors.add(c == index ? constant(from, value, count, owner) : shared(from, count, owner));
+                    }
+                } catch (RuntimeException e) {
+                    vectors.forEach(FieldVector::close);
+                    throw e;
+                }
+                out.add(new VectorSchemaRoot(schema.getFields(), vectors, count));
+            }
+        } catch (RuntimeException e) {
+            out.forEach(VectorSchemaRoot::close);
+            throw e;
+        }
+        return new Table(schema, out, lines);
+    }
+
+    private static FieldVector shared(FieldVector from, int count, BufferAllocator owner) {
+        TransferPair pair = from.getTransferPair(owner);
+        pair.splitAndTransfer(0, count);
+        return (FieldVector) pair.getTo();
+    }
+
+    private static FieldVector constant(FieldVector like, double value, int count, BufferAllocator owner) {
+        FieldVector v = like.getField().createVector(owner);
+        try {
+            v.setInitialCapacity(count);
+            v.allocateNew();
+            for (int r = 0; r < count; r++) {
                 if (v instanceof FloatingPointVector fp) {
                     fp.setWithPossibleTruncate(r, value);
                 } else if (v instanceof BaseIntVector iv) {
                     iv.setWithPossibleTruncate(r, Math.round(value));
-                } else if (v instanceof BitVector bit) {
-                    bit.set(r, value != 0 ? 1 : 0);
                 } else {
-                    copy.close();
-                    throw new IllegalArgumentException("column '" + column + "' is not numeric");
+                    ((BitVector) v).set(r, value != 0 ? 1 : 0);
                 }
             }
+            v.setValueCount(count);
+            return v;
+        } catch (RuntimeException e) {
+            v.close();
+            throw e;
         }
-        return copy;
     }
 
     /** Rows {@code indices} of every column, except that column {@code swapped} (when >= 0) takes rows {@code swappedRows}. */

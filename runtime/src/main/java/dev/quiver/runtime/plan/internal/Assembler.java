@@ -111,7 +111,8 @@ public final class Assembler {
                 plan.get().columns(),
                 split,
                 transforms.get(),
-                plan.get().planned().features());
+                plan.get().planned().features(),
+                plan.get().labels());
         ModelPlan learning = new ModelPlan(
                 model.get().trainer(),
                 task,
@@ -133,12 +134,13 @@ public final class Assembler {
     }
 
     /**
-     * The source reading only the features and the target when the user listed the features; transforms work on
-     * features only, so no other column is ever read.
+     * The source reading only the features, the target and the labels when the user listed the features;
+     * transforms work on features only, so no other column is ever read.
      */
     private static Named<Source> narrowed(Named<Source> source, Planner.Plan plan) {
         List<String> used = new ArrayList<>(plan.columns().features());
         plan.columns().target().ifPresent(used::add);
+        plan.labels().ifPresent(used::add);
         if (used.size() == plan.schema().getFields().size()) {
             return source;
         }

@@ -39,6 +39,9 @@ final class DocumentOptions {
             .describe("The feature columns; default: every column but the target.");
     static final Option<String> TARGET =
             Option.string("target", null).describe("The column to predict; none for clustering.");
+    static final Option<String> LABELS = Option.string("labels", null)
+            .describe("Clustering only: the column of true groups that metrics such as adjusted-rand compare the"
+                    + " clusters with; never a feature.");
 
     static final Option<Double> TEST = Option.real("test", 0.0)
             .atLeast(0)

@@ -2,6 +2,7 @@ package dev.quiver.runtime.plan.internal;
 
 import static dev.quiver.runtime.plan.internal.DocumentOptions.CHECKPOINT_EVERY;
 import static dev.quiver.runtime.plan.internal.DocumentOptions.FEATURES;
+import static dev.quiver.runtime.plan.internal.DocumentOptions.LABELS;
 import static dev.quiver.runtime.plan.internal.DocumentOptions.NAME;
 import static dev.quiver.runtime.plan.internal.DocumentOptions.OUTPUT_DIR;
 import static dev.quiver.runtime.plan.internal.DocumentOptions.OUTPUT_KEEP;
@@ -77,7 +78,8 @@ final class DocumentSection {
         columns.ifPresent(c -> {
             c.get(FEATURES);
             c.get(TARGET);
-            c.checkUnknownKeys(List.of(FEATURES.name(), TARGET.name()), "columns");
+            c.get(LABELS);
+            c.checkUnknownKeys(List.of(FEATURES.name(), TARGET.name(), LABELS.name()), "columns");
         });
         return columns;
     }

@@ -38,11 +38,13 @@ import org.apache.arrow.vector.types.pojo.Schema;
 final class Planner {
 
     /**
-     * @param columns features and target as written (features defaulted to every column but the target)
+     * @param columns features and target as written (features defaulted to every column but the target and the
+     *     labels)
      * @param planned the columns after every transform
      * @param schema the source's schema
+     * @param labels {@code columns.labels}: the true groups of a clustering run, read by no model
      */
-    record Plan(Columns columns, Columns planned, Schema schema) {
+    record Plan(Columns columns, Columns planned, Schema schema, Optional<String> labels) {
 
         Optional<Field> target() {
             return columns.target().map(t -> schema.findField(t));
@@ -89,6 +91,19 @@ final class Planner {
                     "no column '" + target + "'" + where + Hints.unknown(target, names, "columns"));
             ok = false;
         }
+        String labels = columns.map(c -> c.get(DocumentOptions.LABELS)).orElse(null);
+        if (labels != null && !names.contains(labels)) {
+            problems.add(
+                    columns.get().location(DocumentOptions.LABELS.name()),
+                    "no column '" + labels + "'" + where + Hints.unknown(labels, names, "columns"));
+            ok = false;
+        } else if (labels != null && labels.equals(target)) {
+            problems.add(
+                    columns.get().location(DocumentOptions.LABELS.name()),
+                    "'" + labels + "' is the target; columns.labels names the true groups of a clustering run,"
+                            + " which has no target");
+            ok = false;
+        }
         List<String> features = new ArrayList<>();
         Map<String, Location> featureLocations = new LinkedHashMap<>();
         if (columns.isPresent() && columns.get().has(DocumentOptions.FEATURES.name())) {
@@ -104,13 +119,19 @@ final class Planner {
                 } else if (feature.equals(target)) {
                     problems.add(locations.get(i), "'" + feature + "' is the target, so it cannot be a feature too");
                     ok = false;
+                } else if (feature.equals(labels)) {
+                    problems.add(
+                            locations.get(i),
+                            "'" + feature + "' is columns.labels, the true groups the clusters are scored against,"
+                                    + " so it cannot be a feature too");
+                    ok = false;
                 } else {
                     features.add(feature);
                     featureLocations.put(feature, locations.get(i));
                 }
             }
         } else {
-            names.stream().filter(n -> !n.equals(target)).forEach(features::add);
+            names.stream().filter(n -> !n.equals(target) && !n.equals(labels)).forEach(features::add);
         }
         if (!ok) {
             return Optional.empty();
@@ -124,7 +145,8 @@ final class Planner {
             return Optional.empty();
         }
         checkNumeric(planned.get(), transforms.get(), featureLocations);
-        return Optional.of(new Plan(written, planned.get().plan().columns(), schema.get()));
+        return Optional.of(
+                new Plan(written, planned.get().plan().columns(), schema.get(), Optional.ofNullable(labels)));
     }
 
     private Optional<Schema> schema(Named<Source> source, PipelineContext context) {

@@ -16,7 +16,8 @@ import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 
 /**
- * Decides the task and checks that the model, the loss and every metric support it, before any data is read.
+ * Decides the task and checks that the model, the loss and every metric support it, before any data is read;
+ * {@code columns.labels} only in clustering, and there whenever a metric scores the clusters.
  *
  * <p>An explicit {@code task:} wins. Otherwise: no target is clustering (language modelling for a trainer that
  * learns only that); a utf8 or bool target is
@@ -104,6 +105,10 @@ final class TaskCheck {
                                 + labels(m.component().tasks()) + ", but the pipeline does " + doing);
             }
         }
+        boolean clusters = trainer.map(
+                        t -> Task.CLUSTERING.isSupportedBy(t.component().tasks()))
+                .orElse(true);
+        checkLabels(plan, result.task(), doing, clusters, metrics);
         if (split.stratify() && !result.task().isClassification()) {
             problems.add(
                     splitAt,
@@ -111,6 +116,43 @@ final class TaskCheck {
                             + doing);
         }
         return Optional.of(result);
+    }
+
+    /**
+     * {@code columns.labels} belongs to clustering, where it is what every metric compares the clusters with: a
+     * clustering run's metrics need it, and any other task is told to name its column {@code target}.
+     */
+    private void checkLabels(
+            Planner.Plan plan, Task task, String doing, boolean modelClusters, ComponentSection.Metrics metrics) {
+        Location labelsAt = root.get("columns")
+                .filter(ConfigNode.Mapping.class::isInstance)
+                .flatMap(c -> ((ConfigNode.Mapping) c).get(DocumentOptions.LABELS.name()))
+                .map(ConfigNode::location)
+                .orElse(root.location());
+        if (plan.labels().isPresent() && task != Task.CLUSTERING) {
+            problems.add(
+                    labelsAt,
+                    "columns.labels names the true groups a clustering run is scored against, but the pipeline does "
+                            + doing + "; did you mean columns.target?");
+        } else if (plan.labels().isPresent() && !modelClusters) {
+            // No target made the task clustering, which the model cannot do: the labels were meant as the target.
+            problems.add(
+                    labelsAt,
+                    "columns.labels names the true groups a clustering run is scored against, and this model does"
+                            + " not cluster; did you mean columns.target: "
+                            + plan.labels().get() + "?");
+        }
+        if (task == Task.CLUSTERING && plan.labels().isEmpty()) {
+            for (int i = 0; i < metrics.metrics().size(); i++) {
+                Named<Metric> m = metrics.metrics().get(i);
+                if (Task.CLUSTERING.isSupportedBy(m.component().tasks())) {
+                    problems.add(
+                            metrics.locations().get(i),
+                            "metric '" + m.type() + "' compares the clusters with the true groups, so it needs"
+                                    + " their column: set columns.labels to it");
+                }
+            }
+        }
     }
 
     private static Optional<Task> infer(Optional<Field> target, Set<Task> trainerTasks) {

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
  * run for {@code W1_EPOCHS} (two counts) epochs on the local engine, on Spark {@code local[2]} and on a
  * standalone cluster (a Master and a Worker process on 127.0.0.1, two single-core executor JVMs). The per-step
  * cost is the slope of the run's wall time over the epoch count, the fixed cost its intercept (reading, scoring,
- * writing the run, starting a driver). A markdown table goes to {@code W1_BENCH_OUT}.
+ * writing the run, starting a driver). A markdown table goes to {@code W1_BENCH_OUT}. {@code W1_ENGINES} picks
+ * engines ({@code local,local[2],cluster}).
  */
 class SparkW1Bench {
 
@@ -43,7 +44,9 @@ class SparkW1Bench {
         lines.add("| engine | rows | wall s, " + few + " epochs | wall s, " + many
                 + " epochs | per step ms (slope) | fixed s (intercept) | step ms (epoch history) |");
         lines.add("|---|---|---|---|---|---|---|");
-        for (String engine : List.of("local", "local[2]", CLUSTER)) {
+        for (String engine : System.getenv()
+                .getOrDefault("W1_ENGINES", "local,local[2]," + CLUSTER)
+                .split(",")) {
             StandaloneCluster cluster = engine.equals(CLUSTER) ? startCluster() : null;
             try {
                 String master = cluster == null ? engine : cluster.masterUrl();

@@ -104,13 +104,18 @@ class SparkW1Bench {
         List<String> sets = List.of("training.batchSize=full", "training.epochs=" + epochs);
         long started = System.nanoTime();
         List<EpochStats> history;
-        try (Quiver quiver = Quiver.create()) {
-            Pipeline pipeline = quiver.load(file, sets);
-            RunResult result =
-                    quiver.run(pipeline, new RunOptions(Optional.of(dir.resolve("run")), false, new RunListener() {}));
-            history = result.history();
+        double seconds;
+        try {
+            try (Quiver quiver = Quiver.create()) {
+                Pipeline pipeline = quiver.load(file, sets);
+                RunResult result = quiver.run(
+                        pipeline, new RunOptions(Optional.of(dir.resolve("run")), false, new RunListener() {}));
+                history = result.history();
+            }
+            seconds = (System.nanoTime() - started) / 1e9;
+        } finally {
+            deleteTree(dir); // outside the timing; a million-row run writes hundreds of MB
         }
-        double seconds = (System.nanoTime() - started) / 1e9;
         double step = history.stream().mapToDouble(EpochStats::seconds).sum() / history.size();
         return new Timed(seconds, step);
     }
@@ -123,6 +128,15 @@ class SparkW1Bench {
         System.setProperty("spark.executor.memory", "900m");
         System.setProperty("spark.executor.extraClassPath", cluster.classFolders());
         return cluster;
+    }
+
+    /** Deletes the runs' folders: a million-row run writes hundreds of MB of predictions. */
+    private static void deleteTree(Path root) throws IOException {
+        try (var paths = Files.walk(root)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     private static String env(String name) {

@@ -48,6 +48,16 @@ final class PredictCommand implements Callable<Integer> {
                     + "feature: fail naming it (error, the default), leave it out (skip) or predict null (null).")
     OnInvalid onInvalid = OnInvalid.ERROR;
 
+    @Option(
+            names = "--engine",
+            paramLabel = "local",
+            defaultValue = "local",
+            converter = EngineConverter.class,
+            description = "Where to predict: local (the default and, today, the only engine; it streams the "
+                    + "input batch by batch, so any file size fits). spark is refused: prediction on Spark is "
+                    + "not built yet.")
+    String engine = "local";
+
     @Override
     public Integer call() {
         Path run = model.run();
@@ -86,6 +96,27 @@ final class PredictCommand implements Callable<Integer> {
                     + "unreadable feature (--on-invalid null).");
         }
         return 0;
+    }
+
+    /**
+     * Accepts {@code local}. {@code spark} is refused with what to do instead rather than run locally unasked:
+     * a pipeline's {@code execution: spark} covers fitting only, and a user asking for Spark here expects
+     * per-partition output the local predict does not write.
+     */
+    static final class EngineConverter implements picocli.CommandLine.ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            if (value.equals("local")) {
+                return value;
+            }
+            if (value.equals("spark")) {
+                throw new picocli.CommandLine.TypeConversionException(
+                        "predict does not run on Spark yet (only a pipeline's fit does, with execution: {engine: "
+                                + "spark}); omit --engine to predict on the local engine, which streams the input "
+                                + "batch by batch and writes one file, whatever engine fitted the run");
+            }
+            throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not an engine; use local");
+        }
     }
 
     /** Parses {@code error}, {@code skip} or {@code null}, naming them when the value is none of these. */

@@ -109,4 +109,36 @@ class CliUsageTest {
         assertEquals(ErrorCode.CONFIG, e.code());
         assertTrue(e.getMessage().contains("recursive alias"), e.getMessage());
     }
+
+    @Test
+    void predictRefusesSparkInsteadOfPredictingLocallyUnasked() throws IOException {
+        Path input = Files.writeString(temp.resolve("rows.csv"), "area\n80.0\n");
+        Path output = temp.resolve("out.csv");
+        Result spark = quiver(
+                "predict",
+                "--model",
+                temp.resolve("run").toString(),
+                "--input",
+                input.toString(),
+                "--output",
+                output.toString(),
+                "--engine",
+                "spark");
+        assertEquals(2, spark.code(), spark.out() + spark.err());
+        assertTrue(spark.err().contains("predict does not run on Spark yet"), spark.err());
+        assertTrue(spark.err().contains("omit --engine to predict on the local engine"), spark.err());
+        assertFalse(Files.exists(output), "nothing written");
+        Result typo = quiver(
+                "predict",
+                "--model",
+                temp.resolve("run").toString(),
+                "--input",
+                input.toString(),
+                "--output",
+                output.toString(),
+                "--engine",
+                "sprak");
+        assertEquals(2, typo.code(), typo.err());
+        assertTrue(typo.err().contains("'sprak' is not an engine; use local"), typo.err());
+    }
 }

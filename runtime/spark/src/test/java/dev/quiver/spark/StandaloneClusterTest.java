@@ -9,6 +9,11 @@ import dev.quiver.api.Task;
 import dev.quiver.api.model.Model;
 import dev.quiver.api.model.Trainer;
 import dev.quiver.api.model.TrainingSetup;
+import dev.quiver.engine.nn.Activation;
+import dev.quiver.engine.nn.Init;
+import dev.quiver.engine.nn.Network;
+import dev.quiver.engine.tensor.Rng;
+import dev.quiver.spark.internal.NetworkTraining;
 import dev.quiver.testing.Datasets;
 import dev.quiver.testing.LeakCheckExtension;
 import dev.quiver.testing.MapConfig;
@@ -28,7 +33,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The same fit on a real standalone cluster: a Master and a Worker process on 127.0.0.1, two single-core
  * executors (each its own JVM), the driver in this test's JVM. Asserts that tasks ran in at least two executor
- * processes other than the driver, that training converged, and that its predictions equal the local engine's.
+ * processes other than the driver, that training converged, and that its predictions equal the local engine's;
+ * then that the engine's mlp, back-propagated in those executors, ends where the local engine's trainer does.
  */
 @ExtendWith(LeakCheckExtension.class)
 class StandaloneClusterTest {
@@ -88,8 +94,46 @@ class StandaloneClusterTest {
                     }
                     assertEquals(expected, fit.predict(row, 0), 1e-3 + 1e-4 * Math.abs(expected), "row " + r);
                 }
+                assertMlpMatchesLocal(spark, blocks, scaled, allocator);
             } finally {
                 spark.stop();
+            }
+        }
+    }
+
+    /**
+     * The engine's mlp (10 -> 8 relu -> 1, 30 full-batch Adam steps) with every step's gradient computed by the
+     * engine's own layers in the executors: its parameters equal the local engine trainer's (the same initial
+     * network: the trainer's seed and init stream; the gradient sums only added in another order).
+     */
+    private static void assertMlpMatchesLocal(
+            JavaSparkContext spark, JavaRDD<FeatureBlock> blocks, TableData scaled, BufferAllocator allocator) {
+        int steps = 30;
+        Trainer mlp = LocalReference.make(Plugin::getModelFactories, "mlp")
+                .create(MapConfig.of("hidden", List.of(8)), new TestContext());
+        TrainingSetup setup = TestTraining.setup(
+                mlp,
+                Task.REGRESSION,
+                Map.of("epochs", steps, "batchSize", "full", "optimizer", Map.of("type", "adam", "lr", 0.05)));
+        Model local = mlp.fit(scaled.training(TARGET, Task.REGRESSION), new TestFitContext(allocator, 1, setup));
+        Network network = Network.create(
+                new int[] {FEATURES.size(), 8, 1}, Activation.RELU, 0f, Init.HE, Init.XAVIER, Rng.derive(1, "init"));
+        double[] losses = NetworkTraining.fit(spark, blocks, network, "mse", setup.optimizer(), steps, 1.0, 1L);
+        assertTrue(losses[steps - 1] < losses[0], "the mlp descends");
+        for (int l = 0; l < 2; l++) {
+            double[][] expected = (double[][]) local.describe().get("layer" + l + ".weight");
+            double[][] actual = network.layers().get(l).weightByOutput();
+            double[] expectedBias = (double[]) local.describe().get("layer" + l + ".bias");
+            double[] actualBias = network.layers().get(l).biasValues();
+            for (int o = 0; o < expected.length; o++) {
+                assertEquals(expectedBias[o], actualBias[o], 1e-5 * (Math.abs(expectedBias[o]) + 1e-3), "bias");
+                for (int i = 0; i < expected[o].length; i++) {
+                    assertEquals(
+                            expected[o][i],
+                            actual[o][i],
+                            1e-5 * (Math.abs(expected[o][i]) + 1e-3),
+                            "layer" + l + ".weight " + o + "," + i);
+                }
             }
         }
     }

@@ -27,8 +27,7 @@ import org.apache.spark.api.java.JavaSparkContext;
  * value for a most frequent value or the categories), one {@code treeReduce} merging the tallies exactly. The
  * columns are chosen as the plugins choose them (the named ones, which the plan already checked, or each
  * plugin's default rule over the schema at this point), and the fitted transform is made by its plugin from its
- * saved state ({@link FittedPieces}). A median needs every value in one place and is refused before Spark starts
- * ({@link SparkSupport}). Stateless; the driver thread calls it.
+ * saved state ({@link FittedPieces}). A median is exact too, from a distributed sort ({@link ExactMedian}). Stateless; the driver thread calls it.
  */
 final class SourceTransformFits {
 
@@ -63,7 +62,7 @@ final class SourceTransformFits {
             FittedPieces pieces) {
         String strategy = options.get("strategy") instanceof String s ? s : "mean";
         Object fill = options.get("fillValue");
-        boolean numericOnly = strategy.equals("mean") || fill instanceof Number;
+        boolean numericOnly = strategy.equals("mean") || strategy.equals("median") || fill instanceof Number;
         boolean textOnly = fill instanceof String;
         Predicate<Field> usable = numericOnly
                 ? ArrowColumns::isNumeric
@@ -76,6 +75,16 @@ final class SourceTransformFits {
                         isText(field(schema, name))
                                 ? fill instanceof String s ? s : DEFAULT_TEXT_FILL
                                 : fill instanceof Number n ? n.doubleValue() : 0.0);
+            }
+            return pieces.impute(names, fills);
+        }
+        if (strategy.equals("median")) {
+            for (String name : names) {
+                double median = ExactMedian.of(spark, splits, before, name);
+                if (Double.isNaN(median)) {
+                    throw noValues(name, strategy);
+                }
+                fills.add(median);
             }
             return pieces.impute(names, fills);
         }
@@ -95,14 +104,18 @@ final class SourceTransformFits {
                         case LABEL_COUNTS -> mostFrequent(tally.labelCounts(c), Comparator.<String>naturalOrder());
                     };
             if (value == null) {
-                throw new QuiverException(
-                        ErrorCode.DATA,
-                        "column '" + names.get(c) + "': the column has no values, so impute cannot learn its "
-                                + strategy + "; drop the column or use strategy: constant.");
+                throw noValues(names.get(c), strategy);
             }
             fills.add(value);
         }
         return pieces.impute(names, fills);
+    }
+
+    private static QuiverException noValues(String column, String strategy) {
+        return new QuiverException(
+                ErrorCode.DATA,
+                "column '" + column + "': the column has no values, so impute cannot learn its " + strategy
+                        + "; drop the column or use strategy: constant.");
     }
 
     /** The commonest value; among equally common ones the smallest, as the plugin and scikit-learn pick. */

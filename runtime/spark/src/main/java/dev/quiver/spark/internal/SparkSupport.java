@@ -67,11 +67,6 @@ public final class SparkSupport {
                     limits.add("transform '" + transform.type() + "' after standardize or min-max: on Spark "
                             + "impute and one-hot come first (move it up the transforms: list)");
                 }
-                if ("median".equals(transform.options().get("strategy"))) {
-                    limits.add("transform 'impute': strategy median is not fitted on Spark (an exact median needs"
-                            + " every value of the column in one place); use mean or most-frequent, or impute"
-                            + " the file before");
-                }
                 continue;
             }
             scaled |= BLOCK_TRANSFORMS.contains(transform.type());

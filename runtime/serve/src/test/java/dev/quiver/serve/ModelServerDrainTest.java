@@ -29,6 +29,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The drain guarantee of {@link ModelServer#drainAndStop}, without timing: requests held inside the model at a
  * {@link SlowDouble.Gate} are accepted for certain, so every one of them must get its own 200 answer however long
  * the drain waits, while a request arriving during the drain gets 503 and, once drained, the port is closed.
+ *
+ * <p>The server has one request thread more than the gate holds: {@code /ready} runs on a request thread like any
+ * request, so with every thread held a probe that arrives a moment before the closing thread raises the drain flag
+ * is accepted into the queue, where it waits for the gate that this test opens only after the probe answered: both
+ * wait until {@code drainMillis} passes (seen at load average 10-15, when the closing thread starts late). The
+ * spare thread answers such a probe 200, and the loop asks again.
  */
 @ExtendWith(LeakCheckExtension.class)
 class ModelServerDrainTest {
@@ -57,7 +63,7 @@ class ModelServerDrainTest {
         ModelServer server = ModelServer.builder()
                 .model("slow", SlowDouble.gated(gate))
                 .port(0)
-                .threads(IN_FLIGHT)
+                .threads(IN_FLIGHT + 1) // the spare one answers a /ready that came before the drain
                 .queue(4)
                 .allocator(allocator)
                 .start();

@@ -10,14 +10,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The HTTP server's executor: a fixed pool of {@code threads} with a queue of {@code queue} exchanges. An exchange
- * that finds both full, or arrives while the server drains, is run on one of {@value #REFUSERS} refusal threads
- * ({@code quiver-refuse-N}) with {@link #refused()} true, so its handler answers 503 at once instead of waiting.
- * Not on the JDK server's dispatcher thread, the one that also accepts connections: running an exchange reads
- * its request line and headers, and closing it reads what is left of its body, both blocking, so one client that
- * stalls mid-request (headers sent, body not) would stop every newcomer from getting its 503. Every exchange
- * handed over is
- * counted until its handler returns, so {@link #awaitIdle} knows when no accepted request is left, and stamped
- * with the time it was queued ({@link #admittedNanos}), from which its deadline counts.
+ * that finds both full, or arrives while the server drains, is run on one of the four ({@code REFUSERS}) refusal
+ * threads ({@code quiver-refuse-N}) with {@link #refused()} true, so its handler answers 503 at once instead of
+ * waiting. Not on the JDK server's dispatcher thread, the one that also accepts connections: running an exchange
+ * reads its request line and headers, and closing it reads what is left of its body, both blocking, so one client
+ * that stalls mid-request (headers sent, body not) would stop every newcomer from getting its 503. Every exchange
+ * handed over is counted until its handler returns, so {@link #awaitIdle} knows when no accepted request is left,
+ * and stamped with the time it was queued ({@link #admittedNanos}), from which its deadline counts.
  *
  * <p>Thread-safe: the server's dispatcher calls {@link #execute}, the closing thread the rest.
  */

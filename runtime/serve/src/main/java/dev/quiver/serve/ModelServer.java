@@ -25,7 +25,10 @@ import org.apache.arrow.memory.BufferAllocator;
  *
  * <p>Bounded: {@code threads} request threads, a queue of {@code queue} requests waiting for one (beyond it a
  * request is answered 503 at once, with {@code Retry-After}), a body limit ({@code maxBodyBytes}, 413 past it),
- * a deadline per request ({@code requestTimeoutMillis}, 504 past it). Predictions run on {@code threads}
+ * a deadline per request ({@code requestTimeoutMillis}, 504 past it); a refused request is answered by a refusal
+ * thread of its own ({@code quiver-refuse-N}), never by the thread that accepts connections, so a client that
+ * stalls mid-request delays no other's 503. {@code /health} and {@code /ready} queue like every request.
+ * Predictions run on {@code threads}
  * threads of their own ({@code quiver-predict-N}, or a {@code quiver-batch-NAME} thread per model when
  * batching), so a request thread stops waiting at its deadline. {@link #close} drains:
  * {@code /ready} turns 503 and new requests are refused with 503, every accepted request is answered (up to

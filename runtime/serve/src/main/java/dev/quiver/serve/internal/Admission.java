@@ -2,6 +2,7 @@ package dev.quiver.serve.internal;
 
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -9,10 +10,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The HTTP server's executor: a fixed pool of {@code threads} with a queue of {@code queue} exchanges. An exchange
- * that finds both full, or arrives while the server drains, is run on the dispatcher thread with
- * {@link #refused()} true, so its handler answers 503 at once instead of waiting; every exchange handed over is
- * counted until its handler returns, so {@link #awaitIdle} knows when no accepted request is left, and stamped
- * with the time it was queued ({@link #admittedNanos}), from which its deadline counts.
+ * that finds both full, or arrives while the server drains, is run on one of the four ({@code REFUSERS}) refusal
+ * threads ({@code quiver-refuse-N}) with {@link #refused()} true, so its handler answers 503 at once instead of
+ * waiting. Not on the JDK server's dispatcher thread, the one that also accepts connections: running an exchange
+ * reads its request line and headers, and closing it reads what is left of its body, both blocking, so one client
+ * that stalls mid-request (headers sent, body not) would stop every newcomer from getting its 503. Every exchange
+ * handed over is counted until its handler returns, so {@link #awaitIdle} knows when no accepted request is left,
+ * and stamped with the time it was queued ({@link #admittedNanos}), from which its deadline counts.
  *
  * <p>Thread-safe: the server's dispatcher calls {@link #execute}, the closing thread the rest.
  */
@@ -21,7 +25,11 @@ public final class Admission implements Executor {
     private static final ThreadLocal<Boolean> REFUSED = ThreadLocal.withInitial(() -> false);
     private static final ThreadLocal<Long> ADMITTED = ThreadLocal.withInitial(System::nanoTime);
 
+    /** Threads answering refused exchanges; a stalled client holds one until it sends or the server stops. */
+    static final int REFUSERS = 4;
+
     private final ThreadPoolExecutor pool;
+    private final ThreadPoolExecutor refusals;
     private final AtomicInteger pending = new AtomicInteger();
     private volatile long lastArrival = System.nanoTime();
     private volatile boolean draining;
@@ -34,6 +42,16 @@ public final class Admission implements Executor {
                     t.setDaemon(true);
                     return t;
                 });
+        AtomicInteger refuserIds = new AtomicInteger();
+        // unbounded: a refusal costs well under a millisecond, so only stalled clients make it wait, never the
+        // dispatcher; idle refusal threads end, so a quiet server holds none
+        this.refusals =
+                new ThreadPoolExecutor(REFUSERS, REFUSERS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "quiver-refuse-" + refuserIds.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        refusals.allowCoreThreadTimeOut(true);
     }
 
     @Override
@@ -61,7 +79,15 @@ public final class Admission implements Executor {
         }
     }
 
-    private static void refuse(Runnable exchange) {
+    private void refuse(Runnable exchange) {
+        try {
+            refusals.execute(() -> refuseHere(exchange));
+        } catch (RejectedExecutionException e) {
+            refuseHere(exchange); // stopped: the server is closing its connections anyway
+        }
+    }
+
+    private static void refuseHere(Runnable exchange) {
         REFUSED.set(true);
         ADMITTED.set(System.nanoTime());
         try {
@@ -119,8 +145,18 @@ public final class Admission implements Executor {
         }
     }
 
-    /** Stops the pool's threads (after {@link #awaitIdle}). */
+    /**
+     * Stops the pool's and the refusal threads (after {@link #awaitIdle} and the server's stop, which closed the
+     * connections a refusal may still be reading), waiting a moment for the refusals so that none counts a metric
+     * after the host closed them.
+     */
     public void shutdown() {
         pool.shutdownNow();
+        refusals.shutdownNow();
+        try {
+            refusals.awaitTermination(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -3,6 +3,7 @@ package dev.quiver.cli;
 import dev.quiver.api.ErrorCode;
 import dev.quiver.api.QuiverException;
 import dev.quiver.cli.internal.CliTelemetry;
+import dev.quiver.cli.internal.Warmup;
 import dev.quiver.runtime.Quiver;
 import dev.quiver.runtime.exec.internal.MemoryLimits;
 import dev.quiver.runtime.registry.ServicePluginRegistry;
@@ -41,8 +42,15 @@ import picocli.CommandLine.Spec;
         name = "quiver",
         mixinStandardHelpOptions = true,
         version = "quiver 0.1.0",
-        description = "Plugin-based machine-learning pipelines for the JVM.",
-        subcommands = {
+        description = "Plugin-based machine-learning pipelines for the JVM.")
+public final class Main implements Callable<Integer> {
+
+    /**
+     * Every command, in the order {@code --help} lists them. Not in {@code @Command(subcommands)}: picocli would
+     * build the model of all thirteen (reflecting over every option of every class) on each start, a tenth of a
+     * short command's wall time; {@link #commandsFor} adds only the one a command line names.
+     */
+    static final List<Class<?>> COMMANDS = List.of(
             RunCommand.class,
             PredictCommand.class,
             ServeCommand.class,
@@ -55,9 +63,7 @@ import picocli.CommandLine.Spec;
             ExportCommand.class,
             ExplainCommand.class,
             GenerateCommand.class,
-            CommandLine.HelpCommand.class
-        })
-public final class Main implements Callable<Integer> {
+            CommandLine.HelpCommand.class);
 
     @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Print stack traces of errors.")
     boolean debug;
@@ -87,6 +93,7 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        Warmup.start();
         // Plugins warn through System.Logger (java.util.logging here); on a terminal a warning should read like
         // the CLI's own messages, "WARNING: ...", not as a two-line log record with a timestamp and class name.
         System.setProperty("java.util.logging.SimpleFormatter.format", "%4$s: %5$s%6$s%n");
@@ -108,11 +115,19 @@ public final class Main implements Callable<Integer> {
         Main main = new Main(out, err, env);
         // The flag is inherited by every sub-command; reading it here also covers failures before parsing ends.
         boolean debug = Arrays.asList(args).contains("--debug");
-        CommandLine commandLine = new CommandLine(main)
+        CommandLine commandLine = new CommandLine(main);
+        // Before the streams and handlers below: picocli passes those on only to sub-commands already added.
+        for (Class<?> command : commandsFor(args)) {
+            commandLine.addSubcommand(command);
+        }
+        commandLine
                 .setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true))
                 .setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true))
                 .setParameterExceptionHandler((e, ignored) -> {
                     err.println("error: " + e.getMessage());
+                    if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
+                        unmatched.printSuggestions(err); // "Did you mean: quiver validate?" for a misspelt command
+                    }
                     err.println("Run '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
                     return ErrorCode.USAGE.exitCode();
                 })
@@ -132,6 +147,34 @@ public final class Main implements Callable<Integer> {
         } finally {
             main.close();
         }
+    }
+
+    /**
+     * The commands {@code args} needs: the one it names, or all of them when it names none it knows (no command,
+     * {@code help}, a misspelt name: the usage message and picocli's did-you-mean list every command) or starts
+     * with an option other than the global ones, which only the full model can parse.
+     */
+    static List<Class<?>> commandsFor(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("--debug") || arg.startsWith("--plugin-dir=")) {
+                continue;
+            }
+            if (arg.equals("--plugin-dir")) {
+                i++; // its value
+                continue;
+            }
+            if (arg.startsWith("-") || arg.equals("help")) {
+                return COMMANDS;
+            }
+            for (Class<?> command : COMMANDS) {
+                if (command.getAnnotation(Command.class).name().equals(arg)) {
+                    return List.of(command);
+                }
+            }
+            return COMMANDS;
+        }
+        return COMMANDS;
     }
 
     /** {@code -h} and {@code --help} on every sub-command, so that {@code quiver run --help} is as good as

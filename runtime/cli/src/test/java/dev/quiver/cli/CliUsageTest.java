@@ -75,6 +75,57 @@ class CliUsageTest {
     }
 
     @Test
+    void aCommandLineNamingACommandBuildsThatCommandAlone() {
+        assertEquals(
+                List.of(ValidateCommand.class),
+                Main.commandsFor(new String[] {"--debug", "--plugin-dir", "run", "validate", "run.yaml"}));
+        assertEquals(List.of(RunCommand.class), Main.commandsFor(new String[] {"--plugin-dir=plugins", "run"}));
+        for (String[] args : List.of(
+                new String[0],
+                new String[] {"--version"},
+                new String[] {"help", "run"},
+                new String[] {"valdate", "run.yaml"},
+                new String[] {"--debug"})) {
+            assertEquals(Main.COMMANDS, Main.commandsFor(args), String.join(" ", args));
+        }
+    }
+
+    @Test
+    void helpListsEveryCommandAndAMisspeltOneIsAUsageError() throws IOException {
+        Result help = quiver("--help");
+        assertEquals(0, help.code(), help.err());
+        for (String command : List.of(
+                "run",
+                "predict",
+                "serve",
+                "inspect",
+                "validate",
+                "plugins",
+                "evaluate",
+                "compare",
+                "runs",
+                "export",
+                "explain",
+                "generate",
+                "help")) {
+            assertTrue(help.out().contains("\n  " + command + " "), command + " missing from\n" + help.out());
+        }
+        Result helpRun = quiver("help", "run");
+        assertEquals(0, helpRun.code(), helpRun.err());
+        assertTrue(helpRun.out().startsWith("Usage: quiver run"), helpRun.out());
+
+        Result misspelt = quiver("valdate", "run.yaml");
+        assertEquals(2, misspelt.code(), misspelt.err());
+        assertTrue(misspelt.err().contains("Did you mean: quiver validate"), misspelt.err());
+
+        Path pipeline = Files.writeString(temp.resolve("houses.yaml"), HOUSES);
+        Path noPlugins = Files.createDirectories(temp.resolve("plugins"));
+        Result valid = quiver("--debug", "--plugin-dir", noPlugins.toString(), "validate", pipeline.toString());
+        assertEquals(0, valid.code(), valid.err());
+        assertTrue(valid.out().contains("ok"), valid.out());
+    }
+
+    @Test
     void pluginsListsLossesUnderAProperPlural() {
         Result r = quiver("plugins");
         assertEquals(0, r.code(), r.err());

@@ -16,7 +16,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -51,6 +54,29 @@ class LauncherTest {
         String output = Files.readString(temp.resolve("output.txt"), StandardCharsets.UTF_8);
         assertEquals(0, process.exitValue(), output);
         assertTrue(Files.isRegularFile(out.resolve("metrics.json")), output);
+    }
+
+    @Test
+    void shortCommandsRunOnTheClientCompilerAloneAndQuiverJavaOptsCanSayOtherwise() throws Exception {
+        String flags = "-XX:+PrintFlagsFinal";
+        assertEquals("1", tieredStopAtLevel(flags, "validate", "--help"));
+        // the value of --plugin-dir is not the command, though it is spelt like one
+        assertEquals("1", tieredStopAtLevel(flags, "--debug", "--plugin-dir", "run", "plugins", "--help"));
+        assertEquals("4", tieredStopAtLevel(flags, "run", "--help"));
+        assertEquals("4", tieredStopAtLevel(flags, "predict", "--help"));
+        assertEquals("4", tieredStopAtLevel(flags + " -XX:TieredStopAtLevel=4", "validate", "--help"));
+    }
+
+    /** The JIT tier the launcher's Java ended at for {@code args}, from {@code -XX:+PrintFlagsFinal}. */
+    private String tieredStopAtLevel(String javaOpts, String... args) throws Exception {
+        Path log = temp.resolve("flags.txt");
+        Process process = launch(log, Map.of("QUIVER_JAVA_OPTS", javaOpts), args);
+        assertTrue(process.waitFor(2, TimeUnit.MINUTES));
+        String output = Files.readString(log, StandardCharsets.UTF_8);
+        assertEquals(0, process.exitValue(), output);
+        Matcher level = Pattern.compile("TieredStopAtLevel\\s+=\\s+(\\d)").matcher(output);
+        assertTrue(level.find(), output);
+        return level.group(1);
     }
 
     @Test
@@ -116,12 +142,18 @@ class LauncherTest {
 
     /** {@code ../quiver ARGS} on the runtime classpath, its stdout and stderr into {@code log}. */
     private static Process launch(Path log, String... args) throws IOException {
+        return launch(log, Map.of(), args);
+    }
+
+    /** As {@link #launch(Path, String...)} with {@code env} added to the launcher's environment. */
+    private static Process launch(Path log, Map<String, String> env, String... args) throws IOException {
         List<String> command = new ArrayList<>(
                 List.of("bash", EXAMPLES.getParent().resolve("quiver").toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder =
                 new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("QUIVER_CLASSPATH", runtimeClasspath());
+        builder.environment().putAll(env);
         return builder.start();
     }
 

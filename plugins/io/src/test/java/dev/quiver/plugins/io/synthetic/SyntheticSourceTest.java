@@ -11,8 +11,12 @@ import dev.quiver.testing.LeakCheckExtension;
 import dev.quiver.testing.MapConfig;
 import dev.quiver.testing.TestContext;
 import dev.quiver.testing.conformance.SourceConformance;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,6 +89,41 @@ class SyntheticSourceTest {
                         List.of(1.1246424048356607, -1.1243761054802057, -1.0101633012624118, 0.0953733443561397),
                         List.of(-1.3353365281234766, 0.8057917397183333, 0.5405280645005193, 0.3116225798824204)),
                 SourceConformance.readAll(source("rows", 2L, "features", 3, "seed", 42L), allocator));
+    }
+
+    /**
+     * The same pin over a table large enough to take every path of the generator many times (the ziggurat's
+     * wedges and tail, row ranges on both cores, several batches, ten outputs' scores and their argmax): a
+     * digest of every cell's bits, recorded before the generator's inner loops were last reworked for speed.
+     */
+    @Test
+    void aLargeTableOfASeedIsPinnedBitForBit(BufferAllocator allocator) throws NoSuchAlgorithmException {
+        Source table = source(
+                "rows",
+                30_000L,
+                "features",
+                40,
+                "task",
+                "multiclass",
+                "classes",
+                10,
+                "noise",
+                0.5,
+                "batchSize",
+                12_000,
+                "seed",
+                5L);
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        ByteBuffer cell = ByteBuffer.allocate(Long.BYTES);
+        for (List<Object> row : SourceConformance.readAll(table, allocator)) {
+            for (Object value : row) {
+                long bits = value instanceof Double d ? Double.doubleToRawLongBits(d) : ((Number) value).longValue();
+                sha.update(cell.clear().putLong(bits).array());
+            }
+        }
+        assertEquals(
+                "89e3508b65652b684001fd9e6165dc200d855b440fdb4ebaf3be2b40c523747f",
+                HexFormat.of().formatHex(sha.digest()));
     }
 
     @Test

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * One {@code quiver predict} handed to a {@link PredictionEngine}. Immutable.
+ * One {@code quiver predict} handed to a {@link PredictionEngine}. Immutable, so any thread may read it.
  *
  * @param run the run folder (already resolved from a history or id), absolute
  * @param input a data file, or a folder whose data files (by extension) are read in name order

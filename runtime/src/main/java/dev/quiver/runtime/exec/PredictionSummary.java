@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a {@link PredictionEngine} wrote. Immutable.
+ * What a {@link PredictionEngine} wrote. Immutable, so any thread may read it.
  *
  * @param read the input rows read
  * @param written the rows written (fewer than {@code read} under {@code --on-invalid skip})

@@ -162,7 +162,7 @@ class CliUsageTest {
     }
 
     @Test
-    void predictRefusesSparkInsteadOfPredictingLocallyUnasked() throws IOException {
+    void predictOnSparkWithoutTheSparkModuleSaysWhatToAddAndWritesNothing() throws IOException {
         Path input = Files.writeString(temp.resolve("rows.csv"), "area\n80.0\n");
         Path output = temp.resolve("out.csv");
         Result spark = quiver(
@@ -176,8 +176,9 @@ class CliUsageTest {
                 "--engine",
                 "spark");
         assertEquals(2, spark.code(), spark.out() + spark.err());
-        assertTrue(spark.err().contains("predict does not run on Spark yet"), spark.err());
-        assertTrue(spark.err().contains("omit --engine to predict on the local engine"), spark.err());
+        assertTrue(spark.err().contains("predict --engine spark needs the quiver-runtime-spark jar"), spark.err());
+        assertTrue(spark.err().contains("-Pspark"), spark.err());
+        assertFalse(spark.err().contains("Exception"), spark.err());
         assertFalse(Files.exists(output), "nothing written");
         Result typo = quiver(
                 "predict",
@@ -190,6 +191,18 @@ class CliUsageTest {
                 "--engine",
                 "sprak");
         assertEquals(2, typo.code(), typo.err());
-        assertTrue(typo.err().contains("'sprak' is not an engine; use local"), typo.err());
+        assertTrue(typo.err().contains("'sprak' is not an engine; use local or spark"), typo.err());
+        Result localMaster = quiver(
+                "predict",
+                "--model",
+                temp.resolve("run").toString(),
+                "--input",
+                input.toString(),
+                "--output",
+                output.toString(),
+                "--master",
+                "local[2]");
+        assertEquals(2, localMaster.code(), localMaster.err());
+        assertTrue(localMaster.err().contains("are options of --engine spark"), localMaster.err());
     }
 }

@@ -5,9 +5,13 @@ import dev.quiver.api.Factory;
 import dev.quiver.api.Plugin;
 import dev.quiver.api.PluginContext;
 import dev.quiver.api.QuiverException;
+import dev.quiver.api.data.SinkFactory;
+import dev.quiver.api.data.SourceFactory;
 import dev.quiver.api.model.ModelFactory;
 import dev.quiver.api.optim.Loss;
 import dev.quiver.api.transform.TransformFactory;
+import dev.quiver.runtime.pipeline.PluginRegistry;
+import dev.quiver.runtime.registry.ServicePluginRegistry;
 import dev.quiver.spark.internal.DefaultsConfig;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +31,8 @@ public final class TaskPlugins {
     private static final Map<String, Loss> LOSSES = new ConcurrentHashMap<>();
     private static final Map<String, TransformFactory> TRANSFORMS = new ConcurrentHashMap<>();
     private static final Map<String, ModelFactory> MODELS = new ConcurrentHashMap<>();
+    private static final Map<String, SourceFactory> SOURCES = new ConcurrentHashMap<>();
+    private static final Map<String, SinkFactory> SINKS = new ConcurrentHashMap<>();
 
     private TaskPlugins() {}
 
@@ -44,6 +50,29 @@ public final class TaskPlugins {
     /** The model plugin named {@code name}, whose {@code load} rebuilds a fitted model from its state. */
     public static ModelFactory model(String name) {
         return MODELS.computeIfAbsent(name, n -> (ModelFactory) factory(n, "model", Plugin::getModelFactories));
+    }
+
+    /** The source plugin named {@code name}, e.g. {@code arrow} to read a whole file in a task. */
+    public static SourceFactory source(String name) {
+        return SOURCES.computeIfAbsent(name, n -> (SourceFactory) factory(n, "source", Plugin::getSourceFactories));
+    }
+
+    /** The sink plugin named {@code name}, e.g. {@code arrow} or {@code csv} for a partition's predictions. */
+    public static SinkFactory sink(String name) {
+        return SINKS.computeIfAbsent(name, n -> (SinkFactory) factory(n, "sink", Plugin::getSinkFactories));
+    }
+
+    /**
+     * Every plugin on this executor's class path as a registry, made once per JVM: what rebuilds a saved run's
+     * fitted pipeline in a task ({@code RunBundle.load}).
+     */
+    public static PluginRegistry registry() {
+        return Registry.INSTANCE;
+    }
+
+    /** Made on first use, so executors that never load a run never scan for plugins. */
+    private static final class Registry {
+        static final PluginRegistry INSTANCE = ServicePluginRegistry.discover(TaskPlugins.class.getClassLoader());
     }
 
     private static <T> T make(String name, String kind, Function<Plugin, Iterable<? extends Factory<T>>> factories) {

@@ -13,6 +13,11 @@ import dev.quiver.engine.nn.Activation;
 import dev.quiver.engine.nn.Init;
 import dev.quiver.engine.nn.Network;
 import dev.quiver.engine.tensor.Rng;
+import dev.quiver.runtime.Quiver;
+import dev.quiver.runtime.bundle.FittedPipeline;
+import dev.quiver.runtime.bundle.OnInvalid;
+import dev.quiver.runtime.exec.PredictionJob;
+import dev.quiver.runtime.exec.PredictionSummary;
 import dev.quiver.spark.internal.NetworkTraining;
 import dev.quiver.testing.Datasets;
 import dev.quiver.testing.LeakCheckExtension;
@@ -21,25 +26,37 @@ import dev.quiver.testing.TableData;
 import dev.quiver.testing.TestContext;
 import dev.quiver.testing.TestFitContext;
 import dev.quiver.testing.TestTraining;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The same fit on a real standalone cluster: a Master and a Worker process on 127.0.0.1, two single-core
  * executors (each its own JVM), the driver in this test's JVM. Asserts that tasks ran in at least two executor
  * processes other than the driver, that training converged, and that its predictions equal the local engine's;
- * then that the engine's mlp, back-propagated in those executors, ends where the local engine's trainer does.
+ * then that the engine's mlp, back-propagated in those executors, ends where the local engine's trainer does;
+ * and that a saved run predicts on the cluster exactly as local predict does.
  */
 @ExtendWith(LeakCheckExtension.class)
 class StandaloneClusterTest {
 
     private static final String TARGET = "progression";
+
+    @TempDir
+    Path temp;
+
     private static final List<String> FEATURES = List.of("age", "sex", "bmi", "bp", "s1", "s2", "s3", "s4", "s5", "s6");
 
     @Test
@@ -95,6 +112,7 @@ class StandaloneClusterTest {
                     assertEquals(expected, fit.predict(row, 0), 1e-3 + 1e-4 * Math.abs(expected), "row " + r);
                 }
                 assertMlpMatchesLocal(spark, blocks, scaled, allocator);
+                assertPredictsAsLocalPredict(spark, allocator);
             } finally {
                 spark.stop();
             }
@@ -136,6 +154,48 @@ class StandaloneClusterTest {
                 }
             }
         }
+    }
+
+    /**
+     * {@code quiver predict --engine spark}'s Java API on the cluster: a run saved by the local engine predicts a
+     * csv in 4 splits, the tasks in at least two executor processes (their executor ids, from a listener), and the
+     * part files read in order equal local predict's output bit for bit.
+     */
+    private void assertPredictsAsLocalPredict(JavaSparkContext spark, BufferAllocator allocator)
+            throws IOException, InterruptedException {
+        Path run = ExampleRuns.run(
+                        ExampleRuns.copy(temp, "house-prices.yaml", "house_prices.csv", "houses", ""), List.of())
+                .directory();
+        Path input = PredictFiles.houses(temp.resolve("houses.csv"), 0, 4000, -1);
+        Set<String> executors = ConcurrentHashMap.newKeySet();
+        AtomicInteger tasks = new AtomicInteger();
+        spark.sc().addSparkListener(new SparkListener() {
+            @Override
+            public void onTaskEnd(SparkListenerTaskEnd end) {
+                executors.add(end.taskInfo().executorId());
+                tasks.incrementAndGet();
+            }
+        });
+        PredictionSummary done = SparkPredictor.predict(
+                spark,
+                new PredictionJob(
+                        run, input, temp.resolve("predictions"), "arrow", OnInvalid.ERROR, Map.of("partitions", "4")));
+        assertEquals(4000, done.written());
+        long deadline = System.nanoTime() + 30_000_000_000L; // listener events arrive asynchronously
+        while (tasks.get() < done.files().size() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertTrue(executors.size() >= 2 && !executors.contains("driver"), () -> "predict ran in " + executors);
+
+        Path local = temp.resolve("local.arrow");
+        FittedPipeline fitted;
+        try (Quiver quiver = Quiver.create()) {
+            fitted = quiver.loadModel(run);
+        }
+        PredictFiles.predictLocally(fitted, input, local, "arrow", OnInvalid.ERROR, allocator);
+        assertEquals(
+                PredictFiles.rows("arrow", List.of(local), allocator),
+                PredictFiles.rows("arrow", done.files().stream().map(Path::of).toList(), allocator));
     }
 
     /** Waits until {@code count} executors (besides the driver) have registered with the driver. */

@@ -109,6 +109,11 @@ public final class Matmul {
             float[] a, int ars, int acs, float[] b, float[] c, int n, int k, int m, boolean accumulate) {
         long flops = 2L * n * k * m;
         int grain = (int) Math.max(4, Math.min(n, MIN_FLOPS_PER_PART * n / Math.max(1, flops)));
+        if (Parallel.parts(n, grain) == 1) {
+            // Directly, without the capturing lambda: small products (a linear model's every step) allocate nothing.
+            KERNEL.rows(a, ars, acs, b, c, 0, n, k, m, accumulate);
+            return;
+        }
         Parallel.forRows(n, grain, (from, to) -> KERNEL.rows(a, ars, acs, b, c, from, to, k, m, accumulate));
     }
 }

@@ -45,8 +45,8 @@ public final class Parallel {
      * than it saves).
      */
     public static void forRows(int rows, int grain, Rows body) {
-        int parts = Math.min(THREADS, Math.max(1, rows / Math.max(1, grain)));
-        if (parts <= 1 || POOL == null) {
+        int parts = parts(rows, grain);
+        if (parts <= 1) {
             body.run(0, rows);
             return;
         }
@@ -71,6 +71,11 @@ public final class Parallel {
                 throw new IllegalStateException(e.getCause());
             }
         }
+    }
+
+    /** How many parts {@link #forRows} splits {@code rows} into for this {@code grain}: 1 runs on the caller. */
+    public static int parts(int rows, int grain) {
+        return POOL == null ? 1 : Math.min(THREADS, Math.max(1, rows / Math.max(1, grain)));
     }
 
     private static int bound(int rows, int parts, int part) {

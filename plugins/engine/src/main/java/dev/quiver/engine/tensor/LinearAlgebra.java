@@ -1,5 +1,6 @@
 package dev.quiver.engine.tensor;
 
+import dev.quiver.engine.kernel.Affine;
 import dev.quiver.engine.kernel.Matmul;
 
 /** Matrix products and the dense layer, on the parallel {@link Matmul} kernels. Stateless. */
@@ -22,30 +23,14 @@ final class LinearAlgebra {
             throw new IllegalArgumentException("bias of size " + bias.size() + " for " + m + " outputs");
         }
         float[] out = Workspace.buffer(n * m);
-        float[] b = bias.data();
-        if (m == 1) {
-            java.util.Arrays.fill(out, 0, n, b[0]);
-        } else {
-            for (int i = 0; i < n; i++) {
-                System.arraycopy(b, 0, out, i * m, m);
-            }
-        }
-        Matmul.nn(x.data(), w.data(), out, n, k, m, true);
+        Affine.forward(x.data(), w.data(), bias.data(), out, n, k, m);
         return Tensor.result(
                 out,
                 new int[] {n, m},
                 o -> {
                     backward(x, w, o, n, k, m);
                     if (bias.requiresGrad()) {
-                        // Column sums in row order: one fixed summation order, so the result never depends on threads.
-                        float[] g = o.grad();
-                        float[] gb = bias.gradBuffer();
-                        for (int i = 0; i < n; i++) {
-                            int row = i * m;
-                            for (int j = 0; j < m; j++) {
-                                gb[j] += g[row + j];
-                            }
-                        }
+                        Affine.addBiasGradient(o.grad(), bias.gradBuffer(), n, m);
                     }
                 },
                 x,
@@ -83,7 +68,7 @@ final class LinearAlgebra {
             Matmul.nt(g, b.data(), a.gradBuffer(), n, m, k, true);
         }
         if (b.requiresGrad()) {
-            Matmul.tn(a.data(), g, b.gradBuffer(), n, k, m, true);
+            Affine.weightGradient(a.data(), g, b.gradBuffer(), n, k, m, true);
         }
     }
 

@@ -27,7 +27,8 @@ import java.util.Map;
 
 /**
  * Mini-batch training of a {@link Network}: forward, loss, backward, clip, optimizer step, schedule; then, per
- * epoch, validation, the {@link EpochStats} report, early stopping and checkpoints.
+ * epoch, validation, the {@link EpochStats} report, early stopping and checkpoints. The forward and backward
+ * passes are a {@link Pass}: fused for a single layer, the autograd graph otherwise; everything else is shared.
  *
  * <p>Reproducibility: initial weights, shuffles and dropout masks all derive from one seed and the epoch
  * number, kernels are deterministic, and a checkpoint holds everything else that changes (parameters,
@@ -35,6 +36,12 @@ import java.util.Map;
  * uninterrupted one. One instance per fit, confined to the calling thread.
  */
 public final class TrainingLoop {
+
+    /**
+     * The system property that, set to {@code false}, trains single-layer networks through the general autograd
+     * graph instead of the fused linear step (the same numbers, slower): for benchmarks and comparisons.
+     */
+    public static final String FUSED = "quiver.fusedLinear";
 
     private final Network network;
     private final TrainingData data;
@@ -46,6 +53,8 @@ public final class TrainingLoop {
     private final List<Parameter> parameters;
     /** The logit from which a one-output classifier predicts class 1: its probability threshold, as a log-odds. */
     private final double decisionLogit;
+    /** The step's forward and backward passes: fused for a single layer unless {@link #FUSED} says false. */
+    private final Pass pass;
 
     private final Workspace workspace = new Workspace();
     private float[] lossGradient = new float[0];
@@ -79,6 +88,7 @@ public final class TrainingLoop {
         this.seed = seed;
         this.parameters = network.parameters();
         this.decisionLogit = Math.log(threshold / (1 - threshold));
+        this.pass = Pass.of(network, !"false".equals(System.getProperty(FUSED)));
     }
 
     /** Trains {@link #network} in place; on return it holds the final (or, with restoreBest, the best) values. */
@@ -93,7 +103,6 @@ public final class TrainingLoop {
         }
         EarlyStopping stopping = earlyStopping();
         Minibatches batches = new Minibatches(data, targets, setup, seed, context.allocator());
-        int p = network.inputs();
         int width = network.outputs();
 
         LossWatch watch = new LossWatch();
@@ -106,16 +115,15 @@ public final class TrainingLoop {
             long rows = batches.epoch(epoch, (x, y, n) -> {
                 workspace.activate();
                 try {
-                    network.zeroGradients();
-                    Tensor out = network.forward(Tensor.of(x, n, p), true, dropout);
+                    float[] out = pass.forward(x, n, dropout);
                     float[] gradient = lossGradient(n * width);
-                    double value = loss.evaluate(out.data(), y, n, width, gradient);
+                    double value = loss.evaluate(out, y, n, width, gradient);
                     steps[0]++;
                     if (!Double.isFinite(value)) {
                         throw diverged(epochNumber, steps[0], value, run.learningRate());
                     }
                     lossSum[0] += value;
-                    out.backward(gradient);
+                    pass.backward(x, n, gradient);
                     setup.clip().clip(parameters);
                     run.step();
                     scheduler.stepEnded();

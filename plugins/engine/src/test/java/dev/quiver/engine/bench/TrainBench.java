@@ -57,7 +57,8 @@ public final class TrainBench {
             y[i] = z > 0 ? 1 : 0;
         }
         MemoryData data = MemoryData.classes(names(d), x, y).batchSize(8192);
-        for (int rep = 0; rep < 3; rep++) {
+        int steps = (n + 255) / 256;
+        for (int rep = 0; rep < Integer.getInteger("w1.reps", 3); rep++) {
             double[] t = time(
                     new LogisticRegressionFactory(),
                     Map.of(),
@@ -67,8 +68,8 @@ public final class TrainBench {
             int epochs = Integer.getInteger("w1.epochs", 6) - 1;
             System.out.printf(
                     "W1 logistic 200k x 32, batch 256, Adam, %d epochs: %.2f s wall (%.2f s CPU),"
-                            + " %.0f row-epochs/s (load and first epoch: %.2f s)%n",
-                    epochs, t[0], t[1], epochs * n / t[0], t[2]);
+                            + " %.0f row-epochs/s, %.1f us a step (load and first epoch: %.2f s)%n",
+                    epochs, t[0], t[1], epochs * n / t[0], t[0] / (epochs * steps) * 1e6, t[2]);
         }
     }
 

@@ -11,10 +11,10 @@ import dev.quiver.runtime.config.ConfigNode;
 import dev.quiver.runtime.config.Problems;
 import dev.quiver.runtime.config.SafeYaml;
 import dev.quiver.runtime.config.YamlConfig;
+import dev.quiver.runtime.exec.internal.FileTypes;
 import dev.quiver.runtime.pipeline.PluginRegistry;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import org.snakeyaml.engine.v2.api.Dump;
 import org.snakeyaml.engine.v2.api.DumpSettings;
@@ -65,19 +65,11 @@ public final class DataFiles {
     }
 
     private static String typeOf(Path file, String option) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".csv")) {
-            return "csv";
-        }
-        if (name.endsWith(".arrow") || name.endsWith(".arrows") || name.endsWith(".feather") || name.endsWith(".ipc")) {
-            return "arrow";
-        }
-        if (name.endsWith(".parquet")) {
-            return "parquet";
-        }
-        throw new QuiverException(
-                ErrorCode.USAGE,
-                option + " " + file + ": the file type is unknown; name it *.csv " + "or *.arrow (or *.parquet).");
+        return FileTypes.of(file)
+                .orElseThrow(() -> new QuiverException(
+                        ErrorCode.USAGE,
+                        option + " " + file + ": the file type is unknown; name it *.csv "
+                                + "or *.arrow (or *.parquet)."));
     }
 
     /** Paths on the command line are relative to the working directory, not to a pipeline file. */

@@ -4,19 +4,28 @@ import dev.quiver.api.Location;
 import dev.quiver.api.config.Config;
 import dev.quiver.api.config.Option;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * A configuration with no keys, so every option reads its default: how a task makes a component the driver
- * named, when the component's defaults are what the pipeline uses. Immutable.
+ * named, when the component's defaults are what the pipeline uses; or with a few string keys set (a sink's
+ * {@code path}). Immutable.
  */
 public final class DefaultsConfig implements Config {
 
     private final String path;
+    private final Map<String, String> strings;
 
     public DefaultsConfig(String path) {
+        this(path, Map.of());
+    }
+
+    /** @param strings string options by name (such as {@code path}); every other option reads its default */
+    public DefaultsConfig(String path, Map<String, String> strings) {
         this.path = path;
+        this.strings = Map.copyOf(strings);
     }
 
     @Override
@@ -36,17 +45,19 @@ public final class DefaultsConfig implements Config {
 
     @Override
     public boolean has(String key) {
-        return false;
+        return strings.containsKey(key);
     }
 
     @Override
     public Set<String> keys() {
-        return Set.of();
+        return strings.keySet();
     }
 
     @Override
+    @SuppressWarnings("unchecked") // only string options are ever set here
     public <T> T get(Option<T> option) {
-        return option.defaultValue();
+        String value = strings.get(option.name());
+        return value == null ? option.defaultValue() : (T) value;
     }
 
     @Override

@@ -75,23 +75,45 @@ final class DistributedScores {
             VectorSchemaRoot predicted,
             String target,
             Map<String, Integer> classIndex) {
-        int rows = root.getRowCount();
-        FieldVector truth = ArrowColumns.vector(root, target);
-        FieldVector prediction = ArrowColumns.vector(predicted, PredictionColumns.PREDICTION);
+        add(
+                tally,
+                ArrowColumns.vector(root, target),
+                ArrowColumns.vector(predicted, PredictionColumns.PREDICTION),
+                classIndex);
+    }
+
+    /**
+     * Adds the rows of one batch, {@code truth} against {@code prediction}: for a classifier ({@code classIndex}
+     * not empty) by class, else by value. A row whose prediction or truth is null (predict's {@code --on-invalid
+     * null}, a blank target) has nothing to score and is left out.
+     */
+    static void add(ScoreTally tally, FieldVector truth, FieldVector prediction, Map<String, Integer> classIndex) {
+        int rows = truth.getValueCount();
+        int[] scored = new int[rows];
+        int n = 0;
+        for (int r = 0; r < rows; r++) {
+            if (!truth.isNull(r) && !prediction.isNull(r)) {
+                scored[n++] = r;
+            }
+        }
         if (classIndex.isEmpty()) {
             double[] actual = new double[rows];
             double[] values = new double[rows];
             ArrowColumns.copyDoubles(truth, actual, 0, 1);
             ArrowColumns.copyDoubles(prediction, values, 0, 1);
-            tally.addValues(actual, values, rows);
+            for (int i = 0; i < n; i++) {
+                actual[i] = actual[scored[i]];
+                values[i] = values[scored[i]];
+            }
+            tally.addValues(actual, values, n);
             return;
         }
-        int[] actual = new int[rows];
-        int[] predictedClass = new int[rows];
-        for (int r = 0; r < rows; r++) {
-            actual[r] = classIndex.getOrDefault(ClassLabels.labelOf(truth, r), -1);
-            predictedClass[r] = classIndex.getOrDefault(ClassLabels.labelOf(prediction, r), -2);
+        int[] actual = new int[n];
+        int[] predictedClass = new int[n];
+        for (int i = 0; i < n; i++) {
+            actual[i] = classIndex.getOrDefault(ClassLabels.labelOf(truth, scored[i]), -1);
+            predictedClass[i] = classIndex.getOrDefault(ClassLabels.labelOf(prediction, scored[i]), -2);
         }
-        tally.addClasses(actual, predictedClass, rows);
+        tally.addClasses(actual, predictedClass, n);
     }
 }

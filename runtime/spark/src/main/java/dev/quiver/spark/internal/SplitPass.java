@@ -19,7 +19,7 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 final class SplitPass {
 
     /** One root per executor JVM, as the project's memory rule asks; children are per split. */
-    private static final BufferAllocator ROOT = new RootAllocator();
+    static final BufferAllocator ROOT = new RootAllocator();
 
     private SplitPass() {}
 

@@ -14,6 +14,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -165,44 +166,31 @@ class CliUsageTest {
     void predictOnSparkWithoutTheSparkModuleSaysWhatToAddAndWritesNothing() throws IOException {
         Path input = Files.writeString(temp.resolve("rows.csv"), "area\n80.0\n");
         Path output = temp.resolve("out.csv");
-        Result spark = quiver(
-                "predict",
-                "--model",
-                temp.resolve("run").toString(),
-                "--input",
-                input.toString(),
-                "--output",
-                output.toString(),
-                "--engine",
-                "spark");
+        Result spark = predict(input, output, "--engine", "spark");
         assertEquals(2, spark.code(), spark.out() + spark.err());
         assertTrue(spark.err().contains("predict --engine spark needs the quiver-runtime-spark jar"), spark.err());
         assertTrue(spark.err().contains("-Pspark"), spark.err());
         assertFalse(spark.err().contains("Exception"), spark.err());
         assertFalse(Files.exists(output), "nothing written");
-        Result typo = quiver(
-                "predict",
-                "--model",
-                temp.resolve("run").toString(),
-                "--input",
-                input.toString(),
-                "--output",
-                output.toString(),
-                "--engine",
-                "sprak");
+        Result typo = predict(input, output, "--engine", "sprak");
         assertEquals(2, typo.code(), typo.err());
         assertTrue(typo.err().contains("'sprak' is not an engine; use local or spark"), typo.err());
-        Result localMaster = quiver(
+        Result localMaster = predict(input, output, "--master", "local[2]");
+        assertEquals(2, localMaster.code(), localMaster.err());
+        assertTrue(localMaster.err().contains("are options of --engine spark"), localMaster.err());
+    }
+
+    /** {@code quiver predict} of the (absent) run in {@code temp} on {@code input}, with {@code options} added. */
+    private Result predict(Path input, Path output, String... options) {
+        List<String> args = new ArrayList<>(List.of(
                 "predict",
                 "--model",
                 temp.resolve("run").toString(),
                 "--input",
                 input.toString(),
                 "--output",
-                output.toString(),
-                "--master",
-                "local[2]");
-        assertEquals(2, localMaster.code(), localMaster.err());
-        assertTrue(localMaster.err().contains("are options of --engine spark"), localMaster.err());
+                output.toString()));
+        args.addAll(List.of(options));
+        return quiver(args.toArray(String[]::new));
     }
 }
